@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { SimState } from "./core/state";
+import { faultInjection } from "./core/fault-middleware";
+import { keystoneRoutes } from "./services/keystone/routes";
+import { controlRoutes } from "./control";
+
+export interface SimAppOptions {
+  /** The caller's address, for the loopback-only controls. */
+  remoteAddress?: (req: Request) => string | undefined;
+}
+
+/** The embedded cloud: every service under its DevStack-like path, plus /_sim controls. */
+export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
+  const app = new Hono();
+  const mount = (path: string, service: string, router: Hono<any>) => {
+    app.use(`${path}/*`, faultInjection(state, service));
+    app.use(path, faultInjection(state, service));
+    app.route(path, router);
+  };
+  mount("/identity", "identity", keystoneRoutes(state));
+  app.route("/_sim", controlRoutes(state, opts.remoteAddress ?? (() => undefined)));
+  app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity"] }));
+  return app;
+}

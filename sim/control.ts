@@ -1,0 +1,56 @@
+import { Hono } from "hono";
+import type { SimState } from "./core/state";
+import type { FaultMode } from "./core/faults";
+import { applyScenario, isScenario } from "./scenarios";
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
+
+/**
+ * /_sim/* test controls. Served only when SIM_CONTROLS=1 and only to loopback callers
+ * (the remote address comes from the Node server via `remoteAddress`).
+ */
+export function controlRoutes(state: SimState, remoteAddress: (req: Request) => string | undefined) {
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    if (!state.config.controls) return c.json({ error: "sim controls are disabled; start the sim with SIM_CONTROLS=1" }, 404);
+    const addr = remoteAddress(c.req.raw);
+    if (addr !== undefined && !LOOPBACK.has(addr)) return c.json({ error: "sim controls answer loopback callers only" }, 403);
+    await next();
+  });
+
+  app.get("/state", (c) =>
+    c.json({ scenario: state.store.meta.get("scenario") ?? null, timeScale: state.clock.scale(), faults: state.faults.list() }));
+
+  app.post("/reset", async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const name = String(body?.scenario ?? "default");
+    if (!isScenario(name)) return c.json({ error: `unknown scenario '${name}'` }, 400);
+    state.faults.clear();
+    applyScenario(state, name);
+    return c.json({ scenario: name });
+  });
+
+  app.post("/time-scale", async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const scale = Number(body?.scale);
+    if (!(scale > 0)) return c.json({ error: "body.scale must be a positive number" }, 400);
+    state.clock.setScale(scale);
+    state.store.meta.set("timeScale", String(scale));
+    return c.json({ timeScale: scale });
+  });
+
+  app.post("/fault", async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const mode = String(body?.mode) as FaultMode;
+    if (typeof body?.service !== "string" || !FAULT_MODES.includes(mode))
+      return c.json({ error: `body needs service (identity|compute|image|volume|networking|ceph) and mode (${FAULT_MODES.join("|")})` }, 400);
+    state.faults.set({ service: body.service, mode, delayMs: body.delayMs, remaining: body.count });
+    return c.json({ faults: state.faults.list() });
+  });
+  app.delete("/fault", (c) => {
+    state.faults.clear(c.req.query("service"));
+    return c.json({ faults: state.faults.list() });
+  });
+  return app;
+}

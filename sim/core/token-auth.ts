@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from "hono";
+import type { SimState } from "./state";
+import { liveToken, tokenRoles } from "../services/keystone/tokens";
+import { identity } from "../services/keystone/model";
+
+/** What keystonemiddleware's auth_token hands a service after validating X-Auth-Token. */
+export interface AuthContext {
+  tokenId: string;
+  userId: string;
+  userName: string;
+  projectId: string;
+  projectName: string;
+  roles: string[];
+  isAdmin: boolean;
+}
+
+export type SimEnv = { Variables: { auth: AuthContext } };
+
+/**
+ * keystonemiddleware auth_token for the sim's services: an invalid or missing token gets Keystone's
+ * JSON 401 body with WWW-Authenticate, whatever the service.
+ */
+export function requireToken(state: SimState): MiddlewareHandler<SimEnv> {
+  return async (c, next) => {
+    const t = liveToken(state, c.req.header("X-Auth-Token"));
+    if (!t || !t.projectId) {
+      return new Response(
+        JSON.stringify({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }),
+        { status: 401, headers: { "Content-Type": "application/json", "WWW-Authenticate": `Keystone uri="${state.baseUrl}/identity"` } },
+      );
+    }
+    const ks = identity(state);
+    const roles = tokenRoles(state, t).map((r) => r!.name);
+    c.set("auth", {
+      tokenId: t.id,
+      userId: t.userId,
+      userName: ks.users.get(t.userId)?.name ?? "",
+      projectId: t.projectId,
+      projectName: ks.projects.get(t.projectId)?.name ?? "",
+      roles,
+      isAdmin: roles.includes("admin"),
+    });
+    await next();
+  };
+}
