@@ -1,0 +1,39 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { randomUUID } from "node:crypto";
+import type { BffDeps } from "./deps";
+import { errorBody, handleError } from "./errors";
+import { createServices } from "./lib/services";
+import type { AppEnv } from "./lib/types";
+import { csrfGuard } from "./middleware/csrf";
+import { authRouter } from "./routes/auth/auth.index";
+import { catalogRouter } from "./routes/catalog/catalog.index";
+import { adminRouter } from "./routes/admin/admin.index";
+import { proxyRouter } from "./routes/proxy/proxy.index";
+
+export const OPENAPI_INFO = {
+  openapi: "3.1.0",
+  info: { title: "Zenith BFF", version: "0.1.0", description: "The backend-for-frontend of the Zenith OpenStack + Ceph dashboard." },
+};
+
+/** The BFF as one Hono app under /api. Next mounts it; tests call `app.request` directly. */
+export function createApp(deps: BffDeps) {
+  const services = createServices(deps);
+  const app = new OpenAPIHono<AppEnv>({ strict: false }).basePath("/api");
+  app.use("*", async (c, next) => {
+    const id = `req-${randomUUID()}`;
+    c.set("requestId", id);
+    c.set("services", services);
+    await next();
+    c.header("X-Request-Id", id);
+    c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+  });
+  app.use("*", csrfGuard(deps.allowedOrigins));
+  const routers = [authRouter, catalogRouter, adminRouter, proxyRouter];
+  for (const r of routers) app.route("/", r);
+  app.doc31("/openapi.json", OPENAPI_INFO);
+  app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

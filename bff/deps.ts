@@ -1,0 +1,20 @@
+import type { CloudConfig } from "./config/cloud-config";
+import type { UpstreamCall } from "./openstack/http";
+
+/** Everything the BFF needs from outside, passed in once (no env reads per request). */
+export interface BffDeps {
+  cloud: CloudConfig;
+  sessionSecret: string;
+  fetch: typeof globalThis.fetch;
+  /** Upstream request timeout. */
+  upstreamTimeoutMs: number;
+  /** How long a validated token is trusted before Keystone is asked again. */
+  tokenCacheMs: number;
+  /** Extra allowed Origins for state changes (besides the app's own). */
+  allowedOrigins: string[];
+  onUpstreamCall?: (call: UpstreamCall) => void;
+  /** Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. */
+  ceph: { url?: string; username: string; password: string };
+  /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
+  nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
+}

@@ -1,0 +1,16 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { describeIssue, errorBody } from "../errors";
+import type { AppEnv } from "./types";
+
+/** A feature router whose validation failures use the one error envelope, naming the field. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    strict: false,
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const message = describeIssue(result.error.issues[0] as never, [], result.target === "json" ? "body" : result.target);
+        return c.json(errorBody(c, "bad_request", message, { details: result.error.issues }), 400);
+      }
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import type { BffDeps } from "../deps";
+import { createHttp, type Http } from "../openstack/http";
+import { createKeystone, type Keystone } from "../openstack/keystone";
+import { createTokenCache } from "../session/token-cache";
+import { createSessionService, type SessionService } from "../session/session-service";
+
+/** Long-lived objects built once per app from its deps. */
+export interface Services {
+  deps: BffDeps;
+  http: Http;
+  keystone: Keystone;
+  sessions: SessionService;
+}
+
+export function createServices(deps: BffDeps): Services {
+  const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
+  const keystone = createKeystone(http, deps.cloud.authUrl);
+  const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
+  return { deps, http, keystone, sessions };
+}

@@ -1,0 +1,13 @@
+import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import type { RequestSession } from "../session/session-service";
+import type { Services } from "./services";
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    session: RequestSession;
+    services: Services;
+  };
+};
+export type AppOpenAPI = OpenAPIHono<AppEnv>;
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

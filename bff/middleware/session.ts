@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError, errorBody } from "../errors";
+import { clearSession, readSession } from "../session/cookie";
+import type { AppEnv } from "../lib/types";
+
+/** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const svc = c.get("services");
+  const sealed = await readSession(c, svc.deps.sessionSecret);
+  if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
+  try {
+    c.set("session", await svc.sessions.resolve(sealed));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      clearSession(c);
+      return c.json(errorBody(c, e.code, e.message, e.extra), 401);
+    }
+    throw e;
+  }
+  await next();
+  // Any upstream 401 during the request means Keystone revoked the token: forget it and end the session.
+  if (c.res.status === 401) {
+    svc.sessions.evict(sealed.token);
+    clearSession(c);
+  }
+};
+
+/** Admin routes are gated on the token's roles, never on the UI. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get("session").isAdmin)
+    return c.json(errorBody(c, "forbidden", "This needs the admin role in the current project."), 403);
+  await next();
+};

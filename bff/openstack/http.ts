@@ -1,0 +1,129 @@
+import { ApiError } from "../errors";
+import { SERVICE_LABEL, type ServiceName } from "./services";
+
+export interface UpstreamCall {
+  service: ServiceName;
+  method: string;
+  url: string;
+  status: number | "error";
+  ms: number;
+}
+
+export interface HttpOptions {
+  fetch: typeof globalThis.fetch;
+  /** Per-request timeout; upstream calls that exceed it answer 504. */
+  timeoutMs: number;
+  /** Observes every upstream call (benchmarks count calls per view). */
+  onCall?: (call: UpstreamCall) => void;
+}
+
+export interface UpstreamRequest {
+  service: ServiceName;
+  method?: string;
+  url: string;
+  token?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  body?: BodyInit | null;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+const IDEMPOTENT = new Set(["GET", "HEAD"]);
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const BACKOFF_MS = [150, 400];
+
+/** Pulls the human message out of any OpenStack error body shape. */
+export function upstreamMessage(text: string): string {
+  try {
+    const body = JSON.parse(text);
+    if (body && typeof body === "object") {
+      if (typeof body.message === "string") return body.message;
+      if (typeof body.detail === "string") return body.detail;
+      for (const v of Object.values(body) as any[]) {
+        if (v && typeof v === "object" && typeof v.message === "string") return v.message;
+      }
+    }
+  } catch {
+    /* not JSON */
+  }
+  const stripped = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return stripped.slice(0, 300) || "no body";
+}
+
+/** Maps an upstream failure onto the BFF envelope, naming the service. 4xx keep their status. */
+export function upstreamError(service: ServiceName, status: number, text: string, upstreamRequestId?: string): ApiError {
+  const label = SERVICE_LABEL[service];
+  const message = `${label} answered ${status}: ${upstreamMessage(text)}`;
+  const extra = { service, upstreamRequestId };
+  if (status === 401) return new ApiError(401, "session_expired", `${label} rejected the session token; sign in again.`, extra);
+  if (status === 403) return new ApiError(403, "upstream_forbidden", message, extra);
+  if (status === 404) return new ApiError(404, "upstream_not_found", message, extra);
+  if (status === 409) return new ApiError(409, "upstream_conflict", message, extra);
+  if (status === 413 || status === 429) return new ApiError(429, "upstream_over_limit", message, extra);
+  if (status >= 400 && status < 500) return new ApiError(400, "upstream_bad_request", message, extra);
+  return new ApiError(502, "upstream_error", message, extra);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createHttp(opts: HttpOptions) {
+  /** One upstream request. GET/HEAD retry twice on network errors and 502/503/504; nothing else is retried. */
+  async function raw(req: UpstreamRequest): Promise<Response> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url);
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+    if (req.token) headers["X-Auth-Token"] = req.token;
+    let body = req.body ?? undefined;
+    if (req.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(req.json);
+    }
+    const attempts = IDEMPOTENT.has(method) ? BACKOFF_MS.length + 1 : 1;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await sleep(BACKOFF_MS[attempt - 1]);
+      const started = performance.now();
+      const timeout = AbortSignal.timeout(req.timeoutMs ?? opts.timeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      try {
+        const res = await opts.fetch(new Request(url, { method, headers, body, signal }));
+        opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
+        if (RETRYABLE_STATUS.has(res.status) && attempt < attempts - 1) {
+          await res.body?.cancel();
+          continue;
+        }
+        return res;
+      } catch (e) {
+        opts.onCall?.({ service: req.service, method, url: url.toString(), status: "error", ms: performance.now() - started });
+        lastError = e;
+        if (req.signal?.aborted) throw e;
+        if (timeout.aborted) {
+          throw new ApiError(504, "upstream_timeout", `${SERVICE_LABEL[req.service]} did not answer within ${req.timeoutMs ?? opts.timeoutMs} ms (${method} ${url.pathname}).`, { service: req.service });
+        }
+      }
+    }
+    const reason = lastError instanceof Error ? (lastError.cause instanceof Error ? lastError.cause.message : lastError.message) : String(lastError);
+    throw new ApiError(502, "upstream_unreachable", `${SERVICE_LABEL[req.service]} is unreachable at ${url.origin}: ${reason}`, { service: req.service });
+  }
+
+  /** A request whose non-2xx answers become ApiErrors. */
+  async function checked(req: UpstreamRequest): Promise<Response> {
+    const res = await raw(req);
+    if (!res.ok) throw upstreamError(req.service, res.status, await res.text(), res.headers.get("x-openstack-request-id") ?? res.headers.get("x-compute-request-id") ?? undefined);
+    return res;
+  }
+
+  /** A request that answers parsed JSON (or undefined for an empty body). */
+  async function json<T>(req: UpstreamRequest): Promise<T> {
+    const res = await checked(req);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return { raw, checked, json };
+}
+
+export type Http = ReturnType<typeof createHttp>;

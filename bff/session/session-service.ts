@@ -1,0 +1,150 @@
+import { ApiError } from "../errors";
+import type { CloudConfig } from "../config/cloud-config";
+import { pickRegion, serviceUrl, type Catalog } from "../openstack/catalog";
+import type { Credentials, Keystone, KeystoneProject, KeystoneToken, ProjectScope } from "../openstack/keystone";
+import type { ServiceName } from "../openstack/services";
+import type { SealedSession } from "./cookie";
+import type { Session } from "./session-schema";
+import type { TokenCache } from "./token-cache";
+
+/** The validated session a route works with. The token never leaves the server. */
+export interface RequestSession {
+  token: string;
+  sealed: SealedSession;
+  body: KeystoneToken;
+  projects: KeystoneProject[];
+  region: string;
+  interface: CloudConfig["interface"];
+  catalog: Catalog;
+  roles: string[];
+  isAdmin: boolean;
+  projectId: string;
+  /** Versioned base URL of a service from the token's catalog. */
+  url(service: ServiceName): string;
+}
+
+export type LoginInput =
+  | { username: string; password: string; userDomain?: string; project?: string }
+  | { applicationCredentialId: string; applicationCredentialSecret: string };
+
+const HEX_ID = /^[0-9a-f]{32}$/;
+
+export function createSessionService(keystone: Keystone, cache: TokenCache, cloud: CloudConfig) {
+  function toRequestSession(token: string, sealed: SealedSession, body: KeystoneToken, projects: KeystoneProject[]): RequestSession {
+    if (!body.project) throw new ApiError(401, "session_expired", "The Keystone token has no project scope; sign in again.");
+    const catalog = body.catalog ?? [];
+    const region = pickRegion(catalog, cloud.region);
+    const roles = (body.roles ?? []).map((r) => r.name);
+    const projectId = body.project.id;
+    return {
+      token, sealed, body, projects, region, interface: cloud.interface, catalog, roles, projectId,
+      isAdmin: roles.includes("admin"),
+      url: (service) => serviceUrl(catalog, service, region, cloud.interface, projectId),
+    };
+  }
+
+  async function projectsFor(token: string, body: KeystoneToken): Promise<KeystoneProject[]> {
+    try {
+      return await keystone.projects(token);
+    } catch (e) {
+      // Application-credential tokens may not list projects; the token's own project is the answer then.
+      if (e instanceof ApiError && e.status !== 401 && body.project)
+        return [{ id: body.project.id, name: body.project.name, domain_id: body.project.domain.id, enabled: true }];
+      throw e;
+    }
+  }
+
+  async function issue(creds: Credentials, scope?: ProjectScope) {
+    const { token, body } = await keystone.authenticate(creds, scope);
+    return { token, body };
+  }
+
+  function sealedFor(token: string, body: KeystoneToken): SealedSession {
+    return {
+      token,
+      expiresAt: Date.parse(body.expires_at),
+      method: body.methods.includes("application_credential") ? "application_credential" : "password",
+    };
+  }
+
+  async function finish(token: string, body: KeystoneToken): Promise<RequestSession> {
+    const projects = await projectsFor(token, body);
+    cache.set(token, body, projects);
+    return toRequestSession(token, sealedFor(token, body), body, projects);
+  }
+
+  return {
+    async login(input: LoginInput): Promise<RequestSession> {
+      if ("applicationCredentialId" in input) {
+        const { token, body } = await issue({ kind: "application_credential", id: input.applicationCredentialId, secret: input.applicationCredentialSecret });
+        return finish(token, body);
+      }
+      const creds: Credentials = { kind: "password", username: input.username, password: input.password, userDomain: input.userDomain ?? cloud.userDomain };
+      if (input.project) {
+        const scope: ProjectScope = HEX_ID.test(input.project) ? { id: input.project } : { name: input.project, domain: cloud.projectDomain };
+        const { token, body } = await issue(creds, scope);
+        return finish(token, body);
+      }
+      // No project asked for: authenticate, then scope to the first project the user can use.
+      const first = await issue(creds);
+      if (first.body.project) return finish(first.token, first.body);
+      const projects = await keystone.projects(first.token);
+      if (projects.length === 0) throw new ApiError(403, "no_projects", `User ${input.username} has no role on any enabled project; ask an administrator for one.`);
+      const scoped = await issue({ kind: "token", token: first.token }, { id: projects[0].id });
+      return finish(scoped.token, scoped.body);
+    },
+
+    /** Validates a session's token, through the short cache. */
+    async resolve(sealed: SealedSession): Promise<RequestSession> {
+      if (sealed.expiresAt <= Date.now()) throw new ApiError(401, "session_expired", "Your session expired; sign in again.");
+      const hit = cache.get(sealed.token);
+      if (hit) return toRequestSession(sealed.token, sealed, hit.body, hit.projects);
+      let body: KeystoneToken;
+      try {
+        body = await keystone.validate(sealed.token);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 404))
+          throw new ApiError(401, "session_expired", "Keystone no longer accepts this session's token (expired or revoked); sign in again.", { service: "identity" });
+        throw e;
+      }
+      return finish(sealed.token, body);
+    },
+
+    async rescope(current: RequestSession, projectId: string): Promise<RequestSession> {
+      if (current.sealed.method === "application_credential")
+        throw new ApiError(409, "rescope_not_allowed", "An application-credential session is bound to its project; sign in with a password to switch projects.");
+      if (!current.projects.some((p) => p.id === projectId))
+        throw new ApiError(403, "forbidden", `You have no role on project ${projectId}.`);
+      const { token, body } = await issue({ kind: "token", token: current.token }, { id: projectId });
+      return finish(token, body);
+    },
+
+    async logout(sealed: SealedSession): Promise<void> {
+      cache.evict(sealed.token);
+      try {
+        await keystone.revoke(sealed.token);
+      } catch (e) {
+        // An already-expired or revoked token is logged out all the same.
+        if (!(e instanceof ApiError && (e.status === 401 || e.status === 404))) throw e;
+      }
+    },
+
+    evict: (token: string) => cache.evict(token),
+
+    toSession(s: RequestSession): Session {
+      const b = s.body;
+      return {
+        user: { id: b.user.id, name: b.user.name, domain: b.user.domain },
+        project: { id: b.project!.id, name: b.project!.name, domain: b.project!.domain },
+        roles: s.roles,
+        isAdmin: s.isAdmin,
+        region: s.region,
+        expiresAt: new Date(s.sealed.expiresAt).toISOString(),
+        projects: s.projects.map((p) => ({ id: p.id, name: p.name, domainId: p.domain_id })),
+        authMethod: s.sealed.method,
+      };
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
