@@ -113,10 +113,10 @@ ceph_up() {
   stamp ceph_mon
 
   # the dashboard's settings go in before the mgr starts: it comes up with the module already enabled
-  ceph_ config set mgr mgr/dashboard/ssl false
-  ceph_ config set mgr mgr/dashboard/server_addr 127.0.0.1
-  ceph_ config set mgr mgr/dashboard/server_port "$DASH_PORT"
-  ceph_ config set mgr mgr/dashboard/standby_behaviour error 2>/dev/null || true
+  ceph_ config set mgr mgr/dashboard/ssl false --force
+  ceph_ config set mgr mgr/dashboard/server_addr 127.0.0.1 --force
+  ceph_ config set mgr mgr/dashboard/server_port "$DASH_PORT" --force
+  ceph_ config set mgr mgr/dashboard/standby_behaviour error --force
 
   # ---- mgr ----
   ceph_ auth get-or-create mgr.x mon 'allow profile mgr' osd 'allow *' mds 'allow *' \
