@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, then runs everything — unit tests, BFF integration tests against the
+# embedded cloud and (as root on Debian) against real OpenStack + Ceph, and Playwright e2e in Debian's Chromium.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+export NEXT_TELEMETRY_DISABLED=1
+RESULTS=.data/test-results
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+FAILED=()
+T0=$(date +%s)
+step() { # step NAME CMD...: runs one stage, records a failure without stopping the rest
+  local name=$1; shift
+  echo; echo "=== [$(( $(date +%s) - T0 ))s] $name"
+  if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; FAILED+=("$name"); fi
+}
+
+ensure_node_modules || { echo "npm ci failed"; exit 1; }
+
+IS_ROOT_DEBIAN=0
+[ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && IS_ROOT_DEBIAN=1
+REAL=$IS_ROOT_DEBIAN
+[ "${ZENITH_SKIP_REAL:-0}" = 1 ] && REAL=0
+APT="apt-get -o DPkg::Lock::Timeout=900"
+if [ $IS_ROOT_DEBIAN = 1 ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "zenith: apt-get install ${missing[*]}"
+    $APT update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $APT install -y -q --no-install-recommends "${missing[@]}" >"$RESULTS/apt.log" 2>&1 \
+      || { echo "apt-get install failed:"; tail -20 "$RESULTS/apt.log"; exit 1; }
+  fi
+fi
+[ -x /usr/bin/chromium ] || { echo "zenith: /usr/bin/chromium is missing; run npm test as root on Debian, or apt-get install chromium"; exit 1; }
+
+REAL_PID=""
+if [ $REAL = 1 ]; then
+  echo "zenith: bringing up the real services tier in the background (log: $RESULTS/real-cloud-up.log)"
+  ( bash scripts/real-cloud/real-cloud.sh install && bash scripts/real-cloud/real-cloud.sh up ) >"$RESULTS/real-cloud-up.log" 2>&1 &
+  REAL_PID=$!
+  trap 'bash scripts/real-cloud/real-cloud.sh down >"$RESULTS/real-cloud-down.log" 2>&1' EXIT
+fi
+
+vitest() { # vitest NAME ARGS...: one vitest run with a JSON report for the summary
+  local name=$1; shift
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$RESULTS/$name.vitest.json"
+}
+
+step "typecheck" npx tsc --noEmit
+step "generated API contract" npx tsx scripts/check-generated.ts
+step "unit tests" vitest unit --project unit
+integration() { ZENITH_TARGET=$1 vitest "$1" --project integration; }
+step "integration tests (sim)" integration sim
+step "next build" npx next build
+step "e2e (Chromium)" env CI="${CI:-}" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.playwright.json" npx playwright test --reporter=list,json
+
+if [ $REAL = 1 ]; then
+  echo; echo "=== [$(( $(date +%s) - T0 ))s] waiting for the real services tier"
+  if wait "$REAL_PID"; then
+    tail -30 "$RESULTS/real-cloud-up.log"
+    step "integration tests (real)" integration real
+  else
+    echo "=== the real services tier did not come up; last lines of its log:"; tail -60 "$RESULTS/real-cloud-up.log"
+    FAILED+=("real services tier")
+  fi
+else
+  echo; echo "zenith: not root on Debian (or ZENITH_SKIP_REAL=1): the real services tier is skipped"
+fi
+
+echo; echo "=== [$(( $(date +%s) - T0 ))s] summary"
+npx tsx scripts/test-summary.ts "$RESULTS"
+if [ ${#FAILED[@]} -gt 0 ]; then
+  echo "failed stages: ${FAILED[*]}"
+  exit 1
+fi
