@@ -67,8 +67,8 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
     };
   }
 
-  async function finish(token: string, body: KeystoneToken): Promise<RequestSession> {
-    const projects = await projectsFor(token, body);
+  async function finish(token: string, body: KeystoneToken, known?: KeystoneProject[]): Promise<RequestSession> {
+    const projects = known ?? (await projectsFor(token, body));
     cache.set(token, body, projects);
     return toRequestSession(token, sealedFor(token, body), body, projects);
   }
@@ -91,7 +91,7 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
       const projects = await keystone.projects(first.token);
       if (projects.length === 0) throw new ApiError(403, "no_projects", `User ${input.username} has no role on any enabled project; ask an administrator for one.`);
       const scoped = await issue({ kind: "token", token: first.token }, { id: projects[0].id });
-      return finish(scoped.token, scoped.body);
+      return finish(scoped.token, scoped.body, projects);
     },
 
     /** Validates a session's token, through the short cache. */
@@ -116,7 +116,7 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
       if (!current.projects.some((p) => p.id === projectId))
         throw new ApiError(403, "forbidden", `You have no role on project ${projectId}.`);
       const { token, body } = await issue({ kind: "token", token: current.token }, { id: projectId });
-      return finish(token, body);
+      return finish(token, body, current.projects);
     },
 
     async logout(sealed: SealedSession): Promise<void> {

@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../bff/app";
+import type { BffDeps } from "../bff/deps";
+import type { UpstreamCall } from "../bff/openstack/http";
+import { startSim, type RunningSim } from "../sim/index";
+
+/** Starts a private embedded cloud for one benchmark (scenario chosen by the bench). */
+export async function benchSim(scenario: "default" | "scale" = "default"): Promise<RunningSim & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "zenith-bench-"));
+  const sim = await startSim({ port: 0, scenario, config: { dbPath: join(dir, "sim.sqlite"), controls: true, timeScale: 0.01 } });
+  return { ...sim, dispose: async () => { await sim.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** An in-process BFF against `authUrl` that records every upstream call, and a cookie-keeping client. */
+export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
+  const calls: UpstreamCall[] = [];
+  const app = createApp({
+    cloud: { authUrl, interface: "public", source: "ZENITH_AUTH_URL", userDomain: "Default", projectDomain: "Default" },
+    sessionSecret: "bench-secret-0123456789abcdef0123456789",
+    fetch: (r, i) => globalThis.fetch(r, i), upstreamTimeoutMs: 60_000, tokenCacheMs: 30_000, allowedOrigins: [],
+    ceph: { username: "admin", password: "zenith-ceph" },
+    nova: { blockDeviceAllocateRetries: 60, blockDeviceAllocateRetriesInterval: 3 },
+    onUpstreamCall: (c) => calls.push(c),
+    ...overrides,
+  });
+  let cookie = "";
+  async function call(method: string, path: string, json?: unknown) {
+    const res = await app.request(`http://127.0.0.1${path}`, {
+      method,
+      headers: { ...(cookie ? { cookie } : {}), ...(method !== "GET" ? { "x-zenith-request": "1" } : {}), ...(json ? { "content-type": "application/json" } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    const set = res.headers.get("set-cookie");
+    if (set) cookie = set.split(";")[0];
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+  return { app, calls, call, resetCalls: () => void calls.splice(0) };
+}
+
+/** Prints a result table and keeps it under bench/results/ (gitignored) for comparison between runs. */
+export function report(name: string, rows: Record<string, unknown>[]): void {
+  console.table(rows);
+  mkdirSync(join(new URL(".", import.meta.url).pathname, "results"), { recursive: true });
+  writeFileSync(join(new URL(".", import.meta.url).pathname, "results", `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+}
