@@ -1,0 +1,146 @@
+import type { SimState } from "../../core/state";
+import { uuid } from "../../core/ids";
+import { RbdError } from "../ceph/model";
+import { rbdRepo } from "../ceph/repo";
+import { clone, createImage, flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
+import { cloneDecision } from "../storage/clone-path";
+import { BLANK_VOLUME_SECONDS, CLONE_SECONDS, SNAPSHOT_SECONDS, copyStages } from "../storage/timing";
+import type { GlanceImage } from "../glance/model";
+import { BACKEND_HOST, findType, rbdSnapName, rbdVolumeName, snapshots, volumes, type Snapshot, type Volume } from "./model";
+import { isGone, volumeStatus } from "./status";
+
+const GiB = 1024 ** 3;
+export class CinderError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+export interface CreateVolumeInput {
+  projectId: string; userId: string; size?: number; name?: string | null; description?: string | null;
+  volumeType?: string | null; image?: GlanceImage; snapshotId?: string | null; metadata?: Record<string, string>;
+  availabilityZone?: string | null; id?: string;
+  /** Wall-clock start; defaults to now (nova passes the start of its block_device_mapping stage). */
+  at?: number;
+}
+
+/** volume_image_metadata: image_id, image_name, checksum, formats, min_*, size and every property, all strings. */
+export function imageMetadata(img: GlanceImage): Record<string, string> {
+  const md: Record<string, string> = {
+    image_id: img.id, image_name: img.name ?? "", checksum: img.checksum ?? "", container_format: img.container_format ?? "",
+    disk_format: img.disk_format ?? "", min_disk: String(img.min_disk), min_ram: String(img.min_ram), size: String(img.size ?? 0),
+  };
+  for (const [k, v] of Object.entries(img.properties)) md[k] = String(v);
+  return md;
+}
+
+/**
+ * Cinder's create flow on the RBD driver. From an image: clone images/<id>@snap when the four conditions
+ * hold (status creating ≈ 1 s), else download while `creating`, then convert + import while `downloading`.
+ */
+export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
+  const at = inp.at ?? state.clock.now();
+  const ms = (s: number) => state.clock.ms(s);
+  const type = findType(state, inp.volumeType);
+  if (!type) throw new CinderError(404, `Volume type with name ${inp.volumeType} could not be found.`);
+  const id = inp.id ?? uuid();
+  const repo = rbdRepo(state);
+  const name = rbdVolumeName(id);
+  let size = inp.size;
+  const base = {
+    id, projectId: inp.projectId, userId: inp.userId, name: inp.name ?? null, description: inp.description ?? null,
+    typeId: type.id, availabilityZone: inp.availabilityZone ?? "nova", created: at, snapshotId: null, sourceVolid: null,
+    imageId: null, imageMetadata: null, bootable: false, metadata: inp.metadata ?? {}, attachments: [], host: BACKEND_HOST,
+  } as const;
+  let vol: Volume;
+  if (inp.snapshotId) {
+    const snap = snapshots(state).get(inp.snapshotId);
+    if (!snap) throw new CinderError(404, `Snapshot ${inp.snapshotId} could not be found.`);
+    size = size ?? snap.size;
+    if (size < snap.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`);
+    const src = volumes(state).get(snap.volumeId);
+    clone(repo, { pool: "volumes", image: rbdVolumeName(snap.volumeId), snap: rbdSnapName(snap.id) }, "volumes", name, at, size * GiB);
+    vol = { ...base, size, path: "snapshot", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, snapshotId: snap.id,
+      bootable: src?.bootable ?? false, imageId: src?.imageId ?? null, imageMetadata: src?.imageMetadata ?? null };
+  } else if (inp.image) {
+    const img = inp.image;
+    if (img.status !== "active") throw new CinderError(400, `Invalid image identifier or unable to access requested image.`);
+    const imgGb = Math.ceil(Math.max(img.size ?? 0, img.virtual_size ?? 0) / GiB);
+    size = size ?? Math.max(imgGb, img.min_disk, 1);
+    if (imgGb > size) throw new CinderError(400, `Invalid input received: Size of specified image ${imgGb}GB is larger than volume size ${size}GB.`);
+    if (img.min_disk > size) throw new CinderError(400, `Invalid input received: Volume size ${size}GB cannot be smaller than the image minDisk size ${img.min_disk}GB.`);
+    const d = cloneDecision(state, img);
+    const common = { ...base, size, imageId: img.id, imageMetadata: imageMetadata(img), bootable: true };
+    if (d.cloneable && d.ref) {
+      clone(repo, d.ref, "volumes", name, at, size * GiB);
+      vol = { ...common, path: "clone", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null };
+    } else {
+      const st = copyStages(img);
+      createImage(repo, "volumes", name, { size: size * GiB, dataBytes: Math.min(img.size ?? 0, img.virtual_size ?? img.size ?? 0), created: at });
+      const creatingUntil = at + ms(st.download);
+      vol = { ...common, path: "copy", creatingUntil, downloadingUntil: creatingUntil + ms(st.convert + st.import), cloneReason: d.reason };
+    }
+  } else {
+    if (!size || size < 1) throw new CinderError(400, "Invalid input received: Volume size must be an integer and greater than 0");
+    createImage(repo, "volumes", name, { size: size * GiB, created: at });
+    vol = { ...base, size, path: "blank", creatingUntil: at + ms(BLANK_VOLUME_SECONDS), downloadingUntil: null };
+  }
+  volumes(state).put(vol);
+  return vol;
+}
+
+/** A volume as the API sees it now (undefined if gone). */
+export function liveVolume(state: SimState, id: string): Volume | undefined {
+  const v = volumes(state).get(id);
+  if (!v) return undefined;
+  if (isGone(v, state.clock.now())) { purgeVolume(state, v); return undefined; }
+  return v;
+}
+
+function purgeVolume(state: SimState, v: Volume): void {
+  const repo = rbdRepo(state);
+  try { if (repo.get("volumes", rbdVolumeName(v.id))) removeImage(repo, "volumes", rbdVolumeName(v.id)); } catch (e) {
+    if (!(e instanceof RbdError)) throw e;
+  }
+  volumes(state).remove(v.id);
+}
+
+const DELETABLE = ["available", "error", "error_restoring", "error_extending", "error_managing"];
+
+/** DELETE /volumes/{id}: refused while attached, busy or with snapshots. */
+export function deleteVolume(state: SimState, v: Volume, opts: { cascade?: boolean } = {}): void {
+  const st = volumeStatus(v, state.clock.now());
+  const snaps = snapshots(state).filter((s) => s.volumeId === v.id);
+  if (!DELETABLE.includes(st) || (snaps.length > 0 && !opts.cascade))
+    throw new CinderError(400, "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.");
+  for (const s of snaps) deleteSnapshot(state, s);
+  purgeVolume(state, v);
+}
+
+/** Cinder's RBD create_snapshot: rbd snap create + protect volumes/volume-<id>@snapshot-<sid>. */
+export function createSnapshot(state: SimState, v: Volume, inp: { userId: string; name?: string | null; description?: string | null; force?: boolean; id?: string; at?: number }): Snapshot {
+  const now = inp.at ?? state.clock.now();
+  const st = volumeStatus(v, now);
+  if (st !== "available" && !(st === "in-use" && inp.force))
+    throw new CinderError(400, `Invalid volume: Volume ${v.id} status must be available, but current status is: ${st}.`);
+  const id = inp.id ?? uuid();
+  const repo = rbdRepo(state);
+  snapCreate(repo, "volumes", rbdVolumeName(v.id), rbdSnapName(id), now);
+  snapProtect(repo, "volumes", rbdVolumeName(v.id), rbdSnapName(id));
+  const s: Snapshot = { id, projectId: v.projectId, userId: inp.userId, volumeId: v.id, name: inp.name ?? null, description: inp.description ?? null,
+    size: v.size, created: now, readyAt: now + state.clock.ms(SNAPSHOT_SECONDS), metadata: {} };
+  snapshots(state).put(s);
+  return s;
+}
+
+/** Cinder's RBD delete_snapshot: on EBUSY flatten the children, then unprotect and remove. */
+export function deleteSnapshot(state: SimState, s: Snapshot): void {
+  const repo = rbdRepo(state);
+  const vol = rbdVolumeName(s.volumeId), snap = rbdSnapName(s.id);
+  if (repo.get("volumes", vol)?.snaps.some((x) => x.name === snap)) {
+    for (const child of repo.children({ pool: "volumes", image: vol, snap })) {
+      flatten(repo, child.pool, child.name);
+    }
+    snapUnprotect(repo, "volumes", vol, snap);
+    snapRemove(repo, "volumes", vol, snap);
+  }
+  snapshots(state).remove(s.id);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { volumeStatus, volumeUpdated } from "./status";
+import type { Volume } from "./model";
+
+const vol = (o: Partial<Volume>): Volume => ({
+  id: "v", projectId: "p", userId: "u", name: null, description: null, size: 1, typeId: "t", availabilityZone: "nova", created: 0,
+  path: "copy", creatingUntil: 100, downloadingUntil: 160, imageId: "i", imageMetadata: null, snapshotId: null, sourceVolid: null,
+  bootable: true, metadata: {}, attachments: [], host: "h", ...o,
+});
+
+describe("volume status from timestamps", () => {
+  it("copy path: creating (download) → downloading (convert+import) → available", () => {
+    const v = vol({});
+    expect(volumeStatus(v, 0)).toBe("creating");
+    expect(volumeStatus(v, 99)).toBe("creating");
+    expect(volumeStatus(v, 100)).toBe("downloading");
+    expect(volumeStatus(v, 160)).toBe("available");
+    expect(volumeUpdated(v, 50)).toBeNull();
+    expect(volumeUpdated(v, 170)).toBe(160);
+  });
+  it("clone path never shows downloading", () => {
+    const v = vol({ path: "clone", creatingUntil: 10, downloadingUntil: null });
+    expect([0, 5, 10, 20].map((t) => volumeStatus(v, t))).toEqual(["creating", "creating", "available", "available"]);
+  });
+  it("attached volumes are in-use; forced status wins", () => {
+    const v = vol({ attachments: [{ attachmentId: "a", serverId: "s", device: "/dev/vda", attachedAt: 200, hostName: "h" }] });
+    expect(volumeStatus(v, 199)).toBe("available");
+    expect(volumeStatus(v, 200)).toBe("in-use");
+    expect(volumeStatus({ ...v, forcedStatus: "error" }, 300)).toBe("error");
+  });
+});

@@ -1,0 +1,31 @@
+import type { Context } from "hono";
+import { requestId } from "../../core/ids";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
+  413: "Request Entity Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
+};
+
+/**
+ * Glance answers errors with webob's default bodies, negotiated on Accept:
+ * application/json → {"message": "<explanation><br /><br />\n\n\n", "code": "409 Conflict", "title": "Conflict"}
+ * (code is a string), text/html or *\/* → an HTML page, no Accept → text/plain "409 Conflict\n\n<explanation>\n\n   ".
+ */
+export function glanceError(c: Context, status: number, explanation: string): Response {
+  const title = TITLES[status] ?? "Error";
+  const code = `${status} ${title}`;
+  const accept = c.req.header("Accept") ?? "";
+  const headers: Record<string, string> = { "x-openstack-request-id": requestId() };
+  if (accept.includes("application/json")) {
+    return new Response(JSON.stringify({ message: `${explanation}<br /><br />\n\n\n`, code, title }), {
+      status, headers: { ...headers, "Content-Type": "application/json" },
+    });
+  }
+  if (accept.includes("text/html") || accept.includes("*/*")) {
+    const html = `<html>\n <head>\n  <title>${code}</title>\n </head>\n <body>\n  <h1>${code}</h1>\n  ${explanation}<br /><br />\n\n\n\n </body>\n</html>`;
+    return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=UTF-8" } });
+  }
+  return new Response(`${code}\n\n${explanation}\n\n   `, { status, headers: { ...headers, "Content-Type": "text/plain; charset=UTF-8" } });
+}
+
+export const notFound = (id: string) => `No image found with ID ${id}`;
