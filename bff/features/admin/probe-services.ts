@@ -41,7 +41,7 @@ export async function probeServices(http: Http, catalog: Catalog, region: string
           const text = await res.text();
           let doc: unknown = null;
           try { doc = JSON.parse(text); } catch { /* not JSON */ }
-          probe.version = service ? parseVersionDoc(doc, MAJOR[service]) : null;
+          probe.version = parseVersionDoc(doc, service ? MAJOR[service] : "");
           probe.error = probe.reachable ? null : `answered ${res.status}`;
           if (probe.version || !service || service === "ceph") break;
         } catch (e) {

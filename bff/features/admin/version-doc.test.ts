@@ -17,6 +17,10 @@ describe("parseVersionDoc", () => {
     const doc = { versions: [{ id: "v2.16", status: "CURRENT" }, { id: "v2.9", status: "SUPPORTED" }, { id: "v2.0", status: "SUPPORTED" }] };
     expect(parseVersionDoc(doc, "v2")).toEqual({ id: "v2.16", status: "CURRENT", minVersion: "2.0", maxVersion: "2.16" });
   });
+  it("reads Placement's max_version", () => {
+    const doc = { versions: [{ id: "v1.0", max_version: "1.39", min_version: "1.0", status: "CURRENT" }] };
+    expect(parseVersionDoc(doc, "")).toMatchObject({ minVersion: "1.0", maxVersion: "1.39" });
+  });
   it("answers null for anything else", () => {
     expect(parseVersionDoc("<html>", "v2")).toBeNull();
     expect(parseVersionDoc({ versions: [{ id: "v1.0" }] }, "v2")).toBeNull();

@@ -1,7 +1,7 @@
 /** What a service's version document says, whatever its shape. */
 export interface VersionInfo { id: string; status: string; minVersion: string | null; maxVersion: string | null }
 
-interface RawVersion { id?: string; status?: string; version?: string; min_version?: string }
+interface RawVersion { id?: string; status?: string; version?: string; min_version?: string; max_version?: string }
 
 const rank = (id: string) => id.replace(/^v/, "").split(".").map(Number);
 const newer = (a: string, b: string) => {
@@ -24,9 +24,9 @@ export function parseVersionDoc(doc: unknown, major: string): VersionInfo | null
   else if (Array.isArray(d.versions?.values)) list = d.versions.values;
   const matching = list.filter((v) => typeof v.id === "string" && (v.id === major || v.id.startsWith(`${major}.`) || major === ""));
   if (matching.length === 0) return null;
-  const micro = matching.find((v) => v.version || v.min_version);
+  const micro = matching.find((v) => v.version || v.min_version || v.max_version);
   if (micro) {
-    return { id: micro.id!, status: String(micro.status ?? "unknown"), minVersion: micro.min_version || null, maxVersion: micro.version || null };
+    return { id: micro.id!, status: String(micro.status ?? "unknown"), minVersion: micro.min_version || null, maxVersion: micro.version || micro.max_version || null };
   }
   const ids = matching.map((v) => v.id!);
   const max = ids.reduce((a, b) => (newer(b, a) ? b : a));
