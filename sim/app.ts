@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimState } from "./core/state";
 import { faultInjection } from "./core/fault-middleware";
 import { keystoneRoutes } from "./services/keystone/routes";
+import { neutronRoutes } from "./services/neutron/routes";
 import { controlRoutes } from "./control";
 
 export interface SimAppOptions {
@@ -18,7 +19,8 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
     app.route(path, router);
   };
   mount("/identity", "identity", keystoneRoutes(state));
+  mount("/networking", "networking", neutronRoutes(state));
   app.route("/_sim", controlRoutes(state, opts.remoteAddress ?? (() => undefined)));
-  app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity"] }));
+  app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity", "/networking"] }));
   return app;
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimState } from "./core/state";
 import type { FaultMode } from "./core/faults";
 import { applyScenario, isScenario } from "./scenarios";
+import { neutronControls } from "./services/neutron/control";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
@@ -52,5 +53,6 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
     state.faults.clear(c.req.query("service"));
     return c.json({ faults: state.faults.list() });
   });
+  app.route("/agents", neutronControls(state));
   return app;
 }

@@ -1,5 +1,6 @@
 import type { SimState } from "../core/state";
 import { seedIdentity } from "./identity";
+import { seedNetworkDefault, seedNetworkScale } from "./network";
 
 export const SCENARIOS = ["default", "scale"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -7,8 +8,8 @@ export type Seed = (state: SimState) => void;
 
 /** Per-scenario seeding, in order. Each scenario starts from an empty store. */
 const SEEDS: Record<ScenarioName, Seed[]> = {
-  default: [seedIdentity],
-  scale: [seedIdentity],
+  default: [seedIdentity, seedNetworkDefault],
+  scale: [seedIdentity, seedNetworkScale],
 };
 
 export function isScenario(name: string): name is ScenarioName {

@@ -1,0 +1,47 @@
+import type { Context } from "hono";
+import type { AuthContext, SimEnv } from "../../core/token-auth";
+import { errors } from "./errors";
+import type { Query } from "./view";
+
+export type NeutronContext = Context<SimEnv>;
+
+/** The caller's identity, as keystonemiddleware hands it to neutron-server. */
+export const authOf = (c: NeutronContext): AuthContext => c.get("auth");
+
+export const queryOf = (c: NeutronContext): Query => c.req.queries() ?? {};
+
+/** Reads `{"<resource>": {...}}` with Neutron's messages for a missing or malformed body. */
+export async function readBody(c: NeutronContext, resource: string): Promise<Record<string, any>> {
+  const text = await c.req.text();
+  if (!text.trim()) throw errors.badRequest("Resource body required");
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw errors.badRequest("Malformed request body");
+  }
+  const item = body?.[resource];
+  if (!item || typeof item !== "object" || Array.isArray(item)) throw errors.badRequest(`Unable to find '${resource}' in request body`);
+  return item;
+}
+
+/** The project a new resource belongs to: the caller's, or any project an admin names. */
+export function owningProject(auth: AuthContext, item: Record<string, any>, resource: string): string {
+  const wanted = item.project_id ?? item.tenant_id;
+  if (wanted && wanted !== auth.projectId) {
+    if (!auth.isAdmin) throw errors.policy(`create_${resource}`);
+    return String(wanted);
+  }
+  return auth.projectId;
+}
+
+/** Attributes only an admin may set on create (policy create_<resource>:<attr>). */
+export function adminOnlyAttrs(auth: AuthContext, item: Record<string, any>, resource: string, attrs: string[]): void {
+  if (auth.isAdmin) return;
+  const bad = attrs.find((a) => item[a] !== undefined);
+  if (bad) throw errors.policy(`create_${resource}:${bad}`);
+}
+
+export function requireAdmin(auth: AuthContext, rule: string): void {
+  if (!auth.isAdmin) throw errors.policy(rule);
+}
