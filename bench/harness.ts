@@ -26,10 +26,10 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
     ...overrides,
   });
   let cookie = "";
-  async function call(method: string, path: string, json?: unknown) {
+  async function call(method: string, path: string, json?: unknown, headers: Record<string, string> = {}) {
     const res = await app.request(`http://127.0.0.1${path}`, {
       method,
-      headers: { ...(cookie ? { cookie } : {}), ...(method !== "GET" ? { "x-zenith-request": "1" } : {}), ...(json ? { "content-type": "application/json" } : {}) },
+      headers: { ...headers, ...(cookie ? { cookie } : {}), ...(method !== "GET" ? { "x-zenith-request": "1" } : {}), ...(json ? { "content-type": "application/json" } : {}) },
       body: json ? JSON.stringify(json) : undefined,
     });
     const set = res.headers.get("set-cookie");
