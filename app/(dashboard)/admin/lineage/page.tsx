@@ -1,0 +1,8 @@
+import { NotBuiltPage, notBuiltMetadata } from "@/components/common/not-built-page";
+
+// Placeholder until this page is built; it owns its route so the navigation never 404s.
+export const generateMetadata = () => notBuiltMetadata("nav.lineage");
+
+export default function LineagePage() {
+  return <NotBuiltPage section="nav.admin" title="nav.lineage" description="placeholder.lineage" />;
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useT } from "@/lib/i18n/client";
+import { useCatalog } from "@/lib/queries/catalog";
+import { useSession } from "@/lib/queries/session";
+import { PageHeader } from "@/components/common/page-header";
+import { CatalogTable } from "@/components/overview/catalog-table";
+import { SessionCard } from "@/components/overview/session-card";
+
+export function OverviewClient() {
+  const t = useT();
+  const session = useSession();
+  const catalog = useCatalog();
+  return (
+    <>
+      <PageHeader eyebrow={t("nav.project")} title={t("overview.title")} description={t("overview.description")} />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <SessionCard session={session.data} />
+        <CatalogTable
+          services={catalog.data?.services}
+          region={session.data?.region ?? ""}
+          isPending={catalog.isPending}
+          error={catalog.error}
+          isRefetching={catalog.isRefetching}
+          onRetry={() => catalog.refetch()}
+        />
+      </div>
+    </>
+  );
+}

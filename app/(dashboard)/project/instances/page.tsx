@@ -1,0 +1,8 @@
+import { NotBuiltPage, notBuiltMetadata } from "@/components/common/not-built-page";
+
+// Placeholder until this page is built; it owns its route so the navigation never 404s.
+export const generateMetadata = () => notBuiltMetadata("nav.instances");
+
+export default function InstancesPage() {
+  return <NotBuiltPage section="nav.project" title="nav.instances" description="placeholder.instances" />;
+}

@@ -1,0 +1,38 @@
+import { QueryCache, QueryClient, defaultShouldDehydrateQuery, isServer } from "@tanstack/react-query";
+import { isApiError } from "./errors";
+
+/** Report a failed query once. prefetchQuery swallows errors, so this is where they surface in logs. */
+function reportQueryError(error: unknown, queryKey: readonly unknown[]) {
+  // A missing session is routine (the client redirects to login); do not log it as a failure.
+  if (isApiError(error) && error.status === 401) return;
+  const detail = isApiError(error) ? `${error.status} ${error.code} requestId=${error.requestId || "-"}` : "";
+  console.error(`[zenith] query ${JSON.stringify(queryKey)} failed: ${error instanceof Error ? error.message : error} ${detail}`);
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => reportQueryError(error, query.queryKey) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        // 4xx answers are decisions (forbidden, expired), not glitches: do not retry them.
+        // The server never retries: a failed prefetch is simply refetched by the browser.
+        retry: isServer ? false : (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        refetchOnWindowFocus: false,
+      },
+      dehydrate: {
+        // Stream queries that are still pending when the server finishes rendering.
+        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
+    },
+  });
+}
+
+let browserQueryClient: QueryClient | undefined;
+
+/** A fresh client per server request; one client for the life of the browser tab. */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  browserQueryClient ??= makeQueryClient();
+  return browserQueryClient;
+}
