@@ -1,0 +1,95 @@
+import type { BootPath } from "./types";
+
+export type PhaseId =
+  | "scheduling" | "volume_creating" | "volume_downloading" | "volume_available"
+  | "block_device_mapping" | "networking" | "spawning" | "active" | "error";
+
+export interface ObservedPhase { phase: PhaseId; at: number; source: "nova" | "cinder"; detail: string | null }
+
+export interface ServerSnapshot {
+  id: string;
+  name: string;
+  status: string;
+  taskState: string | null;
+  vmState: string | null;
+  created: number;
+  updated: number | null;
+  launchedAt: number | null;
+  fault: { code: number; message: string; created: number | null } | null;
+  metadata: Record<string, string>;
+}
+export interface VolumeSnapshot { id: string; status: string; createdAt: number; updatedAt: number | null; matchedBy: "attachment" | "image-and-time" | "snapshot-and-time" }
+
+/** What the BFF wrote into the server's metadata at launch (zenith_*), read back for the prediction. */
+export const META = { path: "zenith_boot_path", p50: "zenith_predicted_p50", p90: "zenith_predicted_p90", wait: "zenith_nova_wait_s", started: "zenith_started_at", source: "zenith_source" } as const;
+
+export interface Prediction { path: BootPath; p50: number; p90: number; waitSeconds: number | null }
+export function predictionOf(meta: Record<string, string>): Prediction | null {
+  const p50 = Number(meta[META.p50]), p90 = Number(meta[META.p90]);
+  if (!meta[META.path] || !Number.isFinite(p50) || !Number.isFinite(p90)) return null;
+  const wait = Number(meta[META.wait]);
+  return { path: meta[META.path] as BootPath, p50, p90, waitSeconds: Number.isFinite(wait) ? wait : null };
+}
+
+const TASK_PHASES: Record<string, PhaseId> = { scheduling: "scheduling", block_device_mapping: "block_device_mapping", networking: "networking", spawning: "spawning" };
+
+/** The phases this one look at Nova and Cinder shows, each with the best timestamp the APIs give. */
+export function phasesNow(server: ServerSnapshot, volume: VolumeSnapshot | null, now: number): ObservedPhase[] {
+  const out: ObservedPhase[] = [{ phase: "scheduling", at: server.created, source: "nova", detail: null }];
+  const task = server.taskState ? TASK_PHASES[server.taskState] : undefined;
+  if (volume) {
+    out.push({ phase: "volume_creating", at: volume.createdAt, source: "cinder", detail: volume.id });
+    if (volume.status === "downloading") out.push({ phase: "volume_downloading", at: now, source: "cinder", detail: volume.id });
+    if (["available", "in-use", "reserved", "attaching"].includes(volume.status))
+      out.push({ phase: "volume_available", at: volume.updatedAt ?? now, source: "cinder", detail: volume.id });
+  }
+  if (task && task !== "scheduling") out.push({ phase: task, at: now, source: "nova", detail: server.taskState });
+  if (server.status === "ACTIVE") out.push({ phase: "active", at: server.launchedAt ?? server.updated ?? now, source: "nova", detail: null });
+  if (server.status === "ERROR") out.push({ phase: "error", at: server.fault?.created ?? server.updated ?? now, source: "nova", detail: server.fault?.message ?? null });
+  return out;
+}
+
+/** Merges a new look into what was seen before: a phase keeps the time it was first seen. */
+export function mergePhases(prev: ObservedPhase[], next: ObservedPhase[]): ObservedPhase[] {
+  const seen = new Map(prev.map((p) => [p.phase, p]));
+  for (const p of next) if (!seen.has(p.phase)) seen.set(p.phase, p);
+  return [...seen.values()].sort((a, b) => a.at - b.at || ORDER.indexOf(a.phase) - ORDER.indexOf(b.phase));
+}
+const ORDER: PhaseId[] = ["scheduling", "volume_creating", "volume_downloading", "volume_available", "block_device_mapping", "networking", "spawning", "active", "error"];
+
+export interface Progress {
+  serverId: string;
+  name: string;
+  status: string;
+  taskState: string | null;
+  outcome: "building" | "active" | "error";
+  done: boolean;
+  phases: { phase: PhaseId; at: string; source: "nova" | "cinder"; detail: string | null }[];
+  volume: { id: string; status: string; matchedBy: VolumeSnapshot["matchedBy"] } | null;
+  fault: { code: number; message: string; created: string | null } | null;
+  startedAt: string;
+  elapsedSeconds: number;
+  prediction: Prediction | null;
+  /** Elapsed against the prediction: on track, past p90, or past Nova's volume wait. */
+  verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";
+}
+
+/** The progress answer from the merged phases: outcome, Nova's fault verbatim, elapsed against the prediction. */
+export function summarize(server: ServerSnapshot, volume: VolumeSnapshot | null, phases: ObservedPhase[], now: number): Progress {
+  const outcome = server.status === "ACTIVE" ? "active" : server.status === "ERROR" ? "error" : "building";
+  const started = Number.isFinite(Date.parse(server.metadata[META.started] ?? "")) ? Date.parse(server.metadata[META.started]) : server.created;
+  const end = outcome === "building" ? now : (phases.find((p) => p.phase === outcome)?.at ?? now);
+  const elapsedSeconds = Math.max(0, Math.round((end - started) / 100) / 10);
+  const prediction = predictionOf(server.metadata);
+  let verdict: Progress["verdict"] = "on_track";
+  if (outcome !== "building") verdict = "finished";
+  else if (prediction?.waitSeconds != null && prediction.path === "copy-volume" && elapsedSeconds > prediction.waitSeconds) verdict = "past_nova_wait";
+  else if (prediction && elapsedSeconds > prediction.p90) verdict = "slower_than_predicted";
+  return {
+    serverId: server.id, name: server.name, status: server.status, taskState: server.taskState, outcome, done: outcome !== "building",
+    phases: phases.map((p) => ({ ...p, at: new Date(p.at).toISOString() })),
+    volume: volume ? { id: volume.id, status: volume.status, matchedBy: volume.matchedBy } : null,
+    fault: server.fault ? { code: server.fault.code, message: server.fault.message, created: server.fault.created ? new Date(server.fault.created).toISOString() : null } : null,
+    startedAt: new Date(started).toISOString(), elapsedSeconds, prediction, verdict,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed facts the boot planner works over. The route gathers them from Glance, Cinder, Nova and Ceph;
+ * everything in this folder is pure so it can be table-tested without HTTP.
+ */
+export const GiB = 1024 ** 3;
+export const MiB = 1024 ** 2;
+
+export type SourceType = "image" | "instance-snapshot" | "volume" | "volume-snapshot";
+export type BootPath = "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
+export type CheckId = "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
+export type CheckStatus = "pass" | "fail" | "unknown";
+export interface Check { id: CheckId; status: CheckStatus; evidence: string }
+
+/** A Glance image (plain image or instance snapshot) as the caller sees it. */
+export interface ImageFacts {
+  kind: "image";
+  id: string;
+  name: string;
+  status: string;
+  diskFormat: string | null;
+  size: number | null;
+  virtualSize: number | null;
+  minDisk: number;
+  minRam: number;
+  /** image_type=snapshot (an instance snapshot). */
+  instanceSnapshot: boolean;
+  /** Location URLs (direct_url + locations) Glance showed; null when it showed none to this caller. */
+  locations: string[] | null;
+  /** A volume-backed instance snapshot: no data, a block_device_mapping property pointing at a Cinder snapshot. */
+  volumeBacked: { snapshotId: string | null; volumeSize: number | null } | null;
+}
+export interface VolumeFacts {
+  kind: "volume";
+  id: string; name: string; status: string; size: number; bootable: boolean;
+  volumeType: string | null; attachedTo: string[]; multiattach: boolean;
+}
+export interface VolumeSnapshotFacts { kind: "volume-snapshot"; id: string; name: string; status: string; size: number; volumeId: string }
+export type SourceFacts = ImageFacts | VolumeFacts | VolumeSnapshotFacts;
+
+export interface FlavorFacts { id: string; name: string; vcpus: number; ram: number; disk: number }
+
+/** This cloud's own Ceph cluster id, and how it was found (or why it could not be). */
+export interface ClusterFacts { fsid: string | null; evidence: string }
+/** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup), with the evidence. */
+export interface SnapshotProbe { status: CheckStatus; evidence: string }
+
+export interface Quantiles { p50: number; p90: number }
+
+/** How fast a full copy goes, and where that number came from. */
+export interface ThroughputModel {
+  source: "learned" | "default";
+  /** End-to-end image bytes per second of a Cinder copy (download + convert + import). p90 is the slow tail. */
+  bytesPerSecond: Quantiles;
+  samples: number;
+  explanation: string;
+}
+
+export interface NovaWait { retries: number; intervalSeconds: number; seconds: number; attempts: number }
+
+export interface QuotaLine { limit: number; inUse: number }
+export interface QuotaFacts {
+  compute: { instances: QuotaLine; cores: QuotaLine; ram: QuotaLine } | null;
+  /** Cinder's quota set with usage: volumes, gigabytes, volumes_<type>, gigabytes_<type>, per_volume_gigabytes. */
+  volume: Record<string, QuotaLine> | null;
+}
