@@ -3,6 +3,10 @@ import type { SimState } from "./core/state";
 import { faultInjection } from "./core/fault-middleware";
 import { keystoneRoutes } from "./services/keystone/routes";
 import { neutronRoutes } from "./services/neutron/routes";
+import { novaRoutes } from "./services/nova/routes";
+import { glanceRoutes } from "./services/glance/routes";
+import { cinderRoutes } from "./services/cinder/routes";
+import { cephDashboardRoutes } from "./services/ceph/dashboard";
 import { controlRoutes } from "./control";
 
 export interface SimAppOptions {
@@ -20,7 +24,11 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   };
   mount("/identity", "identity", keystoneRoutes(state));
   mount("/networking", "networking", neutronRoutes(state));
+  mount("/compute", "compute", novaRoutes(state));
+  mount("/image", "image", glanceRoutes(state));
+  mount("/volume", "volume", cinderRoutes(state));
+  mount("/ceph", "ceph", cephDashboardRoutes(state));
   app.route("/_sim", controlRoutes(state, opts.remoteAddress ?? (() => undefined)));
-  app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity", "/networking"] }));
+  app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity", "/networking", "/compute", "/image", "/volume", "/ceph"] }));
   return app;
 }

@@ -1,6 +1,8 @@
 import type { SimState } from "../core/state";
 import { seedIdentity } from "./identity";
 import { seedNetworkDefault, seedNetworkScale } from "./network";
+import { seedStorageDefault } from "./storage";
+import { seedStorageScale } from "./storage-scale";
 
 export const SCENARIOS = ["default", "scale"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -8,8 +10,8 @@ export type Seed = (state: SimState) => void;
 
 /** Per-scenario seeding, in order. Each scenario starts from an empty store. */
 const SEEDS: Record<ScenarioName, Seed[]> = {
-  default: [seedIdentity, seedNetworkDefault],
-  scale: [seedIdentity, seedNetworkScale],
+  default: [seedIdentity, seedNetworkDefault, seedStorageDefault],
+  scale: [seedIdentity, seedNetworkScale, seedStorageScale],
 };
 
 export function isScenario(name: string): name is ScenarioName {

@@ -45,11 +45,11 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
   const repo = rbdRepo(state);
   const name = rbdVolumeName(id);
   let size = inp.size;
-  const base = {
+  const base: Omit<Volume, "size" | "path" | "creatingUntil" | "downloadingUntil"> = {
     id, projectId: inp.projectId, userId: inp.userId, name: inp.name ?? null, description: inp.description ?? null,
     typeId: type.id, availabilityZone: inp.availabilityZone ?? "nova", created: at, snapshotId: null, sourceVolid: null,
     imageId: null, imageMetadata: null, bootable: false, metadata: inp.metadata ?? {}, attachments: [], host: BACKEND_HOST,
-  } as const;
+  };
   let vol: Volume;
   if (inp.snapshotId) {
     const snap = snapshots(state).get(inp.snapshotId);

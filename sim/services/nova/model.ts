@@ -12,7 +12,7 @@ export interface Bdm {
   attachmentId: string; sourceType: string; createdByNova: boolean;
 }
 
-export interface Nic { networkId: string; networkName: string; addr: string; mac: string; portId: string }
+export interface Nic { networkId: string; networkName: string; addr: string; mac: string; portId: string; novaCreated: boolean }
 
 /** Wall-clock ms at which each build stage ends; status is derived from these (lifecycle.ts). */
 export interface BuildTimeline { scheduledAt: number; bdmDoneAt: number; networkedAt: number; spawnedAt: number }

@@ -1,0 +1,150 @@
+import { Hono, type Context } from "hono";
+import { randomBytes } from "node:crypto";
+import type { SimState } from "../../core/state";
+import { RbdError, POOLS } from "./model";
+import { childIndex, rbdRepo } from "./repo";
+import { flatten, removeImage, snapProtect, snapRemove, snapUnprotect } from "./rbd";
+import { dashboardImage } from "./dashboard-view";
+
+type Ver = [number, number];
+const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
+
+/** Ceph Dashboard REST API (mgr/dashboard, Pacific 16.2.15), mounted at /ceph: the RBD part. */
+export function cephDashboardRoutes(state: SimState) {
+  const app = new Hono<{ Variables: { ver: Ver } }>();
+  const tokens = state.store.collection<{ id: string; username: string; expires: number }>("ceph.token");
+  const send = (body: unknown, status: number, v: Ver, headers: Record<string, string> = {}) =>
+    new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": mime(v), ...headers } });
+  const error = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
+    new Response(JSON.stringify({ detail, ...extra }), { status, headers: { "Content-Type": "application/json" } });
+
+  /** Endpoint version check: no version in Accept means 1.0; 415 on a mismatch. */
+  const versioned = (endpoint: Ver) => async (c: Context, next: () => Promise<void>) => {
+    const m = /application\/vnd\.ceph\.api\.v(\d+)\.(\d+)\+json/.exec(c.req.header("Accept") ?? "");
+    const req: Ver = m ? [Number(m[1]), Number(m[2])] : [1, 0];
+    if (req[0] !== endpoint[0] || req[1] > endpoint[1])
+      return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'` }),
+        { status: 415, headers: { "Content-Type": "application/json" } });
+    c.set("ver", endpoint);
+    await next();
+  };
+  const authed = async (c: Context, next: () => Promise<void>) => {
+    const tok = /^Bearer (.+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
+    const t = tok ? tokens.get(tok) : undefined;
+    if (!t || t.expires < state.clock.now())
+      return new Response(JSON.stringify({ status: "401 Unauthorized", detail: "You are not authorized to access that resource" }), { status: 401, headers: { "Content-Type": "application/json" } });
+    await next();
+  };
+
+  app.post("/api/auth", versioned([1, 0]), async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const password = process.env.SIM_CEPH_PASSWORD ?? state.config.adminPassword;
+    if (body?.username !== "admin" || body?.password !== password)
+      return error(400, "Invalid credentials", { code: "invalid_credentials", component: "auth" });
+    const token = `${randomBytes(18).toString("base64url")}.${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
+    tokens.put({ id: token, username: "admin", expires: state.clock.now() + 8 * 3600_000 });
+    const perms = ["read", "create", "update", "delete"];
+    return send({ token, username: "admin", permissions: { "rbd-image": perms, pool: perms, hosts: perms, osd: perms, monitor: perms }, pwdExpirationDate: null, sso: false, pwdUpdateRequired: false }, 201, [1, 0]);
+  });
+  app.post("/api/auth/logout", (c) => {
+    const tok = /^Bearer (.+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
+    if (tok) tokens.remove(tok);
+    return send({ redirect_url: "#/login" }, 200, [1, 0]);
+  });
+  app.post("/api/auth/check", async (c) => {
+    const t = tokens.get(c.req.query("token") ?? "");
+    if (!t) return error(401, "You are not authorized to access that resource");
+    return send({ username: t.username, permissions: {}, sso: false, pwdUpdateRequired: false }, 200, [1, 0]);
+  });
+
+  app.use("/api/block/*", authed);
+
+  app.get("/api/block/image", versioned([2, 0]), (c) => {
+    const repo = rbdRepo(state);
+    const all = repo.all();
+    const idx = childIndex(all);
+    const pool = c.req.query("pool_name");
+    const search = c.req.query("search") ?? "";
+    let list = all.filter((i) => (!pool || i.pool === pool) && (!search || i.name.includes(search)));
+    const sort = c.req.query("sort") ?? "+name";
+    const key = sort.slice(1) || "name";
+    const dir = sort.startsWith("-") ? -1 : 1;
+    list.sort((a, b) => {
+      const x = (a as any)[key] ?? a.name, y = (b as any)[key] ?? b.name;
+      return dir * (x < y ? -1 : x > y ? 1 : 0);
+    });
+    const total = list.length;
+    const offset = Number(c.req.query("offset") ?? 0);
+    const limit = Number(c.req.query("limit") ?? 5);
+    if (limit >= 0) list = list.slice(offset, offset + limit);
+    const byPool = new Map<string, { value: unknown[]; pool_name: string }>();
+    for (const img of list) {
+      if (!byPool.has(img.pool)) byPool.set(img.pool, { value: [], pool_name: img.pool });
+      byPool.get(img.pool)!.value.push(dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? []));
+    }
+    return send([...byPool.values()], 200, [2, 0], { "X-Total-Count": String(total) });
+  });
+
+  const spec = (c: Context) => {
+    const raw = decodeURIComponent(c.req.param("spec") ?? "");
+    const parts = raw.split("/");
+    return { pool: parts[0], name: parts[parts.length - 1], raw };
+  };
+  const rbdFail = (e: unknown, task?: { name: string; metadata: Record<string, unknown> }) => {
+    if (!(e instanceof RbdError)) throw e;
+    const status = e.code === "ENOENT" ? 404 : 400;
+    return error(status, e.python, { code: String(e.errno), component: "rbd", ...(task ? { status: 400, task } : {}) });
+  };
+
+  app.get("/api/block/image/clone_format_version", versioned([1, 0]), () => send(1, 200, [1, 0]));
+  app.get("/api/block/image/:spec", versioned([1, 0]), (c) => {
+    const { pool, name } = spec(c);
+    const repo = rbdRepo(state);
+    const img = repo.get(pool, name);
+    if (!img) return error(404, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd" });
+    const idx = childIndex(repo.all());
+    return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null }), 200, [1, 0]);
+  });
+
+  /** DELETE unprotects and removes every snapshot itself, then removes the image (RbdService / rbd/delete task). */
+  app.delete("/api/block/image/:spec", versioned([1, 0]), (c) => {
+    const { pool, name, raw } = spec(c);
+    const repo = rbdRepo(state);
+    const task = { name: "rbd/delete", metadata: { image_spec: raw } };
+    try {
+      const img = repo.get(pool, name);
+      if (!img) return error(400, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd", status: 400, task });
+      for (const s of img.snaps) {
+        if (s.protected) snapUnprotect(repo, pool, name, s.name);
+        snapRemove(repo, pool, name, s.name);
+      }
+      removeImage(repo, pool, name);
+    } catch (e) { return rbdFail(e, task); }
+    return send(null, 204, [1, 0]);
+  });
+
+  app.post("/api/block/image/:spec/flatten", versioned([1, 0]), (c) => {
+    const { pool, name, raw } = spec(c);
+    try { flatten(rbdRepo(state), pool, name); } catch (e) { return rbdFail(e, { name: "rbd/flatten", metadata: { image_spec: raw } }); }
+    return send(null, 200, [1, 0]);
+  });
+
+  app.put("/api/block/image/:spec/snap/:snap", versioned([1, 0]), async (c) => {
+    const { pool, name, raw } = spec(c);
+    const snap = decodeURIComponent(c.req.param("snap") ?? "");
+    const body = await c.req.json().catch(() => ({}));
+    const repo = rbdRepo(state);
+    const task = { name: "rbd/snap/edit", metadata: { image_spec: raw, snapshot_name: snap } };
+    try {
+      const s = repo.get(pool, name)?.snaps.find((x) => x.name === snap);
+      if (typeof body?.is_protected === "boolean" && s && s.protected !== body.is_protected) {
+        if (body.is_protected) snapProtect(repo, pool, name, snap); else snapUnprotect(repo, pool, name, snap);
+      } else if (!s) snapUnprotect(repo, pool, name, snap);
+    } catch (e) { return rbdFail(e, task); }
+    return send(null, 200, [1, 0]);
+  });
+
+  app.get("/api/pool", versioned([1, 0]), () => send(POOLS.map((p, i) => ({ pool_name: p, pool: i + 1, application_metadata: ["rbd"], type: "replicated", size: 1 })), 200, [1, 0]));
+  app.notFound(() => error(404, "The path '/api/...' was not found.", { code: "404" }));
+  return app;
+}

@@ -1,0 +1,52 @@
+import { Hono, type Context } from "hono";
+import type { SimState } from "../../core/state";
+import { requireToken, type SimEnv } from "../../core/token-auth";
+import type { Version } from "../common/microversion";
+import { novaFault } from "./errors";
+import { NOVA_MAX, NOVA_MIN, novaMicroversion } from "./microversion";
+import { registerFlavorsAndKeypairs } from "./flavors";
+import { registerServers } from "./servers";
+import type { ViewCtx } from "./view";
+
+type Env = SimEnv & { Variables: { mv: Version } };
+
+/** Nova v2.1, mounted at /compute; serves /v2.1/... and the legacy /v2.1/{project_id}/... paths. */
+export function novaRoutes(state: SimState) {
+  const outer = new Hono();
+  const versionDoc = () => ({
+    id: "v2.1", status: "CURRENT", version: NOVA_MAX, min_version: NOVA_MIN, updated: "2013-07-23T11:33:21Z",
+    links: [{ href: `${state.baseUrl}/compute/v2.1/`, rel: "self" }, { href: "http://docs.openstack.org/", rel: "describedby", type: "text/html" }],
+    "media-types": [{ base: "application/json", type: "application/vnd.openstack.compute+json;version=2.1" }],
+  });
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  outer.get("/", () => json({
+    versions: [
+      { id: "v2.0", status: "SUPPORTED", version: "", min_version: "", updated: "2011-01-21T11:33:21Z", links: [{ href: `${state.baseUrl}/compute/v2/`, rel: "self" }] },
+      { ...versionDoc(), links: [{ href: `${state.baseUrl}/compute/v2.1/`, rel: "self" }] },
+    ],
+  }));
+  const api = new Hono<Env>();
+  api.use("*", novaMicroversion());
+  api.get("/", () => json({ version: versionDoc() }));
+  api.use("*", requireToken(state));
+  const ctx = (c: Context<any>): ViewCtx => {
+    const a = c.get("auth");
+    return { state, v: c.get("mv"), admin: a.isAdmin, now: state.clock.now(), base: state.baseUrl, projectId: a.projectId };
+  };
+  registerFlavorsAndKeypairs(api, state, ctx);
+  registerServers(api, state, ctx);
+  api.notFound(() => novaFault(404, "The resource could not be found."));
+
+  outer.all("/v2.1/*", (c) => forward(c, api));
+  outer.all("/v2.1", (c) => forward(c, api));
+  return outer;
+}
+
+function forward(c: Context, api: Hono<any>) {
+  const url = new URL(c.req.url);
+  const at = url.pathname.indexOf("/v2.1");
+  const rest = url.pathname.slice(at + 5);
+  const m = /^\/([0-9a-f]{32})(\/.*|$)/.exec(rest);
+  url.pathname = m ? m[2] || "/" : rest || "/";
+  return api.fetch(new Request(url, c.req.raw));
+}

@@ -1,0 +1,160 @@
+import type { Context, Hono } from "hono";
+import type { SimState } from "../../core/state";
+import { RbdError } from "../ceph/model";
+import { rbdRepo } from "../ceph/repo";
+import { removeImage } from "../ceph/rbd";
+import { volumes } from "../cinder/model";
+import { CinderError, deleteVolume, liveVolume } from "../cinder/ops";
+import { bootServer } from "./boot";
+import { novaFault } from "./errors";
+import { serverState } from "./lifecycle";
+import { flavors, servers, type Server } from "./model";
+import { NovaError, releaseNics } from "./network";
+import { parseCreate } from "./request";
+import { serverSummary, serverView, links, type ViewCtx } from "./view";
+import { randomBytes } from "node:crypto";
+
+type Ctx = (c: Context<any>) => ViewCtx;
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+
+/**
+ * Deleting an instance (nova's _cleanup_rbd): rbd rm vms/<id>_disk, which fails while the disk has
+ * snapshots, so that disk stays behind (the operators' leftovers); then BDMs are detached or deleted.
+ */
+export function deleteServer(state: SimState, s: Server): void {
+  const repo = rbdRepo(state);
+  if (repo.get("vms", `${s.id}_disk`)) {
+    try { removeImage(repo, "vms", `${s.id}_disk`); } catch (e) { if (!(e instanceof RbdError)) throw e; }
+  }
+  for (const b of s.bdms) {
+    const v = volumes(state).get(b.volumeId);
+    if (!v) continue;
+    const detached = { ...v, attachments: v.attachments.filter((a) => a.serverId !== s.id) };
+    volumes(state).put(detached);
+    if (b.deleteOnTermination) {
+      try { deleteVolume(state, detached); } catch (e) { if (!(e instanceof CinderError)) throw e; }
+    }
+  }
+  releaseNics(state, s.nics);
+  servers(state).remove(s.id);
+}
+
+export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
+  const listing = (c: Context<any>, detail: boolean) => {
+    const x = ctx(c);
+    const q = new URL(c.req.url).searchParams;
+    const allTenants = x.admin && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+    const project = q.get("project_id") ?? q.get("tenant_id");
+    let list = servers(state).filter((s) => (allTenants ? !project || s.projectId === project : s.projectId === x.projectId));
+    const name = q.get("name");
+    if (name) { const re = new RegExp(name); list = list.filter((s) => re.test(s.name)); }
+    const status = q.get("status");
+    if (status) list = list.filter((s) => serverState(s, x.now).status === status.toUpperCase());
+    const image = q.get("image"), flavor = q.get("flavor"), host = q.get("host");
+    if (image) list = list.filter((s) => s.imageId === image);
+    if (flavor) list = list.filter((s) => s.flavorId === flavor);
+    if (host && x.admin) list = list.filter((s) => s.host === host);
+    const dir = q.get("sort_dir") ?? "desc";
+    list.sort((a, b) => (dir === "asc" ? 1 : -1) * (a.created - b.created || (a.id < b.id ? -1 : 1)));
+    const marker = q.get("marker");
+    if (marker) {
+      const at = list.findIndex((s) => s.id === marker);
+      if (at < 0) return novaFault(400, `marker [${marker}] not found`);
+      list = list.slice(at + 1);
+    }
+    const limit = Math.min(Number(q.get("limit") ?? 1000), 1000);
+    const page = list.slice(0, limit);
+    const body: Record<string, unknown> = { servers: page.map((s) => (detail ? serverView(x, s) : serverSummary(x, s))) };
+    if (list.length > page.length && page.length) {
+      const next = new URLSearchParams(q);
+      next.set("marker", page[page.length - 1].id);
+      body.servers_links = [{ href: `${x.base}/compute/v2.1/${x.projectId}/servers${detail ? "/detail" : ""}?${next}`, rel: "next" }];
+    }
+    return json(body);
+  };
+  app.get("/servers", (c) => listing(c, false));
+  app.get("/servers/detail", (c) => listing(c, true));
+
+  const load = (c: Context<any>) => {
+    const s = servers(state).get(c.req.param("id") ?? "");
+    const x = ctx(c);
+    return s && (x.admin || s.projectId === x.projectId) ? s : undefined;
+  };
+  const missing = (c: Context<any>) => novaFault(404, `Instance ${c.req.param("id")} could not be found.`);
+
+  app.get("/servers/:id", (c) => {
+    const s = load(c);
+    return s ? json({ server: serverView(ctx(c), s, { show: true }) }) : missing(c);
+  });
+
+  app.post("/servers", async (c) => {
+    const raw = await c.req.json().catch(() => null);
+    const x = ctx(c);
+    try {
+      const req = parseCreate(state, c.get("auth"), x.v, raw);
+      const s = bootServer(state, req);
+      const body: Record<string, unknown> = {
+        "OS-DCF:diskConfig": "AUTO", adminPass: randomBytes(9).toString("base64url").slice(0, 12), id: s.id,
+        links: links(x, "servers", s.id), security_groups: s.securityGroups.map((name) => ({ name })),
+      };
+      return json({ server: body }, 202, { Location: `${x.base}/compute/v2.1/${x.projectId}/servers/${s.id}` });
+    } catch (e) {
+      if (e instanceof NovaError) return novaFault(e.status, e.message);
+      throw e;
+    }
+  });
+
+  app.delete("/servers/:id", (c) => {
+    const s = load(c);
+    if (!s) return missing(c);
+    deleteServer(state, s);
+    return new Response(null, { status: 204 });
+  });
+
+  app.post("/servers/:id/action", async (c) => {
+    const s = load(c);
+    if (!s) return missing(c);
+    const body = await c.req.json().catch(() => null);
+    const action = body && typeof body === "object" ? Object.keys(body)[0] : undefined;
+    const now = state.clock.now();
+    const st = serverState(s, now);
+    const conflict = (name: string) => novaFault(409, `Cannot '${name}' instance ${s.id} while it is in vm_state ${st.vm_state}`);
+    const ms = (sec: number) => state.clock.ms(sec);
+    switch (action) {
+      case "os-stop":
+        if (st.vm_state !== "active" && st.vm_state !== "error") return conflict("stop");
+        servers(state).put({ ...s, power: { stoppedAt: now + ms(2), rebootUntil: null, rebootType: null, updated: now } });
+        return new Response(null, { status: 202 });
+      case "os-start":
+        if (st.vm_state !== "stopped") return conflict("start");
+        servers(state).put({ ...s, power: { stoppedAt: null, rebootUntil: null, rebootType: null, updated: now } });
+        return new Response(null, { status: 202 });
+      case "reboot": {
+        const type = String(body.reboot?.type ?? "").toUpperCase();
+        if (type !== "SOFT" && type !== "HARD") return novaFault(400, `Invalid input for field/attribute type. Value: ${body.reboot?.type}. '${body.reboot?.type}' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']`);
+        if (st.vm_state !== "active" && !(type === "HARD" && ["stopped", "error"].includes(st.vm_state))) return conflict("reboot");
+        servers(state).put({ ...s, power: { stoppedAt: null, rebootUntil: now + ms(type === "HARD" ? 4 : 6), rebootType: type as "SOFT" | "HARD", updated: now } });
+        return new Response(null, { status: 202 });
+      }
+      default:
+        return novaFault(400, `There is no such action: ${action}`);
+    }
+  });
+
+  app.get("/servers/:id/os-volume_attachments", (c) => {
+    const s = load(c);
+    if (!s) return missing(c);
+    const x = ctx(c);
+    return json({
+      volumeAttachments: s.bdms.filter((b) => liveVolume(state, b.volumeId)).map((b) => {
+        const item: Record<string, unknown> = { device: b.device, id: b.volumeId, serverId: s.id, volumeId: b.volumeId };
+        if (x.v.minor >= 70) item.tag = null;
+        if (x.v.minor >= 79) item.delete_on_termination = b.deleteOnTermination;
+        if (x.v.minor >= 89) { delete item.id; item.attachment_id = b.attachmentId; item.bdm_uuid = b.attachmentId; }
+        return item;
+      }),
+    });
+  });
+  void flavors;
+}
