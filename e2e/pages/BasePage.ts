@@ -1,0 +1,28 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** Shared by every page object: the page, navigation, and where screenshots go. */
+export abstract class BasePage {
+  constructor(readonly page: Page) {}
+
+  /** The path this page lives at, e.g. "/project". */
+  abstract readonly path: string;
+
+  async goto(search = ""): Promise<void> {
+    await this.page.goto(`${this.path}${search}`);
+  }
+
+  get main(): Locator {
+    return this.page.getByRole("main");
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  /** Full-page screenshot under test-results/screenshots/ (gitignored). */
+  async screenshot(name: string): Promise<string> {
+    const path = `test-results/screenshots/${name}.png`;
+    await this.page.screenshot({ path, fullPage: true, animations: "disabled" });
+    return path;
+  }
+}

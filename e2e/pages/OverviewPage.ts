@@ -1,0 +1,16 @@
+import type { Locator } from "@playwright/test";
+import { ShellPage } from "./ShellPage";
+
+export class OverviewPage extends ShellPage {
+  readonly path = "/project";
+
+  get sessionCard(): Locator {
+    return this.page.getByRole("region", { name: /^(Session|会话)$/ });
+  }
+  get catalog(): Locator {
+    return this.page.getByRole("table", { name: /Service catalog|服务目录/ });
+  }
+  catalogRow(type: string): Locator {
+    return this.catalog.getByRole("row").filter({ has: this.page.getByRole("cell", { name: type, exact: true }) });
+  }
+}
