@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
-import { flatten, removeImage, snapProtect, snapRemove, snapUnprotect } from "./rbd";
+import { flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
 import { dashboardImage } from "./dashboard-view";
 
 type Ver = [number, number];
@@ -127,6 +127,16 @@ export function cephDashboardRoutes(state: SimState) {
     const { pool, name, raw } = spec(c);
     try { flatten(rbdRepo(state), pool, name); } catch (e) { return rbdFail(e, { name: "rbd/flatten", metadata: { image_spec: raw } }); }
     return send(null, 200, [1, 0]);
+  });
+
+  app.post("/api/block/image/:spec/snap", versioned([1, 0]), async (c) => {
+    const { pool, name, raw } = spec(c);
+    const body = await c.req.json().catch(() => ({}));
+    const snap = String(body?.snapshot_name ?? "");
+    try { snapCreate(rbdRepo(state), pool, name, snap, state.clock.now()); } catch (e) {
+      return rbdFail(e, { name: "rbd/snap/create", metadata: { image_spec: raw, snapshot_name: snap } });
+    }
+    return send(null, 201, [1, 0]);
   });
 
   app.put("/api/block/image/:spec/snap/:snap", versioned([1, 0]), async (c) => {
