@@ -42,7 +42,7 @@ async function os(args: string[], who: "admin" | "demo" = "admin"): Promise<{ st
     OS_USER_DOMAIN_NAME: u.userDomain, OS_PROJECT_DOMAIN_NAME: "Default", OS_REGION_NAME: target.region, OS_INTERFACE: "public",
   };
   try {
-    return await run("/usr/bin/python3", [OPENSTACK, "--os-identity-api-version", "3", ...args], { env, timeout: 180_000, maxBuffer: 16 << 20 });
+    return await run("/usr/bin/python3", [OPENSTACK, "--os-identity-api-version", "3", ...args], { env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 180_000, maxBuffer: 16 << 20 });
   } catch (e: any) {
     throw new Error(`openstack ${args.join(" ")} exited ${e.code}: ${e.stderr || e.message}`);
   }
