@@ -8,7 +8,8 @@ DEMO_PASSWORD, SERVICE_PASSWORD, REGION, DASH_URL, ...
   cloudctl.py identity                      projects, users, roles, services, endpoints (idempotent)
   cloudctl.py wait-service BINARY TIMEOUT   until cinder-volume / nova-compute ... reports up
   cloudctl.py wait-agents N TIMEOUT         until >= N neutron agents are alive
-  cloudctl.py seed RAW_FILE QCOW2_FILE      images, flavors, network (idempotent)
+  cloudctl.py seed-images RAW QCOW2         images zenith-raw / zenith-qcow2 (idempotent)
+  cloudctl.py seed                          flavors, network zenith-net (idempotent)
   cloudctl.py endpoints                     writes endpoints.json + clouds.yaml
   cloudctl.py health                        exit 0 when keystone, glance, cinder, neutron, nova answer
 """
@@ -195,10 +196,19 @@ def ensure_flavor(c, name, vcpus, ram, disk):
                                               'os-flavor-access:is_public': True}})['flavor']['id']
 
 
-def seed(raw_path, qcow2_path):
+def seed_images(raw_path, qcow2_path):
     c = Cloud()
-    out = {'images': {'raw': ensure_image(c, 'zenith-raw', 'raw', raw_path),
-                      'qcow2': ensure_image(c, 'zenith-qcow2', 'qcow2', qcow2_path)},
+    out = {'raw': ensure_image(c, 'zenith-raw', 'raw', raw_path),
+           'qcow2': ensure_image(c, 'zenith-qcow2', 'qcow2', qcow2_path)}
+    with open(os.path.join(DIR, 'seed-images.json'), 'w') as f:
+        json.dump(out, f, indent=2)
+    print('seed images: %s' % json.dumps(out))
+
+
+def seed():
+    """Flavors and the network (needs nova + neutron); merges the images from seed-images.json."""
+    c = Cloud()
+    out = {'images': json.load(open(os.path.join(DIR, 'seed-images.json'))),
            'flavors': {'m1.tiny': ensure_flavor(c, 'm1.tiny', 1, 512, 1),
                        'm1.small': ensure_flavor(c, 'm1.small', 1, 2048, 10)}}
     q = c.catalog['network'] + '/v2.0'
@@ -284,5 +294,6 @@ def health():
 if __name__ == '__main__':
     cmd, args = sys.argv[1], sys.argv[2:]
     fn = {'identity': identity, 'wait-service': wait_service, 'wait-agents': wait_agents, 'seed': seed,
+          'seed-images': seed_images,
           'endpoints': endpoints, 'health': health}[cmd]
     sys.exit(fn(*args) or 0)

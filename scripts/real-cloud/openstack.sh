@@ -107,7 +107,7 @@ EOF
 }
 
 # ------------------------------------------------------------------ glance (RBD store)
-glance_up() {
+glance_configure() {
   local G=$OS_DIR/glance
   mkdir -p "$G"/{tasks,staging}
   cp "$PKGS/root/usr/share/glance-common/glance-api-paste.ini" "$G/"
@@ -141,16 +141,20 @@ config_file = $G/glance-api-paste.ini
 $(ksauth keystone_authtoken glance)
 $POLICY
 EOF
-  $PY "$BIN/glance-manage" --config-file "$G/glance-api.conf" db_sync > "$LOGS/glance-manage.log" 2>&1 \
+}
+glance_dbsync() {
+  $PY "$BIN/glance-manage" --config-file "$OS_DIR/glance/glance-api.conf" db_sync > "$LOGS/glance-manage.log" 2>&1 \
     || die_log glance-api "glance-manage db_sync failed" "$LOGS/glance-manage.log"
-  sqlite_wal "$G/glance.db"
-  start glance-api $PY "$BIN/glance-api" --config-file "$G/glance-api.conf"
+  sqlite_wal "$OS_DIR/glance/glance.db"
+}
+glance_up() {
+  start glance-api $PY "$BIN/glance-api" --config-file "$OS_DIR/glance/glance-api.conf"
   wait_http glance-api "http://127.0.0.1:$GLANCE_PORT/" "300" 60
   stamp glance
 }
 
 # ------------------------------------------------------------------ neutron
-neutron_start() {
+neutron_configure() {
   local N=$OS_DIR/neutron
   mkdir -p "$N"/{state,lock} "$OS_DIR/pylib"
   cp "$PKGS/root/usr/share/neutron-common/api-paste.ini" "$N/"
@@ -201,8 +205,14 @@ vni_ranges = 1:1000
 enable_security_group = true
 firewall_driver = noop
 EOF
+}
+neutron_dbsync() {   # MariaDB: neutron's alembic migrations do not run on sqlite
+  local N=$OS_DIR/neutron
   $PY "$BIN/neutron-db-manage" --config-file "$N/neutron.conf" --config-file "$N/ml2_conf.ini" upgrade heads \
     > "$LOGS/neutron-db-manage.log" 2>&1 || die_log neutron-server "neutron-db-manage upgrade heads failed" "$LOGS/neutron-db-manage.log"
+}
+neutron_start() {
+  local N=$OS_DIR/neutron
   start neutron-server $PY "$BIN/neutron-server" --config-file "$N/neutron.conf" --config-file "$N/ml2_conf.ini" \
     --log-file "$LOGS/neutron-server.log"
 }
@@ -241,8 +251,8 @@ neutron_agents_wait() {
 }
 
 # ------------------------------------------------------------------ cinder (RBD driver)
-cinder_start() {
-  local C=$OS_DIR/cinder s
+cinder_configure() {
+  local C=$OS_DIR/cinder
   mkdir -p "$C"/{state,lock,conversion}
   cp "$PKGS/root/usr/share/cinder-common/api-paste.ini" "$C/"
   sed -i "s#/etc/cinder/healthcheck_disable#$C/healthcheck_disable#" "$C/api-paste.ini"
@@ -280,9 +290,14 @@ $(ksauth keystone_authtoken cinder)
 $(ksauth nova nova)
 $POLICY
 EOF
-  $PY "$BIN/cinder-manage" --config-file "$C/cinder.conf" db sync > "$LOGS/cinder-manage.log" 2>&1 \
+}
+cinder_dbsync() {
+  $PY "$BIN/cinder-manage" --config-file "$OS_DIR/cinder/cinder.conf" db sync > "$LOGS/cinder-manage.log" 2>&1 \
     || die_log cinder-api "cinder-manage db sync failed" "$LOGS/cinder-manage.log"
-  sqlite_wal "$C/cinder.db"
+  sqlite_wal "$OS_DIR/cinder/cinder.db"
+}
+cinder_start() {
+  local C=$OS_DIR/cinder s
   for s in api scheduler volume; do
     py_daemon "cinder-$s" "cinder.cmd.$s" --config-file "$C/cinder.conf" --log-file "$LOGS/cinder-$s.log"
   done
@@ -297,15 +312,11 @@ cinder_wait() {
 }
 
 # ------------------------------------------------------------------ placement + nova (fake driver)
-nova_start() {
-  local P=$OS_DIR/placement V=$OS_DIR/nova s
+nova_configure() {
+  local P=$OS_DIR/placement V=$OS_DIR/nova
   mkdir -p "$P" "$V"/{state,lock,instances}
   { printf '[DEFAULT]\nlog_file = %s\n[api]\nauth_strategy = keystone\n[placement_database]\nconnection = sqlite:///%s\n' \
       "$LOGS/placement-app.log" "$P/placement.db"; ksauth keystone_authtoken placement; echo "$POLICY"; } > "$P/placement.conf"
-  placement-manage --config-file "$P/placement.conf" db sync > "$LOGS/placement-manage.log" 2>&1 \
-    || die_log placement "placement-manage db sync failed" "$LOGS/placement-manage.log"
-  sqlite_wal "$P/placement.db"
-  uwsgi_app placement "$PLACEMENT_PORT" /usr/bin/placement-api "OS_PLACEMENT_CONFIG_DIR=$P"
 
   cp "$PKGS/root/usr/share/nova-common/api-paste.ini" "$V/"
   sed -i "s#/etc/nova/healthcheck_disable#$V/healthcheck_disable#" "$V/api-paste.ini"
@@ -355,11 +366,20 @@ $POLICY
 EOF
   # nova-compute must not see the DB ("No DB access allowed in nova-compute")
   grep -v '^connection = mysql' "$V/nova.conf" > "$V/nova-compute.conf"
+}
+nova_dbsync() {   # placement on sqlite; nova_api, nova, nova_cell0 on MariaDB
+  local P=$OS_DIR/placement V=$OS_DIR/nova
+  placement-manage --config-file "$P/placement.conf" db sync > "$LOGS/placement-manage.log" 2>&1 \
+    || die_log placement "placement-manage db sync failed" "$LOGS/placement-manage.log"
+  sqlite_wal "$P/placement.db"
   local NM=($PY "$BIN/nova-manage" --config-file "$V/nova.conf")
   { "${NM[@]}" api_db sync && "${NM[@]}" cell_v2 map_cell0 --database_connection "$MYSQL_URL/nova_cell0?charset=utf8" \
     && "${NM[@]}" cell_v2 create_cell --name cell1 && "${NM[@]}" db sync; } > "$LOGS/nova-manage.log" 2>&1 \
     || die_log nova-api "nova-manage db sync failed" "$LOGS/nova-manage.log"
-  stamp nova_db
+}
+nova_start() {
+  local P=$OS_DIR/placement V=$OS_DIR/nova s
+  uwsgi_app placement "$PLACEMENT_PORT" /usr/bin/placement-api "OS_PLACEMENT_CONFIG_DIR=$P"
   uwsgi_app nova-api "$NOVA_PORT" "$BIN/nova-api-wsgi" "OS_NOVA_CONFIG_DIR=$V"
   for s in conductor scheduler; do
     py_daemon "nova-$s" "nova.cmd.$s" --config-file "$V/nova.conf" --log-file "$LOGS/nova-$s.log"

@@ -195,7 +195,7 @@ cmd_up() {
     find "$LOGS" -mindepth 1 -maxdepth 1 ! -name previous -exec mv {} "$LOGS.previous/" \;
     rm -rf "$LOGS/previous"; mv "$LOGS.previous" "$LOGS/previous"
   fi
-  rm -rf "$CEPH_DIR" "$OS_DIR" "$RO_DIR" "$PIDS" "$DIR"/{endpoints.json,clouds.yaml,adminrc,seed.json,UP}
+  rm -rf "$CEPH_DIR" "$OS_DIR" "$RO_DIR" "$PIDS" "$DIR"/{endpoints.json,clouds.yaml,adminrc,seed.json,seed-images.json,contract-results.json,UP}
   mkdir -p "$LOGS" "$PIDS" "$OS_DIR"
   : > "$DIR/timings.txt"
   trap on_up_failure EXIT
@@ -207,23 +207,30 @@ cmd_up() {
   CEPH_BG=$!
   rollout_up
   infra_start
+  glance_configure; neutron_configure; cinder_configure; nova_configure
+  # schema migrations (~30 s of CPU) run while keystone bootstraps
+  ( glance_dbsync; cinder_dbsync; infra_wait; neutron_dbsync; nova_dbsync; stamp db_migrations ) \
+    > "$LOGS/db-migrations.log" 2>&1 &
+  local db_bg=$!
   keystone_up
   write_adminrc
-  wait_ceph_ready
-  glance_up
-  infra_wait
+  wait "$db_bg" || die_log db-migrations "failed" "$LOGS/db-migrations.log"
   neutron_start
   cinder_start
+  wait_ceph_ready
+  glance_up
   neutron_agents_start
   nova_start
   wait "$img_bg" || true
   [ -s "$DIR/cache/current" ] || die_log images "could not make the test images" "$LOGS/make-images.log"
+  # shellcheck disable=SC2046
+  ( $PY "$RC_HERE/cloudctl.py" seed-images $(cat "$DIR/cache/current") && stamp seed_images ) > "$LOGS/seed-images.log" 2>&1 &
+  local seed_bg=$!
   cinder_wait
   neutron_agents_wait
   nova_wait
-  # shellcheck disable=SC2046
-  $PY "$RC_HERE/cloudctl.py" seed $(cat "$DIR/cache/current") > "$LOGS/seed.log" 2>&1 \
-    || die_log seed "seeding images/flavors/network failed" "$LOGS/seed.log"
+  wait "$seed_bg" || die_log seed "uploading the images zenith-raw/zenith-qcow2 failed" "$LOGS/seed-images.log"
+  $PY "$RC_HERE/cloudctl.py" seed > "$LOGS/seed.log" 2>&1 || die_log seed "seeding flavors/network failed" "$LOGS/seed.log"
   stamp seed
   wait "$CEPH_BG" || die_log ceph "bring-up failed" "$LOGS/ceph-up.log"
   [ -f "$CEPH_DIR/UP" ] || die_log ceph "dashboard bring-up did not finish" "$LOGS/ceph-up.log"
@@ -241,7 +248,7 @@ case "${1:-}" in
   install) T0=$(date +%s.%N); install_pkgs ;;
   up) cmd_up ;;
   down) cmd_down ;;
-  status) cmd_status ;;
+  status) rc=0; cmd_status || rc=$?; exit $rc ;;
   rollout) shift; rollout_run "$@" ;;
   *) echo "usage: $0 install|up|down|status|rollout"; exit 2 ;;
 esac
