@@ -25,7 +25,7 @@ export function LoginClient({ next, returning }: { next: string; returning: bool
         </div>
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-[8vh]">
-        <div className="w-full max-w-sm space-y-4">
+        <div className="w-full max-w-md space-y-4">
           <div className="space-y-1 text-center">
             <h1 className="text-2xl font-semibold tracking-tight">{t("login.title")}</h1>
             <p className="text-sm text-muted-foreground">{t("login.subtitle")}</p>

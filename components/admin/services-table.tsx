@@ -79,7 +79,9 @@ export function ServicesTable({ services }: { services: AdminService[] | undefin
                     {s.error ? (
                       <span className="max-w-[16rem] truncate text-xs text-danger" title={s.error}>{s.error}</span>
                     ) : s.status !== null ? (
-                      <span className="text-xs text-muted-foreground">{t("system.httpStatus", { status: s.status })}</span>
+                      <span className={cn("text-xs", s.status >= 400 ? "text-warning" : "text-muted-foreground")}>
+                        {t("system.httpStatus", { status: s.status })}
+                      </span>
                     ) : null}
                   </div>
                 </TableCell>

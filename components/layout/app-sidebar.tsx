@@ -21,9 +21,9 @@ function Brand() {
           <path d="M9 10h14l-11 12h11" />
         </svg>
       </span>
-      <span className="flex flex-col leading-tight">
+      <span className="flex min-w-0 flex-col leading-tight">
         <span>{t("app.name")}</span>
-        <span className="text-[11px] font-normal text-muted-foreground">{t("app.tagline")}</span>
+        <span className="truncate text-[11px] font-normal text-muted-foreground">{t("app.taglineShort")}</span>
       </span>
     </Link>
   );

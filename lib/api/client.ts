@@ -18,13 +18,18 @@ export function loginUrlFor(location: { pathname: string; search: string }): str
   return next === "/" || next.startsWith("/login") ? "/login" : `/login?next=${encodeURIComponent(next)}`;
 }
 
+/** Full-page navigation, behind an object so tests can observe it (jsdom cannot navigate). */
+export const browserNavigation = {
+  assign: (url: string) => window.location.assign(url),
+};
+
 /** On a 401 that means "no session", go to the login page and keep the current page as `next`. */
 const sessionGuard: Middleware = {
   async onResponse({ response }) {
     if (response.status !== 401 || typeof window === "undefined") return undefined;
     if (window.location.pathname.startsWith("/login")) return undefined;
     const body = (await response.clone().json().catch(() => null)) as { code?: string } | null;
-    if (body?.code && SESSION_GONE_CODES.has(body.code)) window.location.assign(loginUrlFor(window.location));
+    if (body?.code && SESSION_GONE_CODES.has(body.code)) browserNavigation.assign(loginUrlFor(window.location));
     return undefined;
   },
 };
@@ -41,7 +46,8 @@ interface ClientOptions {
 /** Build a typed BFF client. The browser uses the `api` singleton below; server prefetch builds its own. */
 export function createApiClient(options: ClientOptions = {}): ApiClient {
   const client = createClient<paths>({
-    baseUrl: options.baseUrl ?? "",
+    // In the browser: this origin (absolute, so Request parsing never depends on the environment).
+    baseUrl: options.baseUrl ?? (typeof window === "undefined" ? "" : window.location.origin),
     headers: options.headers,
     fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
   });

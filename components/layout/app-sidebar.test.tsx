@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { makeSession, renderWithProviders } from "@/components/test/render";
+import { SidebarNav } from "./app-sidebar";
+
+const nav = vi.hoisted(() => ({ pathname: "/project" }));
+vi.mock("next/navigation", () => ({ usePathname: () => nav.pathname, useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }) }));
+
+describe("SidebarNav", () => {
+  beforeEach(() => {
+    nav.pathname = "/project";
+  });
+
+  it("shows the Admin section to an admin", () => {
+    renderWithProviders(<SidebarNav session={makeSession()} />);
+    const admin = screen.getByRole("group", { name: "Admin" });
+    expect(within(admin).getAllByRole("link").map((a) => a.textContent)).toEqual(["System", "Lineage", "DHCP HA", "Rollouts"]);
+  });
+
+  it("hides the Admin section from a member", () => {
+    renderWithProviders(<SidebarNav session={makeSession({ isAdmin: false, roles: ["member", "reader"] })} />);
+    expect(screen.queryByRole("group", { name: "Admin" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "System" })).toBeNull();
+    expect(screen.getAllByRole("link")).toHaveLength(5);
+  });
+
+  it("marks exactly the current page with aria-current", () => {
+    nav.pathname = "/admin/dhcp";
+    renderWithProviders(<SidebarNav session={makeSession()} />);
+    expect(screen.getByRole("link", { name: "DHCP HA" })).toHaveAttribute("aria-current", "page");
+    expect(screen.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current");
+    expect(document.querySelectorAll('[aria-current="page"]')).toHaveLength(1);
+  });
+
+  it("speaks Chinese when the locale is zh-CN", () => {
+    renderWithProviders(<SidebarNav session={makeSession()} />, { locale: "zh-CN" });
+    expect(screen.getByRole("navigation", { name: "主导航" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "云主机" })).toHaveAttribute("href", "/project/instances");
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { findNavItem, isNavItemActive, navSections, visibleNavSections } from "./nav";
+
+const hrefs = (sections: ReturnType<typeof visibleNavSections>) => sections.flatMap((s) => s.items.map((i) => i.href));
+
+describe("navigation", () => {
+  it("shows the Admin section only to admins", () => {
+    expect(visibleNavSections({ isAdmin: true }).map((s) => s.id)).toEqual(["project", "admin"]);
+    expect(visibleNavSections({ isAdmin: false }).map((s) => s.id)).toEqual(["project"]);
+    expect(visibleNavSections(undefined).map((s) => s.id)).toEqual(["project"]);
+    expect(hrefs(visibleNavSections({ isAdmin: false }))).not.toContain("/admin/system");
+  });
+
+  it("lists the pages of issue 2 in order", () => {
+    expect(hrefs(navSections as never)).toEqual([
+      "/project", "/project/instances", "/project/volumes", "/project/images", "/project/networks",
+      "/admin/system", "/admin/lineage", "/admin/dhcp", "/admin/rollouts",
+    ]);
+  });
+
+  it("marks Overview current only on /project itself, other items on their subpaths too", () => {
+    const [overview, instances] = navSections[0].items;
+    expect(isNavItemActive(overview, "/project")).toBe(true);
+    expect(isNavItemActive(overview, "/project/instances")).toBe(false);
+    expect(isNavItemActive(instances, "/project/instances")).toBe(true);
+    expect(isNavItemActive(instances, "/project/instances/abc")).toBe(true);
+    expect(isNavItemActive(instances, "/project/instancesX")).toBe(false);
+  });
+
+  it("finds the item for a path", () => {
+    expect(findNavItem("/admin/dhcp")?.item.label).toBe("nav.dhcp");
+    expect(findNavItem("/elsewhere")).toBeUndefined();
+  });
+});
