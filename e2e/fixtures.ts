@@ -81,10 +81,9 @@ export class App {
   /** Locale and theme cookies, as the switchers would set them. */
   async setPreferences(prefs: { locale?: "en" | "zh-CN"; theme?: "light" | "dark" | "system" }): Promise<void> {
     const base = test.info().project.use.baseURL ?? "http://127.0.0.1:3100";
-    const cookies = [
-      prefs.locale ? { name: "zenith-locale", value: prefs.locale, url: base } : null,
-      prefs.theme ? { name: "zenith-theme", value: prefs.theme, url: base } : null,
-    ].filter((c): c is { name: string; value: string; url: string } => c !== null);
+    const cookies: { name: string; value: string; url: string }[] = [];
+    if (prefs.locale) cookies.push({ name: "zenith-locale", value: prefs.locale, url: base });
+    if (prefs.theme) cookies.push({ name: "zenith-theme", value: prefs.theme, url: base });
     await this.page.context().addCookies(cookies);
   }
 }
