@@ -501,6 +501,470 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/boot/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the launch wizard lists, in one round trip */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Images, instance snapshots, volumes, volume snapshots, flavors, networks, security groups, key pairs, volume types, quotas, Nova's volume wait */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BootOptions"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boot/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The path the cloud will take for these choices (clone or copy), why, what it costs and what can go wrong */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BootPlanRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BootPlan"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The source, flavor or server does not exist; `service` names who said so */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Boot the server (one POST /servers to Nova, never retried) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BootRequest"];
+                };
+            };
+            responses: {
+                /** @description Nova accepted the boot */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BootCreated"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The source, flavor or server does not exist; `service` names who said so */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something blocks the boot (quota, size, flavor, source); `details` lists the blockers */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boot/{serverId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phases with timestamps (Cinder volume, Nova task states), outcome with Nova's fault verbatim, elapsed against the prediction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    serverId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BootProgress"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The source, flavor or server does not exist; `service` names who said so */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boot/{serverId}/progress/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: `progress` (a BootProgress) on every change until done, then `end` */
+        get: {
+            parameters: {
+                query?: {
+                    intervalMs?: number;
+                };
+                header?: never;
+                path: {
+                    serverId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The source, flavor or server does not exist; `service` names who said so */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -595,6 +1059,300 @@ export interface components {
                 maxVersion: string | null;
             } | null;
             error: string | null;
+        };
+        BootOptions: {
+            images: components["schemas"]["BootImage"][];
+            instanceSnapshots: components["schemas"]["BootImage"][];
+            volumes: components["schemas"]["BootVolume"][];
+            volumeSnapshots: components["schemas"]["BootVolumeSnapshot"][];
+            flavors: components["schemas"]["BootFlavor"][];
+            networks: components["schemas"]["BootNetwork"][];
+            securityGroups: {
+                id: string;
+                name: string;
+                description: string;
+            }[];
+            keyPairs: {
+                name: string;
+                fingerprint: string;
+                type: string;
+            }[];
+            volumeTypes: {
+                id: string;
+                name: string;
+                description: string;
+                isDefault: boolean;
+            }[];
+            defaultVolumeType: string | null;
+            quotas: {
+                compute: {
+                    instances: {
+                        limit: number;
+                        inUse: number;
+                    };
+                    cores: {
+                        limit: number;
+                        inUse: number;
+                    };
+                    ram: {
+                        limit: number;
+                        inUse: number;
+                    };
+                };
+                volume: {
+                    limit: number;
+                    inUse: number;
+                    quota: string;
+                }[];
+            };
+            novaWait: components["schemas"]["NovaVolumeWait"];
+        };
+        BootImage: {
+            id: string;
+            name: string;
+            diskFormat: string | null;
+            size: number | null;
+            virtualSize: number | null;
+            minDisk: number;
+            minRam: number;
+            visibility: string;
+            volumeBacked: boolean;
+            createdAt: string;
+        };
+        BootVolume: {
+            id: string;
+            name: string;
+            status: string;
+            size: number;
+            bootable: boolean;
+            volumeType: string | null;
+            attached: boolean;
+            createdAt: string;
+        };
+        BootVolumeSnapshot: {
+            id: string;
+            name: string;
+            status: string;
+            size: number;
+            volumeId: string;
+        };
+        BootFlavor: {
+            id: string;
+            name: string;
+            vcpus: number;
+            ram: number;
+            disk: number;
+        };
+        BootNetwork: {
+            id: string;
+            name: string;
+            status: string;
+            shared: boolean;
+            subnets: number;
+        };
+        NovaVolumeWait: {
+            retries: number;
+            intervalSeconds: number;
+            seconds: number;
+            attempts: number;
+        };
+        BootPlan: {
+            source: {
+                /** @enum {string} */
+                type: "image" | "instance-snapshot" | "volume" | "volume-snapshot";
+                id: string;
+                name: string;
+            };
+            path: components["schemas"]["BootPath"];
+            /** @description False when a check is unknown: path is then the assumed clone, alternative the copy */
+            certain: boolean;
+            toggleApplies: boolean;
+            explanation: string;
+            checks: components["schemas"]["BootCheck"][];
+            bytesToCopy: number;
+            predictedSeconds: components["schemas"]["Quantiles"];
+            storageSeconds: components["schemas"]["Quantiles"] & unknown;
+            stages: {
+                /** @enum {string} */
+                stage: "clone" | "download" | "convert" | "import" | "boot";
+                bytes: number;
+                seconds: components["schemas"]["Quantiles"];
+            }[];
+            spaceBytes: {
+                /** @enum {string} */
+                kind: "thin" | "full" | "existing";
+                bytes: number;
+            };
+            minVolumeGiB: number;
+            volumeSizeGiB: number | null;
+            volumeType: {
+                name: string;
+                /** @enum {string} */
+                source: "requested" | "default";
+            } | null;
+            throughput: components["schemas"]["BootThroughput"];
+            novaWait: components["schemas"]["NovaVolumeWait"];
+            alternative: {
+                path: components["schemas"]["BootPath"];
+                predictedSeconds: components["schemas"]["Quantiles"];
+                storageSeconds: components["schemas"]["Quantiles"];
+            } | null;
+            risks: components["schemas"]["BootRisk"][];
+            quota: {
+                quota: string;
+                /** @enum {string} */
+                service: "compute" | "volume";
+                limit: number;
+                inUse: number;
+                requested: number;
+                ok: boolean;
+            }[];
+            blockers: components["schemas"]["BootBlocker"][];
+        };
+        /** @enum {string} */
+        BootPath: "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
+        BootCheck: {
+            /** @enum {string} */
+            id: "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
+            /** @enum {string} */
+            status: "pass" | "fail" | "unknown";
+            evidence: string;
+        };
+        /** @description Until ACTIVE */
+        Quantiles: {
+            p50: number;
+            p90: number;
+        };
+        BootThroughput: {
+            /** @enum {string} */
+            source: "learned" | "default";
+            bytesPerSecond: components["schemas"]["Quantiles"];
+            samples: number;
+            explanation: string;
+        };
+        BootRisk: {
+            code: string;
+            /** @enum {string} */
+            severity: "info" | "warning" | "error";
+            message: string;
+            fix: string;
+            params: {
+                [key: string]: string | number;
+            };
+        };
+        BootBlocker: {
+            code: string;
+            field: string | null;
+            message: string;
+            params: {
+                [key: string]: string | number;
+            };
+        };
+        /**
+         * @example {
+         *       "source": {
+         *         "type": "image",
+         *         "id": "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b"
+         *       },
+         *       "createVolume": true,
+         *       "volumeSize": 20,
+         *       "flavorId": "2",
+         *       "networkIds": [
+         *         "3cb9bc59-5699-4588-a4b1-b87f96708bc6"
+         *       ]
+         *     }
+         */
+        BootPlanRequest: {
+            source: components["schemas"]["BootSource"];
+            /**
+             * @description The "Create new volume" toggle: boot from a new Cinder volume made from the image
+             * @default false
+             */
+            createVolume: boolean;
+            /** @description GiB; defaults to minVolumeGiB */
+            volumeSize?: number;
+            volumeType?: string;
+            /** @default false */
+            deleteOnTermination: boolean;
+            flavorId?: string;
+            /** @default [] */
+            networkIds: string[];
+            /** @default [] */
+            securityGroups: string[];
+            keyName?: string;
+            /** @default 1 */
+            count: number;
+        };
+        BootSource: {
+            /** @enum {string} */
+            type: "image" | "instance-snapshot" | "volume" | "volume-snapshot";
+            id: string;
+        };
+        BootCreated: {
+            serverId: string;
+            plan: components["schemas"]["BootPlan"];
+            progressUrl: string;
+            streamUrl: string;
+        };
+        BootRequest: {
+            source: components["schemas"]["BootSource"];
+            /**
+             * @description The "Create new volume" toggle: boot from a new Cinder volume made from the image
+             * @default false
+             */
+            createVolume: boolean;
+            /** @description GiB; defaults to minVolumeGiB */
+            volumeSize?: number;
+            volumeType?: string;
+            /** @default false */
+            deleteOnTermination: boolean;
+            flavorId: string;
+            networkIds: string[];
+            /** @default [] */
+            securityGroups: string[];
+            keyName?: string;
+            /** @default 1 */
+            count: number;
+            name: string;
+        };
+        BootProgress: {
+            serverId: string;
+            name: string;
+            status: string;
+            taskState: string | null;
+            /** @enum {string} */
+            outcome: "building" | "active" | "error";
+            done: boolean;
+            phases: {
+                /** @enum {string} */
+                phase: "scheduling" | "volume_creating" | "volume_downloading" | "volume_available" | "block_device_mapping" | "networking" | "spawning" | "active" | "error";
+                at: string;
+                /** @enum {string} */
+                source: "nova" | "cinder";
+                detail: string | null;
+            }[];
+            volume: {
+                id: string;
+                status: string;
+                /** @enum {string} */
+                matchedBy: "attachment" | "image-and-time" | "snapshot-and-time";
+            } | null;
+            fault: {
+                code: number;
+                /** @description Nova's fault message, verbatim */
+                message: string;
+                created: string | null;
+            } | null;
+            startedAt: string;
+            elapsedSeconds: number;
+            prediction: {
+                path: components["schemas"]["BootPath"];
+                p50: number;
+                p90: number;
+                waitSeconds: number | null;
+            } | null;
+            /** @enum {string} */
+            verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";
         };
     };
     responses: never;

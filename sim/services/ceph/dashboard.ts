@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
-import { RbdError, POOLS } from "./model";
+import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
 import { flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
 import { dashboardImage } from "./dashboard-view";
@@ -38,8 +38,9 @@ export function cephDashboardRoutes(state: SimState) {
 
   app.post("/api/auth", versioned([1, 0]), async (c) => {
     const body = await c.req.json().catch(() => ({}));
-    const password = process.env.SIM_CEPH_PASSWORD ?? state.config.adminPassword;
-    if (body?.username !== "admin" || body?.password !== password)
+    // SIM_CEPH_PASSWORD when set; otherwise the admin password or the BFF's default (ZENITH_CEPH_PASSWORD=zenith-ceph).
+    const passwords = process.env.SIM_CEPH_PASSWORD ? [process.env.SIM_CEPH_PASSWORD] : [state.config.adminPassword, "zenith-ceph"];
+    if (body?.username !== "admin" || !passwords.includes(body?.password))
       return error(400, "Invalid credentials", { code: "invalid_credentials", component: "auth" });
     const token = `${randomBytes(18).toString("base64url")}.${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
     tokens.put({ id: token, username: "admin", expires: state.clock.now() + 8 * 3600_000 });
@@ -152,6 +153,15 @@ export function cephDashboardRoutes(state: SimState) {
       } else if (!s) snapUnprotect(repo, pool, name, snap);
     } catch (e) { return rbdFail(e, task); }
     return send(null, 200, [1, 0]);
+  });
+
+  /** MonitorController: mon_status (with the monmap and its fsid) and the quorum split. */
+  app.use("/api/monitor", authed);
+  app.get("/api/monitor", versioned([1, 0]), () => {
+    const mon = { rank: 0, name: "a", public_addr: "127.0.0.1:6789/0", addr: "127.0.0.1:6789/0", priority: 0, weight: 0 };
+    const monmap = { epoch: 1, fsid: CLUSTER_FSID, modified: "2026-01-01T00:00:00.000000Z", created: "2026-01-01T00:00:00.000000Z", min_mon_release: 16, min_mon_release_name: "pacific", mons: [mon] };
+    return send({ mon_status: { name: "a", rank: 0, state: "leader", election_epoch: 3, quorum: [0], quorum_age: 3600, outside_quorum: [], extra_probe_peers: [], sync_provider: [], monmap },
+      in_quorum: [{ ...mon, stats: { num_sessions: [] } }], out_quorum: [] }, 200, [1, 0]);
   });
 
   app.get("/api/pool", versioned([1, 0]), () => send(POOLS.map((p, i) => ({ pool_name: p, pool: i + 1, application_metadata: ["rbd"], type: "replicated", size: 1 })), 200, [1, 0]));

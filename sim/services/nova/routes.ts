@@ -6,6 +6,7 @@ import { novaFault } from "./errors";
 import { NOVA_MAX, NOVA_MIN, novaMicroversion } from "./microversion";
 import { registerFlavorsAndKeypairs } from "./flavors";
 import { registerServers } from "./servers";
+import { registerLimits } from "./limits";
 import type { ViewCtx } from "./view";
 
 type Env = SimEnv & { Variables: { mv: Version } };
@@ -35,6 +36,7 @@ export function novaRoutes(state: SimState) {
   };
   registerFlavorsAndKeypairs(api, state, ctx);
   registerServers(api, state, ctx);
+  registerLimits(api, state);
   api.notFound(() => novaFault(404, "The resource could not be found."));
 
   outer.all("/v2.1/*", (c) => forward(c, api));

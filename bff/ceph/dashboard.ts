@@ -1,0 +1,65 @@
+import { ApiError } from "../errors";
+import type { Http } from "../openstack/http";
+
+const V1 = "application/vnd.ceph.api.v1.0+json";
+
+export interface CephImage {
+  name: string; pool_name: string; size: number;
+  parent: { pool_name: string; image_name: string; snap_name: string } | null;
+  snapshots: { name: string; is_protected: boolean | null; children?: { pool_name: string; image_name: string }[] }[];
+}
+
+interface TokenEntry { token: string; until: number }
+const tokens = new Map<string, TokenEntry>();
+const fsids = new Map<string, { fsid: string; until: number }>();
+const TOKEN_MS = 60 * 60_000;
+const FSID_MS = 5 * 60_000;
+
+/**
+ * The Ceph Dashboard REST API with the BFF's own service credentials (deps.ceph). Logs in once per URL
+ * and user, re-logs in on a 401; the cluster fsid is cached for five minutes.
+ */
+export function createCephDashboard(http: Http, baseUrl: string, creds: { username: string; password: string }) {
+  const base = baseUrl.replace(/\/+$/, "");
+  const key = `${base}|${creds.username}`;
+
+  async function login(): Promise<string> {
+    const body = await http.json<{ token: string }>({
+      service: "ceph", method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password },
+    });
+    tokens.set(key, { token: body.token, until: Date.now() + TOKEN_MS });
+    return body.token;
+  }
+
+  async function get<T>(path: string, accept = V1): Promise<T | null> {
+    const cached = tokens.get(key);
+    let token = cached && cached.until > Date.now() ? cached.token : await login();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const res = await http.raw({ service: "ceph", url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${token}` } });
+      if (res.status === 401 && attempt === 0) { await res.body?.cancel(); token = await login(); continue; }
+      if (res.status === 404) { await res.body?.cancel(); return null; }
+      if (!res.ok) {
+        const text = await res.text();
+        throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, { service: "ceph" });
+      }
+      return (await res.json()) as T;
+    }
+    throw new ApiError(502, "upstream_error", "Ceph Dashboard rejected the BFF's credentials twice", { service: "ceph" });
+  }
+
+  return {
+    /** The cluster's own fsid, from the monitor map (GET /api/monitor). */
+    async fsid(): Promise<string> {
+      const hit = fsids.get(base);
+      if (hit && hit.until > Date.now()) return hit.fsid;
+      const body = await get<{ mon_status?: { monmap?: { fsid?: string } } }>("/api/monitor");
+      const fsid = body?.mon_status?.monmap?.fsid;
+      if (!fsid) throw new ApiError(502, "upstream_error", "Ceph Dashboard /api/monitor has no mon_status.monmap.fsid", { service: "ceph" });
+      fsids.set(base, { fsid, until: Date.now() + FSID_MS });
+      return fsid;
+    },
+    /** One RBD image (with snapshots and parent), or null when it does not exist. */
+    image: (pool: string, name: string) => get<CephImage>(`/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`),
+  };
+}
+export type CephDashboard = ReturnType<typeof createCephDashboard>;

@@ -1,0 +1,42 @@
+import type { Http } from "./http";
+import { listAll, type SessionLike } from "./paging";
+
+/** 3.67: project id optional in URLs, volume_type_id shown (3.63); we still put the project id in for older clouds. */
+export const CINDER_MICROVERSION = "3.67";
+
+export interface CinderVolume {
+  id: string; name: string | null; status: string; size: number; bootable: string; volume_type: string | null;
+  created_at: string; updated_at: string | null; multiattach?: boolean; snapshot_id?: string | null;
+  attachments: { server_id: string; attachment_id?: string }[];
+  volume_image_metadata?: Record<string, string>;
+  "os-vol-host-attr:host"?: string | null;
+}
+export interface CinderSnapshot { id: string; name: string | null; status: string; size: number; volume_id: string; created_at: string }
+export interface CinderVolumeType { id: string; name: string; description: string | null; is_public?: boolean }
+export type CinderQuotaSet = Record<string, { limit: number; in_use: number; reserved?: number } | string>;
+
+/** Cinder timestamps are naive UTC with microseconds and no Z. */
+export const cinderTime = (t: string | null | undefined): number | null => {
+  if (!t) return null;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`);
+  return Number.isFinite(ms) ? ms : null;
+};
+
+export function createCinder(http: Http, s: SessionLike) {
+  let base = s.url("volume");
+  if (!/\/v3\/[0-9a-f-]{32,36}$/.test(base)) base = `${base}/${s.projectId}`;
+  const headers = { "OpenStack-API-Version": `volume ${CINDER_MICROVERSION}` };
+  const req = (path: string) => ({ service: "volume" as const, url: `${base}${path}`, token: s.token, headers });
+  return {
+    volumes: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) =>
+      listAll<CinderVolume>(http, { ...req("/volumes/detail"), query }, "volumes", opts),
+    volume: async (id: string) => (await http.json<{ volume: CinderVolume }>(req(`/volumes/${encodeURIComponent(id)}`))).volume,
+    snapshots: () => listAll<CinderSnapshot>(http, req("/snapshots/detail"), "snapshots"),
+    snapshot: async (id: string) => (await http.json<{ snapshot: CinderSnapshot }>(req(`/snapshots/${encodeURIComponent(id)}`))).snapshot,
+    types: async () => (await http.json<{ volume_types: CinderVolumeType[] }>(req("/types"))).volume_types,
+    defaultType: async () => (await http.json<{ volume_type: CinderVolumeType }>(req("/types/default"))).volume_type,
+    quota: async (projectId: string) =>
+      (await http.json<{ quota_set: CinderQuotaSet }>({ ...req(`/os-quota-sets/${encodeURIComponent(projectId)}`), query: { usage: "True" } })).quota_set,
+  };
+}
+export type Cinder = ReturnType<typeof createCinder>;

@@ -1,0 +1,45 @@
+import type { Http } from "./http";
+import { listAll, type SessionLike } from "./paging";
+
+/** ≥ 2.67: volume_type in block_device_mapping_v2; the same version is used for every call. */
+export const NOVA_MICROVERSION = "2.67";
+
+export interface NovaFlavor {
+  id: string; name: string; vcpus: number; ram: number; disk: number;
+  "OS-FLV-EXT-DATA:ephemeral"?: number; "OS-FLV-DISABLED:disabled"?: boolean; "os-flavor-access:is_public"?: boolean; description?: string | null;
+}
+export interface NovaFault { code: number; message: string; created?: string; details?: string }
+export interface NovaServer {
+  id: string; name: string; status: string; created: string; updated?: string;
+  "OS-EXT-STS:task_state"?: string | null; "OS-EXT-STS:vm_state"?: string | null; "OS-SRV-USG:launched_at"?: string | null;
+  "os-extended-volumes:volumes_attached"?: { id: string; delete_on_termination?: boolean }[];
+  image?: "" | { id: string }; fault?: NovaFault; metadata?: Record<string, string>;
+}
+export interface NovaAbsoluteLimits {
+  maxTotalInstances: number; totalInstancesUsed: number; maxTotalCores: number; totalCoresUsed: number;
+  maxTotalRAMSize: number; totalRAMUsed: number; maxTotalKeypairs?: number;
+}
+
+/** Nova v2.1: the calls the boot wizard makes. */
+export function createNova(http: Http, s: SessionLike) {
+  const base = s.url("compute");
+  const headers = { "OpenStack-API-Version": `compute ${NOVA_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_MICROVERSION };
+  const req = (path: string) => ({ service: "compute" as const, url: `${base}${path}`, token: s.token, headers });
+  return {
+    flavors: () => listAll<NovaFlavor>(http, req("/flavors/detail"), "flavors", { limit: 1000 }),
+    flavor: async (id: string) => (await http.json<{ flavor: NovaFlavor }>(req(`/flavors/${encodeURIComponent(id)}`))).flavor,
+    /** Key pairs are keyed by name, so they page by name (2.35+). */
+    keypairs: async () => {
+      const body = await http.json<{ keypairs: { keypair: { name: string; fingerprint: string; type?: string } }[] }>(req("/os-keypairs"));
+      return body.keypairs.map((k) => k.keypair);
+    },
+    limits: async () => (await http.json<{ limits: { absolute: NovaAbsoluteLimits } }>(req("/limits"))).limits.absolute,
+    server: async (id: string) => (await http.json<{ server: NovaServer }>(req(`/servers/${encodeURIComponent(id)}`))).server,
+    /** POST /servers: never retried (the HTTP layer retries only GET). Answers 202 with the server id. */
+    createServer: async (body: unknown) => {
+      const res = await http.json<{ server?: { id: string }; reservation_id?: string }>({ ...req("/servers"), method: "POST", json: body });
+      return { id: res.server?.id ?? null, reservationId: res.reservation_id ?? null };
+    },
+  };
+}
+export type Nova = ReturnType<typeof createNova>;

@@ -1,0 +1,25 @@
+import type { Http, UpstreamRequest } from "./http";
+import type { RequestSession } from "../session/session-service";
+
+/** What a service client needs from the session: the token, the catalog URLs and the project. */
+export type SessionLike = Pick<RequestSession, "token" | "url" | "projectId">;
+
+/**
+ * Lists with OpenStack's limit/marker paging: asks for `limit` at a time and follows the last id until a
+ * short page. `maxItems` bounds the walk (a dashboard list, not an export).
+ */
+export async function listAll<T extends { id: string }>(
+  http: Http, req: UpstreamRequest, key: string, opts: { limit?: number; maxItems?: number } = {},
+): Promise<T[]> {
+  const limit = opts.limit ?? 200;
+  const maxItems = opts.maxItems ?? 2000;
+  const out: T[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit, marker } });
+    const page = body?.[key] ?? [];
+    out.push(...page);
+    if (page.length < limit || out.length >= maxItems) return out.slice(0, maxItems);
+    marker = page[page.length - 1].id;
+  }
+}

@@ -1,0 +1,147 @@
+import { BootOptionsSchema, BootPlanSchema, BootProgressSchema } from "./boot.schemas";
+import { createAgent } from "../../test/test-app";
+import { onReal, simControl, target } from "../../../tests/target";
+import { bootNetwork, cephImage, cleanup, demoImages, fittingFlavor, waitDone } from "./boot-test-helpers";
+
+const booted: string[] = [];
+const keptVolumes: string[] = [];
+/** Cloud seconds per wall second: the sim runs at its time scale, the real tier at 1. */
+let scale = 1;
+
+beforeAll(async () => {
+  if (!onReal) {
+    await simControl("/reset", { scenario: "default" });
+    scale = (await (await fetch(`${target.simUrl}/_sim/state`)).json()).timeScale;
+  }
+});
+afterAll(async () => { await cleanup(booted, keptVolumes); });
+
+describe(`boot wizard BFF (${target.name})`, () => {
+  it("needs a session, validates input and names the field", async () => {
+    const anon = createAgent();
+    expect((await anon.post("/api/boot/plan", { source: { type: "image", id: "x" } })).status).toBe(401);
+    const a = createAgent();
+    await a.login("admin");
+    const bad = await a.post("/api/boot/plan", { source: { type: "iso", id: "x" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^source\.type: /);
+    const neg = await a.post("/api/boot/plan", { source: { type: "image", id: "x" }, volumeSize: -1 });
+    expect(neg.body.message).toMatch(/^volumeSize: /);
+    const noName = await a.post("/api/boot", { source: { type: "image", id: "x" }, flavorId: "1", networkIds: ["n"] });
+    expect(noName.status).toBe(400);
+    expect(noName.body.message).toMatch(/^name: /);
+    const missing = await a.post("/api/boot/plan", { source: { type: "image", id: "00000000-0000-4000-8000-000000000000" } });
+    expect(missing.status).toBe(404);
+    expect(missing.body.service).toBe("image");
+  });
+
+  it("lists everything the wizard needs in one round trip", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const res = await a.get("/api/boot/options");
+    expect(res.status).toBe(200);
+    expect(BootOptionsSchema.safeParse(res.body).success).toBe(true);
+    expect(res.body.images.length).toBeGreaterThan(0);
+    expect(res.body.flavors.length).toBeGreaterThan(0);
+    expect(res.body.novaWait.seconds).toBe((target.real?.nova?.blockDeviceAllocateRetries ?? 60) * 0 + res.body.novaWait.attempts * res.body.novaWait.intervalSeconds);
+  });
+
+  it("as a member, a hidden location is `unknown` with the reason, never a silent guess", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const img = await demoImages(a);
+    const res = await a.post("/api/boot/plan", { source: { type: "image", id: img.raw }, createVolume: true });
+    expect(res.status).toBe(200);
+    const loc = res.body.checks.find((c: { id: string }) => c.id === "location_exposed");
+    // Real Glance shows direct_url to members (show_image_direct_url = True); the sim applies the admin-only location policy.
+    if (loc.status === "unknown") {
+      expect(loc.evidence).toMatch(/your role/);
+      expect(res.body.certain).toBe(false);
+      expect(res.body.alternative.path).toBe("copy-volume");
+    } else expect(loc.status).toBe("pass");
+  });
+
+  type Img = "raw" | "qcow2" | "foreign";
+  const cases: { img: Img; toggle: boolean; path: string }[] = [
+    { img: "raw", toggle: true, path: "rbd-clone-volume" },
+    { img: "raw", toggle: false, path: "rbd-clone-local" },
+    { img: "qcow2", toggle: true, path: "copy-volume" },
+    { img: "qcow2", toggle: false, path: "download-convert-local" },
+    { img: "foreign", toggle: true, path: "copy-volume" },
+    { img: "foreign", toggle: false, path: "download-convert-local" },
+  ];
+  it.each(cases)("$img image, create volume $toggle: plans $path, and the cloud does what the plan said", async ({ img, toggle, path }) => {
+    const a = createAgent();
+    await a.login("admin");
+    const ids = await demoImages(a);
+    const imageId = ids[img];
+    // The real tier has a single Ceph cluster, so it has no image on a foreign cluster.
+    if (!imageId) { expect(onReal && img === "foreign").toBe(true); return; }
+    const choices = {
+      source: { type: "image", id: imageId }, createVolume: toggle, deleteOnTermination: img === "raw",
+      flavorId: await fittingFlavor(a, imageId), networkIds: [await bootNetwork(a)], securityGroups: ["default"], count: 1,
+    };
+    const planRes = await a.post("/api/boot/plan", choices);
+    expect(planRes.status).toBe(200);
+    const plan = planRes.body;
+    expect(BootPlanSchema.safeParse(plan).success).toBe(true);
+    expect(plan).toMatchObject({ path, certain: true, toggleApplies: true });
+    expect(plan.checks.find((c: { id: string }) => c.id === "raw_format").status).toBe(img === "qcow2" ? "fail" : "pass");
+    if (img === "foreign") expect(plan.checks.find((c: { id: string }) => c.id === "same_fsid")).toMatchObject({ status: "fail", evidence: expect.stringMatching(/different ceph cluster/) });
+    expect(["learned", "default"]).toContain(plan.throughput.source);
+    const predictsTimeout = plan.risks.some((r: { code: string; severity: string }) => r.code === "nova_volume_wait_exceeded" && r.severity === "error");
+    if (img === "foreign" && toggle) expect(predictsTimeout).toBe(true);
+    if (img === "raw") expect(predictsTimeout).toBe(false);
+
+    const boot = await a.post("/api/boot", { ...choices, name: `zt-boot-${img}-${toggle ? "vol" : "local"}` });
+    expect(boot.status, JSON.stringify(boot.body)).toBe(202);
+    booted.push(boot.body.serverId);
+    const done = await waitDone(a, boot.body.serverId, onReal ? 120_000 : 60_000);
+    expect(BootProgressSchema.safeParse(done).success).toBe(true);
+    expect(done.outcome).toBe(predictsTimeout ? "error" : "active");
+    expect(done.prediction).toMatchObject({ path, p50: plan.predictedSeconds.p50 });
+    const observed = done.elapsedSeconds / scale;
+    console.log(`[boot ${target.name}] ${img} createVolume=${toggle} path=${path} predicted p50=${plan.predictedSeconds.p50}s p90=${plan.predictedSeconds.p90}s storage p50=${plan.storageSeconds.p50}s wait=${plan.novaWait.seconds}s (${plan.throughput.source}) → ${done.outcome} after ${observed.toFixed(1)}s${scale !== 1 ? ` (cloud time; ${done.elapsedSeconds}s wall at scale ${scale})` : ""}`);
+
+    if (predictsTimeout) {
+      expect(done.fault.message).toMatch(/^Build of instance \S+ aborted: Volume \S+ did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\.$/);
+      expect(done.phases.at(-1)).toMatchObject({ phase: "error", detail: done.fault.message });
+    }
+    if (toggle) {
+      expect(done.volume, "the root volume is found").not.toBeNull();
+      if (!choices.deleteOnTermination) keptVolumes.push(done.volume.id);
+      const rbd = await cephImage("volumes", `volume-${done.volume.id}`);
+      if (path === "rbd-clone-volume") expect(rbd.parent).toMatchObject({ pool_name: "images", image_name: imageId, snap_name: "snap" });
+      else if (rbd) expect(rbd.parent).toBeNull(); // a full copy (the RBD image appears once the import starts)
+      if (path === "copy-volume" && !predictsTimeout) expect(done.phases.map((p: { phase: string }) => p.phase)).toContain("volume_creating");
+    } else {
+      const disk = await cephImage("vms", `${boot.body.serverId}_disk`);
+      // Real nova-compute runs fake.FakeDriver, which writes no disk to the vms pool; the sim's libvirt model does.
+      if (onReal) expect(disk).toBeNull();
+      else if (path === "rbd-clone-local") expect(disk.parent).toMatchObject({ pool_name: "images", image_name: imageId });
+      else expect(disk.parent).toBeNull();
+    }
+  });
+
+  it("streams progress as server-sent events until the boot is done", async () => {
+    const a = createAgent();
+    await a.login("admin");
+    const ids = await demoImages(a);
+    const choices = { source: { type: "image", id: ids.raw }, createVolume: true, deleteOnTermination: true, flavorId: await fittingFlavor(a, ids.raw), networkIds: [await bootNetwork(a)], count: 1 };
+    const boot = await a.post("/api/boot", { ...choices, name: "zt-boot-sse" });
+    expect(boot.status).toBe(202);
+    booted.push(boot.body.serverId);
+    const res = await a.get(`${boot.body.streamUrl}?intervalMs=250`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
+    const events = String(res.body).split("\n\n").filter((e) => e.startsWith("event:"));
+    const progress = events.filter((e) => e.startsWith("event: progress")).map((e) => JSON.parse(e.split("\n").find((l) => l.startsWith("data: "))!.slice(6)));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ done: true, outcome: "active" });
+    expect(events.at(-1)).toMatch(/^event: end/);
+    const missing = await a.get("/api/boot/00000000-0000-4000-8000-000000000000/progress/stream");
+    expect(missing.status).toBe(404);
+    expect(missing.body.service).toBe("compute");
+  });
+});

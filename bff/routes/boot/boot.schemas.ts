@@ -1,0 +1,112 @@
+import { z } from "@hono/zod-openapi";
+
+const Id = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:@-]+$/, "must be an id (letters, digits, . _ : @ -)");
+const Q = z.object({ p50: z.number(), p90: z.number() }).openapi("Quantiles");
+const Path = z.enum(["rbd-clone-local", "rbd-clone-volume", "copy-volume", "download-convert-local", "existing-volume"]).openapi("BootPath");
+
+export const BootSourceSchema = z.object({
+  type: z.enum(["image", "instance-snapshot", "volume", "volume-snapshot"]),
+  id: Id,
+}).strict().openapi("BootSource");
+
+export const BootPlanRequestSchema = z.object({
+  source: BootSourceSchema,
+  createVolume: z.boolean().default(false).openapi({ description: "The \"Create new volume\" toggle: boot from a new Cinder volume made from the image" }),
+  volumeSize: z.number().int().min(1).max(65536).optional().openapi({ description: "GiB; defaults to minVolumeGiB" }),
+  volumeType: z.string().min(1).max(255).optional(),
+  deleteOnTermination: z.boolean().default(false),
+  flavorId: Id.optional(),
+  networkIds: z.array(Id).max(16).default([]),
+  securityGroups: z.array(z.string().min(1).max(255)).max(16).default([]),
+  keyName: z.string().min(1).max(255).optional(),
+  count: z.number().int().min(1).max(50).default(1),
+}).strict().openapi("BootPlanRequest", {
+  example: { source: { type: "image", id: "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b" }, createVolume: true, volumeSize: 20, flavorId: "2", networkIds: ["3cb9bc59-5699-4588-a4b1-b87f96708bc6"] },
+});
+
+export const BootRequestSchema = BootPlanRequestSchema.extend({
+  name: z.string().trim().min(1, "name is required").max(255),
+  flavorId: Id,
+  networkIds: z.array(Id).min(1, "choose at least one network").max(16),
+}).strict().openapi("BootRequest");
+
+const Check = z.object({
+  id: z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]),
+  status: z.enum(["pass", "fail", "unknown"]),
+  evidence: z.string(),
+}).openapi("BootCheck");
+const Risk = z.object({
+  code: z.string(), severity: z.enum(["info", "warning", "error"]), message: z.string(), fix: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+}).openapi("BootRisk");
+const Blocker = z.object({ code: z.string(), field: z.string().nullable(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).openapi("BootBlocker");
+const Throughput = z.object({ source: z.enum(["learned", "default"]), bytesPerSecond: Q, samples: z.number(), explanation: z.string() }).openapi("BootThroughput");
+const NovaWait = z.object({ retries: z.number(), intervalSeconds: z.number(), seconds: z.number(), attempts: z.number() }).openapi("NovaVolumeWait");
+
+export const BootPlanSchema = z.object({
+  source: z.object({ type: BootSourceSchema.shape.type, id: z.string(), name: z.string() }),
+  path: Path,
+  certain: z.boolean().openapi({ description: "False when a check is unknown: path is then the assumed clone, alternative the copy" }),
+  toggleApplies: z.boolean(),
+  explanation: z.string(),
+  checks: z.array(Check),
+  bytesToCopy: z.number(),
+  predictedSeconds: Q.openapi({ description: "Until ACTIVE" }),
+  storageSeconds: Q.openapi({ description: "Until the root disk is ready: compared with Nova's volume wait" }),
+  stages: z.array(z.object({ stage: z.enum(["clone", "download", "convert", "import", "boot"]), bytes: z.number(), seconds: Q })),
+  spaceBytes: z.object({ kind: z.enum(["thin", "full", "existing"]), bytes: z.number() }),
+  minVolumeGiB: z.number(),
+  volumeSizeGiB: z.number().nullable(),
+  volumeType: z.object({ name: z.string(), source: z.enum(["requested", "default"]) }).nullable(),
+  throughput: Throughput,
+  novaWait: NovaWait,
+  alternative: z.object({ path: Path, predictedSeconds: Q, storageSeconds: Q }).nullable(),
+  risks: z.array(Risk),
+  quota: z.array(z.object({ quota: z.string(), service: z.enum(["compute", "volume"]), limit: z.number(), inUse: z.number(), requested: z.number(), ok: z.boolean() })),
+  blockers: z.array(Blocker),
+}).openapi("BootPlan");
+
+export const BootCreatedSchema = z.object({
+  serverId: z.string(),
+  plan: BootPlanSchema,
+  progressUrl: z.string(),
+  streamUrl: z.string(),
+}).openapi("BootCreated");
+
+export const ServerIdParams = z.object({ serverId: Id.openapi({ param: { name: "serverId", in: "path" } }) });
+export const StreamQuery = z.object({ intervalMs: z.coerce.number().int().min(200).max(10_000).default(1000).openapi({ param: { name: "intervalMs", in: "query" } }) });
+
+const Phase = z.enum(["scheduling", "volume_creating", "volume_downloading", "volume_available", "block_device_mapping", "networking", "spawning", "active", "error"]);
+export const BootProgressSchema = z.object({
+  serverId: z.string(), name: z.string(), status: z.string(), taskState: z.string().nullable(),
+  outcome: z.enum(["building", "active", "error"]), done: z.boolean(),
+  phases: z.array(z.object({ phase: Phase, at: z.string(), source: z.enum(["nova", "cinder"]), detail: z.string().nullable() })),
+  volume: z.object({ id: z.string(), status: z.string(), matchedBy: z.enum(["attachment", "image-and-time", "snapshot-and-time"]) }).nullable(),
+  fault: z.object({ code: z.number(), message: z.string().openapi({ description: "Nova's fault message, verbatim" }), created: z.string().nullable() }).nullable(),
+  startedAt: z.string(), elapsedSeconds: z.number(),
+  prediction: z.object({ path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable() }).nullable(),
+  verdict: z.enum(["on_track", "slower_than_predicted", "past_nova_wait", "finished"]),
+}).openapi("BootProgress");
+
+const Quota = z.object({ limit: z.number(), inUse: z.number() });
+const BootImage = z.object({
+  id: z.string(), name: z.string(), diskFormat: z.string().nullable(), size: z.number().nullable(), virtualSize: z.number().nullable(),
+  minDisk: z.number(), minRam: z.number(), visibility: z.string(), volumeBacked: z.boolean(), createdAt: z.string(),
+}).openapi("BootImage");
+export const BootOptionsSchema = z.object({
+  images: z.array(BootImage),
+  instanceSnapshots: z.array(BootImage),
+  volumes: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), size: z.number(), bootable: z.boolean(), volumeType: z.string().nullable(), attached: z.boolean(), createdAt: z.string() }).openapi("BootVolume")),
+  volumeSnapshots: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), size: z.number(), volumeId: z.string() }).openapi("BootVolumeSnapshot")),
+  flavors: z.array(z.object({ id: z.string(), name: z.string(), vcpus: z.number(), ram: z.number(), disk: z.number() }).openapi("BootFlavor")),
+  networks: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), shared: z.boolean(), subnets: z.number() }).openapi("BootNetwork")),
+  securityGroups: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
+  keyPairs: z.array(z.object({ name: z.string(), fingerprint: z.string(), type: z.string() })),
+  volumeTypes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), isDefault: z.boolean() })),
+  defaultVolumeType: z.string().nullable(),
+  quotas: z.object({
+    compute: z.object({ instances: Quota, cores: Quota, ram: Quota }),
+    volume: z.array(Quota.extend({ quota: z.string() })),
+  }),
+  novaWait: NovaWait,
+}).openapi("BootOptions");
