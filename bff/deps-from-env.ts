@@ -1,3 +1,4 @@
+import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
 import { loadSessionSecret } from "./config/session-secret";
 import type { BffDeps } from "./deps";
@@ -10,7 +11,7 @@ const num = (v: string | undefined, fallback: number, name: string): number => {
 };
 
 /** Reads the environment once, at start-up. */
-export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): BffDeps {
+export function depsFromEnv(env: Env = process.env): BffDeps {
   return {
     cloud: loadCloudConfig(env),
     sessionSecret: loadSessionSecret(env),

@@ -3,6 +3,9 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 
+/** Environment variables, as a plain map (tests pass their own). */
+export type Env = Record<string, string | undefined>;
+
 /** Where the cloud is and how to reach it, resolved once at start-up in the ecosystem's conventions. */
 export interface CloudConfig {
   /** Keystone v3 URL, always ending in /v3. */
@@ -32,12 +35,12 @@ function normaliseInterface(v: string | undefined): CloudConfig["interface"] {
 }
 
 /** clouds.yaml search path, as openstacksdk defines it. */
-export function cloudsYamlPaths(env: NodeJS.ProcessEnv, cwd = process.cwd()): string[] {
+export function cloudsYamlPaths(env: Env, cwd = process.cwd()): string[] {
   if (env.OS_CLIENT_CONFIG_FILE) return [env.OS_CLIENT_CONFIG_FILE];
   return [join(cwd, "clouds.yaml"), join(homedir(), ".config/openstack/clouds.yaml"), "/etc/openstack/clouds.yaml"];
 }
 
-export function loadCloudConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): CloudConfig {
+export function loadCloudConfig(env: Env = process.env, cwd = process.cwd()): CloudConfig {
   const iface = normaliseInterface(env.OS_INTERFACE);
   const region = env.OS_REGION_NAME || undefined;
   const domains = {

@@ -1,3 +1,4 @@
+import type { Env } from "./cloud-config";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
@@ -6,7 +7,7 @@ import { dirname } from "node:path";
  * The iron-session password. Production sets ZENITH_SESSION_SECRET (32+ characters). The demo
  * generates one once and keeps it under .data/, with a warning, so sessions survive a restart.
  */
-export function loadSessionSecret(env: NodeJS.ProcessEnv = process.env, file = ".data/session-secret"): string {
+export function loadSessionSecret(env: Env = process.env, file = ".data/session-secret"): string {
   const fromEnv = env.ZENITH_SESSION_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("ZENITH_SESSION_SECRET must be at least 32 characters");
