@@ -7,7 +7,10 @@
 #                           writes endpoints.json, clouds.yaml (cloud zenith-real), adminrc, timings.txt
 #   real-cloud.sh down      stop every process it started, by PID (SIGTERM, then SIGKILL after 30 s)
 #   real-cloud.sh status    each service, its PID, alive/dead; exit 0 only if all are alive
-#   real-cloud.sh rollout   one rolling update through the rollout lab under traffic (smoke check)
+#   real-cloud.sh rollout [ANSIBLE ARGS]  one rolling update through the rollout lab under bounded traffic
+#                           (smoke check; exit 0 when the playbook passed and every request got a 200).
+#                           Negative control: `rollout -e skip_drain=true` restarts backends without
+#                           draining them, and the traffic sees 503s (exit 1).
 #
 # Environment:
 #   ZENITH_REAL_DIR         state dir (default /tmp/zenith-real)
@@ -249,6 +252,6 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) rc=0; cmd_status || rc=$?; exit $rc ;;
-  rollout) shift; rollout_run "$@" ;;
+  rollout) shift; rc=0; rollout_run "$@" || rc=$?; exit $rc ;;
   *) echo "usage: $0 install|up|down|status|rollout"; exit 2 ;;
 esac

@@ -119,9 +119,9 @@ rollout_run() {
   local tpid=$!
   sleep 0.5
   local t0; t0=$(date +%s.%N)
+  prc=0
   ANSIBLE_CONFIG=$RO_DIR/ansible.cfg JSONL_EVENTS_PATH=$ev ANSIBLE_FORCE_COLOR=0 \
-    ansible-playbook "$RC_HERE/rollout/rolling.yml" -e "deploy_version=$version" "$@" > "$LOGS/rollout-$ts.log" 2>&1
-  prc=$?
+    ansible-playbook "$RC_HERE/rollout/rolling.yml" -e "deploy_version=$version" "$@" > "$LOGS/rollout-$ts.log" 2>&1 || prc=$?
   local secs; secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
   sleep 0.5; touch "$stop"; wait "$tpid"
   total=$(wc -l < "$tl"); bad=$(grep -vcx 200 "$tl" || true)
