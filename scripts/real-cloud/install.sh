@@ -47,7 +47,7 @@ extract_common_debs() {
   [ -x "$BIN/neutron-server" ] && [ -x "$BIN/cinder-manage" ] && [ -x "$BIN/nova-api-wsgi" ] \
     && [ -x "$BIN/glance-api" ] && return 0
   local t; t=$(date +%s)
-  rm -rf "$PKGS"; mkdir -p "$PKGS/root"
+  rm -rf "$PKGS"; mkdir -p "$PKGS/root" "$LOGS"
   ( cd "$PKGS" && "${APT[@]}" download "${COMMON_DEBS[@]}" glance-api ) > "$LOGS/apt-download.log" 2>&1 \
     || die_log apt-get "download of ${COMMON_DEBS[*]} failed" "$LOGS/apt-download.log"
   local f; for f in "$PKGS"/*.deb; do dpkg-deb -x "$f" "$PKGS/root"; done

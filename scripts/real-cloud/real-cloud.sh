@@ -150,6 +150,19 @@ make_images() {
 # fast path for `up`: everything we started is alive and the APIs answer
 healthy() { cmd_status quiet && [ -f "$DIR/endpoints.json" ] && $PY "$RC_HERE/cloudctl.py" health >/dev/null 2>&1; }
 
+# every port we bind must be free before we start (a second cloud, or a system mariadb/rabbitmq/nginx)
+check_ports() {
+  local p busy=()
+  for p in $KEYSTONE_PORT $GLANCE_PORT $NEUTRON_PORT $CINDER_PORT $PLACEMENT_PORT $NOVA_PORT $MYSQL_PORT \
+           $RABBIT_PORT $RABBIT_DIST_PORT 4369 $MON_PORT_V2 $MON_PORT_V1 $DASH_PORT $LB_PORT $LB_STATS_PORT "${WEB_PORTS[@]}"; do
+    tcp_open "$p" && busy+=("$p ($(ss -Hltnp "sport = :$p" 2>/dev/null | grep -o 'users:.*' | head -1))")
+  done
+  [ ${#busy[@]} -eq 0 ] && return 0
+  echo "real-cloud: ports already in use on 127.0.0.1: ${busy[*]}" >&2
+  echo "real-cloud: another real cloud (other ZENITH_REAL_DIR?) or a system service holds them; stop it first" >&2
+  exit 1
+}
+
 wait_ceph_ready() {
   local end=$(( $(date +%s) + 180 ))
   while [ ! -e "$CEPH_DIR/READY" ]; do
@@ -192,6 +205,7 @@ cmd_up() {
   installed_ok || install_pkgs
   extract_common_debs
   if [ -s "$PIDS/ORDER" ] || [ -n "$(leftover_pids)" ]; then log "stopping a previous, unhealthy bring-up"; cmd_down; fi
+  check_ports
   # fresh state; keep the package unpack, the image cache and the previous run's logs
   if [ -d "$LOGS" ] && [ -n "$(ls -A "$LOGS" 2>/dev/null | grep -vx previous)" ]; then
     rm -rf "$LOGS.previous"; mkdir -p "$LOGS.previous"
