@@ -1334,8 +1334,11 @@ export interface components {
             volume: {
                 id: string;
                 status: string;
-                /** @enum {string} */
-                matchedBy: "attachment" | "image-and-time" | "snapshot-and-time";
+                /**
+                 * @description How the root volume was found: Nova links it only once attached
+                 * @enum {string}
+                 */
+                matchedBy: "attachment" | "image-and-time" | "snapshot-and-time" | "launch-time";
             } | null;
             fault: {
                 code: number;

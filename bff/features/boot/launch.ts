@@ -26,6 +26,7 @@ export async function launchBoot(io: BootIo, name: string, choices: BootChoices 
     [META.wait]: String(plan.novaWait.seconds),
     [META.started]: new Date(now).toISOString(),
     [META.source]: `${choices.source.type}:${choices.source.id}`,
+    ...(plan.volumeSizeGiB !== null ? { [META.volumeGiB]: String(plan.volumeSizeGiB) } : {}),
   };
   const body = buildServerRequest({
     name, choices, metadata,

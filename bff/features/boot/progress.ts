@@ -18,10 +18,10 @@ export interface ServerSnapshot {
   fault: { code: number; message: string; created: number | null } | null;
   metadata: Record<string, string>;
 }
-export interface VolumeSnapshot { id: string; status: string; createdAt: number; updatedAt: number | null; matchedBy: "attachment" | "image-and-time" | "snapshot-and-time" }
+export interface VolumeSnapshot { id: string; status: string; createdAt: number; updatedAt: number | null; matchedBy: "attachment" | "image-and-time" | "snapshot-and-time" | "launch-time" }
 
 /** What the BFF wrote into the server's metadata at launch (zenith_*), read back for the prediction. */
-export const META = { path: "zenith_boot_path", p50: "zenith_predicted_p50", p90: "zenith_predicted_p90", wait: "zenith_nova_wait_s", started: "zenith_started_at", source: "zenith_source" } as const;
+export const META = { path: "zenith_boot_path", p50: "zenith_predicted_p50", p90: "zenith_predicted_p90", wait: "zenith_nova_wait_s", started: "zenith_started_at", source: "zenith_source", volumeGiB: "zenith_volume_gib" } as const;
 
 export interface Prediction { path: BootPath; p50: number; p90: number; waitSeconds: number | null }
 export function predictionOf(meta: Record<string, string>): Prediction | null {

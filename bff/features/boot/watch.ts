@@ -44,12 +44,17 @@ export async function rootVolume(io: BootIo, server: NovaServer, snap: ServerSna
   if (!id || (path !== "copy-volume" && path !== "rbd-clone-volume")) return null;
   const started = isoTime(snap.metadata[META.started]) ?? snap.created;
   const recent = await io.cinder.volumes({ sort: "created_at:desc" }, { limit: 50, maxItems: 50 });
-  const candidates = recent
+  const size = Number(snap.metadata[META.volumeGiB]);
+  const fresh = recent
     .filter((v) => (cinderTime(v.created_at) ?? 0) >= started - 5000)
-    .filter((v) => (type === "volume-snapshot" ? v.snapshot_id === id : v.volume_image_metadata?.image_id === id))
     .filter((v) => v.attachments.every((a) => a.server_id === snap.id))
     .sort((a, b) => (cinderTime(a.created_at) ?? 0) - (cinderTime(b.created_at) ?? 0));
-  return candidates[0] ? volSnap(candidates[0], type === "volume-snapshot" ? "snapshot-and-time" : "image-and-time") : null;
+  const bySource = fresh.find((v) => (type === "volume-snapshot" ? v.snapshot_id === id : v.volume_image_metadata?.image_id === id));
+  if (bySource) return volSnap(bySource, type === "volume-snapshot" ? "snapshot-and-time" : "image-and-time");
+  // Cinder records the image metadata only once the copy is done: until then, Nova's volume is the
+  // unnamed one of the planned size created right after the launch.
+  const byLaunch = fresh.find((v) => !v.name && (!Number.isFinite(size) || v.size === size) && !v.volume_image_metadata);
+  return byLaunch ? volSnap(byLaunch, "launch-time") : null;
 }
 
 /** Phases seen so far per server, so repeated GETs keep first-seen times (bounded, per BFF process). */

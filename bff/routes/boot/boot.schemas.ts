@@ -81,7 +81,7 @@ export const BootProgressSchema = z.object({
   serverId: z.string(), name: z.string(), status: z.string(), taskState: z.string().nullable(),
   outcome: z.enum(["building", "active", "error"]), done: z.boolean(),
   phases: z.array(z.object({ phase: Phase, at: z.string(), source: z.enum(["nova", "cinder"]), detail: z.string().nullable() })),
-  volume: z.object({ id: z.string(), status: z.string(), matchedBy: z.enum(["attachment", "image-and-time", "snapshot-and-time"]) }).nullable(),
+  volume: z.object({ id: z.string(), status: z.string(), matchedBy: z.enum(["attachment", "image-and-time", "snapshot-and-time", "launch-time"]).openapi({ description: "How the root volume was found: Nova links it only once attached" }) }).nullable(),
   fault: z.object({ code: z.number(), message: z.string().openapi({ description: "Nova's fault message, verbatim" }), created: z.string().nullable() }).nullable(),
   startedAt: z.string(), elapsedSeconds: z.number(),
   prediction: z.object({ path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable() }).nullable(),
