@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getQueryClient } from "@/lib/api/query-client";
 import type { Locale } from "@/lib/i18n/config";
 import { I18nProvider } from "@/lib/i18n/client";
@@ -20,6 +20,10 @@ export function Providers({ locale, messages, theme, children }: ProvidersProps)
   // Not useState: getQueryClient() keeps one client per tab, and a suspending
   // first render must not throw a freshly made client away.
   const queryClient = getQueryClient();
+  // Marks the document once React has hydrated, for tests and for CSS that needs JS.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider initialTheme={theme}>

@@ -70,4 +70,17 @@ test.describe("signing in and out", () => {
     await app.login.goto("?next=%2Fproject%2Fvolumes");
     await expect(app.page).toHaveURL(/\/project\/volumes$/);
   });
+
+  test("when the session ends mid-use, the user signs in again and lands where they were", async ({ app, context }) => {
+    await app.signInViaApi("admin");
+    await app.system.goto("?view=all");
+    await expect(app.system.serviceRow("identity")).toBeVisible();
+    // The session disappears under the open page (as when its cookie or token expires);
+    // the next BFF call answers 401 and the client goes to /login, keeping the page.
+    await context.clearCookies({ name: "zenith_session" });
+    await app.system.refresh.click();
+    await expect(app.page).toHaveURL(/\/login\?next=%2Fadmin%2Fsystem%3Fview%3Dall$/);
+    await signInThroughForm(app, "admin", "/admin/system?view=all");
+    await expect(app.system.serviceRow("identity")).toBeVisible();
+  });
 });

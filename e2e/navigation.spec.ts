@@ -60,4 +60,21 @@ test.describe("navigation by role", () => {
     await app.page.goto("/project/no-such-page");
     await expect(app.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
+
+  test("on a narrow screen the navigation is a drawer that Escape closes", async ({ app }) => {
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await app.signInViaApi("demo");
+    await app.overview.goto();
+    await expect(app.overview.nav).toBeHidden();
+    await app.page.getByRole("button", { name: "Open navigation" }).click();
+    const drawer = app.page.getByRole("dialog", { name: "Main navigation" });
+    await expect(drawer.getByRole("link", { name: "Volumes" })).toBeVisible();
+    await app.overview.screenshot("nav-drawer-demo-en-light-mobile");
+    await app.page.keyboard.press("Escape");
+    await expect(drawer).toHaveCount(0);
+    await app.page.getByRole("button", { name: "Open navigation" }).click();
+    await drawer.getByRole("link", { name: "Volumes" }).click();
+    await expect(app.overview.heading).toHaveText("Volumes");
+    await expect(drawer).toHaveCount(0);
+  });
 });

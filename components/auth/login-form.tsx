@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { LoginBody } from "@/lib/api/types";
 import { useLogin } from "@/lib/queries/session";
+import { useHydrated } from "@/lib/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
@@ -39,6 +40,12 @@ export function LoginForm({ next }: { next: string }) {
   const [more, setMore] = useState(false);
   const [missing, setMissing] = useState<Set<keyof Values>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
+  // Until React has hydrated, a submit would be a native GET with the password in the URL: keep it inert.
+  const hydrated = useHydrated();
+
+  useEffect(() => {
+    if (hydrated) formRef.current?.querySelector<HTMLInputElement>("#username")?.focus();
+  }, [hydrated]);
 
   // After a failure the secret is cleared; put the cursor back in it (the alert is announced by role="alert").
   useEffect(() => {
@@ -72,7 +79,8 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <Card className="p-5">
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={busy} className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} method="post" noValidate aria-busy={busy}>
+        <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
         <Tabs
           value={method}
           onValueChange={(m) => {
@@ -87,7 +95,7 @@ export function LoginForm({ next }: { next: string }) {
           </TabsList>
 
           <TabsContent value="password" className="mt-4 space-y-3">
-            <Field id="username" label={t("login.username")} autoComplete="username" autoFocus value={values.username} onChange={set("username")} error={req("username")} disabled={busy} />
+            <Field id="username" label={t("login.username")} autoComplete="username" value={values.username} onChange={set("username")} error={req("username")} disabled={busy} />
             <Field id="password" type="password" label={t("login.password")} autoComplete="current-password" value={values.password} onChange={set("password")} error={req("password")} disabled={busy} />
             <div>
               <button
@@ -119,6 +127,7 @@ export function LoginForm({ next }: { next: string }) {
           {busy ? <Spinner /> : null}
           {busy ? t("login.submitting") : t("login.submit")}
         </Button>
+        </fieldset>
       </form>
     </Card>
   );

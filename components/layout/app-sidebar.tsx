@@ -15,7 +15,7 @@ import { NavIcon } from "./nav-icon";
 function Brand() {
   const t = useT();
   return (
-    <Link href="/project" className="flex h-12 items-center gap-2 rounded-md px-2 font-semibold">
+    <Link href="/project" className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 font-semibold">
       <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <svg viewBox="0 0 32 32" className="size-4" fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" strokeLinejoin="round">
           <path d="M9 10h14l-11 12h11" />
@@ -88,7 +88,7 @@ export function AppSidebar({ session }: { session: Session }) {
   return (
     <>
       <aside className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col overflow-y-auto border-r bg-surface lg:flex">
-        <div className="border-b px-2">
+        <div className="flex h-12 shrink-0 items-center border-b px-2">
           <Brand />
         </div>
         <SidebarNav session={session} />
@@ -97,7 +97,7 @@ export function AppSidebar({ session }: { session: Session }) {
         <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label={t("nav.label")}>
           <div className="absolute inset-0 bg-black/40" aria-hidden onClick={() => setMobileOpen(false)} />
           <aside className="absolute inset-y-0 left-0 flex w-64 flex-col overflow-y-auto border-r bg-surface shadow-xl">
-            <div className="flex items-center justify-between border-b px-2">
+            <div className="flex h-12 shrink-0 items-center justify-between border-b px-2">
               <Brand />
               <Button variant="ghost" size="icon" aria-label={t("nav.close")} onClick={() => setMobileOpen(false)} autoFocus>
                 <Icon name="x" />

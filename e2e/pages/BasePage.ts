@@ -9,6 +9,12 @@ export abstract class BasePage {
 
   async goto(search = ""): Promise<void> {
     await this.page.goto(`${this.path}${search}`);
+    await this.hydrated();
+  }
+
+  /** Wait until React has hydrated, so clicks reach their handlers (set by app/providers.tsx). */
+  async hydrated(): Promise<void> {
+    await this.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }
 
   get main(): Locator {
