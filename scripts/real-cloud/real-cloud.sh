@@ -150,6 +150,16 @@ make_images() {
 # fast path for `up`: everything we started is alive and the APIs answer
 healthy() { cmd_status quiet && [ -f "$DIR/endpoints.json" ] && $PY "$RC_HERE/cloudctl.py" health >/dev/null 2>&1; }
 
+# wait_migrated SERVICE: its schema migration (background job $DB_BG) is done
+wait_migrated() {
+  local end=$(( $(date +%s) + 300 ))
+  while [ ! -e "$OS_DIR/migrated.$1" ]; do
+    kill -0 "$DB_BG" 2>/dev/null || [ -e "$OS_DIR/migrated.$1" ] || die_log "$1" "database migration failed" "$LOGS/db-migrations.log"
+    [ "$(date +%s)" -lt $end ] || die_log "$1" "database migration not done within 300 s" "$LOGS/db-migrations.log"
+    sleep 0.3
+  done
+}
+
 # every port we bind must be free before we start (a second cloud, or a system mariadb/rabbitmq/nginx)
 check_ports() {
   local p busy=()
@@ -225,19 +235,19 @@ cmd_up() {
   rollout_up
   infra_start
   glance_configure; neutron_configure; cinder_configure; nova_configure
-  # schema migrations (~30 s of CPU) run while keystone bootstraps
-  ( glance_dbsync; cinder_dbsync; infra_wait; neutron_dbsync; nova_dbsync; stamp db_migrations ) \
-    > "$LOGS/db-migrations.log" 2>&1 &
-  local db_bg=$!
+  # schema migrations (~30 s of CPU) run while keystone bootstraps; each service waits for its own
+  ( glance_dbsync; touch "$OS_DIR/migrated.glance"; cinder_dbsync; touch "$OS_DIR/migrated.cinder"
+    infra_wait; neutron_dbsync; touch "$OS_DIR/migrated.neutron"; nova_dbsync; touch "$OS_DIR/migrated.nova"
+    stamp db_migrations ) > "$LOGS/db-migrations.log" 2>&1 &
+  DB_BG=$!
   keystone_up
   write_adminrc
-  wait "$db_bg" || die_log db-migrations "failed" "$LOGS/db-migrations.log"
-  neutron_start
-  cinder_start
-  wait_ceph_ready
-  glance_up
+  wait_migrated neutron; neutron_start
+  wait_migrated cinder; cinder_start
+  wait_ceph_ready; wait_migrated glance; glance_up
   neutron_agents_start
-  nova_start
+  wait_migrated nova; nova_start
+  wait "$DB_BG" || die_log db-migrations "failed" "$LOGS/db-migrations.log"
   wait "$img_bg" || true
   [ -s "$DIR/cache/current" ] || die_log images "could not make the test images" "$LOGS/make-images.log"
   # shellcheck disable=SC2046
