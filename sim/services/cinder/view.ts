@@ -16,8 +16,9 @@ export const volumeSummary = (c: ViewCtx, vol: Volume) => ({ id: vol.id, links: 
 /** The detail view (cinder/api/v3/views/volumes.py) plus the admin extension attributes and volume_image_metadata. */
 export function volumeDetail(c: ViewCtx, vol: Volume, opts: { create?: boolean } = {}): Record<string, unknown> {
   const type: VolumeType | undefined = volumeTypes(c.state).get(vol.typeId);
-  const updated = volumeUpdated(vol, c.now);
-  const status = volumeStatus(vol, c.now);
+  // The create response is the object as the API wrote it: always `creating`, never updated.
+  const updated = opts.create ? null : volumeUpdated(vol, c.now);
+  const status = opts.create ? "creating" : volumeStatus(vol, c.now);
   const body: Record<string, unknown> = {
     attachments: vol.attachments.filter((a) => a.attachedAt <= c.now).map((a) => ({
       server_id: a.serverId, attachment_id: a.attachmentId, attached_at: cinderTime(a.attachedAt), host_name: c.admin ? a.hostName : null,

@@ -8,6 +8,14 @@ import type { Flavor, Server } from "./model";
 
 export interface ViewCtx { state: SimState; v: Version; admin: boolean; now: number; base: string; projectId: string }
 
+const hostIds = new Map<string, string>();
+/** hostId: sha224(project_id + host), as nova's _get_host_id computes it. */
+const hostId = (project: string, host: string) => {
+  const k = project + host;
+  let h = hostIds.get(k);
+  if (!h) { h = createHash("sha224").update(k).digest("hex"); hostIds.set(k, h); }
+  return h;
+};
 const naive = (t: number) => new Date(t).toISOString().replace("Z", "000");
 export const links = (c: ViewCtx, kind: string, id: string, project = c.projectId) => [
   { href: `${c.base}/compute/v2.1/${project}/${kind}/${id}`, rel: "self" },
@@ -40,7 +48,7 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
     : { id: s.flavorId, links: [{ href: `${c.base}/compute/${s.projectId}/flavors/${s.flavorId}`, rel: "bookmark" }] };
   const body: Record<string, unknown> = {
     id: s.id, name: s.name, status: st.status, tenant_id: s.projectId, user_id: s.userId, metadata: s.metadata,
-    hostId: host ? createHash("sha224").update(s.projectId + host).digest("hex") : "",
+    hostId: host ? hostId(s.projectId, host) : "",
     image, flavor, created: isoSeconds(s.created), updated: isoSeconds(Math.max(s.created, Math.min(c.now, s.failure?.at ?? s.timeline.spawnedAt), s.power.updated)),
     addresses, accessIPv4: s.accessIPv4, accessIPv6: s.accessIPv6, links: links(c, "servers", s.id, s.projectId),
     "OS-DCF:diskConfig": "AUTO", "OS-EXT-AZ:availability_zone": failed ? "" : s.availabilityZone, config_drive: "", key_name: s.keyName,
