@@ -113,4 +113,22 @@ describe.skipIf(target.name !== "sim")("nova (sim only: uses /_sim/reset and see
     const active = (await (await nova(demo, "/servers/detail?status=ACTIVE")).json()).servers;
     for (const s of active) expect(s).not.toHaveProperty("fault");
   });
+
+  it("createImage: image-backed servers get a flattened RBD copy; volume-backed ones a Cinder snapshot and a bdm image", async () => {
+    const web1 = stableUuid("server", "web-1"), db1 = stableUuid("server", "db-1");
+    const res = await nova(demo, `/servers/${web1}/action`, "2.45", { method: "POST", json: { createImage: { name: "web-1-again" } } });
+    expect(res.status).toBe(202);
+    const { image_id } = await res.json();
+    const img = await (await demo.call("image", `/v2/images/${image_id}`)).json();
+    expect(img).toMatchObject({ name: "web-1-again", status: "active", disk_format: "raw", image_type: "snapshot", instance_uuid: web1, base_image_ref: CENTOS, visibility: "private" });
+    const old = await nova(demo, `/servers/${db1}/action`, "2.1", { method: "POST", json: { createImage: { name: "db-1-snap" } } });
+    expect(old.status).toBe(202);
+    const bfvId = old.headers.get("location")!.split("/").pop()!;
+    const bfv = await (await demo.call("image", `/v2/images/${bfvId}`)).json();
+    expect(bfv).toMatchObject({ size: 0, disk_format: null, bdm_v2: "True", root_device_name: "/dev/vda", image_type: "snapshot" });
+    const bdm = JSON.parse(bfv.block_device_mapping);
+    expect(bdm[0]).toMatchObject({ source_type: "snapshot", destination_type: "volume", boot_index: 0, snapshot_id: expect.any(String) });
+    const snap = await (await demo.call("volumev3", `/snapshots/${bdm[0].snapshot_id}`)).json();
+    expect(snap.snapshot.name).toBe("snapshot for db-1-snap");
+  });
 });

@@ -11,6 +11,7 @@ import { serverState } from "./lifecycle";
 import { flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
 import { parseCreate } from "./request";
+import { createServerImage } from "./snapshot";
 import { serverSummary, serverView, links, type ViewCtx } from "./view";
 import { randomBytes } from "node:crypto";
 
@@ -136,6 +137,15 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
         if (st.vm_state !== "active" && !(type === "HARD" && ["stopped", "error"].includes(st.vm_state))) return conflict("reboot");
         servers(state).put({ ...s, power: { stoppedAt: null, rebootUntil: now + ms(type === "HARD" ? 4 : 6), rebootType: type as "SOFT" | "HARD", updated: now } });
         return new Response(null, { status: 202 });
+      }
+      case "createImage": {
+        const name = body.createImage?.name;
+        if (typeof name !== "string" || !name) return novaFault(400, `Invalid input for field/attribute createImage. Value: ${JSON.stringify(body.createImage)}. 'name' is a required property`);
+        if (!["active", "stopped"].includes(st.vm_state) || st.task_state) return conflict("createImage");
+        const imageId = createServerImage(state, c.get("auth"), s, name, body.createImage.metadata ?? {});
+        const x = ctx(c);
+        if (x.v.minor >= 45) return json({ image_id: imageId }, 202);
+        return new Response(null, { status: 202, headers: { Location: `${x.base}/image/v2/images/${imageId}` } });
       }
       default:
         return novaFault(400, `There is no such action: ${action}`);
