@@ -8,6 +8,12 @@ import { formatDateTime, formatRelativeTime } from "@/lib/format/relative-time";
 export function RelativeTime({ value, className }: { value: string; className?: string }) {
   const locale = useLocale();
   const [now, setNow] = useState(() => Date.now());
+  const [shownFor, setShownFor] = useState(value);
+  // A new timestamp (e.g. a refetch just landed) is measured against the current time, not the last tick.
+  if (shownFor !== value) {
+    setShownFor(value);
+    setNow(Date.now());
+  }
   useEffect(() => {
     const id = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(id);

@@ -3,8 +3,9 @@ import { isApiError } from "./errors";
 
 /** Report a failed query once. prefetchQuery swallows errors, so this is where they surface in logs. */
 function reportQueryError(error: unknown, queryKey: readonly unknown[]) {
-  // A missing session is routine (the client redirects to login); do not log it as a failure.
-  if (isApiError(error) && error.status === 401) return;
+  // No session (the client redirects to login) and no permission (the page says so) are
+  // answers, not failures: do not log them.
+  if (isApiError(error) && (error.status === 401 || error.status === 403)) return;
   const detail = isApiError(error) ? `${error.status} ${error.code} requestId=${error.requestId || "-"}` : "";
   console.error(`[zenith] query ${JSON.stringify(queryKey)} failed: ${error instanceof Error ? error.message : error} ${detail}`);
 }

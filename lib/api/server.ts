@@ -9,7 +9,12 @@ import { createApiClient, type ApiClient } from "./client";
 export async function createServerApi(): Promise<ApiClient> {
   const h = await headers();
   const cookie = (await cookies()).toString();
-  const origin = process.env.ZENITH_INTERNAL_ORIGIN ?? `http://${h.get("host") ?? `127.0.0.1:${process.env.PORT ?? 3000}`}`;
+  // Where this server listens: explicit override, else the address `next start` bound (it sets
+  // __NEXT_PRIVATE_ORIGIN), else the Host the browser used. Behind a proxy, set ZENITH_INTERNAL_ORIGIN.
+  const origin =
+    process.env.ZENITH_INTERNAL_ORIGIN ??
+    process.env.__NEXT_PRIVATE_ORIGIN ??
+    `http://${h.get("host") ?? `127.0.0.1:${process.env.PORT ?? 3000}`}`;
   return createApiClient({
     baseUrl: origin,
     headers: cookie ? { cookie } : {},
