@@ -55,8 +55,10 @@ test.describe("navigation by role", () => {
     await expect(app.overview.userMenu).toHaveAttribute("aria-expanded", "false");
   });
 
-  test("an unknown address shows a not-found page", async ({ app }) => {
+  test("/ opens the overview, and an unknown address shows a not-found page", async ({ app }) => {
     await app.signInViaApi("demo");
+    await app.page.goto("/");
+    await expect(app.page).toHaveURL(/\/project$/);
     await app.page.goto("/project/no-such-page");
     await expect(app.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
