@@ -1,0 +1,95 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import { useBootOptions, useBootPlan, useLaunchBoot, type BootPlanRequest } from "@/lib/queries/boot";
+import { BOOT_STEPS, useBootWizardStore, type BootDraft } from "@/lib/stores/boot-wizard-store";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
+import { QueryError } from "@/components/common/query-error";
+import { FlavorStep, NetworksStep, SecurityStep } from "./other-steps";
+import { PlanPanel } from "./plan-panel";
+import { ProgressView } from "./progress-view";
+import { ReviewStep } from "./review-step";
+import { SourceStep } from "./source-step";
+import { validateDraft } from "./validation";
+import { WizardSteps } from "./wizard-steps";
+
+/** The draft as the plan endpoint's body (field names are the BFF contract). */
+export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
+  if (!d.source) return null;
+  return {
+    source: d.source, createVolume: d.createVolume, deleteOnTermination: d.deleteOnTermination, count: d.count,
+    networkIds: d.networkIds, securityGroups: d.securityGroups,
+    ...(d.volumeSize !== null ? { volumeSize: d.volumeSize } : {}), ...(d.volumeType ? { volumeType: d.volumeType } : {}),
+    ...(d.flavorId ? { flavorId: d.flavorId } : {}), ...(d.keyName ? { keyName: d.keyName } : {}),
+  };
+}
+
+export function LaunchWizard() {
+  const t = useT();
+  const d = useBootWizardStore();
+  // The draft lives in sessionStorage; render only after it is read so server and client agree.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => { setHydrated(useBootWizardStore.persist.hasHydrated()); return useBootWizardStore.persist.onFinishHydration(() => setHydrated(true)); }, []);
+  const options = useBootOptions();
+  const planReq = useMemo(() => toPlanRequest(d), [d]);
+  const plan = useBootPlan(planReq);
+  const launch = useLaunchBoot();
+  const problems = validateDraft(d, options.data, plan.data);
+  const at = BOOT_STEPS.indexOf(d.step);
+
+  if (!hydrated || options.isPending) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
+  if (options.error) return <QueryError title={t("boot.plan.error")} error={options.error} onRetry={() => options.refetch()} />;
+  if (d.launched) return <ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} />;
+
+  const submit = () => {
+    if (problems.length || !planReq || !d.flavorId) { d.update({ step: "review" }); return; }
+    launch.mutate({ ...planReq, name: d.name.trim(), flavorId: d.flavorId, networkIds: d.networkIds }, {
+      onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: d.name.trim() } }),
+    });
+  };
+  const o = options.data;
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="min-w-0 space-y-4">
+        <WizardSteps problems={problems} />
+        <Card>
+          <CardContent>
+            <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else d.update({ step: BOOT_STEPS[at + 1] }); }} noValidate>
+              <h2 className="mb-4 text-base font-semibold" id="step-title">{t(`boot.steps.${d.step}`)} <span className="text-xs font-normal text-muted-foreground">{t("boot.nav.stepOf", { n: at + 1, total: BOOT_STEPS.length })}</span></h2>
+              {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={problems} /> : null}
+              {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
+              {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
+              {d.step === "security" ? <SecurityStep options={o} /> : null}
+              {d.step === "review" ? <ReviewStep options={o} problems={problems} /> : null}
+              {launch.error ? <div className="mt-4"><QueryError title={t("boot.errors.launchFailed")} error={launch.error} /></div> : null}
+              <div className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t pt-4">
+                <Button variant="ghost" onClick={() => { launch.reset(); d.reset(); }}>{t("boot.nav.reset")}</Button>
+                <div className="flex gap-2">
+                  <Button disabled={at === 0} onClick={() => d.update({ step: BOOT_STEPS[at - 1] })}>{t("boot.nav.back")}</Button>
+                  {d.step !== "review" ? <Button type="submit" variant="primary">{t("boot.nav.next")}</Button> : (
+                    <Button type="submit" variant="primary" disabled={problems.length > 0 || launch.isPending || plan.isFetching} aria-describedby={problems.length ? "launch-blocked" : undefined}>
+                      {launch.isPending ? <Spinner /> : null}{launch.isPending ? t("boot.nav.launching") : t("boot.nav.launch")}
+                    </Button>
+                  )}
+                </div>
+              </div>
+              {d.step === "review" && problems.length ? <p id="launch-blocked" className="sr-only">{t("boot.review.problems")}</p> : null}
+            </form>
+          </CardContent>
+        </Card>
+        {plan.data?.blockers.some((b) => b.code === "quota_exceeded") ? (
+          <Alert tone="danger" title={t("boot.plan.blockers")}>
+            {plan.data.blockers.filter((b) => b.code === "quota_exceeded").map((b) => <p key={String(b.params.quota)}>{t("boot.errors.quota", b.params)}</p>)}
+          </Alert>
+        ) : null}
+      </div>
+      <aside className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+        <PlanPanel plan={plan.data} loading={plan.isLoading} stale={plan.isFetching && !plan.isLoading} error={plan.error} hasSource={!!planReq} onRetry={() => plan.refetch()} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import type { BootOptions, BootPlan } from "@/lib/queries/boot";
+import { useBootWizardStore, type BootSourceType } from "@/lib/stores/boot-wizard-store";
+import { Badge } from "@/components/ui/badge";
+import { Input, Label } from "@/components/ui/input";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { ChoiceTable, type ChoiceRow } from "./choice-table";
+import { formatBytes } from "./format";
+import { VolumeOptions } from "./volume-options";
+import type { Problem } from "./validation";
+
+const TYPES: BootSourceType[] = ["image", "instance-snapshot", "volume", "volume-snapshot"];
+
+export function SourceStep({ options, plan, problems }: { options: BootOptions; plan: BootPlan | undefined; problems: Problem[] }) {
+  const t = useT();
+  const d = useBootWizardStore();
+  const [type, setType] = useState<BootSourceType>(d.source?.type ?? "image");
+  const err = (field: string) => problems.find((p) => p.field === field);
+  const nameErr = err("name"), countErr = err("count");
+
+  const rows = (tp: BootSourceType): ChoiceRow[] => {
+    if (tp === "image" || tp === "instance-snapshot") {
+      return (tp === "image" ? options.images : options.instanceSnapshots).map((i) => ({
+        id: i.id, label: i.name,
+        cells: [<>{i.diskFormat ?? "—"}{i.volumeBacked ? <Badge className="ml-1">{t("boot.source.volumeBacked")}</Badge> : null}</>, formatBytes(i.size), t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })],
+      }));
+    }
+    if (tp === "volume") {
+      return options.volumes.map((v) => ({
+        id: v.id, label: v.name || v.id, disabled: !v.bootable || v.status !== "available",
+        reason: !v.bootable ? t("boot.source.notBootable") : v.attached ? t("boot.source.attached") : undefined,
+        cells: [v.volumeType ?? "—", `${v.size} GiB`, v.status],
+      }));
+    }
+    return options.volumeSnapshots.map((s) => ({ id: s.id, label: s.name || s.id, disabled: s.status !== "available", cells: ["—", `${s.size} GiB`, s.status] }));
+  };
+  const cols = (tp: BootSourceType) => {
+    const c = (k: "name" | "format" | "size" | "minimums" | "status") => t(`boot.source.columns.${k}`);
+    return tp === "image" || tp === "instance-snapshot" ? [c("name"), c("format"), c("size"), c("minimums")] : [c("name"), t("boot.source.volumeType"), c("size"), c("status")];
+  };
+
+  return (
+    <div className="space-y-5">
+      <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+        <div className="space-y-1.5">
+          <Label htmlFor="boot-name">{t("boot.details.name")}</Label>
+          <Input id="boot-name" value={d.name} placeholder={t("boot.details.namePlaceholder")} maxLength={255} autoComplete="off"
+            aria-invalid={!!nameErr} aria-describedby={nameErr ? "boot-name-err" : undefined} onChange={(e) => d.update({ name: e.target.value })} />
+          {nameErr ? <p id="boot-name-err" className="text-xs text-danger">{t(nameErr.key)}</p> : null}
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="boot-count">{t("boot.details.count")}</Label>
+          <Input id="boot-count" type="number" min={1} max={type === "volume" ? 1 : 50} value={d.count}
+            aria-invalid={!!countErr} aria-describedby="boot-count-hint" onChange={(e) => d.update({ count: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} />
+          {type === "volume" ? <p id="boot-count-hint" className={countErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>{t("boot.details.countVolumeHint")}</p> : null}
+        </div>
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-sm font-medium">{t("boot.source.title")}</legend>
+        <Tabs value={type} onValueChange={(v) => setType(v as BootSourceType)}>
+          <TabsList aria-label={t("boot.source.type")}>
+            {TYPES.map((tp) => <TabsTrigger key={tp} value={tp}>{t(`boot.source.types.${tp}`)}</TabsTrigger>)}
+          </TabsList>
+          {TYPES.map((tp) => (
+            <TabsContent key={tp} value={tp} className="pt-3">
+              <ChoiceTable name={`source-${tp}`} kind="radio" caption={t(`boot.source.types.${tp}`)} columns={cols(tp)} rows={rows(tp)}
+                selected={d.source?.type === tp ? [d.source.id] : []} empty={t("boot.source.empty")}
+                onToggle={(id) => d.update({ source: { type: tp, id }, volumeSize: null, ...(tp === "volume" ? { count: 1 } : {}) })} />
+            </TabsContent>
+          ))}
+        </Tabs>
+        {err("source") && d.source === null ? <p className="text-xs text-danger">{t("boot.errors.source")}</p> : null}
+      </fieldset>
+
+      <VolumeOptions options={options} plan={plan} problems={problems} />
+    </div>
+  );
+}
