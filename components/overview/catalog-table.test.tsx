@@ -15,7 +15,7 @@ describe("CatalogTable", () => {
   it("lists services sorted by type", () => {
     renderWithProviders(<CatalogTable {...base} services={services} />);
     const rows = screen.getAllByRole("row").slice(1);
-    expect(rows.map((r) => r.cells[0].textContent)).toEqual(["compute", "identity"]);
+    expect(rows.map((r) => (r as HTMLTableRowElement).cells[0].textContent)).toEqual(["compute", "identity"]);
     expect(screen.getByText("2 services")).toBeInTheDocument();
   });
 
