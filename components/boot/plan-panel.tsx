@@ -70,7 +70,7 @@ function PlanBody({ plan }: { plan: BootPlan }) {
           <h3 id="plan-checks" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.checksTitle")}</h3>
           <ul className="space-y-1.5">
             {plan.checks.map((c) => (
-              <li key={c.id} className="flex gap-2" data-testid={`check-${c.id}`} data-status={c.status}>
+              <li key={c.id} className="flex items-start gap-2" data-testid={`check-${c.id}`} data-status={c.status}>
                 <Badge tone={CHECK_TONE[c.status]} className="mt-0.5 shrink-0">{t(`boot.plan.status.${c.status}`)}</Badge>
                 <span><span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span><span className="block break-all text-xs text-muted-foreground">{c.evidence}</span></span>
               </li>

@@ -19,6 +19,7 @@ export function ReviewStep({ options, problems }: { options: BootOptions; proble
     [t("boot.review.rows.name"), d.name || "—"],
     [t("boot.review.rows.source"), src ? `${t(`boot.source.types.${src.type}`)}: ${srcName}` : "—"],
     [t("boot.review.rows.createVolume"), yesNo(d.createVolume)],
+    ...(d.createVolume || src?.type === "volume-snapshot" ? [[t("boot.review.rows.volume"), `${d.volumeSize ?? "min"} GiB${d.volumeType ? ` · ${d.volumeType}` : ""}${d.deleteOnTermination ? ` · ${t("boot.source.deleteOnTermination")}` : ""}`] as [string, string]] : []),
     [t("boot.review.rows.flavor"), options.flavors.find((f) => f.id === d.flavorId)?.name ?? "—"],
     [t("boot.review.rows.networks"), d.networkIds.map((id) => options.networks.find((n) => n.id === id)?.name ?? id).join(", ") || "—"],
     [t("boot.review.rows.securityGroups"), d.securityGroups.join(", ") || "—"],
