@@ -5,6 +5,7 @@ import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
 import { flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
 import { dashboardImage } from "./dashboard-view";
+import { purgeGoneVolumes } from "../cinder/ops";
 
 type Ver = [number, number];
 const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
@@ -59,6 +60,8 @@ export function cephDashboardRoutes(state: SimState) {
   });
 
   app.use("/api/block/*", authed);
+  // Lazily applied storage events (volumes nova deleted after a failed build) before any RBD read.
+  app.use("/api/block/*", async (_c, next) => { purgeGoneVolumes(state); await next(); });
 
   app.get("/api/block/image", versioned([2, 0]), (c) => {
     const repo = rbdRepo(state);

@@ -29,6 +29,8 @@ export interface Volume {
   bootable: boolean;
   metadata: Record<string, string>;
   attachments: Attachment[];
+  /** The copy failed (e.g. qemu-img could not read the image): `error` from this wall-clock time on. */
+  errorAt?: number;
   /** A fixed status (error, deleting, ...) overriding the timeline. */
   forcedStatus?: string;
   /** Removed at this wall-clock time (e.g. nova deleting a delete_on_termination volume after a failed build). */

@@ -77,6 +77,8 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
       createImage(repo, "volumes", name, { size: size * GiB, dataBytes: Math.min(img.size ?? 0, img.virtual_size ?? img.size ?? 0), created: at });
       const creatingUntil = at + ms(st.download);
       vol = { ...common, path: "copy", creatingUntil, downloadingUntil: creatingUntil + ms(st.convert + st.import), cloneReason: d.reason };
+      // A qcow2 whose header Glance could not read fails in qemu-img convert: downloading, then error.
+      if (img.disk_format === "qcow2" && img.virtual_size === null) vol = { ...vol, downloadingUntil: creatingUntil + ms(0.3), errorAt: creatingUntil + ms(0.3) };
     }
   } else {
     if (!size || size < 1) throw new CinderError(400, "Invalid input received: Volume size must be an integer and greater than 0");
@@ -93,6 +95,12 @@ export function liveVolume(state: SimState, id: string): Volume | undefined {
   if (!v) return undefined;
   if (isGone(v, state.clock.now())) { purgeVolume(state, v); return undefined; }
   return v;
+}
+
+/** Applies deletions that have come due (nova removing a delete_on_termination volume after a failed build). */
+export function purgeGoneVolumes(state: SimState): void {
+  const now = state.clock.now();
+  for (const v of volumes(state).filter((x) => x.deleteAt !== undefined && isGone(x, now))) purgeVolume(state, v);
 }
 
 function purgeVolume(state: SimState, v: Volume): void {

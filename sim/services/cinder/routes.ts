@@ -6,7 +6,7 @@ import { fmt, negotiate, type Version } from "../common/microversion";
 import { glanceImages } from "../glance/model";
 import { cinderFault } from "./errors";
 import { findType, snapshots, volumes, volumeTypes } from "./model";
-import { CinderError, createSnapshot, createVolume, deleteSnapshot, deleteVolume, liveVolume } from "./ops";
+import { CinderError, createSnapshot, createVolume, deleteSnapshot, deleteVolume, liveVolume, purgeGoneVolumes } from "./ops";
 import { quotaCheck, quotaSetView } from "./quotas";
 import { isGone, volumeStatus } from "./status";
 import { snapshotView, typeView, volumeDetail, volumeSummary, type ViewCtx } from "./view";
@@ -62,6 +62,7 @@ function api(state: SimState) {
   const listVolumes = (c: Context<Env>) => {
     const a = c.get("auth");
     const q = new URL(c.req.url).searchParams;
+    purgeGoneVolumes(state);
     const now = state.clock.now();
     const all = a.isAdmin && ["1", "true", "True"].includes(q.get("all_tenants") ?? "");
     const project = all ? q.get("project_id") : a.projectId;

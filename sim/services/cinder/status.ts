@@ -7,6 +7,7 @@ import type { Snapshot, Volume } from "./model";
  */
 export function volumeStatus(v: Volume, now: number): string {
   if (v.forcedStatus) return v.forcedStatus;
+  if (v.errorAt !== undefined && now >= v.errorAt) return "error";
   if (now < v.creatingUntil) return "creating";
   if (v.downloadingUntil !== null && now < v.downloadingUntil) return "downloading";
   if (v.attachments.some((a) => a.attachedAt <= now)) return "in-use";

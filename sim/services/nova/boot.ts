@@ -76,11 +76,11 @@ export function bootServer(state: SimState, r: BootRequest): Server {
       }
       volId = v.id;
       created = true;
-      const w = awaitVolume(cursor, readyAt(v), attempts, intervalMs);
+      const w = awaitVolume(cursor, readyAt(v), attempts, intervalMs, v.errorAt);
       if (!w.ok) {
         const status = volumeStatus(v, w.lastPoll);
-        const seconds = Math.round(attempts * cfg.block_device_allocate_retries_interval);
-        const message = volumeNotCreated(id, v.id, seconds, attempts, status);
+        const seconds = Math.round(w.attempts === attempts ? attempts * cfg.block_device_allocate_retries_interval : (w.attempts - 1) * cfg.block_device_allocate_retries_interval);
+        const message = volumeNotCreated(id, v.id, seconds, w.attempts, status);
         failure = {
           at: w.failAt, code: 500, message,
           details: `Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/nova/compute/manager.py", line 2563, in _build_resources\n    block_device_info = self._prep_block_device(context, instance,\nnova.exception.BuildAbortException: ${message}\n`,

@@ -26,11 +26,14 @@ describe("server lifecycle from timestamps", () => {
 });
 
 describe("Nova's wait for a volume (60 retries × 3 s)", () => {
+  it("stops at the first poll that sees error", () => {
+    expect(awaitVolume(0, 400_000, 61, 3000, 10_000)).toEqual({ ok: false, failAt: 12_000, lastPoll: 12_000, attempts: 5, waitedMs: 12_000 });
+  });
   it("succeeds at the first poll after the volume is available", () => {
     expect(awaitVolume(0, 1100, 61, 3000)).toEqual({ ok: true, at: 3000, attempt: 2 });
   });
   it("gives up after 61 attempts, 183 s", () => {
-    expect(awaitVolume(0, 400_000, 61, 3000)).toEqual({ ok: false, failAt: 183_000, lastPoll: 180_000 });
+    expect(awaitVolume(0, 400_000, 61, 3000)).toEqual({ ok: false, failAt: 183_000, lastPoll: 180_000, attempts: 61, waitedMs: 183_000 });
     expect(volumeNotCreated("S", "V", 183, 61, "creating")).toBe(
       "Build of instance S aborted: Volume V did not finish being created even after we waited 183 seconds or 61 attempts. And its status is creating.");
   });

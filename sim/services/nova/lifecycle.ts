@@ -28,14 +28,18 @@ export function serverState(s: Server, now: number): ServerState {
 /** When the server became ACTIVE (OS-SRV-USG:launched_at), or null. */
 export const launchedAt = (s: Server, now: number) => (!s.failure && now >= s.timeline.spawnedAt ? s.timeline.spawnedAt : null);
 
-/** Nova's _await_block_device_map_created, given when the volume becomes available. */
-export function awaitVolume(start: number, readyAt: number, attempts: number, intervalMs: number):
-  { ok: true; at: number; attempt: number } | { ok: false; failAt: number; lastPoll: number } {
+/**
+ * Nova's _await_block_device_map_created, given when the volume becomes available (or errors): poll, sleep
+ * the interval while creating/downloading, stop at once on any other status.
+ */
+export function awaitVolume(start: number, readyAt: number, attempts: number, intervalMs: number, errorAt?: number):
+  { ok: true; at: number; attempt: number } | { ok: false; failAt: number; lastPoll: number; attempts: number; waitedMs: number } {
   for (let k = 1; k <= attempts; k++) {
     const poll = start + (k - 1) * intervalMs;
+    if (errorAt !== undefined && poll >= errorAt) return { ok: false, failAt: poll, lastPoll: poll, attempts: k, waitedMs: (k - 1) * intervalMs };
     if (poll >= readyAt) return { ok: true, at: poll, attempt: k };
   }
-  return { ok: false, failAt: start + attempts * intervalMs, lastPoll: start + (attempts - 1) * intervalMs };
+  return { ok: false, failAt: start + attempts * intervalMs, lastPoll: start + (attempts - 1) * intervalMs, attempts, waitedMs: attempts * intervalMs };
 }
 
 export const volumeNotCreated = (server: string, volume: string, seconds: number, attempts: number, status: string) =>

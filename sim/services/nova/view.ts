@@ -51,7 +51,7 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
     hostId: host ? hostId(s.projectId, host) : "",
     image, flavor, created: isoSeconds(s.created), updated: isoSeconds(Math.max(s.created, Math.min(c.now, s.failure?.at ?? s.timeline.spawnedAt), s.power.updated)),
     addresses, accessIPv4: s.accessIPv4, accessIPv6: s.accessIPv6, links: links(c, "servers", s.id, s.projectId),
-    "OS-DCF:diskConfig": "AUTO", "OS-EXT-AZ:availability_zone": failed ? "" : s.availabilityZone, config_drive: "", key_name: s.keyName,
+    "OS-DCF:diskConfig": "AUTO", "OS-EXT-AZ:availability_zone": s.availabilityZone, config_drive: "", key_name: s.keyName,
     "OS-SRV-USG:launched_at": launched === null ? null : naive(launched), "OS-SRV-USG:terminated_at": null,
     security_groups: s.securityGroups.map((name) => ({ name })),
     "OS-EXT-STS:task_state": st.task_state, "OS-EXT-STS:vm_state": st.vm_state, "OS-EXT-STS:power_state": st.power_state,

@@ -158,4 +158,25 @@ describe.skipIf(target.name !== "sim")("clone or copy, and Nova's wait (sim only
     const volId = /Volume ([0-9a-f-]{36})/.exec(last.fault.message)![1];
     expect((await cinder(demo, `/volumes/${volId}`)).status).toBe(404);
   });
+
+  it("a qcow2 that qemu-img cannot read ends in error; Nova stops polling at once (status error, fewer attempts)", async () => {
+    await simControl("/nova-config", { block_device_allocate_retries: 60, block_device_allocate_retries_interval: 3 });
+    const img = await (await demo.call("image", "/v2/images", { method: "POST", json: { name: "broken-qcow2", disk_format: "qcow2", container_format: "bare" } })).json();
+    await demo.call("image", `/v2/images/${img.id}/file`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array(64 * 1024 * 1024) });
+    const v = await newVolume(img.id, 1);
+    const { seen } = await pollUntil(() => volStatus(v.id), (s) => s === "error", 30_000, 5);
+    expect(seen).not.toContain("available");
+    expect(seen[seen.length - 1]).toBe("error");
+    const res = await nova(demo, "/servers", "2.1", {
+      method: "POST",
+      json: { server: { name: "bfv-broken", flavorRef: "2", networks: [{ uuid: net }], block_device_mapping_v2: [
+        { uuid: img.id, source_type: "image", destination_type: "volume", boot_index: 0, volume_size: 1 }] } },
+    });
+    const id = (await res.json()).server.id;
+    const { last } = await pollUntil(async () => (await (await nova(demo, `/servers/${id}`)).json()).server, (s) => s.status === "ERROR");
+    const m = /waited (\d+) seconds or (\d+) attempts\. And its status is error\.$/.exec(last.fault.message);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeLessThan(61);
+    expect(Number(m![1])).toBe((Number(m![2]) - 1) * 3);
+  });
 });
