@@ -144,4 +144,64 @@ describe(`boot wizard BFF (${target.name})`, () => {
     expect(missing.status).toBe(404);
     expect(missing.body.service).toBe("compute");
   });
+
+  it("plans the other sources: a volume boots as is, a volume snapshot and an instance snapshot clone", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const { body: o } = await a.get("/api/boot/options");
+    // The real tier seeds images only (no volumes, volume snapshots or instance snapshots); the sim's scenario has them.
+    if (onReal) { expect(o.volumeSnapshots).toEqual([]); return; }
+    const vol = o.volumes.find((v: { bootable: boolean; attached: boolean; status: string }) => v.bootable && !v.attached && v.status === "available");
+    const plan = (source: object, extra: object = {}) => a.post("/api/boot/plan", { source, ...extra });
+    const fromVolume = await plan({ type: "volume", id: vol.id }, { createVolume: true, count: 2 });
+    expect(fromVolume.body).toMatchObject({ path: "existing-volume", toggleApplies: false, checks: [], bytesToCopy: 0 });
+    expect(fromVolume.body.blockers.map((b: { code: string }) => b.code)).toContain("count_volume_source");
+    const fromSnap = await plan({ type: "volume-snapshot", id: o.volumeSnapshots[0].id });
+    expect(fromSnap.body).toMatchObject({ path: "rbd-clone-volume", toggleApplies: false, minVolumeGiB: o.volumeSnapshots[0].size });
+    const fromInstanceSnap = await plan({ type: "instance-snapshot", id: o.instanceSnapshots[0].id }, { createVolume: true });
+    expect(fromInstanceSnap.status).toBe(200);
+    expect(["rbd-clone-volume", "copy-volume"]).toContain(fromInstanceSnap.body.path);
+  });
+
+  it("names the quota a boot would exceed, and refuses to launch it", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const img = await demoImages(a);
+    const choices = { source: { type: "image", id: img.raw }, createVolume: true, count: 50, flavorId: await fittingFlavor(a, img.raw), networkIds: [await bootNetwork(a)] };
+    const plan = await a.post("/api/boot/plan", choices);
+    const quota = plan.body.blockers.filter((b: { code: string }) => b.code === "quota_exceeded").map((b: { params: { quota: string } }) => b.params.quota);
+    expect(quota).toContain("instances");
+    const boot = await a.post("/api/boot", { ...choices, name: "zt-too-many" });
+    expect(boot.status).toBe(409);
+    expect(boot.body.code).toBe("boot_blocked");
+    expect(boot.body.message).toMatch(/Quota \w+ \((Nova|Cinder)\) would be exceeded/);
+  });
+
+  it("learns the copy throughput from the cloud's own history once there are enough copies", async () => {
+    const s = await (await import("../../../sim/test/os-session")).login("admin");
+    const a = createAgent();
+    await a.login("admin");
+    const img = await demoImages(a);
+    const { body: o } = await a.get("/api/boot/options");
+    const q = o.images.find((i: { id: string }) => i.id === img.qcow2);
+    const size = Math.max(1, q.minDisk, Math.ceil(Math.max(q.size ?? 0, q.virtualSize ?? 0) / 1024 ** 3));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await s.call("volumev3", "/volumes", { method: "POST", json: { volume: { size, imageRef: img.qcow2, name: `zt-learn-${i}` } } });
+      expect(res.status, await res.clone().text()).toBe(202);
+      ids.push((await res.json()).volume.id);
+    }
+    keptVolumes.push(...ids);
+    for (let i = 0; i < 120; i++) {
+      const st = await Promise.all(ids.map(async (id) => (await (await s.call("volumev3", `/volumes/${id}`)).json()).volume.status));
+      if (st.every((x) => x === "available" || x === "error")) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const fresh = createAgent();
+    await fresh.login("admin");
+    const plan = await fresh.post("/api/boot/plan", { source: { type: "image", id: img.qcow2 }, createVolume: true });
+    expect(plan.body.throughput).toMatchObject({ source: "learned", explanation: expect.stringMatching(/^Learned from \d+ volume/) });
+    expect(plan.body.throughput.samples).toBeGreaterThanOrEqual(3);
+    console.log(`[boot ${target.name}] learned throughput: ${plan.body.throughput.explanation}; qcow2 copy now predicted p50=${plan.body.storageSeconds.p50}s${scale !== 1 ? " (the sim's history runs at its time scale)" : ""}`);
+  });
 });
