@@ -236,9 +236,11 @@ cmd_up() {
   infra_start
   glance_configure; neutron_configure; cinder_configure; nova_configure
   # schema migrations (~30 s of CPU) run while keystone bootstraps; each service waits for its own
-  ( glance_dbsync; touch "$OS_DIR/migrated.glance"; cinder_dbsync; touch "$OS_DIR/migrated.cinder"
-    infra_wait; neutron_dbsync; touch "$OS_DIR/migrated.neutron"; nova_dbsync; touch "$OS_DIR/migrated.nova"
-    stamp db_migrations ) > "$LOGS/db-migrations.log" 2>&1 &
+  ( infra_wait
+    ( neutron_dbsync; touch "$OS_DIR/migrated.neutron"; stamp neutron_db ) & local n_bg=$!
+    ( nova_dbsync; touch "$OS_DIR/migrated.nova"; stamp nova_db ) & local v_bg=$!
+    glance_dbsync; touch "$OS_DIR/migrated.glance"; cinder_dbsync; touch "$OS_DIR/migrated.cinder"
+    wait $n_bg && wait $v_bg; stamp db_migrations ) > "$LOGS/db-migrations.log" 2>&1 &
   DB_BG=$!
   keystone_up
   write_adminrc
