@@ -58,7 +58,7 @@ export function ProgressView({ serverId, name, onAnother }: { serverId: string; 
                 <li key={ph.phase} className="flex items-baseline gap-2" data-phase={ph.phase}>
                   <time dateTime={ph.at} className="w-16 shrink-0 text-right font-mono text-xs text-muted-foreground">+{seconds(Math.max(0, (Date.parse(ph.at) - start) / 1000))} s</time>
                   <Badge>{t(`boot.progress.source.${ph.source}`)}</Badge>
-                  <span>{t(`boot.progress.phases.${ph.phase}`)}</span>
+                  <span>{ph.phase === "volume_creating" && p.prediction?.path === "rbd-clone-volume" ? t("boot.progress.volumeCreatingClone") : t(`boot.progress.phases.${ph.phase}`)}</span>
                 </li>
               ))}
             </ol>
