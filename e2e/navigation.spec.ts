@@ -68,6 +68,9 @@ test.describe("navigation by role", () => {
     await app.signInViaApi("demo");
     await app.overview.goto();
     await expect(app.overview.nav).toBeHidden();
+    await expect(app.overview.catalogRow("compute")).toBeVisible();
+    // Wide tables scroll inside their card; the page itself never scrolls sideways.
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await app.page.getByRole("button", { name: "Open navigation" }).click();
     const drawer = app.page.getByRole("dialog", { name: "Main navigation" });
     await expect(drawer.getByRole("link", { name: "Volumes" })).toBeVisible();

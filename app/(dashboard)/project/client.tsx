@@ -14,7 +14,7 @@ export function OverviewClient() {
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={t("overview.title")} description={t("overview.description")} />
-      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <SessionCard session={session.data} />
         <CatalogTable
           services={catalog.data?.services}
