@@ -58,7 +58,9 @@ export function volumeDetail(c: ViewCtx, vol: Volume, opts: { create?: boolean }
       body["os-vol-mig-status-attr:migstat"] = null;
       body["os-vol-mig-status-attr:name_id"] = null;
     }
-    if (vol.imageMetadata) body.volume_image_metadata = vol.imageMetadata;
+    // Cinder writes the glance metadata at the end of create-from-image (_handle_bootable_volume_glance_meta):
+    // while the clone or the download/convert/import runs, the volume has none yet.
+    if (vol.imageMetadata && status !== "creating" && status !== "downloading") body.volume_image_metadata = vol.imageMetadata;
   }
   return body;
 }
