@@ -25,6 +25,8 @@ APT="apt-get -o DPkg::Lock::Timeout=900"
 if [ $IS_ROOT_DEBIAN = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # CJK glyphs for the zh-CN screenshots (Chromium draws empty boxes without a CJK font).
+  dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q "ok installed" || missing+=(fonts-wqy-microhei)
   [ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "zenith: apt-get install ${missing[*]}"

@@ -27,6 +27,9 @@ describe("upstream HTTP", () => {
     const post = await http.raw({ service: "compute", method: "POST", url: "http://x/servers", json: {} });
     expect(post.status).toBe(503);
     expect(calls).toBe(1);
+    calls = 0;
+    await http.raw({ service: "compute", url: "http://x/", retry: false });
+    expect(calls).toBe(1);
   });
 
   it("answers 502 naming the service when it is unreachable, and 504 on timeout", async () => {

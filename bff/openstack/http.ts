@@ -28,6 +28,8 @@ export interface UpstreamRequest {
   body?: BodyInit | null;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** GET/HEAD are retried on network errors and 502/503/504 unless this is false (probes report the first answer). */
+  retry?: boolean;
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD"]);
@@ -81,7 +83,7 @@ export function createHttp(opts: HttpOptions) {
       headers["Content-Type"] = "application/json";
       body = JSON.stringify(req.json);
     }
-    const attempts = IDEMPOTENT.has(method) ? BACKOFF_MS.length + 1 : 1;
+    const attempts = IDEMPOTENT.has(method) && req.retry !== false ? BACKOFF_MS.length + 1 : 1;
     let lastError: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(BACKOFF_MS[attempt - 1]);

@@ -14,6 +14,8 @@ export interface ServiceProbe {
   error: string | null;
 }
 
+/** A probe reports what it sees at once: one try, a short timeout. */
+const PROBE_TIMEOUT_MS = 3000;
 const MAJOR: Record<ServiceName, string> = { identity: "v3", compute: "v2.1", image: "v2", volume: "v3", network: "v2", ceph: "" };
 const serviceOf = (type: string): ServiceName | undefined => SERVICES.find((s) => CATALOG_TYPES[s].includes(type));
 
@@ -34,7 +36,7 @@ export async function probeServices(http: Http, catalog: Catalog, region: string
       for (const url of [...new Set(candidates)]) {
         const started = performance.now();
         try {
-          const res = await http.raw({ service: service ?? "identity", url, token, timeoutMs: 5000 });
+          const res = await http.raw({ service: service ?? "identity", url, token, timeoutMs: PROBE_TIMEOUT_MS, retry: false });
           probe.latencyMs = Math.round(performance.now() - started);
           probe.status = res.status;
           probe.reachable = res.status < 500;
