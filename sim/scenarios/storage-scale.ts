@@ -6,6 +6,7 @@ import { BACKEND_HOST, seedVolumeTypes, volumes, volumeTypes, type Volume } from
 import { imageMetadata } from "../services/cinder/ops";
 import { COMPUTE_HOSTS } from "../services/nova/boot";
 import { FLAVORS, seedFlavors, servers, type Server } from "../services/nova/model";
+import { novaQuotas } from "../services/nova/limits";
 import { neutron } from "../services/neutron/model";
 import { projectId, userId } from "./identity";
 import { stableUuid } from "./network";
@@ -22,6 +23,8 @@ export function seedStorageScale(state: SimState): void {
   seedVolumeTypes(state);
   const now = state.clock.now();
   const admin = projectId("admin"), demo = projectId("demo");
+  // The benchmark projects hold thousands of servers: no Nova quota.
+  for (const p of [admin, demo]) novaQuotas(state).put({ id: p, instances: -1, cores: -1, ram: -1, key_pairs: -1, server_groups: -1, server_group_members: -1, metadata_items: 128 });
   const rbd = state.store.collection<RbdImage>("ceph.rbd");
   const put = (pool: string, name: string, size: number, created: number, parent: RbdImage["parent"], owned: number, snap = false): void => {
     rbd.put({

@@ -9,6 +9,7 @@ import { createSnapshot, createVolume } from "../services/cinder/ops";
 import { bootServer, type BdmRequest } from "../services/nova/boot";
 import { flavors, seedFlavors, servers } from "../services/nova/model";
 import { validateNetworks } from "../services/nova/network";
+import { NOVA_QUOTA_DEFAULTS, novaQuotas } from "../services/nova/limits";
 import { projectId, userId } from "./identity";
 import { stableUuid } from "./network";
 import { createHash } from "node:crypto";
@@ -43,6 +44,8 @@ export function seedStorageDefault(state: SimState): void {
   seedVolumeTypes(state);
   const now = state.clock.now();
   const admin = projectId("admin"), demo = projectId("demo");
+  // The demo project's Nova quota was raised above nova.conf's 10 instances / 20 cores.
+  novaQuotas(state).put({ id: demo, ...NOVA_QUOTA_DEFAULTS, instances: 20, cores: 40, ram: 102400 });
   const centos = localImage(state, {
     ...DEMO_IMAGES.centos, disk_format: "raw", size: 8 * GiB, virtual_size: 8 * GiB, min_disk: 8, min_ram: 512,
     properties: { os_distro: "centos", os_version: "7", hw_disk_bus: "virtio", hw_qemu_guest_agent: "yes" },

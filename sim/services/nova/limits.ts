@@ -1,28 +1,76 @@
 import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
-import { keypairs, servers } from "./model";
+import { atLeast } from "../common/microversion";
+import { servers } from "./model";
+import type { ViewCtx } from "./view";
 
-/** Nova's default quotas ([quota] in nova.conf). */
-export const NOVA_QUOTA_DEFAULTS = { instances: 10, cores: 20, ram: 51200, key_pairs: 100, server_groups: 10, server_group_members: 10, metadata_items: 128 };
+/** Nova's per-project quota limits ([quota] instances/cores/ram); -1 is unlimited. */
+export interface NovaQuota { id: string; instances: number; cores: number; ram: number; key_pairs: number; server_groups: number; server_group_members: number; metadata_items: number }
+export const novaQuotas = (s: SimState) => s.store.collection<NovaQuota>("nova.quota");
+/** nova.conf [quota] defaults; the scenarios override per project. */
+export const NOVA_QUOTA_DEFAULTS: Omit<NovaQuota, "id"> = { instances: 10, cores: 20, ram: 51200, key_pairs: 100, server_groups: 10, server_group_members: 10, metadata_items: 128 };
+const DEFAULTS = NOVA_QUOTA_DEFAULTS;
+export const quotaFor = (state: SimState, project: string): NovaQuota => ({ id: project, ...DEFAULTS, ...novaQuotas(state).get(project) });
 
-/** GET /limits: absolute limits with the project's usage (what `openstack limits show --absolute` prints). */
-export function registerLimits(app: Hono<any>, state: SimState) {
-  app.get("/limits", (c: Context<any>) => {
-    const a = c.get("auth");
-    const mine = servers(state).filter((s) => s.projectId === a.projectId);
-    const q = NOVA_QUOTA_DEFAULTS;
-    return new Response(JSON.stringify({
-      limits: {
-        rate: [],
-        absolute: {
-          maxTotalInstances: q.instances, maxTotalCores: q.cores, maxTotalRAMSize: q.ram, maxServerMeta: q.metadata_items, maxImageMeta: 128,
-          maxPersonality: 5, maxPersonalitySize: 10240, maxTotalKeypairs: q.key_pairs, maxServerGroups: q.server_groups, maxServerGroupMembers: q.server_group_members,
-          maxTotalFloatingIps: -1, maxSecurityGroups: -1, maxSecurityGroupRules: -1,
-          totalRAMUsed: mine.reduce((n, s) => n + s.flavor.ram, 0), totalCoresUsed: mine.reduce((n, s) => n + s.flavor.vcpus, 0), totalInstancesUsed: mine.length,
-          totalFloatingIpsUsed: 0, totalSecurityGroupsUsed: 0, totalServerGroupsUsed: 0,
-          totalKeypairsUsed: keypairs(state).filter((k) => k.userId === a.userId).length,
-        },
-      },
-    }), { status: 200, headers: { "Content-Type": "application/json" } });
+export function usage(state: SimState, project: string) {
+  const mine = servers(state).filter((s) => s.projectId === project);
+  return {
+    instances: mine.length,
+    cores: mine.reduce((n, s) => n + s.flavor.vcpus, 0),
+    ram: mine.reduce((n, s) => n + s.flavor.ram, 0),
+  };
+}
+
+/** The quota check of POST /servers: the 403 message nova's QuotaError carries, or null. */
+export function quotaCheck(state: SimState, project: string, want: { cores: number; ram: number }): string | null {
+  const q = quotaFor(state, project);
+  const u = usage(state, project);
+  const asks: [keyof typeof u, number][] = [["instances", 1], ["cores", want.cores], ["ram", want.ram]];
+  const over = asks.filter(([k, n]) => q[k] >= 0 && u[k] + n > q[k]);
+  if (!over.length) return null;
+  const names = over.map(([k]) => k).join(", ");
+  return `Quota exceeded for ${names}: Requested ${over.map(([, n]) => n).join(", ")}, but already used ${over.map(([k]) => u[k]).join(", ")} of ${over.map(([k]) => q[k]).join(", ")} ${names}`;
+}
+
+/** GET /limits: absolute limits and usage of the caller's project (rate limits are always empty). */
+export function registerLimits(app: Hono<any>, state: SimState, ctx: (c: Context<any>) => ViewCtx) {
+  app.get("/limits", (c) => {
+    const x = ctx(c);
+    const project = (x.admin && c.req.query("tenant_id")) || x.projectId;
+    const q = quotaFor(state, project);
+    const u = usage(state, project);
+    const absolute: Record<string, number> = {
+      maxServerMeta: q.metadata_items, maxTotalKeypairs: q.key_pairs, maxServerGroups: q.server_groups, maxServerGroupMembers: q.server_group_members,
+      maxTotalCores: q.cores, maxTotalInstances: q.instances, maxTotalRAMSize: q.ram,
+      totalCoresUsed: u.cores, totalInstancesUsed: u.instances, totalRAMUsed: u.ram, totalServerGroupsUsed: 0,
+    };
+    if (!atLeast(x.v, "2.39")) absolute.maxImageMeta = q.metadata_items;
+    if (!atLeast(x.v, "2.36")) Object.assign(absolute, { maxTotalFloatingIps: -1, maxSecurityGroups: -1, maxSecurityGroupRules: -1, totalFloatingIpsUsed: 0, totalSecurityGroupsUsed: 0 });
+    if (!atLeast(x.v, "2.57")) Object.assign(absolute, { maxPersonality: 5, maxPersonalitySize: 10240 });
+    return new Response(JSON.stringify({ limits: { rate: [], absolute } }), { headers: { "Content-Type": "application/json" } });
+  });
+
+  const quotaSet = (q: NovaQuota) => ({
+    id: q.id, instances: q.instances, cores: q.cores, ram: q.ram, key_pairs: q.key_pairs, server_groups: q.server_groups,
+    server_group_members: q.server_group_members, metadata_items: q.metadata_items,
+  });
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  app.get("/os-quota-sets/:project", (c) => {
+    const x = ctx(c);
+    const project = c.req.param("project");
+    if (!x.admin && project !== x.projectId) return json({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-quota-sets:show to be performed." } }, 403);
+    return json({ quota_set: quotaSet(quotaFor(state, project)) });
+  });
+  app.put("/os-quota-sets/:project", async (c) => {
+    const x = ctx(c);
+    if (!x.admin) return json({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-quota-sets:update to be performed." } }, 403);
+    const body = (await c.req.json().catch(() => null))?.quota_set ?? {};
+    const next = { ...quotaFor(state, c.req.param("project")) } as Record<string, unknown>;
+    for (const k of ["instances", "cores", "ram", "key_pairs", "server_groups", "server_group_members", "metadata_items"]) {
+      if (body[k] !== undefined) next[k] = Number(body[k]);
+    }
+    novaQuotas(state).put(next as unknown as NovaQuota);
+    const { id: _id, ...rest } = quotaSet(next as unknown as NovaQuota);
+    return json({ quota_set: rest });
   });
 }

@@ -131,4 +131,19 @@ describe.skipIf(target.name !== "sim")("nova (sim only: uses /_sim/reset and see
     const snap = await (await demo.call("volumev3", `/snapshots/${bdm[0].snapshot_id}`)).json();
     expect(snap.snapshot.name).toBe("snapshot for db-1-snap");
   });
+
+  it("GET /limits reports the project's quota and usage; a boot beyond it is refused with nova's 403", async () => {
+    const abs = (await (await nova(demo, "/limits", "2.57")).json()).limits.absolute;
+    expect(abs).toMatchObject({ maxTotalInstances: 20, maxTotalCores: 40, maxTotalRAMSize: 102400 });
+    expect(abs.totalInstancesUsed).toBeGreaterThanOrEqual(5);
+    expect(abs).not.toHaveProperty("maxPersonality");
+    expect((await (await nova(demo, "/limits", "2.1")).json()).limits.absolute).toHaveProperty("maxPersonality", 5);
+    expect((await nova(demo, `/os-quota-sets/${demo.projectId}`, "2.1", { method: "PUT", json: { quota_set: { cores: 10 } } })).status).toBe(403);
+    const put = await nova(admin, `/os-quota-sets/${demo.projectId}`, "2.1", { method: "PUT", json: { quota_set: { cores: abs.totalCoresUsed + 1 } } });
+    expect((await put.json()).quota_set.cores).toBe(abs.totalCoresUsed + 1);
+    const res = await nova(demo, "/servers", "2.37", { method: "POST", json: { server: { name: "big", flavorRef: "3", imageRef: CENTOS, networks: "none" } } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).forbidden.message).toBe(`Quota exceeded for cores: Requested 2, but already used ${abs.totalCoresUsed} of ${abs.totalCoresUsed + 1} cores`);
+    await nova(admin, `/os-quota-sets/${demo.projectId}`, "2.1", { method: "PUT", json: { quota_set: { cores: 40 } } });
+  });
 });

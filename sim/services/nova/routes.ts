@@ -36,7 +36,7 @@ export function novaRoutes(state: SimState) {
   };
   registerFlavorsAndKeypairs(api, state, ctx);
   registerServers(api, state, ctx);
-  registerLimits(api, state);
+  registerLimits(api, state, ctx);
   api.notFound(() => novaFault(404, "The resource could not be found."));
 
   outer.all("/v2.1/*", (c) => forward(c, api));

@@ -12,6 +12,7 @@ import { flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
 import { parseCreate } from "./request";
 import { createServerImage } from "./snapshot";
+import { quotaCheck } from "./limits";
 import { serverSummary, serverView, links, type ViewCtx } from "./view";
 import { randomBytes } from "node:crypto";
 
@@ -94,6 +95,8 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const x = ctx(c);
     try {
       const req = parseCreate(state, c.get("auth"), x.v, raw);
+      const over = quotaCheck(state, req.projectId, { cores: req.flavor.vcpus, ram: req.flavor.ram });
+      if (over) return novaFault(403, over);
       const s = bootServer(state, req);
       const body: Record<string, unknown> = {
         "OS-DCF:diskConfig": "AUTO", adminPass: randomBytes(9).toString("base64url").slice(0, 12), id: s.id,
