@@ -51,9 +51,10 @@ export async function rootVolume(io: BootIo, server: NovaServer, snap: ServerSna
     .sort((a, b) => (cinderTime(a.created_at) ?? 0) - (cinderTime(b.created_at) ?? 0));
   const bySource = fresh.find((v) => (type === "volume-snapshot" ? v.snapshot_id === id : v.volume_image_metadata?.image_id === id));
   if (bySource) return volSnap(bySource, type === "volume-snapshot" ? "snapshot-and-time" : "image-and-time");
-  // Cinder records the image metadata only once the copy is done: until then, Nova's volume is the
-  // unnamed one of the planned size created right after the launch.
-  const byLaunch = fresh.find((v) => !v.name && (!Number.isFinite(size) || v.size === size) && !v.volume_image_metadata);
+  // Cinder records image_id in the glance metadata only at the end of the copy (while downloading the
+  // volume may carry just signature_verified): until then Nova's volume is the unnamed one of the
+  // planned size created right after the launch.
+  const byLaunch = fresh.find((v) => !v.name && (!Number.isFinite(size) || v.size === size) && !v.volume_image_metadata?.image_id);
   return byLaunch ? volSnap(byLaunch, "launch-time") : null;
 }
 
