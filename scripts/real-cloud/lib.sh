@@ -70,16 +70,29 @@ die_log() {
 
 # ---- processes ----
 # start NAME CMD...: run CMD in the background in its own session (so its whole process group can be
-# stopped by PID later), stdout/stderr to logs/NAME.out, PID to pids/NAME.pid, order to pids/ORDER.
+# stopped by PID later), stdout/stderr to logs/NAME.out, PID to pids/NAME.pid (+ its start time, so a
+# recycled PID from an old state dir is never mistaken for ours), order to pids/ORDER.
 start() {
   local name=$1; shift
   setsid nohup "$@" > "$LOGS/$name.out" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"; echo "$name" >> "$PIDS/ORDER"
+  proc_start $! > "$PIDS/$name.start" || true
 }
-# track NAME PIDFILE: a daemon that writes its own pid file (ceph, nginx, haproxy): pids/NAME.pid -> PIDFILE
+# track NAME PIDFILE: a daemon that writes its own pid file (nginx, haproxy): pids/NAME.pid -> PIDFILE
 track() { ln -sfn "$2" "$PIDS/$1.pid"; grep -qx "$1" "$PIDS/ORDER" 2>/dev/null || echo "$1" >> "$PIDS/ORDER"; }
-pid_of() { cat "$PIDS/$1.pid" 2>/dev/null || true; }
-alive() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+proc_start() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}'; }   # field 22: start time
+# pid_of NAME: the PID if that process is still the one we started, else nothing
+pid_of() {
+  local p; p=$(cat "$PIDS/$1.pid" 2>/dev/null) || return 0
+  [ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 0
+  if [ -f "$PIDS/$1.start" ]; then
+    [ "$(proc_start "$p")" = "$(cat "$PIDS/$1.start")" ] && echo "$p"
+  else   # tracked daemons are restarted by others (the rollout playbook): check it is one of ours
+    grep -qa -- "$DIR/" "/proc/$p/cmdline" 2>/dev/null && echo "$p"
+  fi
+  return 0
+}
+alive() { [ -n "$(pid_of "$1")" ]; }
 
 # ---- bounded waits ----
 # wait_until NAME TIMEOUT_S LOGFILE CMD...: poll CMD every 0.5 s; on timeout die naming NAME.

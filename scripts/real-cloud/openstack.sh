@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # OpenStack Zed from Debian 12 packages on 127.0.0.1, no systemd, configs and data under $OS_DIR.
-#   MariaDB ($MYSQL_PORT) + RabbitMQ (5672, epmd 4369, dist 25672) for neutron and nova;
+#   MariaDB ($MYSQL_PORT) for neutron, nova and cinder; RabbitMQ (5672, epmd 4369, dist 25672);
 #   keystone 5000 (uwsgi, sqlite WAL, 1 process), glance 9292 (RBD store), neutron 9696 (ml2/linuxbridge)
 #   + $NOOP_DHCP_AGENTS no-op DHCP agents + 1 linuxbridge agent, cinder 8776 (RBD driver), placement 8778,
 #   nova 8774 (fake.FakeDriver, service token, short block_device_allocate_retries).
@@ -64,7 +64,7 @@ infra_wait() {
   wait_until mariadb 60 "$LOGS/mariadb.log" tcp_open "$MYSQL_PORT"
   mariadb --defaults-file="$OS_DIR/mysql/my.cnf" -uroot -e "CREATE USER IF NOT EXISTS 'zenith'@'127.0.0.1' IDENTIFIED BY 'zenith';
     GRANT ALL ON *.* TO 'zenith'@'127.0.0.1'; CREATE DATABASE IF NOT EXISTS neutron; CREATE DATABASE IF NOT EXISTS nova_api;
-    CREATE DATABASE IF NOT EXISTS nova; CREATE DATABASE IF NOT EXISTS nova_cell0;" \
+    CREATE DATABASE IF NOT EXISTS nova; CREATE DATABASE IF NOT EXISTS nova_cell0; CREATE DATABASE IF NOT EXISTS cinder;" \
     || die_log mariadb "could not create the databases" "$LOGS/mariadb.log"
   stamp mariadb
   wait_until rabbitmq 90 "$LOGS/rabbitmq.out" tcp_open "$RABBIT_PORT"
@@ -93,15 +93,19 @@ key_repository = $K/fernet-keys
 key_repository = $K/credential-keys
 EOF
   local KM=(keystone-manage --config-file="$K/keystone.conf")
+  # the key repositories do not touch the database: set them up while db_sync runs
+  ( "${KM[@]}" fernet_setup --keystone-user root --keystone-group root \
+      && "${KM[@]}" credential_setup --keystone-user root --keystone-group root ) > "$LOGS/keystone-keys.log" 2>&1 &
+  local keys_bg=$!
+  "${KM[@]}" db_sync > "$LOGS/keystone-manage.log" 2>&1 && sqlite_wal "$K/keystone.db" \
+    || die_log keystone "keystone-manage db_sync failed" "$LOGS/keystone-manage.log"
+  wait $keys_bg || die_log keystone "keystone-manage fernet_setup/credential_setup failed" "$LOGS/keystone-keys.log"
   {
-    "${KM[@]}" db_sync && sqlite_wal "$K/keystone.db" \
-      && "${KM[@]}" fernet_setup --keystone-user root --keystone-group root \
-      && "${KM[@]}" credential_setup --keystone-user root --keystone-group root \
-      && "${KM[@]}" bootstrap --bootstrap-username admin --bootstrap-password "$ADMIN_PASSWORD" \
+    "${KM[@]}" bootstrap --bootstrap-username admin --bootstrap-password "$ADMIN_PASSWORD" \
         --bootstrap-project-name admin --bootstrap-role-name admin --bootstrap-service-name keystone \
         --bootstrap-region-id "$REGION" --bootstrap-admin-url "$KS_URL/" --bootstrap-public-url "$KS_URL/" \
         --bootstrap-internal-url "$KS_URL/"
-  } > "$LOGS/keystone-manage.log" 2>&1 || die_log keystone "keystone-manage failed" "$LOGS/keystone-manage.log"
+  } >> "$LOGS/keystone-manage.log" 2>&1 || die_log keystone "keystone-manage bootstrap failed" "$LOGS/keystone-manage.log"
   uwsgi_app keystone "$KEYSTONE_PORT" /usr/bin/keystone-wsgi-public "OS_KEYSTONE_CONFIG_DIR=$K"
   wait_http keystone "$KS_URL" "200" 60
   $PY "$RC_HERE/cloudctl.py" identity > "$LOGS/keystone-identity.log" 2>&1 \
@@ -178,9 +182,10 @@ rpc_state_report_workers = 1
 state_path = $N/state
 notify_nova_on_port_status_changes = false
 notify_nova_on_port_data_changes = false
-# one agent per new network (so HA is visibly below target); agents are added by hand / by Zenith's heal
+# a new network gets one DHCP agent (HA visibly below a target of 2); more are added by hand or by
+# Zenith's heal. No automatic failover: a dead agent's networks stay under-served until healed.
 dhcp_agents_per_network = 1
-network_auto_schedule = false
+network_auto_schedule = true
 allow_automatic_dhcp_failover = false
 [agent]
 root_helper = sudo
@@ -276,7 +281,8 @@ default_volume_type = __DEFAULT__
 glance_api_servers = http://127.0.0.1:$GLANCE_PORT
 image_conversion_dir = $C/conversion
 [database]
-connection = sqlite:///$C/cinder.db
+# MariaDB, not sqlite: api, scheduler and volume all write, and sqlite's lock gave 500s under load
+connection = $MYSQL_URL/cinder?charset=utf8
 [oslo_concurrency]
 lock_path = $C/lock
 [ceph]
@@ -297,7 +303,6 @@ EOF
 cinder_dbsync() {
   $PY "$BIN/cinder-manage" --config-file "$OS_DIR/cinder/cinder.conf" db sync > "$LOGS/cinder-manage.log" 2>&1 \
     || die_log cinder-api "cinder-manage db sync failed" "$LOGS/cinder-manage.log"
-  sqlite_wal "$OS_DIR/cinder/cinder.db"
 }
 cinder_start() {
   local C=$OS_DIR/cinder s

@@ -47,10 +47,10 @@ cmd_status() {
   [ -s "$PIDS/ORDER" ] || { [ -n "$quiet" ] || echo "real-cloud: nothing started (no $PIDS/ORDER)"; return 1; }
   while read -r n; do
     count=$((count+1)); p=$(pid_of "$n")
-    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    if [ -n "$p" ]; then
       [ -n "$quiet" ] || printf '%-18s %8s  alive\n' "$n" "$p"
     else
-      all=1; [ -n "$quiet" ] || printf '%-18s %8s  dead\n' "$n" "${p:--}"
+      all=1; [ -n "$quiet" ] || printf '%-18s %8s  dead\n' "$n" "$(cat "$PIDS/$n.pid" 2>/dev/null || echo -)"
     fi
   done < "$PIDS/ORDER"
   if [ -z "$quiet" ]; then
@@ -66,7 +66,7 @@ cmd_status() {
 stop_names() {
   local n p g pids=() i left
   for n in "$@"; do
-    p=$(pid_of "$n"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null || continue
+    p=$(pid_of "$n"); [ -n "$p" ] || continue
     g=$(ps -o pgid= -p "$p" | tr -d ' ')
     if [ "$g" = "$p" ]; then kill -TERM -- "-$p" 2>/dev/null || true; else kill -TERM "$p" 2>/dev/null || true; fi
     pids+=("$p")
@@ -129,7 +129,7 @@ cmd_down() {
     kill -TERM $left 2>/dev/null || true; sleep 2
     left=$(leftover_pids); [ -z "$left" ] || kill -KILL $left 2>/dev/null || true
   fi
-  rm -f "$PIDS"/*.pid "$PIDS/ORDER"
+  rm -f "$PIDS"/*.pid "$PIDS"/*.start "$PIDS/ORDER"
   left=$(leftover_pids)
   [ -z "$left" ] || { echo "real-cloud: STILL RUNNING:"; ps -o pid,args -p "$left"; return 1; }
   echo "real-cloud: down in $(( $(date +%s) - t )) s; nothing left running"
@@ -236,10 +236,11 @@ cmd_up() {
   infra_start
   glance_configure; neutron_configure; cinder_configure; nova_configure
   # schema migrations (~30 s of CPU) run while keystone bootstraps; each service waits for its own
-  ( infra_wait
+  ( glance_dbsync; touch "$OS_DIR/migrated.glance"
+    infra_wait
     ( neutron_dbsync; touch "$OS_DIR/migrated.neutron"; stamp neutron_db ) & local n_bg=$!
     ( nova_dbsync; touch "$OS_DIR/migrated.nova"; stamp nova_db ) & local v_bg=$!
-    glance_dbsync; touch "$OS_DIR/migrated.glance"; cinder_dbsync; touch "$OS_DIR/migrated.cinder"
+    cinder_dbsync; touch "$OS_DIR/migrated.cinder"; stamp cinder_db
     wait $n_bg && wait $v_bg; stamp db_migrations ) > "$LOGS/db-migrations.log" 2>&1 &
   DB_BG=$!
   keystone_up
