@@ -8,7 +8,7 @@ import { cinderFault } from "./errors";
 import { findType, snapshots, volumes, volumeTypes } from "./model";
 import { CinderError, createSnapshot, createVolume, deleteSnapshot, deleteVolume, liveVolume, purgeGoneVolumes } from "./ops";
 import { quotaCheck, quotaSetView } from "./quotas";
-import { isGone, volumeStatus } from "./status";
+import { glanceMetaRecorded, isGone, volumeStatus } from "./status";
 import { snapshotView, typeView, volumeDetail, volumeSummary, type ViewCtx } from "./view";
 
 export const CINDER_MIN = "3.0";
@@ -70,7 +70,7 @@ function api(state: SimState) {
     const name = q.get("name"), status = q.get("status"), bootable = q.get("bootable");
     if (name) list = list.filter((v) => v.name === name);
     if (status) list = list.filter((v) => volumeStatus(v, now) === status);
-    if (bootable) list = list.filter((v) => String(v.bootable) === bootable.toLowerCase());
+    if (bootable) list = list.filter((v) => String(v.bootable && glanceMetaRecorded(v, now)) === bootable.toLowerCase());
     list.sort((x, y) => y.created - x.created || (x.id < y.id ? -1 : 1));
     const total = list.length;
     const marker = q.get("marker");

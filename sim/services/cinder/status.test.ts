@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { volumeStatus, volumeUpdated } from "./status";
+import { glanceMetaRecorded, volumeStatus, volumeUpdated } from "./status";
 import type { Volume } from "./model";
 
 const vol = (o: Partial<Volume>): Volume => ({
@@ -27,5 +27,13 @@ describe("volume status from timestamps", () => {
     expect(volumeStatus(v, 199)).toBe("available");
     expect(volumeStatus(v, 200)).toBe("in-use");
     expect(volumeStatus({ ...v, forcedStatus: "error" }, 300)).toBe("error");
+  });
+});
+
+describe("image metadata is recorded at the end of the create flow", () => {
+  it("absent while creating or downloading, present once available, never after an error", () => {
+    const v = vol({});
+    expect([50, 120, 160].map((t) => glanceMetaRecorded(v, t))).toEqual([false, false, true]);
+    expect(glanceMetaRecorded({ ...v, errorAt: 130 }, 200)).toBe(false);
   });
 });

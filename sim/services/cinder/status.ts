@@ -26,3 +26,10 @@ export function volumeUpdated(v: Volume, now: number): number | null {
 }
 
 export const snapshotStatus = (s: Snapshot, now: number) => (now < s.readyAt ? "creating" : "available");
+
+/**
+ * Cinder copies the image's metadata (volume_image_metadata, bootable=true) at the end of the create flow,
+ * after the clone or the download + import: not while the volume is still creating or downloading.
+ */
+export const glanceMetaRecorded = (v: Volume, now: number) =>
+  now >= readyAt(v) && !(v.errorAt !== undefined && now >= v.errorAt);

@@ -1,7 +1,7 @@
 import { cinderTime } from "../../core/clock";
 import { atLeast, type Version } from "../common/microversion";
 import { volumeTypes, type Snapshot, type Volume, type VolumeType } from "./model";
-import { snapshotStatus, volumeStatus, volumeUpdated } from "./status";
+import { glanceMetaRecorded, snapshotStatus, volumeStatus, volumeUpdated } from "./status";
 import type { SimState } from "../../core/state";
 
 export interface ViewCtx { state: SimState; v: Version; admin: boolean; now: number; base: string }
@@ -19,13 +19,14 @@ export function volumeDetail(c: ViewCtx, vol: Volume, opts: { create?: boolean }
   // The create response is the object as the API wrote it: always `creating`, never updated.
   const updated = opts.create ? null : volumeUpdated(vol, c.now);
   const status = opts.create ? "creating" : volumeStatus(vol, c.now);
+  const recorded = !opts.create && glanceMetaRecorded(vol, c.now);
   const body: Record<string, unknown> = {
     attachments: vol.attachments.filter((a) => a.attachedAt <= c.now).map((a) => ({
       server_id: a.serverId, attachment_id: a.attachmentId, attached_at: cinderTime(a.attachedAt), host_name: c.admin ? a.hostName : null,
       volume_id: vol.id, device: a.device, id: vol.id,
     })),
     availability_zone: vol.availabilityZone,
-    bootable: vol.bootable ? "true" : "false",
+    bootable: vol.bootable && recorded ? "true" : "false",
     consistencygroup_id: null,
     created_at: cinderTime(vol.created),
     description: vol.description,

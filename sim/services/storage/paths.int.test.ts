@@ -54,11 +54,18 @@ describe.skipIf(target.name !== "sim")("clone or copy, and Nova's wait (sim only
 
   it("qcow2 image → volume downloads while creating, then converts + imports while downloading: a full copy", async () => {
     const v = await newVolume(IMG.ubuntu, 10);
+    // Cinder records the image metadata (and bootable) only at the end of the create flow.
+    const early = (await (await cinder(demo, `/volumes/${v.id}`)).json()).volume;
+    expect(early).toMatchObject({ status: "creating", bootable: "false" });
+    expect(early).not.toHaveProperty("volume_image_metadata");
     const { seen } = await pollUntil(() => volStatus(v.id), (s) => s === "available", 30_000, 5);
     expect(seen).toEqual(["creating", "downloading", "available"]);
     const rbd = await rbdInfo(`volumes/volume-${v.id}`);
     expect(rbd.parent).toBeNull();
     expect(rbd.total_disk_usage).toBeGreaterThan(600 * 1024 * 1024);
+    const done = (await (await cinder(demo, `/volumes/${v.id}`)).json()).volume;
+    expect(done.bootable).toBe("true");
+    expect(done.volume_image_metadata).toMatchObject({ image_id: IMG.ubuntu, disk_format: "qcow2" });
   });
 
   it("raw image on a foreign cluster → volume is a copy too (fsid differs)", async () => {
