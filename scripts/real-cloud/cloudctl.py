@@ -220,7 +220,16 @@ def seed():
     sub = subs[0] if subs else c.post(q + '/subnets', {'subnet': {
         'name': 'zenith-subnet', 'network_id': net['id'], 'ip_version': 4, 'cidr': '10.77.0.0/24',
         'enable_dhcp': True, 'project_id': demo['id']}})['subnet']
-    out['networks'] = {'zenith-net': {'id': net['id'], 'subnetId': sub['id'], 'cidr': sub['cidr']}}
+    # one DHCP agent hosts zenith-net (HA below a target of 2, as in the operators' clouds). The agents'
+    # hosts have no L2 agent, so neutron's scheduler never picks them by itself: add it explicitly.
+    hosting = c.get(q + '/networks/%s/dhcp-agents' % net['id'])['agents']
+    if not hosting:
+        agents = [a for a in c.get(q + '/agents?agent_type=DHCP%20agent')['agents'] if a['alive']]
+        agent = sorted(agents, key=lambda a: a['host'])[0]
+        c.req('POST', q + '/agents/%s/dhcp-networks' % agent['id'], json={'network_id': net['id']})
+        hosting = [agent]
+    out['networks'] = {'zenith-net': {'id': net['id'], 'subnetId': sub['id'], 'cidr': sub['cidr'],
+                                      'dhcpAgentHosts': sorted(a['host'] for a in hosting)}}
     with open(os.path.join(DIR, 'seed.json'), 'w') as f:
         json.dump(out, f, indent=2)
     print('seed: %s' % json.dumps(out))

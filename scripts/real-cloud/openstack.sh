@@ -18,6 +18,7 @@ py_daemon() { local n=$1 m=$2; shift 2; start "$n" $PY -c "$(printf "$PYMAIN" "$
 uwsgi_app() {
   start "$1" uwsgi --plugin python3 --http-socket "127.0.0.1:$2" --wsgi-file "$3" --processes 1 --threads 1 \
     --master --die-on-term --lazy-apps --buffer-size 65535 --add-header 'Connection: close' \
+    --worker-reload-mercy 5 --reload-mercy 5 \
     --logto "$LOGS/$1.log" --env "$4"
 }
 sqlite_wal() { sqlite3 "$1" 'PRAGMA journal_mode=WAL;' >/dev/null; }   # else "database is locked" under load
@@ -182,10 +183,11 @@ rpc_state_report_workers = 1
 state_path = $N/state
 notify_nova_on_port_status_changes = false
 notify_nova_on_port_data_changes = false
-# a new network gets one DHCP agent (HA visibly below a target of 2); more are added by hand or by
-# Zenith's heal. No automatic failover: a dead agent's networks stay under-served until healed.
+# The DHCP agents' hosts (dhcp-host-N) have no L2 agent, so ML2's host filter leaves the scheduler no
+# candidates: networks are hosted only by explicit adds (the seed puts zenith-net on dhcp-host-1; more
+# come by hand or by Zenith's heal). No automatic failover: a dead agent's networks stay under-served.
 dhcp_agents_per_network = 1
-network_auto_schedule = true
+network_auto_schedule = false
 allow_automatic_dhcp_failover = false
 [agent]
 root_helper = sudo
