@@ -1,5 +1,5 @@
 import type { Http } from "./http";
-import { listAll, type SessionLike } from "./paging";
+import { fetchPage, listAll, type SessionLike } from "./paging";
 
 /** 3.67: project id optional in URLs, volume_type_id shown (3.63); we still put the project id in for older clouds. */
 export const CINDER_MICROVERSION = "3.67";
@@ -7,7 +7,7 @@ export const CINDER_MICROVERSION = "3.67";
 export interface CinderVolume {
   id: string; name: string | null; status: string; size: number; bootable: string; volume_type: string | null;
   created_at: string; updated_at: string | null; multiattach?: boolean; snapshot_id?: string | null;
-  attachments: { server_id: string; attachment_id?: string }[];
+  attachments: { server_id: string; attachment_id?: string; device?: string | null; host_name?: string | null }[];
   volume_image_metadata?: Record<string, string>;
   "os-vol-host-attr:host"?: string | null;
 }
@@ -30,6 +30,9 @@ export function createCinder(http: Http, s: SessionLike) {
   return {
     volumes: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) =>
       listAll<CinderVolume>(http, { ...req("/volumes/detail"), query }, "volumes", opts),
+    /** One limit/marker page of /volumes/detail in Cinder's order (created_at desc). */
+    volumesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
+      fetchPage<CinderVolume>(http, { ...req("/volumes/detail"), query: opts.query }, "volumes", opts),
     volume: async (id: string) => (await http.json<{ volume: CinderVolume }>(req(`/volumes/${encodeURIComponent(id)}`))).volume,
     snapshots: () => listAll<CinderSnapshot>(http, req("/snapshots/detail"), "snapshots"),
     snapshot: async (id: string) => (await http.json<{ snapshot: CinderSnapshot }>(req(`/snapshots/${encodeURIComponent(id)}`))).snapshot,

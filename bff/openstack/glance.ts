@@ -1,5 +1,5 @@
 import type { Http } from "./http";
-import { listAll, type SessionLike } from "./paging";
+import { fetchPage, listAll, type SessionLike } from "./paging";
 
 /** A Glance v2 image: custom properties are top-level string keys. */
 export interface GlanceImage {
@@ -16,6 +16,9 @@ export function createGlance(http: Http, s: SessionLike) {
   return {
     images: (query: Record<string, string> = {}) => listAll<GlanceImage>(http, { ...req("/images"), query }, "images"),
     image: (id: string) => http.json<GlanceImage>(req(`/images/${encodeURIComponent(id)}`)),
+    /** One limit/marker page; `query` carries sort_key/sort_dir and attribute filters. */
+    imagesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
+      fetchPage<GlanceImage>(http, { ...req("/images"), query: opts.query }, "images", opts),
   };
 }
 export type Glance = ReturnType<typeof createGlance>;

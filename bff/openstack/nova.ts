@@ -1,5 +1,5 @@
 import type { Http } from "./http";
-import { listAll, type SessionLike } from "./paging";
+import { fetchPage, listAll, type SessionLike } from "./paging";
 
 /** ≥ 2.67: volume_type in block_device_mapping_v2; the same version is used for every call. */
 export const NOVA_MICROVERSION = "2.67";
@@ -14,7 +14,16 @@ export interface NovaServer {
   "OS-EXT-STS:task_state"?: string | null; "OS-EXT-STS:vm_state"?: string | null; "OS-SRV-USG:launched_at"?: string | null;
   "os-extended-volumes:volumes_attached"?: { id: string; delete_on_termination?: boolean }[];
   image?: "" | { id: string }; fault?: NovaFault; metadata?: Record<string, string>;
+  /** 2.47+: the flavor as it was at boot, embedded. */
+  flavor?: { original_name?: string; vcpus?: number; ram?: number; disk?: number; id?: string };
+  addresses?: Record<string, NovaAddress[]>;
+  key_name?: string | null; security_groups?: { name: string }[]; "OS-EXT-AZ:availability_zone"?: string;
+  "OS-EXT-STS:power_state"?: number; locked?: boolean; description?: string | null;
 }
+export interface NovaAddress { addr: string; version: number; "OS-EXT-IPS:type"?: string; "OS-EXT-IPS-MAC:mac_addr"?: string }
+export interface NovaVolumeAttachment { volumeId: string; device?: string | null; serverId: string; delete_on_termination?: boolean }
+/** The power actions Zenith offers, as Nova's action bodies. */
+export type NovaServerAction = { "os-start": null } | { "os-stop": null } | { reboot: { type: "SOFT" | "HARD" } };
 export interface NovaAbsoluteLimits {
   maxTotalInstances: number; totalInstancesUsed: number; maxTotalCores: number; totalCoresUsed: number;
   maxTotalRAMSize: number; totalRAMUsed: number; maxTotalKeypairs?: number;
@@ -39,6 +48,24 @@ export function createNova(http: Http, s: SessionLike) {
     createServer: async (body: unknown) => {
       const res = await http.json<{ server?: { id: string }; reservation_id?: string }>({ ...req("/servers"), method: "POST", json: body });
       return { id: res.server?.id ?? null, reservationId: res.reservation_id ?? null };
+    },
+    /** GET /servers/detail, one limit/marker page in Nova's order (created_at desc). */
+    serversPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
+      fetchPage<NovaServer>(http, { ...req("/servers/detail"), query: opts.query }, "servers", opts),
+    /** Every server (bounded walk), for views that search or sort themselves. */
+    servers: (query: Record<string, string> = {}, opts?: { maxItems?: number }) =>
+      listAll<NovaServer>(http, { ...req("/servers/detail"), query }, "servers", { limit: 500, ...opts }),
+    /** Id → name for every server of the project (summary list, one call per 1000). */
+    serverNames: async () => new Map((await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).map((s) => [s.id, s.name])),
+    volumeAttachments: async (id: string) =>
+      (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`))).volumeAttachments,
+    /** POST /servers/{id}/action: never retried. Answers 202 with no body. */
+    serverAction: async (id: string, body: NovaServerAction) => {
+      await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/action`), method: "POST", json: body });
+    },
+    /** DELETE /servers/{id}: never retried (the HTTP layer retries only GET). */
+    deleteServer: async (id: string) => {
+      await http.checked({ ...req(`/servers/${encodeURIComponent(id)}`), method: "DELETE" });
     },
   };
 }

@@ -23,3 +23,22 @@ export async function listAll<T extends { id: string }>(
     marker = page[page.length - 1].id;
   }
 }
+
+export interface UpstreamPage<T> {
+  items: T[];
+  /** The id to pass as `marker` for the next page, or null on the last page. */
+  nextMarker: string | null;
+}
+
+/**
+ * One page of a limit/marker list. Asks for `limit + 1` so it knows whether another page exists without a
+ * second call; the extra item is dropped and the marker is the last id shown (markers are exclusive).
+ */
+export async function fetchPage<T extends { id: string }>(
+  http: Http, req: UpstreamRequest, key: string, opts: { limit: number; marker?: string },
+): Promise<UpstreamPage<T>> {
+  const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit: opts.limit + 1, marker: opts.marker } });
+  const all = body?.[key] ?? [];
+  const items = all.slice(0, opts.limit);
+  return { items, nextMarker: all.length > opts.limit && items.length ? items[items.length - 1].id : null };
+}

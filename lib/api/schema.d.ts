@@ -965,6 +965,654 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the project's instances: status, task state, image, flavor, addresses */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–200) */
+                    limit?: number;
+                    /** @description The last id of the previous page */
+                    marker?: string;
+                    /** @description Case-insensitive text in the name or id */
+                    search?: string;
+                    sort?: "created" | "name" | "status";
+                    dir?: "asc" | "desc";
+                    /** @description Nova's status filter */
+                    status?: "ACTIVE" | "SHUTOFF" | "ERROR" | "BUILD" | "PAUSED" | "SUSPENDED" | "REBOOT" | "HARD_REBOOT";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of instances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstanceList"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instance with Nova's fault verbatim, its volumes, and which actions it allows now (with reasons) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The instance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstanceDetail"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nova does not know this instance (or it belongs to another project) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the instance (never retried) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nova accepted the delete */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstanceActionAccepted"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nova does not know this instance (or it belongs to another project) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The action is not allowed in the instance's current state; `message` says why (code `action_not_allowed`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start, stop, reboot or hard-reboot (checked against the policy first; never retried) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstanceActionRequest"];
+                };
+            };
+            responses: {
+                /** @description Nova accepted the action */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstanceActionAccepted"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nova does not know this instance (or it belongs to another project) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The action is not allowed in the instance's current state; `message` says why (code `action_not_allowed`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the project's volumes: size, status, type, bootable, attachments and source image */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–200) */
+                    limit?: number;
+                    /** @description The last id of the previous page */
+                    marker?: string;
+                    /** @description Case-insensitive text in the name or id */
+                    search?: string;
+                    sort?: "created" | "name" | "size" | "status";
+                    dir?: "asc" | "desc";
+                    /** @description Cinder's status filter */
+                    status?: "available" | "in-use" | "creating" | "downloading" | "error" | "deleting" | "attaching" | "detaching" | "reserved" | "maintenance" | "extending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of volumes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VolumeList"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the images the project can see: format (clone or copy), sizes, minimums, visibility, protection */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–200) */
+                    limit?: number;
+                    /** @description The last id of the previous page */
+                    marker?: string;
+                    /** @description Case-insensitive text in the name or id */
+                    search?: string;
+                    sort?: "created" | "name" | "size" | "status";
+                    dir?: "asc" | "desc";
+                    /** @description Glance's disk_format filter */
+                    format?: "raw" | "qcow2" | "vmdk" | "vdi" | "vhd" | "vhdx" | "iso" | "ami" | "ari" | "aki" | "ploop";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of images */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageList"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the networks the project can use, with their subnets and CIDRs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–200) */
+                    limit?: number;
+                    /** @description The last id of the previous page */
+                    marker?: string;
+                    /** @description Case-insensitive text in the name or id */
+                    search?: string;
+                    sort?: "name" | "status";
+                    dir?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of networks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkList"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1356,6 +2004,198 @@ export interface components {
             } | null;
             /** @enum {string} */
             verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";
+        };
+        InstanceList: {
+            items: components["schemas"]["InstanceSummary"][];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        InstanceSummary: {
+            id: string;
+            name: string;
+            /** @example ACTIVE */
+            status: string;
+            /** @example powering-off */
+            taskState: string | null;
+            vmState: string | null;
+            /** @description Null when booted from a volume */
+            image: {
+                id: string;
+                name: string | null;
+            } | null;
+            bootFromVolume: boolean;
+            flavor: {
+                name: string | null;
+                vcpus: number | null;
+                ramMiB: number | null;
+                diskGiB: number | null;
+            };
+            addresses: components["schemas"]["InstanceAddress"][];
+            created: string;
+            /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
+            transient: boolean;
+        };
+        InstanceAddress: {
+            network: string;
+            addr: string;
+            version: number;
+            type: string | null;
+        };
+        InstanceDetail: components["schemas"]["InstanceSummary"] & {
+            /** @description Nova's fault, verbatim, when the instance is in ERROR */
+            fault: {
+                code: number;
+                message: string;
+                details: string | null;
+                created: string | null;
+            } | null;
+            updated: string | null;
+            launchedAt: string | null;
+            keyName: string | null;
+            availabilityZone: string | null;
+            securityGroups: string[];
+            metadata: {
+                [key: string]: string;
+            };
+            volumes: components["schemas"]["InstanceVolume"][];
+            actions: components["schemas"]["InstanceActionState"][];
+        };
+        InstanceVolume: {
+            id: string;
+            name: string | null;
+            sizeGiB: number | null;
+            status: string | null;
+            device: string | null;
+            deleteOnTermination: boolean | null;
+            bootable: boolean | null;
+        };
+        InstanceActionState: {
+            action: components["schemas"]["InstanceActionName"];
+            enabled: boolean;
+            /** @enum {string|null} */
+            reason: "already_running" | "already_stopped" | "busy" | "building" | "deleting" | "not_running" | "error_state" | "not_allowed_in_status" | null;
+            /** @example Stop: the instance is already SHUTOFF */
+            message: string | null;
+            destructive: boolean;
+        };
+        /** @enum {string} */
+        InstanceActionName: "start" | "stop" | "reboot" | "hard-reboot" | "delete";
+        InstanceActionAccepted: {
+            action: components["schemas"]["InstanceActionName"];
+            /** @description The status the instance had when Nova accepted the action */
+            status: string;
+        };
+        InstanceActionRequest: {
+            /**
+             * @description Delete is DELETE /api/instances/{id}
+             * @enum {string}
+             */
+            action: "start" | "stop" | "reboot" | "hard-reboot";
+        };
+        VolumeList: {
+            items: components["schemas"]["VolumeSummary"][];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        VolumeSummary: {
+            id: string;
+            name: string | null;
+            sizeGiB: number;
+            /** @example in-use */
+            status: string;
+            type: string | null;
+            bootable: boolean;
+            attachments: {
+                serverId: string;
+                serverName: string | null;
+                device: string | null;
+            }[];
+            /** @description From volume_image_metadata: the image this volume was created from */
+            sourceImage: {
+                id: string | null;
+                name: string | null;
+                diskFormat: string | null;
+            } | null;
+            created: string;
+            transient: boolean;
+        };
+        ImageList: {
+            items: components["schemas"]["ImageSummary"][];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        ImageSummary: {
+            id: string;
+            name: string | null;
+            /** @example active */
+            status: string;
+            diskFormat: string | null;
+            containerFormat: string | null;
+            sizeBytes: number | null;
+            virtualSizeBytes: number | null;
+            minDiskGiB: number;
+            minRamMiB: number;
+            visibility: string;
+            protected: boolean;
+            /** @description An instance snapshot (image_type=snapshot) */
+            snapshot: boolean;
+            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it */
+            copiedNotCloned: boolean | null;
+            created: string;
+            transient: boolean;
+        };
+        NetworkList: {
+            items: components["schemas"]["NetworkSummary"][];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        NetworkSummary: {
+            id: string;
+            name: string;
+            /** @example ACTIVE */
+            status: string;
+            adminStateUp: boolean;
+            shared: boolean;
+            external: boolean;
+            /** @description Owned by the session's project */
+            own: boolean;
+            subnets: {
+                id: string;
+                name: string;
+                /** @example 10.0.0.0/24 */
+                cidr: string;
+                ipVersion: number;
+                gateway: string | null;
+                dhcp: boolean | null;
+            }[];
         };
     };
     responses: never;

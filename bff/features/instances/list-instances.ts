@@ -1,0 +1,32 @@
+import type { Glance } from "../../openstack/glance";
+import type { Nova } from "../../openstack/nova";
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
+import { toInstanceSummary, type InstanceSummary } from "./map-server";
+
+export const INSTANCE_SORTS = ["created", "name", "status"] as const;
+export type InstanceSort = (typeof INSTANCE_SORTS)[number];
+export interface InstanceListParams extends ListParams<InstanceSort> { status?: string }
+
+/** Image id → name for every image the project can see, so rows name their image. */
+export async function imageNames(glance: Glance): Promise<Map<string, string | null>> {
+  return new Map((await glance.images()).map((i) => [i.id, i.name]));
+}
+
+/**
+ * A page of instances. Nova pages by itself in its own order (created, newest first); a search or another
+ * order walks the project's servers (bounded) and pages here. A status filter is always Nova's.
+ */
+export async function listInstances(io: { nova: Nova; glance: Glance }, p: InstanceListParams): Promise<ListPage<InstanceSummary>> {
+  const query: Record<string, string> = p.status ? { status: p.status } : {};
+  const namesP = imageNames(io.glance);
+  if (upstreamCanServe(p, ["created:desc"])) {
+    const [page, names] = await Promise.all([io.nova.serversPage({ limit: p.limit, marker: p.marker, query }), namesP]);
+    return { items: page.items.map((s) => toInstanceSummary(s, names)), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
+  }
+  const [all, names] = await Promise.all([io.nova.servers(query, { maxItems: SCAN_LIMIT }), namesP]);
+  const rows = all.map((s) => toInstanceSummary(s, names));
+  return pageLocally(rows, p, {
+    text: (r) => [r.name, r.id, r.image?.name, ...r.addresses.map((a) => a.addr)],
+    sortBy: { created: (r) => r.created, name: (r) => r.name, status: (r) => r.status },
+  }, all.length >= SCAN_LIMIT);
+}

@@ -1,0 +1,101 @@
+import type { CinderVolume } from "../../openstack/cinder";
+import type { NovaServer, NovaVolumeAttachment } from "../../openstack/nova";
+import { actionPolicy, isTransient, type ActionState } from "./action-policy";
+
+export interface InstanceAddress { network: string; addr: string; version: number; type: string | null }
+export interface InstanceSummary {
+  id: string;
+  name: string;
+  status: string;
+  taskState: string | null;
+  vmState: string | null;
+  /** Null when the server boots from a volume (Nova answers `image: ""`). */
+  image: { id: string; name: string | null } | null;
+  bootFromVolume: boolean;
+  flavor: { name: string | null; vcpus: number | null; ramMiB: number | null; diskGiB: number | null };
+  addresses: InstanceAddress[];
+  created: string;
+  /** In a state Nova will move out of by itself: the UI polls while any row is. */
+  transient: boolean;
+}
+export interface InstanceVolume {
+  id: string; name: string | null; sizeGiB: number | null; status: string | null; device: string | null;
+  deleteOnTermination: boolean | null; bootable: boolean | null;
+}
+export interface InstanceDetail extends InstanceSummary {
+  /** Nova's fault, verbatim, when the instance is in ERROR. */
+  fault: { code: number; message: string; details: string | null; created: string | null } | null;
+  updated: string | null;
+  launchedAt: string | null;
+  keyName: string | null;
+  availabilityZone: string | null;
+  securityGroups: string[];
+  metadata: Record<string, string>;
+  volumes: InstanceVolume[];
+  actions: ActionState[];
+}
+
+/** Nova's naive launched_at ("2026-01-01T00:00:00.000000") as ISO UTC. */
+const isoUtc = (t: string | null | undefined): string | null => {
+  if (!t) return null;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+};
+
+export function addressesOf(s: NovaServer): InstanceAddress[] {
+  return Object.entries(s.addresses ?? {}).flatMap(([network, list]) =>
+    list.map((a) => ({ network, addr: a.addr, version: a.version, type: a["OS-EXT-IPS:type"] ?? null })));
+}
+
+export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string, string | null>): InstanceSummary {
+  const taskState = s["OS-EXT-STS:task_state"] ?? null;
+  const imageId = s.image && typeof s.image === "object" ? s.image.id : null;
+  return {
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    taskState,
+    vmState: s["OS-EXT-STS:vm_state"] ?? null,
+    image: imageId ? { id: imageId, name: imageNames.get(imageId) ?? null } : null,
+    bootFromVolume: !imageId,
+    flavor: {
+      name: s.flavor?.original_name ?? s.flavor?.id ?? null,
+      vcpus: s.flavor?.vcpus ?? null, ramMiB: s.flavor?.ram ?? null, diskGiB: s.flavor?.disk ?? null,
+    },
+    addresses: addressesOf(s),
+    created: isoUtc(s.created) ?? s.created,
+    transient: isTransient({ status: s.status, taskState }),
+  };
+}
+
+export function toInstanceDetail(
+  s: NovaServer, imageNames: ReadonlyMap<string, string | null>,
+  attachments: NovaVolumeAttachment[], volumes: ReadonlyMap<string, CinderVolume | null>,
+): InstanceDetail {
+  const summary = toInstanceSummary(s, imageNames);
+  const dot = new Map((s["os-extended-volumes:volumes_attached"] ?? []).map((v) => [v.id, v.delete_on_termination ?? null]));
+  const ids = [...new Set([...attachments.map((a) => a.volumeId), ...dot.keys()])];
+  return {
+    ...summary,
+    fault: s.status.toUpperCase() === "ERROR" && s.fault
+      ? { code: s.fault.code, message: s.fault.message, details: s.fault.details ?? null, created: isoUtc(s.fault.created) }
+      : null,
+    updated: isoUtc(s.updated),
+    launchedAt: isoUtc(s["OS-SRV-USG:launched_at"]),
+    keyName: s.key_name ?? null,
+    availabilityZone: s["OS-EXT-AZ:availability_zone"] ?? null,
+    securityGroups: [...new Set((s.security_groups ?? []).map((g) => g.name))],
+    metadata: s.metadata ?? {},
+    volumes: ids.map((id) => {
+      const v = volumes.get(id) ?? null;
+      const att = attachments.find((a) => a.volumeId === id);
+      return {
+        id, name: v?.name || null, sizeGiB: v?.size ?? null, status: v?.status ?? null,
+        device: att?.device ?? v?.attachments.find((a) => a.server_id === s.id)?.device ?? null,
+        deleteOnTermination: dot.get(id) ?? att?.delete_on_termination ?? null,
+        bootable: v ? v.bootable === "true" : null,
+      };
+    }),
+    actions: actionPolicy({ status: s.status, taskState: summary.taskState, vmState: summary.vmState }),
+  };
+}

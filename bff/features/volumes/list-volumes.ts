@@ -1,0 +1,24 @@
+import type { Cinder } from "../../openstack/cinder";
+import type { Nova } from "../../openstack/nova";
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
+import { toVolumeSummary, type VolumeSummary } from "./map-volume";
+
+export const VOLUME_SORTS = ["created", "name", "size", "status"] as const;
+export type VolumeSort = (typeof VOLUME_SORTS)[number];
+export interface VolumeListParams extends ListParams<VolumeSort> { status?: string }
+
+/** A page of volumes, with the names of the servers they are attached to. Cinder pages in created-desc order. */
+export async function listVolumes(io: { cinder: Cinder; nova: Nova }, p: VolumeListParams): Promise<ListPage<VolumeSummary>> {
+  const query: Record<string, string> = p.status ? { status: p.status } : {};
+  // Names only: a missing compute service must not hide the volumes.
+  const namesP = io.nova.serverNames().catch(() => new Map<string, string>());
+  if (upstreamCanServe(p, ["created:desc"])) {
+    const [page, names] = await Promise.all([io.cinder.volumesPage({ limit: p.limit, marker: p.marker, query }), namesP]);
+    return { items: page.items.map((v) => toVolumeSummary(v, names)), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
+  }
+  const [all, names] = await Promise.all([io.cinder.volumes(query, { maxItems: SCAN_LIMIT, limit: 500 }), namesP]);
+  return pageLocally(all.map((v) => toVolumeSummary(v, names)), p, {
+    text: (r) => [r.name, r.id, r.sourceImage?.name, ...r.attachments.map((a) => a.serverName)],
+    sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeGiB, status: (r) => r.status },
+  }, all.length >= SCAN_LIMIT);
+}

@@ -1,0 +1,28 @@
+import { z } from "@hono/zod-openapi";
+import { IMAGE_SORTS } from "../../features/images/list-images";
+import { listQuery, PageMeta } from "../../lib/list-schemas";
+
+export const ImageListQuery = listQuery(IMAGE_SORTS, "created", "desc").extend({
+  format: z.enum(["raw", "qcow2", "vmdk", "vdi", "vhd", "vhdx", "iso", "ami", "ari", "aki", "ploop"]).optional()
+    .openapi({ description: "Glance's disk_format filter" }),
+});
+
+export const ImageSummarySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  status: z.string().openapi({ example: "active" }),
+  diskFormat: z.string().nullable(),
+  containerFormat: z.string().nullable(),
+  sizeBytes: z.number().nullable(),
+  virtualSizeBytes: z.number().nullable(),
+  minDiskGiB: z.number(),
+  minRamMiB: z.number(),
+  visibility: z.string(),
+  protected: z.boolean(),
+  snapshot: z.boolean().openapi({ description: "An instance snapshot (image_type=snapshot)" }),
+  copiedNotCloned: z.boolean().nullable().openapi({ description: "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it" }),
+  created: z.string(),
+  transient: z.boolean(),
+}).openapi("ImageSummary");
+
+export const ImageListSchema = z.object({ items: z.array(ImageSummarySchema), ...PageMeta }).openapi("ImageList");

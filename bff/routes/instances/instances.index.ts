@@ -1,0 +1,13 @@
+import { createRouter } from "../../lib/create-router";
+import { requireSession } from "../../middleware/session";
+import * as handlers from "./instances.handlers";
+import * as routes from "./instances.routes";
+
+export const instancesRouter = createRouter();
+instancesRouter.use("/instances", requireSession);
+instancesRouter.use("/instances/*", requireSession);
+instancesRouter
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.action, handlers.action)
+  .openapi(routes.remove, handlers.remove);

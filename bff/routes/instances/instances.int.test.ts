@@ -1,0 +1,131 @@
+import { nanoid } from "nanoid";
+import { onSim, target } from "../../../tests/target";
+import { createAgent } from "../../test/test-app";
+import { bootTestServer, deleteQuietly, waitAllowed, waitFor } from "./instance-test-helpers";
+import { InstanceDetailSchema, InstanceListSchema } from "./instances.schemas";
+import type { OsSession } from "../../../sim/test/os-session";
+
+const UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+describe(`instances (${target.name})`, () => {
+  const a = createAgent();
+  const name = `zenith-it-${nanoid(6)}`;
+  let id = "";
+  let nova: OsSession;
+
+  beforeAll(async () => {
+    ({ id, session: nova } = await bootTestServer(name));
+    await a.login("demo");
+  });
+  afterAll(async () => {
+    if (id) await deleteQuietly(nova, id);
+  });
+
+  it("needs a session for every route", async () => {
+    const anon = createAgent();
+    expect((await anon.get("/api/instances")).status).toBe(401);
+    expect((await anon.get(`/api/instances/${id}`)).status).toBe(401);
+    expect((await anon.post(`/api/instances/${id}/actions`, { action: "stop" })).status).toBe(401);
+    expect((await anon.request("DELETE", `/api/instances/${id}`)).status).toBe(401);
+  });
+
+  it("lists the project's instances, newest first, paged by Nova with limit/marker", async () => {
+    const first = await a.get("/api/instances?limit=1");
+    expect(first.status).toBe(200);
+    expect(InstanceListSchema.safeParse(first.body).success).toBe(true);
+    expect(first.body).toMatchObject({ mode: "upstream", truncated: false });
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.items[0]).toMatchObject({ id, name, status: "ACTIVE", bootFromVolume: false, transient: false });
+    expect(first.body.items[0].image.name).toBeTruthy();
+    expect(first.body.items[0].flavor.name).toMatch(/^m1\./);
+    if (first.body.nextMarker) {
+      const second = await a.get(`/api/instances?limit=1&marker=${first.body.nextMarker}`);
+      expect(second.status).toBe(200);
+      expect(second.body.items[0]?.id).not.toBe(id);
+    }
+  });
+
+  it("searches and sorts by walking the list when Nova cannot", async () => {
+    const found = await a.get(`/api/instances?search=${name.toUpperCase()}`);
+    expect(found.status).toBe(200);
+    expect(found.body.mode).toBe("scanned");
+    expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    const sorted = await a.get("/api/instances?sort=name&dir=asc&limit=200");
+    const names = sorted.body.items.map((i: { name: string }) => i.name);
+    expect(names).toEqual([...names].sort((x: string, y: string) => x.localeCompare(y, "en", { numeric: true, sensitivity: "base" })));
+  });
+
+  it("answers 400 naming the field for bad input", async () => {
+    const limit = await a.get("/api/instances?limit=0");
+    expect(limit.status).toBe(400);
+    expect(limit.body.message).toMatch(/^limit:/);
+    expect((await a.get("/api/instances?sort=ram")).body.message).toMatch(/^sort:/);
+    expect((await a.get("/api/instances?marker=a%2Fb")).body.message).toMatch(/^marker:/);
+    const act = await a.post(`/api/instances/${id}/actions`, { action: "explode" });
+    expect(act.status).toBe(400);
+    expect(act.body.message).toMatch(/^action:/);
+    expect((await a.get("/api/instances/bad%20id")).status).toBe(400);
+  });
+
+  it("answers 404 for an instance Nova does not know", async () => {
+    const res = await a.get(`/api/instances/${UNKNOWN}`);
+    expect(res.status).toBe(404);
+    expect(res.body.service).toBe("compute");
+    expect((await a.post(`/api/instances/${UNKNOWN}/actions`, { action: "stop" })).status).toBe(404);
+    expect((await a.request("DELETE", `/api/instances/${UNKNOWN}`)).status).toBe(404);
+  });
+
+  it("shows the detail with the action policy and its reasons", async () => {
+    const res = await a.get(`/api/instances/${id}`);
+    expect(res.status).toBe(200);
+    expect(InstanceDetailSchema.safeParse(res.body).success).toBe(true);
+    expect(res.body.fault).toBeNull();
+    const by = Object.fromEntries(res.body.actions.map((x: { action: string }) => [x.action, x]));
+    expect(by.stop.enabled).toBe(true);
+    expect(by.start).toMatchObject({ enabled: false, reason: "already_running" });
+    expect(by.delete).toMatchObject({ enabled: true, destructive: true });
+  });
+
+  it("refuses state changes without the CSRF header", async () => {
+    const post = await a.post(`/api/instances/${id}/actions`, { action: "stop" }, { csrf: false });
+    expect(post.status).toBe(403);
+    expect(post.body.code).toBe("csrf");
+    const del = await a.request("DELETE", `/api/instances/${id}`, { csrf: false });
+    expect(del.status).toBe(403);
+    expect(del.body.code).toBe("csrf");
+  });
+
+  it("stops, refuses a second stop with the reason, and starts again", async () => {
+    const stop = await a.post(`/api/instances/${id}/actions`, { action: "stop" });
+    expect(stop.status).toBe(202);
+    expect(stop.body).toEqual({ action: "stop", status: "ACTIVE" });
+    await waitFor(nova, id, (s, task) => s === "SHUTOFF" && !task);
+    const again = await a.post(`/api/instances/${id}/actions`, { action: "stop" });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: "action_not_allowed", message: "Stop: the instance is already SHUTOFF" });
+    const detail = await waitAllowed(a, id, "start");
+    expect(detail.status).toBe("SHUTOFF");
+    expect((await a.post(`/api/instances/${id}/actions`, { action: "start" })).status).toBe(202);
+    await waitFor(nova, id, (s, task) => s === "ACTIVE" && !task);
+  });
+
+  it("deletes, after which the instance is gone", async () => {
+    const res = await a.request("DELETE", `/api/instances/${id}`);
+    expect(res.status).toBe(202);
+    expect(res.body.action).toBe("delete");
+    await waitFor(nova, id, (s) => s === 404);
+    expect((await a.get(`/api/instances/${id}`)).status).toBe(404);
+    id = "";
+  });
+
+  it.runIf(onSim)("shows Nova's fault verbatim for an instance in ERROR", async () => {
+    const list = await a.get("/api/instances?search=rhel-bfv-1");
+    const row = list.body.items.find((i: { name: string }) => i.name === "rhel-bfv-1");
+    expect(row).toMatchObject({ status: "ERROR", bootFromVolume: true, image: null });
+    const res = await a.get(`/api/instances/${row.id}`);
+    expect(res.body.fault.message).toMatch(/^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\.$/);
+    const by = Object.fromEntries(res.body.actions.map((x: { action: string }) => [x.action, x]));
+    expect(by.start.reason).toBe("error_state");
+    expect(by["hard-reboot"].enabled).toBe(true);
+  });
+});

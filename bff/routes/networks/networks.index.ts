@@ -1,0 +1,8 @@
+import { createRouter } from "../../lib/create-router";
+import { requireSession } from "../../middleware/session";
+import * as handlers from "./networks.handlers";
+import * as routes from "./networks.routes";
+
+export const networksRouter = createRouter();
+networksRouter.use("/networks", requireSession);
+networksRouter.openapi(routes.list, handlers.list);
