@@ -63,6 +63,11 @@ export function cephDashboardRoutes(state: SimState) {
   // Lazily applied storage events (volumes nova deleted after a failed build) before any RBD read.
   app.use("/api/block/*", async (_c, next) => { purgeGoneVolumes(state); await next(); });
 
+  // The dashboard's single-page app root, as mgr/dashboard serves it (what a reachability probe sees).
+  app.get("/", () => new Response("<!doctype html><html lang=\"en\"><head><title>Ceph</title></head><body><cd-root></cd-root></body></html>", {
+    status: 200, headers: { "Content-Type": "text/html;charset=utf-8", Server: "Ceph-Dashboard", "Cache-Control": "no-cache" },
+  }));
+
   app.get("/api/block/image", versioned([2, 0]), (c) => {
     const repo = rbdRepo(state);
     const all = repo.all();
