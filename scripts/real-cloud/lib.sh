@@ -37,7 +37,7 @@ CEPH_DASHBOARD_PASSWORD=${ZENITH_CEPH_DASHBOARD_PASSWORD:-Zenith-Ceph-Adm1n}
 REGION=RegionOne
 
 # ---- Nova's wait for a boot volume (short on purpose: a qcow2 boot-from-volume really times out) ----
-NOVA_BDA_RETRIES=${NOVA_BDA_RETRIES:-2}
+NOVA_BDA_RETRIES=${NOVA_BDA_RETRIES:-4}
 NOVA_BDA_INTERVAL=${NOVA_BDA_INTERVAL:-1}
 
 # ---- ports (all on 127.0.0.1) ----
