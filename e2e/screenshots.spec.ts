@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { VolumesPage } from "./pages/ResourceListPage";
 
 /** Reference screenshots for review, in test-results/screenshots/ (not compared, not committed). */
 const variants = [
@@ -32,15 +33,15 @@ test.describe("screenshots", () => {
     });
   }
 
-  test("member overview and a placeholder page", async ({ app }) => {
+  test("member overview and the volumes page", async ({ app }) => {
     await app.signInViaApi("demo");
     await app.overview.goto();
     await expect(app.overview.catalogRow("compute")).toBeVisible();
     await app.overview.screenshot("overview-demo-en-light");
-    const volumes = app.placeholder("/project/volumes");
+    const volumes = new VolumesPage(app.page);
     await volumes.goto();
-    await expect(volumes.notBuilt).toBeVisible();
-    await volumes.screenshot("placeholder-volumes-en-light");
+    await expect(volumes.row("centos-data")).toBeVisible();
+    await volumes.screenshot("volumes-demo-en-light");
   });
 
   test("a wrong password, in both languages", async ({ app }) => {

@@ -35,6 +35,12 @@ const paths = {
   shield: "M20 13c0 5-3.5 7.5-7.66 8.95a1 1 0 0 1-.67-.01C7.5 20.5 4 18 4 13V6a1 1 0 0 1 1-1c2 0 4.5-1.2 6.24-2.72a1.17 1.17 0 0 1 1.52 0C14.51 3.81 17 5 19 5a1 1 0 0 1 1 1z",
   clock: "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 6v6l4 2",
   lock: "M5 11h14v11H5zM7 11V7a5 5 0 0 1 10 0v4",
+  search: "m21 21-4.3-4.3M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16z",
+  play: "M6 3l14 9-14 9z",
+  square: "M6 6h12v12H6z",
+  trash: "M3 6h18M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2",
+  arrowLeft: "M19 12H5M12 19l-7-7 7-7",
+  plus: "M12 5v14M5 12h14",
 } as const;
 
 export type IconName = keyof typeof paths;

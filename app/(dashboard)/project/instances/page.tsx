@@ -1,23 +1,27 @@
-import Link from "next/link";
-import { notBuiltMetadata } from "@/components/common/not-built-page";
-import { PageHeader } from "@/components/common/page-header";
-import { buttonVariants } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetch } from "@/lib/api/prefetch";
+import { getQueryClient } from "@/lib/api/query-client";
+import { createServerApi } from "@/lib/api/server";
 import { getT } from "@/lib/i18n/server";
+import { getterOf, listQueryOf, parseListState } from "@/lib/list-state";
+import { instanceQueries } from "@/lib/queries/instances";
+import { InstancesClient } from "./client";
+import { instanceListSpec } from "./search-params";
 
-// The list is still a placeholder; the launch wizard (/project/instances/launch) is built.
-export const generateMetadata = () => notBuiltMetadata("nav.instances");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("nav.instances") };
+}
 
-export default async function InstancesPage() {
-  const t = await getT();
-  const launch = <Link href="/project/instances/launch" className={buttonVariants({ variant: "primary" })}>{t("boot.launchEntry")}</Link>;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function InstancesPage({ searchParams }: Props) {
+  const state = parseListState(instanceListSpec, getterOf(await searchParams));
+  const qc = getQueryClient();
+  await prefetch(qc, instanceQueries.list(listQueryOf(instanceListSpec, state), await createServerApi()));
   return (
-    <>
-      <PageHeader eyebrow={t("nav.project")} title={t("nav.instances")} description={t("placeholder.instances")} actions={launch} />
-      <Card>
-        <EmptyState icon="construction" title={t("placeholder.title")} description={t("placeholder.body")} action={launch} />
-      </Card>
-    </>
+    <HydrationBoundary state={dehydrate(qc)}>
+      <InstancesClient />
+    </HydrationBoundary>
   );
 }

@@ -1,8 +1,27 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/components/common/not-built-page";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetch } from "@/lib/api/prefetch";
+import { getQueryClient } from "@/lib/api/query-client";
+import { createServerApi } from "@/lib/api/server";
+import { getT } from "@/lib/i18n/server";
+import { getterOf, listQueryOf, parseListState } from "@/lib/list-state";
+import { networkQueries } from "@/lib/queries/networks";
+import { NetworksClient } from "./client";
+import { networkListSpec } from "./search-params";
 
-// Placeholder until this page is built; it owns its route so the navigation never 404s.
-export const generateMetadata = () => notBuiltMetadata("nav.networks");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("nav.networks") };
+}
 
-export default function NetworksPage() {
-  return <NotBuiltPage section="nav.project" title="nav.networks" description="placeholder.networks" />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NetworksPage({ searchParams }: Props) {
+  const state = parseListState(networkListSpec, getterOf(await searchParams));
+  const qc = getQueryClient();
+  await prefetch(qc, networkQueries.list(listQueryOf(networkListSpec, state), await createServerApi()));
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <NetworksClient />
+    </HydrationBoundary>
+  );
 }

@@ -1,0 +1,83 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useT } from "@/lib/i18n/client";
+import type { InstanceActionName, InstanceActionState, InstanceDetail } from "@/lib/queries/instances";
+import { useInstanceAction } from "@/lib/queries/instances";
+import { QueryError } from "@/components/common/query-error";
+import { Button } from "@/components/ui/button";
+import { Icon, type IconName } from "@/components/ui/icon";
+import { Spinner } from "@/components/ui/spinner";
+import { DeleteInstanceDialog } from "./delete-instance-dialog";
+
+const ICON: Record<InstanceActionName, IconName> = { start: "play", stop: "square", reboot: "refresh", "hard-reboot": "refresh", delete: "trash" };
+
+/**
+ * The instance's actions as the BFF's policy gives them: each enabled, or disabled with its reason shown
+ * beside the bar (and tied to the button with aria-describedby). Delete asks first.
+ */
+export function InstanceActions({ instance }: { instance: InstanceDetail }) {
+  const t = useT();
+  const router = useRouter();
+  const id = useId();
+  const mutation = useInstanceAction(instance.id);
+  const [confirming, setConfirming] = useState(false);
+  const [last, setLast] = useState<InstanceActionName | null>(null);
+
+  const label = (a: InstanceActionName) => t(`instances.action.${a}`);
+  const reason = (a: InstanceActionState) =>
+    a.reason ? t(`instances.reason.${a.reason}`, { action: label(a.action), status: instance.status, task: instance.taskState ?? "" }) : "";
+  const run = (a: InstanceActionName) => {
+    setLast(a);
+    mutation.mutate(a, {
+      onSuccess: () => {
+        if (a === "delete") {
+          setConfirming(false);
+          router.push("/project/instances");
+        }
+      },
+    });
+  };
+  const disabled = instance.actions.filter((a) => !a.enabled);
+
+  return (
+    <div className="space-y-3">
+      <div role="toolbar" aria-label={t("instances.actions")} className="flex flex-wrap gap-2">
+        {instance.actions.map((a) => (
+          <Button
+            key={a.action}
+            variant={a.destructive ? "danger" : "secondary"}
+            disabled={!a.enabled || mutation.isPending}
+            aria-describedby={a.enabled ? undefined : `${id}-${a.action}`}
+            onClick={() => (a.destructive ? setConfirming(true) : run(a.action))}
+            className={a.destructive ? "sm:ml-auto" : undefined}
+          >
+            {mutation.isPending && last === a.action ? <Spinner /> : <Icon name={ICON[a.action]} />}
+            {label(a.action)}
+          </Button>
+        ))}
+      </div>
+      {disabled.length ? (
+        <ul aria-label={t("instances.unavailable")} className="space-y-0.5 text-xs text-muted-foreground">
+          {disabled.map((a) => (
+            <li key={a.action} id={`${id}-${a.action}`} data-testid={`reason-${a.action}`}>{reason(a)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {mutation.isSuccess && last && last !== "delete" ? (
+        <p role="status" className="text-xs text-success">{t("instances.accepted", { action: label(last) })}</p>
+      ) : null}
+      {mutation.error && !confirming ? <QueryError title={t("instances.actionFailed")} error={mutation.error} /> : null}
+      <DeleteInstanceDialog
+        open={confirming}
+        onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
+        name={instance.name || instance.id}
+        volumesKept={instance.volumes.filter((v) => v.deleteOnTermination === false).length}
+        pending={mutation.isPending}
+        error={last === "delete" ? mutation.error : null}
+        onConfirm={() => run("delete")}
+      />
+    </div>
+  );
+}

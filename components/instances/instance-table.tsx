@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useT } from "@/lib/i18n/client";
+import type { SortDir } from "@/lib/list-state";
+import type { InstanceSummary } from "@/lib/queries/instances";
+import { RelativeTime } from "@/components/common/relative-time";
+import { SkeletonRows } from "@/components/resources/table-states";
+import { SortHead } from "@/components/resources/sort-head";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatMiB } from "@/lib/format/bytes";
+import { useLocale } from "@/lib/i18n/client";
+import { InstanceStatusBadge } from "./instance-status-badge";
+
+export type InstanceSort = "created" | "name" | "status";
+
+interface InstanceTableProps {
+  items: InstanceSummary[] | undefined;
+  sort: InstanceSort;
+  dir: SortDir;
+  onSort: (sort: InstanceSort, dir: SortDir) => void;
+}
+
+/** The instances of one page; the name links to the detail. `items` undefined renders skeleton rows. */
+export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) {
+  const t = useT();
+  const locale = useLocale();
+  const head = { current: sort, dir, onSort };
+  return (
+    <Table aria-busy={!items}>
+      <TableCaption>{t("instances.title")}</TableCaption>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <SortHead sortKey="name" {...head}>{t("instances.colName")}</SortHead>
+          <SortHead sortKey="status" {...head}>{t("instances.colStatus")}</SortHead>
+          <TableHead>{t("instances.colImage")}</TableHead>
+          <TableHead>{t("instances.colFlavor")}</TableHead>
+          <TableHead>{t("instances.colAddresses")}</TableHead>
+          <SortHead sortKey="created" {...head}>{t("instances.colCreated")}</SortHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {!items ? <SkeletonRows columns={6} /> : items.map((i) => (
+          <TableRow key={i.id} data-testid={`instance-row-${i.name}`}>
+            <TableCell>
+              <Link href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+                {i.name || i.id}
+              </Link>
+              <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
+            </TableCell>
+            <TableCell><InstanceStatusBadge status={i.status} taskState={i.taskState} /></TableCell>
+            <TableCell className="max-w-[14rem]">
+              {i.bootFromVolume ? (
+                <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
+              ) : (
+                <span className="block truncate" title={i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
+              )}
+            </TableCell>
+            <TableCell>
+              <div>{i.flavor.name ?? t("common.none")}</div>
+              {i.flavor.vcpus != null ? (
+                <div className="text-xs text-muted-foreground">
+                  {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}
+                </div>
+              ) : null}
+            </TableCell>
+            <TableCell className="font-mono text-xs">
+              {i.addresses.length ? i.addresses.map((a) => (
+                <div key={`${a.network}-${a.addr}`} title={a.network}>{a.addr}</div>
+              )) : <span className="font-sans text-muted-foreground">{t("common.none")}</span>}
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Locator } from "@playwright/test";
+import { ShellPage } from "./ShellPage";
+
+/** A project resource list (instances, volumes, images, networks): toolbar, sortable table, pager. */
+export abstract class ResourceListPage extends ShellPage {
+  /** The table's accessible name (its caption), in either language. */
+  protected abstract readonly tableName: RegExp;
+
+  get table(): Locator {
+    return this.page.getByRole("table", { name: this.tableName });
+  }
+  get search(): Locator {
+    return this.page.getByRole("searchbox");
+  }
+  get filter(): Locator {
+    return this.page.getByRole("combobox");
+  }
+  get errorAlert(): Locator {
+    return this.main.getByRole("alert");
+  }
+  get empty(): Locator {
+    return this.page.locator('[data-slot="empty-state"]');
+  }
+  row(name: string): Locator {
+    return this.table.getByRole("row").filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+  get bodyRows(): Locator {
+    return this.table.locator("tbody tr");
+  }
+  sortBy(column: RegExp): Locator {
+    return this.table.getByRole("columnheader", { name: column }).getByRole("button");
+  }
+}
+
+export class InstancesPage extends ResourceListPage {
+  readonly path = "/project/instances";
+  protected readonly tableName = /^(Instances|云主机)$/;
+  get launch(): Locator {
+    return this.page.getByRole("link", { name: /Launch instance|创建云主机/ });
+  }
+  link(name: string): Locator {
+    return this.table.getByRole("link", { name, exact: true });
+  }
+}
+
+export class VolumesPage extends ResourceListPage {
+  readonly path = "/project/volumes";
+  protected readonly tableName = /^(Volumes|云硬盘)$/;
+}
+
+export class ImagesPage extends ResourceListPage {
+  readonly path = "/project/images";
+  protected readonly tableName = /^(Images|镜像)$/;
+}
+
+export class NetworksPage extends ResourceListPage {
+  readonly path = "/project/networks";
+  protected readonly tableName = /^(Networks|网络)$/;
+}

@@ -1,0 +1,57 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type ApiClient } from "@/lib/api/client";
+import { request } from "@/lib/api/errors";
+import type { components, paths } from "@/lib/api/schema";
+
+type S = components["schemas"];
+export type InstanceSummary = S["InstanceSummary"];
+export type InstanceDetail = S["InstanceDetail"];
+export type InstanceList = S["InstanceList"];
+export type InstanceActionState = S["InstanceActionState"];
+export type InstanceActionName = S["InstanceActionName"];
+export type InstanceFilter = NonNullable<paths["/api/instances"]["get"]["parameters"]["query"]>;
+
+/** Poll this often while Nova is moving something along by itself. */
+export const TRANSIENT_POLL_MS = 3_000;
+
+export const instanceKeys = {
+  all: ["instances"] as const,
+  lists: () => [...instanceKeys.all, "list"] as const,
+  list: (f: InstanceFilter) => [...instanceKeys.lists(), f] as const,
+  detail: (id: string) => [...instanceKeys.all, "detail", id] as const,
+};
+
+export const instanceQueries = {
+  list: (f: InstanceFilter, client: ApiClient = api) =>
+    queryOptions({
+      queryKey: instanceKeys.list(f),
+      queryFn: ({ signal }): Promise<InstanceList> => request(client.GET("/api/instances", { params: { query: f }, signal })),
+      placeholderData: keepPreviousData,
+      staleTime: 10_000,
+      refetchInterval: (q) => (q.state.data?.items.some((i) => i.transient) ? TRANSIENT_POLL_MS : false),
+    }),
+  detail: (id: string, client: ApiClient = api) =>
+    queryOptions({
+      queryKey: instanceKeys.detail(id),
+      queryFn: ({ signal }): Promise<InstanceDetail> =>
+        request(client.GET("/api/instances/{id}", { params: { path: { id } }, signal })),
+      staleTime: 10_000,
+      refetchInterval: (q) => (q.state.data?.transient ? TRANSIENT_POLL_MS : false),
+    }),
+};
+
+export const useInstances = (f: InstanceFilter) => useQuery(instanceQueries.list(f));
+export const useInstance = (id: string) => useQuery(instanceQueries.detail(id));
+
+/** Start/stop/reboot/delete. Never retried; afterwards everything under `instances` is refetched. */
+export function useInstanceAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: InstanceActionName) =>
+      action === "delete"
+        ? request(api.DELETE("/api/instances/{id}", { params: { path: { id } } }))
+        : request(api.POST("/api/instances/{id}/actions", { params: { path: { id } }, body: { action } })),
+    retry: false,
+    onSettled: () => qc.invalidateQueries({ queryKey: instanceKeys.all }),
+  });
+}
