@@ -94,7 +94,9 @@ export function createHttp(opts: HttpOptions) {
         const res = await opts.fetch(new Request(url, { method, headers, body, signal }));
         opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
         if (RETRYABLE_STATUS.has(res.status) && attempt < attempts - 1) {
-          await res.body?.cancel();
+          // Drain rather than cancel: under Next's server runtime an awaited cancel() of an upstream body
+          // can hang until the request timeout, which turned every retried 503 into a 30 s stall.
+          await res.text().catch(() => "");
           continue;
         }
         return res;
