@@ -78,6 +78,26 @@ test.describe("project resources", () => {
     await expect(detail.action(/^Stop$/)).toBeEnabled();
   });
 
+  test("row actions: a disabled one says why; stop and delete from the list", async ({ app }) => {
+    await app.signInViaApi("demo");
+    const name = `e2e-${nanoid(6)}`;
+    await bootInstance(app.page, name);
+    const list = new InstancesPage(app.page);
+    await list.goto();
+    const start = list.rowAction(name, /^Start$/);
+    await expect(start).toHaveAttribute("aria-disabled", "true");
+    await expect(start).toHaveAccessibleDescription("Start: the instance is already running (ACTIVE)");
+    await list.rowAction(name, /^Stop$/).click();
+    await expect(list.row(name)).toContainText("Shut off", { timeout: 20_000 });
+    await expect(list.rowAction(name, /^Stop$/)).toHaveAccessibleDescription("Stop: the instance is already SHUTOFF");
+    await list.screenshot("instances-row-actions-en");
+    await list.rowAction(name, /^Delete$/).click();
+    await expect(list.dialog.getByRole("heading")).toHaveText(`Delete instance ${name}?`);
+    await list.dialog.getByRole("button", { name: `Delete ${name}` }).click();
+    await expect(list.dialog).toBeHidden();
+    await expect(list.link(name)).toHaveCount(0);
+  });
+
   test("delete asks first, naming the instance", async ({ app }) => {
     await app.signInViaApi("demo");
     const name = `e2e-${nanoid(6)}`;

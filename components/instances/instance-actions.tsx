@@ -3,15 +3,14 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
-import type { InstanceActionName, InstanceActionState, InstanceDetail } from "@/lib/queries/instances";
+import type { InstanceActionName, InstanceDetail } from "@/lib/queries/instances";
 import { useInstanceAction } from "@/lib/queries/instances";
 import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
-import { Icon, type IconName } from "@/components/ui/icon";
+import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 import { DeleteInstanceDialog } from "./delete-instance-dialog";
-
-const ICON: Record<InstanceActionName, IconName> = { start: "play", stop: "square", reboot: "refresh", "hard-reboot": "refresh", delete: "trash" };
+import { ACTION_ICON, useActionText } from "./use-action-text";
 
 /**
  * The instance's actions as the BFF's policy gives them: each enabled, or disabled with its reason shown
@@ -25,9 +24,7 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
   const [confirming, setConfirming] = useState(false);
   const [last, setLast] = useState<InstanceActionName | null>(null);
 
-  const label = (a: InstanceActionName) => t(`instances.action.${a}`);
-  const reason = (a: InstanceActionState) =>
-    a.reason ? t(`instances.reason.${a.reason}`, { action: label(a.action), status: instance.status, task: instance.taskState ?? "" }) : "";
+  const { label, reason } = useActionText(instance);
   const run = (a: InstanceActionName) => {
     setLast(a);
     mutation.mutate(a, {
@@ -53,7 +50,7 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
             onClick={() => (a.destructive ? setConfirming(true) : run(a.action))}
             className={a.destructive ? "sm:ml-auto" : undefined}
           >
-            {mutation.isPending && last === a.action ? <Spinner /> : <Icon name={ICON[a.action]} />}
+            {mutation.isPending && last === a.action ? <Spinner /> : <Icon name={ACTION_ICON[a.action]} />}
             {label(a.action)}
           </Button>
         ))}

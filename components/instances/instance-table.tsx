@@ -1,15 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useT } from "@/lib/i18n/client";
+import { useState } from "react";
+import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { InstanceSummary } from "@/lib/queries/instances";
+import { QueryError } from "@/components/common/query-error";
 import { RelativeTime } from "@/components/common/relative-time";
+import { Button } from "@/components/ui/button";
 import { SkeletonRows } from "@/components/resources/table-states";
 import { SortHead } from "@/components/resources/sort-head";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMiB } from "@/lib/format/bytes";
-import { useLocale } from "@/lib/i18n/client";
+import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
 
 export type InstanceSort = "created" | "name" | "status";
@@ -24,7 +27,6 @@ interface InstanceTableProps {
 /** The instances of one page; the name links to the detail. `items` undefined renders skeleton rows. */
 export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) {
   const t = useT();
-  const locale = useLocale();
   const head = { current: sort, dir, onSort };
   return (
     <Table aria-busy={!items}>
@@ -37,42 +39,64 @@ export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) 
           <TableHead>{t("instances.colFlavor")}</TableHead>
           <TableHead>{t("instances.colAddresses")}</TableHead>
           <SortHead sortKey="created" {...head}>{t("instances.colCreated")}</SortHead>
+          <TableHead className="text-right"><span className="sr-only">{t("instances.actions")}</span></TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {!items ? <SkeletonRows columns={6} /> : items.map((i) => (
-          <TableRow key={i.id} data-testid={`instance-row-${i.name}`}>
-            <TableCell>
-              <Link href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
-                {i.name || i.id}
-              </Link>
-              <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
-            </TableCell>
-            <TableCell><InstanceStatusBadge status={i.status} taskState={i.taskState} /></TableCell>
-            <TableCell className="max-w-[14rem]">
-              {i.bootFromVolume ? (
-                <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
-              ) : (
-                <span className="block truncate" title={i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
-              )}
-            </TableCell>
-            <TableCell>
-              <div>{i.flavor.name ?? t("common.none")}</div>
-              {i.flavor.vcpus != null ? (
-                <div className="text-xs text-muted-foreground">
-                  {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}
-                </div>
-              ) : null}
-            </TableCell>
-            <TableCell className="font-mono text-xs">
-              {i.addresses.length ? i.addresses.map((a) => (
-                <div key={`${a.network}-${a.addr}`} title={a.network}>{a.addr}</div>
-              )) : <span className="font-sans text-muted-foreground">{t("common.none")}</span>}
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
-          </TableRow>
+        {!items ? <SkeletonRows columns={7} /> : items.map((i) => (
+          <InstanceRow key={i.id} instance={i} />
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** One instance, and under it the failure of an action started from the row, if any. */
+function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
+  const t = useT();
+  const locale = useLocale();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <TableRow data-testid={`instance-row-${i.name}`}>
+        <TableCell>
+          <Link href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+            {i.name || i.id}
+          </Link>
+          <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
+        </TableCell>
+        <TableCell><InstanceStatusBadge status={i.status} taskState={i.taskState} /></TableCell>
+        <TableCell className="max-w-[14rem]">
+          {i.bootFromVolume ? (
+            <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
+          ) : (
+            <span className="block truncate" title={i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
+          )}
+        </TableCell>
+        <TableCell>
+          <div>{i.flavor.name ?? t("common.none")}</div>
+          {i.flavor.vcpus != null ? (
+            <div className="text-xs text-muted-foreground">
+              {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}
+            </div>
+          ) : null}
+        </TableCell>
+        <TableCell className="font-mono text-xs">
+          {i.addresses.length ? i.addresses.map((a) => (
+            <div key={`${a.network}-${a.addr}`} title={a.network}>{a.addr}</div>
+          )) : <span className="font-sans text-muted-foreground">{t("common.none")}</span>}
+        </TableCell>
+        <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
+        <TableCell className="py-1"><InstanceRowActions instance={i} onError={setError} /></TableCell>
+      </TableRow>
+      {error ? (
+        <TableRow className="hover:bg-transparent">
+          <TableCell colSpan={7} className="pt-0">
+            <QueryError title={t("instances.actionFailed")} error={error} onRetry={undefined} />
+            <Button size="sm" variant="ghost" className="mt-1" onClick={() => setError(null)}>{t("common.close")}</Button>
+          </TableCell>
+        </TableRow>
+      ) : null}
+    </>
   );
 }

@@ -41,6 +41,13 @@ export class InstancesPage extends ResourceListPage {
   link(name: string): Locator {
     return this.table.getByRole("link", { name, exact: true });
   }
+  /** A row's quick action button (Start, Stop, Reboot, Delete). */
+  rowAction(name: string, action: RegExp): Locator {
+    return this.row(name).getByRole("group").getByRole("button", { name: action });
+  }
+  get dialog(): Locator {
+    return this.page.getByRole("alertdialog");
+  }
 }
 
 export class VolumesPage extends ResourceListPage {

@@ -2041,6 +2041,8 @@ export interface components {
             created: string;
             /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
             transient: boolean;
+            /** @description Each action enabled, or disabled with the reason; the action route enforces the same policy */
+            actions: components["schemas"]["InstanceActionState"][];
         };
         InstanceAddress: {
             network: string;
@@ -2048,6 +2050,17 @@ export interface components {
             version: number;
             type: string | null;
         };
+        InstanceActionState: {
+            action: components["schemas"]["InstanceActionName"];
+            enabled: boolean;
+            /** @enum {string|null} */
+            reason: "already_running" | "already_stopped" | "busy" | "building" | "deleting" | "not_running" | "error_state" | "not_allowed_in_status" | null;
+            /** @example Stop: the instance is already SHUTOFF */
+            message: string | null;
+            destructive: boolean;
+        };
+        /** @enum {string} */
+        InstanceActionName: "start" | "stop" | "reboot" | "hard-reboot" | "delete";
         InstanceDetail: components["schemas"]["InstanceSummary"] & {
             /** @description Nova's fault, verbatim, when the instance is in ERROR */
             fault: {
@@ -2065,7 +2078,6 @@ export interface components {
                 [key: string]: string;
             };
             volumes: components["schemas"]["InstanceVolume"][];
-            actions: components["schemas"]["InstanceActionState"][];
         };
         InstanceVolume: {
             id: string;
@@ -2076,17 +2088,6 @@ export interface components {
             deleteOnTermination: boolean | null;
             bootable: boolean | null;
         };
-        InstanceActionState: {
-            action: components["schemas"]["InstanceActionName"];
-            enabled: boolean;
-            /** @enum {string|null} */
-            reason: "already_running" | "already_stopped" | "busy" | "building" | "deleting" | "not_running" | "error_state" | "not_allowed_in_status" | null;
-            /** @example Stop: the instance is already SHUTOFF */
-            message: string | null;
-            destructive: boolean;
-        };
-        /** @enum {string} */
-        InstanceActionName: "start" | "stop" | "reboot" | "hard-reboot" | "delete";
         InstanceActionAccepted: {
             action: components["schemas"]["InstanceActionName"];
             /** @description The status the instance had when Nova accepted the action */

@@ -17,6 +17,8 @@ export interface InstanceSummary {
   created: string;
   /** In a state Nova will move out of by itself: the UI polls while any row is. */
   transient: boolean;
+  /** What the instance allows now, each with its reason when not (the same policy the action route enforces). */
+  actions: ActionState[];
 }
 export interface InstanceVolume {
   id: string; name: string | null; sizeGiB: number | null; status: string | null; device: string | null;
@@ -32,7 +34,6 @@ export interface InstanceDetail extends InstanceSummary {
   securityGroups: string[];
   metadata: Record<string, string>;
   volumes: InstanceVolume[];
-  actions: ActionState[];
 }
 
 /** Nova's naive launched_at ("2026-01-01T00:00:00.000000") as ISO UTC. */
@@ -65,6 +66,7 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     addresses: addressesOf(s),
     created: isoUtc(s.created) ?? s.created,
     transient: isTransient({ status: s.status, taskState }),
+    actions: actionPolicy({ status: s.status, taskState, vmState: s["OS-EXT-STS:vm_state"] ?? null }),
   };
 }
 
@@ -96,6 +98,5 @@ export function toInstanceDetail(
         bootable: v ? v.bootable === "true" : null,
       };
     }),
-    actions: actionPolicy({ status: s.status, taskState: summary.taskState, vmState: summary.vmState }),
   };
 }

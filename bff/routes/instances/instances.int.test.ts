@@ -38,6 +38,8 @@ describe(`instances (${target.name})`, () => {
     expect(first.body.items[0]).toMatchObject({ id, name, status: "ACTIVE", bootFromVolume: false, transient: false });
     expect(first.body.items[0].image.name).toBeTruthy();
     expect(first.body.items[0].flavor.name).toMatch(/^m1\./);
+    const rowActions = Object.fromEntries(first.body.items[0].actions.map((x: { action: string; enabled: boolean }) => [x.action, x.enabled]));
+    expect(rowActions).toEqual({ start: false, stop: true, reboot: true, "hard-reboot": true, delete: true });
     if (first.body.nextMarker) {
       const second = await a.get(`/api/instances?limit=1&marker=${first.body.nextMarker}`);
       expect(second.status).toBe(200);

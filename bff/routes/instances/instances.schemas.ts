@@ -11,6 +11,15 @@ export const InstanceIdParams = z.object({ id: ResourceId.openapi({ param: { nam
 
 const Address = z.object({ network: z.string(), addr: z.string(), version: z.number().int(), type: z.string().nullable() }).openapi("InstanceAddress");
 
+export const InstanceActionName = z.enum(INSTANCE_ACTIONS).openapi("InstanceActionName");
+export const ActionStateSchema = z.object({
+  action: InstanceActionName,
+  enabled: z.boolean(),
+  reason: z.enum(["already_running", "already_stopped", "busy", "building", "deleting", "not_running", "error_state", "not_allowed_in_status"]).nullable(),
+  message: z.string().nullable().openapi({ example: "Stop: the instance is already SHUTOFF" }),
+  destructive: z.boolean(),
+}).openapi("InstanceActionState");
+
 export const InstanceSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -23,18 +32,11 @@ export const InstanceSummarySchema = z.object({
   addresses: z.array(Address),
   created: z.string(),
   transient: z.boolean().openapi({ description: "Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling" }),
+  actions: z.array(ActionStateSchema).openapi({ description: "Each action enabled, or disabled with the reason; the action route enforces the same policy" }),
 }).openapi("InstanceSummary");
 
 export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), ...PageMeta }).openapi("InstanceList");
 
-export const InstanceActionName = z.enum(INSTANCE_ACTIONS).openapi("InstanceActionName");
-export const ActionStateSchema = z.object({
-  action: InstanceActionName,
-  enabled: z.boolean(),
-  reason: z.enum(["already_running", "already_stopped", "busy", "building", "deleting", "not_running", "error_state", "not_allowed_in_status"]).nullable(),
-  message: z.string().nullable().openapi({ example: "Stop: the instance is already SHUTOFF" }),
-  destructive: z.boolean(),
-}).openapi("InstanceActionState");
 
 const Volume = z.object({
   id: z.string(), name: z.string().nullable(), sizeGiB: z.number().nullable(), status: z.string().nullable(), device: z.string().nullable(),
@@ -51,7 +53,6 @@ export const InstanceDetailSchema = InstanceSummarySchema.extend({
   securityGroups: z.array(z.string()),
   metadata: z.record(z.string(), z.string()),
   volumes: z.array(Volume),
-  actions: z.array(ActionStateSchema),
 }).openapi("InstanceDetail");
 
 export const InstanceActionRequest = z.object({
