@@ -65,7 +65,10 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
           </Link>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
         </TableCell>
-        <TableCell><InstanceStatusBadge status={i.status} taskState={i.taskState} /></TableCell>
+        <TableCell className="max-w-[16rem]">
+          <InstanceStatusBadge status={i.status} taskState={i.taskState} />
+          {i.faultMessage ? <p className="mt-1 line-clamp-2 text-xs text-danger" title={i.faultMessage}>{i.faultMessage}</p> : null}
+        </TableCell>
         <TableCell className="max-w-[14rem]">
           {i.bootFromVolume ? (
             <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>

@@ -2039,6 +2039,8 @@ export interface components {
             };
             addresses: components["schemas"]["InstanceAddress"][];
             created: string;
+            /** @description Nova's fault message, verbatim, when the instance is in ERROR */
+            faultMessage: string | null;
             /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
             transient: boolean;
             /** @description Each action enabled, or disabled with the reason; the action route enforces the same policy */

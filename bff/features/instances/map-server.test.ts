@@ -18,7 +18,7 @@ describe("toInstanceSummary", () => {
       image: { id: "img1", name: "centos-7-raw" }, bootFromVolume: false,
       flavor: { name: "m1.small", vcpus: 1, ramMiB: 2048, diskGiB: 20 },
       addresses: [{ network: "demo-net", addr: "10.0.0.5", version: 4, type: "fixed" }],
-      created: "2026-01-02T03:04:05.000Z", transient: false, actions: expect.any(Array),
+      created: "2026-01-02T03:04:05.000Z", faultMessage: null, transient: false, actions: expect.any(Array),
     });
   });
 
@@ -39,6 +39,7 @@ describe("toInstanceDetail", () => {
     const fault = { code: 500, message: "Build of instance s1 aborted: Volume v1 did not finish being created", created: "2026-01-02T03:05:00Z" };
     expect(toInstanceDetail(server({ status: "ERROR", fault }), new Map(), [], new Map()).fault).toEqual({ ...fault, details: null, created: "2026-01-02T03:05:00.000Z" });
     expect(toInstanceDetail(server({ fault }), new Map(), [], new Map()).fault).toBeNull();
+    expect(toInstanceSummary(server({ status: "ERROR", fault }), new Map()).faultMessage).toBe(fault.message);
   });
 
   it("joins Nova's attachments with Cinder's volumes", () => {

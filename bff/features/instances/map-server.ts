@@ -15,6 +15,8 @@ export interface InstanceSummary {
   flavor: { name: string | null; vcpus: number | null; ramMiB: number | null; diskGiB: number | null };
   addresses: InstanceAddress[];
   created: string;
+  /** Nova's fault message, verbatim, when the instance is in ERROR (the list shows it under the status). */
+  faultMessage: string | null;
   /** In a state Nova will move out of by itself: the UI polls while any row is. */
   transient: boolean;
   /** What the instance allows now, each with its reason when not (the same policy the action route enforces). */
@@ -65,6 +67,7 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     },
     addresses: addressesOf(s),
     created: isoUtc(s.created) ?? s.created,
+    faultMessage: s.status.toUpperCase() === "ERROR" ? s.fault?.message ?? null : null,
     transient: isTransient({ status: s.status, taskState }),
     actions: actionPolicy({ status: s.status, taskState, vmState: s["OS-EXT-STS:vm_state"] ?? null }),
   };

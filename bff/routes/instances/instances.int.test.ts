@@ -124,6 +124,7 @@ describe(`instances (${target.name})`, () => {
     const list = await a.get("/api/instances?search=rhel-bfv-1");
     const row = list.body.items.find((i: { name: string }) => i.name === "rhel-bfv-1");
     expect(row).toMatchObject({ status: "ERROR", bootFromVolume: true, image: null });
+    expect(row.faultMessage).toMatch(/did not finish being created/);
     const res = await a.get(`/api/instances/${row.id}`);
     expect(res.body.fault.message).toMatch(/^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\.$/);
     const by = Object.fromEntries(res.body.actions.map((x: { action: string }) => [x.action, x]));

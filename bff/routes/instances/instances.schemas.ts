@@ -31,6 +31,7 @@ export const InstanceSummarySchema = z.object({
   flavor: z.object({ name: z.string().nullable(), vcpus: z.number().nullable(), ramMiB: z.number().nullable(), diskGiB: z.number().nullable() }),
   addresses: z.array(Address),
   created: z.string(),
+  faultMessage: z.string().nullable().openapi({ description: "Nova's fault message, verbatim, when the instance is in ERROR" }),
   transient: z.boolean().openapi({ description: "Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling" }),
   actions: z.array(ActionStateSchema).openapi({ description: "Each action enabled, or disabled with the reason; the action route enforces the same policy" }),
 }).openapi("InstanceSummary");
