@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
+import { volumeKeys } from "./volumes";
 
 type S = components["schemas"];
 export type InstanceSummary = S["InstanceSummary"];
@@ -43,7 +44,10 @@ export const instanceQueries = {
 export const useInstances = (f: InstanceFilter) => useQuery(instanceQueries.list(f));
 export const useInstance = (id: string) => useQuery(instanceQueries.detail(id));
 
-/** Start/stop/reboot/delete. Never retried; afterwards everything under `instances` is refetched. */
+/**
+ * Start/stop/reboot/delete. Never retried; afterwards everything under `instances` is refetched, and after a
+ * delete the volumes too (Nova detaches them, or deletes those marked delete-on-termination).
+ */
 export function useInstanceAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -52,6 +56,10 @@ export function useInstanceAction(id: string) {
         ? request(api.DELETE("/api/instances/{id}", { params: { path: { id } } }))
         : request(api.POST("/api/instances/{id}/actions", { params: { path: { id } }, body: { action } })),
     retry: false,
-    onSettled: () => qc.invalidateQueries({ queryKey: instanceKeys.all }),
+    onSettled: (_data, _error, action) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: instanceKeys.all }),
+        action === "delete" ? qc.invalidateQueries({ queryKey: volumeKeys.all }) : undefined,
+      ]),
   });
 }
