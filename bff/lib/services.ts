@@ -1,4 +1,5 @@
 import type { BffDeps } from "../deps";
+import { createAuditLog, type AuditLog } from "../audit/audit-log";
 import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createTokenCache } from "../session/token-cache";
@@ -10,11 +11,12 @@ export interface Services {
   http: Http;
   keystone: Keystone;
   sessions: SessionService;
+  audit: AuditLog;
 }
 
 export function createServices(deps: BffDeps): Services {
   const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions };
+  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile) };
 }

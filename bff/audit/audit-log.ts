@@ -1,0 +1,46 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** One executed step of a confirmed admin action. */
+export interface AuditEntry {
+  at: string;
+  requestId: string;
+  user: string;
+  project: string;
+  /** e.g. "dhcp.heal", "lineage.cleanup". */
+  action: string;
+  /** What the step acted on, e.g. "network 3f…/agent 9a…". */
+  target: string;
+  step: string;
+  result: "ok" | "error";
+  detail: string | null;
+}
+
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, "at">): AuditEntry;
+  /** Newest first. */
+  list(limit?: number): AuditEntry[];
+}
+
+/** An append-only JSON-lines audit log; without a file it lives in memory (tests, benches). */
+export function createAuditLog(file?: string, now: () => Date = () => new Date()): AuditLog {
+  const memory: AuditEntry[] = [];
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    if (existsSync(file)) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        if (!line.trim()) continue;
+        try { memory.push(JSON.parse(line) as AuditEntry); } catch { /* a torn last line is skipped */ }
+      }
+    }
+  }
+  return {
+    record(entry) {
+      const full: AuditEntry = { at: now().toISOString(), ...entry };
+      memory.push(full);
+      if (file) appendFileSync(file, `${JSON.stringify(full)}\n`);
+      return full;
+    },
+    list: (limit = 200) => memory.slice(-limit).reverse(),
+  };
+}
