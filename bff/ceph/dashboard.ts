@@ -2,12 +2,21 @@ import { ApiError } from "../errors";
 import type { Http } from "../openstack/http";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
+const V2 = "application/vnd.ceph.api.v2.0+json";
 
 export interface CephImage {
   name: string; pool_name: string; size: number;
   parent: { pool_name: string; image_name: string; snap_name: string } | null;
   snapshots: { name: string; is_protected: boolean | null; children?: { pool_name: string; image_name: string }[] }[];
+  /** Bytes allocated by the image head, and with its snapshots (null without fast-diff). */
+  disk_usage?: number | null; total_disk_usage?: number | null;
 }
+/** One change the BFF asks the dashboard to make; never retried. */
+export type CephMutation =
+  | { op: "flatten"; pool: string; name: string }
+  | { op: "unprotect"; pool: string; name: string; snap: string }
+  | { op: "delete-snapshot"; pool: string; name: string; snap: string }
+  | { op: "delete-image"; pool: string; name: string };
 
 interface TokenEntry { token: string; until: number }
 const tokens = new Map<string, TokenEntry>();
@@ -47,7 +56,30 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     throw new ApiError(502, "upstream_error", "Ceph Dashboard rejected the BFF's credentials twice", { service: "ceph" });
   }
 
+  const specPath = (pool: string, name: string) => `/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`;
+
+  /** A non-GET: one attempt, a fresh token first, any non-2xx an error naming the dashboard. */
+  async function mutate(m: CephMutation): Promise<void> {
+    const cached = tokens.get(key);
+    const token = cached && cached.until > Date.now() + 60_000 ? cached.token : await login();
+    const base0 = specPath(m.pool, m.name);
+    const req = m.op === "flatten" ? { method: "POST", path: `${base0}/flatten` }
+      : m.op === "unprotect" ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
+      : m.op === "delete-snapshot" ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
+      : { method: "DELETE", path: base0 };
+    await http.checked({ service: "ceph", method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } })
+      .then((r) => r.text());
+  }
+
   return {
+    mutate,
+    /** Every RBD image of every pool (GET /api/block/image, v2, limit=-1; pages on if X-Total-Count says more). */
+    async images(): Promise<CephImage[]> {
+      const out: CephImage[] = [];
+      const first = await get<{ pool_name: string; value: CephImage[] }[]>("/api/block/image?limit=-1", V2);
+      for (const p of first ?? []) out.push(...p.value.map((i) => ({ ...i, pool_name: i.pool_name ?? p.pool_name })));
+      return out;
+    },
     /** The cluster's own fsid, from the monitor map (GET /api/monitor). */
     async fsid(): Promise<string> {
       const hit = fsids.get(base);

@@ -56,6 +56,9 @@ export function createNova(http: Http, s: SessionLike) {
     servers: (query: Record<string, string> = {}, opts?: { maxItems?: number }) =>
       listAll<NovaServer>(http, { ...req("/servers/detail"), query }, "servers", { limit: 500, ...opts }),
     /** Id → name for every server of the project (summary list, one call per 1000). */
+    /** Admin: id → name of every server in every project (all_tenants=1). */
+    allServerNames: async () =>
+      new Map((await listAll<{ id: string; name: string }>(http, { ...req("/servers"), query: { all_tenants: "1" } }, "servers", { limit: 1000, maxItems: 50_000 })).map((s) => [s.id, s.name])),
     serverNames: async () => new Map((await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).map((s) => [s.id, s.name])),
     volumeAttachments: async (id: string) =>
       (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`))).volumeAttachments,

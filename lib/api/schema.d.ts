@@ -1696,6 +1696,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parent/child trees of Glance images in Ceph, with orphans (leftovers of deleted resources) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lineage forest */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lineage"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lineage/cleanup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flatten-then-remove orphans: a dry run returns the plan and its planId; only the confirmed plan executes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LineageCleanupRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan (dry run) or per-step results */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageCleanup"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description plan_changed: Ceph changed since the dry run */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2297,6 +2490,68 @@ export interface components {
                 gateway: string | null;
                 dhcp: boolean | null;
             }[];
+        };
+        Lineage: {
+            trees: {
+                root: string;
+                label: string;
+            }[];
+            nodes: components["schemas"]["LineageNode"][];
+            /** @description Specs of orphans, deepest first */
+            orphans: string[];
+        };
+        LineageNode: {
+            /** @example vms/5f1c…_disk */
+            spec: string;
+            pool: string;
+            name: string;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            orphan: boolean;
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            orphanReason: string | null;
+            provisionedBytes: number;
+            usedBytes: number | null;
+            /** @description pool/name@snap of the parent snapshot */
+            parent: string | null;
+            snapshots: {
+                name: string;
+                protected: boolean;
+                children: string[];
+            }[];
+            /** @description Direct clones that keep this image from being deleted */
+            blockedBy: string[];
+        };
+        LineageCleanup: {
+            dryRun: boolean;
+            planId: string;
+            steps: components["schemas"]["LineageCleanupStep"][];
+            results: {
+                index: number;
+                /** @enum {string} */
+                status: "ok" | "error" | "skipped";
+                error: string | null;
+            }[] | null;
+            /** @description null on a dry run; false when a step failed */
+            ok: boolean | null;
+        };
+        LineageCleanupStep: {
+            /** @enum {string} */
+            op: "flatten" | "unprotect" | "delete-snapshot" | "delete-image";
+            image: string;
+            snap: string | null;
+            orphan: string;
+            why: string;
+        };
+        LineageCleanupRequest: {
+            orphans: string[];
+            dryRun: boolean;
+            planId?: string;
         };
     };
     responses: never;

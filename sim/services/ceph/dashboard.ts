@@ -163,6 +163,15 @@ export function cephDashboardRoutes(state: SimState) {
     return send(null, 200, [1, 0]);
   });
 
+  app.delete("/api/block/image/:spec/snap/:snap", versioned([1, 0]), (c) => {
+    const { pool, name, raw } = spec(c);
+    const snap = decodeURIComponent(c.req.param("snap") ?? "");
+    try { snapRemove(rbdRepo(state), pool, name, snap); } catch (e) {
+      return rbdFail(e, { name: "rbd/snap/delete", metadata: { image_spec: raw, snapshot_name: snap } });
+    }
+    return send(null, 204, [1, 0]);
+  });
+
   /** MonitorController: mon_status (with the monmap and its fsid) and the quorum split. */
   app.use("/api/monitor", authed);
   app.get("/api/monitor", versioned([1, 0]), () => {

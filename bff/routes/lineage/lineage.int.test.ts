@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createAgent } from "../../test/test-app";
+import { onReal, onSim, simControl, target } from "../../../tests/target";
+
+type Node = { spec: string; kind: string; orphan: boolean; owner: { name: string } | null; parent: string | null; blockedBy: string[]; snapshots: { name: string; children: string[] }[] };
+
+async function admin() {
+  const a = createAgent();
+  await a.login("admin");
+  return a;
+}
+
+describe("GET /api/admin/lineage", () => {
+  it("is admin-only: a member gets 403", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const res = await a.get("/api/admin/lineage");
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe("forbidden");
+  });
+
+  it("answers 503 ceph_unavailable naming what to configure when the dashboard is unreachable", async () => {
+    const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:9/ceph", username: "admin", password: "x" } });
+    await a.login("admin");
+    const res = await a.get("/api/admin/lineage");
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe("ceph_unavailable");
+    expect(res.body.message).toMatch(/ZENITH_CEPH_URL|ceph-dashboard/);
+  });
+
+  it("rejects a cleanup body that is not pool/name with 400 naming the field", async () => {
+    const a = await admin();
+    const res = await a.post("/api/admin/lineage/cleanup", { orphans: ["no-slash"], dryRun: true });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/orphans/);
+  });
+});
+
+describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
+  afterAll(async () => { await simControl("/reset", { scenario: "default" }); });
+
+  it("shows the clones of centos-7-raw and the leftovers of deleted instances as orphans", async () => {
+    const a = await admin();
+    const res = await a.get("/api/admin/lineage");
+    expect(res.status).toBe(200);
+    const nodes = new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n]));
+    const tree = res.body.trees.find((t: { label: string }) => t.label === "centos-7-raw");
+    expect(tree).toBeTruthy();
+    const centos = nodes.get(tree.root)!;
+    expect(centos.kind).toBe("image");
+    const kids = centos.blockedBy.map((s) => nodes.get(s)!);
+    expect(kids.some((k) => k.kind === "root-disk" && k.owner?.name === "web-1")).toBe(true);
+    expect(kids.some((k) => k.kind === "volume" && k.owner?.name === "centos-data")).toBe(true);
+    const orphans: Node[] = res.body.orphans.map((s: string) => nodes.get(s)!);
+    expect(orphans.length).toBeGreaterThanOrEqual(2);
+    expect(orphans.every((o) => o.orphan && o.kind === "root-disk" && o.parent?.startsWith(`${tree.root}@`))).toBe(true);
+    // The nested chain: a leftover disk's snapshot still has a clone (an instance snapshot back in images).
+    const chained = orphans.find((o) => o.snapshots.some((s) => s.children.length));
+    expect(chained).toBeTruthy();
+    const grandchild = nodes.get(chained!.snapshots.find((s) => s.children.length)!.children[0])!;
+    expect(grandchild.kind).toBe("instance-snapshot");
+    expect(grandchild.owner?.name).toBe("old-web-3-snapshot");
+  });
+
+  it("a dry run then a confirm cleans an orphan; a stale planId gets 409 plan_changed", async () => {
+    const a = await admin();
+    const before = (await a.get("/api/admin/lineage")).body;
+    const nodes = new Map<string, Node>(before.nodes.map((n: Node) => [n.spec, n]));
+    const chained = before.orphans.find((s: string) => nodes.get(s)!.snapshots.some((x) => x.children.length));
+    const plain = before.orphans.find((s: string) => s !== chained);
+
+    const notOrphan = await a.post("/api/admin/lineage/cleanup", { orphans: [before.trees[0].root], dryRun: true });
+    expect(notOrphan.status).toBe(400);
+    expect(notOrphan.body.message).toContain(before.trees[0].root);
+
+    const dry = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.dryRun).toBe(true);
+    expect(dry.body.steps.map((s: { op: string }) => s.op)).toEqual(["flatten", "unprotect", "delete-snapshot", "delete-image"]);
+    const again = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: true });
+    expect(again.body.planId).toBe(dry.body.planId);
+
+    const stale = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: false, planId: "0123456789abcdef" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe("plan_changed");
+
+    const run = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: false, planId: dry.body.planId });
+    expect(run.status).toBe(200);
+    expect(run.body.ok, JSON.stringify(run.body.results)).toBeTruthy();
+    expect(run.body.ok).toBe(true);
+    expect(run.body.results.every((r: { status: string }) => r.status === "ok")).toBe(true);
+    const after = (await a.get("/api/admin/lineage")).body;
+    expect(after.orphans).not.toContain(chained);
+    expect(after.orphans).toContain(plain);
+    const audit = (await a.get("/api/admin/audit")).body.entries.filter((e: { action: string; target: string }) => e.action === "lineage.cleanup" && e.target === chained);
+    expect(audit).toHaveLength(4);
+
+    // The plan from before the cleanup is stale now.
+    const gone = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: false, planId: dry.body.planId });
+    expect(gone.status).toBe(400);
+  });
+});
+
+describe.runIf(onReal)("lineage on the real tier", () => {
+  it("a volume created from the raw image shows as its clone, then goes away", async () => {
+    const a = await admin();
+    const raw: string = target.real!.images.raw;
+    const created = await a.post("/api/openstack/volume/volumes", { volume: { name: "zenith-lineage-it", size: 1, imageRef: raw } });
+    expect([200, 202]).toContain(created.status);
+    const id: string = created.body.volume.id;
+    try {
+      for (let i = 0; i < 60; i++) {
+        const v = await a.get(`/api/openstack/volume/volumes/${id}`);
+        if (v.body.volume.status !== "creating") break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const res = await a.get("/api/admin/lineage");
+      expect(res.status).toBe(200);
+      const node = res.body.nodes.find((n: Node) => n.spec === `volumes/volume-${id}`);
+      expect(node?.parent).toMatch(new RegExp(`^images/${raw}@`));
+      expect(node?.owner?.name).toBe("zenith-lineage-it");
+      expect(res.body.nodes.find((n: Node) => n.spec === `images/${raw}`)?.blockedBy).toContain(`volumes/volume-${id}`);
+    } finally {
+      await a.request("DELETE", `/api/openstack/volume/volumes/${id}`);
+    }
+  });
+  it.skip("orphan cleanup on the real tier: skipped — making an orphan needs deleting a Nova server whose disk has a cloned snapshot, which the FakeDriver compute on the real tier does not write to RBD", () => {});
+});

@@ -1,0 +1,27 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorSchema, errorResponses } from "../../errors";
+import { CleanupBodySchema, CleanupResultSchema, LineageSchema } from "./lineage.schemas";
+
+const unavailable = { 503: { content: { "application/json": { schema: ErrorSchema } }, description: "ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure" } };
+
+export const get = createRoute({
+  method: "get", path: "/admin/lineage", tags: ["admin"],
+  summary: "Parent/child trees of Glance images in Ceph, with orphans (leftovers of deleted resources)",
+  responses: {
+    200: { content: { "application/json": { schema: LineageSchema } }, description: "Lineage forest" },
+    ...errorResponses, ...unavailable,
+  },
+});
+export type GetRoute = typeof get;
+
+export const cleanup = createRoute({
+  method: "post", path: "/admin/lineage/cleanup", tags: ["admin"],
+  summary: "Flatten-then-remove orphans: a dry run returns the plan and its planId; only the confirmed plan executes",
+  request: { body: { content: { "application/json": { schema: CleanupBodySchema } }, required: true } },
+  responses: {
+    200: { content: { "application/json": { schema: CleanupResultSchema } }, description: "The plan (dry run) or per-step results" },
+    409: { content: { "application/json": { schema: ErrorSchema } }, description: "plan_changed: Ceph changed since the dry run" },
+    ...errorResponses, ...unavailable,
+  },
+});
+export type CleanupRoute = typeof cleanup;

@@ -1,0 +1,53 @@
+import { z } from "@hono/zod-openapi";
+
+const spec = z.string().regex(/^[A-Za-z0-9._-]+\/[^/@\s]+$/, "expected pool/name").max(300);
+
+export const LineageNodeSchema = z
+  .object({
+    spec: z.string().openapi({ example: "vms/5f1c…_disk" }),
+    pool: z.string(), name: z.string(),
+    kind: z.enum(["image", "instance-snapshot", "root-disk", "volume", "other"]),
+    orphan: z.boolean(),
+    owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
+    orphanReason: z.string().nullable(),
+    provisionedBytes: z.number(), usedBytes: z.number().nullable(),
+    parent: z.string().nullable().openapi({ description: "pool/name@snap of the parent snapshot" }),
+    snapshots: z.array(z.object({ name: z.string(), protected: z.boolean(), children: z.array(z.string()) })),
+    blockedBy: z.array(z.string()).openapi({ description: "Direct clones that keep this image from being deleted" }),
+  })
+  .openapi("LineageNode");
+
+export const LineageSchema = z
+  .object({
+    trees: z.array(z.object({ root: z.string(), label: z.string() })),
+    nodes: z.array(LineageNodeSchema),
+    orphans: z.array(z.string()).openapi({ description: "Specs of orphans, deepest first" }),
+  })
+  .openapi("Lineage");
+
+export const CleanupBodySchema = z
+  .object({
+    orphans: z.array(spec).min(1).max(200),
+    dryRun: z.boolean(),
+    planId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  })
+  .openapi("LineageCleanupRequest");
+
+export const CleanupStepSchema = z
+  .object({
+    op: z.enum(["flatten", "unprotect", "delete-snapshot", "delete-image"]),
+    image: z.string(), snap: z.string().nullable(), orphan: z.string(), why: z.string(),
+  })
+  .openapi("LineageCleanupStep");
+
+export const CleanupResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    planId: z.string(),
+    steps: z.array(CleanupStepSchema),
+    results: z.array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped"]), error: z.string().nullable() })).nullable(),
+    ok: z.boolean().nullable().openapi({ description: "null on a dry run; false when a step failed" }),
+  })
+  .openapi("LineageCleanup");
+
+export type LineageDto = z.infer<typeof LineageSchema>;
