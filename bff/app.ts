@@ -14,6 +14,7 @@ import { instancesRouter } from "./routes/instances/instances.index";
 import { volumesRouter } from "./routes/volumes/volumes.index";
 import { imagesRouter } from "./routes/images/images.index";
 import { networksRouter } from "./routes/networks/networks.index";
+import { dhcpRouter } from "./routes/dhcp/dhcp.index";
 import { lineageRouter } from "./routes/lineage/lineage.index";
 
 export const OPENAPI_INFO = {
@@ -34,7 +35,7 @@ export function createApp(deps: BffDeps) {
     c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
   });
   app.use("*", csrfGuard(deps.allowedOrigins));
-  const routers = [authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, proxyRouter];
+  const routers = [authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`), 404));

@@ -1889,6 +1889,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dhcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DHCP-agent HA per network: alive admin-up hosting agents against a target, and the agents */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Alive admin-up DHCP agents wanted per network */
+                    target?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The audit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DhcpAudit"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dhcp/heal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan (dryRun true) or execute a confirmed plan (dryRun false, planId) adding DHCP agents to under-target networks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DhcpHealRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan, or each step's result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DhcpHealPlan"] | components["schemas"]["DhcpHealResult"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A requested network does not exist */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description plan_changed: fresh state gives a different plan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2551,6 +2738,98 @@ export interface components {
         LineageCleanupRequest: {
             orphans: string[];
             dryRun: boolean;
+            planId?: string;
+        };
+        DhcpAudit: {
+            /**
+             * @description Anything but ok: this cloud has no DHCP agents to audit (e.g. OVN)
+             * @enum {string}
+             */
+            availability: "ok" | "no-agent-extension" | "no-scheduler-extension" | "no-dhcp-agents";
+            target: number;
+            networks: components["schemas"]["DhcpNetwork"][];
+            agents: components["schemas"]["DhcpAgent"][];
+            summary: {
+                ok: number;
+                degraded: number;
+                down: number;
+                "no-dhcp": number;
+                usableAgents: number;
+            };
+        };
+        DhcpNetwork: {
+            id: string;
+            name: string;
+            dhcpEnabled: boolean;
+            agents: {
+                id: string;
+                host: string;
+                alive: boolean;
+                adminStateUp: boolean;
+            }[];
+            /** @description Hosting agents that are alive and admin-up */
+            healthy: number;
+            target: number;
+            verdict: components["schemas"]["DhcpVerdict"];
+        };
+        /** @enum {string} */
+        DhcpVerdict: "ok" | "degraded" | "down" | "no-dhcp";
+        DhcpAgent: {
+            id: string;
+            /** @example cs1-opc-1 */
+            host: string;
+            alive: boolean;
+            adminStateUp: boolean;
+            heartbeat: string | null;
+            /** @description Alive and admin-up */
+            usable: boolean;
+            /** @description Networks this agent hosts */
+            networkIds: string[];
+        };
+        DhcpHealPlan: {
+            /** @enum {boolean} */
+            dryRun: true;
+            planId: string;
+            target: number;
+            steps: components["schemas"]["DhcpHealStep"][];
+            warnings: components["schemas"]["DhcpHealWarning"][];
+        };
+        DhcpHealStep: {
+            networkId: string;
+            networkName: string;
+            agentId: string;
+            agentHost: string;
+        };
+        DhcpHealWarning: {
+            networkId: string;
+            networkName: string;
+            healthy: number;
+            target: number;
+            available: number;
+            message: string;
+        };
+        DhcpHealResult: {
+            /** @enum {boolean} */
+            dryRun: false;
+            planId: string;
+            results: components["schemas"]["DhcpHealStepResult"][];
+        };
+        DhcpHealStepResult: {
+            networkId: string;
+            networkName: string;
+            agentId: string;
+            agentHost: string;
+            /** @enum {string} */
+            status: "added" | "already-hosted" | "error";
+            detail: string | null;
+        };
+        DhcpHealRequest: {
+            /** @description Only these networks (default: all below target) */
+            networkIds?: string[];
+            /** @default 2 */
+            target: number;
+            dryRun: boolean;
+            /** @description Required with dryRun false: the plan being confirmed */
             planId?: string;
         };
     };

@@ -1,0 +1,32 @@
+/**
+ * Upstream calls per DHCP-HA view (GET /api/admin/dhcp) and per heal dry run, as counts: the audit reads
+ * extensions, DHCP agents, networks and subnets, then the hosting map in the cheaper direction (one call per
+ * agent or per network, at most 4 in flight). Runs on a private sim: `npx tsx bench/dhcp-audit.bench.ts`.
+ */
+import { benchBff, benchSim, report } from "./harness";
+
+const rows: Record<string, unknown>[] = [];
+for (const scenario of ["default", "scale"] as const) {
+  const sim = await benchSim(scenario);
+  try {
+    const bff = benchBff(`${sim.url}/identity/v3`);
+    const login = await bff.call("POST", "/api/auth/login", { username: "admin", password: sim.state.config.adminPassword });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+    const measure = async (label: string, method: string, path: string, body?: unknown) => {
+      bff.resetCalls();
+      const res = await bff.call(method, path, body);
+      if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(res.body)}`);
+      const network = bff.calls.filter((c) => c.service === "network");
+      const perItem = network.filter((c) => /dhcp-(agents|networks)/.test(c.url)).length;
+      rows.push({ scenario, request: label, calls: bff.calls.length, neutron: network.length, hostingCalls: perItem,
+        networks: res.body.networks?.length ?? "-", agents: res.body.agents?.length ?? "-", steps: res.body.steps?.length ?? "-" });
+      return res.body;
+    };
+    await measure("GET /api/admin/dhcp (warm session)", "GET", "/api/admin/dhcp");
+    await measure("POST /api/admin/dhcp/heal dryRun", "POST", "/api/admin/dhcp/heal", { dryRun: true });
+    await measure("GET /api/admin/dhcp?target=3", "GET", "/api/admin/dhcp?target=3");
+  } finally {
+    await sim.dispose();
+  }
+}
+report("dhcp-audit", rows);

@@ -1,0 +1,52 @@
+import { DHCP_AGENT_TYPE, type Neutron, type NeutronAgent } from "../../openstack/neutron";
+import type { DhcpAgentInput, DhcpState } from "./audit";
+
+/** At most this many per-network or per-agent calls in flight. */
+export const DHCP_CONCURRENCY = 4;
+
+/** Maps with at most `limit` promises in flight, keeping the input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const toAgent = (a: NeutronAgent): DhcpAgentInput =>
+  ({ id: a.id, host: a.host, alive: a.alive, adminStateUp: a.admin_state_up, heartbeat: a.heartbeat_timestamp ?? null });
+
+/**
+ * Reads what the audit needs with a bounded number of calls: extensions, DHCP agents, networks and subnets
+ * (4 calls), then the hosting map in whichever direction is cheaper: one call per DHCP agent
+ * (`/agents/{id}/dhcp-networks`) when there are fewer agents than networks, else one per network.
+ */
+export async function loadDhcpState(neutron: Neutron): Promise<DhcpState> {
+  const empty = (availability: DhcpState["availability"]): DhcpState => ({ availability, agents: [], networks: [], hosting: new Map() });
+  const aliases = new Set(await neutron.extensionAliases());
+  if (!aliases.has("agent")) return empty("no-agent-extension");
+  if (!aliases.has("dhcp_agent_scheduler")) return empty("no-scheduler-extension");
+  const [rawAgents, rawNetworks, subnets] = await Promise.all([
+    neutron.agents(DHCP_AGENT_TYPE), neutron.networks(), neutron.subnets(),
+  ]);
+  const agents = rawAgents.filter((a) => a.agent_type === DHCP_AGENT_TYPE).map(toAgent);
+  if (!agents.length) return empty("no-dhcp-agents");
+  const dhcpNets = new Set(subnets.filter((s) => s.enable_dhcp !== false).map((s) => s.network_id));
+  const networks = rawNetworks.map((n) => ({ id: n.id, name: n.name, dhcpEnabled: dhcpNets.has(n.id) }));
+  const hosting = new Map<string, string[]>(networks.map((n) => [n.id, []]));
+  if (agents.length < networks.length) {
+    const hosted = await mapLimit(agents, DHCP_CONCURRENCY, (a) => neutron.agentDhcpNetworks(a.id));
+    agents.forEach((a, i) => {
+      for (const n of hosted[i]) hosting.get(n.id)?.push(a.id);
+    });
+  } else {
+    const hosts = await mapLimit(networks, DHCP_CONCURRENCY, (n) => neutron.networkDhcpAgents(n.id));
+    networks.forEach((n, i) => hosting.set(n.id, hosts[i].filter((a) => a.agent_type === DHCP_AGENT_TYPE || !a.agent_type).map((a) => a.id)));
+  }
+  return { availability: "ok", agents, networks, hosting };
+}

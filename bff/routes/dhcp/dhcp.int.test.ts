@@ -1,0 +1,113 @@
+import { login, type OsSession } from "../../../sim/test/os-session";
+import { onReal, onSim, simControl, target } from "../../../tests/target";
+import { createAgent } from "../../test/test-app";
+import { DhcpAuditSchema, HealPlanSchema, HealResultSchema } from "./dhcp.schemas";
+
+const SIM_NETS = ["cs1-yw-1", "cs1-yw-2", "cs1-yw-3", "cs1-fzjh-24"];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe(`admin DHCP HA (${target.name})`, () => {
+  const a = createAgent();
+  const added: { agentId: string; networkId: string }[] = [];
+  let os: OsSession;
+
+  beforeAll(async () => {
+    await a.login("admin", "admin");
+    os = await login("admin");
+  });
+  afterAll(async () => {
+    if (onSim) {
+      await simControl("/reset", { scenario: "default" });
+      return;
+    }
+    // The real tier cannot be reset: take back every agent this test added.
+    for (const x of added) await os.call("network", `/v2.0/agents/${x.agentId}/dhcp-networks/${x.networkId}`, { method: "DELETE" });
+  });
+
+  const auditOf = async (t = 2) => {
+    const res = await a.get(`/api/admin/dhcp?target=${t}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return DhcpAuditSchema.parse(res.body);
+  };
+  const networkByName = async (name: string) => (await auditOf()).networks.find((n) => n.name === name)!;
+
+  it("is admin only, and validates its input", async () => {
+    const member = createAgent();
+    await member.login("demo");
+    expect((await member.get("/api/admin/dhcp")).status).toBe(403);
+    expect((await member.post("/api/admin/dhcp/heal", { dryRun: true })).status).toBe(403);
+    expect((await createAgent().get("/api/admin/dhcp")).status).toBe(401);
+    const bad = await a.get("/api/admin/dhcp?target=0");
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/target/);
+    const noPlan = await a.post("/api/admin/dhcp/heal", { dryRun: false });
+    expect(noPlan.status).toBe(400);
+    expect(noPlan.body.message).toMatch(/planId/);
+  });
+
+  it("lists networks with their hosting agents and grades the single-agent ones degraded at target 2", async () => {
+    const audit = await auditOf();
+    expect(audit.availability).toBe("ok");
+    expect(audit.agents.length).toBeGreaterThan(0);
+    const names = onSim ? SIM_NETS : ["zenith-net"];
+    for (const name of names) {
+      const n = audit.networks.find((x) => x.name === name);
+      expect(n, name).toBeDefined();
+      expect(n).toMatchObject({ healthy: 1, target: 2, verdict: "degraded" });
+      expect(n!.agents).toHaveLength(1);
+    }
+    if (onReal) expect(audit.networks.find((n) => n.name === "zenith-net")!.id).toBe(target.real!.networks["zenith-net"].id);
+    // The same network is ok at target 1.
+    expect((await auditOf(1)).networks.find((n) => n.name === names[0])!.verdict).toBe("ok");
+  });
+
+  it("heals one network to 2 agents: dry run, confirm, audit log; a stale planId gets 409", async () => {
+    const net = await networkByName(onSim ? "cs1-yw-1" : "zenith-net");
+    const dry = await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    const plan = HealPlanSchema.parse(dry.body);
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0].networkId).toBe(net.id);
+    expect(net.agents.map((x) => x.id)).not.toContain(plan.steps[0].agentId);
+    // Nothing changed by the dry run.
+    expect((await networkByName(net.name)).healthy).toBe(1);
+
+    const run = await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: plan.planId });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const result = HealResultSchema.parse(run.body);
+    added.push({ agentId: plan.steps[0].agentId, networkId: net.id });
+    expect(result.results.map((r) => r.status)).toEqual(["added"]);
+    expect(await networkByName(net.name)).toMatchObject({ healthy: 2, verdict: "ok" });
+
+    const log = await a.get("/api/admin/audit");
+    expect(log.status).toBe(200);
+    const entry = log.body.entries.find((e: any) => e.action === "dhcp.heal" && e.target === `network ${net.id}/agent ${plan.steps[0].agentId}`);
+    expect(entry).toMatchObject({ result: "ok", user: target.users.admin.username });
+
+    // The same plan again: the fresh state plans nothing, so the old planId no longer matches.
+    const stale = await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: plan.planId });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe("plan_changed");
+  });
+
+  // Sim only: the real tier's agents are services we must not stop, so an agent cannot be killed there.
+  it.runIf(onSim)("counts a killed agent dead once agent_down_time passes, and never plans it", async () => {
+    await simControl("/time-scale", { scale: 0.01 });
+    const net = await networkByName("cs1-yw-2");
+    const host = net.agents[0].host;
+    await simControl("/agents/kill", { host });
+    let after = await networkByName("cs1-yw-2");
+    for (let i = 0; i < 50 && after.agents[0].alive; i++) {
+      await sleep(100);
+      after = await networkByName("cs1-yw-2");
+    }
+    expect(after).toMatchObject({ healthy: 0, verdict: "down" });
+    expect(after.agents[0]).toMatchObject({ host, alive: false });
+    const audit = await auditOf();
+    expect(audit.agents.find((x) => x.host === host)).toMatchObject({ alive: false, usable: false });
+    const dry = await a.post("/api/admin/dhcp/heal", { dryRun: true });
+    const plan = HealPlanSchema.parse(dry.body);
+    expect(plan.steps.filter((s) => s.networkId === net.id)).toHaveLength(2);
+    expect(plan.steps.some((s) => s.agentHost === host)).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from "@hono/zod-openapi";
+
+const Target = z.coerce.number().int().min(1).max(10);
+
+export const DhcpAuditQuery = z.object({
+  target: Target.default(2).openapi({ description: "Alive admin-up DHCP agents wanted per network", example: 2 }),
+});
+
+export const DhcpVerdictSchema = z.enum(["ok", "degraded", "down", "no-dhcp"]).openapi("DhcpVerdict");
+
+export const DhcpAgentSchema = z.object({
+  id: z.string(), host: z.string().openapi({ example: "cs1-opc-1" }), alive: z.boolean(), adminStateUp: z.boolean(),
+  heartbeat: z.string().nullable(), usable: z.boolean().openapi({ description: "Alive and admin-up" }),
+  networkIds: z.array(z.string()).openapi({ description: "Networks this agent hosts" }),
+}).openapi("DhcpAgent");
+
+export const DhcpNetworkSchema = z.object({
+  id: z.string(), name: z.string(), dhcpEnabled: z.boolean(),
+  agents: z.array(z.object({ id: z.string(), host: z.string(), alive: z.boolean(), adminStateUp: z.boolean() })),
+  healthy: z.number().int().openapi({ description: "Hosting agents that are alive and admin-up" }),
+  target: z.number().int(), verdict: DhcpVerdictSchema,
+}).openapi("DhcpNetwork");
+
+export const DhcpAuditSchema = z.object({
+  availability: z.enum(["ok", "no-agent-extension", "no-scheduler-extension", "no-dhcp-agents"])
+    .openapi({ description: "Anything but ok: this cloud has no DHCP agents to audit (e.g. OVN)" }),
+  target: z.number().int(),
+  networks: z.array(DhcpNetworkSchema),
+  agents: z.array(DhcpAgentSchema),
+  summary: z.object({
+    ok: z.number().int(), degraded: z.number().int(), down: z.number().int(), "no-dhcp": z.number().int(), usableAgents: z.number().int(),
+  }),
+}).openapi("DhcpAudit");
+export type DhcpAuditBody = z.infer<typeof DhcpAuditSchema>;
+
+export const HealRequestSchema = z.object({
+  networkIds: z.array(z.string().min(1)).min(1).max(500).optional().openapi({ description: "Only these networks (default: all below target)" }),
+  target: Target.default(2),
+  dryRun: z.boolean(),
+  planId: z.string().regex(/^[0-9a-f]{16}$/).optional().openapi({ description: "Required with dryRun false: the plan being confirmed" }),
+}).openapi("DhcpHealRequest");
+
+const Step = { networkId: z.string(), networkName: z.string(), agentId: z.string(), agentHost: z.string() };
+export const HealPlanSchema = z.object({
+  dryRun: z.literal(true),
+  planId: z.string(), target: z.number().int(),
+  steps: z.array(z.object(Step).openapi("DhcpHealStep")),
+  warnings: z.array(z.object({
+    networkId: z.string(), networkName: z.string(), healthy: z.number().int(), target: z.number().int(),
+    available: z.number().int(), message: z.string(),
+  }).openapi("DhcpHealWarning")),
+}).openapi("DhcpHealPlan");
+
+export const HealResultSchema = z.object({
+  dryRun: z.literal(false),
+  planId: z.string(),
+  results: z.array(z.object({
+    ...Step, status: z.enum(["added", "already-hosted", "error"]), detail: z.string().nullable(),
+  }).openapi("DhcpHealStepResult")),
+}).openapi("DhcpHealResult");
