@@ -1,0 +1,64 @@
+"use client";
+
+import { useMemo } from "react";
+import { useT } from "@/lib/i18n/client";
+import { isApiError } from "@/lib/api/errors";
+import { useLineage } from "@/lib/queries/lineage";
+import { PageHeader } from "@/components/common/page-header";
+import { QueryError } from "@/components/common/query-error";
+import { LineageTree } from "@/components/lineage/lineage-tree";
+import { OrphansPanel } from "@/components/lineage/orphans-panel";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+
+export function LineageClient() {
+  const t = useT();
+  const q = useLineage();
+  const forbidden = isApiError(q.error) && q.error.status === 403;
+  const cephDown = isApiError(q.error) && q.error.code === "ceph_unavailable";
+  const nodes = useMemo(() => new Map((q.data?.nodes ?? []).map((n) => [n.spec, n])), [q.data]);
+
+  const refresh = (
+    <Button onClick={() => q.refetch()} disabled={q.isFetching || forbidden}>
+      {q.isFetching ? <Spinner /> : <Icon name="refresh" />}
+      {q.isFetching ? t("common.refreshing") : t("common.refresh")}
+    </Button>
+  );
+  const header = <PageHeader eyebrow={t("nav.admin")} title={t("lineage.title")} description={t("lineage.description")} actions={refresh} />;
+
+  if (forbidden)
+    return <>{header}<Card><EmptyState icon="lock" title={t("lineage.forbiddenTitle")} description={t("lineage.forbiddenBody")} /></Card></>;
+  if (cephDown)
+    return <>{header}<Alert tone="warning" title={t("lineage.cephUnavailable")}>{isApiError(q.error) ? q.error.message : null}</Alert></>;
+  if (q.error && !q.data)
+    return <>{header}<QueryError title={t("lineage.error")} error={q.error} onRetry={() => q.refetch()} /></>;
+  if (!q.data)
+    return <>{header}<Card aria-busy="true"><div className="space-y-2 p-4">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-8" />)}</div></Card></>;
+
+  return (
+    <div className="space-y-4">
+      {header}
+      {q.error ? <QueryError title={t("lineage.error")} error={q.error} onRetry={() => q.refetch()} /> : null}
+      <OrphansPanel orphans={q.data.orphans} nodes={nodes} />
+      {q.data.trees.length === 0 ? (
+        <Card><EmptyState title={t("lineage.empty")} description={t("lineage.emptyHint")} /></Card>
+      ) : (
+        q.data.trees.map((tree) => (
+          <Card key={tree.root} aria-labelledby={`tree-${tree.root}`} data-tree={tree.label}>
+            <CardHeader>
+              <CardTitle id={`tree-${tree.root}`}>{tree.label}</CardTitle>
+            </CardHeader>
+            <div className="p-2">
+              <LineageTree root={tree.root} label={tree.label} nodes={nodes} />
+            </div>
+          </Card>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { formatBytes } from "@/lib/format/bytes";
+import { useCleanupPlan, useCleanupRun, type LineageCleanup, type LineageNode } from "@/lib/queries/lineage";
+import { QueryError } from "@/components/common/query-error";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { NodeKindBadge } from "./node-kind-badge";
+import { PlanSteps } from "./plan-steps";
+
+/** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
+export function OrphansPanel({ orphans, nodes }: { orphans: string[]; nodes: Map<string, LineageNode> }) {
+  const t = useT();
+  const locale = useLocale();
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState(false);
+  const plan = useCleanupPlan();
+  const run = useCleanupRun();
+  const [result, setResult] = useState<LineageCleanup | null>(null);
+
+  const chosen = orphans.filter((o) => picked.has(o));
+  const toggle = (spec: string) => setPicked((p) => { const n = new Set(p); if (n.has(spec)) n.delete(spec); else n.add(spec); return n; });
+  const startPlan = () => { setResult(null); run.reset(); setOpen(true); plan.mutate(chosen); };
+  const confirm = () => plan.data && run.mutate({ orphans: chosen, planId: plan.data.planId }, {
+    onSuccess: (r) => { setResult(r); setPicked(new Set()); },
+  });
+  const close = () => { setOpen(false); plan.reset(); };
+  const done = result !== null;
+
+  return (
+    <Card aria-labelledby="orphans-title">
+      <CardHeader>
+        <CardTitle id="orphans-title">{t("lineage.orphans.title", { count: orphans.length })}</CardTitle>
+        <Button variant="danger" disabled={chosen.length === 0} onClick={startPlan}>
+          {t("lineage.orphans.plan", { count: chosen.length })}
+        </Button>
+      </CardHeader>
+      {orphans.length === 0 ? (
+        <EmptyState icon="inbox" title={t("lineage.orphans.empty")} description={t("lineage.orphans.emptyHint")} />
+      ) : (
+        <ul className="divide-y text-sm" aria-label={t("lineage.orphans.listLabel")}>
+          {orphans.map((spec) => {
+            const n = nodes.get(spec);
+            if (!n) return null;
+            const id = `orphan-${spec.replace(/[^A-Za-z0-9]/g, "-")}`;
+            return (
+              <li key={spec} className="flex flex-wrap items-center gap-2 px-4 py-2">
+                <input id={id} type="checkbox" className="size-4" checked={picked.has(spec)} onChange={() => toggle(spec)} />
+                <label htmlFor={id} className="flex flex-wrap items-center gap-2">
+                  <NodeKindBadge node={n} />
+                  <code>{spec}</code>
+                </label>
+                <span className="text-xs text-muted-foreground">{n.orphanReason}</span>
+                <span className="ml-auto text-xs text-muted-foreground tabular-nums">
+                  {t("lineage.usage", { used: formatBytes(n.usedBytes, locale) ?? "—", provisioned: formatBytes(n.provisionedBytes, locale) ?? "—" })}
+                </span>
+                {n.blockedBy.length ? <span className="w-full pl-6 text-xs text-warning">{t("lineage.orphans.flattenFirst", { list: n.blockedBy.join(", ") })}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Dialog
+        open={open}
+        onOpenChange={(o) => (o ? setOpen(true) : close())}
+        title={done ? t("lineage.cleanup.doneTitle") : t("lineage.cleanup.title")}
+        description={done ? undefined : t("lineage.cleanup.description")}
+        footer={
+          done ? (
+            <Button onClick={close}>{t("common.close")}</Button>
+          ) : (
+            <>
+              <Button onClick={close} disabled={run.isPending}>{t("lineage.cleanup.cancel")}</Button>
+              <Button variant="danger" onClick={confirm} disabled={!plan.data || run.isPending}>
+                {run.isPending ? <Spinner /> : null}
+                {t("lineage.cleanup.confirm", { count: plan.data?.steps.length ?? 0 })}
+              </Button>
+            </>
+          )
+        }
+      >
+        {plan.isPending ? <p className="flex items-center gap-2 text-sm"><Spinner />{t("lineage.cleanup.planning")}</p> : null}
+        {plan.error ? <QueryError title={t("lineage.cleanup.planError")} error={plan.error} /> : null}
+        {run.error ? <QueryError title={t("lineage.cleanup.runError")} error={run.error} /> : null}
+        {result ? (
+          <p role="status" className={result.ok ? "text-sm text-success" : "text-sm text-danger"}>
+            {result.ok ? t("lineage.cleanup.allOk") : t("lineage.cleanup.stopped")}
+          </p>
+        ) : null}
+        {(result ?? plan.data) ? <PlanSteps steps={(result ?? plan.data)!.steps} results={result?.results ?? null} /> : null}
+      </Dialog>
+    </Card>
+  );
+}
