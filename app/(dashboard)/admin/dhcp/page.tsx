@@ -1,8 +1,23 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/components/common/not-built-page";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetch } from "@/lib/api/prefetch";
+import { getQueryClient } from "@/lib/api/query-client";
+import { createServerApi } from "@/lib/api/server";
+import { getT } from "@/lib/i18n/server";
+import { DEFAULT_DHCP_TARGET, dhcpQueries } from "@/lib/queries/dhcp";
+import { DhcpClient } from "./client";
 
-// Placeholder until this page is built; it owns its route so the navigation never 404s.
-export const generateMetadata = () => notBuiltMetadata("nav.dhcp");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("dhcp.title") };
+}
 
-export default function DhcpPage() {
-  return <NotBuiltPage section="nav.admin" title="nav.dhcp" description="placeholder.dhcp" />;
+export default async function DhcpPage() {
+  const qc = getQueryClient();
+  // A member gets 403 here; the failure is not dehydrated and the client shows the forbidden state.
+  await prefetch(qc, dhcpQueries.audit(DEFAULT_DHCP_TARGET, await createServerApi()));
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <DhcpClient />
+    </HydrationBoundary>
+  );
 }
