@@ -41,7 +41,7 @@ export function verdictOf(dhcpEnabled: boolean, healthy: number, target: number)
   return healthy < target ? "degraded" : "ok";
 }
 
-const byName = <T extends { name: string; id: string }>(a: T, b: T) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byName = <T extends { name: string; id: string }>(a: T, b: T) => a.name.localeCompare(b.name, "en", { numeric: true }) || a.id.localeCompare(b.id);
 
 export function auditDhcp(state: DhcpState, target: number): DhcpAudit {
   const agentsById = new Map(state.agents.map((a) => [a.id, a]));
@@ -52,12 +52,12 @@ export function auditDhcp(state: DhcpState, target: number): DhcpAudit {
       if (!a) return [];
       hostedBy.get(id)!.push(n.id);
       return [{ id: a.id, host: a.host, alive: a.alive, adminStateUp: a.adminStateUp }];
-    }).sort((x, y) => x.host.localeCompare(y.host));
+    }).sort((x, y) => x.host.localeCompare(y.host, "en", { numeric: true }));
     const healthy = agents.filter(usable).length;
     return { id: n.id, name: n.name, dhcpEnabled: n.dhcpEnabled, agents, healthy, target, verdict: verdictOf(n.dhcpEnabled, healthy, target) };
   });
   const agents = [...state.agents]
-    .sort((a, b) => a.host.localeCompare(b.host) || a.id.localeCompare(b.id))
+    .sort((a, b) => a.host.localeCompare(b.host, "en", { numeric: true }) || a.id.localeCompare(b.id))
     .map((a) => ({ ...a, usable: usable(a), networkIds: hostedBy.get(a.id) ?? [] }));
   const summary = { ok: 0, degraded: 0, down: 0, "no-dhcp": 0, usableAgents: agents.filter((a) => a.usable).length };
   for (const n of networks) summary[n.verdict]++;

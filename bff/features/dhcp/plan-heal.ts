@@ -29,7 +29,7 @@ export function planHeal(audit: DhcpAudit, opts: { networkIds?: string[] } = {})
     const hosting = new Set(n.agents.map((a) => a.id));
     const free = candidates
       .filter((a) => !hosting.has(a.id))
-      .sort((a, b) => load.get(a.id)! - load.get(b.id)! || a.host.localeCompare(b.host) || a.id.localeCompare(b.id));
+      .sort((a, b) => load.get(a.id)! - load.get(b.id)! || a.host.localeCompare(b.host, "en", { numeric: true }) || a.id.localeCompare(b.id));
     const need = target - n.healthy;
     for (const a of free.slice(0, need)) {
       steps.push({ networkId: n.id, networkName: n.name, agentId: a.id, agentHost: a.host });

@@ -26,7 +26,9 @@ function healBlocker(audit: DhcpAudit | undefined, ids: string[] | undefined): "
   return canAdd ? null : "noAgent";
 }
 
-const REASON = { none: "dhcp.healReasonNone", noneSelected: "dhcp.healReasonNoneSelected", noAgent: "dhcp.healReasonNoAgent" } as const;
+const REASON = {
+  none: "dhcp.healReasonNone", noneSelected: "dhcp.healReasonNoneSelected", select: "dhcp.healReasonSelect", noAgent: "dhcp.healReasonNoAgent",
+} as const;
 
 export function DhcpClient() {
   const t = useT();
@@ -44,7 +46,7 @@ export function DhcpClient() {
   const unavailable = data && data.availability !== "ok";
   const rows = useMemo(() => (data ? (onlyBelow ? data.networks.filter(isBelowTarget) : data.networks) : undefined), [data, onlyBelow]);
   const selectedIds = data ? data.networks.filter((n) => selected.has(n.id) && isBelowTarget(n)).map((n) => n.id) : [];
-  const selectedBlocker = selectedIds.length ? healBlocker(data, selectedIds) : "noneSelected";
+  const selectedBlocker = selectedIds.length ? healBlocker(data, selectedIds) : "select";
   const allBlocker = healBlocker(data, undefined);
 
   const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
