@@ -15,11 +15,11 @@ export function createNeutron(http: Http, s: SessionLike) {
   const base = s.url("network");
   const req = (path: string) => ({ service: "network" as const, url: `${base}${path}`, token: s.token });
   return {
-    networks: () => listAll<NeutronNetwork>(http, req("/networks"), "networks", { limit: 500 }),
+    networks: (opts: { maxItems?: number } = {}) => listAll<NeutronNetwork>(http, req("/networks"), "networks", { limit: 500, ...opts }),
     /** One limit/marker page; `query` carries sort_key/sort_dir (Neutron sorts and pages natively). */
     networksPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
       fetchPage<NeutronNetwork>(http, { ...req("/networks"), query: opts.query }, "networks", opts),
-    subnets: () => listAll<NeutronSubnet>(http, req("/subnets"), "subnets", { limit: 1000 }),
+    subnets: (opts: { maxItems?: number } = {}) => listAll<NeutronSubnet>(http, req("/subnets"), "subnets", { limit: 1000, ...opts }),
     securityGroups: (projectId: string) =>
       listAll<NeutronSecurityGroup>(http, { ...req("/security-groups"), query: { project_id: projectId } }, "security_groups", { limit: 500 }),
     /** Aliases of the loaded API extensions (e.g. "agent", "dhcp_agent_scheduler"). */

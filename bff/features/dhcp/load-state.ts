@@ -3,6 +3,8 @@ import type { DhcpAgentInput, DhcpState } from "./audit";
 
 /** At most this many per-network or per-agent calls in flight. */
 export const DHCP_CONCURRENCY = 4;
+/** An audit must see every network: the walk is bounded far above any cloud's count, not at a list page's 2,000. */
+const AUDIT_MAX_ITEMS = 100_000;
 
 /** Maps with at most `limit` promises in flight, keeping the input order. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -32,7 +34,7 @@ export async function loadDhcpState(neutron: Neutron): Promise<DhcpState> {
   if (!aliases.has("agent")) return empty("no-agent-extension");
   if (!aliases.has("dhcp_agent_scheduler")) return empty("no-scheduler-extension");
   const [rawAgents, rawNetworks, subnets] = await Promise.all([
-    neutron.agents(DHCP_AGENT_TYPE), neutron.networks(), neutron.subnets(),
+    neutron.agents(DHCP_AGENT_TYPE), neutron.networks({ maxItems: AUDIT_MAX_ITEMS }), neutron.subnets({ maxItems: AUDIT_MAX_ITEMS }),
   ]);
   const agents = rawAgents.filter((a) => a.agent_type === DHCP_AGENT_TYPE).map(toAgent);
   if (!agents.length) return empty("no-dhcp-agents");
