@@ -1,5 +1,5 @@
 import { ApiError } from "../errors";
-import type { Http } from "../openstack/http";
+import { upstreamError, type Http } from "../openstack/http";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
 const V2 = "application/vnd.ceph.api.v2.0+json";
@@ -45,8 +45,9 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     let token = cached && cached.until > Date.now() ? cached.token : await login();
     for (let attempt = 0; attempt < 2; attempt++) {
       const res = await http.raw({ service: "ceph", url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${token}` } });
-      if (res.status === 401 && attempt === 0) { await res.body?.cancel(); token = await login(); continue; }
-      if (res.status === 404) { await res.body?.cancel(); return null; }
+      // Drain, never `await body.cancel()`: under Next's runtime that waits for the upstream timeout (30 s).
+      if (res.status === 401 && attempt === 0) { await res.text().catch(() => ""); token = await login(); continue; }
+      if (res.status === 404) { await res.text().catch(() => ""); return null; }
       if (!res.ok) {
         const text = await res.text();
         throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, { service: "ceph" });
@@ -58,17 +59,27 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
 
   const specPath = (pool: string, name: string) => `/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`;
 
-  /** A non-GET: one attempt, a fresh token first, any non-2xx an error naming the dashboard. */
+  /**
+   * A non-GET, never retried once the dashboard has taken it: any non-2xx is an error naming the dashboard.
+   * A 401 means the request was refused before it ran (a stale token), so it is sent again after a new login.
+   */
   async function mutate(m: CephMutation): Promise<void> {
     const cached = tokens.get(key);
-    const token = cached && cached.until > Date.now() + 60_000 ? cached.token : await login();
+    let token = cached && cached.until > Date.now() + 60_000 ? cached.token : await login();
     const base0 = specPath(m.pool, m.name);
     const req = m.op === "flatten" ? { method: "POST", path: `${base0}/flatten` }
       : m.op === "unprotect" ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
       : m.op === "delete-snapshot" ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
       : { method: "DELETE", path: base0 };
-    await http.checked({ service: "ceph", method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } })
-      .then((r) => r.text());
+    const send = () => http.raw({ service: "ceph", method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } });
+    let res = await send();
+    if (res.status === 401) {
+      await res.text().catch(() => "");
+      token = await login();
+      res = await send();
+    }
+    const text = await res.text();
+    if (!res.ok) throw upstreamError("ceph", res.status, text);
   }
 
   return {

@@ -198,13 +198,22 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
     });
     expect(auth.status).toBe(201);
     const token = (await auth.json()).token as string;
-    const res = await fetch(`${base}/api/block/image?limit=-1`, {
-      headers: { Accept: "application/vnd.ceph.api.v2.0+json", Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(60_000),
-    });
-    expect(res.status).toBe(200);
-    const pools = (await res.json()) as { pool_name: string; value: any[] }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const list = async () => {
+      const res = await fetch(`${base}/api/block/image?limit=-1`, {
+        headers: { Accept: "application/vnd.ceph.api.v2.0+json", Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(60_000),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { pool_name: string; value: any[] }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    // The dashboard lists a pool image by image; an image that Cinder is removing meanwhile (earlier tests'
+    // volumes) can leave the listing without some images for a moment, so read again until the clone is in it.
+    let pools = await list();
     const find = (pool: string, name: string) => pools.find((p) => p.pool_name === pool)?.value.find((i) => i.name === name);
+    for (let i = 0; i < 15 && !find("volumes", `volume-${rawVolume}`)?.parent; i++) {
+      await sleep(1000);
+      pools = await list();
+    }
 
     const parentImg = find("images", rawId);
     expect(parentImg, `dashboard lists images/${rawId}`).toBeTruthy();
