@@ -1,20 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { AuditEntry } from "./audit-schema";
 
-/** One executed step of a confirmed admin action. */
-export interface AuditEntry {
-  at: string;
-  requestId: string;
-  user: string;
-  project: string;
-  /** e.g. "dhcp.heal", "lineage.cleanup". */
-  action: string;
-  /** What the step acted on, e.g. "network 3f…/agent 9a…". */
-  target: string;
-  step: string;
-  result: "ok" | "error";
-  detail: string | null;
-}
+export type { AuditEntry };
 
 export interface AuditLog {
   record(entry: Omit<AuditEntry, "at">): AuditEntry;

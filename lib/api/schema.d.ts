@@ -2179,7 +2179,9 @@ export interface components {
             requestId: string;
             user: string;
             project: string;
+            /** @description e.g. "dhcp.heal", "lineage.cleanup" */
             action: string;
+            /** @description What the step acted on */
             target: string;
             step: string;
             /** @enum {string} */

@@ -1,13 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { AuditEntrySchema } from "../../audit/audit-schema";
 import { errorResponses } from "../../errors";
-
-export const AuditEntrySchema = z
-  .object({
-    at: z.string(), requestId: z.string(), user: z.string(), project: z.string(),
-    action: z.string(), target: z.string(), step: z.string(),
-    result: z.enum(["ok", "error"]), detail: z.string().nullable(),
-  })
-  .openapi("AuditEntry");
 
 export const list = createRoute({
   method: "get", path: "/admin/audit", tags: ["admin"],
