@@ -5,6 +5,8 @@ import type { AppEnv } from "../lib/types";
 
 /** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Routers that each guard their own paths can overlap (/admin/* and /admin/dhcp): the first one validates.
+  if (c.get("session")) return next();
   const svc = c.get("services");
   const sealed = await readSession(c, svc.deps.sessionSecret);
   if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
