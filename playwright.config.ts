@@ -1,6 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
+/**
+ * One Playwright project per target, each with its own `next start` (scripts/e2e-server.sh):
+ * - sim: a fresh embedded cloud with test controls on :5155, the app on :3100;
+ * - real: the real tier (scripts/real-cloud, already up), the app on :3200.
+ * E2E_TARGETS picks which run (default: sim); `npm test` runs sim, then real once the real tier is up.
+ */
+const targets = (process.env.E2E_TARGETS ?? "sim").split(",").map((t) => t.trim()).filter(Boolean);
+for (const t of targets) if (t !== "sim" && t !== "real") throw new Error(`E2E_TARGETS: unknown target ${t} (sim, real)`);
+const port = { sim: Number(process.env.E2E_PORT ?? 3100), real: Number(process.env.E2E_REAL_PORT ?? 3200) };
+const baseURL = (t: string) => `http://127.0.0.1:${port[t as "sim" | "real"]}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -14,19 +23,18 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
   use: {
     ...devices["Desktop Chrome"],
-    baseURL,
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium" },
   },
-  webServer: {
-    // Starts a fresh sim (SIM_CONTROLS=1, :5155) and `next start` on :3100 pointed at it.
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/login`,
+  projects: targets.map((name) => ({ name, use: { baseURL: baseURL(name) } })),
+  webServer: targets.map((t) => ({
+    command: `bash scripts/e2e-server.sh ${t}`,
+    url: `${baseURL(t)}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  })),
 });

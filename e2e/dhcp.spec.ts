@@ -1,54 +1,77 @@
-import { expect, test } from "./fixtures";
+import { expect, test, users } from "./fixtures";
+import type { Cloud } from "./cloud";
 import { DhcpPage } from "./pages/DhcpPage";
 
+/** The DHCP agents hosting a network, by id, through Neutron's own API (admin). */
+async function hostingAgents(cloud: Cloud, network: string): Promise<{ session: Awaited<ReturnType<Cloud["session"]>>; netId: string; agents: string[] }> {
+  const session = await cloud.session(users.admin, "admin");
+  const { networks } = await cloud.call(session, "network", `/v2.0/networks?name=${encodeURIComponent(network)}`);
+  const netId = networks[0].id;
+  const { agents } = await cloud.call(session, "network", `/v2.0/networks/${netId}/dhcp-agents`);
+  return { session, netId, agents: agents.map((a: { id: string }) => a.id) };
+}
+
 test.describe("Admin → DHCP HA", () => {
-  test.afterAll(async ({ sim }) => { await sim.reset(); });
+  test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
 
-  test("shows the single-agent networks degraded; a dry run then confirm heals one to 2 agents", async ({ app, sim }) => {
-    await sim.reset();
-    const dhcp = new DhcpPage(app.page);
-    await app.signInViaApi("admin");
-    await dhcp.goto();
-    await expect(dhcp.heading).toHaveText("DHCP HA");
-    const row = dhcp.row("cs1-yw-1");
-    await expect(row).toContainText("1 / 2");
-    await expect(row).toContainText("Degraded");
-    await expect(dhcp.agents.getByRole("row")).toHaveCount(19);
-    await dhcp.onlyBelow.check();
-    // The default scenario: every network is hosted by one agent (the cs1-* four and two more).
-    await expect(dhcp.networks.locator("tr[data-network]")).toHaveCount(6);
-    // Nothing selected yet: the button is disabled and says why.
-    await expect(dhcp.healSelected).toBeDisabled();
-    await dhcp.screenshot("dhcp-en");
+  test("shows the single-agent network degraded; a dry run then confirm heals it to 2 agents", async ({ app, cloud, seed, target }) => {
+    const net = seed.singleAgentNetwork;
+    const before = await hostingAgents(cloud, net);
+    expect(before.agents, `${net} starts on one agent (the seed)`).toHaveLength(1);
+    try {
+      const dhcp = new DhcpPage(app.page);
+      await app.signInViaApi("admin");
+      await dhcp.goto();
+      await expect(dhcp.heading).toHaveText("DHCP HA");
+      const row = dhcp.row(net);
+      await expect(row).toContainText("1 / 2");
+      await expect(row).toContainText("Degraded");
+      await expect(dhcp.agents.getByRole("row")).toHaveCount(seed.dhcpAgents + 1);
+      await dhcp.onlyBelow.check();
+      // The sim's default scenario: every network is hosted by one agent (the cs1-* four and two more).
+      if (target === "sim") await expect(dhcp.networks.locator("tr[data-network]")).toHaveCount(6);
+      await expect(dhcp.row(net)).toBeVisible();
+      // Nothing selected yet: the button is disabled and says why.
+      await expect(dhcp.healSelected).toBeDisabled();
+      await dhcp.screenshot("dhcp-en");
 
-    await dhcp.select("cs1-yw-1").check();
-    await dhcp.healSelected.click();
-    await expect(dhcp.dialog).toBeVisible();
-    await expect(dhcp.planSteps).toHaveCount(1);
-    await expect(dhcp.planSteps.first()).toContainText(/Add agent cs1-opc-\d+ to network cs1-yw-1/);
-    await dhcp.screenshot("dhcp-plan-en");
-    await dhcp.confirm.click();
-    await expect(dhcp.resultSteps).toHaveCount(1);
-    await expect(dhcp.resultSteps.first()).toContainText("added");
-    await dhcp.screenshot("dhcp-results-en");
-    await dhcp.dialog.getByRole("button", { name: "Close" }).click();
-    // Healed: it leaves the "below target" filter, and shows 2 / 2 without it.
-    await expect(dhcp.row("cs1-yw-1")).toHaveCount(0);
-    await dhcp.onlyBelow.uncheck();
-    await expect(dhcp.row("cs1-yw-1")).toContainText("2 / 2");
-    await expect(dhcp.row("cs1-yw-1")).toContainText("OK");
+      await dhcp.select(net).check();
+      await dhcp.healSelected.click();
+      await expect(dhcp.dialog).toBeVisible();
+      await expect(dhcp.planSteps).toHaveCount(1);
+      await expect(dhcp.planSteps.first()).toContainText(new RegExp(`Add agent \\S+ to network ${net}`));
+      await dhcp.screenshot("dhcp-plan-en");
+      await dhcp.confirm.click();
+      await expect(dhcp.resultSteps).toHaveCount(1);
+      await expect(dhcp.resultSteps.first()).toContainText("added");
+      await dhcp.screenshot("dhcp-results-en");
+      await dhcp.dialog.getByRole("button", { name: "Close" }).click();
+      // Healed: it leaves the "below target" filter, and shows 2 / 2 without it.
+      await expect(dhcp.row(net)).toHaveCount(0);
+      await dhcp.onlyBelow.uncheck();
+      await expect(dhcp.row(net)).toContainText("2 / 2");
+      await expect(dhcp.row(net)).toContainText("OK");
+      // Neutron itself agrees.
+      expect((await hostingAgents(cloud, net)).agents).toHaveLength(2);
+    } finally {
+      // Back to the seed's single agent, so the shared real tier stays as the other suites expect it.
+      const after = await hostingAgents(cloud, net);
+      for (const id of after.agents.filter((a) => !before.agents.includes(a)))
+        await cloud.call(after.session, "network", `/v2.0/agents/${id}/dhcp-networks/${after.netId}`, { method: "DELETE" });
+    }
   });
 
-  test("renders in zh-CN", async ({ app, sim }) => {
-    await sim.reset();
+  test("renders in zh-CN", async ({ app, seed, target, sim }) => {
+    if (target === "sim") await sim.reset();
     const dhcp = new DhcpPage(app.page);
     await app.setPreferences({ locale: "zh-CN" });
     await app.signInViaApi("admin");
     await dhcp.goto();
     await expect(dhcp.heading).toHaveText("DHCP 高可用");
-    await expect(dhcp.row("cs1-yw-2")).toContainText("降级");
+    await expect(dhcp.row(seed.singleAgentNetwork)).toContainText("降级");
     await dhcp.healAll.click();
-    await expect(dhcp.planSteps).toHaveCount(6);
+    await expect(dhcp.planSteps.filter({ hasText: seed.singleAgentNetwork })).toHaveCount(1);
+    if (target === "sim") await expect(dhcp.planSteps).toHaveCount(6);
     await dhcp.screenshot("dhcp-plan-zh-CN");
     await dhcp.dialog.getByRole("button", { name: "取消" }).click();
     await dhcp.screenshot("dhcp-zh-CN");

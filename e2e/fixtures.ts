@@ -1,8 +1,9 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { LoginPage } from "./pages/LoginPage";
 import { OverviewPage } from "./pages/OverviewPage";
 import { PlaceholderPage } from "./pages/PlaceholderPage";
 import { SystemPage } from "./pages/SystemPage";
+import { Cloud, seedFor, type Seed, type Target } from "./cloud";
 
 export const users = {
   admin: { username: "admin", password: process.env.ZENITH_ADMIN_PASSWORD ?? "zenith-admin" },
@@ -15,9 +16,10 @@ const simUrl = process.env.E2E_SIM_URL ?? "http://127.0.0.1:5155";
 /** The embedded cloud's /_sim controls and its Keystone, for setup that should not go through the UI. */
 export class Sim {
   readonly url = simUrl;
-  readonly keystone = `${simUrl}/identity/v3`;
+  constructor(private readonly target: Target = "sim") {}
 
   private async control(method: string, path: string, body?: unknown): Promise<unknown> {
+    if (this.target !== "sim") throw new Error("the /_sim controls exist only on the sim target: skip this test on real, naming why");
     const res = await fetch(`${simUrl}/_sim${path}`, {
       method,
       headers: { "content-type": "application/json" },
@@ -36,21 +38,15 @@ export class Sim {
   clearFaults() {
     return this.control("DELETE", "/fault");
   }
+}
 
-  /** A real Keystone token straight from the sim: a positive control for the token detector. */
-  async issueToken(user: DemoUser): Promise<string> {
-    const { username, password } = users[user];
-    const res = await fetch(`${this.keystone}/auth/tokens`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        auth: { identity: { methods: ["password"], password: { user: { name: username, domain: { id: "default" }, password } } } },
-      }),
-    });
-    const token = res.headers.get("x-subject-token");
-    if (res.status !== 201 || !token) throw new Error(`sim Keystone login failed: ${res.status}`);
-    return token;
-  }
+/** A signed-in page of its own for setup in beforeAll (booting through the BFF, as a user would). */
+export async function signedInPage(browser: Browser, info: TestInfo, user: DemoUser): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL: info.project.use.baseURL });
+  const page = await context.newPage();
+  const res = await page.request.post("/api/auth/login", { headers: { "X-Zenith-Request": "1" }, data: users[user] });
+  expect(res.status(), await res.text()).toBe(200);
+  return { page, close: () => context.close() };
 }
 
 /** Page objects for the app, plus API-level sign-in for tests that are not about the login form. */
@@ -88,19 +84,25 @@ export class App {
   }
 }
 
-export const test = base.extend<{ app: App }, { sim: Sim }>({
-  sim: [
-    async ({}, use) => {
-      const sim = new Sim();
-      await sim.reset();
-      await use(sim);
+export const test = base.extend<{ app: App }, { target: Target; sim: Sim; freshCloud: void; seed: Seed; cloud: Cloud }>({
+  target: [async ({}, use, workerInfo) => use(workerInfo.project.name === "real" ? "real" : "sim"), { scope: "worker" }],
+  /** The sim's controls; a spec that needs them skips on real first, naming the real difference. */
+  sim: [async ({ target }, use) => use(new Sim(target)), { scope: "worker" }],
+  /** Each worker starts from the seeded scenario on the sim. The real tier is shared: specs clean up after themselves. */
+  freshCloud: [
+    async ({ target }, use) => {
+      if (target === "sim") await new Sim().reset();
+      await use();
     },
-    { scope: "worker" },
+    { scope: "worker", auto: true },
   ],
-  app: async ({ page, sim }, use) => {
-    await sim.clearFaults();
+  seed: [async ({ target }, use) => use(seedFor(target)), { scope: "worker" }],
+  cloud: [async ({ target }, use) => use(new Cloud(target)), { scope: "worker" }],
+  app: async ({ page, target }, use) => {
+    if (target === "sim") await new Sim().clearFaults();
     await use(new App(page));
   },
 });
 
 export { expect };
+export type { Seed, Target };

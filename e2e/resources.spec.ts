@@ -1,43 +1,77 @@
 import { nanoid } from "nanoid";
-import { expect, test } from "./fixtures";
-import { bootInstance } from "./flows/resources";
+import { Scratch } from "./cloud";
+import { expect, signedInPage, test, users } from "./fixtures";
+import { bootFailingCopy, bootInstance } from "./flows/resources";
 import { InstancePage } from "./pages/InstancePage";
 import { ImagesPage, InstancesPage, NetworksPage, VolumesPage } from "./pages/ResourceListPage";
 
+const SIM_SEED_LIST = "needs the sim's seeded instances (web-1, web-2 and an ERROR one); the real tier seeds no instances";
+
 test.describe("project resources", () => {
+  /** Made once per worker on either target, through the BFF and the cloud's own API, and removed afterwards. */
+  const made = { running: `e2e-list-${nanoid(5)}`, failed: `e2e-bfv-${nanoid(5)}`, volume: `e2e-vol-${nanoid(5)}` };
+  let scratch: Scratch;
+
+  test.beforeAll(async ({ browser, cloud, seed }, info) => {
+    test.setTimeout(240_000);
+    scratch = await Scratch.as(cloud, users.demo, "demo");
+    const { page, close } = await signedInPage(browser, info, "demo");
+    try {
+      scratch.track(await bootInstance(page, made.running, seed));
+      scratch.track(await bootFailingCopy(page, made.failed, seed));
+    } finally { await close(); }
+    await scratch.volumeFromImage(made.volume, seed.rawImage, seed.rawVolumeGiB);
+  });
+  test.afterAll(async () => {
+    test.setTimeout(180_000);
+    await scratch?.cleanUp();
+  });
+
   for (const locale of ["en", "zh-CN"] as const) {
-    test(`each list renders the seeded data (${locale})`, async ({ app }) => {
+    test(`each list renders what the cloud holds (${locale})`, async ({ app, seed }) => {
       await app.setPreferences({ locale, theme: "light" });
       await app.signInViaApi("demo");
       const instances = new InstancesPage(app.page);
       await instances.goto();
-      await expect(instances.row("web-1")).toBeVisible();
-      await expect(instances.row("rhel-bfv-1")).toContainText(locale === "en" ? "Error" : "错误");
-      await expect(instances.row("rhel-bfv-1")).toContainText(locale === "en" ? "Boot from volume" : "从云硬盘启动");
-      await expect(instances.row("web-1")).toContainText("centos-7-raw");
+      await expect(instances.row(made.running)).toBeVisible();
+      await expect(instances.row(made.running)).toContainText(seed.rawImage);
+      await expect(instances.row(made.failed)).toContainText(locale === "en" ? "Error" : "错误");
+      await expect(instances.row(made.failed)).toContainText(locale === "en" ? "Boot from volume" : "从云硬盘启动");
       await expect(instances.launch).toBeVisible();
       await instances.screenshot(`instances-${locale}`);
 
       const volumes = new VolumesPage(app.page);
       await volumes.goto();
-      await expect(volumes.row("centos-data")).toContainText("centos-7-raw");
-      await expect(volumes.row("centos-data")).toContainText("20 GiB");
+      await expect(volumes.row(made.volume)).toContainText(seed.rawImage);
+      await expect(volumes.row(made.volume)).toContainText(`${seed.rawVolumeGiB} GiB`);
       await volumes.screenshot(`volumes-${locale}`);
 
       const images = new ImagesPage(app.page);
       await images.goto();
-      await expect(images.row("ubuntu-22.04-qcow2")).toContainText(locale === "en" ? "will be copied, not cloned" : "将被复制，而非克隆");
-      await expect(images.row("centos-7-raw")).not.toContainText(locale === "en" ? "will be copied" : "将被复制");
+      await expect(images.row(seed.copyImage)).toBeVisible();
+      if (seed.copyFailingCheck === "raw_format")
+        await expect(images.row(seed.copyImage)).toContainText(locale === "en" ? "will be copied, not cloned" : "将被复制，而非克隆");
+      await expect(images.row(seed.rawImage)).not.toContainText(locale === "en" ? "will be copied" : "将被复制");
       await images.screenshot(`images-${locale}`);
 
       const networks = new NetworksPage(app.page);
       await networks.goto();
-      await expect(networks.row("demo-net")).toContainText(/\d+\.\d+\.\d+\.\d+\/\d+/);
+      await expect(networks.row(seed.network)).toContainText(/\d+\.\d+\.\d+\.\d+\/\d+/);
       await networks.screenshot(`networks-${locale}`);
     });
   }
 
-  test("search, filter and sort live in the URL and survive a reload", async ({ app }) => {
+  test("a non-raw image is labelled as copied, a raw one is not", async ({ app, target }) => {
+    test.skip(target === "real", "covered on real by the list test: the real tier's copy image is the qcow2 one");
+    await app.signInViaApi("demo");
+    const images = new ImagesPage(app.page);
+    await images.goto();
+    await expect(images.row("ubuntu-22.04-qcow2")).toContainText("will be copied, not cloned");
+    await expect(images.row("centos-7-raw")).not.toContainText("will be copied");
+  });
+
+  test("search, filter and sort live in the URL and survive a reload", async ({ app, target }) => {
+    test.skip(target === "real", SIM_SEED_LIST);
     await app.signInViaApi("demo");
     const instances = new InstancesPage(app.page);
     await instances.goto();
@@ -58,10 +92,10 @@ test.describe("project resources", () => {
     await expect(instances.bodyRows).toHaveCount(1);
   });
 
-  test("stop and start an instance; a disabled action says why", async ({ app }) => {
+  test("stop, start and reboot an instance; a disabled action says why", async ({ app, seed }) => {
     await app.signInViaApi("demo");
     const name = `e2e-${nanoid(6)}`;
-    const detail = new InstancePage(app.page, await bootInstance(app.page, name));
+    const detail = new InstancePage(app.page, await bootInstance(app.page, name, seed));
     await detail.goto();
     await expect(detail.heading).toContainText(name);
     await expect(detail.action(/^Start$/)).toBeDisabled();
@@ -76,12 +110,19 @@ test.describe("project resources", () => {
     await detail.action(/^Start$/).click();
     await expect(detail.status).toHaveText("Active", { timeout: 20_000 });
     await expect(detail.action(/^Stop$/)).toBeEnabled();
+
+    // Reboot: a POST with a body, which Nova refuses when it arrives chunked (as it did under `next start`).
+    const rebooted = app.page.waitForResponse((r) => r.url().endsWith(`/api/instances/${detail.id}/actions`) && r.request().method() === "POST");
+    await detail.action(/^Reboot$/).click();
+    expect((await rebooted).status()).toBe(202);
+    await expect(detail.status).toHaveText("Active", { timeout: 30_000 });
+    await expect(detail.main.getByRole("alert")).toHaveCount(0);
   });
 
-  test("row actions: a disabled one says why; stop and delete from the list", async ({ app }) => {
+  test("row actions: a disabled one says why; stop and delete from the list", async ({ app, seed }) => {
     await app.signInViaApi("demo");
     const name = `e2e-${nanoid(6)}`;
-    await bootInstance(app.page, name);
+    await bootInstance(app.page, name, seed);
     const list = new InstancesPage(app.page);
     await list.goto();
     const start = list.rowAction(name, /^Start$/);
@@ -98,10 +139,10 @@ test.describe("project resources", () => {
     await expect(list.link(name)).toHaveCount(0);
   });
 
-  test("delete asks first, naming the instance", async ({ app }) => {
+  test("delete asks first, naming the instance", async ({ app, seed }) => {
     await app.signInViaApi("demo");
     const name = `e2e-${nanoid(6)}`;
-    const detail = new InstancePage(app.page, await bootInstance(app.page, name));
+    const detail = new InstancePage(app.page, await bootInstance(app.page, name, seed));
     await detail.goto();
     await detail.action(/^Delete$/).click();
     await expect(detail.dialog).toBeVisible();
@@ -125,7 +166,7 @@ test.describe("project resources", () => {
       await app.signInViaApi("demo");
       const list = new InstancesPage(app.page);
       await list.goto();
-      await list.link("rhel-bfv-1").click();
+      await list.link(made.failed).click();
       await expect(app.page).toHaveURL(/\/project\/instances\/[0-9a-f-]{36}$/);
       const detail = new InstancePage(app.page, "");
       await expect(detail.fault).toHaveText(/^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is \w+\.$/);
@@ -134,7 +175,8 @@ test.describe("project resources", () => {
     });
   }
 
-  test("a failing service is named, with a retry", async ({ app, sim }) => {
+  test("a failing service is named, with a retry", async ({ app, target, sim }) => {
+    test.skip(target === "real", "needs /_sim fault injection: a real Glance can't be told to answer 503 to one request");
     await app.signInViaApi("demo");
     await sim.fault("image", "503");
     const images = new ImagesPage(app.page);

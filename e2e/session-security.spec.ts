@@ -1,10 +1,10 @@
-import { expect, test } from "./fixtures";
+import { expect, test, users } from "./fixtures";
 import { signInThroughForm } from "./flows/auth";
 import { looksLikeToken, readBrowserStorage, suspiciousEntries } from "./flows/storage";
 
 test.describe("the Keystone token never reaches page script", () => {
-  test("the detector recognises a real token from the sim's Keystone", async ({ sim }) => {
-    const token = await sim.issueToken("demo");
+  test("the detector recognises a real token from the cloud's Keystone", async ({ cloud }) => {
+    const token = await cloud.issueToken(users.demo);
     expect(looksLikeToken(token)).toBe(true);
     expect(looksLikeToken("zh-CN")).toBe(false);
     expect(looksLikeToken("system")).toBe(false);

@@ -1,20 +1,41 @@
 #!/usr/bin/env bash
-# The server Playwright starts: a fresh embedded cloud with test controls on :5155 and the built app on :3100.
+# The server Playwright starts for one target (sim | real): the built app under `next start`.
+#   sim:  a fresh embedded cloud with test controls on :5155 and the app on :3100;
+#   real: the app on :3200 pointed at the real tier's Keystone (scripts/real-cloud must be up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
-E2E_SIM_PORT=${E2E_SIM_PORT:-5155}
-E2E_PORT=${E2E_PORT:-3100}
-mkdir -p .data/e2e
-rm -f .data/e2e/sim.sqlite*
-# The sim stays in this script's process group (no setsid): Playwright stops the web server by killing that
-# group, which must take the sim with it; the trap covers a plain exit. One node process, so its PID is the sim.
-SIM_PORT=$E2E_SIM_PORT SIM_CONTROLS=1 SIM_DB=.data/e2e/sim.sqlite SIM_SCENARIO=default \
-  SIM_TIME_SCALE=${E2E_TIME_SCALE:-0.05} node --import tsx sim/main.ts > .data/e2e/sim.log 2>&1 < /dev/null &
-SIM_PID=$!
-trap 'kill "$SIM_PID" 2>/dev/null' EXIT INT TERM
-wait_http "the e2e sim" "http://127.0.0.1:$E2E_SIM_PORT/identity/v3" 60 || { cat .data/e2e/sim.log >&2; exit 1; }
-ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 \
-ZENITH_SESSION_SECRET=${ZENITH_SESSION_SECRET:-e2e-only-session-secret-0123456789abcdef} \
-  npx next start -H 127.0.0.1 -p "$E2E_PORT"
+TARGET=${1:-sim}
+export ZENITH_SESSION_SECRET=${ZENITH_SESSION_SECRET:-e2e-only-session-secret-0123456789abcdef}
+case "$TARGET" in
+  sim)
+    E2E_SIM_PORT=${E2E_SIM_PORT:-5155}
+    E2E_PORT=${E2E_PORT:-3100}
+    mkdir -p .data/e2e
+    rm -f .data/e2e/sim.sqlite* .data/e2e/audit.jsonl
+    # The sim stays in this script's process group (no setsid): Playwright stops the web server by killing that
+    # group, which must take the sim with it; the trap covers a plain exit. One node process, so its PID is the sim.
+    SIM_PORT=$E2E_SIM_PORT SIM_CONTROLS=1 SIM_DB=.data/e2e/sim.sqlite SIM_SCENARIO=default \
+      SIM_TIME_SCALE=${E2E_TIME_SCALE:-0.05} node --import tsx sim/main.ts > .data/e2e/sim.log 2>&1 < /dev/null &
+    SIM_PID=$!
+    trap 'kill "$SIM_PID" 2>/dev/null' EXIT INT TERM
+    wait_http "the e2e sim" "http://127.0.0.1:$E2E_SIM_PORT/identity/v3" 60 || { cat .data/e2e/sim.log >&2; exit 1; }
+    ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.jsonl \
+      npx next start -H 127.0.0.1 -p "$E2E_PORT"
+    ;;
+  real)
+    REAL_DIR=${ZENITH_REAL_DIR:-/tmp/zenith-real}
+    [ -f "$REAL_DIR/endpoints.json" ] || { echo "e2e (real): $REAL_DIR/endpoints.json is missing; run 'bash scripts/real-cloud/real-cloud.sh up'" >&2; exit 1; }
+    # Everything else comes from the token's catalog, as on any cloud: only the Ceph account and Nova's wait are told.
+    eval "$(node -e '
+      const e = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const q = (s) => "\x27" + String(s).replace(/\x27/g, "\x27\\\x27\x27") + "\x27";
+      console.log(`export ZENITH_AUTH_URL=${q(e.authUrl)} ZENITH_CEPH_USER=${q(e.ceph.username)} ZENITH_CEPH_PASSWORD=${q(e.ceph.password)}`);
+      console.log(`export ZENITH_NOVA_BDA_RETRIES=${q(e.nova.blockDeviceAllocateRetries)} ZENITH_NOVA_BDA_INTERVAL=${q(e.nova.blockDeviceAllocateRetriesInterval)}`);
+    ' "$REAL_DIR/endpoints.json")"
+    mkdir -p .data/e2e-real
+    ZENITH_AUDIT_FILE=.data/e2e-real/audit.jsonl exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
+    ;;
+  *) echo "usage: e2e-server.sh sim|real" >&2; exit 2 ;;
+esac

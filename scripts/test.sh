@@ -55,13 +55,17 @@ step "unit tests" vitest unit --project unit
 integration() { ZENITH_TARGET=$1 vitest "$1" --project integration; }
 step "integration tests (sim)" integration sim
 step "next build" npx next build
-step "e2e (Chromium)" env CI="${CI:-}" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.playwright.json" npx playwright test --reporter=list,json
+e2e() { # e2e TARGET: the Playwright specs through `next start` against one target
+  env CI="${CI:-}" E2E_TARGETS="$1" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e-$1.playwright.json" npx playwright test --reporter=list,json
+}
+step "e2e (Chromium, sim)" e2e sim
 
 if [ $REAL = 1 ]; then
   echo; echo "=== [$(( $(date +%s) - T0 ))s] waiting for the real services tier"
   if wait "$REAL_PID"; then
     tail -30 "$RESULTS/real-cloud-up.log"
     step "integration tests (real)" integration real
+    step "e2e (Chromium, real)" e2e real
   else
     echo "=== the real services tier did not come up; last lines of its log:"; tail -60 "$RESULTS/real-cloud-up.log"
     FAILED+=("real services tier")

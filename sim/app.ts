@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { SimState } from "./core/state";
 import { faultInjection } from "./core/fault-middleware";
+import { chunkedBodyAsUpstream } from "./core/body-framing";
 import { keystoneRoutes } from "./services/keystone/routes";
 import { neutronRoutes } from "./services/neutron/routes";
 import { novaRoutes } from "./services/nova/routes";
@@ -22,6 +23,9 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
     app.use(path, faultInjection(state, service));
     app.route(path, router);
   };
+  for (const [path, service] of [["/identity", "identity"], ["/compute", "compute"], ["/ceph", "ceph"]] as const) {
+    app.use(`${path}/*`, chunkedBodyAsUpstream(service));
+  }
   mount("/identity", "identity", keystoneRoutes(state));
   mount("/networking", "networking", neutronRoutes(state));
   mount("/compute", "compute", novaRoutes(state));

@@ -16,6 +16,29 @@ describe("upstream HTTP", () => {
     expect(upstreamError("identity", 401, "").code).toBe("session_expired");
   });
 
+  it("hands fetch the URL and a string body, never a Request (Next re-sends a Request's body chunked)", async () => {
+    const seen: unknown[][] = [];
+    const fetch = async (...args: unknown[]) => { seen.push(args); return new Response("{}", { status: 201 }); };
+    const http = createHttp({ fetch: fetch as any, timeoutMs: 1000 });
+    await http.raw({ service: "identity", method: "POST", url: "http://x/v3/auth/tokens", json: { auth: {} } });
+    await http.raw({ service: "image", method: "PUT", url: "http://x/v2/images/1/file", body: new Uint8Array([1, 2]) });
+    expect(seen[0][0]).toBe("http://x/v3/auth/tokens");
+    expect(seen[0][1]).toMatchObject({ method: "POST", body: '{"auth":{}}' });
+    expect(seen[1][1]).toMatchObject({ body: new Uint8Array([1, 2]) });
+  });
+
+  it("sends a Content-Length with every JSON body over a real socket", async () => {
+    const { createServer } = await import("node:http");
+    const heard: Record<string, string | undefined>[] = [];
+    const server = createServer((req, res) => { heard.push({ length: req.headers["content-length"], te: req.headers["transfer-encoding"] }); req.resume(); req.on("end", () => res.end("{}")); });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    const http = createHttp({ fetch: (u, i) => globalThis.fetch(u, i), timeoutMs: 5000 });
+    await http.raw({ service: "compute", method: "POST", url: `http://127.0.0.1:${port}/servers/1/action`, json: { reboot: { type: "SOFT" } } });
+    server.close();
+    expect(heard).toEqual([{ length: String('{"reboot":{"type":"SOFT"}}'.length), te: undefined }]);
+  });
+
   it("retries GET on 503 but never a POST", async () => {
     let calls = 0;
     const fetch = async () => { calls++; return new Response("busy", { status: 503 }); };
@@ -36,7 +59,7 @@ describe("upstream HTTP", () => {
     const refuse = async () => { throw new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") }); };
     const down = createHttp({ fetch: refuse as any, timeoutMs: 1000 });
     await expect(down.raw({ service: "volume", method: "POST", url: "http://x/volumes" })).rejects.toMatchObject({ status: 502, message: expect.stringMatching(/^Cinder \(volume\) is unreachable/) });
-    const hang = (req: Request) => new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    const hang = (_url: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
     const slow = createHttp({ fetch: hang as any, timeoutMs: 50 });
     const err = await slow.raw({ service: "network", method: "POST", url: "http://x/networks" }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);

@@ -25,7 +25,8 @@ export interface UpstreamRequest {
   headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
-  body?: BodyInit | null;
+  /** Bytes or text only, so every body carries a Content-Length: a stream would go out chunked. */
+  body?: string | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
   timeoutMs?: number;
   signal?: AbortSignal;
   /** GET/HEAD are retried on network errors and 502/503/504 unless this is false (probes report the first answer). */
@@ -91,7 +92,10 @@ export function createHttp(opts: HttpOptions) {
       const timeout = AbortSignal.timeout(req.timeoutMs ?? opts.timeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
       try {
-        const res = await opts.fetch(new Request(url, { method, headers, body, signal }));
+        // The URL and init go to fetch as they are, never wrapped in a Request: Next's patched fetch rebuilds a
+        // Request from its body stream and sends it chunked, which uwsgi (Keystone, nova-api) reads as an empty
+        // body and the Ceph Dashboard refuses with 411. A string or bytes body goes out with a Content-Length.
+        const res = await opts.fetch(url.toString(), { method, headers, body, signal });
         opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
         if (RETRYABLE_STATUS.has(res.status) && attempt < attempts - 1) {
           // Drain rather than cancel: under Next's server runtime an awaited cancel() of an upstream body

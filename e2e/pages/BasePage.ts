@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { test, type Locator, type Page } from "@playwright/test";
 
 /** Shared by every page object: the page, navigation, and where screenshots go. */
 export abstract class BasePage {
@@ -25,9 +25,9 @@ export abstract class BasePage {
     return this.page.getByRole("heading", { level: 1 });
   }
 
-  /** Full-page screenshot under test-results/screenshots/ (gitignored). */
+  /** Full-page screenshot under test-results/screenshots/<target>/ (gitignored). */
   async screenshot(name: string): Promise<string> {
-    const path = `test-results/screenshots/${name}.png`;
+    const path = `test-results/screenshots/${test.info().project.name}/${name}.png`;
     await this.page.screenshot({ path, fullPage: true, animations: "disabled" });
     return path;
   }

@@ -17,6 +17,9 @@ export class LineagePage extends ShellPage {
   orphanCheckbox(spec: string): Locator {
     return this.orphans.getByRole("checkbox", { name: new RegExp(spec.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) });
   }
+  get refresh(): Locator {
+    return this.page.getByRole("button", { name: /^(Refresh|刷新)$/ });
+  }
   get planButton(): Locator {
     return this.page.getByRole("button", { name: /^(Plan cleanup|规划清理)/ });
   }

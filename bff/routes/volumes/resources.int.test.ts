@@ -94,9 +94,8 @@ describe(`volumes, images and networks (${target.name})`, () => {
 
   it("names the failing service when an upstream is down", async () => {
     const broken = createAgent({ ...a.deps, fetch: async (r, init) => {
-      const req = new Request(r as Request, init);
-      if (new URL(req.url).pathname.includes("/v2.0/")) return new Response("<html>Service Unavailable</html>", { status: 503 });
-      return globalThis.fetch(req);
+      if (new URL(String(r)).pathname.includes("/v2.0/")) return new Response("<html>Service Unavailable</html>", { status: 503 });
+      return globalThis.fetch(r, init);
     } });
     await broken.login("demo");
     const res = await broken.get("/api/networks");
