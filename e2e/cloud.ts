@@ -38,7 +38,7 @@ export function seedFor(target: Target): Seed {
   if (target === "sim")
     return {
       rawImage: "centos-7-raw", copyImage: "rhel-9-large-foreign", copyFailingCheck: "same_fsid", novaWaitSeconds: 183,
-      flavor: { name: "m1.small", id: "2" }, network: "demo-net", rawVolumeGiB: 8, singleAgentNetwork: "cs1-yw-1", dhcpAgents: 18,
+      flavor: { name: "m1.small", id: "2" }, network: "provider", rawVolumeGiB: 8, singleAgentNetwork: "cs1-yw-1", dhcpAgents: 18,
     };
   const real = realEndpoints();
   const wait = real.nova.blockDeviceAllocateRetries * real.nova.blockDeviceAllocateRetriesInterval + real.nova.blockDeviceAllocateRetriesInterval;

@@ -89,7 +89,10 @@ test.describe("project resources", () => {
     await instances.search.fill("");
     await instances.filter.selectOption("ERROR");
     await expect(app.page).toHaveURL(/status=ERROR/);
-    await expect(instances.bodyRows).toHaveCount(1);
+    // The seeded rhel-bfv-1 and this suite's own failed boot; nothing else.
+    await expect(instances.bodyRows).toHaveCount(2);
+    await expect(instances.row("rhel-bfv-1")).toBeVisible();
+    await expect(instances.row(made.failed)).toBeVisible();
   });
 
   test("stop, start and reboot an instance; a disabled action says why", async ({ app, seed }) => {

@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Prints the counts per suite and target, then one closing "N passed, N failed, N skipped" line. */
+/**
+ * Prints the counts per suite and target, the skip reasons, and one closing "N passed, N failed, N skipped" line.
+ * `--expect a,b,…` names the result files (without .vitest.json / .playwright.json) that must be there: a stage that
+ * should have run and left none, ran 0 tests, or skipped every test fails the run (exit 1).
+ */
 interface Counts { passed: number; failed: number; skipped: number }
 
 function vitestCounts(file: string): Counts {
@@ -14,33 +18,61 @@ function playwrightCounts(file: string): Counts {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
 
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
 /** Each reason a Playwright test was skipped, with how many tests gave it. */
 function playwrightSkipReasons(file: string): Map<string, number> {
   const reasons = new Map<string, number>();
   const walk = (suite: any) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? [])
-        if (t.status === "skipped")
-          for (const a of t.annotations ?? []) if (a.type === "skip") reasons.set(a.description ?? "(no reason)", (reasons.get(a.description ?? "(no reason)") ?? 0) + 1);
+        if (t.status === "skipped") {
+          const a = (t.annotations ?? []).find((x: { type: string }) => x.type === "skip");
+          bump(reasons, a?.description ?? "(no reason given)");
+        }
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of JSON.parse(readFileSync(file, "utf8")).suites ?? []) walk(suite);
   return reasons;
 }
 
-const dir = process.argv[2] ?? ".data/test-results";
+/** Each skipped vitest test, by its name (the reason is in the name or the describe: "… (sim only: …)"). */
+function vitestSkipReasons(file: string): Map<string, number> {
+  const reasons = new Map<string, number>();
+  for (const f of JSON.parse(readFileSync(file, "utf8")).testResults ?? [])
+    for (const t of f.assertionResults ?? [])
+      if (t.status === "pending" || t.status === "skipped" || t.status === "todo") bump(reasons, (t.ancestorTitles ?? []).join(" › ") || "(top level)");
+  return reasons;
+}
+
+const LABELS: Record<string, string> = { unit: "unit", sim: "integration (sim)", real: "integration (real)" };
+const label = (name: string) => LABELS[name] ?? name.replace(/^e2e-(\w+)$/, "e2e (Chromium, $1)");
+
+let dir = ".data/test-results";
+let expected: string[] = [];
+for (let i = 2; i < process.argv.length; i++) {
+  if (process.argv[i] === "--expect") expected = (process.argv[++i] ?? "").split(",").filter(Boolean);
+  else dir = process.argv[i];
+}
+
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const problems: string[] = [];
 const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+const seen = new Set<string>();
 for (const f of files) {
-  let c: Counts | undefined;
-  if (f.endsWith(".vitest.json")) c = vitestCounts(join(dir, f));
-  else if (f.endsWith(".playwright.json")) c = playwrightCounts(join(dir, f));
-  if (!c) continue;
+  const vitest = f.endsWith(".vitest.json");
+  if (!vitest && !f.endsWith(".playwright.json")) continue;
   const name = f.replace(/\.(vitest|playwright)\.json$/, "");
-  const label = name === "sim" || name === "real" ? `integration (${name})` : name.replace(/^e2e-(\w+)$/, "e2e (Chromium, $1)");
-  console.log(`${label.padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
-  if (f.endsWith(".playwright.json"))
-    for (const [reason, n] of playwrightSkipReasons(join(dir, f))) console.log(`${"".padEnd(24)}   skipped ${n}: ${reason}`);
+  seen.add(name);
+  const c = vitest ? vitestCounts(join(dir, f)) : playwrightCounts(join(dir, f));
+  console.log(`${label(name).padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  const reasons = vitest ? vitestSkipReasons(join(dir, f)) : playwrightSkipReasons(join(dir, f));
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`${"".padEnd(24)}   skipped ${n}: ${reason}`);
+  if (c.passed + c.failed + c.skipped === 0) problems.push(`${label(name)} ran 0 tests`);
+  else if (c.passed === 0 && c.failed === 0) problems.push(`${label(name)} skipped every test`);
   total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;
 }
+for (const name of expected) if (!seen.has(name)) problems.push(`${label(name)} should have run and left no results`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+for (const p of problems) console.log(`NOT PROVEN: ${p}`);
+process.exit(problems.length ? 1 : 0);
