@@ -37,7 +37,7 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
-  return { app, calls, call, resetCalls: () => void calls.splice(0) };
+  return { app, calls, call, resetCalls: () => void calls.splice(0), cookie: () => cookie, setCookie: (c: string) => void (cookie = c) };
 }
 
 /** Prints a result table and keeps it under bench/results/ (gitignored) for comparison between runs. */
