@@ -53,3 +53,32 @@ describe("createTtlCache", () => {
     expect(c.size()).toBe(0);
   });
 });
+
+describe("createTtlCache: expiry sweep and current()", () => {
+  it("drops expired entries when a new one is set, without waiting to be pushed out", () => {
+    let t = 0;
+    const c = createTtlCache<string>({ ttlMs: 10, max: 100, now: () => t });
+    c.set("a", "a");
+    t = 5;
+    c.set("b", "b");
+    t = 12;
+    c.set("c", "c");
+    expect(c.size()).toBe(2);
+    t = 30;
+    c.set("d", "d");
+    expect(c.size()).toBe(1);
+  });
+
+  it("current() answers the cached value or the load in flight, and never starts a load", async () => {
+    const c = createTtlCache<string>({ ttlMs: 1_000, max: 10 });
+    expect(c.current("k")).toBeUndefined();
+    let release = () => {};
+    const load = c.get("k", () => new Promise<string>((r) => { release = () => r("v"); }));
+    const joined = c.current("k");
+    expect(joined).toBeDefined();
+    release();
+    expect(await joined).toBe("v");
+    expect(await load).toBe("v");
+    expect(await c.current("k")).toBe("v");
+  });
+});

@@ -29,6 +29,11 @@ export function createTtlCache<V>({ ttlMs, max, now = Date.now, valid }: TtlCach
 
   function set(key: string, value: V): V {
     entries.delete(key);
+    // Insertion order is age order: drop the expired head, so stale values are not held until pushed out.
+    for (const [k, e] of entries) {
+      if (now() - e.at <= ttlMs) break;
+      entries.delete(k);
+    }
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
     entries.set(key, { value, at: now() });
     return value;
@@ -58,6 +63,11 @@ export function createTtlCache<V>({ ttlMs, max, now = Date.now, valid }: TtlCach
       const hit = peek(key);
       if (hit !== undefined) return Promise.resolve(hit);
       return inflight.get(key)?.promise ?? load(key, loader);
+    },
+    /** The cached value or the load in flight for `key`, without starting one. */
+    current(key: string): Promise<V> | undefined {
+      const hit = peek(key);
+      return hit !== undefined ? Promise.resolve(hit) : inflight.get(key)?.promise;
     },
     /** Forgets `key`, and keeps a load already in flight from storing its result. */
     delete(key: string): void {
