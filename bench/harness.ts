@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../bff/app";
@@ -11,6 +11,33 @@ export async function benchSim(scenario: "default" | "scale" = "default"): Promi
   const dir = mkdtempSync(join(tmpdir(), "zenith-bench-"));
   const sim = await startSim({ port: 0, scenario, config: { dbPath: join(dir, "sim.sqlite"), controls: true, timeScale: 0.01 } });
   return { ...sim, dispose: async () => { await sim.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export interface BenchUser { username: string; password: string; project: string }
+
+/**
+ * Where a bench runs: with ZENITH_TARGET=real, the real tier of scripts/real-cloud (its endpoints.json; nothing is
+ * started or stopped), otherwise a private sim. `deps` carries what the BFF needs to reach that target's Ceph.
+ */
+export async function benchTarget(scenario: "default" | "scale" = "default") {
+  if (process.env.ZENITH_TARGET === "real") {
+    const real = JSON.parse(readFileSync(`${process.env.ZENITH_REAL_DIR ?? "/tmp/zenith-real"}/endpoints.json`, "utf8"));
+    const user = (u: BenchUser): BenchUser => ({ username: u.username, password: u.password, project: u.project });
+    return {
+      name: "real" as const, authUrl: real.authUrl as string, real,
+      users: { admin: user(real.users.admin), demo: user(real.users.demo) },
+      deps: { ceph: { username: real.ceph.username, password: real.ceph.password }, nova: real.nova } as Partial<BffDeps>,
+      dispose: async () => {},
+    };
+  }
+  const sim = await benchSim(scenario);
+  const cfg = sim.state.config;
+  return {
+    name: "sim" as const, authUrl: `${sim.url}/identity/v3`, real: null,
+    users: { admin: { username: "admin", password: cfg.adminPassword, project: "admin" }, demo: { username: "demo", password: cfg.demoPassword, project: "demo" } },
+    deps: {} as Partial<BffDeps>,
+    dispose: sim.dispose,
+  };
 }
 
 /** An in-process BFF against `authUrl` that records every upstream call, and a cookie-keeping client. */
@@ -37,7 +64,7 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
-  return { app, calls, call, resetCalls: () => void calls.splice(0) };
+  return { app, calls, call, resetCalls: () => void calls.splice(0), cookie: () => cookie, setCookie: (c: string) => void (cookie = c) };
 }
 
 /** Prints a result table and keeps it under bench/results/ (gitignored) for comparison between runs. */

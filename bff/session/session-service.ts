@@ -94,20 +94,21 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
       return finish(scoped.token, scoped.body, projects);
     },
 
-    /** Validates a session's token, through the short cache. */
+    /** Validates a session's token, through the short cache; concurrent misses for one token share one validation. */
     async resolve(sealed: SealedSession): Promise<RequestSession> {
       if (sealed.expiresAt <= Date.now()) throw new ApiError(401, "session_expired", "Your session expired; sign in again.");
-      const hit = cache.get(sealed.token);
-      if (hit) return toRequestSession(sealed.token, sealed, hit.body, hit.projects);
-      let body: KeystoneToken;
-      try {
-        body = await keystone.validate(sealed.token);
-      } catch (e) {
-        if (e instanceof ApiError && (e.status === 401 || e.status === 404))
-          throw new ApiError(401, "session_expired", "Keystone no longer accepts this session's token (expired or revoked); sign in again.", { service: "identity" });
-        throw e;
-      }
-      return finish(sealed.token, body);
+      const { body, projects } = await cache.resolve(sealed.token, async () => {
+        let body: KeystoneToken;
+        try {
+          body = await keystone.validate(sealed.token);
+        } catch (e) {
+          if (e instanceof ApiError && (e.status === 401 || e.status === 404))
+            throw new ApiError(401, "session_expired", "Keystone no longer accepts this session's token (expired or revoked); sign in again.", { service: "identity" });
+          throw e;
+        }
+        return { body, projects: await projectsFor(sealed.token, body) };
+      });
+      return toRequestSession(sealed.token, sealed, body, projects);
     },
 
     async rescope(current: RequestSession, projectId: string): Promise<RequestSession> {

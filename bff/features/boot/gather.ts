@@ -1,15 +1,15 @@
 import { createCephDashboard, type CephDashboard } from "../../ceph/dashboard";
-import { ApiError } from "../../errors";
 import type { Services } from "../../lib/services";
-import { createCinder, cinderTime, type CinderQuotaSet } from "../../openstack/cinder";
+import { createCinder, cinderTime } from "../../openstack/cinder";
 import { createGlance, type GlanceImage } from "../../openstack/glance";
 import { createNeutron } from "../../openstack/neutron";
 import { createNova, type NovaFlavor } from "../../openstack/nova";
 import type { RequestSession } from "../../session/session-service";
 import { firstRbdLocation } from "./checks";
+import { sessionFacts } from "./session-facts";
 import type { BootChoices, PlanFacts } from "./plan-boot";
 import { learnThroughput, type VolumeSample } from "./throughput";
-import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, QuotaFacts, SnapshotProbe, SourceFacts, ThroughputModel } from "./types";
+import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, SourceFacts, ThroughputModel } from "./types";
 
 /** The service clients one request works with; the edge of the boot feature. */
 export function bootIo(services: Services, session: RequestSession) {
@@ -63,7 +63,7 @@ export async function sourceFacts(io: BootIo, source: BootChoices["source"]): Pr
     const s = await io.cinder.snapshot(source.id);
     return { kind: "volume-snapshot", id: s.id, name: s.name ?? "", status: s.status, size: s.size, volumeId: s.volume_id };
   }
-  return imageFacts(await io.glance.image(source.id));
+  return imageFacts(await sessionFacts.image(io, source.id));
 }
 
 export const flavorFacts = (f: NovaFlavor): FlavorFacts => ({ id: f.id, name: f.name, vcpus: f.vcpus, ram: f.ram, disk: f.disk });
@@ -116,32 +116,18 @@ export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
   return model;
 }
 
-export async function quotaFacts(io: BootIo): Promise<QuotaFacts> {
-  const [limits, qs] = await Promise.all([io.nova.limits(), io.cinder.quota(io.session.projectId)]);
-  return {
-    compute: {
-      instances: { limit: limits.maxTotalInstances, inUse: limits.totalInstancesUsed },
-      cores: { limit: limits.maxTotalCores, inUse: limits.totalCoresUsed },
-      ram: { limit: limits.maxTotalRAMSize, inUse: limits.totalRAMUsed },
-    },
-    volume: cinderQuota(qs),
-  };
-}
-export function cinderQuota(qs: CinderQuotaSet): Record<string, { limit: number; inUse: number }> {
-  const out: Record<string, { limit: number; inUse: number }> = {};
-  for (const [k, v] of Object.entries(qs)) if (v && typeof v === "object") out[k] = { limit: v.limit, inUse: v.in_use + (v.reserved ?? 0) };
-  return out;
-}
-
-/** Every fact the planner needs, fetched in parallel where independent. */
+/**
+ * Every fact the planner needs, fetched in parallel where independent. The session's quotas, default volume type,
+ * flavors and images come through `sessionFacts`, shared with the wizard's options for a few seconds.
+ */
 export async function gatherPlanFacts(io: BootIo, choices: BootChoices): Promise<PlanFacts> {
   const [source, flavor, cluster, throughput, quotas, defaultType] = await Promise.all([
     sourceFacts(io, choices.source),
-    choices.flavorId ? io.nova.flavor(choices.flavorId).then(flavorFacts) : Promise.resolve(null),
+    choices.flavorId ? sessionFacts.flavor(io, choices.flavorId).then(flavorFacts) : Promise.resolve(null),
     clusterFacts(io),
     throughputFacts(io),
-    quotaFacts(io),
-    io.cinder.defaultType().then((t) => t.name).catch((e) => { if (e instanceof ApiError && e.status === 404) return null; throw e; }),
+    sessionFacts.quotas(io),
+    sessionFacts.defaultType(io).then((t) => t?.name ?? null),
   ]);
   const probe = source.kind === "image" && !source.volumeBacked ? await probeSnapshot(io, source, cluster) : { status: "unknown" as const, evidence: "not an image" };
   return { choices, source, flavor, cluster, probe, viewerIsAdmin: io.session.isAdmin, throughput, wait: novaWait(io), quotas, defaultVolumeType: defaultType };

@@ -2,6 +2,7 @@ import { ApiError } from "../../errors";
 import { buildServerRequest } from "./build-server-request";
 import { gatherPlanFacts, type BootIo } from "./gather";
 import { planBoot, type BootChoices, type BootPlan } from "./plan-boot";
+import { sessionFacts } from "./session-facts";
 import { META } from "./progress";
 
 export async function planFor(io: BootIo, choices: BootChoices): Promise<BootPlan> {
@@ -9,10 +10,20 @@ export async function planFor(io: BootIo, choices: BootChoices): Promise<BootPla
 }
 
 /**
- * Plans again on the server (the browser's plan may be stale), refuses when anything blocks, then sends
- * Nova one POST /servers. It is never retried: a lost answer must not become two servers.
+ * Plans again on the server, on fresh reads (the browser's plan may be stale, and so may the session's shared
+ * facts), refuses when anything blocks, then sends Nova one POST /servers. It is never retried: a lost answer
+ * must not become two servers. The shared facts are forgotten again afterwards, so the next plan counts this boot.
  */
 export async function launchBoot(io: BootIo, name: string, choices: BootChoices & { flavorId: string }, now = Date.now()) {
+  sessionFacts.forget(io);
+  try {
+    return await planAndCreate(io, name, choices, now);
+  } finally {
+    sessionFacts.forget(io);
+  }
+}
+
+async function planAndCreate(io: BootIo, name: string, choices: BootChoices & { flavorId: string }, now: number) {
   const facts = await gatherPlanFacts(io, choices);
   const plan = planBoot(facts);
   if (plan.blockers.length) {

@@ -1,19 +1,23 @@
 import { cinderTime } from "../../openstack/cinder";
-import { flavorFacts, imageFacts, novaWait, quotaFacts, type BootIo } from "./gather";
+import { flavorFacts, imageFacts, novaWait, type BootIo } from "./gather";
+import { sessionFacts } from "./session-facts";
 
-/** Everything the wizard lists, in one round trip: sources, flavors, networks, groups, key pairs, types, quotas. */
+/**
+ * Everything the wizard lists, in one round trip: sources, flavors, networks, groups, key pairs, types, quotas.
+ * The images, flavors, default type and quotas are the session's shared facts, so the plans that follow reuse them.
+ */
 export async function bootOptions(io: BootIo) {
   const [images, volumes, snapshots, types, defaultType, flavors, keypairs, networks, groups, quotas] = await Promise.all([
-    io.glance.images({ status: "active" }),
+    sessionFacts.activeImages(io),
     io.cinder.volumes(),
     io.cinder.snapshots(),
     io.cinder.types(),
-    io.cinder.defaultType().catch(() => null),
-    io.nova.flavors(),
+    sessionFacts.defaultType(io).catch(() => null),
+    sessionFacts.flavors(io),
     io.nova.keypairs(),
     io.neutron.networks(),
     io.neutron.securityGroups(io.session.projectId),
-    quotaFacts(io),
+    sessionFacts.quotas(io),
   ]);
   const img = images.map((i) => {
     const f = imageFacts(i);

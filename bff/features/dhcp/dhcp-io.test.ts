@@ -1,42 +1,71 @@
+import { ApiError } from "../../errors";
 import type { Neutron, NeutronAgent, NeutronNetwork } from "../../openstack/neutron";
 import { executeHeal, type HealStepResult } from "./execute-heal";
-import { loadDhcpState } from "./load-state";
+import { DHCP_CONCURRENCY, loadDhcpState } from "./load-state";
 
 const agent = (id: string): NeutronAgent => ({ id, agent_type: "DHCP agent", host: `h-${id}`, alive: true, admin_state_up: true, heartbeat_timestamp: null });
 const net = (id: string) => ({ id, name: id }) as NeutronNetwork;
 
-/** A Neutron double that counts every call by method name. */
-function fakeNeutron(opts: { aliases?: string[]; agents?: string[]; networks?: string[]; hosting?: Record<string, string[]>; post?: (agentId: string) => Response }) {
+const notFound = () => new ApiError(404, "upstream_not_found", "Neutron (network) answered 404: The resource could not be found.");
+
+/**
+ * A Neutron double that counts every call by method name and the most hosting reads in flight at once. As real
+ * Neutron does, it answers 404 for `/agents` without the agent extension and for the hosting reads without the
+ * scheduler extension. `failHosting` makes one agent's or network's hosting read fail.
+ */
+function fakeNeutron(opts: { aliases?: string[]; agents?: string[]; networks?: string[]; hosting?: Record<string, string[]>; failHosting?: { id: string; error: () => Error }; post?: (agentId: string) => Response }) {
   const calls: Record<string, number> = {};
   const posts: string[] = [];
   const count = (k: string) => void (calls[k] = (calls[k] ?? 0) + 1);
   const hosting = opts.hosting ?? {};
+  const aliases = opts.aliases ?? ["agent", "dhcp_agent_scheduler"];
+  const flight = { now: 0, max: 0 };
+  /** A hosting read: counted, concurrent with the others until the next macrotask, refused as Neutron would. */
+  const hostingRead = async <T>(kind: string, id: string, answer: () => T): Promise<T> => {
+    count(kind);
+    flight.max = Math.max(flight.max, ++flight.now);
+    await new Promise((r) => setTimeout(r, 1));
+    flight.now--;
+    if (!aliases.includes("dhcp_agent_scheduler")) throw notFound();
+    if (opts.failHosting?.id === id) throw opts.failHosting.error();
+    return answer();
+  };
   const neutron = {
-    extensionAliases: async () => (count("extensions"), opts.aliases ?? ["agent", "dhcp_agent_scheduler"]),
-    agents: async () => (count("agents"), (opts.agents ?? []).map(agent)),
+    extensionAliases: async () => (count("extensions"), aliases),
+    agents: async () => {
+      count("agents");
+      if (!aliases.includes("agent")) throw notFound();
+      return (opts.agents ?? []).map(agent);
+    },
     networks: async () => (count("networks"), (opts.networks ?? []).map(net)),
     subnets: async () => (count("subnets"), (opts.networks ?? []).map((n) => ({ id: `s-${n}`, network_id: n, enable_dhcp: true }))),
-    networkDhcpAgents: async (id: string) => (count("networkDhcpAgents"), (hosting[id] ?? []).map(agent)),
-    agentDhcpNetworks: async (id: string) =>
-      (count("agentDhcpNetworks"), Object.entries(hosting).filter(([, as]) => as.includes(id)).map(([n]) => net(n))),
+    networkDhcpAgents: (id: string) => hostingRead("networkDhcpAgents", id, () => (hosting[id] ?? []).map(agent)),
+    agentDhcpNetworks: (id: string) =>
+      hostingRead("agentDhcpNetworks", id, () => Object.entries(hosting).filter(([, as]) => as.includes(id)).map(([n]) => net(n))),
     addDhcpNetwork: async (agentId: string, networkId: string) => {
       posts.push(`${agentId}>${networkId}`);
       return opts.post ? opts.post(agentId) : new Response("null", { status: 201 });
     },
   } as unknown as Neutron;
-  return { neutron, calls, posts };
+  const total = () => Object.values(calls).reduce((a, b) => a + b, 0);
+  return { neutron, calls, posts, flight, total };
 }
 
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
 describe("loadDhcpState", () => {
-  it("says so when the agent or scheduler extension is missing, without listing anything else", async () => {
-    const f = fakeNeutron({ aliases: ["dhcp_agent_scheduler"] });
-    expect((await loadDhcpState(f.neutron)).availability).toBe("no-agent-extension");
-    expect(f.calls).toEqual({ extensions: 1 });
-    expect((await loadDhcpState(fakeNeutron({ aliases: ["agent"] }).neutron)).availability).toBe("no-scheduler-extension");
+  it("says so when the agent or scheduler extension is missing (asking for the extensions only to explain a 404)", async () => {
+    const noAgent = fakeNeutron({ aliases: ["dhcp_agent_scheduler"], networks: ["n1"] });
+    expect((await loadDhcpState(noAgent.neutron)).availability).toBe("no-agent-extension");
+    expect(noAgent.calls).toEqual({ agents: 1, networks: 1, subnets: 1, extensions: 1 });
+    const noScheduler = fakeNeutron({ aliases: ["agent"], agents: ["a"], networks: ["n1", "n2"] });
+    expect((await loadDhcpState(noScheduler.neutron)).availability).toBe("no-scheduler-extension");
   });
 
   it("reports a cloud with no DHCP agents (OVN)", async () => {
-    expect((await loadDhcpState(fakeNeutron({ networks: ["n1"] }).neutron)).availability).toBe("no-dhcp-agents");
+    const f = fakeNeutron({ networks: ["n1"] });
+    expect((await loadDhcpState(f.neutron)).availability).toBe("no-dhcp-agents");
+    expect(f.calls.extensions).toBeUndefined();
   });
 
   it("reads hosting per agent when agents are fewer than networks, else per network", async () => {
@@ -51,6 +80,33 @@ describe("loadDhcpState", () => {
     expect(many.calls.networkDhcpAgents).toBe(2);
     expect(many.calls.agentDhcpNetworks).toBeUndefined();
     expect(Object.fromEntries(s2.hosting)).toEqual({ n1: ["a"], n2: ["a", "b"] });
+  });
+
+  it("costs at most agents + 3 upstream calls, every hosting read in one parallel round", async () => {
+    const f = fakeNeutron({ agents: ids("a", 4), networks: ids("n", 6), hosting: { n1: ["a1"], n2: ["a2", "a3"] } });
+    const state = await loadDhcpState(f.neutron);
+    expect(state.availability).toBe("ok");
+    expect(f.total()).toBeLessThanOrEqual(4 + 3);
+    expect(f.calls).toEqual({ agents: 1, networks: 1, subnets: 1, agentDhcpNetworks: 4 });
+    expect(f.flight.max).toBe(4);
+  });
+
+  it("bounds the hosting reads in flight", async () => {
+    const f = fakeNeutron({ agents: ids("a", 30), networks: ids("n", 40) });
+    await loadDhcpState(f.neutron);
+    expect(f.calls.agentDhcpNetworks).toBe(30);
+    expect(f.total()).toBe(30 + 3);
+    expect(f.flight.max).toBe(DHCP_CONCURRENCY);
+  });
+
+  it("fails the view when a hosting read fails, rather than show that network with fewer agents", async () => {
+    const broken = fakeNeutron({ agents: ids("a", 4), networks: ids("n", 6), hosting: { n1: ["a2"] },
+      failHosting: { id: "a2", error: () => new ApiError(502, "upstream_error", "Neutron (network) answered 500") } });
+    await expect(loadDhcpState(broken.neutron)).rejects.toMatchObject({ status: 502 });
+    // A 404 with both extensions present is an agent gone mid-read: still a failure, not "no scheduler".
+    const gone = fakeNeutron({ agents: ids("a", 4), networks: ids("n", 6), failHosting: { id: "a3", error: notFound } });
+    await expect(loadDhcpState(gone.neutron)).rejects.toMatchObject({ status: 404 });
+    expect(gone.calls.extensions).toBe(1);
   });
 });
 

@@ -151,6 +151,20 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(deps.calls.filter((c) => c.service === "identity").length).toBe(before);
   });
 
+  it("validates once when the layout and the page miss the token cache together", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    // A fresh app has an empty cache, as the shared one is once the entry's 30 s have passed.
+    const deps = testDeps();
+    const cold = createAgent(deps);
+    cold.setCookie(a.cookie());
+    const [layout, page] = await Promise.all([cold.get("/api/auth/session"), cold.get("/api/catalog")]);
+    expect([layout.status, page.status]).toEqual([200, 200]);
+    const validations = deps.calls.filter((c) => c.service === "identity" && c.method === "GET" && new URL(c.url).pathname.endsWith("/auth/tokens"));
+    expect(validations).toHaveLength(1);
+    expect(deps.calls.filter((c) => c.service === "identity")).toHaveLength(2);
+  });
+
   it("logs in with an application credential, which cannot switch projects", async () => {
     const demo = await keystoneToken("demo");
     const name = `zenith-test-${Date.now()}`;

@@ -1,5 +1,5 @@
 import { BootOptionsSchema, BootPlanSchema, BootProgressSchema } from "./boot.schemas";
-import { createAgent } from "../../test/test-app";
+import { createAgent, testDeps } from "../../test/test-app";
 import { onReal, simControl, target } from "../../../tests/target";
 import { bootNetwork, cephImage, cleanup, demoImages, fittingFlavor, waitDone } from "./boot-test-helpers";
 
@@ -163,6 +163,28 @@ describe(`boot wizard BFF (${target.name})`, () => {
     const fromInstanceSnap = await plan({ type: "instance-snapshot", id: o.instanceSnapshots[0].id }, { createVolume: true });
     expect(fromInstanceSnap.status).toBe(200);
     expect(["rbd-clone-volume", "copy-volume"]).toContain(fromInstanceSnap.body.path);
+  });
+
+  it("shares the session's facts: from opening the wizard to its first plan, at most 12 upstream calls", async () => {
+    const deps = testDeps();
+    const a = createAgent(deps);
+    await a.login("admin");
+    const img = await demoImages(a);
+    const choices = { source: { type: "image", id: img.raw }, createVolume: true, flavorId: await fittingFlavor(a, img.raw), networkIds: [] };
+    // An earlier session warmed the app (Ceph login and fsid, Cinder's throughput history); this one is new.
+    expect((await a.post("/api/boot/plan", choices)).status).toBe(200);
+    await a.login("admin");
+    const before = deps.calls.length;
+    expect((await a.get("/api/boot/options")).status).toBe(200);
+    const plan = await a.post("/api/boot/plan", choices);
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const calls = deps.calls.slice(before).filter((c) => c.service !== "identity");
+    expect(calls.length, calls.map((c) => `${c.method} ${c.url}`).join("\n")).toBeLessThanOrEqual(12);
+    // The plan read none of what the options had just read.
+    const reads = (re: RegExp) => calls.filter((c) => re.test(new URL(c.url).pathname)).length;
+    expect(reads(/\/limits$/)).toBe(1);
+    expect(reads(/\/types\/default$/)).toBe(1);
+    expect(reads(/\/os-quota-sets\/[^/]+$/)).toBe(1);
   });
 
   it("names the quota a boot would exceed, and refuses to launch it", async () => {

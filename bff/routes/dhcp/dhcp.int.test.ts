@@ -61,6 +61,17 @@ describe(`admin DHCP HA (${target.name})`, () => {
     expect((await auditOf(1)).networks.find((n) => n.name === names[0])!.verdict).toBe("ok");
   });
 
+  it("costs at most min(agents, networks) + 3 upstream calls per view, in two rounds", async () => {
+    await auditOf();
+    const before = a.deps.calls.length;
+    const audit = await auditOf();
+    const calls = a.deps.calls.slice(before);
+    // The session is cached: every call is Neutron's (agents, networks, subnets, then the hosting reads).
+    expect(calls.every((c) => c.service === "network"), calls.map((c) => c.url).join("\n")).toBe(true);
+    expect(calls.length).toBeLessThanOrEqual(Math.min(audit.agents.length, audit.networks.length) + 3);
+    expect(calls.some((c) => c.url.endsWith("/extensions"))).toBe(false);
+  });
+
   it("heals one network to 2 agents: dry run, confirm, audit log; a stale planId gets 409", async () => {
     const net = await networkByName(onSim ? "cs1-yw-1" : "zenith-net");
     const dry = await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true });
