@@ -1,7 +1,29 @@
 import { expect, test } from "./fixtures";
 import { VolumesPage } from "./pages/ResourceListPage";
 
-/** Reference screenshots for review, in test-results/screenshots/ (not compared, not committed). */
+/**
+ * Screenshots for review, in test-results/screenshots/<target>/ (not committed). Each variant also checks what
+ * makes it that variant: the page's language and strings, and the theme's actual background luminance.
+ */
+const OVERVIEW = { en: "Overview", "zh-CN": "概览" } as const;
+
+/** Relative luminance (0 black … 1 white) of the page body's computed background. */
+async function bodyLuminance(page: import("@playwright/test").Page): Promise<number> {
+  return page.evaluate(() => {
+    const c = document.createElement("canvas").getContext("2d")!;
+    c.fillStyle = getComputedStyle(document.body).backgroundColor;
+    c.fillRect(0, 0, 1, 1);
+    const [r, g, b] = Array.from(c.getImageData(0, 0, 1, 1).data).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  });
+}
+
+async function expectVariant(page: import("@playwright/test").Page, locale: "en" | "zh-CN", theme: "light" | "dark"): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  if (theme === "dark") expect(await bodyLuminance(page)).toBeLessThan(0.1);
+  else expect(await bodyLuminance(page)).toBeGreaterThan(0.8);
+}
+
 const variants = [
   { locale: "en", theme: "light" },
   { locale: "en", theme: "dark" },
@@ -15,15 +37,19 @@ test.describe("screenshots", () => {
       await app.setPreferences({ locale, theme });
       await app.login.goto();
       await expect(app.login.submit).toBeVisible();
+      await expectVariant(app.page, locale, theme);
       await app.login.screenshot(`login-${locale}-${theme}`);
 
       await app.signInViaApi("admin");
       await app.overview.goto();
       await expect(app.overview.catalogRow("compute")).toBeVisible();
+      await expect(app.overview.heading).toHaveText(OVERVIEW[locale]);
+      await expectVariant(app.page, locale, theme);
       await app.overview.screenshot(`overview-admin-${locale}-${theme}`);
 
       await app.system.goto();
       await expect(app.system.serviceRow("compute")).toBeVisible();
+      await expectVariant(app.page, locale, theme);
       await app.system.screenshot(`system-admin-${locale}-${theme}`);
 
       await app.overview.goto();

@@ -18,11 +18,14 @@ const VERDICT_TONE = { on_track: "neutral", slower_than_predicted: "warning", pa
 /** The launched server, live: phases with timestamps, elapsed against the prediction, Nova's fault verbatim. */
 export function ProgressView({ serverId, name, onAnother }: { serverId: string; name: string; onAnother: () => void }) {
   const t = useT();
-  const { data: p, error, live } = useBootProgress(serverId);
+  const { data: p, error, live, trace } = useBootProgress(serverId);
   const start = p ? Date.parse(p.startedAt) : 0;
   const pct = p?.prediction ? Math.min(100, (p.elapsedSeconds / Math.max(p.prediction.p90, 0.1)) * 100) : 0;
   return (
-    <Card aria-labelledby="progress-title" data-testid="boot-progress" data-outcome={p?.outcome ?? "building"}>
+    <Card
+      aria-labelledby="progress-title" data-testid="boot-progress" data-outcome={p?.outcome ?? "building"}
+      data-stream-events={trace.events} data-stream-first-done={trace.firstDone === null ? undefined : String(trace.firstDone)}
+    >
       <CardHeader>
         <CardTitle id="progress-title">{t("boot.progress.title", { name })}</CardTitle>
         <div className="flex items-center gap-2">
