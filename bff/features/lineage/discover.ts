@@ -31,13 +31,15 @@ export async function discover(seeds: Spec[], read: (s: Spec) => Promise<RbdFact
 
   await new Promise<void>((resolve, reject) => {
     const pump = () => {
-      while (inFlight < concurrency && queue.length && started < max) {
+      // The first read goes alone: if the dashboard is down, one request finds out, not `concurrency` of them.
+      const limit = facts.length + missing.length > 0 ? concurrency : 1;
+      while (inFlight < limit && queue.length && started < max) {
         const next = queue.shift()!;
         started++;
         inFlight++;
         read(next).then((f) => {
           inFlight--;
-          if (!f) { if (seedKeys.has(key(next))) missing.push(key(next)); }
+          if (!f) missing.push(key(next));
           else {
             facts.push(f);
             if (f.parent) push({ pool: f.parent.pool, name: f.parent.name });
@@ -53,5 +55,5 @@ export async function discover(seeds: Spec[], read: (s: Spec) => Promise<RbdFact
     };
     pump();
   });
-  return { facts, missing: missing.sort(), truncated };
+  return { facts, missing: missing.filter((k) => seedKeys.has(k)).sort(), truncated };
 }

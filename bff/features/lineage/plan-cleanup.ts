@@ -20,6 +20,8 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
     const n = byNode.get(spec);
     if (!n) throw new ApiError(400, "not_orphan", `${spec} is not an RBD image on this cluster (any more).`, { details: { spec } });
     if (!n.orphan) {
+      if (n.cinderDeleted && !n.owner)
+        throw new ApiError(400, "not_orphan", `${spec} is not an orphan: Cinder keeps this deleted volume as the hidden parent of ${n.blockedBy.join(", ") || "a volume it still has"} and removes it once those clones are deleted.`, { details: { spec } });
       const who = n.owner ? `${n.owner.type === "glance" ? "Glance image" : n.owner.type === "nova" ? "Nova server" : "Cinder volume"} ${n.owner.name}` : "no OpenStack service naming pattern";
       throw new ApiError(400, "not_orphan", `${spec} is not an orphan: it belongs to ${who}.`, { details: { spec } });
     }
