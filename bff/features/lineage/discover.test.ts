@@ -95,3 +95,12 @@ describe("pendingImages", () => {
     expect(pendingImages(named, missing, now).map((p) => [p.owner.id, p.reason])).toEqual([["creating", "transitional"], ["fresh", "fresh"]]);
   });
 });
+
+describe("planCleanup and 0-byte orphans", () => {
+  it("refuses to remove a 0-byte orphan through the dashboard (its delete computes usage first)", () => {
+    const zero = facts("images", IMG, { size: 0, usageNote: "diff_unsafe", snapshots: [snap("snap", [], 0)] });
+    const l = buildLineage([zero], { images: [], servers: new Map(), volumes: [] });
+    expect(l.orphans).toEqual([`images/${IMG}`]);
+    expect(() => planCleanup(l, l.orphans)).toThrow(/0-byte image/);
+  });
+});

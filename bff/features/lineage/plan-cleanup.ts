@@ -26,6 +26,13 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
       throw new ApiError(400, "not_orphan", `${spec} is not an orphan: it belongs to ${who}.`, { details: { spec } });
     }
   }
+  for (const spec of wanted) {
+    const n = byNode.get(spec)!;
+    // Rbd.delete first reads the image with usage (controllers/rbd.py:172, RbdService.get_image without
+    // omit_usage): on a 0-byte image that diff_iterate can abort ceph-mgr, so lineage does not remove those.
+    if (n.provisionedBytes === 0)
+      throw new ApiError(400, "not_orphan", `${spec} is a 0-byte image: the Ceph Dashboard's delete computes its usage first, which can abort ceph-mgr 16.2. Remove it with rbd (snap unprotect, snap rm, rm) instead.`, { details: { spec } });
+  }
   const selected = new Set(wanted);
   const order = lineage.orphans.filter((s) => selected.has(s));
   const removed = new Set<string>();
