@@ -1,13 +1,14 @@
 import { ApiError } from "../errors";
-import { upstreamError, type Http } from "../openstack/http";
+import { upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
+import { assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
 const V2 = "application/vnd.ceph.api.v2.0+json";
 
 export interface CephImage {
-  name: string; pool_name: string; size: number;
+  name: string; pool_name: string; size: number; id?: string;
   parent: { pool_name: string; image_name: string; snap_name: string } | null;
-  snapshots: { name: string; is_protected: boolean | null; children?: { pool_name: string; image_name: string }[] }[];
+  snapshots: { name: string; size?: number; is_protected: boolean | null; children?: { pool_name: string; image_name: string }[] }[];
   /** Bytes allocated by the image head, and with its snapshots (null without fast-diff). */
   disk_usage?: number | null; total_disk_usage?: number | null;
 }
@@ -27,15 +28,39 @@ const FSID_MS = 5 * 60_000;
 /**
  * The Ceph Dashboard REST API with the BFF's own service credentials (deps.ceph). Logs in once per URL
  * and user, re-logs in on a 401; the cluster fsid is cached for five minutes.
+ *
+ * No call is ever retried by the HTTP layer: a refused or reset connection usually means ceph-mgr died,
+ * and a retry can kill the standby that took over. Such a failure opens the breaker (breaker.ts) for
+ * this URL; until it closes every call answers 503 ceph_unavailable without touching the network.
+ *
+ * The image list (GET /api/block/image) is deliberately absent: Pacific's RbdService.rbd_pool_list runs
+ * _rbd_image with usage for every image (fast-diff diff_iterate), which aborts ceph-mgr on a 0-byte image
+ * with a snapshot. Reads go image by image with omit_usage=true instead (see lineage/discover.ts).
  */
 export function createCephDashboard(http: Http, baseUrl: string, creds: { username: string; password: string }) {
   const base = baseUrl.replace(/\/+$/, "");
   const key = `${base}|${creds.username}`;
 
+  /** One request, never retried; connection failures open the breaker and become 503 ceph_unavailable. */
+  async function send(req: Omit<UpstreamRequest, "service" | "retry">): Promise<Response> {
+    assertClosed(base);
+    try {
+      return await http.raw({ ...req, service: "ceph", retry: false });
+    } catch (e) {
+      const cause = connectionFailure(e);
+      if (cause === null) throw e;
+      trip(base, cause);
+      throw cephUnavailable(`The Ceph Dashboard is registered at ${base} but is not answering (${cause}).`, { reason: "not_answering", url: base, cause });
+    }
+  }
+
   async function login(): Promise<string> {
-    const body = await http.json<{ token: string }>({
-      service: "ceph", method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password },
-    });
+    const res = await send({ method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password } });
+    const text = await res.text();
+    if (res.status === 400 || res.status === 401)
+      throw cephUnavailable(`The Ceph Dashboard at ${base} refused the BFF's credentials (ZENITH_CEPH_USER / ZENITH_CEPH_PASSWORD).`, { reason: "login_refused", url: base });
+    if (!res.ok) throw upstreamError("ceph", res.status, text);
+    const body = JSON.parse(text) as { token: string };
     tokens.set(key, { token: body.token, until: Date.now() + TOKEN_MS });
     return body.token;
   }
@@ -44,7 +69,7 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     const cached = tokens.get(key);
     let token = cached && cached.until > Date.now() ? cached.token : await login();
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await http.raw({ service: "ceph", url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${token}` } });
+      const res = await send({ url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${token}` } });
       // Drain, never `await body.cancel()`: under Next's runtime that waits for the upstream timeout (30 s).
       if (res.status === 401 && attempt === 0) { await res.text().catch(() => ""); token = await login(); continue; }
       if (res.status === 404) { await res.text().catch(() => ""); return null; }
@@ -71,12 +96,12 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
       : m.op === "unprotect" ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
       : m.op === "delete-snapshot" ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
       : { method: "DELETE", path: base0 };
-    const send = () => http.raw({ service: "ceph", method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } });
-    let res = await send();
+    const once = () => send({ method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } });
+    let res = await once();
     if (res.status === 401) {
       await res.text().catch(() => "");
       token = await login();
-      res = await send();
+      res = await once();
     }
     const text = await res.text();
     if (!res.ok) throw upstreamError("ceph", res.status, text);
@@ -84,13 +109,6 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
 
   return {
     mutate,
-    /** Every RBD image of every pool (GET /api/block/image, v2, limit=-1; pages on if X-Total-Count says more). */
-    async images(): Promise<CephImage[]> {
-      const out: CephImage[] = [];
-      const first = await get<{ pool_name: string; value: CephImage[] }[]>("/api/block/image?limit=-1", V2);
-      for (const p of first ?? []) out.push(...p.value.map((i) => ({ ...i, pool_name: i.pool_name ?? p.pool_name })));
-      return out;
-    },
     /** The cluster's own fsid, from the monitor map (GET /api/monitor). */
     async fsid(): Promise<string> {
       const hit = fsids.get(base);
@@ -101,8 +119,17 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
       fsids.set(base, { fsid, until: Date.now() + FSID_MS });
       return fsid;
     },
-    /** One RBD image (with snapshots and parent), or null when it does not exist. */
-    image: (pool: string, name: string) => get<CephImage>(`/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`),
+    /**
+     * One RBD image (size, parent, snapshots with protection and children), or null when it does not exist.
+     * `omit_usage=true` makes RbdService._rbd_image skip _rbd_disk_usage (no diff_iterate); the answer's
+     * disk_usage / total_disk_usage are then null.
+     */
+    image: (pool: string, name: string) => get<CephImage>(`${specPath(pool, name)}?omit_usage=true`),
+    /**
+     * The same image with the dashboard's usage figures (fast-diff diff_iterate over every snapshot and the head).
+     * Only for images the caller has proven diff-safe (see lineage/usage-policy.ts): never for a 0-byte image.
+     */
+    imageWithUsage: (pool: string, name: string) => get<CephImage>(specPath(pool, name)),
   };
 }
 export type CephDashboard = ReturnType<typeof createCephDashboard>;

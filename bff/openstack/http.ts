@@ -71,6 +71,15 @@ export function upstreamError(service: ServiceName, status: number, text: string
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The socket-level reason a fetch failed ("ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET", ...), or "unknown". */
+export function networkCause(e: unknown): string {
+  for (let x: unknown = e, i = 0; x && i < 4; x = (x as { cause?: unknown }).cause, i++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return "unknown";
+}
+
 export function createHttp(opts: HttpOptions) {
   /** One upstream request. GET/HEAD retry twice on network errors and 502/503/504; nothing else is retried. */
   async function raw(req: UpstreamRequest): Promise<Response> {
@@ -114,7 +123,8 @@ export function createHttp(opts: HttpOptions) {
       }
     }
     const reason = lastError instanceof Error ? (lastError.cause instanceof Error ? lastError.cause.message : lastError.message) : String(lastError);
-    throw new ApiError(502, "upstream_unreachable", `${SERVICE_LABEL[req.service]} is unreachable at ${url.origin}: ${reason}`, { service: req.service });
+    throw new ApiError(502, "upstream_unreachable", `${SERVICE_LABEL[req.service]} is unreachable at ${url.origin}: ${reason}`,
+      { service: req.service, details: { cause: networkCause(lastError) } });
   }
 
   /** A request whose non-2xx answers become ApiErrors. */

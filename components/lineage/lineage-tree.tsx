@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useLocale, useT } from "@/lib/i18n/client";
-import { formatBytes } from "@/lib/format/bytes";
+import { useT } from "@/lib/i18n/client";
 import type { LineageNode } from "@/lib/queries/lineage";
 import { NodeKindBadge } from "./node-kind-badge";
+import { NodeUsage } from "./node-usage";
 
 interface Row { node: LineageNode; depth: number; via: string | null; hasKids: boolean }
 
@@ -16,7 +16,6 @@ const kidsOf = (n: LineageNode) => n.snapshots.flatMap((s) => s.children.map((c)
  */
 export function LineageTree({ root, label, nodes }: { root: string; label: string; nodes: Map<string, LineageNode> }) {
   const t = useT();
-  const locale = useLocale();
   const [open, setOpen] = useState<Set<string>>(() => new Set([root]));
   const [focused, setFocused] = useState(root);
   const refs = useRef(new Map<string, HTMLLIElement>());
@@ -88,9 +87,8 @@ export function LineageTree({ root, label, nodes }: { root: string; label: strin
             <span className="font-medium">{title}</span>
             <code className="text-xs text-muted-foreground">{n.spec}</code>
             {row.via ? <span className="text-xs text-muted-foreground">{t("lineage.via", { snap: row.via })}</span> : null}
-            <span className="ml-auto text-xs text-muted-foreground tabular-nums">
-              {t("lineage.usage", { used: formatBytes(n.usedBytes, locale) ?? "—", provisioned: formatBytes(n.provisionedBytes, locale) ?? "—" })}
-            </span>
+            <NodeUsage node={n} />
+            {n.cinderDeleted ? <span className="w-full pl-5 text-xs text-muted-foreground">{t("lineage.hiddenParent")}</span> : null}
             {n.blockedBy.length > 0 ? (
               <span className="w-full pl-5 text-xs text-warning">{t("lineage.cantDelete", { count: n.blockedBy.length })}</span>
             ) : null}

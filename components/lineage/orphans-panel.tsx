@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useLocale, useT } from "@/lib/i18n/client";
-import { formatBytes } from "@/lib/format/bytes";
+import { useT } from "@/lib/i18n/client";
 import { useCleanupPlan, useCleanupRun, type LineageCleanup, type LineageNode } from "@/lib/queries/lineage";
 import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
@@ -11,12 +10,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { NodeKindBadge } from "./node-kind-badge";
+import { NodeUsage } from "./node-usage";
 import { PlanSteps } from "./plan-steps";
 
 /** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
 export function OrphansPanel({ orphans, nodes }: { orphans: string[]; nodes: Map<string, LineageNode> }) {
   const t = useT();
-  const locale = useLocale();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState(false);
   const plan = useCleanupPlan();
@@ -56,9 +55,7 @@ export function OrphansPanel({ orphans, nodes }: { orphans: string[]; nodes: Map
                   <code>{spec}</code>
                 </label>
                 <span className="text-xs text-muted-foreground">{n.orphanReason}</span>
-                <span className="ml-auto text-xs text-muted-foreground tabular-nums">
-                  {t("lineage.usage", { used: formatBytes(n.usedBytes, locale) ?? "—", provisioned: formatBytes(n.provisionedBytes, locale) ?? "—" })}
-                </span>
+                <NodeUsage node={n} />
                 {n.blockedBy.length ? <span className="w-full pl-6 text-xs text-warning">{t("lineage.orphans.flattenFirst", { list: n.blockedBy.join(", ") })}</span> : null}
               </li>
             );

@@ -10,15 +10,24 @@ function reportQueryError(error: unknown, queryKey: readonly unknown[]) {
   console.error(`[zenith] query ${JSON.stringify(queryKey)} failed: ${error instanceof Error ? error.message : error} ${detail}`);
 }
 
+/**
+ * The browser's retry rule. 4xx answers are decisions (forbidden, expired), not glitches; a 503 means the BFF
+ * knows the upstream is down (e.g. ceph_unavailable after ceph-mgr died) and retrying only knocks again.
+ * Anything else (network, 502, 504) is retried twice.
+ */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  if (isApiError(error) && ((error.status >= 400 && error.status < 500) || error.status === 503)) return false;
+  return failures < 2;
+}
+
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => reportQueryError(error, query.queryKey) }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
-        // 4xx answers are decisions (forbidden, expired), not glitches: do not retry them.
         // The server never retries: a failed prefetch is simply refetched by the browser.
-        retry: isServer ? false : (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        retry: isServer ? false : shouldRetry,
         refetchOnWindowFocus: false,
       },
       dehydrate: {

@@ -1758,7 +1758,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1863,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2688,6 +2688,25 @@ export interface components {
             nodes: components["schemas"]["LineageNode"][];
             /** @description Specs of orphans, deepest first */
             orphans: string[];
+            /** @description Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence */
+            pending: {
+                spec: string;
+                owner: {
+                    /** @enum {string} */
+                    type: "glance" | "cinder";
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                reason: "fresh" | "transitional";
+            }[];
+            /** @description Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read */
+            coverage: {
+                /** @enum {string} */
+                basis: "named_and_linked";
+                read: number;
+                truncated: boolean;
+            };
         };
         LineageNode: {
             /** @example vms/5f1c…_disk */
@@ -2705,7 +2724,12 @@ export interface components {
             } | null;
             orphanReason: string | null;
             provisionedBytes: number;
+            /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
             usedBytes: number | null;
+            /** @enum {string} */
+            usageNote: "dashboard" | "clone_includes_parent" | "diff_unsafe" | "not_reported";
+            /** @description volume-<id>.deleted: Cinder's hidden parent of clones of a deleted volume */
+            cinderDeleted: boolean;
             /** @description pool/name@snap of the parent snapshot */
             parent: string | null;
             snapshots: {

@@ -21,6 +21,8 @@ export const lineageQueries = {
       queryKey: lineageKeys.forest(),
       queryFn: async ({ signal }): Promise<Lineage> => request(client.GET("/api/admin/lineage", { signal })),
       staleTime: 30_000,
+      // While Glance/Cinder name images Ceph does not have yet, look again; pending ends FRESH_MS after creation.
+      refetchInterval: (query) => (query.state.data?.pending.length ? 5_000 : false),
     }),
 };
 

@@ -1,15 +1,25 @@
-import type { Lineage, LineageNode, NodeKind, OwnerFacts, RbdFacts } from "./types";
+import type { Coverage, Lineage, LineageNode, NodeKind, OwnerFacts, PendingImage, RbdFacts } from "./types";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const DISK = new RegExp(`^(${UUID})_disk(\\..+)?$`, "i");
 const VOLUME = new RegExp(`^volume-(${UUID})$`, "i");
+/** Cinder's RBD driver renames a deleted volume that still has clones to volume-<id>.deleted (rbd.py delete_volume). */
+const DELETED_VOLUME = new RegExp(`^volume-(${UUID})\\.deleted$`, "i");
+/** The snapshot Cinder takes on a source volume to clone volume-<B> from it (rbd.py create_cloned_volume). */
+const CLONE_SNAP = new RegExp(`^volume-(${UUID})\\.clone_snap$`, "i");
 const GLANCE_ID = new RegExp(`^${UUID}$`, "i");
 
 export const specOf = (pool: string, name: string) => `${pool}/${name}`;
 
 /** Who owns one RBD image, from the naming conventions of Glance, Nova and Cinder's RBD drivers. */
-function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Map<string, string | null>):
-  Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason"> {
+type Classified = Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason" | "cinderDeleted">;
+function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Map<string, string | null>): Classified {
+  const c = classifyOwner(img, owners, glance, volumes);
+  return { cinderDeleted: false, ...c };
+}
+
+function classifyOwner(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Map<string, string | null>):
+  Omit<Classified, "cinderDeleted"> & { cinderDeleted?: boolean } {
   if (img.pool === "images" && GLANCE_ID.test(img.name)) {
     const g = glance.get(img.name);
     const kind: NodeKind = g?.instanceSnapshot || img.parent ? "instance-snapshot" : "image";
@@ -27,12 +37,30 @@ function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFa
     if (volumes.has(vol[1])) return { kind: "volume", owner: { type: "cinder", id: vol[1], name: volumes.get(vol[1]) || vol[1] }, orphan: false, orphanReason: null };
     return { kind: "volume", owner: null, orphan: true, orphanReason: `No Cinder volume ${vol[1]}` };
   }
+  const hidden = img.pool === "volumes" ? DELETED_VOLUME.exec(img.name) : null;
+  if (hidden) {
+    if (volumes.has(hidden[1])) return { kind: "volume", cinderDeleted: true, owner: { type: "cinder", id: hidden[1], name: volumes.get(hidden[1]) || hidden[1] }, orphan: false, orphanReason: null };
+    // An orphan only once its clones are proven gone: decided in buildLineage, where the children are known.
+    return { kind: "volume", cinderDeleted: true, owner: null, orphan: false, orphanReason: null };
+  }
   // Names no OpenStack service writes: shown, never called orphans (someone else may own them).
   return { kind: "other", owner: null, orphan: false, orphanReason: null };
 }
 
+/**
+ * A Cinder hidden parent (volume-<A>.deleted) is an orphan only when no clone reads from any of its snapshots
+ * and no `volume-<B>.clone_snap` snapshot names a volume Cinder still has (its clone may just not be read).
+ */
+function hiddenParentVerdict(n: LineageNode, volumes: Map<string, string | null>): Pick<LineageNode, "orphan" | "orphanReason"> {
+  const live = n.snapshots.map((s) => CLONE_SNAP.exec(s.name)?.[1]).filter((id): id is string => !!id && volumes.has(id));
+  if (n.blockedBy.length > 0 || live.length > 0) return { orphan: false, orphanReason: null };
+  return { orphan: true, orphanReason: `Cinder's hidden parent of deleted volume ${n.name.slice("volume-".length, -".deleted".length)}: no clone reads from it any more` };
+}
+
+const NO_COVERAGE: Coverage = { basis: "named_and_linked", read: 0, truncated: false };
+
 /** RBD images + live OpenStack resources → one tree per root image in `images`, with orphans marked. */
-export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts): Lineage {
+export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pending?: PendingImage[]; coverage?: Coverage } = {}): Lineage {
   const glance = new Map(owners.images.map((g) => [g.id, g]));
   const volumes = new Map(owners.volumes.map((v) => [v.id, v.name]));
   const bySpec = new Map(rbd.map((i) => [specOf(i.pool, i.name), i]));
@@ -45,7 +73,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts): Lineage {
       }));
       return {
         spec: specOf(img.pool, img.name), pool: img.pool, name: img.name, ...classify(img, owners, glance, volumes),
-        provisionedBytes: img.size, usedBytes: img.used,
+        provisionedBytes: img.size, usedBytes: img.used, usageNote: img.usageNote,
         parent: img.parent ? `${specOf(img.parent.pool, img.parent.name)}@${img.parent.snap}` : null,
         snapshots, blockedBy: [...new Set(snapshots.flatMap((s) => s.children))],
       };
@@ -59,6 +87,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts): Lineage {
     const s = p?.snapshots.find((x) => x.name === snap);
     if (p && s && !s.children.includes(n.spec)) { s.children.push(n.spec); s.children.sort(); p.blockedBy = [...new Set([...p.blockedBy, n.spec])]; }
   }
+  for (const n of nodes) if (n.cinderDeleted && !n.owner) Object.assign(n, hiddenParentVerdict(n, volumes));
   const parentOf = (n: LineageNode) => (n.parent ? byNode.get(n.parent.split("@")[0]) : undefined);
   const depth = (n: LineageNode) => { let d = 0; for (let p = parentOf(n), seen = 0; p && seen < 1000; p = parentOf(p), seen++) d++; return d; };
   const roots = nodes.filter((n) => n.pool === "images" && !parentOf(n));
@@ -67,5 +96,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts): Lineage {
     nodes,
     orphans: nodes.filter((n) => n.orphan).map((n) => ({ spec: n.spec, d: depth(n) }))
       .sort((a, b) => b.d - a.d || a.spec.localeCompare(b.spec)).map((o) => o.spec),
+    pending: seen.pending ?? [],
+    coverage: seen.coverage ?? { ...NO_COVERAGE, read: rbd.length },
   };
 }

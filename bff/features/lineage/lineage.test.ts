@@ -11,9 +11,9 @@ const GONE2 = "55555555-5555-4555-8555-555555555555";
 const VOL = "66666666-6666-4666-8666-666666666666";
 
 const img = (pool: string, name: string, parent: string | null, snaps: [string, string[]][] = [], size = 10): RbdFacts => ({
-  pool, name, size, used: size / 2,
+  pool, name, size, used: size / 2, usageNote: "dashboard",
   parent: parent ? { pool: parent.split("/")[0], name: parent.split("/")[1].split("@")[0], snap: parent.split("@")[1] } : null,
-  snapshots: snaps.map(([n, kids]) => ({ name: n, protected: true, children: kids.map((k) => ({ pool: k.split("/")[0], name: k.split("/")[1] })) })),
+  snapshots: snaps.map(([n, kids]) => ({ name: n, size, protected: true, children: kids.map((k) => ({ pool: k.split("/")[0], name: k.split("/")[1] })) })),
 });
 
 // centos → live disk, volume, gone disk (→ snapshot → instance snapshot image), gone2 disk (snapshot, no clones)
@@ -51,7 +51,7 @@ describe("buildLineage", () => {
   });
 
   it("adds children known only from a clone's own parent", () => {
-    const partial = rbd.map((r) => (r.name === IMG ? { ...r, snapshots: [{ name: "snap", protected: true, children: [] }] } : r));
+    const partial = rbd.map((r) => (r.name === IMG ? { ...r, snapshots: [{ name: "snap", size: 10, protected: true, children: [] }] } : r));
     expect(buildLineage(partial, owners).nodes.find((n) => n.spec === `images/${IMG}`)!.blockedBy).toHaveLength(4);
   });
 

@@ -1,11 +1,28 @@
+/**
+ * Where a node's used bytes come from. `dashboard`: the dashboard's total_disk_usage. Otherwise unknown:
+ * `clone_includes_parent` (the dashboard's diff_iterate counts the parent's data, so a fresh clone would
+ * read as fully used), `diff_unsafe` (a 0-byte image or snapshot: fast-diff diff_iterate aborts ceph-mgr,
+ * so usage is never asked for), `not_reported` (no fast-diff, or the dashboard gave null).
+ */
+export type UsageNote = "dashboard" | "clone_includes_parent" | "diff_unsafe" | "not_reported";
+
 /** The RBD facts lineage works from (a subset of the Ceph Dashboard's image). */
 export interface RbdFacts {
   pool: string;
   name: string;
   size: number;
   used: number | null;
+  usageNote: UsageNote;
   parent: { pool: string; name: string; snap: string } | null;
-  snapshots: { name: string; protected: boolean; children: { pool: string; name: string }[] }[];
+  snapshots: { name: string; size: number | null; protected: boolean; children: { pool: string; name: string }[] }[];
+}
+
+/** A Glance image or Cinder volume that names an RBD image the dashboard does not have (yet). */
+export interface PendingImage {
+  spec: string;
+  owner: { type: "glance" | "cinder"; id: string; name: string };
+  /** `fresh`: created in the last FRESH_MS; `transitional`: its status says its data is still being written. */
+  reason: "fresh" | "transitional";
 }
 
 /** The live OpenStack resources that can own an RBD image (all projects). */
@@ -13,6 +30,16 @@ export interface OwnerFacts {
   images: { id: string; name: string | null; instanceSnapshot: boolean }[];
   servers: Map<string, string>;
   volumes: { id: string; name: string | null }[];
+}
+
+/** How much of the cluster lineage saw; the UI shows it, and nothing destructive rests on what was not seen. */
+export interface Coverage {
+  /** `named_and_linked`: the images Glance and Cinder name, plus every parent and clone reachable from them. */
+  basis: "named_and_linked";
+  /** Images read from the dashboard. */
+  read: number;
+  /** The walk stopped at its bound: more images may be linked. */
+  truncated: boolean;
 }
 
 export type NodeKind = "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
@@ -29,6 +56,9 @@ export interface LineageNode {
   orphanReason: string | null;
   provisionedBytes: number;
   usedBytes: number | null;
+  usageNote: UsageNote;
+  /** Cinder renamed this volume to volume-<id>.deleted because clones still read from it (rbd.py delete_volume). */
+  cinderDeleted: boolean;
   /** "pool/name@snap" of the parent snapshot, or null. */
   parent: string | null;
   snapshots: { name: string; protected: boolean; children: string[] }[];
@@ -42,6 +72,9 @@ export interface Lineage {
   nodes: LineageNode[];
   /** Specs of orphans, deepest first. */
   orphans: string[];
+  /** Named by Glance/Cinder but not in Ceph yet: while non-empty the view is still settling ("refreshing"). */
+  pending: PendingImage[];
+  coverage: Coverage;
 }
 
 export type CleanupOp = "flatten" | "unprotect" | "delete-snapshot" | "delete-image";

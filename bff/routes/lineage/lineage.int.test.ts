@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { resetBreakers } from "../../ceph/breaker";
 import { createAgent } from "../../test/test-app";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
 
@@ -19,13 +20,16 @@ describe("GET /api/admin/lineage", () => {
     expect(res.body.code).toBe("forbidden");
   });
 
-  it("answers 503 ceph_unavailable naming what to configure when the dashboard is unreachable", async () => {
-    const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:9/ceph", username: "admin", password: "x" } });
+  it("answers 503 ceph_unavailable 'registered at <url>, not answering' (not 'register it') when the dashboard is down", async () => {
+    const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:3459/ceph", username: "admin", password: "x" } });
     await a.login("admin");
     const res = await a.get("/api/admin/lineage");
     expect(res.status).toBe(503);
     expect(res.body.code).toBe("ceph_unavailable");
-    expect(res.body.message).toMatch(/ZENITH_CEPH_URL|ceph-dashboard/);
+    expect(res.body.details).toMatchObject({ reason: "not_answering", url: "http://127.0.0.1:3459/ceph", cause: "ECONNREFUSED" });
+    expect(res.body.message).toMatch(/registered at http:\/\/127\.0\.0\.1:3459\/ceph/);
+    expect(res.body.message).not.toMatch(/Register/);
+    resetBreakers();
   });
 
   it("rejects a cleanup body that is not pool/name with 400 naming the field", async () => {

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { ErrorSchema, errorResponses } from "../../errors";
 import { CleanupBodySchema, CleanupResultSchema, LineageSchema } from "./lineage.schemas";
 
-const unavailable = { 503: { content: { "application/json": { schema: ErrorSchema } }, description: "ceph_unavailable: the Ceph Dashboard is not in the catalog or not reachable; the message says what to configure" } };
+const unavailable = { 503: { content: { "application/json": { schema: ErrorSchema } }, description: "ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused" } };
 
 export const get = createRoute({
   method: "get", path: "/admin/lineage", tags: ["admin"],

@@ -10,7 +10,10 @@ export const LineageNodeSchema = z
     orphan: z.boolean(),
     owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
     orphanReason: z.string().nullable(),
-    provisionedBytes: z.number(), usedBytes: z.number().nullable(),
+    provisionedBytes: z.number(),
+    usedBytes: z.number().nullable().openapi({ description: "The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size" }),
+    usageNote: z.enum(["dashboard", "clone_includes_parent", "diff_unsafe", "not_reported"]),
+    cinderDeleted: z.boolean().openapi({ description: "volume-<id>.deleted: Cinder's hidden parent of clones of a deleted volume" }),
     parent: z.string().nullable().openapi({ description: "pool/name@snap of the parent snapshot" }),
     snapshots: z.array(z.object({ name: z.string(), protected: z.boolean(), children: z.array(z.string()) })),
     blockedBy: z.array(z.string()).openapi({ description: "Direct clones that keep this image from being deleted" }),
@@ -22,6 +25,16 @@ export const LineageSchema = z
     trees: z.array(z.object({ root: z.string(), label: z.string() })),
     nodes: z.array(LineageNodeSchema),
     orphans: z.array(z.string()).openapi({ description: "Specs of orphans, deepest first" }),
+    pending: z.array(z.object({
+      spec: z.string(),
+      owner: z.object({ type: z.enum(["glance", "cinder"]), id: z.string(), name: z.string() }),
+      reason: z.enum(["fresh", "transitional"]),
+    })).openapi({ description: "Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence" }),
+    coverage: z.object({
+      basis: z.literal("named_and_linked"),
+      read: z.number().int(),
+      truncated: z.boolean(),
+    }).openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
   })
   .openapi("Lineage");
 

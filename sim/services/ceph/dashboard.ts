@@ -3,9 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
-import { flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
+import { createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
 import { dashboardImage } from "./dashboard-view";
 import { purgeGoneVolumes } from "../cinder/ops";
+import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
 
 type Ver = [number, number];
 const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
@@ -13,6 +14,7 @@ const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
 /** Ceph Dashboard REST API (mgr/dashboard, Pacific 16.2.15), mounted at /ceph: the RBD part. */
 export function cephDashboardRoutes(state: SimState) {
   const app = new Hono<{ Variables: { ver: Ver } }>();
+  app.use("*", whileMgrDown(state));
   const tokens = state.store.collection<{ id: string; username: string; expires: number }>("ceph.token");
   const send = (body: unknown, status: number, v: Ver, headers: Record<string, string> = {}) =>
     new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": mime(v), ...headers } });
@@ -68,13 +70,25 @@ export function cephDashboardRoutes(state: SimState) {
     status: 200, headers: { "Content-Type": "text/html;charset=utf-8", Server: "Ceph-Dashboard", "Cache-Control": "no-cache" },
   }));
 
+  // RbdService._rbd_image_refs is @ttl_cache(30) (mgr/dashboard/services/rbd.py:410): the list's names per pool
+  // are up to 30 s old, so a new image can be missing from it while each listed image is stat'ed live.
+  // Kept in the store, so /_sim/reset clears it with everything else.
+  const refs = state.store.collection<{ id: string; at: number; names: string[] }>("ceph.image-refs");
+  const poolRefs = (pool: string, all: { pool: string; name: string }[]) => {
+    const hit = refs.get(pool);
+    if (hit && state.clock.now() - hit.at < state.clock.ms(30)) return new Set(hit.names);
+    const names = all.filter((i) => i.pool === pool).map((i) => i.name);
+    refs.put({ id: pool, at: state.clock.now(), names });
+    return new Set(names);
+  };
   app.get("/api/block/image", versioned([2, 0]), (c) => {
     const repo = rbdRepo(state);
     const all = repo.all();
     const idx = childIndex(all);
     const pool = c.req.query("pool_name");
     const search = c.req.query("search") ?? "";
-    let list = all.filter((i) => (!pool || i.pool === pool) && (!search || i.name.includes(search)));
+    const listed = new Map(POOLS.map((p) => [p as string, poolRefs(p, all)]));
+    let list = all.filter((i) => listed.get(i.pool)?.has(i.name) && (!pool || i.pool === pool) && (!search || i.name.includes(search)));
     const sort = c.req.query("sort") ?? "+name";
     const key = sort.slice(1) || "name";
     const dir = sort.startsWith("-") ? -1 : 1;
@@ -86,10 +100,13 @@ export function cephDashboardRoutes(state: SimState) {
     const offset = Number(c.req.query("offset") ?? 0);
     const limit = Number(c.req.query("limit") ?? 5);
     if (limit >= 0) list = list.slice(offset, offset + limit);
+    // rbd_pool_list stats every listed image with usage (no omit_usage here): one unsafe image aborts the manager.
+    const unsafe = list.find(diffUnsafe);
+    if (unsafe) return abortMgr(state, c, unsafe, "GET /api/block/image");
     const byPool = new Map<string, { value: unknown[]; pool_name: string }>();
     for (const img of list) {
       if (!byPool.has(img.pool)) byPool.set(img.pool, { value: [], pool_name: img.pool });
-      byPool.get(img.pool)!.value.push(dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? []));
+      byPool.get(img.pool)!.value.push(dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? [], { parentData: parentData(repo, img) }));
     }
     return send([...byPool.values()], 200, [2, 0], { "X-Total-Count": String(total) });
   });
@@ -111,8 +128,21 @@ export function cephDashboardRoutes(state: SimState) {
     const repo = rbdRepo(state);
     const img = repo.get(pool, name);
     if (!img) return error(404, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd" });
+    // Rbd.get(image_spec, omit_usage): str_to_bool, anything unparsable counts as false.
+    const omitUsage = ["true", "yes", "1", "y"].includes((c.req.query("omit_usage") ?? "").toLowerCase());
+    if (!omitUsage && diffUnsafe(img)) return abortMgr(state, c, img, "GET /api/block/image/{image_spec}");
     const idx = childIndex(repo.all());
-    return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null }), 200, [1, 0]);
+    return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null, omitUsage, parentData: parentData(repo, img) }), 200, [1, 0]);
+  });
+
+  /** Rbd.create (rbd/create task): a new, empty image. */
+  app.post("/api/block/image", versioned([1, 0]), async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const task = { name: "rbd/create", metadata: { pool_name: body?.pool_name, namespace: body?.namespace ?? null, image_name: body?.name } };
+    try { createImage(rbdRepo(state), String(body?.pool_name ?? ""), String(body?.name ?? ""), { size: Number(body?.size ?? 0), created: state.clock.now() }); } catch (e) {
+      return rbdFail(e, task);
+    }
+    return send(null, 201, [1, 0]);
   });
 
   /** DELETE unprotects and removes every snapshot itself, then removes the image (RbdService / rbd/delete task). */
@@ -123,6 +153,8 @@ export function cephDashboardRoutes(state: SimState) {
     try {
       const img = repo.get(pool, name);
       if (!img) return error(400, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd", status: 400, task });
+      // Rbd.delete reads the image with usage first (RbdService.get_image(image_spec), no omit_usage).
+      if (diffUnsafe(img)) return abortMgr(state, c, img, "DELETE /api/block/image/{image_spec}");
       for (const s of img.snaps) {
         if (s.protected) snapUnprotect(repo, pool, name, s.name);
         snapRemove(repo, pool, name, s.name);

@@ -103,6 +103,21 @@ export function clone(repo: RbdRepo, parent: SnapRef, pool: string, name: string
   return img;
 }
 
+/** The objects a clone reads through from its ancestry (empty for an image without a parent). */
+export const parentData = (repo: RbdRepo, img: RbdImage): Extent[] => ancestorData(repo, img, objectsFor(img.size));
+
+/** rbd rename (same pool): the image keeps its id, snapshots and clones; clones' parent links follow it. */
+export function rename(repo: RbdRepo, pool: string, name: string, to: string): RbdImage {
+  const img = open(repo, pool, name);
+  if (repo.get(pool, to)) throw new RbdError("EEXIST", "rbd: rename error: (17) File exists", pyErr("EEXIST", `error renaming image ${pyBytes(name)}`));
+  const kids = img.snaps.flatMap((s) => repo.children({ pool, image: name, snap: s.name }));
+  repo.remove(pool, name);
+  const moved = { ...img, id: imageKey(pool, to), name: to };
+  repo.put(moved);
+  for (const k of kids) repo.put({ ...k, parent: { ...k.parent!, image: to } });
+  return moved;
+}
+
 /** Objects that reading through `link` would find in the ancestry, within the first `limit` objects. */
 function ancestorData(repo: RbdRepo, img: RbdImage, limit: number, depth = 0): Extent[] {
   if (!img.parent || depth > 32) return [];

@@ -4,7 +4,7 @@ import { stableId } from "../keystone/model";
 export interface Attachment { attachmentId: string; serverId: string; device: string; attachedAt: number; hostName: string }
 
 /** How the volume's data came to be: decides its status timeline and its RBD image. */
-export type VolumePath = "blank" | "clone" | "copy" | "snapshot";
+export type VolumePath = "blank" | "clone" | "copy" | "snapshot" | "source";
 
 export interface Volume {
   id: string;

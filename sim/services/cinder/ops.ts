@@ -1,9 +1,9 @@
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
-import { RbdError } from "../ceph/model";
 import { rbdRepo } from "../ceph/repo";
-import { clone, createImage, flatten, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
+import { clone, createImage, flatten, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
 import { cloneDecision } from "../storage/clone-path";
+import { cloneVolume, deleteVolumeImage } from "./rbd-driver";
 import { BLANK_VOLUME_SECONDS, CLONE_SECONDS, SNAPSHOT_SECONDS, copyStages } from "../storage/timing";
 import type { GlanceImage } from "../glance/model";
 import { BACKEND_HOST, findType, rbdSnapName, rbdVolumeName, snapshots, volumes, type Snapshot, type Volume } from "./model";
@@ -17,7 +17,7 @@ export class CinderError extends Error {
 export interface CreateVolumeInput {
   projectId: string; userId: string; size?: number; name?: string | null; description?: string | null;
   volumeType?: string | null; image?: GlanceImage; snapshotId?: string | null; metadata?: Record<string, string>;
-  availabilityZone?: string | null; id?: string;
+  availabilityZone?: string | null; id?: string; sourceVolid?: string | null;
   /** Wall-clock start; defaults to now (nova passes the start of its block_device_mapping stage). */
   at?: number;
 }
@@ -51,7 +51,17 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
     imageId: null, imageMetadata: null, bootable: false, metadata: inp.metadata ?? {}, attachments: [], host: BACKEND_HOST,
   };
   let vol: Volume;
-  if (inp.snapshotId) {
+  if (inp.sourceVolid) {
+    const src = liveVolume(state, inp.sourceVolid);
+    if (!src) throw new CinderError(404, `Volume ${inp.sourceVolid} could not be found.`);
+    const st = volumeStatus(src, at);
+    if (st !== "available" && st !== "in-use") throw new CinderError(400, `Invalid volume: Volume ${src.id} status must be available or in-use, but current status is: ${st}.`);
+    size = size ?? src.size;
+    if (size < src.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the source volume size ${src.size}GB. They must be >= original volume size.`);
+    cloneVolume(repo, rbdVolumeName(src.id), name, at, size * GiB);
+    vol = { ...base, size, path: "source", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, sourceVolid: src.id,
+      bootable: src.bootable, imageId: src.imageId, imageMetadata: src.imageMetadata };
+  } else if (inp.snapshotId) {
     const snap = snapshots(state).get(inp.snapshotId);
     if (!snap) throw new CinderError(404, `Snapshot ${inp.snapshotId} could not be found.`);
     size = size ?? snap.size;
@@ -104,10 +114,7 @@ export function purgeGoneVolumes(state: SimState): void {
 }
 
 function purgeVolume(state: SimState, v: Volume): void {
-  const repo = rbdRepo(state);
-  try { if (repo.get("volumes", rbdVolumeName(v.id))) removeImage(repo, "volumes", rbdVolumeName(v.id)); } catch (e) {
-    if (!(e instanceof RbdError)) throw e;
-  }
+  deleteVolumeImage(rbdRepo(state), rbdVolumeName(v.id));
   volumes(state).remove(v.id);
 }
 

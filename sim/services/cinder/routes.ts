@@ -127,7 +127,7 @@ function api(state: SimState) {
     try {
       const v = createVolume(state, {
         projectId: a.projectId, userId: a.userId, size: body.size === undefined || body.size === null ? undefined : Number(body.size),
-        name: body.name, description: body.description, volumeType: type.id, image, snapshotId: body.snapshot_id,
+        name: body.name, description: body.description, volumeType: type.id, image, snapshotId: body.snapshot_id, sourceVolid: body.source_volid,
         metadata: body.metadata, availabilityZone: body.availability_zone,
       });
       return json({ volume: volumeDetail(ctx(c), v, { create: true }) }, 202);

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { novaConfig, setNovaConfig } from "../nova/model";
 import { glanceConfig, setGlanceConfig } from "../glance/model";
+import { mgrState, restartMgr } from "../ceph/mgr";
 
 /**
  * /_sim/nova-config {block_device_allocate_retries, block_device_allocate_retries_interval}
  * and /_sim/glance-config {show_image_direct_url, show_multiple_locations}. GET reads, POST merges.
+ * /_sim/ceph-mgr: is the dashboard's manager up, and which requests aborted it; POST /_sim/ceph-mgr/restart.
  */
 export function storageControls(state: SimState) {
   const app = new Hono();
@@ -28,5 +30,7 @@ export function storageControls(state: SimState) {
     for (const k of ["show_image_direct_url", "show_multiple_locations"] as const) if (typeof b?.[k] === "boolean") patch[k] = b[k];
     return c.json(setGlanceConfig(state, patch));
   });
+  app.get("/ceph-mgr", (c) => c.json(mgrState(state)));
+  app.post("/ceph-mgr/restart", (c) => c.json(restartMgr(state)));
   return app;
 }

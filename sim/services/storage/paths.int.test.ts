@@ -44,7 +44,11 @@ describe.skipIf(target.name !== "sim")("clone or copy, and Nova's wait (sim only
     expect(["creating,available", "available"]).toContain(seen.join(","));
     const rbd = await rbdInfo(`volumes/volume-${v.id}`);
     expect(rbd.parent).toEqual({ pool_name: "images", pool_namespace: "", image_name: IMG.centos, snap_name: "snap" });
-    expect(rbd.total_disk_usage).toBe(0);
+    // The dashboard's usage (diff_iterate with include_parent=True) counts what the clone reads from its parent;
+    // the clone itself stores nothing yet (omit_usage answers null).
+    const parent = await rbdInfo(`images/${IMG.centos}`);
+    expect(rbd.total_disk_usage).toBe(parent.snapshots.find((s: { name: string }) => s.name === "snap").disk_usage);
+    expect((await (await ceph(`/api/block/image/${encodeURIComponent(`volumes/volume-${v.id}`)}?omit_usage=true`)).json()).total_disk_usage).toBeNull();
     const shown = (await (await cinder(admin, `/volumes/${v.id}`)).json()).volume;
     expect(shown.bootable).toBe("true");
     expect(shown.volume_image_metadata).toMatchObject({ image_id: IMG.centos, image_name: "centos-7-raw", disk_format: "raw", min_disk: "8", min_ram: "512" });

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { LineageTree } from "@/components/lineage/lineage-tree";
 import { OrphansPanel } from "@/components/lineage/orphans-panel";
+import { CephUnavailableText } from "@/components/lineage/ceph-unavailable";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
@@ -34,7 +35,7 @@ export function LineageClient() {
   if (forbidden)
     return <>{header}<Card><EmptyState icon="lock" title={t("lineage.forbiddenTitle")} description={t("lineage.forbiddenBody")} /></Card></>;
   if (cephDown)
-    return <>{header}<Alert tone="warning" title={t("lineage.cephUnavailable")}>{isApiError(q.error) ? q.error.message : null}</Alert></>;
+    return <>{header}<Alert tone="warning" title={t("lineage.cephUnavailable")}><CephUnavailableText error={q.error} /></Alert></>;
   if (q.error && !q.data)
     return <>{header}<QueryError title={t("lineage.error")} error={q.error} onRetry={() => q.refetch()} /></>;
   if (!q.data)
@@ -44,6 +45,15 @@ export function LineageClient() {
     <div className="space-y-4">
       {header}
       {q.error ? <QueryError title={t("lineage.error")} error={q.error} onRetry={() => q.refetch()} /> : null}
+      {q.data.pending.length > 0 ? (
+        <Alert tone="info" title={t("lineage.pending.title")} role="status">
+          {t("lineage.pending.body", { list: q.data.pending.map((p) => p.owner.name).join(", ") })}
+        </Alert>
+      ) : null}
+      <p className="text-xs text-muted-foreground">
+        {t("lineage.coverage", { count: q.data.coverage.read })}
+        {q.data.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}
+      </p>
       <OrphansPanel orphans={q.data.orphans} nodes={nodes} />
       {q.data.trees.length === 0 ? (
         <Card><EmptyState title={t("lineage.empty")} description={t("lineage.emptyHint")} /></Card>

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createHttp } from "../openstack/http";
+import { ApiError } from "../errors";
+import { BREAKER_OPEN_MS, assertClosed, resetBreakers, trip } from "./breaker";
+import { createCephDashboard } from "./dashboard";
+
+const refused = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8443"), { code: "ECONNREFUSED" }) });
+const reset = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+
+/** A dashboard whose login works and whose image reads fail with `fail`, counting every request by path. */
+function dashboard(fail: () => Error) {
+  const calls: string[] = [];
+  const fetch = async (req: Request) => {
+    const u = new URL(req.url);
+    calls.push(`${req.method} ${u.pathname}${u.search}`);
+    if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
+    throw fail();
+  };
+  const http = createHttp({ fetch: fetch as never, timeoutMs: 1000 });
+  return { calls, ceph: createCephDashboard(http, `http://d${Math.floor(Math.random() * 1e9)}.test:8443`, { username: "admin", password: "x" }) };
+}
+
+afterEach(() => resetBreakers());
+
+describe("Ceph Dashboard client", () => {
+  it("never retries a read whose connection was refused, and says where it is registered", async () => {
+    const { calls, ceph } = dashboard(refused);
+    const err = await ceph.image("images", "a").catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 503, code: "ceph_unavailable", extra: { details: { reason: "not_answering", cause: "ECONNREFUSED" } } });
+    expect(err.message).not.toMatch(/Register/);
+    expect(calls.filter((c) => c.startsWith("GET"))).toHaveLength(1);
+  });
+
+  it("stops calling after a reset connection: the next reads answer 'paused' without a request", async () => {
+    const { calls, ceph } = dashboard(reset);
+    await ceph.image("images", "a").catch(() => {});
+    const before = calls.length;
+    const again = await ceph.image("images", "b").catch((e) => e);
+    const fsid = await ceph.fsid().catch((e) => e);
+    expect(calls.length).toBe(before);
+    expect(again).toMatchObject({ status: 503, extra: { details: { reason: "paused", cause: "UND_ERR_SOCKET" } } });
+    expect(again.extra.details.retryAfterS).toBeGreaterThan(0);
+    expect(fsid.extra.details.reason).toBe("paused");
+  });
+
+  it("reads images with omit_usage=true; the usage read is a separate, explicit call", async () => {
+    const seen: string[] = [];
+    const fetch = async (req: Request) => {
+      const u = new URL(req.url);
+      seen.push(`${u.pathname}${u.search}`);
+      if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
+      return new Response(JSON.stringify({ name: "a", pool_name: "images", size: 0, parent: null, snapshots: [] }), { status: 200 });
+    };
+    const ceph = createCephDashboard(createHttp({ fetch: fetch as never, timeoutMs: 1000 }), "http://ok.test:1", { username: "admin", password: "x" });
+    await ceph.image("images", "a");
+    expect(seen.filter((s) => s.startsWith("/api/block/image"))).toEqual(["/api/block/image/images%2Fa?omit_usage=true"]);
+  });
+});
+
+describe("breaker", () => {
+  it("closes again once the pause is over", () => {
+    trip("http://d", "ECONNRESET", 1_000);
+    expect(() => assertClosed("http://d", 1_000 + BREAKER_OPEN_MS - 1)).toThrow(/not calling it again/);
+    expect(() => assertClosed("http://d", 1_000 + BREAKER_OPEN_MS)).not.toThrow();
+  });
+});
