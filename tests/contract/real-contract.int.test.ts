@@ -198,38 +198,26 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
     });
     expect(auth.status).toBe(201);
     const token = (await auth.json()).token as string;
-    const list = async () => {
-      const res = await fetch(`${base}/api/block/image?limit=-1`, {
-        headers: { Accept: "application/vnd.ceph.api.v2.0+json", Authorization: `Bearer ${token}` },
+    // Per-image reads with omit_usage, as Lineage makes them: the list (GET /api/block/image) computes every image's
+    // usage with fast-diff diff_iterate, which aborts ceph-mgr on a 0-byte image with a snapshot (a volume-backed
+    // instance snapshot), so no test on the shared tier may call it.
+    const read = async (spec: string) => {
+      const res = await fetch(`${base}/api/block/image/${encodeURIComponent(spec)}?omit_usage=true`, {
+        headers: { Accept: "application/vnd.ceph.api.v1.0+json", Authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(60_000),
       });
-      expect(res.status).toBe(200);
-      return (await res.json()) as { pool_name: string; value: any[] }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(res.status, spec).toBe(200);
+      return res.json();
     };
-    const pools = await list();
-    const find = (pool: string, name: string) => pools.find((p) => p.pool_name === pool)?.value.find((i) => i.name === name);
-    const parentImg = find("images", rawId);
-    expect(parentImg, `dashboard lists images/${rawId}`).toBeTruthy();
+    const parentImg = await read(`images/${rawId}`);
     const snap = parentImg.snapshots.find((s: { name: string }) => s.name === "snap");
     expect(snap.is_protected).toBe(true);
     const dashChildren = snap.children.map((c: { pool_name: string; image_name: string }) => `${c.pool_name}/${c.image_name}`).sort();
     const rbdChildren = (await rbdJson("children", `images/${rawId}@snap`)).map((c: { pool: string; image: string }) => `${c.pool}/${c.image}`).sort();
     expect(dashChildren).toEqual(rbdChildren);
     expect(dashChildren).toContain(`volumes/volume-${rawVolume}`);
-
-    // The child's own record, from the per-image endpoint. Measured on 16.2.15: the paginated list (v2) can
-    // count a clone in X-Total-Count yet leave it out of the page for pool `volumes` (seen in 2 of 4 fresh
-    // clusters), while GET /api/block/image/{pool%2Fname} always answers it; the list's entry is checked when present.
-    const one = await fetch(`${base}/api/block/image/${encodeURIComponent(`volumes/volume-${rawVolume}`)}`, {
-      headers: { Accept: "application/vnd.ceph.api.v1.0+json", Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(60_000),
-    });
-    expect(one.status).toBe(200);
-    const child = await one.json();
+    const child = await read(`volumes/volume-${rawVolume}`);
     expect(child.parent).toMatchObject({ pool_name: "images", image_name: rawId, snap_name: "snap" });
-    const listed = find("volumes", `volume-${rawVolume}`);
-    if (listed) expect(listed.parent).toMatchObject({ pool_name: "images", image_name: rawId, snap_name: "snap" });
-    else console.log(`dashboard list (v2) left volumes/volume-${rawVolume} out of its page; X-Total-Count still counts it`);
     const info = await rbdJson("info", `volumes/volume-${rawVolume}`);
     expect({ pool: child.parent.pool_name, image: child.parent.image_name, snapshot: child.parent.snap_name })
       .toEqual({ pool: info.parent.pool, image: info.parent.image, snapshot: info.parent.snapshot });
