@@ -1,7 +1,7 @@
 import { BootOptionsSchema, BootPlanSchema, BootProgressSchema } from "./boot.schemas";
 import { createAgent, testDeps } from "../../test/test-app";
 import { onReal, simControl, target } from "../../../tests/target";
-import { bootNetwork, cephImage, cleanup, demoImages, fittingFlavor, waitDone } from "./boot-test-helpers";
+import { bootNetwork, cephImage, cleanup, demoImages, fittingFlavor, waitDone } from "../../test/boot-helpers";
 
 const booted: string[] = [];
 const keptVolumes: string[] = [];

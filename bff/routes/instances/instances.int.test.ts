@@ -1,7 +1,7 @@
 import { nanoid } from "nanoid";
 import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
-import { bootTestServer, deleteQuietly, waitAllowed, waitFor } from "./instance-test-helpers";
+import { bootTestServer, deleteQuietly, waitAllowed, waitFor } from "../../test/instance-helpers";
 import { InstanceDetailSchema, InstanceListSchema } from "./instances.schemas";
 import type { OsSession } from "../../../sim/test/os-session";
 

@@ -9,7 +9,7 @@ import { NEUTRON_CONF, neutron, type FixedIp, type Port, type Subnet } from "./m
 import { nextFreeIp } from "./ipam";
 import { isAlive } from "./liveness";
 import { listBody, neutronTime, pickFields } from "./view";
-import { canSeeNetwork } from "./networks";
+import { canSeeNetwork } from "./network-view";
 import { ensureDefaultSecurityGroup } from "./security-groups";
 
 const BINDING_ADMIN = ["binding:host_id", "binding:profile", "binding:vif_type", "binding:vif_details"] as const;

@@ -1,6 +1,6 @@
-import { login, type OsSession } from "../../../sim/test/os-session";
-import { target } from "../../../tests/target";
-import type { createAgent } from "../../test/test-app";
+import { login, type OsSession } from "../../sim/test/os-session";
+import { target } from "../../tests/target";
+import type { createAgent } from "./test-app";
 
 type Agent = ReturnType<typeof createAgent>;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
