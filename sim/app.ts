@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimState } from "./core/state";
 import { faultInjection } from "./core/fault-middleware";
 import { chunkedBodyAsUpstream } from "./core/body-framing";
+import { countRequests } from "./core/request-counter";
 import { keystoneRoutes } from "./services/keystone/routes";
 import { neutronRoutes } from "./services/neutron/routes";
 import { novaRoutes } from "./services/nova/routes";
@@ -23,6 +24,10 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
     app.use(path, faultInjection(state, service));
     app.route(path, router);
   };
+  for (const [path, service] of [["/identity", "identity"], ["/networking", "networking"], ["/compute", "compute"],
+    ["/image", "image"], ["/volume", "volume"], ["/ceph", "ceph"]] as const) {
+    app.use(`${path}/*`, countRequests(state.requests, service)); // also matches the bare path
+  }
   for (const [path, service] of [["/identity", "identity"], ["/compute", "compute"], ["/ceph", "ceph"]] as const) {
     app.use(`${path}/*`, chunkedBodyAsUpstream(service));
   }

@@ -30,4 +30,19 @@ describe("/_sim controls", () => {
       expect((await post("/reset", { scenario: "default" })).status).toBe(200);
     } finally { await sim.close(); }
   });
+
+  it("count the requests each service answered, once each, until reset", async () => {
+    const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
+    const counts = async () => (await (await fetch(`${sim.url}/_sim/requests`)).json()) as { byService: Record<string, number>; total: number };
+    try {
+      await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
+      await fetch(`${sim.url}/identity/v3`);
+      await fetch(`${sim.url}/identity`);
+      await fetch(`${sim.url}/compute/v2.1/servers`);
+      await fetch(`${sim.url}/`);
+      expect(await counts()).toEqual({ byService: { compute: 1, identity: 2 }, total: 3 });
+      await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
+      expect(await counts()).toEqual({ byService: {}, total: 0 });
+    } finally { await sim.close(); }
+  });
 });

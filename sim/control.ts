@@ -24,6 +24,13 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
   app.get("/state", (c) =>
     c.json({ scenario: state.store.meta.get("scenario") ?? null, timeScale: state.clock.scale(), faults: state.faults.list() }));
 
+  // Requests answered per service since start or DELETE /_sim/requests (benchmarks count a view's upstream calls).
+  app.get("/requests", (c) => c.json(state.requests.snapshot()));
+  app.delete("/requests", (c) => {
+    state.requests.reset();
+    return c.json(state.requests.snapshot());
+  });
+
   app.post("/reset", async (c) => {
     const body = await c.req.json().catch(() => ({}));
     const name = String(body?.scenario ?? "default");
