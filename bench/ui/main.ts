@@ -1,7 +1,8 @@
 import { chromium } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { markdown, summarise, writeResults } from "./report";
+import { linkLatest, readmePath } from "./readme-link";
+import { markdown, resultsDir, summarise, writeResults } from "./report";
 import { runViews } from "./runner";
 import { realTierUp, startRealTarget, startSimTarget, type RunningTarget, type TargetName } from "./targets";
 import { VIEWS } from "./views";
@@ -50,6 +51,7 @@ try {
       const summaries = summarise(results);
       const md = markdown(name, at.toISOString(), target.about, runs, summaries, results);
       const files = writeResults(name, at, { target: name, at: at.toISOString(), runs, about: target.about, seconds: Math.round((Date.now() - started) / 1000), summaries, results }, md);
+      linkLatest(readmePath, resultsDir);
       log(`\n${md}\nbench:ui: ${name} done in ${Math.round((Date.now() - started) / 1000)} s: ${files.join(", ")}`);
     } finally {
       await target.stop();

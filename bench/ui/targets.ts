@@ -79,7 +79,7 @@ export async function startRealTarget(appPort: number): Promise<RunningTarget> {
     counter: realLogCounter(join(realDir, "logs"), () => user.id), nextServerPid: pid,
     about: {
       keystone: e.authUrl,
-      upstreamCounted: `request lines in the services' own logs (${join(realDir, "logs")}); OpenStack lines only when they carry the bench's own user, Keystone and Ceph Dashboard lines all (their logs name no OpenStack user)`,
+      upstreamCounted: `request lines in the services' own logs (${join(realDir, "logs")}); OpenStack lines only when they carry the bench's own user, Keystone and Ceph Dashboard lines all, since their logs name no OpenStack user (so identity also counts the services' own validations of the bench's token, and any other client's Keystone or Ceph calls in the same window: "others in window" shows how busy the shared tier was)`,
     },
     stop: async () => { await next.stop(); await user.remove(); },
   };
