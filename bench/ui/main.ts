@@ -1,6 +1,7 @@
 import { chromium } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { cpus } from "node:os";
 import { linkLatest, readmePath } from "./readme-link";
 import { markdown, resultsDir, summarise, writeResults } from "./report";
 import { runViews } from "./runner";
@@ -30,6 +31,8 @@ const browser = await chromium.launch({
   executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
+const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+const machine = { commit, cpus: cpus().length, chromium: browser.version(), node: process.version };
 let failed = false;
 try {
   for (const name of wanted) {
@@ -47,6 +50,7 @@ try {
     }
     try {
       const results = await runViews(browser, VIEWS, target, runs, log);
+      Object.assign(target.about, machine);
       const at = new Date();
       const summaries = summarise(results);
       const md = markdown(name, at.toISOString(), target.about, runs, summaries, results);

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contextUser, realLogCounter } from "./real-logs";
+import { contextUser, realLogCounter, requestShape } from "./real-logs";
 
 // Request lines as the real tier's services write them (copied from /tmp/zenith-real/logs, ids shortened where harmless).
 const ME = "4a82adc865e84ac5947ef07d16fb4744";
@@ -31,6 +31,11 @@ describe("real-tier upstream counting from the services' logs", () => {
     expect(contextUser("None req-1 None None - - default default")).toBeNull();
   });
 
+  it("folds ids and queries out of a request to group calls by kind", () => {
+    expect(requestShape(`GET /v3/${PROJECT}/os-quota-sets/${PROJECT}?usage=True`)).toBe("GET /v3/{id}/os-quota-sets/{id}");
+    expect(requestShape("GET /api/block/image/images%2Fc9bb4aa7-104a-40d4-9dd0-d7d0bfcbc2d0")).toBe("GET /api/block/image/images/{id}");
+  });
+
   it("counts only the request lines written since the mark: the bench user's per service, everyone else's apart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-logs-"));
     const files = { nova: "nova-api.log", glance: "glance-api.log", cinder: "cinder-api.log", neutron: "neutron-server.log", keystone: "keystone.log", ceph: "ceph-mgr.x.log" };
@@ -50,6 +55,10 @@ describe("real-tier upstream counting from the services' logs", () => {
       byService: { compute: 2, image: 1, volume: 1, identity: 2, ceph: 1 },
       total: 7,
       others: { compute: 1, image: 1, network: 1 },
+      byRequest: {
+        "compute GET /v2.1/limits": 2, "image GET /v2/images": 1, "volume GET /v3/{id}/volumes/detail": 1,
+        "identity GET /v3/auth/tokens": 2, "ceph GET /api/block/image/images/c9bb": 1,
+      },
     });
   });
 });

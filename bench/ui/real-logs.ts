@@ -10,20 +10,23 @@ import { sumOf, type UpstreamCounter } from "./upstream";
 interface LogSpec {
   service: string;
   file: string;
-  /** Matches one request line; group 1 is the request context ("None req-… <user> <project> …" or "-") when logged. */
+  /**
+   * Matches one request line; `ctx` is the request context ("None req-… <user> <project> …" or "-") when logged,
+   * and `req` (or `method` and `path`) the request.
+   */
   line: RegExp;
 }
 
 const SPECS: LogSpec[] = [
   // uwsgi's own access line: Keystone logs no user with it.
-  { service: "identity", file: "keystone.log", line: /^\[pid: \d+\|app: \d+\|req: [\d/]+\] \S+ .*\] [A-Z]+ \S+ => generated/ },
+  { service: "identity", file: "keystone.log", line: /^\[pid: \d+\|app: \d+\|req: [\d/]+\] \S+ .*\] (?<req>[A-Z]+ \S+) => generated/ },
   // oslo request log, one per API request (the uwsgi line after it is the same request).
-  { service: "compute", file: "nova-api.log", line: /nova\.api\.openstack\.requestlog \[([^\]]*)\] \S+ "[A-Z]+ \S+" status:/ },
-  { service: "image", file: "glance-api.log", line: /eventlet\.wsgi\.server \[([^\]]*)\] \S+ - - \[[^\]]*\] "[A-Z]+ \S+ HTTP/ },
-  { service: "volume", file: "cinder-api.log", line: /eventlet\.wsgi\.server \[([^\]]*)\] \S+ "[A-Z]+ \S+ HTTP\/[\d.]+" status:/ },
-  { service: "network", file: "neutron-server.log", line: /neutron\.wsgi \[([^\]]*)\] \S+ "[A-Z]+ \S+ HTTP\/[\d.]+" status:/ },
+  { service: "compute", file: "nova-api.log", line: /nova\.api\.openstack\.requestlog \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+)" status:/ },
+  { service: "image", file: "glance-api.log", line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ - - \[[^\]]*\] "(?<req>[A-Z]+ \S+) HTTP/ },
+  { service: "volume", file: "cinder-api.log", line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/ },
+  { service: "network", file: "neutron-server.log", line: /neutron\.wsgi \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/ },
   // The Ceph Dashboard's access line names its own account (the one Zenith shares), not an OpenStack user.
-  { service: "ceph", file: "ceph-mgr.x.log", line: /\[dashboard INFO request\] \[[^\]]*\] \[[A-Z]+\] \[\d+\]/ },
+  { service: "ceph", file: "ceph-mgr.x.log", line: /\[dashboard INFO request\] \[[^\]]*\] \[(?<method>[A-Z]+)\] \[\d+\] (?:\[[^\]]*\] ){3}(?<path>\S+)/ },
 ];
 
 /** The user id in an oslo request context "None req-<id> <user> <project> - - default default", if any. */
@@ -32,6 +35,14 @@ export function contextUser(context: string | undefined): string | null {
   const at = parts.findIndex((p) => p.startsWith("req-"));
   const user = at >= 0 ? parts[at + 1] : undefined;
   return user && /^[0-9a-f]{32}$/.test(user) ? user : null;
+}
+
+/** "GET /v3/<project>/volumes/detail?limit=100" → "GET /v3/{id}/volumes/detail": ids and queries folded, to group calls by kind. */
+export function requestShape(req: string): string {
+  return req
+    .replace(/\?.*$/, "")
+    .replace(/%2F/gi, "/")
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/gi, "{id}");
 }
 
 /** Size of each log file now: the mark a view starts from. */
@@ -69,17 +80,22 @@ export function realLogCounter(dir: string, userId: () => string): UpstreamCount
       const before = mark as Record<string, number>;
       const byService: Record<string, number> = {};
       const others: Record<string, number> = {};
+      const byRequest: Record<string, number> = {};
       for (const spec of SPECS) {
         for (const line of linesBetween(join(dir, spec.file), before[spec.file] ?? 0, size(join(dir, spec.file)))) {
           const m = spec.line.exec(line);
           if (!m) continue;
-          const attributable = m[1] !== undefined;
-          const mine = !attributable || contextUser(m[1]) === userId();
+          const attributable = m.groups?.ctx !== undefined;
+          const mine = !attributable || contextUser(m.groups?.ctx) === userId();
           const bucket = mine ? byService : others;
           bucket[spec.service] = (bucket[spec.service] ?? 0) + 1;
+          if (mine) {
+            const key = `${spec.service} ${requestShape(m.groups?.req ?? `${m.groups?.method} ${m.groups?.path}`)}`;
+            byRequest[key] = (byRequest[key] ?? 0) + 1;
+          }
         }
       }
-      return { byService, total: sumOf(byService), others };
+      return { byService, total: sumOf(byService), others, byRequest };
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Summary {
   upstream: Spread;
   /** Median upstream calls per service. */
   upstreamByService: Record<string, number>;
+  /** Median calls per request kind, where the count comes from logs (real tier). */
+  upstreamByRequest?: Record<string, number>;
   /** Median of other clients' request lines in the same windows (real tier only). */
   othersInWindow?: number;
   errors: string[];
@@ -41,12 +43,19 @@ export function summarise(results: ViewResult[]): Summary[] {
         kib: spread(ok.map((x) => (x.bytes === undefined ? undefined : Math.round(x.bytes / 102.4) / 10))),
         upstream: spread(ok.map((x) => x.upstream?.total)),
         upstreamByService: Object.fromEntries(services.map((svc) => [svc, spread(ok.map((x) => x.upstream?.byService[svc] ?? 0)).median ?? 0])),
+        upstreamByRequest: real ? medians(ok.map((x) => x.upstream?.byRequest ?? {})) : undefined,
         othersInWindow: real ? spread(ok.map((x) => Object.values(x.upstream?.others ?? {}).reduce((a, b) => a + b, 0))).median ?? 0 : undefined,
         errors: s.filter((x) => x.error).map((x) => x.error as string),
       });
     }
   }
   return out;
+}
+
+/** The median of each key over runs (0 where a run lacks it), keys with a median of 0 left out. */
+function medians(runs: Record<string, number>[]): Record<string, number> {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))].sort();
+  return Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r[k] ?? 0)).median ?? 0]).filter(([, n]) => (n as number) > 0));
 }
 
 export function markdown(target: string, at: string, about: Record<string, unknown>, runs: number, summaries: Summary[], memory: ViewResult[]): string {
@@ -57,6 +66,8 @@ export function markdown(target: string, at: string, about: Record<string, unkno
     "Times in ms as median (min–max): TTFB (the document's first byte; for sign-in, the login answer's), data visible (the view's data marker in the DOM), all done (end of the last response before 500 ms of network idle). Requests and KiB: what the browser fetched (KiB over the wire, 0 for cache hits); aborted: requests the browser cancelled.",
     `Upstream: ${String(about.upstreamCounted)}.`,
     "",
+    `Commit ${String(about.commit)}, ${String(about.cpus)} CPUs, Chromium ${String(about.chromium)}, Node ${String(about.node)}; Keystone ${String(about.keystone)}.`,
+    "",
     "| view | run | TTFB | data visible | all done | requests | aborted | KiB | upstream calls | by service (median) |" + (summaries.some((s) => s.othersInWindow !== undefined) ? " others in window |" : ""),
     "|---|---|---|---|---|---|---|---|---|---|" + (summaries.some((s) => s.othersInWindow !== undefined) ? "---|" : ""),
   ];
@@ -64,6 +75,11 @@ export function markdown(target: string, at: string, about: Record<string, unkno
     const by = Object.entries(s.upstreamByService).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ") || "—";
     const err = s.errors.length ? ` ⚠ ${s.errors.length} failed` : "";
     lines.push(`| ${s.view} | ${s.mode}${err} | ${fmt(s.ttfbMs)} | ${fmt(s.dataVisibleMs)} | ${fmt(s.allDoneMs)} | ${fmt(s.requests)} | ${fmt(s.aborted)} | ${fmt(s.kib)} | ${fmt(s.upstream)} | ${by} |` + (s.othersInWindow !== undefined ? ` ${s.othersInWindow} |` : ""));
+  }
+  const kinds = summaries.filter((s) => s.upstreamByRequest && Object.keys(s.upstreamByRequest).length);
+  if (kinds.length) {
+    lines.push("", "Upstream calls by request, from the logs (median per run; ids and queries folded):", "");
+    for (const s of kinds) lines.push(`- ${s.view}, ${s.mode}: ${Object.entries(s.upstreamByRequest!).map(([k, n]) => `${k} ×${n}`).join("; ")}`);
   }
   lines.push("", "next-server memory after each view's runs (VmRSS / VmHWM peak, MiB):", "");
   lines.push("| view | RSS | peak |", "|---|---|---|");

@@ -8,6 +8,8 @@ export interface UpstreamCount {
    * service: the real tier is shared, so a non-zero figure says the window was not quiet. Absent on the sim.
    */
   others?: Record<string, number>;
+  /** This view's calls by service and request kind (ids and queries folded), where the count comes from logs. */
+  byRequest?: Record<string, number>;
 }
 
 /** Takes a mark before a view and counts what arrived since. */
