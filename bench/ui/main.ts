@@ -48,6 +48,10 @@ try {
       log(`bench:ui: ${name} did not start: ${err instanceof Error ? err.message : err}`);
       continue;
     }
+    // The servers run in their own process groups: an interrupted bench still stops them (and drops its Keystone user).
+    const interrupted = () => void target.stop().finally(() => process.exit(130));
+    process.once("SIGINT", interrupted);
+    process.once("SIGTERM", interrupted);
     try {
       const results = await runViews(browser, VIEWS, target, runs, log);
       Object.assign(target.about, machine);
@@ -58,6 +62,8 @@ try {
       linkLatest(readmePath, resultsDir);
       log(`\n${md}\nbench:ui: ${name} done in ${Math.round((Date.now() - started) / 1000)} s: ${files.join(", ")}`);
     } finally {
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
       await target.stop();
     }
   }
