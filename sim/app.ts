@@ -26,7 +26,7 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   };
   for (const [path, service] of [["/identity", "identity"], ["/networking", "networking"], ["/compute", "compute"],
     ["/image", "image"], ["/volume", "volume"], ["/ceph", "ceph"]] as const) {
-    app.use(`${path}/*`, countRequests(state.requests, service)); // also matches the bare path
+    app.use(`${path}/*`, countRequests(state.requests, service, path)); // also matches the bare path
   }
   for (const [path, service] of [["/identity", "identity"], ["/compute", "compute"], ["/ceph", "ceph"]] as const) {
     app.use(`${path}/*`, chunkedBodyAsUpstream(service));

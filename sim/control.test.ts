@@ -33,16 +33,20 @@ describe("/_sim controls", () => {
 
   it("count the requests each service answered, once each, until reset", async () => {
     const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
-    const counts = async () => (await (await fetch(`${sim.url}/_sim/requests`)).json()) as { byService: Record<string, number>; total: number };
+    const counts = async () => (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Record<string, unknown>;
     try {
       await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
       await fetch(`${sim.url}/identity/v3`);
       await fetch(`${sim.url}/identity`);
       await fetch(`${sim.url}/compute/v2.1/servers`);
       await fetch(`${sim.url}/`);
-      expect(await counts()).toEqual({ byService: { compute: 1, identity: 2 }, total: 3 });
+      expect(await counts()).toEqual({
+        byService: { compute: 1, identity: 2 },
+        byRequest: { "compute GET /v2.1/servers": 1, "identity GET /": 1, "identity GET /v3": 1 },
+        total: 3,
+      });
       await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
-      expect(await counts()).toEqual({ byService: {}, total: 0 });
+      expect(await counts()).toEqual({ byService: {}, byRequest: {}, total: 0 });
     } finally { await sim.close(); }
   });
 });

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contextUser, realLogCounter, requestShape } from "./real-logs";
+import { requestShape } from "../../sim/core/request-counter";
+import { contextUser, realLogCounter } from "./real-logs";
 
 // Request lines as the real tier's services write them (copied from /tmp/zenith-real/logs, ids shortened where harmless).
 const ME = "4a82adc865e84ac5947ef07d16fb4744";

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { requestShape } from "../../sim/core/request-counter";
 import { sumOf, type UpstreamCounter } from "./upstream";
 
 /**
@@ -35,14 +36,6 @@ export function contextUser(context: string | undefined): string | null {
   const at = parts.findIndex((p) => p.startsWith("req-"));
   const user = at >= 0 ? parts[at + 1] : undefined;
   return user && /^[0-9a-f]{32}$/.test(user) ? user : null;
-}
-
-/** "GET /v3/<project>/volumes/detail?limit=100" → "GET /v3/{id}/volumes/detail": ids and queries folded, to group calls by kind. */
-export function requestShape(req: string): string {
-  return req
-    .replace(/\?.*$/, "")
-    .replace(/%2F/gi, "/")
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/gi, "{id}");
 }
 
 /** Size of each log file now: the mark a view starts from. */

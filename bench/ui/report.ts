@@ -18,7 +18,7 @@ export interface Summary {
   upstream: Spread;
   /** Median upstream calls per service. */
   upstreamByService: Record<string, number>;
-  /** Median calls per request kind, where the count comes from logs (real tier). */
+  /** Median calls per request kind. */
   upstreamByRequest?: Record<string, number>;
   /** Median of other clients' request lines in the same windows (real tier only). */
   othersInWindow?: number;
@@ -43,7 +43,7 @@ export function summarise(results: ViewResult[]): Summary[] {
         kib: spread(ok.map((x) => (x.bytes === undefined ? undefined : Math.round(x.bytes / 102.4) / 10))),
         upstream: spread(ok.map((x) => x.upstream?.total)),
         upstreamByService: Object.fromEntries(services.map((svc) => [svc, spread(ok.map((x) => x.upstream?.byService[svc] ?? 0)).median ?? 0])),
-        upstreamByRequest: real ? medians(ok.map((x) => x.upstream?.byRequest ?? {})) : undefined,
+        upstreamByRequest: medians(ok.map((x) => x.upstream?.byRequest ?? {})),
         othersInWindow: real ? spread(ok.map((x) => Object.values(x.upstream?.others ?? {}).reduce((a, b) => a + b, 0))).median ?? 0 : undefined,
         errors: s.filter((x) => x.error).map((x) => x.error as string),
       });
@@ -78,7 +78,7 @@ export function markdown(target: string, at: string, about: Record<string, unkno
   }
   const kinds = summaries.filter((s) => s.upstreamByRequest && Object.keys(s.upstreamByRequest).length);
   if (kinds.length) {
-    lines.push("", "Upstream calls by request, from the logs (median per run; ids and queries folded):", "");
+    lines.push("", "Upstream calls by request (median per run; ids and queries folded):", "");
     for (const s of kinds) lines.push(`- ${s.view}, ${s.mode}: ${Object.entries(s.upstreamByRequest!).map(([k, n]) => `${k} ×${n}`).join("; ")}`);
   }
   lines.push("", "next-server memory after each view's runs (VmRSS / VmHWM peak, MiB):", "");

@@ -8,7 +8,7 @@ export interface UpstreamCount {
    * service: the real tier is shared, so a non-zero figure says the window was not quiet. Absent on the sim.
    */
   others?: Record<string, number>;
-  /** This view's calls by service and request kind (ids and queries folded), where the count comes from logs. */
+  /** This view's calls by service and request kind ("compute GET /v2.1/limits"; ids and queries folded). */
   byRequest?: Record<string, number>;
 }
 
@@ -24,18 +24,21 @@ export function sumOf(byService: Record<string, number>): number {
 
 /** The sim's own per-service request counter (GET /_sim/requests, served under SIM_CONTROLS=1). */
 export function simCounter(simUrl: string): UpstreamCounter {
+  type Counts = { byService: Record<string, number>; byRequest: Record<string, number> };
   const read = async () => {
     const res = await fetch(`${simUrl}/_sim/requests`);
     if (!res.ok) throw new Error(`GET /_sim/requests answered ${res.status}: start the sim with SIM_CONTROLS=1`);
-    return ((await res.json()) as { byService: Record<string, number> }).byService;
+    return (await res.json()) as Counts;
   };
+  const minus = (after: Record<string, number>, before: Record<string, number>) =>
+    Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => (n as number) > 0));
   return {
     mark: read,
     async since(mark) {
-      const before = mark as Record<string, number>;
+      const before = mark as Counts;
       const after = await read();
-      const byService = Object.fromEntries(Object.entries(after).map(([s, n]) => [s, n - (before[s] ?? 0)]).filter(([, n]) => (n as number) > 0));
-      return { byService, total: sumOf(byService) };
+      const byService = minus(after.byService, before.byService);
+      return { byService, total: sumOf(byService), byRequest: minus(after.byRequest, before.byRequest) };
     },
   };
 }
