@@ -2,6 +2,7 @@ import { chromium } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
+import { memoryOf } from "./processes";
 import { linkLatest, readmePath } from "./readme-link";
 import { markdown, resultsDir, summarise, writeResults } from "./report";
 import { runViews } from "./runner";
@@ -53,12 +54,14 @@ try {
     process.once("SIGINT", interrupted);
     process.once("SIGTERM", interrupted);
     try {
+      const pid = target.nextServerPid();
+      const idleMemory = pid ? memoryOf(pid) : undefined;
       const results = await runViews(browser, VIEWS, target, runs, log);
       Object.assign(target.about, machine);
       const at = new Date();
       const summaries = summarise(results);
-      const md = markdown(name, at.toISOString(), target.about, runs, summaries, results);
-      const files = writeResults(name, at, { target: name, at: at.toISOString(), runs, about: target.about, seconds: Math.round((Date.now() - started) / 1000), summaries, results }, md);
+      const md = markdown(name, at.toISOString(), target.about, runs, summaries, results, idleMemory);
+      const files = writeResults(name, at, { target: name, at: at.toISOString(), runs, about: target.about, nextServerAtStart: idleMemory, seconds: Math.round((Date.now() - started) / 1000), summaries, results }, md);
       linkLatest(readmePath, resultsDir);
       log(`\n${md}\nbench:ui: ${name} done in ${Math.round((Date.now() - started) / 1000)} s: ${files.join(", ")}`);
     } finally {

@@ -12,6 +12,8 @@ export interface Summary {
   ttfbMs: Spread;
   dataVisibleMs: Spread;
   allDoneMs: Spread;
+  /** All done ÷ data visible, per run. */
+  doneOverVisible: Spread;
   requests: Spread;
   aborted: Spread;
   kib: Spread;
@@ -38,6 +40,7 @@ export function summarise(results: ViewResult[]): Summary[] {
         ttfbMs: spread(ok.map((x) => x.ttfbMs)),
         dataVisibleMs: spread(ok.map((x) => x.dataVisibleMs)),
         allDoneMs: spread(ok.map((x) => x.allDoneMs)),
+        doneOverVisible: spread(ok.map((x) => (x.dataVisibleMs && x.allDoneMs !== undefined ? Math.round((x.allDoneMs / x.dataVisibleMs) * 10) / 10 : null))),
         requests: spread(ok.map((x) => x.requests)),
         aborted: spread(ok.map((x) => x.aborted)),
         kib: spread(ok.map((x) => (x.bytes === undefined ? undefined : Math.round(x.bytes / 102.4) / 10))),
@@ -58,23 +61,23 @@ function medians(runs: Record<string, number>[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r[k] ?? 0)).median ?? 0]).filter(([, n]) => (n as number) > 0));
 }
 
-export function markdown(target: string, at: string, about: Record<string, unknown>, runs: number, summaries: Summary[], memory: ViewResult[]): string {
+export function markdown(target: string, at: string, about: Record<string, unknown>, runs: number, summaries: Summary[], memory: ViewResult[], idleMemory?: { rssMiB: number; peakMiB: number }): string {
   const lines = [
     `# UI bench: ${target}, ${at}`,
     "",
     `\`npm run bench:ui\`: Debian's Chromium through \`next start\`; ${runs} runs per view, each cold (new browser context, fresh sign-in, so the BFF's token cache is cold for the token) then warm (reload; for sign-in, signing in again in the same context).`,
-    "Times in ms as median (min–max): TTFB (the document's first byte; for sign-in, the login answer's), data visible (the view's data marker in the DOM), all done (end of the last response before 500 ms of network idle). Requests and KiB: what the browser fetched (KiB over the wire, 0 for cache hits); aborted: requests the browser cancelled.",
+    "Times in ms as median (min–max): TTFB (the document's first byte; for sign-in, the login answer's), data visible (the view's data marker in the DOM), all done (end of the last response before 500 ms of network idle), and all done ÷ data visible per run. Requests and KiB: what the browser fetched (KiB over the wire, 0 for cache hits); aborted: requests the browser cancelled.",
     `Upstream: ${String(about.upstreamCounted)}.`,
     "",
     `Commit ${String(about.commit)}, ${String(about.cpus)} CPUs, Chromium ${String(about.chromium)}, Node ${String(about.node)}; Keystone ${String(about.keystone)}.`,
     "",
-    "| view | run | TTFB | data visible | all done | requests | aborted | KiB | upstream calls | by service (median) |" + (summaries.some((s) => s.othersInWindow !== undefined) ? " others in window |" : ""),
-    "|---|---|---|---|---|---|---|---|---|---|" + (summaries.some((s) => s.othersInWindow !== undefined) ? "---|" : ""),
+    "| view | run | TTFB | data visible | all done | done ÷ visible | requests | aborted | KiB | upstream calls | by service (median) |" + (summaries.some((s) => s.othersInWindow !== undefined) ? " others in window |" : ""),
+    "|---|---|---|---|---|---|---|---|---|---|---|" + (summaries.some((s) => s.othersInWindow !== undefined) ? "---|" : ""),
   ];
   for (const s of summaries) {
     const by = Object.entries(s.upstreamByService).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ") || "—";
     const err = s.errors.length ? ` ⚠ ${s.errors.length} failed` : "";
-    lines.push(`| ${s.view} | ${s.mode}${err} | ${fmt(s.ttfbMs)} | ${fmt(s.dataVisibleMs)} | ${fmt(s.allDoneMs)} | ${fmt(s.requests)} | ${fmt(s.aborted)} | ${fmt(s.kib)} | ${fmt(s.upstream)} | ${by} |` + (s.othersInWindow !== undefined ? ` ${s.othersInWindow} |` : ""));
+    lines.push(`| ${s.view} | ${s.mode}${err} | ${fmt(s.ttfbMs)} | ${fmt(s.dataVisibleMs)} | ${fmt(s.allDoneMs)} | ${fmt(s.doneOverVisible)} | ${fmt(s.requests)} | ${fmt(s.aborted)} | ${fmt(s.kib)} | ${fmt(s.upstream)} | ${by} |` + (s.othersInWindow !== undefined ? ` ${s.othersInWindow} |` : ""));
   }
   const kinds = summaries.filter((s) => s.upstreamByRequest && Object.keys(s.upstreamByRequest).length);
   if (kinds.length) {
@@ -83,6 +86,7 @@ export function markdown(target: string, at: string, about: Record<string, unkno
   }
   lines.push("", "next-server memory after each view's runs (VmRSS / VmHWM peak, MiB):", "");
   lines.push("| view | RSS | peak |", "|---|---|---|");
+  if (idleMemory) lines.push(`| (started, before any view) | ${idleMemory.rssMiB} | ${idleMemory.peakMiB} |`);
   for (const m of memory) lines.push(`| ${m.view} | ${m.nextServer?.rssMiB ?? "—"} | ${m.nextServer?.peakMiB ?? "—"} |`);
   const errors = summaries.flatMap((s) => s.errors.map((e) => `- ${s.view} (${s.mode}): ${e}`));
   if (errors.length) lines.push("", "Failed runs (left out of the figures):", "", ...[...new Set(errors)]);
