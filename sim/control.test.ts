@@ -26,6 +26,11 @@ describe("/_sim controls", () => {
       expect((await post("/fault", { service: "identity", mode: "503", count: 1 })).status).toBe(200);
       expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(503);
       expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(200);
+      // One request takes one fault, at the service's bare path too.
+      expect((await post("/fault", { service: "identity", mode: "503", count: 2 })).status).toBe(200);
+      expect((await fetch(`${sim.url}/identity`)).status).toBe(503);
+      expect((await fetch(`${sim.url}/identity`)).status).toBe(503);
+      expect((await fetch(`${sim.url}/identity`)).status).not.toBe(503);
       expect((await post("/fault", { service: "identity", mode: "explode" })).status).toBe(400);
       expect((await post("/reset", { scenario: "default" })).status).toBe(200);
     } finally { await sim.close(); }
