@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onSim, simControl } from "../../../tests/target";
 import { login, type OsSession } from "../../test/os-session";
-import { Cleanup, makeNetwork, uniqueName } from "../../test/fixtures";
+import { Cleanup, deleteGone, makeNetwork, uniqueName } from "../../test/fixtures";
 
 describe("neutron core resources", () => {
   let admin: OsSession, demo: OsSession;
@@ -123,7 +123,7 @@ describe("neutron core resources", () => {
     let res = await demo.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `${P}-life` } } });
     expect(res.status).toBe(201);
     const net = (await res.json()).network;
-    cleanup.add(`network ${P}-life`, async () => { await demo.call("network", `/v2.0/networks/${net.id}`, { method: "DELETE" }); });
+    cleanup.add(`network ${P}-life`, () => deleteGone(demo, "network", `/v2.0/networks/${net.id}`));
     expect(net).toMatchObject({ name: `${P}-life`, project_id: demo.projectId, tenant_id: demo.projectId, shared: false, subnets: [] });
     expect(net.mtu).toEqual(expect.any(Number));
     res = await demo.call("network", "/v2.0/subnets", { method: "POST", json: { subnet: { network_id: net.id, cidr: "10.20.0.0/24", ip_version: 4, name: `${P}-life-sub` } } });
@@ -132,6 +132,7 @@ describe("neutron core resources", () => {
     res = await demo.call("network", "/v2.0/ports", { method: "POST", json: { port: { network_id: net.id, name: `${P}-life-port` } } });
     expect(res.status).toBe(201);
     const port = (await res.json()).port;
+    cleanup.add(`port ${P}-life-port`, () => deleteGone(demo, "network", `/v2.0/ports/${port.id}`));
     expect(port.fixed_ips).toEqual([{ subnet_id: sub.id, ip_address: expect.stringMatching(/^10\.20\.0\.(\d+)$/) }]);
     const host = Number(port.fixed_ips[0].ip_address.split(".")[3]);
     expect(host >= 2 && host <= 254).toBe(true); // inside the allocation pool, never the gateway
@@ -164,7 +165,7 @@ describe("neutron core resources", () => {
     const res = await demo.call("network", "/v2.0/security-group-rules", { method: "POST", json: body });
     expect(res.status).toBe(201);
     const rule = (await res.json()).security_group_rule;
-    cleanup.add("ssh rule", async () => { await demo.call("network", `/v2.0/security-group-rules/${rule.id}`, { method: "DELETE" }); });
+    cleanup.add("ssh rule", () => deleteGone(demo, "network", `/v2.0/security-group-rules/${rule.id}`));
     const dup = await demo.call("network", "/v2.0/security-group-rules", { method: "POST", json: body });
     expect(dup.status).toBe(409);
     expect((await dup.json()).NeutronError.message).toBe(`Security group rule already exists. Rule id is ${rule.id}.`);
