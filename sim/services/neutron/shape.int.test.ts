@@ -14,7 +14,8 @@ import { Cleanup, makeNetwork, uniqueName } from "../../test/fixtures";
 const sample = (name: string) => JSON.parse(readFileSync(new URL(`../../test/samples/neutron/${name}`, import.meta.url), "utf8"));
 
 /** Differences between the api-ref samples and what Zed's neutron-server (and the sim) emit. */
-const NETWORK_ALLOW = {
+type Allow = { allowMissing: Record<string, string>; allowExtra: Record<string, string> };
+const NETWORK_ALLOW: Allow = {
   allowMissing: { pvlan: "newest 'pvlan' extension (2025+), not in Zed; the api-ref even disagrees on its type (bool in list, string in show)" },
   allowExtra: {
     tags: "standard-attr-tag: neutron emits tags on lists too; the list samples predate it",
