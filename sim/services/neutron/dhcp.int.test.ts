@@ -32,7 +32,12 @@ describe("DHCP agent scheduler (dhcpagentscheduler extension)", () => {
     const agents: Agent[] = (await get(admin, "/v2.0/agents")).agents;
     const dhcp = agents.filter((a) => a.agent_type === "DHCP agent" && a.alive && a.admin_state_up);
     expect(dhcp.length, "needs three alive, admin-up DHCP agents").toBeGreaterThanOrEqual(3);
-    [hostAgent, spare, other] = [dhcp[0], dhcp[1], dhcp[dhcp.length - 1]];
+    // The agent set admin-down for a moment is the one hosting the fewest networks (on the real tier, not
+    // zenith-net's dhcp-host-1, which other suites audit).
+    const load = new Map<string, number>();
+    for (const a of dhcp) load.set(a.id, (await get(admin, `/v2.0/agents/${a.id}/dhcp-networks`)).networks.length);
+    const byLoad = [...dhcp].sort((a, b) => load.get(a.id)! - load.get(b.id)!);
+    [other, hostAgent, spare] = [byLoad[0], byLoad[1], byLoad[2]];
     expect((await add(admin, hostAgent.id, net.id)).status).toBe(201);
     const sub = await admin.call("network", "/v2.0/subnets", { method: "POST", json: { subnet: { network_id: net.id, cidr: "10.62.1.0/24", ip_version: 4 } } });
     expect(sub.status).toBe(201);
