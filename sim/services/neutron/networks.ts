@@ -43,7 +43,8 @@ export function deleteNetwork(state: SimState, id: string): void {
   const net = nx.networks.get(id);
   if (!net) throw errors.networkNotFound(id);
   const ports = nx.ports.filter((p) => p.network_id === id);
-  if (ports.some((p) => p.device_owner !== "network:dhcp")) throw errors.networkInUse(id);
+  const inUse = ports.filter((p) => p.device_owner !== "network:dhcp");
+  if (inUse.length) throw errors.networkInUse(id, inUse.map((p) => p.id));
   state.store.transaction(() => {
     for (const p of ports) nx.ports.remove(p.id);
     for (const b of nx.bindings.filter((x) => x.network_id === id)) nx.bindings.remove(b.id);
