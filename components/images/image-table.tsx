@@ -54,7 +54,12 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
             </TableCell>
             <TableCell>
               <div className="flex flex-col items-start gap-1">
-                <Badge tone={i.copiedNotCloned ? "warning" : "neutral"} className="font-mono">{i.diskFormat ?? "?"}</Badge>
+                {i.volumeBacked ? (
+                  <>
+                    <Badge>{t("images.volumeBacked")}</Badge>
+                    <span className="text-xs text-muted-foreground" title={t("images.volumeBackedLong")}>{t("images.volumeBackedHint")}</span>
+                  </>
+                ) : <Badge tone={i.copiedNotCloned ? "warning" : "neutral"} className="font-mono">{i.diskFormat ?? "?"}</Badge>}
                 {i.copiedNotCloned ? (
                   <span className="inline-flex items-center gap-1 text-xs text-warning" title={t("images.copyHintLong")}>
                     <Icon name="warning" className="size-3" />
@@ -66,7 +71,7 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
               </div>
             </TableCell>
             <TableCell className="text-right tabular-nums">
-              <div>{formatBytes(i.sizeBytes, locale) ?? t("common.none")}</div>
+              <div>{i.volumeBacked ? t("images.noData") : formatBytes(i.sizeBytes, locale) ?? t("common.none")}</div>
               {i.virtualSizeBytes && i.virtualSizeBytes !== i.sizeBytes ? (
                 <div className="text-xs text-muted-foreground">{t("images.virtual", { size: formatBytes(i.virtualSizeBytes, locale) ?? "" })}</div>
               ) : null}

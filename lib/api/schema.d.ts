@@ -2245,6 +2245,8 @@ export interface components {
             minRam: number;
             visibility: string;
             volumeBacked: boolean;
+            /** @description Volume-backed snapshot: the root volume size in GiB from its block_device_mapping */
+            volumeSize: number | null;
             createdAt: string;
         };
         BootVolume: {
@@ -2641,9 +2643,11 @@ export interface components {
             minRamMiB: number;
             visibility: string;
             protected: boolean;
-            /** @description An instance snapshot (image_type=snapshot) */
+            /** @description An instance snapshot: image_type=snapshot, or volume-backed (block_device_mapping) */
             snapshot: boolean;
-            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it */
+            /** @description A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot */
+            volumeBacked: boolean;
+            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed) */
             copiedNotCloned: boolean | null;
             created: string;
             transient: boolean;
