@@ -2297,6 +2297,8 @@ export interface components {
             /** @description False when a check is unknown: path is then the assumed clone, alternative the copy */
             certain: boolean;
             toggleApplies: boolean;
+            /** @description Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot) */
+            createsVolume: boolean;
             explanation: string;
             checks: components["schemas"]["BootCheck"][];
             bytesToCopy: number;
@@ -2571,6 +2573,8 @@ export interface components {
             device: string | null;
             deleteOnTermination: boolean | null;
             bootable: boolean | null;
+            /** @description The root disk of an instance booted from a volume */
+            root: boolean;
         };
         InstanceActionAccepted: {
             action: components["schemas"]["InstanceActionName"];

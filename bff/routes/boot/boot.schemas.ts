@@ -48,6 +48,7 @@ export const BootPlanSchema = z.object({
   path: Path,
   certain: z.boolean().openapi({ description: "False when a check is unknown: path is then the assumed clone, alternative the copy" }),
   toggleApplies: z.boolean(),
+  createsVolume: z.boolean().openapi({ description: "Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot)" }),
   explanation: z.string(),
   checks: z.array(Check),
   bytesToCopy: z.number(),

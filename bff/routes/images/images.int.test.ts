@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { nanoid } from "nanoid";
 import { onReal, target } from "../../../tests/target";
-import { login, type OsSession } from "../../../sim/test/os-session";
+import type { OsSession } from "../../../sim/test/os-session";
 import { createAgent } from "../../test/test-app";
 import { cephImage } from "../boot/boot-test-helpers";
-import { deleteQuietly, sleep, waitFor } from "../instances/instance-test-helpers";
+import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../instances/instance-test-helpers";
 import { ImageListSchema } from "./images.schemas";
 
 const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Version": "2.67" };
@@ -34,19 +34,8 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
   const cinderSnaps: string[] = [];
 
   beforeAll(async () => {
-    nova = await login("demo");
+    ({ id: serverId, session: nova } = await bootFromVolume(`zenith-it-bfv-${nanoid(6)}`, true));
     await a.login("demo");
-    const raw = target.real ? target.real.images.raw : (await (await nova.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id;
-    const flavors = (await (await nova.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
-    const flavor = flavors.find((f) => f.name === (onReal ? "m1.tiny" : "m1.small"))!;
-    const res = await nova.call("compute", "/servers", {
-      method: "POST", headers: NOVA,
-      json: { server: { name: `zenith-it-bfv-${nanoid(6)}`, flavorRef: flavor.id, networks: "none",
-        block_device_mapping_v2: [{ boot_index: 0, uuid: raw, source_type: "image", destination_type: "volume", volume_size: onReal ? 1 : 20, delete_on_termination: true }] } },
-    });
-    if (res.status !== 202) throw new Error(`boot from volume: ${res.status} ${await res.text()}`);
-    serverId = (await res.json()).server.id;
-    await waitFor(nova, serverId, (s) => s === "ACTIVE", 120_000);
   });
 
   afterAll(async () => {
@@ -92,6 +81,10 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
       expect(options.status).toBe(200);
       expect(options.body.instanceSnapshots).toContainEqual(expect.objectContaining({ id: imageId, volumeBacked: true, volumeSize: bdm[0].volume_size }));
       expect(options.body.images.map((i: { id: string }) => i.id)).not.toContain(imageId);
+      // The plan clones a new volume from the Cinder snapshot, toggle or not; the review says so from the plan.
+      const plan = await a.post("/api/boot/plan", { source: { type: "instance-snapshot", id: imageId }, createVolume: false });
+      expect(plan.status).toBe(200);
+      expect(plan.body).toMatchObject({ path: "rbd-clone-volume", toggleApplies: false, createsVolume: true, volumeSizeGiB: expect.any(Number) });
 
       // Glance's RBD store took the zero-byte upload: images/<id>, 0 bytes, with a protected "snap".
       expect(await rbdFacts("images", imageId)).toEqual({ size: 0, snaps: [expect.objectContaining({ name: "snap", protected: true })] });

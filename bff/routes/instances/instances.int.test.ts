@@ -1,7 +1,7 @@
 import { nanoid } from "nanoid";
 import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
-import { bootTestServer, deleteQuietly, sleep, waitAllowed, waitFor } from "./instance-test-helpers";
+import { bootFromVolume, bootTestServer, deleteQuietly, sleep, waitAllowed, waitFor } from "./instance-test-helpers";
 import { InstanceDetailSchema, InstanceListSchema } from "./instances.schemas";
 import type { OsSession } from "../../../sim/test/os-session";
 
@@ -143,5 +143,40 @@ describe(`instances (${target.name})`, () => {
     const by = Object.fromEntries(res.body.actions.map((x: { action: string }) => [x.action, x]));
     expect(by.start.reason).toBe("error_state");
     expect(by["hard-reboot"].enabled).toBe(true);
+  });
+
+  it("a boot-from-volume instance names its root volume and whether a delete keeps it; deleted, the volume stays", async () => {
+    const { id: bfv, session } = await bootFromVolume(`zenith-it-bfv-${nanoid(6)}`, false);
+    let volumeId = "";
+    try {
+      const res = await a.get(`/api/instances/${bfv}`);
+      expect(res.status).toBe(200);
+      expect(InstanceDetailSchema.safeParse(res.body).success).toBe(true);
+      expect(res.body.bootFromVolume).toBe(true);
+      const roots = res.body.volumes.filter((v: { root: boolean }) => v.root);
+      expect(roots).toEqual([expect.objectContaining({ deleteOnTermination: false, bootable: true })]);
+      volumeId = roots[0].id;
+      expect((await a.request("DELETE", `/api/instances/${bfv}`)).status).toBe(202);
+      await waitFor(session, bfv, (st) => st === 404);
+      // What the dialog promised: the root volume is kept, detached.
+      let vol: { status: string; attachments: unknown[] } | null = null;
+      for (let i = 0; i < 80; i++) {
+        vol = (await (await session.call("volumev3", `/volumes/${volumeId}`)).json()).volume;
+        if (vol!.status === "available") break;
+        await sleep(250);
+      }
+      expect(vol).toMatchObject({ status: "available", attachments: [] });
+    } finally {
+      await deleteQuietly(session, bfv);
+      if (volumeId) {
+        await waitFor(session, bfv, (st) => st === 404);
+        for (let i = 0; i < 80; i++) {
+          const v = await session.call("volumev3", `/volumes/${volumeId}`);
+          if (v.status === 404) break;
+          if ((await v.json()).volume.status === "available") { await (await session.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text(); break; }
+          await sleep(250);
+        }
+      }
+    }
   });
 });
