@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { nanoid } from "nanoid";
 import { onReal, target } from "../../../tests/target";
-import type { OsSession } from "../../../sim/test/os-session";
+import { login, type OsSession } from "../../../sim/test/os-session";
 import { createAgent } from "../../test/test-app";
 import { cephImage } from "../boot/boot-test-helpers";
 import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../instances/instance-test-helpers";
@@ -92,6 +92,28 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
       // On the real tier, a 0-byte RBD image is a hazard to ceph-mgr (Lineage, the dashboard): remove it at once.
       await (await nova.call("image", `/v2/images/${imageId}`, { method: "DELETE" })).text();
       imageId = "";
+    }
+  });
+});
+
+describe(`images: an image left queued (${target.name})`, () => {
+  it("stays queued in Glance, and the list marks it transient with its creation time (what the UI's poll bound uses)", async () => {
+    const a = createAgent();
+    await a.login("demo");
+    const s = await login("demo");
+    const name = `zenith-it-queued-${nanoid(6)}`;
+    const created = await s.call("image", "/v2/images", { method: "POST", json: { name, disk_format: "raw", container_format: "bare" } });
+    expect(created.status).toBe(201);
+    const id = (await created.json()).id;
+    try {
+      await sleep(1500);
+      const res = await a.get(`/api/images?search=${name}`);
+      expect(res.status).toBe(200);
+      const row = res.body.items.find((i: { id: string }) => i.id === id);
+      expect(row).toMatchObject({ status: "queued", transient: true, sizeBytes: null });
+      expect(Math.abs(Date.now() - Date.parse(row.created))).toBeLessThan(10 * 60_000);
+    } finally {
+      await (await s.call("image", `/v2/images/${id}`, { method: "DELETE" })).text();
     }
   });
 });
