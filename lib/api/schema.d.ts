@@ -2133,7 +2133,7 @@ export interface components {
             password: string;
             /** @example Default */
             userDomain?: string;
-            /** @description Project name or id; the first available when omitted */
+            /** @description Project name or id. When omitted: the user's default project, else the last one used (a cookie), else one where the user holds admin, else the first */
             project?: string;
         };
         ApplicationCredentialLogin: {
