@@ -1,5 +1,5 @@
 /** Ceph Dashboard RBD API: versioning (415), pagination, parent/children, and the RBD error cases. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simControl, target } from "../../../tests/target";
 import { login, type OsSession } from "../../test/os-session";
 import { cephLogin, nova } from "../../test/storage-helpers";
@@ -16,6 +16,8 @@ describe.skipIf(target.name !== "sim")("ceph dashboard RBD API (sim only: uses /
     admin = await login("admin");
     ceph = await cephLogin(admin);
   });
+  // These tests remove the seeded leftovers; later files (Lineage) expect them.
+  afterAll(async () => { await simControl("/reset", { scenario: "default" }); });
 
   it("needs a token, and the v2.0 media type on the list (415 with the real message for v1.0)", async () => {
     const base = admin.endpoint("ceph-dashboard");
