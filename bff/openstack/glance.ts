@@ -9,6 +9,18 @@ export interface GlanceImage {
   image_type?: string; block_device_mapping?: string; bdm_v2?: string; [property: string]: unknown;
 }
 
+/**
+ * A volume-backed instance snapshot (nova snapshot_volume_backed). Real Nova sets no image_type on it: it is
+ * known by its block_device_mapping property (a JSON string) and bdm_v2 "True". It has no data of its own
+ * (size 0, Glance's default qcow2): a boot from it makes a volume from the Cinder snapshot in the mapping.
+ */
+export const isVolumeBackedSnapshot = (i: Pick<GlanceImage, "block_device_mapping" | "bdm_v2">): boolean =>
+  typeof i.block_device_mapping === "string" || String(i.bdm_v2 ?? "").toLowerCase() === "true";
+
+/** An instance snapshot of either kind: image_type=snapshot (image-backed) or volume-backed. */
+export const isInstanceSnapshot = (i: Pick<GlanceImage, "image_type" | "block_device_mapping" | "bdm_v2">): boolean =>
+  i.image_type === "snapshot" || isVolumeBackedSnapshot(i);
+
 /** Glance v2. Asks for JSON explicitly: Glance's webob errors negotiate their format from Accept. */
 export function createGlance(http: Http, s: SessionLike) {
   const base = s.url("image");

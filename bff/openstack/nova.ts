@@ -19,6 +19,8 @@ export interface NovaServer {
   addresses?: Record<string, NovaAddress[]>;
   key_name?: string | null; security_groups?: { name: string }[]; "OS-EXT-AZ:availability_zone"?: string;
   "OS-EXT-STS:power_state"?: number; locked?: boolean; description?: string | null;
+  /** Admin-only (extended server attributes). */
+  "OS-EXT-SRV-ATTR:root_device_name"?: string | null;
 }
 export interface NovaAddress { addr: string; version: number; "OS-EXT-IPS:type"?: string; "OS-EXT-IPS-MAC:mac_addr"?: string }
 export interface NovaVolumeAttachment { volumeId: string; device?: string | null; serverId: string; delete_on_termination?: boolean }

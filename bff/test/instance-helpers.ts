@@ -31,6 +31,25 @@ export async function bootTestServer(name: string): Promise<{ id: string; sessio
   return { id, session: s };
 }
 
+/**
+ * Boots a small server from a new volume made from the raw image, straight through Nova as demo (no network).
+ * Waits for ACTIVE.
+ */
+export async function bootFromVolume(name: string, deleteOnTermination: boolean): Promise<{ id: string; session: OsSession }> {
+  const s = await login("demo");
+  const flavors = (await (await s.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
+  const flavor = flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!;
+  const res = await s.call("compute", "/servers", {
+    method: "POST", headers: NOVA,
+    json: { server: { name, flavorRef: flavor.id, networks: "none",
+      block_device_mapping_v2: [{ boot_index: 0, uuid: await rawImage(s), source_type: "image", destination_type: "volume", volume_size: target.real ? 1 : 20, delete_on_termination: deleteOnTermination }] } },
+  });
+  if (res.status !== 202) throw new Error(`boot ${name} from volume: ${res.status} ${await res.text()}`);
+  const id = (await res.json()).server.id as string;
+  await waitFor(s, id, (st) => st === "ACTIVE", 120_000);
+  return { id, session: s };
+}
+
 /** Polls Nova until the server's status satisfies `ok` (or it is gone: status 404). */
 export async function waitFor(s: OsSession, id: string, ok: (status: string | 404, task: string | null) => boolean, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;

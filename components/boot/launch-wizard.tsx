@@ -16,6 +16,7 @@ import { ReviewStep } from "./review-step";
 import { SourceStep } from "./source-step";
 import { validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
+import { quotaLabel } from "./quota-label";
 
 /** The draft as the plan endpoint's body (field names are the BFF contract). */
 export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
@@ -64,7 +65,7 @@ export function LaunchWizard() {
               {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
               {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
               {d.step === "security" ? <SecurityStep options={o} /> : null}
-              {d.step === "review" ? <ReviewStep options={o} problems={problems} /> : null}
+              {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
               {launch.error ? <div className="mt-4"><QueryError title={t("boot.errors.launchFailed")} error={launch.error} /></div> : null}
               <div className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t pt-4">
                 <Button variant="ghost" onClick={() => { launch.reset(); d.reset(); }}>{t("boot.nav.reset")}</Button>
@@ -83,7 +84,7 @@ export function LaunchWizard() {
         </Card>
         {plan.data?.blockers.some((b) => b.code === "quota_exceeded") ? (
           <Alert tone="danger" title={t("boot.plan.blockers")}>
-            {plan.data.blockers.filter((b) => b.code === "quota_exceeded").map((b) => <p key={String(b.params.quota)}>{t("boot.errors.quota", b.params)}</p>)}
+            {plan.data.blockers.filter((b) => b.code === "quota_exceeded").map((b) => <p key={String(b.params.quota)}>{t("boot.errors.quota", { ...b.params, quota: quotaLabel(t, String(b.params.quota)) })}</p>)}
           </Alert>
         ) : null}
       </div>

@@ -11,6 +11,7 @@ import { QueryError } from "@/components/common/query-error";
 import { PathDiagram } from "./path-diagram";
 import { formatBytes, seconds } from "./format";
 import { riskFix, riskMessage } from "./risk-text";
+import { quotaLabel } from "./quota-label";
 
 const CHECK_TONE = { pass: "success", fail: "danger", unknown: "warning" } as const;
 const RISK_TONE = { error: "danger", warning: "warning", info: "info" } as const;
@@ -120,7 +121,7 @@ function PlanBody({ plan }: { plan: BootPlan }) {
           <ul className="flex flex-wrap gap-1">
             {plan.quota.map((q) => (
               <li key={q.quota}><Badge tone={q.ok ? "neutral" : "danger"} data-testid={`quota-${q.quota}`}>
-                {t("boot.plan.quotaLine", { quota: q.quota, inUse: q.inUse, requested: q.requested, limit: q.limit < 0 ? t("boot.plan.unlimited") : q.limit })}
+                {t("boot.plan.quotaLine", { quota: quotaLabel(t, q.quota), inUse: q.inUse, requested: q.requested, limit: q.limit < 0 ? t("boot.plan.unlimited") : q.limit })}
               </Badge></li>
             ))}
           </ul>

@@ -25,7 +25,10 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
     if (tp === "image" || tp === "instance-snapshot") {
       return (tp === "image" ? options.images : options.instanceSnapshots).map((i) => ({
         id: i.id, label: i.name,
-        cells: [<>{i.diskFormat ?? "—"}{i.volumeBacked ? <Badge className="ml-1">{t("boot.source.volumeBacked")}</Badge> : null}</>, formatBytes(i.size), t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })],
+        // A volume-backed snapshot has no data of its own (size 0, Glance's default qcow2): it names a Cinder snapshot.
+        cells: i.volumeBacked
+          ? [<Badge key="f">{t("boot.source.volumeBacked")}</Badge>, i.volumeSize ? t("boot.source.volumeBackedSize", { size: i.volumeSize }) : "—", t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })]
+          : [i.diskFormat ?? "—", formatBytes(i.size), t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })],
       }));
     }
     if (tp === "volume") {

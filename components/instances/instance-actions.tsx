@@ -69,8 +69,8 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
       <DeleteInstanceDialog
         open={confirming}
         onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
+        instanceId={instance.id}
         name={instance.name || instance.id}
-        volumesKept={instance.volumes.filter((v) => v.deleteOnTermination === false).length}
         pending={mutation.isPending}
         error={last === "delete" ? mutation.error : null}
         onConfirm={() => run("delete")}

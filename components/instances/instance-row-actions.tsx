@@ -68,8 +68,8 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
       <DeleteInstanceDialog
         open={confirming}
         onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
+        instanceId={instance.id}
         name={name}
-        volumesKept={0}
         pending={mutation.isPending}
         error={running === "delete" ? mutation.error : null}
         onConfirm={() => run("delete")}

@@ -2133,7 +2133,7 @@ export interface components {
             password: string;
             /** @example Default */
             userDomain?: string;
-            /** @description Project name or id; the first available when omitted */
+            /** @description Project name or id. When omitted: the user's default project, else the last one used (a cookie), else one where the user holds admin, else the first */
             project?: string;
         };
         ApplicationCredentialLogin: {
@@ -2245,6 +2245,8 @@ export interface components {
             minRam: number;
             visibility: string;
             volumeBacked: boolean;
+            /** @description Volume-backed snapshot: the root volume size in GiB from its block_device_mapping */
+            volumeSize: number | null;
             createdAt: string;
         };
         BootVolume: {
@@ -2295,6 +2297,8 @@ export interface components {
             /** @description False when a check is unknown: path is then the assumed clone, alternative the copy */
             certain: boolean;
             toggleApplies: boolean;
+            /** @description Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot) */
+            createsVolume: boolean;
             explanation: string;
             checks: components["schemas"]["BootCheck"][];
             bytesToCopy: number;
@@ -2569,6 +2573,8 @@ export interface components {
             device: string | null;
             deleteOnTermination: boolean | null;
             bootable: boolean | null;
+            /** @description The root disk of an instance booted from a volume */
+            root: boolean;
         };
         InstanceActionAccepted: {
             action: components["schemas"]["InstanceActionName"];
@@ -2641,9 +2647,11 @@ export interface components {
             minRamMiB: number;
             visibility: string;
             protected: boolean;
-            /** @description An instance snapshot (image_type=snapshot) */
+            /** @description An instance snapshot: image_type=snapshot, or volume-backed (block_device_mapping) */
             snapshot: boolean;
-            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it */
+            /** @description A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot */
+            volumeBacked: boolean;
+            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed) */
             copiedNotCloned: boolean | null;
             created: string;
             transient: boolean;

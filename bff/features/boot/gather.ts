@@ -1,7 +1,7 @@
 import { createCephDashboard, type CephDashboard } from "../../ceph/dashboard";
 import type { Services } from "../../lib/services";
 import { createCinder, cinderTime } from "../../openstack/cinder";
-import { createGlance, type GlanceImage } from "../../openstack/glance";
+import { createGlance, isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
 import { createNeutron } from "../../openstack/neutron";
 import { createNova, type NovaFlavor } from "../../openstack/nova";
 import type { RequestSession } from "../../session/session-service";
@@ -48,7 +48,7 @@ export function imageFacts(img: GlanceImage): ImageFacts {
   }
   return {
     kind: "image", id: img.id, name: img.name ?? img.id, status: img.status, diskFormat: img.disk_format, size: img.size, virtualSize: img.virtual_size,
-    minDisk: img.min_disk ?? 0, minRam: img.min_ram ?? 0, instanceSnapshot: img.image_type === "snapshot",
+    minDisk: img.min_disk ?? 0, minRam: img.min_ram ?? 0, instanceSnapshot: isInstanceSnapshot(img),
     locations: urls.length ? [...new Set(urls)] : null, volumeBacked,
   };
 }

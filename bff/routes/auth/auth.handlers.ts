@@ -1,13 +1,15 @@
 import { ApiError } from "../../errors";
 import { clearSession, readSession, writeSession } from "../../session/cookie";
+import { readLastProject, writeLastProject } from "../../session/last-project";
 import type { AppRouteHandler } from "../../lib/types";
 import type { GetSessionRoute, LoginRoute, LogoutRoute, SwitchProjectRoute } from "./auth.routes";
 
 export const login: AppRouteHandler<LoginRoute> = async (c) => {
   const svc = c.get("services");
   try {
-    const s = await svc.sessions.login(c.req.valid("json"));
+    const s = await svc.sessions.login(c.req.valid("json"), { lastProject: readLastProject(c) });
     await writeSession(c, svc.deps.sessionSecret, s.sealed);
+    writeLastProject(c, s.body.user.id, s.projectId);
     return c.json(svc.sessions.toSession(s), 200);
   } catch (e) {
     if (e instanceof ApiError && e.extra.service === "identity" && (e.status === 401 || e.status === 404))
@@ -23,6 +25,7 @@ export const switchProject: AppRouteHandler<SwitchProjectRoute> = async (c) => {
   const svc = c.get("services");
   const s = await svc.sessions.rescope(c.get("session"), c.req.valid("json").projectId);
   await writeSession(c, svc.deps.sessionSecret, s.sealed);
+  writeLastProject(c, s.body.user.id, s.projectId);
   return c.json(svc.sessions.toSession(s), 200);
 };
 

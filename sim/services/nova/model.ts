@@ -30,6 +30,12 @@ export interface Server {
   /** Local root disk in the vms pool: how it was made (clone of the image snapshot, or download + convert + import). */
   rootDisk: { kind: "local"; path: "clone" | "copy"; reason: string } | { kind: "volume" };
   power: { stoppedAt: number | null; rebootUntil: number | null; rebootType: "SOFT" | "HARD" | null; updated: number };
+  /**
+   * Set by DELETE: task_state `deleting` until `deletedAt`, then status DELETED (vm_state deleted, task_state null)
+   * until `goneAt` and until one answer has shown it (`shown`), then 404. Real Zed answers that DELETED briefly
+   * before the instance disappears; the sim shows it to at least one poll whatever the time scale.
+   */
+  deletion?: { at: number; deletedAt: number; goneAt: number; shown?: boolean } | null;
 }
 
 export interface NovaConfig { block_device_allocate_retries: number; block_device_allocate_retries_interval: number }
