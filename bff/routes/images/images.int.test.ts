@@ -3,8 +3,8 @@ import { nanoid } from "nanoid";
 import { onReal, target } from "../../../tests/target";
 import { login, type OsSession } from "../../../sim/test/os-session";
 import { createAgent } from "../../test/test-app";
-import { cephImage } from "../boot/boot-test-helpers";
-import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../instances/instance-test-helpers";
+import { cephImage } from "../../test/boot-helpers";
+import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../../test/instance-helpers";
 import { ImageListSchema } from "./images.schemas";
 
 const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Version": "2.67" };
