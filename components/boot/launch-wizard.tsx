@@ -1,17 +1,19 @@
 "use client";
 
-import { Suspense, useEffect, useMemo, useState } from "react";
+import { Suspense, useMemo } from "react";
 import { lazyWithPreload } from "@/lib/lazy";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
 import { useBootOptions, useBootPlan, useLaunchBoot, type BootPlanRequest } from "@/lib/queries/boot";
 import { BOOT_STEPS, useBootWizardStore, type BootDraft } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardContent } from "@/components/ui/card-sections";
 import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
 import { PlanPanel } from "./plan-panel";
-import { SourceStep } from "./source-step";
+import { SourceStep, VolumeOptions } from "./source-step";
 import { validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
 
@@ -22,7 +24,7 @@ const NetworksStep = lazyWithPreload(() => import("./other-steps").then((m) => m
 const SecurityStep = lazyWithPreload(() => import("./other-steps").then((m) => m.SecurityStep));
 const ReviewStep = lazyWithPreload(() => import("./review-step").then((m) => m.ReviewStep));
 const ProgressView = lazyWithPreload(() => import("./progress-view").then((m) => m.ProgressView));
-const preloadLaterSteps = () => { for (const c of [FlavorStep, NetworksStep, SecurityStep, ReviewStep, ProgressView]) void c.preload(); };
+const preloadLaterSteps = () => { for (const c of [VolumeOptions, FlavorStep, NetworksStep, SecurityStep, ReviewStep, ProgressView]) void c.preload(); };
 function StepLoading() {
   const t = useT();
   return <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</p>;
@@ -42,9 +44,9 @@ export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
 export function LaunchWizard() {
   const t = useT();
   const d = useBootWizardStore();
-  // The draft lives in sessionStorage; render only after it is read so server and client agree.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => { setHydrated(useBootWizardStore.persist.hasHydrated()); return useBootWizardStore.persist.onFinishHydration(() => setHydrated(true)); }, []);
+  // The draft lives in sessionStorage, read when the store loads in the browser; render it only once hydrated so
+  // server and client agree.
+  const hydrated = useHydrated();
   const options = useBootOptions();
   const planReq = useMemo(() => toPlanRequest(d), [d]);
   const plan = useBootPlan(planReq);

@@ -4,7 +4,8 @@ import { Suspense, useEffect } from "react";
 import { useT } from "@/lib/i18n/client";
 import { lazyWithPreload } from "@/lib/lazy";
 import type { BootPlan } from "@/lib/queries/boot";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardContent, CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
 

@@ -7,7 +7,8 @@ import type { InstanceDetail } from "@/lib/queries/instances";
 import { formatMiB } from "@/lib/format/bytes";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { InstanceStatusBadge } from "./instance-status-badge";
 
