@@ -1,11 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 import { useLocale, useSetLocale, useT } from "@/lib/i18n/client";
 import { localeNames, locales } from "@/lib/i18n/config";
 import type { Session } from "@/lib/api/types";
-import { useLogout } from "@/lib/queries/session";
 import { useTheme } from "@/lib/theme/client";
 import { themeLabel, themes, type Theme } from "@/lib/theme/config";
 import { Badge } from "@/components/ui/badge";
@@ -18,18 +16,9 @@ import { Icon, type IconName } from "@/components/ui/icon";
  * The header menus' items. The triggers render with the page; these load when a menu first opens, or on intent over
  * its trigger (header-menus-lazy.ts), so they stay out of every page's first load.
  */
-export function UserMenuItems({ session }: { session: Session }) {
+/** The signed-in user, and sign out (the mutation stays with the trigger: selecting closes, and unmounts, this). */
+export function UserMenuItems({ session, onSignOut, signingOut }: { session: Session; onSignOut: () => void; signingOut: boolean }) {
   const t = useT();
-  const router = useRouter();
-  const logout = useLogout();
-  const signOut = () =>
-    logout.mutate(undefined, {
-      // Even if revocation failed upstream, the BFF has cleared the cookie: leave either way.
-      onSettled: () => {
-        router.replace("/login");
-        router.refresh();
-      },
-    });
   return (
     <DropdownMenuContent className="w-60">
       <div role="presentation" className="space-y-0.5 px-2 py-1.5">
@@ -39,7 +28,7 @@ export function UserMenuItems({ session }: { session: Session }) {
       </div>
       <DropdownMenuSeparator />
       <DropdownMenuLabel className="sr-only">{t("header.userMenu")}</DropdownMenuLabel>
-      <DropdownMenuItem onSelect={signOut} disabled={logout.isPending}>
+      <DropdownMenuItem onSelect={onSignOut} disabled={signingOut}>
         <Icon name="logout" />
         {t("header.logout")}
       </DropdownMenuItem>
@@ -111,7 +100,7 @@ type HeaderMenuItemsProps =
 /** The items of the header menu named by `menu`: the one entry point header-menus-lazy.ts loads. */
 export function HeaderMenuItems(p: HeaderMenuItemsProps) {
   switch (p.menu) {
-    case "user": return <UserMenuItems session={p.session} />;
+    case "user": return <UserMenuItems session={p.session} onSignOut={p.onSignOut} signingOut={p.signingOut} />;
     case "project": return <ProjectMenuItems session={p.session} locked={p.locked} onPick={p.onPick} />;
     case "language": return <LanguageMenuItems />;
     case "theme": return <ThemeMenuItems />;

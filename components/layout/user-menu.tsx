@@ -1,7 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import type { Session } from "@/lib/api/types";
+import { useLogout } from "@/lib/queries/session";
 import { buttonVariants } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";
@@ -9,6 +11,16 @@ import { HeaderMenuItems } from "./header-menus-lazy";
 
 export function UserMenu({ session }: { session: Session }) {
   const t = useT();
+  const router = useRouter();
+  const logout = useLogout();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      // Even if revocation failed upstream, the BFF has cleared the cookie: leave either way.
+      onSettled: () => {
+        router.replace("/login");
+        router.refresh();
+      },
+    });
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -22,7 +34,7 @@ export function UserMenu({ session }: { session: Session }) {
         <Icon name="chevronDown" className="text-muted-foreground" />
       </DropdownMenuTrigger>
       <DropdownMenuWhenOpen>
-        <HeaderMenuItems menu="user" session={session} />
+        <HeaderMenuItems menu="user" session={session} onSignOut={signOut} signingOut={logout.isPending} />
       </DropdownMenuWhenOpen>
     </DropdownMenu>
   );
