@@ -12,6 +12,7 @@ import { pendingImages, type NamedResource } from "./pending";
 import type { Lineage, RbdFacts } from "./types";
 import { usageFrom, usagePolicy } from "./usage-policy";
 import { walkOwners, type OwnerIo } from "./owners";
+import type { OwnerReader } from "./prove";
 
 /** The Ceph Dashboard client for this request, or 503 ceph_unavailable (reason not_configured). */
 export function cephFor(services: Services, session: RequestSession): CephDashboard {
@@ -89,4 +90,16 @@ export async function loadLineage(services: Services, session: RequestSession, c
     pending: pendingImages(named, new Set(found.missing), Date.now()),
     coverage: { basis: "named_and_linked", read: found.facts.length + found.missing.length, truncated: found.truncated, walks: walks.incomplete },
   });
+}
+
+/** Reads an orphan's owner by id (Nova at 2.69, so a server in a down cell is found, not missed). */
+export function ownerReader(services: Services, session: RequestSession): OwnerReader {
+  const { http } = services;
+  const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
+  return async (ref) => {
+    if (ref.service === "glance") { const g = await glance.image(ref.id); return { name: g.name, status: g.status }; }
+    if (ref.service === "nova") { const s = await nova.serverAnyCell(ref.id); return { name: s.name ?? null, status: s.status }; }
+    const v = await cinder.volume(ref.id);
+    return { name: v.name, status: v.status };
+  };
 }
