@@ -66,7 +66,8 @@ export function ownerIo(services: Services, session: RequestSession): OwnerIo {
   const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
   return {
     glanceImages: (hidden, maxItems) => glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
-    novaServers: (softDeleted, maxItems) => nova.allServers(softDeleted ? { status: "SOFT_DELETED" } : {}, { maxItems }),
+    // status=SOFT_DELETED alone lists nothing (the DB leaves soft-deleted rows out unless deleted=true).
+    novaServers: (softDeleted, maxItems) => nova.allServers(softDeleted ? { deleted: "true", status: "SOFT_DELETED" } : {}, { maxItems }),
     novaDownCellProbe: () => nova.downCellProbe(),
     cinderVolumes: (maxItems) => cinder.volumes({ all_tenants: "true" }, { limit: 1000, maxItems }),
   };

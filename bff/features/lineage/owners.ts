@@ -11,7 +11,7 @@ export interface CinderOwner { id: string; name: string | null; status: string; 
 export interface OwnerIo {
   /** Glance, `visibility=all` (admins' default list leaves out other projects' community images), hidden or not. */
   glanceImages(hidden: boolean, maxItems: number): Promise<Walk<GlanceOwner>>;
-  /** Nova at 2.69, all projects; `softDeleted` walks status=SOFT_DELETED (the default list leaves those out). */
+  /** Nova at 2.69, all projects; `softDeleted` walks deleted=true&status=SOFT_DELETED (the default list leaves those out). */
   novaServers(softDeleted: boolean, maxItems: number): Promise<Walk<{ id: string; name: string; status: string }>>;
   /** The unpaged all_tenants list, the only one where Nova names down cells' servers (UNKNOWN). */
   novaDownCellProbe(): Promise<{ servers: { id: string; status?: string; name?: string }[]; more: boolean }>;
