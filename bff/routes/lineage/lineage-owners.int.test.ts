@@ -152,7 +152,7 @@ describe.runIf(onSim)("issue 10: owners a list hides are owners (sim)", () => {
 async function glanceDirect() {
   const { token, body } = await keystoneToken("admin");
   const image = body.catalog.find((s: { type: string }) => s.type === "image").endpoints.find((e: { interface: string }) => e.interface === "public").url.replace(/\/$/, "");
-  return (method: string, path: string, init: { json?: unknown; patch?: unknown; bytes?: Buffer } = {}) => fetch(`${image}/v2${path}`, {
+  return (method: string, path: string, init: { json?: unknown; patch?: unknown; bytes?: Blob } = {}) => fetch(`${image}/v2${path}`, {
     method,
     headers: {
       "X-Auth-Token": token,
@@ -173,7 +173,7 @@ describe.runIf(onReal)("issue 10 on the real tier: a hidden raw image with a vol
     const img = await created.json();
     let volumeId: string | null = null;
     try {
-      expect((await glance("PUT", `/images/${img.id}/file`, { bytes: Buffer.alloc(4 * 1024 * 1024, 7) })).status).toBe(204);
+      expect((await glance("PUT", `/images/${img.id}/file`, { bytes: new Blob([new Uint8Array(4 * 1024 * 1024).fill(7)]) })).status).toBe(204);
       const v = await a.post("/api/openstack/volume/volumes", { volume: { name: `${img.name}-clone`, size: 1, imageRef: img.id } });
       expect([200, 202]).toContain(v.status);
       volumeId = v.body.volume.id;
