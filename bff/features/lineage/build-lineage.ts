@@ -16,6 +16,9 @@ type Classified = Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason"
 type Volumes = Map<string, { id: string; name: string | null }>;
 function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Volumes, unwalked: Set<string>): Classified {
   const c = { cinderDeleted: false, ...classifyOwner(img, owners, glance, volumes) };
+  // A Glance location naming this RBD image makes that Glance image its owner too, whatever the name says.
+  const byLocation = owners.locations?.get(specOf(img.pool, img.name));
+  if (byLocation && !c.owner) return { ...c, owner: { type: "glance", id: byLocation.id, name: byLocation.name ?? byLocation.id }, orphan: false, orphanReason: null, ownerUnknown: false };
   // Absence from an incomplete walk proves nothing: no orphan in that pool.
   if (c.orphan && unwalked.has(img.pool)) return { ...c, orphan: false, orphanReason: null, ownerUnknown: true };
   return { ...c, ownerUnknown: false };

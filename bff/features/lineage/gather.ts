@@ -85,7 +85,9 @@ export async function loadLineage(services: Services, session: RequestSession, c
     ...walks.glance.map((g) => ({ type: "glance" as const, id: g.id, name: g.name, status: g.status, createdAt: g.created_at, spec: `images/${g.id}` })),
     ...walks.cinder.map((v) => ({ type: "cinder" as const, id: v.id, name: v.name ?? null, status: v.status, createdAt: v.created_at, spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}` })),
   ];
-  const seeds = named.map((r) => ({ pool: r.spec.split("/")[0], name: r.spec.slice(r.spec.indexOf("/") + 1) }));
+  // Also every RBD image a Glance location names (another pool, another name): it has an owner to show.
+  const specs = [...named.map((r) => r.spec), ...(walks.owners.locations?.keys() ?? [])];
+  const seeds = [...new Set(specs)].map((spec) => ({ pool: spec.split("/")[0], name: spec.slice(spec.indexOf("/") + 1) }));
   const found = await withCeph(() => discover(seeds, (s) => readImage(ceph, s.pool, s.name)));
   return buildLineage(found.facts, walks.owners, {
     pending: pendingImages(named, new Set(found.missing), Date.now()),

@@ -57,6 +57,19 @@ describe("walkOwners + buildLineage: an orphan is never inferred from a list tha
   });
 });
 
+describe("Glance locations", () => {
+  it("a Glance image owns the RBD image its location names, whatever that image is called", async () => {
+    const other = "66666666-6666-4666-8666-666666666666";
+    const w = await walkOwners(io({
+      glanceImages: async (hidden) => ({ items: hidden ? [] : [{ id: IMG, name: "added-location", status: "active", created_at: at, locations: [{ url: `rbd://fsid/images/${other}/snap` }, { url: "http://example/x" }] }], complete: true }),
+    }));
+    const l = buildLineage([facts("images", other)], w.owners, { coverage: { basis: "named_and_linked", read: 1, truncated: false, walks: [] } });
+    expect(l.orphans).toEqual([]);
+    expect(l.nodes[0].owner).toEqual({ type: "glance", id: IMG, name: "added-location" });
+    expect(buildLineage([facts("images", other)], { images: [], servers: new Map(), volumes: [] }).orphans).toEqual([`images/${other}`]);
+  });
+});
+
 describe("proveGone", () => {
   const notFound = (id: string) => new ApiError(404, "upstream_not_found", `Glance answered 404: No image found with ID ${id}`);
   it("is proof only when the read answers the resource's own 404", async () => {

@@ -4,7 +4,10 @@ import type { OwnerFacts, WalkNotice } from "./types";
 /** How far each owner walk goes: far above any cloud's count, and said out loud when reached. */
 export const OWNER_WALK_MAX = 50_000;
 
-export interface GlanceOwner { id: string; name: string | null; status: string; created_at: string; image_type?: string; os_hidden?: boolean }
+export interface GlanceOwner {
+  id: string; name: string | null; status: string; created_at: string; image_type?: string; os_hidden?: boolean;
+  direct_url?: string; locations?: { url: string }[];
+}
 export interface CinderOwner { id: string; name: string | null; status: string; created_at: string; "os-vol-mig-status-attr:name_id"?: string | null }
 
 /** The list walks lineage needs; each may throw, which makes its walk incomplete (never "absent"). */
@@ -71,10 +74,33 @@ export async function walkOwners(io: OwnerIo, max = OWNER_WALK_MAX): Promise<Own
       images: glance.map((g) => ({ id: g.id, name: g.name, instanceSnapshot: g.image_type === "snapshot" })),
       servers: new Map(servers.map((s) => [s.id, s.name ?? ""])),
       volumes: cinder.map((v) => ({ id: v.id, name: v.name ?? null, nameId: v["os-vol-mig-status-attr:name_id"] ?? null })),
+      locations: locationOwners(glance),
     },
     glance, cinder,
     incomplete: dedupe(incomplete),
   };
+}
+
+/** rbd://<fsid>/<pool>/<image>[/<snap>] → "pool/image"; anything else (http, cinder://, file) → null. */
+export function rbdSpecOf(url: string): string | null {
+  const m = /^rbd:\/\/[^/]+\/([^/]+)\/([^/]+)(\/[^/]+)?$/.exec(url);
+  return m ? `${decodeURIComponent(m[1])}/${decodeURIComponent(m[2])}` : null;
+}
+
+/**
+ * A Glance image also owns every RBD image its locations name (a location added with `glance location-add`, or an
+ * image whose data is another pool's snapshot), whatever that RBD image is called. Seen only when Glance shows
+ * locations (show_multiple_locations / show_image_direct_url).
+ */
+function locationOwners(images: GlanceOwner[]): Map<string, { id: string; name: string | null }> {
+  const out = new Map<string, { id: string; name: string | null }>();
+  for (const g of images) {
+    for (const url of [g.direct_url, ...(g.locations ?? []).map((l) => l.url)]) {
+      const spec = url ? rbdSpecOf(url) : null;
+      if (spec && spec !== `images/${g.id}`) out.set(spec, { id: g.id, name: g.name });
+    }
+  }
+  return out;
 }
 
 const dedupe = (xs: WalkNotice[]) => [...new Map(xs.map((x) => [`${x.service}/${x.code}`, x])).values()];

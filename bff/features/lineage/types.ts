@@ -30,6 +30,8 @@ export interface OwnerFacts {
   images: { id: string; name: string | null; instanceSnapshot: boolean }[];
   servers: Map<string, string>;
   volumes: { id: string; name: string | null; nameId?: string | null }[];
+  /** "pool/name" → the Glance image whose location names it, when that is not images/<its id>. */
+  locations?: Map<string, { id: string; name: string | null }>;
 }
 
 /**
