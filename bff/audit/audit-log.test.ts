@@ -23,6 +23,16 @@ describe("audit log (SQLite)", () => {
     expect(again[1].finishedAt).toMatch(/Z$/);
   });
 
+  it("takes in the JSON-lines log it replaced, once, skipping a torn line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zenith-audit-"));
+    const old = { requestId: "r0", user: "admin", project: "admin", action: "dhcp.heal", target: "net-1", step: "add agent", result: "ok", detail: null };
+    writeFileSync(join(dir, "audit.jsonl"), `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", ...old })}\n{"at":"2026-01-02T00:00:00.000Z","requ`);
+    const a = createAuditLog(join(dir, "audit.sqlite"));
+    expect(a.list({ limit: 10 }).entries).toMatchObject([{ at: "2026-01-01T00:00:00.000Z", user: "admin", step: "add agent", result: "ok", source: "unknown" }]);
+    a.result(a.intent(intent("new")), "ok", null);
+    expect(createAuditLog(join(dir, "audit.sqlite")).list({ limit: 10 }).entries.map((e) => e.step)).toEqual(["new", "add agent"]);
+  });
+
   it("pages with a cursor and filters by user, action and result", () => {
     const a = createAuditLog();
     for (let i = 0; i < 5; i++) a.result(a.intent(intent(`s${i}`, { user: i % 2 ? "bob" : "admin", action: i < 3 ? "dhcp.heal" : "lineage.cleanup" })), i === 4 ? "refused" : "ok", null);

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ApiError } from "../errors";
 import type { AuditEntry, AuditResult } from "./audit-schema";
 
@@ -31,6 +31,26 @@ const toEntry = (r: Row): AuditEntry => ({
 });
 
 /**
+ * Once, into an empty log: the records of the JSON-lines log this replaced (`audit.jsonl` beside it), which knew
+ * no user id, project id, source address or plan id. A torn line is skipped, as that log's reader did.
+ */
+function importLegacy(d: Database.Database, legacy: string): void {
+  if (!existsSync(legacy) || (d.prepare("SELECT COUNT(*) AS n FROM audit").get() as { n: number }).n > 0) return;
+  const insert = d.prepare(`INSERT INTO audit (at, finished_at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result, detail)
+    VALUES (?, ?, ?, NULL, '', ?, '', ?, 'unknown', ?, ?, ?, ?, ?)`);
+  d.transaction(() => {
+    for (const line of readFileSync(legacy, "utf8").split("\n")) {
+      let e: Record<string, unknown>;
+      try { e = JSON.parse(line); } catch { continue; }
+      const at = Date.parse(String(e.at));
+      if (!Number.isFinite(at)) continue;
+      insert.run(at, at, String(e.requestId ?? ""), String(e.user ?? ""), String(e.project ?? ""), String(e.action ?? ""), String(e.target ?? ""),
+        String(e.step ?? ""), e.result === "error" ? "error" : "ok", typeof e.detail === "string" ? e.detail : null);
+    }
+  })();
+}
+
+/**
  * The audit log in SQLite (WAL): one row per step, so a torn write cannot corrupt the next record, and nothing
  * lives only in memory. `file` undefined means an in-memory database (tests). The file is opened on first use,
  * so an unwritable path fails the first step (503), not the app's start.
@@ -49,6 +69,7 @@ export function createAuditLog(file?: string, now: () => number = Date.now): Aud
     );
     CREATE INDEX IF NOT EXISTS audit_user ON audit (user, id);
     CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);`);
+    if (file) importLegacy(d, join(dirname(file), "audit.jsonl"));
     return (db = d);
   };
   const guard = <T>(fn: (d: Database.Database) => T): T => {
