@@ -1,5 +1,6 @@
 import type { BffDeps } from "../deps";
 import { createAuditLog, type AuditLog } from "../audit/audit-log";
+import { createLocks, createPlanBook, type Locks, type PlanBook } from "./plans";
 import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createTokenCache } from "../session/token-cache";
@@ -12,11 +13,15 @@ export interface Services {
   keystone: Keystone;
   sessions: SessionService;
   audit: AuditLog;
+  /** Dry-run plans by user, valid PLAN_TTL_MS. */
+  plans: PlanBook;
+  /** Images and networks an execution is working on. */
+  locks: Locks;
 }
 
 export function createServices(deps: BffDeps): Services {
   const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile) };
+  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks() };
 }

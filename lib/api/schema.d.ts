@@ -508,11 +508,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Executed steps of confirmed admin actions, newest first */
+        /** Steps of confirmed admin actions (intent and result), newest first, a page at a time */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description Cursor: only records older than this id (the previous page's nextBefore) */
+                    before?: number;
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
                 };
                 header?: never;
                 path?: never;
@@ -520,7 +525,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Audit log */
+                /** @description One page of the audit log; nextBefore is the cursor of the next page, or null */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -558,6 +563,109 @@ export interface paths {
                 };
                 /** @description An upstream service failed; `service` names it */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log (with the same filters) as JSON lines, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One AuditEntry per line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1758,7 +1866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +1953,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description plan_changed: Ceph changed since the dry run */
+                /** @description plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1971,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2173,19 +2281,29 @@ export interface components {
         };
         AuditLog: {
             entries: components["schemas"]["AuditEntry"][];
+            nextBefore: number | null;
         };
         AuditEntry: {
+            id: number;
+            /** @description When the intent was written (ISO 8601) */
             at: string;
+            /** @description When the result was written; null while pending */
+            finishedAt: string | null;
             requestId: string;
+            planId: string | null;
+            userId: string;
             user: string;
+            projectId: string;
             project: string;
+            /** @description The client's address as the BFF saw it */
+            source: string;
             /** @description e.g. "dhcp.heal", "lineage.cleanup" */
             action: string;
             /** @description What the step acted on */
             target: string;
             step: string;
             /** @enum {string} */
-            result: "ok" | "error";
+            result: "pending" | "ok" | "error" | "refused";
             detail: string | null;
         };
         BootOptions: {
@@ -2714,6 +2832,18 @@ export interface components {
                 basis: "named_and_linked";
                 read: number;
                 truncated: boolean;
+                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
+                walks: {
+                    /** @enum {string} */
+                    service: "glance" | "nova" | "cinder";
+                    /** @enum {string} */
+                    pool: "images" | "vms" | "volumes";
+                    /** @enum {string} */
+                    code: "bound" | "failed" | "cell_down" | "probe_bound";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
             };
         };
         LineageNode: {
@@ -2731,6 +2861,8 @@ export interface components {
                 name: string;
             } | null;
             orphanReason: string | null;
+            /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
+            ownerUnknown: boolean;
             provisionedBytes: number;
             /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
             usedBytes: number | null;
@@ -2755,7 +2887,7 @@ export interface components {
             results: {
                 index: number;
                 /** @enum {string} */
-                status: "ok" | "error" | "skipped";
+                status: "ok" | "error" | "skipped" | "refused";
                 error: string | null;
             }[] | null;
             /** @description null on a dry run; false when a step failed */
@@ -2829,6 +2961,11 @@ export interface components {
             warnings: components["schemas"]["DhcpHealWarning"][];
         };
         DhcpHealStep: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
@@ -2849,12 +2986,17 @@ export interface components {
             results: components["schemas"]["DhcpHealStepResult"][];
         };
         DhcpHealStepResult: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
             agentHost: string;
             /** @enum {string} */
-            status: "added" | "already-hosted" | "error";
+            status: "added" | "already-hosted" | "removed" | "already-removed" | "refused" | "error";
             detail: string | null;
         };
         DhcpHealRequest: {
