@@ -1,5 +1,6 @@
 import type { CloudConfig } from "./config/cloud-config";
 import type { UpstreamCall } from "./openstack/http";
+import type { RolloutsOptions } from "./features/rollouts/service";
 
 /** Everything the BFF needs from outside, passed in once (no env reads per request). */
 export interface BffDeps {
@@ -19,4 +20,6 @@ export interface BffDeps {
   auditFile?: string;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
+  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */
+  rollouts?: RolloutsOptions;
 }
