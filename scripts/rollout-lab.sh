@@ -73,6 +73,9 @@ lab_up() {
   lab_down
   rm -rf "$DIR/run" "$DIR/www" "$DIR/tmp" "$DIR/logs"
   mkdir -p "$DIR"/{run,www,tmp,logs}
+  # nginx workers run as another user when started by root: the docroots must be readable by it
+  chmod a+rx "$DIR" "$DIR/www"
+  trap 'lab_down' EXIT
   local i port d hosts=""
   for i in 1 2 3; do
     port=${WEB_PORTS[$((i - 1))]}; d=$DIR/www/web$i
@@ -163,7 +166,7 @@ pools:
 YAML
   local n
   for ((n = 0; n < 100; n++)); do
-    [ "$(lab_status 2>/dev/null)" = "UP UP UP" ] && { say "up: frontend http://127.0.0.1:$LB_PORT, backends ${WEB_PORTS[*]}"; echo "$DIR/pools.yaml"; return 0; }
+    [ "$(lab_status 2>/dev/null || true)" = "UP UP UP" ] && { trap - EXIT; say "up: frontend http://127.0.0.1:$LB_PORT, backends ${WEB_PORTS[*]}"; echo "$DIR/pools.yaml"; return 0; }
     sleep 0.2
   done
   say "the backends did not all come UP within 20 s: $(lab_status 2>&1)"; exit 1

@@ -10,7 +10,7 @@ export const AnsibleEventSchema = z.object({
   task: z.string().optional(),
   action: z.string().optional(),
   duration: z.number().nullable().optional(),
-  ignore_errors: z.boolean().optional(),
+  ignore_errors: z.boolean().nullable().optional(),
   result: z.record(z.string(), z.unknown()).optional(),
   hosts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
 }).loose();
@@ -44,8 +44,9 @@ export const GATE_TASK_PREFIX = "Capacity gate";
 
 const errorText = (r: Record<string, unknown> | undefined) => {
   if (!r) return "";
-  const pick = [r.msg, r.stderr, r.stdout].find((v) => typeof v === "string" && v.trim());
-  return String(pick ?? "").trim().slice(0, 2000);
+  const parts = [r.msg, r.stderr].filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+  if (!parts.length && typeof r.stdout === "string") parts.push(r.stdout.trim());
+  return [...new Set(parts)].join("\n").slice(0, 2000);
 };
 
 /** Folds Ansible's events into per-host results and the task order (the host × task grid); pure. */
