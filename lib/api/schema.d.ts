@@ -3526,6 +3526,8 @@ export interface components {
             };
             tools: {
                 ansiblePlaybook: boolean;
+                /** @description Debian packages to install: ansible-core, and haproxy/nginx-light for the local lab when no pool is configured */
+                missingPackages: string[];
             };
             pools: components["schemas"]["RolloutPool"][];
         };

@@ -93,7 +93,17 @@ export function createRolloutService(o: RolloutsOptions) {
 
   return {
     config,
-    tools: () => ({ ansiblePlaybook: ansible() !== null }),
+    /** What is missing to run rollouts (and, with no pools configured, the local lab), as Debian packages. */
+    tools: () => {
+      const lab = config().state === "unconfigured";
+      const sbin = `${process.env.PATH ?? ""}:/usr/sbin`;
+      const missing = [
+        ...(lab && !findTool("haproxy", sbin) ? ["haproxy"] : []),
+        ...(lab && !findTool("nginx", sbin) ? ["nginx-light"] : []),
+        ...(ansible() ? [] : ["ansible-core"]),
+      ];
+      return { ansiblePlaybook: ansible() !== null, missingPackages: missing };
+    },
     async pools(): Promise<PoolView[]> {
       const c = config();
       if (c.state !== "ok") return [];

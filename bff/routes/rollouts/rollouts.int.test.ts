@@ -1,8 +1,11 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stringify, parse } from "yaml";
 import { createAgent, testDeps } from "../../test/test-app";
+import { createRolloutService } from "../../features/rollouts/service";
+import { openRolloutStore } from "../../features/rollouts/store";
 import { readSse, startLab, type Lab } from "./rollouts-test-lab";
 import { PlanSchema, PoolsSchema, RunSchema } from "./rollouts.schemas";
 
@@ -176,5 +179,36 @@ describe("Admin → Rollouts on the local lab", () => {
     expect(r.hosts.find((h) => h.host === "web3")!.status).toBe("not_run");
     const audit = (await a.get("/api/admin/audit")).body.entries;
     expect(audit.find((e: any) => e.action === "rollouts.cancel" && e.target === `rollout ${id}`)).toMatchObject({ user: "admin" });
+  });
+
+  it("a restart of the app mid-run marks the run interrupted, and the orphaned Ansible stops at its next gate", async () => {
+    const restartData = mkdtempSync(join(tmpdir(), "zenith-rollouts-restart-"));
+    const child = spawn("npx", ["tsx", resolve(__dirname, "rollouts-test-child.ts"), configFile, restartData, "lab", "v7"], { detached: true, stdio: ["ignore", "pipe", "inherit"] });
+    const id = await new Promise<string>((res, rej) => {
+      let out = "";
+      child.stdout!.on("data", (d) => { out += d; if (out.includes("\n")) res(out.trim()); });
+      child.on("exit", (c) => rej(new Error(`child exited ${c}`)));
+    });
+    // wait (reading the database directly, as nothing else may open the service yet) until web1 is drained
+    const peek = openRolloutStore(join(restartData, "rollouts.sqlite"));
+    for (let i = 0; i < 600 && !peek.dataOf(id, "lb").some((e: any) => e.host === "web1" && e.to === "DOWN"); i++) await sleep(200);
+    const pid = peek.get(id)!.pid!;
+    peek.close();
+    process.kill(-child.pid!, "SIGKILL"); // the app dies; Ansible runs in its own process group and lives on
+    const restarted = createRolloutService({ configFile, dataDir: restartData, playbookDir: resolve(__dirname, "../../../rollouts") });
+    try {
+      const r = restarted.get(id);
+      expect(r).toMatchObject({ status: "interrupted", stopReason: { code: "rollouts.stop.interrupted" } });
+      expect(restarted.list()[0]).toMatchObject({ id, status: "interrupted" });
+      // the orphan finishes web1 (its always section and waits need no runner) and stops at web2's gate
+      const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+      for (let i = 0; i < 900 && alive(); i++) await sleep(200);
+      expect(alive()).toBe(false);
+      expect(lab.healthFiles()).toEqual([true, true, true]);
+      expect(readFileSync(join(lab.dir, "www/web3/version.txt"), "utf8")).not.toMatch(/^v7/);
+      expect(restarted.get(id).status).toBe("interrupted");
+    } finally {
+      restarted.close();
+    }
   });
 });

@@ -22,7 +22,10 @@ export const PoolsSchema = z.object({
     state: z.enum(["unconfigured", "invalid", "ok"]),
     file: z.string().optional(), message: z.string().optional(),
   }),
-  tools: z.object({ ansiblePlaybook: z.boolean() }),
+  tools: z.object({
+    ansiblePlaybook: z.boolean(),
+    missingPackages: z.array(z.string()).openapi({ description: "Debian packages to install: ansible-core, and haproxy/nginx-light for the local lab when no pool is configured" }),
+  }),
   pools: z.array(PoolSchema),
 }).openapi("RolloutPools");
 

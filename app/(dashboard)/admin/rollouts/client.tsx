@@ -57,7 +57,11 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
               <code className="block whitespace-pre-wrap break-all text-xs">{t("rollouts.configInvalidBody", { file: p.config.file ?? "", message: p.config.message ?? "" })}</code>
             </Alert>
           ) : null}
-          {p && !p.tools.ansiblePlaybook ? <Alert tone="warning" title={t("rollouts.ansibleMissingTitle")}>{t("rollouts.ansibleMissingBody")}</Alert> : null}
+          {p?.tools.missingPackages.length ? (
+            <Alert tone="warning" title={t("rollouts.missingTitle")} data-testid="rollouts-missing">
+              <code className="text-xs">{t("rollouts.missingBody", { packages: p.tools.missingPackages.join(" ") })}</code>
+            </Alert>
+          ) : null}
           {p?.pools.length ? (
             <Card aria-labelledby="rollout-pools-title">
               <CardHeader><CardTitle id="rollout-pools-title">{t("rollouts.poolsTitle")}</CardTitle></CardHeader>
