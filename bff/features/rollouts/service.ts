@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { loadRolloutsConfig, type PoolConfig, type RolloutsConfigState } from "./config";
 import { readHaproxy, type BackendState } from "./haproxy";
 import { planRollout, type PlanInput, type RolloutPlan } from "./plan";
@@ -25,7 +25,9 @@ export class RolloutError extends Error {
 export type PoolView = { name: string; description: string; hosts: string[]; minHealthy: number; drain: boolean; backends: BackendState[]; lbError: string | null };
 
 /** Admin → Rollouts: pools from the configuration, plans, runs (stored in SQLite), their events. */
-export function createRolloutService(o: RolloutsOptions) {
+export function createRolloutService(opts: RolloutsOptions) {
+  // ansible-playbook runs in the run's directory: every path handed to it must be absolute
+  const o = { ...opts, dataDir: resolve(opts.dataDir), playbookDir: resolve(opts.playbookDir) };
   let store: RolloutStore | null = null;
   const active = new Map<string, ActiveRun>();
 

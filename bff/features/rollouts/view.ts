@@ -18,7 +18,8 @@ export function runView(store: RolloutStore, r: RunRow) {
   return {
     ...rest, durationSeconds, tasks, hosts: results, backends: [...backends.values()],
     transitions: transitions.map((t) => ({ host: t.host, from: t.from, to: t.to })),
-    verdict: finished ? verdictOf(r.served, r.failed) : null,
+    // a verdict needs at least one host that went through the update
+    verdict: finished && results.some((h) => !["pending", "not_run", "gated"].includes(h.status)) ? verdictOf(r.served, r.failed) : null,
   };
 }
 export type RunView = ReturnType<typeof runView>;

@@ -183,7 +183,7 @@ describe("Admin → Rollouts on the local lab", () => {
 
   it("a restart of the app mid-run marks the run interrupted, and the orphaned Ansible stops at its next gate", async () => {
     const restartData = mkdtempSync(join(tmpdir(), "zenith-rollouts-restart-"));
-    const child = spawn("npx", ["tsx", resolve(__dirname, "rollouts-test-child.ts"), configFile, restartData, "lab", "v7"], { detached: true, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("npx", ["tsx", resolve(__dirname, "rollouts-test-child.ts"), configFile, restartData, resolve(__dirname, "../../../rollouts"), "lab", "v7"], { detached: true, stdio: ["ignore", "pipe", "inherit"] });
     const id = await new Promise<string>((res, rej) => {
       let out = "";
       child.stdout!.on("data", (d) => { out += d; if (out.includes("\n")) res(out.trim()); });
