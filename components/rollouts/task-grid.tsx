@@ -20,14 +20,14 @@ const MARK: Record<Cell | "none", string> = { running: "…", ok: "✓", changed
 export function TaskGrid({ run }: { run: RolloutRun }) {
   const t = useT();
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("rollouts.run.grid")}>
+    <div className="max-w-full overflow-x-auto [contain:inline-size]" tabIndex={0} role="region" aria-label={t("rollouts.run.grid")}>
       <table className="border-collapse text-xs" data-testid="task-grid">
         <thead>
           <tr>
             <th scope="col" className="sticky left-0 bg-surface px-2 py-1 text-left">{t("rollouts.run.host")}</th>
             {run.tasks.map((task) => (
-              <th key={task} scope="col" className="h-32 w-7 align-bottom font-normal text-muted-foreground">
-                <span className="inline-block max-w-[7.5rem] origin-bottom-left translate-x-3 -rotate-60 truncate whitespace-nowrap" title={task}>{task}</span>
+              <th key={task} scope="col" className="w-7 px-0.5 align-bottom font-normal text-muted-foreground">
+                <span className="inline-block max-h-36 rotate-180 truncate whitespace-nowrap [writing-mode:vertical-rl]" title={task}>{task}</span>
               </th>
             ))}
           </tr>

@@ -82,7 +82,7 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
           ) : null}
           {p?.pools.length ? <StartRolloutForm pools={p.pools} disabled={!usable} onStarted={open} /> : null}
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           {runId ? <RolloutRunView key={runId} id={runId} onOpen={open} /> : null}
           <Card aria-labelledby="rollout-runs-title">
             <CardHeader><CardTitle id="rollout-runs-title">{t("rollouts.runsTitle")}</CardTitle></CardHeader>
