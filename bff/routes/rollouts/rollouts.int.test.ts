@@ -164,6 +164,21 @@ describe("Admin → Rollouts on the local lab", () => {
     }
   });
 
+  it("the capacity guard watches during a batch: a backend lost mid-run stops the run before the next drain", async () => {
+    await lab.waitStatus("UP UP UP");
+    const id = await start("lab", { version: "v8", serial: "50%" }); // 50% of 3 is 1 host per batch, as Ansible floors it
+    await readSse(await a.app.request(`http://127.0.0.1:3000/api/admin/rollouts/${id}/events`, { headers: { cookie: a.cookie() } }),
+      (e) => e.event === "lb" && e.data.host === "web1" && e.data.to === "DOWN");
+    lab.stopBackend("web3");
+    const r = await finished(id);
+    console.log(`capacity guard during a batch: ${r.status}/${r.stoppedBy} after ${r.durationSeconds} s: ${JSON.stringify(r.stopReason)}`);
+    expect(r).toMatchObject({ status: "stopped", stoppedBy: "capacity_guard", batches: [["web1"], ["web2"], ["web3"]] });
+    expect(r.stopReason).toMatchObject({ code: "rollouts.stop.capacityDuring", params: { batch: 1, notUp: expect.stringMatching(/web3 DOWN/) } });
+    expect(r.hosts.map((h) => h.status)).toEqual(["ok", "gated", "not_run"]);
+    expect(r.transitions.filter((t) => t.host === "web2" && t.from !== null)).toEqual([]); // web2 was never drained
+    expect(lab.healthFiles()).toEqual([true, true, true]);
+  });
+
   it("a cancel mid-run leaves every health file in place and the run cancelled", async () => {
     await lab.waitStatus("UP UP UP");
     const id = await start("lab", { version: "v6" });
