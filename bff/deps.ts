@@ -1,5 +1,6 @@
 import type { CloudConfig } from "./config/cloud-config";
 import type { UpstreamCall } from "./openstack/http";
+import type { RolloutsOptions } from "./features/rollouts/service";
 
 /** Everything the BFF needs from outside, passed in once (no env reads per request). */
 export interface BffDeps {
@@ -21,4 +22,6 @@ export interface BffDeps {
   lineageWalkMax?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
+  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */
+  rollouts?: RolloutsOptions;
 }
