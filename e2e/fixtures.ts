@@ -1,7 +1,6 @@
 import { test as base, expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { LoginPage } from "./pages/LoginPage";
 import { OverviewPage } from "./pages/OverviewPage";
-import { PlaceholderPage } from "./pages/PlaceholderPage";
 import { SystemPage } from "./pages/SystemPage";
 import { Cloud, seedFor, type Seed, type Target } from "./cloud";
 
@@ -38,6 +37,10 @@ export class Sim {
   clearFaults() {
     return this.control("DELETE", "/fault");
   }
+  /** Takes a Nova cell down (its servers answer UNKNOWN) or brings it back. */
+  novaCell(cell: string, down: boolean) {
+    return this.control("POST", "/nova-cells", { cell, down });
+  }
 }
 
 /** A signed-in page of its own for setup in beforeAll (booting through the BFF, as a user would). */
@@ -61,9 +64,6 @@ export class App {
     this.system = new SystemPage(page);
   }
 
-  placeholder(path: string) {
-    return new PlaceholderPage(this.page, path);
-  }
 
   /** Sign in through the BFF (same cookie jar as the page), skipping the form. */
   async signInViaApi(user: DemoUser, project?: string): Promise<void> {

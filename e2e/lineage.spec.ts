@@ -75,6 +75,21 @@ test.describe("Admin → Lineage", () => {
     await expect(lineage.orphans.getByText(spec)).toHaveCount(0);
   });
 
+  test("a down Nova cell makes the walk incomplete: the page says so and calls no vms image an orphan", async ({ app, target, sim }) => {
+    test.skip(target === "real", "taking a Nova cell down needs /_sim: the real tier has one cell");
+    await sim.novaCell("cell2", true);
+    try {
+      const lineage = new LineagePage(app.page);
+      await app.signInViaApi("admin");
+      await lineage.goto();
+      const banner = app.page.getByTestId("lineage-walk-incomplete");
+      await expect(banner).toBeVisible();
+      await expect(banner.locator('li[data-walk="nova:cell_down"]')).toContainText("orphans in vms are not shown");
+      await expect(lineage.orphans.getByText(/^vms\//)).toHaveCount(0);
+      await lineage.screenshot("lineage-cell-down-en");
+    } finally { await sim.novaCell("cell2", false); }
+  });
+
   test("renders in zh-CN", async ({ app, seed }) => {
     const lineage = new LineagePage(app.page);
     await app.setPreferences({ locale: "zh-CN" });

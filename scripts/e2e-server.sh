@@ -13,15 +13,20 @@ case "$TARGET" in
     E2E_SIM_PORT=${E2E_SIM_PORT:-5155}
     E2E_PORT=${E2E_PORT:-3100}
     mkdir -p .data/e2e
-    rm -f .data/e2e/sim.sqlite* .data/e2e/audit.jsonl
+    rm -rf .data/e2e/sim.sqlite* .data/e2e/audit.* .data/e2e/rollouts*
     # The sim stays in this script's process group (no setsid): Playwright stops the web server by killing that
     # group, which must take the sim with it; the trap covers a plain exit. One node process, so its PID is the sim.
     SIM_PORT=$E2E_SIM_PORT SIM_CONTROLS=1 SIM_DB=.data/e2e/sim.sqlite SIM_SCENARIO=default \
       SIM_TIME_SCALE=${E2E_TIME_SCALE:-0.05} node --import tsx sim/main.ts > .data/e2e/sim.log 2>&1 < /dev/null &
     SIM_PID=$!
-    trap 'kill "$SIM_PID" 2>/dev/null' EXIT INT TERM
+    LAB=.data/e2e/rollout-lab
+    trap 'kill "$SIM_PID" 2>/dev/null; bash scripts/rollout-lab.sh down "$LAB" >/dev/null 2>&1' EXIT INT TERM
+    # The rollouts lab: HAProxy + 3 nginx on 127.0.0.1:18640-18644, and its pool configuration.
+    ZENITH_ROLLOUTS_CONFIG=$(ZENITH_ROLLOUT_LAB_PORT=18640 bash scripts/rollout-lab.sh up "$LAB" 2> .data/e2e/rollout-lab.log | tail -1) \
+      || { cat .data/e2e/rollout-lab.log >&2; exit 1; }
+    export ZENITH_ROLLOUTS_CONFIG
     wait_http "the e2e sim" "http://127.0.0.1:$E2E_SIM_PORT/identity/v3" 60 || { cat .data/e2e/sim.log >&2; exit 1; }
-    ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.jsonl \
+    ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.sqlite ZENITH_DATA_DIR=.data/e2e \
       npx next start -H 127.0.0.1 -p "$E2E_PORT"
     ;;
   real)
@@ -35,7 +40,8 @@ case "$TARGET" in
       console.log(`export ZENITH_NOVA_BDA_RETRIES=${q(e.nova.blockDeviceAllocateRetries)} ZENITH_NOVA_BDA_INTERVAL=${q(e.nova.blockDeviceAllocateRetriesInterval)}`);
     ' "$REAL_DIR/endpoints.json")"
     mkdir -p .data/e2e-real
-    ZENITH_AUDIT_FILE=.data/e2e-real/audit.jsonl exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
+    rm -rf .data/e2e-real/audit.* .data/e2e-real/rollouts*
+    ZENITH_AUDIT_FILE=.data/e2e-real/audit.sqlite ZENITH_DATA_DIR=.data/e2e-real exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
     ;;
   *) echo "usage: e2e-server.sh sim|real" >&2; exit 2 ;;
 esac

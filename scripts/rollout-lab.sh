@@ -37,7 +37,7 @@ ensure_packages() {
     # policy-rc.d keeps the packaged services (nginx on :80, haproxy) from starting
     local prc=/usr/sbin/policy-rc.d created=""
     [ -e $prc ] || { printf '#!/bin/sh\nexit 101\n' > $prc; chmod +x $prc; created=1; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $m > "$DIR.apt.log" 2>&1 \
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends $m > "$DIR.apt.log" 2>&1 \
       || { [ -n "$created" ] && rm -f $prc; say "apt-get install $m failed (log: $DIR.apt.log)"; exit 3; }
     [ -n "$created" ] && rm -f $prc
     NGINX=$(command -v nginx || echo /usr/sbin/nginx); HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)

@@ -42,8 +42,13 @@ if [ $IS_ROOT_DEBIAN = 1 ]; then
   command -v ansible-playbook >/dev/null || missing+=(ansible-core)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "zenith: apt-get install ${missing[*]}"
-    $APT update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $APT install -y -q --no-install-recommends "${missing[@]}" >"$RESULTS/apt.log" 2>&1 \
-      || { echo "apt-get install failed:"; tail -20 "$RESULTS/apt.log"; exit 1; }
+    # No packaged service starts from postinst (nginx would take :80 on every address): policy-rc.d says no.
+    made_policy=0
+    [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; made_policy=1; }
+    $APT update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $APT install -y -q --no-install-recommends "${missing[@]}" >"$RESULTS/apt.log" 2>&1
+    rc=$?
+    [ $made_policy = 1 ] && rm -f /usr/sbin/policy-rc.d
+    [ $rc = 0 ] || { echo "apt-get install failed:"; tail -20 "$RESULTS/apt.log"; exit 1; }
   fi
 fi
 [ -x /usr/bin/chromium ] || { echo "zenith: /usr/bin/chromium is missing; run npm test as root on Debian, or apt-get install chromium"; exit 1; }
