@@ -4,6 +4,7 @@ import type { BffDeps } from "./deps";
 import { errorBody, handleError } from "./errors";
 import { createServices } from "./lib/services";
 import type { AppEnv } from "./lib/types";
+import { bodyLimits } from "./middleware/body-limit";
 import { csrfGuard } from "./middleware/csrf";
 import { authRouter } from "./routes/auth/auth.index";
 import { catalogRouter } from "./routes/catalog/catalog.index";
@@ -35,6 +36,7 @@ export function createApp(deps: BffDeps) {
     c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
   });
   app.use("*", csrfGuard(deps.allowedOrigins));
+  app.use("*", bodyLimits());
   const routers = [authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
   app.doc31("/openapi.json", OPENAPI_INFO);

@@ -10,9 +10,10 @@ const reset = () => Object.assign(new TypeError("fetch failed"), { cause: Object
 /** A dashboard whose login works and whose image reads fail with `fail`, counting every request by path. */
 function dashboard(fail: () => Error) {
   const calls: string[] = [];
-  const fetch = async (req: Request) => {
-    const u = new URL(req.url);
-    calls.push(`${req.method} ${u.pathname}${u.search}`);
+  // The HTTP layer hands fetch the URL and its init, never a Request (see http.ts).
+  const fetch = async (url: string, init: RequestInit = {}) => {
+    const u = new URL(url);
+    calls.push(`${init.method ?? "GET"} ${u.pathname}${u.search}`);
     if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
     throw fail();
   };
@@ -46,8 +47,8 @@ describe("Ceph Dashboard client", () => {
 
   it("reads images with omit_usage=true; the usage read is a separate, explicit call", async () => {
     const seen: string[] = [];
-    const fetch = async (req: Request) => {
-      const u = new URL(req.url);
+    const fetch = async (url: string) => {
+      const u = new URL(url);
       seen.push(`${u.pathname}${u.search}`);
       if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
       return new Response(JSON.stringify({ name: "a", pool_name: "images", size: 0, parent: null, snapshots: [] }), { status: 200 });
