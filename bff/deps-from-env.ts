@@ -1,6 +1,6 @@
 import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
-import { loadSessionSecret } from "./config/session-secret";
+import { loadPreviousSessionSecret, loadSessionSecret } from "./config/session-secret";
 import type { BffDeps } from "./deps";
 
 const num = (v: string | undefined, fallback: number, name: string): number => {
@@ -15,6 +15,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
   return {
     cloud: loadCloudConfig(env),
     sessionSecret: loadSessionSecret(env),
+    sessionSecretPrevious: loadPreviousSessionSecret(env),
     fetch: (r, init) => globalThis.fetch(r, init),
     upstreamTimeoutMs: num(env.ZENITH_UPSTREAM_TIMEOUT_MS, 30_000, "ZENITH_UPSTREAM_TIMEOUT_MS"),
     tokenCacheMs: num(env.ZENITH_TOKEN_CACHE_SECONDS, 30, "ZENITH_TOKEN_CACHE_SECONDS") * 1000,

@@ -1,10 +1,13 @@
 import type { CloudConfig } from "./config/cloud-config";
 import type { UpstreamCall } from "./openstack/http";
+import type { LoginLimits } from "./session/login-limiter";
 
 /** Everything the BFF needs from outside, passed in once (no env reads per request). */
 export interface BffDeps {
   cloud: CloudConfig;
   sessionSecret: string;
+  /** During a rotation, the retiring secret: cookies it sealed still open (new ones are sealed with sessionSecret). */
+  sessionSecretPrevious?: string;
   fetch: typeof globalThis.fetch;
   /** Upstream request timeout. */
   upstreamTimeoutMs: number;
@@ -15,6 +18,8 @@ export interface BffDeps {
   onUpstreamCall?: (call: UpstreamCall) => void;
   /** Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. */
   ceph: { url?: string; username: string; password: string };
+  /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */
+  loginLimits?: LoginLimits;
   /** JSON-lines audit log of executed admin actions; in memory when undefined. */
   auditFile?: string;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */

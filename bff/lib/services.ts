@@ -3,6 +3,7 @@ import { createAuditLog, type AuditLog } from "../audit/audit-log";
 import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createTokenCache } from "../session/token-cache";
+import { createLoginLimiter, type LoginLimiter } from "../session/login-limiter";
 import { createSessionService, type SessionService } from "../session/session-service";
 
 /** Long-lived objects built once per app from its deps. */
@@ -12,11 +13,12 @@ export interface Services {
   keystone: Keystone;
   sessions: SessionService;
   audit: AuditLog;
+  loginLimiter: LoginLimiter;
 }
 
 export function createServices(deps: BffDeps): Services {
   const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile) };
+  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), loginLimiter: createLoginLimiter(deps.loginLimits) };
 }

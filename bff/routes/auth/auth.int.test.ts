@@ -59,6 +59,17 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(plain.setCookie).not.toMatch(/Secure/);
     const tls = await a.post("/api/auth/login", { username: u.username, password: u.password }, { headers: { "x-forwarded-proto": "https" } });
     expect(tls.setCookie).toMatch(/Secure/);
+    // Over https the cookie is __Host- prefixed (Secure, Path=/, no Domain), and only that name is read.
+    expect(tls.setCookie).toMatch(new RegExp(`^__Host-${SESSION_COOKIE}=`));
+    expect(tls.setCookie).toMatch(/Path=\//);
+    expect(tls.setCookie).not.toMatch(/Domain=/i);
+    const value = tls.setCookie!.split(";")[0].split("=").slice(1).join("=");
+    const https = { "x-forwarded-proto": "https" };
+    a.setCookie(`__Host-${SESSION_COOKIE}=${value}`);
+    expect((await a.get("/api/auth/session", { headers: https })).status).toBe(200);
+    a.setCookie(`${SESSION_COOKIE}=${value}`);
+    expect((await a.get("/api/auth/session", { headers: https })).status).toBe(401);
+    expect((await a.get("/api/auth/session")).status).toBe(200);
   });
 
   it("scopes to the requested project, switches project, and logs out so Keystone rejects the old token", async () => {
