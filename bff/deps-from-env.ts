@@ -2,6 +2,7 @@ import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
 import { loadPreviousSessionSecret, loadSessionSecret } from "./config/session-secret";
 import type { BffDeps } from "./deps";
+import { DEFAULT_STREAM_LIMITS } from "./lib/stream-slots";
 
 const num = (v: string | undefined, fallback: number, name: string): number => {
   if (v === undefined || v === "") return fallback;
@@ -19,6 +20,10 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
     fetch: (r, init) => globalThis.fetch(r, init),
     upstreamTimeoutMs: num(env.ZENITH_UPSTREAM_TIMEOUT_MS, 30_000, "ZENITH_UPSTREAM_TIMEOUT_MS"),
     tokenCacheMs: num(env.ZENITH_TOKEN_CACHE_SECONDS, 30, "ZENITH_TOKEN_CACHE_SECONDS") * 1000,
+    streams: {
+      maxLifetimeMs: num(env.ZENITH_STREAM_MAX_SECONDS, DEFAULT_STREAM_LIMITS.maxLifetimeMs / 1000, "ZENITH_STREAM_MAX_SECONDS") * 1000,
+      maxPerSession: num(env.ZENITH_STREAMS_PER_SESSION, DEFAULT_STREAM_LIMITS.maxPerSession, "ZENITH_STREAMS_PER_SESSION"),
+    },
     allowedOrigins: (env.ZENITH_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     ceph: {
       url: env.ZENITH_CEPH_URL || undefined,

@@ -18,6 +18,8 @@ export interface BffDeps {
   onUpstreamCall?: (call: UpstreamCall) => void;
   /** Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. */
   ceph: { url?: string; username: string; password: string };
+  /** Server-sent event streams: each one's maximum lifetime, and how many one session may hold open (DEFAULT_STREAM_LIMITS). */
+  streams?: { maxLifetimeMs: number; maxPerSession: number };
   /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */
   loginLimits?: LoginLimits;
   /** JSON-lines audit log of executed admin actions; in memory when undefined. */

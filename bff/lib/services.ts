@@ -4,6 +4,7 @@ import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createTokenCache } from "../session/token-cache";
 import { createLoginLimiter, type LoginLimiter } from "../session/login-limiter";
+import { DEFAULT_STREAM_LIMITS, createStreamSlots, type StreamLimits, type StreamSlots } from "./stream-slots";
 import { createSessionService, type SessionService } from "../session/session-service";
 
 /** Long-lived objects built once per app from its deps. */
@@ -14,11 +15,14 @@ export interface Services {
   sessions: SessionService;
   audit: AuditLog;
   loginLimiter: LoginLimiter;
+  streamSlots: StreamSlots;
+  streamLimits: StreamLimits;
 }
 
 export function createServices(deps: BffDeps): Services {
   const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), loginLimiter: createLoginLimiter(deps.loginLimits) };
+  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), loginLimiter: createLoginLimiter(deps.loginLimits),
+    streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };
 }
