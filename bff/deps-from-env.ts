@@ -13,8 +13,11 @@ const num = (v: string | undefined, fallback: number, name: string): number => {
 
 /** Reads the environment once, at start-up. */
 export function depsFromEnv(env: Env = process.env): BffDeps {
+  const cloud = loadCloudConfig(env);
+  // Only the embedded cloud has a known Ceph account; any other cloud's must be configured, never guessed.
+  const embedded = cloud.source === "embedded";
   return {
-    cloud: loadCloudConfig(env),
+    cloud,
     sessionSecret: loadSessionSecret(env),
     sessionSecretPrevious: loadPreviousSessionSecret(env),
     fetch: (r, init) => globalThis.fetch(r, init),
@@ -27,8 +30,8 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
     allowedOrigins: (env.ZENITH_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     ceph: {
       url: env.ZENITH_CEPH_URL || undefined,
-      username: env.ZENITH_CEPH_USER ?? "admin",
-      password: env.ZENITH_CEPH_PASSWORD ?? "zenith-ceph",
+      username: env.ZENITH_CEPH_USER || (embedded ? "admin" : undefined),
+      password: env.ZENITH_CEPH_PASSWORD || (embedded ? "zenith-ceph" : undefined),
     },
     auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.jsonl`,
     nova: {

@@ -16,8 +16,11 @@ export interface BffDeps {
   /** Extra allowed Origins for state changes (besides the app's own). */
   allowedOrigins: string[];
   onUpstreamCall?: (call: UpstreamCall) => void;
-  /** Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. */
-  ceph: { url?: string; username: string; password: string };
+  /**
+   * Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. Without a
+   * username and password the Ceph features answer `ceph_unavailable` (reason not_configured) naming what to set.
+   */
+  ceph: { url?: string; username?: string; password?: string };
   /** Server-sent event streams: each one's maximum lifetime, and how many one session may hold open (DEFAULT_STREAM_LIMITS). */
   streams?: { maxLifetimeMs: number; maxPerSession: number };
   /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */

@@ -21,7 +21,9 @@ case "$TARGET" in
     SIM_PID=$!
     trap 'kill "$SIM_PID" 2>/dev/null' EXIT INT TERM
     wait_http "the e2e sim" "http://127.0.0.1:$E2E_SIM_PORT/identity/v3" 60 || { cat .data/e2e/sim.log >&2; exit 1; }
+    # The sim is reached by URL like any cloud, so its Ceph Dashboard account is passed explicitly (no default).
     ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.jsonl \
+      ZENITH_CEPH_USER=${ZENITH_CEPH_USER:-admin} ZENITH_CEPH_PASSWORD=${ZENITH_CEPH_PASSWORD:-zenith-ceph} \
       npx next start -H 127.0.0.1 -p "$E2E_PORT"
     ;;
   real)
