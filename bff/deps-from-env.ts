@@ -11,6 +11,15 @@ const num = (v: string | undefined, fallback: number, name: string): number => {
   return n;
 };
 
+/** ZENITH_PUBLIC_ORIGIN as a bare origin (scheme://host[:port]), or undefined when unset. */
+function publicOrigin(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  let url: URL;
+  try { url = new URL(v); } catch { throw new Error(`ZENITH_PUBLIC_ORIGIN must be an origin such as https://zenith.example.com, got '${v}'`); }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`ZENITH_PUBLIC_ORIGIN must be http(s), got '${v}'`);
+  return url.origin;
+}
+
 /** Reads the environment once, at start-up. */
 export function depsFromEnv(env: Env = process.env): BffDeps {
   const cloud = loadCloudConfig(env);
@@ -27,6 +36,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       maxLifetimeMs: num(env.ZENITH_STREAM_MAX_SECONDS, DEFAULT_STREAM_LIMITS.maxLifetimeMs / 1000, "ZENITH_STREAM_MAX_SECONDS") * 1000,
       maxPerSession: num(env.ZENITH_STREAMS_PER_SESSION, DEFAULT_STREAM_LIMITS.maxPerSession, "ZENITH_STREAMS_PER_SESSION"),
     },
+    publicOrigin: publicOrigin(env.ZENITH_PUBLIC_ORIGIN),
     allowedOrigins: (env.ZENITH_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     ceph: {
       url: env.ZENITH_CEPH_URL || undefined,

@@ -13,6 +13,8 @@ export interface BffDeps {
   upstreamTimeoutMs: number;
   /** How long a validated token is trusted before Keystone is asked again. */
   tokenCacheMs: number;
+  /** The app's own origin as browsers reach it (ZENITH_PUBLIC_ORIGIN); when unset, the request's Host. */
+  publicOrigin?: string;
   /** Extra allowed Origins for state changes (besides the app's own). */
   allowedOrigins: string[];
   onUpstreamCall?: (call: UpstreamCall) => void;
