@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{bff,sim,lib,components,app,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{bff,sim,lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
           globals: true,

@@ -43,7 +43,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       username: env.ZENITH_CEPH_USER || (embedded ? "admin" : undefined),
       password: env.ZENITH_CEPH_PASSWORD || (embedded ? "zenith-ceph" : undefined),
     },
-    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.jsonl`,
+    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.sqlite`,
     nova: {
       blockDeviceAllocateRetries: num(env.ZENITH_NOVA_BDA_RETRIES, 60, "ZENITH_NOVA_BDA_RETRIES"),
       blockDeviceAllocateRetriesInterval: num(env.ZENITH_NOVA_BDA_INTERVAL, 3, "ZENITH_NOVA_BDA_INTERVAL"),

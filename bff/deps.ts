@@ -27,8 +27,10 @@ export interface BffDeps {
   streams?: { maxLifetimeMs: number; maxPerSession: number };
   /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */
   loginLimits?: LoginLimits;
-  /** JSON-lines audit log of executed admin actions; in memory when undefined. */
+  /** SQLite audit log of confirmed admin actions (intent before each step, result after); in memory when undefined. */
   auditFile?: string;
+  /** Bound of each Lineage owner walk (Glance, Nova, Cinder); OWNER_WALK_MAX when undefined. */
+  lineageWalkMax?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
 }

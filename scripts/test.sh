@@ -59,6 +59,7 @@ vitest() { # vitest NAME ARGS...: one vitest run with a JSON report for the summ
 
 step "typecheck" npx tsc --noEmit
 step "generated API contract" npx tsx scripts/check-generated.ts
+step "import rules (dependency-cruiser)" npm run -s check:imports
 step "unit tests" vitest unit --project unit
 integration() { ZENITH_TARGET=$1 vitest "$1" --project integration; }
 step "integration tests (sim)" integration sim

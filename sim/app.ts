@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimState } from "./core/state";
 import { faultInjection } from "./core/fault-middleware";
 import { chunkedBodyAsUpstream } from "./core/body-framing";
+import { countRequests } from "./core/request-counter";
 import { keystoneRoutes } from "./services/keystone/routes";
 import { neutronRoutes } from "./services/neutron/routes";
 import { novaRoutes } from "./services/nova/routes";
@@ -19,10 +20,13 @@ export interface SimAppOptions {
 export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   const app = new Hono();
   const mount = (path: string, service: string, router: Hono<any>) => {
-    app.use(`${path}/*`, faultInjection(state, service));
-    app.use(path, faultInjection(state, service));
+    app.use(`${path}/*`, faultInjection(state, service)); // `path/*` also matches the bare path: one fault per request
     app.route(path, router);
   };
+  for (const [path, service] of [["/identity", "identity"], ["/networking", "networking"], ["/compute", "compute"],
+    ["/image", "image"], ["/volume", "volume"], ["/ceph", "ceph"]] as const) {
+    app.use(`${path}/*`, countRequests(state.requests, service, path)); // also matches the bare path
+  }
   for (const [path, service] of [["/identity", "identity"], ["/compute", "compute"], ["/ceph", "ceph"]] as const) {
     app.use(`${path}/*`, chunkedBodyAsUpstream(service));
   }

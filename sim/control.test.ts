@@ -26,6 +26,11 @@ describe("/_sim controls", () => {
       expect((await post("/fault", { service: "identity", mode: "503", count: 1 })).status).toBe(200);
       expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(503);
       expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(200);
+      // One request takes one fault, at the service's bare path too.
+      expect((await post("/fault", { service: "identity", mode: "503", count: 2 })).status).toBe(200);
+      expect((await fetch(`${sim.url}/identity`)).status).toBe(503);
+      expect((await fetch(`${sim.url}/identity`)).status).toBe(503);
+      expect((await fetch(`${sim.url}/identity`)).status).not.toBe(503);
       expect((await post("/fault", { service: "identity", mode: "explode" })).status).toBe(400);
       expect((await post("/reset", { scenario: "default" })).status).toBe(200);
     } finally { await sim.close(); }
@@ -37,11 +42,11 @@ describe("/_sim controls", () => {
       fetch(`${sim.url}/_sim${path}`, { method, headers, body });
     const json = { "content-type": "application/json" };
     try {
-      // What a web page can send without a preflight: a form post, text/plain, no type at all.
+      // What a web page can send without a preflight: a form post, text/plain, no type at all. (DELETE needs a
+      // preflight, which the sim never grants, so it carries no type.)
       expect((await send("POST", "/time-scale", { "content-type": "application/x-www-form-urlencoded" }, "scale=7")).status).toBe(415);
       expect((await send("POST", "/time-scale", { "content-type": "text/plain" }, JSON.stringify({ scale: 7 }))).status).toBe(415);
       expect((await send("POST", "/reset", {})).status).toBe(415);
-      expect((await send("DELETE", "/fault", {})).status).toBe(415);
       // JSON from another site's page (the browser names it in Origin).
       const foreign = await send("POST", "/time-scale", { ...json, origin: "https://evil.example" }, JSON.stringify({ scale: 7 }));
       expect(foreign.status).toBe(403);
@@ -51,9 +56,28 @@ describe("/_sim controls", () => {
       // Tests and the e2e fixtures: JSON with no Origin, or a loopback one.
       expect((await send("POST", "/time-scale", json, JSON.stringify({ scale: 2 }))).status).toBe(200);
       expect((await send("POST", "/time-scale", { ...json, origin: "http://127.0.0.1:3100" }, JSON.stringify({ scale: 3 }))).status).toBe(200);
-      expect((await send("DELETE", "/fault", json)).status).toBe(200);
+      expect((await send("DELETE", "/fault", {})).status).toBe(200);
       expect((await send("GET", "/state", {})).status).toBe(200);
       expect(sim.state.clock.scale()).toBe(3);
+    } finally { await sim.close(); }
+  });
+
+  it("count the requests each service answered, once each, until reset", async () => {
+    const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
+    const counts = async () => (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Record<string, unknown>;
+    try {
+      await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
+      await fetch(`${sim.url}/identity/v3`);
+      await fetch(`${sim.url}/identity`);
+      await fetch(`${sim.url}/compute/v2.1/servers`);
+      await fetch(`${sim.url}/`);
+      expect(await counts()).toEqual({
+        byService: { compute: 1, identity: 2 },
+        byRequest: { "compute GET /v2.1/servers": 1, "identity GET /": 1, "identity GET /v3": 1 },
+        total: 3,
+      });
+      await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
+      expect(await counts()).toEqual({ byService: {}, byRequest: {}, total: 0 });
     } finally { await sim.close(); }
   });
 });

@@ -7,7 +7,8 @@ import { storageControls } from "./services/storage/control";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
-const READS = new Set(["GET", "HEAD"]);
+/** Methods that carry a body: a page can POST without a preflight, so a body must be JSON (which needs one). */
+const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
 /** A loopback Origin (http(s)://127.0.0.1|localhost|[::1][:port]), which a page served on this machine would send. */
 function isLoopbackOrigin(origin: string): boolean {
@@ -20,13 +21,14 @@ function isLoopbackOrigin(origin: string): boolean {
 }
 
 /**
- * Why a control request is refused, or null. A change must be `Content-Type: application/json` (a form post or a
- * `no-cors` fetch from a web page cannot set that without a preflight, which the sim never grants) and must carry
+ * Why a control request is refused, or null. A POST, PUT or PATCH must be `Content-Type: application/json` (a form
+ * post or a `no-cors` fetch from a web page cannot set that without a preflight, which the sim never grants; a DELETE
+ * needs a preflight anyway), and every request must carry
  * no Origin or a loopback one: a page on another site must not reset or fault a developer's cloud.
  */
 export function controlRefusal(method: string, contentType: string | undefined, origin: string | undefined): string | null {
   if (origin !== undefined && !isLoopbackOrigin(origin)) return `sim controls refuse requests from Origin ${origin}`;
-  if (READS.has(method)) return null;
+  if (!WITH_BODY.has(method)) return null;
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") return "sim controls take only Content-Type: application/json";
   return null;
@@ -49,6 +51,13 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
 
   app.get("/state", (c) =>
     c.json({ scenario: state.store.meta.get("scenario") ?? null, timeScale: state.clock.scale(), faults: state.faults.list() }));
+
+  // Requests answered per service since start or DELETE /_sim/requests (benchmarks count a view's upstream calls).
+  app.get("/requests", (c) => c.json(state.requests.snapshot()));
+  app.delete("/requests", (c) => {
+    state.requests.reset();
+    return c.json(state.requests.snapshot());
+  });
 
   app.post("/reset", async (c) => {
     const body = await c.req.json().catch(() => ({}));

@@ -10,10 +10,9 @@ const reset = () => Object.assign(new TypeError("fetch failed"), { cause: Object
 /** A dashboard whose login works and whose image reads fail with `fail`, counting every request by path. */
 function dashboard(fail: () => Error) {
   const calls: string[] = [];
-  // The HTTP layer hands fetch the URL and its init, never a Request (see http.ts).
-  const fetch = async (url: string, init: RequestInit = {}) => {
+  const fetch = async (url: string, init: RequestInit) => {
     const u = new URL(url);
-    calls.push(`${init.method ?? "GET"} ${u.pathname}${u.search}`);
+    calls.push(`${init.method} ${u.pathname}${u.search}`);
     if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
     throw fail();
   };

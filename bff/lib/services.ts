@@ -1,5 +1,6 @@
 import type { BffDeps } from "../deps";
 import { createAuditLog, type AuditLog } from "../audit/audit-log";
+import { createLocks, createPlanBook, type Locks, type PlanBook } from "./plans";
 import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createTokenCache } from "../session/token-cache";
@@ -17,12 +18,17 @@ export interface Services {
   loginLimiter: LoginLimiter;
   streamSlots: StreamSlots;
   streamLimits: StreamLimits;
+  /** Dry-run plans by user, valid PLAN_TTL_MS. */
+  plans: PlanBook;
+  /** Images and networks an execution is working on. */
+  locks: Locks;
 }
 
 export function createServices(deps: BffDeps): Services {
   const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), loginLimiter: createLoginLimiter(deps.loginLimits),
+  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
+    loginLimiter: createLoginLimiter(deps.loginLimits),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };
 }

@@ -9,12 +9,24 @@ export interface GlanceImage {
   image_type?: string; block_device_mapping?: string; bdm_v2?: string; [property: string]: unknown;
 }
 
+/**
+ * A volume-backed instance snapshot (nova snapshot_volume_backed). Real Nova sets no image_type on it: it is
+ * known by its block_device_mapping property (a JSON string) and bdm_v2 "True". It has no data of its own
+ * (size 0, Glance's default qcow2): a boot from it makes a volume from the Cinder snapshot in the mapping.
+ */
+export const isVolumeBackedSnapshot = (i: Pick<GlanceImage, "block_device_mapping" | "bdm_v2">): boolean =>
+  typeof i.block_device_mapping === "string" || String(i.bdm_v2 ?? "").toLowerCase() === "true";
+
+/** An instance snapshot of either kind: image_type=snapshot (image-backed) or volume-backed. */
+export const isInstanceSnapshot = (i: Pick<GlanceImage, "image_type" | "block_device_mapping" | "bdm_v2">): boolean =>
+  i.image_type === "snapshot" || isVolumeBackedSnapshot(i);
+
 /** Glance v2. Asks for JSON explicitly: Glance's webob errors negotiate their format from Accept. */
 export function createGlance(http: Http, s: SessionLike) {
   const base = s.url("image");
   const req = (path: string) => ({ service: "image" as const, url: `${base}${path}`, token: s.token, headers: { Accept: "application/json" } });
   return {
-    images: (query: Record<string, string> = {}) => listAll<GlanceImage>(http, { ...req("/images"), query }, "images"),
+    images: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) => listAll<GlanceImage>(http, { ...req("/images"), query }, "images", opts),
     image: (id: string) => http.json<GlanceImage>(req(`/images/${encodeURIComponent(id)}`)),
     /** One limit/marker page; `query` carries sort_key/sort_dir and attribute filters. */
     imagesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>

@@ -2,7 +2,7 @@ import { nanoid } from "nanoid";
 import { login, type OsSession } from "../../sim/test/os-session";
 import { target } from "../../tests/target";
 import { createAgent } from "../test/test-app";
-import { deleteQuietly, waitFor } from "./instances/instance-test-helpers";
+import { deleteQuietly, waitFor } from "../test/instance-helpers";
 
 /**
  * The negative cases at the BFF's boundaries, on both targets: what a member may not reach, what a forged

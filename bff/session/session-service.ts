@@ -6,6 +6,7 @@ import type { ServiceName } from "../openstack/services";
 import type { SealedSession } from "./cookie";
 import type { Session } from "./session-schema";
 import type { TokenCache } from "./token-cache";
+import { chooseProject } from "./choose-project";
 
 /** The validated session a route works with. The token never leaves the server. */
 export interface RequestSession {
@@ -26,6 +27,9 @@ export interface RequestSession {
 export type LoginInput =
   | { username: string; password: string; userDomain?: string; project?: string }
   | { applicationCredentialId: string; applicationCredentialSecret: string };
+
+/** What the browser remembers: the last project a user worked in (bff/session/last-project.ts). */
+export interface LoginContext { lastProject?: { userId: string; projectId: string } | null }
 
 const HEX_ID = /^[0-9a-f]{32}$/;
 
@@ -84,7 +88,7 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
   }
 
   return {
-    async login(input: LoginInput): Promise<RequestSession> {
+    async login(input: LoginInput, ctx: LoginContext = {}): Promise<RequestSession> {
       if ("applicationCredentialId" in input) {
         const { token, body } = await issue({ kind: "application_credential", id: input.applicationCredentialId, secret: input.applicationCredentialSecret });
         return finish(token, body);
@@ -95,13 +99,27 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
         const { token, body } = await issue(creds, scope);
         return finish(token, body);
       }
-      // No project asked for: authenticate, then scope to the first project the user can use.
+      // No project asked for. Keystone scopes to the user's default_project_id by itself when there is one.
       const first = await issue(creds);
       if (first.body.project) return finish(first.token, first.body);
       const projects = await keystone.projects(first.token);
       if (projects.length === 0) throw new ApiError(403, "no_projects", `User ${input.username} has no role on any enabled project; ask an administrator for one.`);
-      const scoped = await issue({ kind: "token", token: first.token }, { id: projects[0].id });
-      return finish(scoped.token, scoped.body, projects);
+      const last = ctx.lastProject?.userId === first.body.user.id ? ctx.lastProject.projectId : null;
+      const choice = chooseProject(projects, last);
+      const scopeTo = (p: KeystoneProject) => issue({ kind: "token", token: first.token }, { id: p.id });
+      if (choice.remembered) {
+        const s = await scopeTo(choice.remembered);
+        return finish(s.token, s.body, projects);
+      }
+      // Then a project where the user holds admin (a token's roles are the only per-project answer a member may read).
+      const tried = new Map<string, Awaited<ReturnType<typeof scopeTo>>>();
+      for (const p of choice.adminProbes) {
+        const s = await scopeTo(p);
+        if ((s.body.roles ?? []).some((r) => r.name === "admin")) return finish(s.token, s.body, projects);
+        tried.set(p.id, s);
+      }
+      const s = tried.get(choice.fallback.id) ?? (await scopeTo(choice.fallback));
+      return finish(s.token, s.body, projects);
     },
 
     /** Validates a session's token, through the short cache; concurrent misses for one token share one validation. */

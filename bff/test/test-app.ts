@@ -2,6 +2,7 @@ import { createApp } from "../app";
 import type { BffDeps } from "../deps";
 import type { UpstreamCall } from "../openstack/http";
 import { target } from "../../tests/target";
+import { SESSION_COOKIE } from "../session/cookie";
 
 export const TEST_SECRET = "zenith-test-secret-0123456789abcdef";
 export const APP_ORIGIN = "http://127.0.0.1:3000";
@@ -30,19 +31,23 @@ export function testDeps(overrides: Partial<BffDeps> = {}): BffDeps & { calls: U
 /** A browser-like client of the BFF: keeps the cookie, sends the CSRF header on state changes. */
 export function createAgent(deps = testDeps()) {
   const app = createApp(deps);
-  let cookie = "";
+  // A cookie jar: the session cookie, and the last-project cookie that outlives sign-outs.
+  const jar = new Map<string, string>();
   async function request(method: string, path: string, opts: { json?: unknown; headers?: Record<string, string>; csrf?: boolean } = {}) {
     const headers: Record<string, string> = { ...opts.headers };
-    if (cookie) headers.cookie = cookie;
+    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
     if (method !== "GET" && opts.csrf !== false) headers["x-zenith-request"] = "1";
     if (opts.json !== undefined) headers["content-type"] = "application/json";
     const res = await app.request(`http://127.0.0.1:3000${path}`, {
       method, headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
     });
     const set = res.headers.get("set-cookie");
-    if (set) {
-      const pair = set.split(";")[0];
-      cookie = /=$/.test(pair) || /Max-Age=0/i.test(set) ? "" : pair;
+    for (const one of res.headers.getSetCookie()) {
+      const pair = one.split(";")[0];
+      const at = pair.indexOf("=");
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (!value || /Max-Age=0/i.test(one)) jar.delete(name);
+      else jar.set(name, value);
     }
     const text = await res.text();
     let body: any = text;
@@ -54,8 +59,11 @@ export function createAgent(deps = testDeps()) {
     get: (path: string, opts?: { headers?: Record<string, string> }) => request("GET", path, opts),
     post: (path: string, json?: unknown, opts?: { headers?: Record<string, string>; csrf?: boolean }) => request("POST", path, { json, ...opts }),
     request,
-    cookie: () => cookie,
-    setCookie: (c: string) => void (cookie = c),
+    /** The session cookie as `name=value`, or "". */
+    cookie: () => (jar.has(SESSION_COOKIE) ? `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` : ""),
+    setCookie: (c: string) => { const at = c.indexOf("="); jar.set(c.slice(0, at), c.slice(at + 1)); },
+    /** Every cookie the browser holds, by name. */
+    cookies: () => new Map(jar),
     login: async (who: "admin" | "demo", project?: string) => {
       const u = target.users[who];
       const res = await request("POST", "/api/auth/login", { json: { username: u.username, password: u.password, ...(project ? { project } : {}) } });

@@ -1,21 +1,35 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, useMemo } from "react";
+import { lazyWithPreload } from "@/lib/lazy";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
 import { useBootOptions, useBootPlan, useLaunchBoot, type BootPlanRequest } from "@/lib/queries/boot";
 import { BOOT_STEPS, useBootWizardStore, type BootDraft } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardContent } from "@/components/ui/card-sections";
 import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
-import { FlavorStep, NetworksStep, SecurityStep } from "./other-steps";
 import { PlanPanel } from "./plan-panel";
-import { ProgressView } from "./progress-view";
-import { ReviewStep } from "./review-step";
-import { SourceStep } from "./source-step";
+import { SourceStep, VolumeOptions } from "./source-step";
 import { validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
+import { quotaLabel } from "./quota-label";
+
+// The first screen is the source step; the others, and the progress after a launch, load on intent (pointer over or
+// focus in the wizard) or when shown.
+const FlavorStep = lazyWithPreload(() => import("./other-steps").then((m) => m.FlavorStep));
+const NetworksStep = lazyWithPreload(() => import("./other-steps").then((m) => m.NetworksStep));
+const SecurityStep = lazyWithPreload(() => import("./other-steps").then((m) => m.SecurityStep));
+const ReviewStep = lazyWithPreload(() => import("./review-step").then((m) => m.ReviewStep));
+const ProgressView = lazyWithPreload(() => import("./progress-view").then((m) => m.ProgressView));
+const preloadLaterSteps = () => { for (const c of [VolumeOptions, FlavorStep, NetworksStep, SecurityStep, ReviewStep, ProgressView]) void c.preload(); };
+function StepLoading() {
+  const t = useT();
+  return <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</p>;
+}
 
 /** The draft as the plan endpoint's body (field names are the BFF contract). */
 export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
@@ -31,9 +45,9 @@ export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
 export function LaunchWizard() {
   const t = useT();
   const d = useBootWizardStore();
-  // The draft lives in sessionStorage; render only after it is read so server and client agree.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => { setHydrated(useBootWizardStore.persist.hasHydrated()); return useBootWizardStore.persist.onFinishHydration(() => setHydrated(true)); }, []);
+  // The draft lives in sessionStorage, read when the store loads in the browser; render it only once hydrated so
+  // server and client agree.
+  const hydrated = useHydrated();
   const options = useBootOptions();
   const planReq = useMemo(() => toPlanRequest(d), [d]);
   const plan = useBootPlan(planReq);
@@ -43,7 +57,7 @@ export function LaunchWizard() {
 
   if (!hydrated || options.isPending) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
   if (options.error) return <QueryError title={t("boot.plan.error")} error={options.error} onRetry={() => options.refetch()} />;
-  if (d.launched) return <ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} />;
+  if (d.launched) return <Suspense fallback={<StepLoading />}><ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} /></Suspense>;
 
   const submit = () => {
     if (problems.length || !planReq || !d.flavorId) { d.update({ step: "review" }); return; }
@@ -54,17 +68,19 @@ export function LaunchWizard() {
   const o = options.data;
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
-      <div className="min-w-0 space-y-4">
+      <div className="min-w-0 space-y-4" onPointerEnter={preloadLaterSteps} onFocusCapture={preloadLaterSteps}>
         <WizardSteps problems={problems} />
         <Card>
           <CardContent>
             <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else d.update({ step: BOOT_STEPS[at + 1] }); }} noValidate>
               <h2 className="mb-4 text-base font-semibold" id="step-title">{t(`boot.steps.${d.step}`)} <span className="text-xs font-normal text-muted-foreground">{t("boot.nav.stepOf", { n: at + 1, total: BOOT_STEPS.length })}</span></h2>
               {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={problems} /> : null}
-              {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
-              {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
-              {d.step === "security" ? <SecurityStep options={o} /> : null}
-              {d.step === "review" ? <ReviewStep options={o} problems={problems} /> : null}
+              <Suspense fallback={<StepLoading />}>
+                {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
+                {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
+                {d.step === "security" ? <SecurityStep options={o} /> : null}
+                {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
+              </Suspense>
               {launch.error ? <div className="mt-4"><QueryError title={t("boot.errors.launchFailed")} error={launch.error} /></div> : null}
               <div className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t pt-4">
                 <Button variant="ghost" onClick={() => { launch.reset(); d.reset(); }}>{t("boot.nav.reset")}</Button>
@@ -83,7 +99,7 @@ export function LaunchWizard() {
         </Card>
         {plan.data?.blockers.some((b) => b.code === "quota_exceeded") ? (
           <Alert tone="danger" title={t("boot.plan.blockers")}>
-            {plan.data.blockers.filter((b) => b.code === "quota_exceeded").map((b) => <p key={String(b.params.quota)}>{t("boot.errors.quota", b.params)}</p>)}
+            {plan.data.blockers.filter((b) => b.code === "quota_exceeded").map((b) => <p key={String(b.params.quota)}>{t("boot.errors.quota", { ...b.params, quota: quotaLabel(t, String(b.params.quota)) })}</p>)}
           </Alert>
         ) : null}
       </div>

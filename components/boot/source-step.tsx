@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { lazyWithPreload } from "@/lib/lazy";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import { useBootWizardStore, type BootSourceType } from "@/lib/stores/boot-wizard-store";
 import { Badge } from "@/components/ui/badge";
@@ -9,8 +10,10 @@ import { Input, Label } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ChoiceTable, type ChoiceRow } from "./choice-table";
 import { formatBytes } from "./format";
-import { VolumeOptions } from "./volume-options";
 import type { Problem } from "./validation";
+
+/** The volume options show once a source is chosen; their code loads then, or on intent over the wizard. */
+export const VolumeOptions = lazyWithPreload(() => import("./volume-options").then((m) => m.VolumeOptions));
 
 const TYPES: BootSourceType[] = ["image", "instance-snapshot", "volume", "volume-snapshot"];
 
@@ -25,7 +28,10 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
     if (tp === "image" || tp === "instance-snapshot") {
       return (tp === "image" ? options.images : options.instanceSnapshots).map((i) => ({
         id: i.id, label: i.name,
-        cells: [<>{i.diskFormat ?? "—"}{i.volumeBacked ? <Badge className="ml-1">{t("boot.source.volumeBacked")}</Badge> : null}</>, formatBytes(i.size), t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })],
+        // A volume-backed snapshot has no data of its own (size 0, Glance's default qcow2): it names a Cinder snapshot.
+        cells: i.volumeBacked
+          ? [<Badge key="f">{t("boot.source.volumeBacked")}</Badge>, i.volumeSize ? t("boot.source.volumeBackedSize", { size: i.volumeSize }) : "—", t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })]
+          : [i.diskFormat ?? "—", formatBytes(i.size), t("boot.source.needs", { disk: i.minDisk, ram: i.minRam })],
       }));
     }
     if (tp === "volume") {
@@ -76,7 +82,7 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
         {err("source") && d.source === null ? <p className="text-xs text-danger">{t("boot.errors.source")}</p> : null}
       </fieldset>
 
-      <VolumeOptions options={options} plan={plan} problems={problems} />
+      {d.source ? <Suspense fallback={null}><VolumeOptions options={options} plan={plan} problems={problems} /></Suspense> : null}
     </div>
   );
 }

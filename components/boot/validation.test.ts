@@ -3,7 +3,7 @@ import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import { flavorUnfit, validateDraft } from "./validation";
 
 const GiB = 1024 ** 3;
-const image = { id: "img", name: "centos", diskFormat: "raw", size: 8 * GiB, virtualSize: 8 * GiB, minDisk: 8, minRam: 1024, visibility: "public", volumeBacked: false, createdAt: "" };
+const image = { id: "img", name: "centos", diskFormat: "raw", size: 8 * GiB, virtualSize: 8 * GiB, minDisk: 8, minRam: 1024, visibility: "public", volumeBacked: false, volumeSize: null, createdAt: "" };
 const flavors = [
   { id: "1", name: "m1.tiny", vcpus: 1, ram: 512, disk: 1 },
   { id: "2", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },

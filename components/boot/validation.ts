@@ -1,12 +1,19 @@
 import type { BootDraft, BootStep } from "@/lib/stores/boot-wizard-store";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
-import type { MessageKey, TranslateVars } from "@/lib/i18n/translate";
+import type { MessageKey, Translate, TranslateVars } from "@/lib/i18n/translate";
+import { quotaLabel } from "./quota-label";
 
 type Flavor = BootOptions["flavors"][number];
 type Image = BootOptions["images"][number];
 export interface Problem { step: BootStep; field: string; key: MessageKey; vars?: TranslateVars; text?: string }
 
 const GiB = 1024 ** 3;
+
+/** A problem in the user's words; a quota is named as people say it, not by Cinder's key. */
+export function problemText(t: Translate, p: Problem): string {
+  if (p.text) return p.text;
+  return t(p.key, p.field.startsWith("quota:") ? { ...p.vars, quota: quotaLabel(t, p.field.slice("quota:".length)) } : p.vars);
+}
 
 /** Why a flavor cannot boot this image (min_ram, or a local root disk smaller than the image needs), or null. */
 export function flavorUnfit(flavor: Flavor, image: Image | null, createVolume: boolean): { key: MessageKey; vars: TranslateVars } | null {

@@ -3,6 +3,7 @@
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { ImageSummary } from "@/lib/queries/images";
+import { stillTransient } from "@/lib/queries/image-poll";
 import { formatBytes, formatMiB } from "@/lib/format/bytes";
 import { RelativeTime } from "@/components/common/relative-time";
 import { SkeletonRows } from "@/components/resources/table-states";
@@ -28,6 +29,7 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
   const t = useT();
   const locale = useLocale();
   const head = { current: sort, dir, onSort };
+  const now = Date.now();
   return (
     <Table aria-busy={!items}>
       <TableCaption>{t("images.title")}</TableCaption>
@@ -54,7 +56,12 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
             </TableCell>
             <TableCell>
               <div className="flex flex-col items-start gap-1">
-                <Badge tone={i.copiedNotCloned ? "warning" : "neutral"} className="font-mono">{i.diskFormat ?? "?"}</Badge>
+                {i.volumeBacked ? (
+                  <>
+                    <Badge>{t("images.volumeBacked")}</Badge>
+                    <span className="text-xs text-muted-foreground" title={t("images.volumeBackedLong")}>{t("images.volumeBackedHint")}</span>
+                  </>
+                ) : <Badge tone={i.copiedNotCloned ? "warning" : "neutral"} className="font-mono">{i.diskFormat ?? "?"}</Badge>}
                 {i.copiedNotCloned ? (
                   <span className="inline-flex items-center gap-1 text-xs text-warning" title={t("images.copyHintLong")}>
                     <Icon name="warning" className="size-3" />
@@ -66,7 +73,7 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
               </div>
             </TableCell>
             <TableCell className="text-right tabular-nums">
-              <div>{formatBytes(i.sizeBytes, locale) ?? t("common.none")}</div>
+              <div>{i.volumeBacked ? t("images.noData") : formatBytes(i.sizeBytes, locale) ?? t("common.none")}</div>
               {i.virtualSizeBytes && i.virtualSizeBytes !== i.sizeBytes ? (
                 <div className="text-xs text-muted-foreground">{t("images.virtual", { size: formatBytes(i.virtualSizeBytes, locale) ?? "" })}</div>
               ) : null}
@@ -81,7 +88,14 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
                 {i.protected ? <Badge tone="info"><Icon name="lock" className="size-3" />{t("images.protected")}</Badge> : null}
               </div>
             </TableCell>
-            <TableCell><Badge tone={tone(i.status)} dot>{labelOr(t, `images.status.${i.status}`, i.status)}</Badge></TableCell>
+            <TableCell>
+              <Badge tone={tone(i.status)} dot>{labelOr(t, `images.status.${i.status}`, i.status)}</Badge>
+              {stillTransient(i, now) ? (
+                <div className="mt-1 text-xs text-warning" data-testid="image-still-transient" title={t("images.stillTransientLong")}>
+                  {t(i.status === "queued" ? "images.stillQueued" : "images.stillTransient", { status: labelOr(t, `images.status.${i.status}`, i.status) })}
+                </div>
+              ) : null}
+            </TableCell>
             <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
           </TableRow>
         ))}

@@ -697,11 +697,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Executed steps of confirmed admin actions, newest first */
+        /** Steps of confirmed admin actions (intent and result), newest first, a page at a time */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description Cursor: only records older than this id (the previous page's nextBefore) */
+                    before?: number;
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
                 };
                 header?: never;
                 path?: never;
@@ -709,7 +714,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Audit log */
+                /** @description One page of the audit log; nextBefore is the cursor of the next page, or null */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -765,6 +770,127 @@ export interface paths {
                 };
                 /** @description An upstream service failed; `service` names it */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log (with the same filters) as JSON lines, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One AuditEntry per line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2199,7 +2325,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2286,7 +2412,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description plan_changed: Ceph changed since the dry run */
+                /** @description plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2322,7 +2448,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2643,7 +2769,7 @@ export interface components {
             password: string;
             /** @example Default */
             userDomain?: string;
-            /** @description Project name or id; the first available when omitted */
+            /** @description Project name or id. When omitted: the user's default project, else the last one used (a cookie), else one where the user holds admin, else the first */
             project?: string;
         };
         ApplicationCredentialLogin: {
@@ -2683,19 +2809,29 @@ export interface components {
         };
         AuditLog: {
             entries: components["schemas"]["AuditEntry"][];
+            nextBefore: number | null;
         };
         AuditEntry: {
+            id: number;
+            /** @description When the intent was written (ISO 8601) */
             at: string;
+            /** @description When the result was written; null while pending */
+            finishedAt: string | null;
             requestId: string;
+            planId: string | null;
+            userId: string;
             user: string;
+            projectId: string;
             project: string;
+            /** @description The client's address as the BFF saw it */
+            source: string;
             /** @description e.g. "dhcp.heal", "lineage.cleanup" */
             action: string;
             /** @description What the step acted on */
             target: string;
             step: string;
             /** @enum {string} */
-            result: "ok" | "error";
+            result: "pending" | "ok" | "error" | "refused";
             detail: string | null;
         };
         BootOptions: {
@@ -2755,6 +2891,8 @@ export interface components {
             minRam: number;
             visibility: string;
             volumeBacked: boolean;
+            /** @description Volume-backed snapshot: the root volume size in GiB from its block_device_mapping */
+            volumeSize: number | null;
             createdAt: string;
         };
         BootVolume: {
@@ -2805,6 +2943,8 @@ export interface components {
             /** @description False when a check is unknown: path is then the assumed clone, alternative the copy */
             certain: boolean;
             toggleApplies: boolean;
+            /** @description Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot) */
+            createsVolume: boolean;
             explanation: string;
             checks: components["schemas"]["BootCheck"][];
             bytesToCopy: number;
@@ -3085,6 +3225,8 @@ export interface components {
             device: string | null;
             deleteOnTermination: boolean | null;
             bootable: boolean | null;
+            /** @description The root disk of an instance booted from a volume */
+            root: boolean;
         };
         InstanceActionAccepted: {
             action: components["schemas"]["InstanceActionName"];
@@ -3157,9 +3299,11 @@ export interface components {
             minRamMiB: number;
             visibility: string;
             protected: boolean;
-            /** @description An instance snapshot (image_type=snapshot) */
+            /** @description An instance snapshot: image_type=snapshot, or volume-backed (block_device_mapping) */
             snapshot: boolean;
-            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it */
+            /** @description A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot */
+            volumeBacked: boolean;
+            /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed) */
             copiedNotCloned: boolean | null;
             created: string;
             transient: boolean;
@@ -3222,6 +3366,18 @@ export interface components {
                 basis: "named_and_linked";
                 read: number;
                 truncated: boolean;
+                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
+                walks: {
+                    /** @enum {string} */
+                    service: "glance" | "nova" | "cinder";
+                    /** @enum {string} */
+                    pool: "images" | "vms" | "volumes";
+                    /** @enum {string} */
+                    code: "bound" | "failed" | "cell_down" | "probe_bound";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
             };
         };
         LineageNode: {
@@ -3239,6 +3395,8 @@ export interface components {
                 name: string;
             } | null;
             orphanReason: string | null;
+            /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
+            ownerUnknown: boolean;
             provisionedBytes: number;
             /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
             usedBytes: number | null;
@@ -3263,7 +3421,7 @@ export interface components {
             results: {
                 index: number;
                 /** @enum {string} */
-                status: "ok" | "error" | "skipped";
+                status: "ok" | "error" | "skipped" | "refused";
                 error: string | null;
             }[] | null;
             /** @description null on a dry run; false when a step failed */
@@ -3337,6 +3495,11 @@ export interface components {
             warnings: components["schemas"]["DhcpHealWarning"][];
         };
         DhcpHealStep: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
@@ -3357,12 +3520,17 @@ export interface components {
             results: components["schemas"]["DhcpHealStepResult"][];
         };
         DhcpHealStepResult: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
             agentHost: string;
             /** @enum {string} */
-            status: "added" | "already-hosted" | "error";
+            status: "added" | "already-hosted" | "removed" | "already-removed" | "refused" | "error";
             detail: string | null;
         };
         DhcpHealRequest: {

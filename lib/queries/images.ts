@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
+import { imagePollInterval } from "./image-poll";
 
 export type ImageSummary = components["schemas"]["ImageSummary"];
 export type ImageList = components["schemas"]["ImageList"];
@@ -20,7 +21,8 @@ export const imageQueries = {
       queryFn: ({ signal }): Promise<ImageList> => request(client.GET("/api/images", { params: { query: f }, signal })),
       placeholderData: keepPreviousData,
       staleTime: 15_000,
-      refetchInterval: (q) => (q.state.data?.items.some((i) => i.transient) ? 5_000 : false),
+      // Backs off with the transient images' age and stops after a bound: an image left queued stays so for good.
+      refetchInterval: (q) => imagePollInterval(q.state.data?.items, Date.now()),
     }),
 };
 

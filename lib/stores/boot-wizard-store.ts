@@ -1,7 +1,6 @@
 "use client";
 
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
 
 export const BOOT_STEPS = ["source", "flavor", "networks", "security", "review"] as const;
 export type BootStep = (typeof BOOT_STEPS)[number];
@@ -38,21 +37,40 @@ interface BootWizardState extends BootDraft {
   reset: () => void;
 }
 
-/** Persisted in sessionStorage, so a reload keeps the draft but a new tab starts fresh. */
-export const useBootWizardStore = create<BootWizardState>()(
-  persist(
-    (set) => ({
-      ...EMPTY_DRAFT,
-      update: (patch) => set(patch),
-      toggleIn: (field, value) =>
-        set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
-      reset: () => set(EMPTY_DRAFT),
-    }),
-    {
-      name: "zenith.boot-wizard",
-      storage: createJSONStorage(() => sessionStorage),
-      version: 1,
-      partialize: ({ update: _u, toggleIn: _t, reset: _r, ...draft }) => draft,
-    },
-  ),
-);
+const STORAGE_KEY = "zenith.boot-wizard";
+const STORAGE_VERSION = 1;
+
+/** The draft kept in sessionStorage (as zustand's persist wrote it: `{ state, version }`), or null. */
+function readDraft(): Partial<BootDraft> | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as { state?: Partial<BootDraft>; version?: number } | null;
+    return saved?.version === STORAGE_VERSION && saved.state ? saved.state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Persisted in sessionStorage, so a reload keeps the draft but a new tab starts fresh. Read once when this module
+ * loads in the browser, written on every change; the wizard renders the draft only once hydrated, so server and client
+ * agree. (Twenty lines instead of zustand's persist middleware, which weighed a kilobyte of the page's first load.)
+ */
+export const useBootWizardStore = create<BootWizardState>()((set) => ({
+  ...EMPTY_DRAFT,
+  update: (patch) => set(patch),
+  toggleIn: (field, value) =>
+    set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
+  reset: () => set(EMPTY_DRAFT),
+}));
+
+if (typeof window !== "undefined") {
+  const saved = readDraft();
+  if (saved) useBootWizardStore.setState(saved);
+  useBootWizardStore.subscribe(({ update: _u, toggleIn: _t, reset: _r, ...draft }) => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ state: draft, version: STORAGE_VERSION }));
+    } catch {
+      // Storage full or denied: the draft lives on in memory for this page.
+    }
+  });
+}

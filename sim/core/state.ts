@@ -2,6 +2,7 @@ import { openDb, type Db } from "./db";
 import { createDocStore, type DocStore } from "./store";
 import { createClock, type Clock } from "./clock";
 import { createFaults, type Faults } from "./faults";
+import { createRequestCounter, type RequestCounter } from "./request-counter";
 
 export interface SimConfig {
   /** Path of the SQLite file, or ":memory:". */
@@ -21,6 +22,8 @@ export interface SimState {
   store: DocStore;
   clock: Clock;
   faults: Faults;
+  /** Requests answered per service (read through GET /_sim/requests). */
+  requests: RequestCounter;
   config: SimConfig;
   /** The sim's own public address, e.g. http://127.0.0.1:5055; the catalog points here. */
   baseUrl: string;
@@ -43,5 +46,5 @@ export function createSimState(config: SimConfig, baseUrl = "http://127.0.0.1:50
   const store = createDocStore(db);
   const saved = store.meta.get("timeScale");
   const clock = createClock(saved ? Number(saved) : config.timeScale);
-  return { db, store, clock, faults: createFaults(), config, baseUrl };
+  return { db, store, clock, faults: createFaults(), requests: createRequestCounter(), config, baseUrl };
 }

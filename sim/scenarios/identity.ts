@@ -9,9 +9,11 @@ export function seedIdentity(state: SimState): void {
     ks.projects.put({ id: stableId("project", name), name, domainId: "default", description: `${name} project`, enabled: true });
   }
   for (const name of ["admin", "member", "reader", "service"]) ks.roles.put({ id: stableId("role", name), name });
-  const users: [string, string][] = [["admin", state.config.adminPassword], ["demo", state.config.demoPassword]];
-  for (const [name, password] of users) {
-    ks.users.put({ id: stableId("user", name), name, domainId: "default", passwordHash: hashSecret(password), enabled: true, passwordExpiresAt: null });
+  // As on the real tier: keystone-manage bootstrap's admin has no default project; demo's is demo.
+  const users: [string, string, string | null][] = [["admin", state.config.adminPassword, null], ["demo", state.config.demoPassword, "demo"]];
+  for (const [name, password, home] of users) {
+    ks.users.put({ id: stableId("user", name), name, domainId: "default", passwordHash: hashSecret(password), enabled: true, passwordExpiresAt: null,
+      defaultProjectId: home ? stableId("project", home) : null });
   }
   const grant = (user: string, project: string, role: string) =>
     ks.assignments.put({ id: stableId("assignment", `${user}:${project}:${role}`), userId: stableId("user", user), projectId: stableId("project", project), roleId: stableId("role", role) });

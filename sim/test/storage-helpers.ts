@@ -26,13 +26,18 @@ export const cinder = (s: OsSession, path: string, mv = "3.0", init: RequestInit
   s.call("volumev3", path, { ...init, headers: { "OpenStack-API-Version": `volume ${mv}`, ...(init.headers as Record<string, string>) } });
 export const glance = (s: OsSession, path: string, init: RequestInit & { json?: unknown } = {}) => s.call("image", path, init);
 
+/** The dashboard's login: the real tier's from endpoints.json; the sim's admin shares the cloud admin's password. */
+export const cephCredentials = (): { username: string; password: string } =>
+  target.real
+    ? { username: target.real.ceph.username, password: target.real.ceph.password }
+    : { username: "admin", password: process.env.SIM_CEPH_PASSWORD ?? target.users.admin.password };
+
 /** A Ceph Dashboard session (POST /api/auth) against the catalog's ceph-dashboard endpoint. */
 export async function cephLogin(s: OsSession) {
   const base = s.endpoint("ceph-dashboard");
-  const password = process.env.SIM_CEPH_PASSWORD ?? target.users.admin.password;
   const res = await fetch(`${base}/api/auth`, {
     method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
-    body: JSON.stringify({ username: "admin", password }),
+    body: JSON.stringify(cephCredentials()),
   });
   if (res.status !== 201) throw new Error(`ceph auth ${res.status}: ${await res.text()}`);
   const { token } = await res.json();

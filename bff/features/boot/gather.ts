@@ -3,7 +3,7 @@ import { ApiError } from "../../errors";
 import { cephAccount } from "../../ceph/account";
 import type { Services } from "../../lib/services";
 import { createCinder, cinderTime } from "../../openstack/cinder";
-import { createGlance, type GlanceImage } from "../../openstack/glance";
+import { createGlance, isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
 import { createNeutron } from "../../openstack/neutron";
 import { createNova, type NovaFlavor } from "../../openstack/nova";
 import type { RequestSession } from "../../session/session-service";
@@ -53,7 +53,7 @@ export function imageFacts(img: GlanceImage): ImageFacts {
   }
   return {
     kind: "image", id: img.id, name: img.name ?? img.id, status: img.status, diskFormat: img.disk_format, size: img.size, virtualSize: img.virtual_size,
-    minDisk: img.min_disk ?? 0, minRam: img.min_ram ?? 0, instanceSnapshot: img.image_type === "snapshot",
+    minDisk: img.min_disk ?? 0, minRam: img.min_ram ?? 0, instanceSnapshot: isInstanceSnapshot(img),
     locations: urls.length ? [...new Set(urls)] : null, volumeBacked,
   };
 }
@@ -113,7 +113,7 @@ export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
   if (!learned) learnedByApp.set(io.services, (learned = new Map()));
   const hit = learned.get(key);
   if (hit && hit.until > Date.now()) return hit.model;
-  const vols = await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 });
+  const vols = (await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 })).items;
   const samples: VolumeSample[] = vols.filter((v) => v.volume_image_metadata).map((v) => ({
     id: v.id, status: v.status, imageBytes: Number(v.volume_image_metadata?.size ?? 0), diskFormat: v.volume_image_metadata?.disk_format ?? "",
     createdAt: cinderTime(v.created_at) ?? 0, updatedAt: cinderTime(v.updated_at),

@@ -1,4 +1,5 @@
 import { cinderTime } from "../../openstack/cinder";
+import { isInstanceSnapshot } from "../../openstack/glance";
 import { flavorFacts, imageFacts, novaWait, type BootIo } from "./gather";
 import { sessionFacts } from "./session-facts";
 
@@ -9,28 +10,28 @@ import { sessionFacts } from "./session-facts";
 export async function bootOptions(io: BootIo) {
   const [images, volumes, snapshots, types, defaultType, flavors, keypairs, networks, groups, quotas] = await Promise.all([
     sessionFacts.activeImages(io),
-    io.cinder.volumes(),
-    io.cinder.snapshots(),
+    io.cinder.volumes().then((w) => w.items),
+    io.cinder.snapshots().then((w) => w.items),
     io.cinder.types(),
     sessionFacts.defaultType(io).catch(() => null),
     sessionFacts.flavors(io),
     io.nova.keypairs(),
-    io.neutron.networks(),
-    io.neutron.securityGroups(io.session.projectId),
+    io.neutron.networks().then((w) => w.items),
+    io.neutron.securityGroups(io.session.projectId).then((w) => w.items),
     sessionFacts.quotas(io),
   ]);
   const img = images.map((i) => {
     const f = imageFacts(i);
     return { id: f.id, name: f.name, diskFormat: f.diskFormat, size: f.size, virtualSize: f.virtualSize, minDisk: f.minDisk, minRam: f.minRam,
-      visibility: i.visibility, volumeBacked: !!f.volumeBacked, createdAt: i.created_at };
+      visibility: i.visibility, volumeBacked: !!f.volumeBacked, volumeSize: f.volumeBacked?.volumeSize ?? null, createdAt: i.created_at };
   });
   const pid = io.session.projectId;
   // Admins list every project's images; offer what this project may boot: public, community, shared with it, its own.
   const usable = (i: (typeof images)[number]) => i.visibility !== "private" || i.owner === pid;
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
-    images: img.filter((_, k) => usable(images[k]) && images[k].image_type !== "snapshot").sort(byName),
-    instanceSnapshots: img.filter((_, k) => usable(images[k]) && images[k].image_type === "snapshot").sort(byName),
+    images: img.filter((_, k) => usable(images[k]) && !isInstanceSnapshot(images[k])).sort(byName),
+    instanceSnapshots: img.filter((_, k) => usable(images[k]) && isInstanceSnapshot(images[k])).sort(byName),
     volumes: volumes.map((v) => ({
       id: v.id, name: v.name ?? "", status: v.status, size: v.size, bootable: v.bootable === "true", volumeType: v.volume_type,
       attached: v.attachments.length > 0, createdAt: new Date(cinderTime(v.created_at) ?? 0).toISOString(),

@@ -61,6 +61,8 @@ describe("planBoot: every combination of format × location × fsid × toggle ×
     expect(plan.certain).toBe(want.certain);
     const image = row.type === "image" || row.type === "instance-snapshot";
     expect(plan.toggleApplies).toBe(image);
+    // The review's "Create new volume" comes from here: the toggle for an image, always for a volume snapshot.
+    expect(plan.createsVolume).toBe(row.type === "volume-snapshot" || (image && row.toggle));
     if (image) {
       expect(plan.checks.map((c) => c.id)).toEqual(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]);
       for (const c of plan.checks) expect(c.evidence.length).toBeGreaterThan(10);

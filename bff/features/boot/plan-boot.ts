@@ -45,6 +45,8 @@ export interface BootPlan {
   /** False when a check is unknown: `path` is then the clone it assumed and `alternative` what happens if it is wrong. */
   certain: boolean;
   toggleApplies: boolean;
+  /** Whether the boot makes a new root volume: the toggle for an image, always for a volume snapshot or a volume-backed instance snapshot. */
+  createsVolume: boolean;
   explanation: string;
   checks: Check[];
   bytesToCopy: number;
@@ -155,7 +157,7 @@ export function planBoot(f: PlanFacts): BootPlan {
 
   return {
     source: { type: ch.source.type, id: src.id, name: src.name },
-    path, certain, toggleApplies, explanation, checks,
+    path, certain, toggleApplies, createsVolume, explanation, checks,
     bytesToCopy: storage.bytes,
     predictedSeconds: round(predicted),
     storageSeconds: round(storage.seconds),

@@ -13,8 +13,27 @@ describe("progress", () => {
     phases = mergePhases(phases, phasesNow(server({ taskState: "block_device_mapping" }), vol("creating"), T0 + 2000));
     phases = mergePhases(phases, phasesNow(server({ taskState: "block_device_mapping" }), vol("downloading"), T0 + 9000));
     phases = mergePhases(phases, phasesNow(server({ taskState: "block_device_mapping" }), vol("downloading"), T0 + 12000));
-    expect(phases.map((p) => p.phase)).toEqual(["scheduling", "volume_creating", "block_device_mapping", "volume_downloading"]);
+    expect(phases.map((p) => p.phase)).toEqual(["scheduling", "block_device_mapping", "volume_creating", "volume_downloading"]);
     expect(phases.find((p) => p.phase === "volume_downloading")!.at).toBe(T0 + 9000);
+    // block_device_mapping was first seen at +2 s, after Cinder's created_at (+1 s): it began no later than that.
+    expect(phases.find((p) => p.phase === "block_device_mapping")!.at).toBe(T0 + 1000);
+  });
+  it("orders by the state machine, not by arrival: Spawning before Active even when launched_at is earlier", () => {
+    let phases = mergePhases([], phasesNow(server(), null, T0 + 200));
+    phases = mergePhases(phases, phasesNow(server({ taskState: "spawning" }), null, T0 + 1500));
+    phases = mergePhases(phases, phasesNow(server({ status: "ACTIVE", taskState: null, launchedAt: T0 + 700 }), null, T0 + 3000));
+    expect(phases.map((p) => p.phase)).toEqual(["scheduling", "spawning", "active"]);
+    const at = phases.map((p) => p.at);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(phases.find((p) => p.phase === "spawning")!.at).toBe(T0 + 700);
+  });
+  it("leaves out what was first seen after the boot ended: no Volume downloading after the Error", () => {
+    let phases = mergePhases([], phasesNow(server({ taskState: "block_device_mapping" }), vol("creating"), T0 + 2000));
+    const failed = server({ status: "ERROR", taskState: null, vmState: "error", fault: { code: 500, message: "aborted", created: T0 + 5000 } });
+    phases = mergePhases(phases, phasesNow(failed, vol("downloading"), T0 + 6000));
+    phases = mergePhases(phases, phasesNow(failed, vol("available", { updatedAt: T0 + 9000 }), T0 + 9500));
+    expect(phases.map((p) => p.phase)).toEqual(["scheduling", "block_device_mapping", "volume_creating", "error"]);
+    expect(summarize(failed, vol("available"), phases, T0 + 9500).phases.at(-1)!.phase).toBe("error");
   });
   it("reports Nova's fault verbatim on ERROR and stops the clock at the fault", () => {
     const msg = "Build of instance s1 aborted: Volume v1 did not finish being created even after we waited 183 seconds or 61 attempts. And its status is creating.";

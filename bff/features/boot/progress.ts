@@ -49,13 +49,30 @@ export function phasesNow(server: ServerSnapshot, volume: VolumeSnapshot | null,
   return out;
 }
 
-/** Merges a new look into what was seen before: a phase keeps the time it was first seen. */
+/**
+ * The state machine's order: Nova sets task_state block_device_mapping, then has Cinder create the volume
+ * (creating → downloading → available) and polls it, then networking, spawning, and ACTIVE or ERROR.
+ */
+export const PHASE_ORDER: readonly PhaseId[] = ["scheduling", "block_device_mapping", "volume_creating", "volume_downloading", "volume_available", "networking", "spawning", "active", "error"];
+const TERMINAL = new Set<PhaseId>(["active", "error"]);
+const rank = (p: PhaseId) => PHASE_ORDER.indexOf(p);
+
+/**
+ * Merges a new look into what was seen before, in the state machine's order rather than by arrival:
+ * - a phase keeps the time it was first seen;
+ * - a phase seen only after the boot ended (a volume still downloading after the ERROR) is not part of it;
+ * - times never run backwards: a time first seen at a poll is only an upper bound, so a phase gets at most
+ *   the time of the phase after it (Spawning seen at +1.5 s before ACTIVE's launched_at +0.7 s shows +0.7 s).
+ */
 export function mergePhases(prev: ObservedPhase[], next: ObservedPhase[]): ObservedPhase[] {
   const seen = new Map(prev.map((p) => [p.phase, p]));
   for (const p of next) if (!seen.has(p.phase)) seen.set(p.phase, p);
-  return [...seen.values()].sort((a, b) => a.at - b.at || ORDER.indexOf(a.phase) - ORDER.indexOf(b.phase));
+  const end = [...seen.values()].filter((p) => TERMINAL.has(p.phase)).sort((a, b) => a.at - b.at)[0];
+  const kept = [...seen.values()].filter((p) => TERMINAL.has(p.phase) ? p === end : !end || p.at <= end.at || prev.some((q) => q.phase === p.phase));
+  kept.sort((a, b) => rank(a.phase) - rank(b.phase));
+  for (let k = kept.length - 2; k >= 0; k--) if (kept[k].at > kept[k + 1].at) kept[k] = { ...kept[k], at: kept[k + 1].at };
+  return kept;
 }
-const ORDER: PhaseId[] = ["scheduling", "volume_creating", "volume_downloading", "volume_available", "block_device_mapping", "networking", "spawning", "active", "error"];
 
 export interface Progress {
   serverId: string;

@@ -40,5 +40,7 @@ describe("instance action policy", () => {
     expect(isTransient({ status: "ACTIVE", taskState: "powering-off" })).toBe(true);
     expect(isTransient({ status: "BUILD", taskState: null })).toBe(true);
     expect(isTransient({ status: "HARD_REBOOT", taskState: null })).toBe(true);
+    // Real Nova, mid-delete: status DELETED with task_state null, then 404. Polling must go on until the 404.
+    expect(isTransient({ status: "DELETED", taskState: null, vmState: "deleted" })).toBe(true);
   });
 });

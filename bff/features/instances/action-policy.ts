@@ -80,6 +80,9 @@ export function actionState(action: InstanceAction, s: PolicyInput): ActionState
 /** Every action, in display order. */
 export const actionPolicy = (s: PolicyInput): ActionState[] => INSTANCE_ACTIONS.map((a) => actionState(a, s));
 
-/** Statuses Nova passes through on its way somewhere else: worth polling. */
-const TRANSIENT = new Set(["BUILD", "REBOOT", "HARD_REBOOT", "RESIZE", "REBUILD", "MIGRATING", "VERIFY_RESIZE", "REVERT_RESIZE", "PASSWORD", "RESCUE"]);
+/**
+ * Statuses Nova passes through on its way somewhere else: worth polling. DELETED is one: real Nova answers
+ * `status DELETED, task_state null` for a moment before the instance is gone (404).
+ */
+const TRANSIENT = new Set(["DELETED", "BUILD", "REBOOT", "HARD_REBOOT", "RESIZE", "REBUILD", "MIGRATING", "VERIFY_RESIZE", "REVERT_RESIZE", "PASSWORD", "RESCUE"]);
 export const isTransient = (s: PolicyInput): boolean => !!s.taskState || TRANSIENT.has(s.status.toUpperCase());

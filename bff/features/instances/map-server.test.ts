@@ -47,12 +47,12 @@ describe("toInstanceDetail", () => {
       server({ image: "", "os-extended-volumes:volumes_attached": [{ id: "v1", delete_on_termination: false }] }),
       new Map(), [{ volumeId: "v1", serverId: "s1", device: "/dev/vda" }], new Map([["v1", vol]]),
     );
-    expect(d.volumes).toEqual([{ id: "v1", name: "root", sizeGiB: 40, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true }]);
+    expect(d.volumes).toEqual([{ id: "v1", name: "root", sizeGiB: 40, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true, root: true }]);
     expect(d.actions.map((a) => a.action)).toEqual(["start", "stop", "reboot", "hard-reboot", "delete"]);
   });
 
   it("still lists a volume Cinder would not show", () => {
     const d = toInstanceDetail(server(), new Map(), [{ volumeId: "v9", serverId: "s1", device: "/dev/vdb" }], new Map([["v9", null]]));
-    expect(d.volumes[0]).toMatchObject({ id: "v9", name: null, device: "/dev/vdb" });
+    expect(d.volumes[0]).toMatchObject({ id: "v9", name: null, device: "/dev/vdb", root: false });
   });
 });

@@ -25,6 +25,8 @@ export interface InstanceSummary {
 export interface InstanceVolume {
   id: string; name: string | null; sizeGiB: number | null; status: string | null; device: string | null;
   deleteOnTermination: boolean | null; bootable: boolean | null;
+  /** The root disk of an instance booted from a volume: what a delete keeps or removes with it. */
+  root: boolean;
 }
 export interface InstanceDetail extends InstanceSummary {
   /** Nova's fault, verbatim, when the instance is in ERROR. */
@@ -80,6 +82,10 @@ export function toInstanceDetail(
   const summary = toInstanceSummary(s, imageNames);
   const dot = new Map((s["os-extended-volumes:volumes_attached"] ?? []).map((v) => [v.id, v.delete_on_termination ?? null]));
   const ids = [...new Set([...attachments.map((a) => a.volumeId), ...dot.keys()])];
+  const deviceOf = (id: string) => attachments.find((a) => a.volumeId === id)?.device ?? volumes.get(id)?.attachments.find((a) => a.server_id === s.id)?.device ?? null;
+  // Nova names the root device only to admins; otherwise the boot volume is the first device (vda before vdb).
+  const devices = ids.map(deviceOf).filter((d): d is string => !!d).sort();
+  const rootDevice = summary.bootFromVolume ? (s["OS-EXT-SRV-ATTR:root_device_name"] ?? devices[0] ?? null) : null;
   return {
     ...summary,
     fault: s.status.toUpperCase() === "ERROR" && s.fault
@@ -94,11 +100,12 @@ export function toInstanceDetail(
     volumes: ids.map((id) => {
       const v = volumes.get(id) ?? null;
       const att = attachments.find((a) => a.volumeId === id);
+      const device = deviceOf(id);
       return {
-        id, name: v?.name || null, sizeGiB: v?.size ?? null, status: v?.status ?? null,
-        device: att?.device ?? v?.attachments.find((a) => a.server_id === s.id)?.device ?? null,
+        id, name: v?.name || null, sizeGiB: v?.size ?? null, status: v?.status ?? null, device,
         deleteOnTermination: dot.get(id) ?? att?.delete_on_termination ?? null,
         bootable: v ? v.bootable === "true" : null,
+        root: rootDevice !== null && device === rootDevice,
       };
     }),
   };

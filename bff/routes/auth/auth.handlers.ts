@@ -1,6 +1,7 @@
 import { ApiError } from "../../errors";
 import { clearSession, readSession, writeSession } from "../../session/cookie";
 import { clientAddress } from "../../lib/client-address";
+import { readLastProject, writeLastProject } from "../../session/last-project";
 import type { AppRouteHandler } from "../../lib/types";
 import type { GetSessionRoute, LoginRoute, LogoutRoute, SwitchProjectRoute } from "./auth.routes";
 
@@ -15,9 +16,10 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
     throw new ApiError(429, "too_many_attempts", `Too many failed sign-ins for this user or from this address; try again in ${wait} s.`, { details: { retryAfterS: wait } });
   }
   try {
-    const s = await svc.sessions.login(input);
+    const s = await svc.sessions.login(input, { lastProject: readLastProject(c) });
     svc.loginLimiter.succeeded(user);
     await writeSession(c, svc.deps, s.sealed);
+    writeLastProject(c, s.body.user.id, s.projectId);
     return c.json(svc.sessions.toSession(s), 200);
   } catch (e) {
     if (e instanceof ApiError && e.extra.service === "identity" && (e.status === 401 || e.status === 404)) {
@@ -35,6 +37,7 @@ export const switchProject: AppRouteHandler<SwitchProjectRoute> = async (c) => {
   const svc = c.get("services");
   const s = await svc.sessions.rescope(c.get("session"), c.req.valid("json").projectId);
   await writeSession(c, svc.deps, s.sealed);
+  writeLastProject(c, s.body.user.id, s.projectId);
   return c.json(svc.sessions.toSession(s), 200);
 };
 

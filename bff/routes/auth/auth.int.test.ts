@@ -49,6 +49,37 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(session.body.user.name).toBe("demo");
   });
 
+  it("with no project asked for: the default project, else the last one used, else one where the user holds admin", async () => {
+    // Keystone's wire for the seeded users: demo has default_project_id demo, admin none (keystone-manage bootstrap).
+    const self = async (who: "admin" | "demo") => {
+      const k = await keystoneToken(who);
+      const res = await fetch(`${target.authUrl}/users/${k.body.user.id}`, { headers: { "X-Auth-Token": k.token } });
+      expect(res.status).toBe(200);
+      return (await res.json()).user;
+    };
+    const demoUser = await self("demo");
+    expect(demoUser.default_project_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(await self("admin")).not.toHaveProperty("default_project_id");
+
+    const demo = await createAgent().login("demo");
+    expect(demo.project).toMatchObject({ id: demoUser.default_project_id, name: "demo" });
+    // Admin holds admin in both admin and demo, and Keystone may list demo first: admin lands in admin.
+    const a = createAgent();
+    const admin = await a.login("admin");
+    expect(admin.project.name).toBe("admin");
+    expect(admin.isAdmin).toBe(true);
+    // Switch to demo and sign out: the next sign-in in this browser lands in demo, the last project used.
+    const demoProject = admin.projects.find((p: { name: string }) => p.name === "demo");
+    expect((await a.post("/api/auth/project", { projectId: demoProject.id })).status).toBe(200);
+    expect(a.cookies().get("zenith_last_project")).toContain(demoProject.id);
+    expect((await a.post("/api/auth/logout")).status).toBe(204);
+    expect(a.cookie()).toBe("");
+    expect((await a.login("admin")).project.name).toBe("demo");
+    // The cookie is per user: once demo has signed in in this browser, admin's next sign-in is back in admin.
+    expect((await a.login("demo")).project.name).toBe("demo");
+    expect((await a.login("admin")).project.name).toBe("admin");
+  });
+
   it("sets HttpOnly, SameSite=Strict, and Secure only over https", async () => {
     const a = createAgent();
     const u = target.users.demo;

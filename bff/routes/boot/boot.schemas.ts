@@ -50,6 +50,7 @@ export const BootPlanSchema = z.object({
   path: Path,
   certain: z.boolean().openapi({ description: "False when a check is unknown: path is then the assumed clone, alternative the copy" }),
   toggleApplies: z.boolean(),
+  createsVolume: z.boolean().openapi({ description: "Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot)" }),
   explanation: z.string(),
   checks: z.array(Check),
   bytesToCopy: z.number(),
@@ -93,7 +94,8 @@ export const BootProgressSchema = z.object({
 const Quota = z.object({ limit: z.number(), inUse: z.number() });
 const BootImage = z.object({
   id: z.string(), name: z.string(), diskFormat: z.string().nullable(), size: z.number().nullable(), virtualSize: z.number().nullable(),
-  minDisk: z.number(), minRam: z.number(), visibility: z.string(), volumeBacked: z.boolean(), createdAt: z.string(),
+  minDisk: z.number(), minRam: z.number(), visibility: z.string(), volumeBacked: z.boolean(),
+  volumeSize: z.number().nullable().openapi({ description: "Volume-backed snapshot: the root volume size in GiB from its block_device_mapping" }), createdAt: z.string(),
 }).openapi("BootImage");
 export const BootOptionsSchema = z.object({
   images: z.array(BootImage),

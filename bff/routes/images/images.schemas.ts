@@ -19,8 +19,9 @@ export const ImageSummarySchema = z.object({
   minRamMiB: z.number(),
   visibility: z.string(),
   protected: z.boolean(),
-  snapshot: z.boolean().openapi({ description: "An instance snapshot (image_type=snapshot)" }),
-  copiedNotCloned: z.boolean().nullable().openapi({ description: "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it" }),
+  snapshot: z.boolean().openapi({ description: "An instance snapshot: image_type=snapshot, or volume-backed (block_device_mapping)" }),
+  volumeBacked: z.boolean().openapi({ description: "A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot" }),
+  copiedNotCloned: z.boolean().nullable().openapi({ description: "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed)" }),
   created: z.string(),
   transient: z.boolean(),
 }).openapi("ImageSummary");

@@ -1,7 +1,7 @@
 import { nanoid } from "nanoid";
 import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
-import { bootTestServer, deleteQuietly, waitAllowed, waitFor } from "./instance-test-helpers";
+import { bootFromVolume, bootTestServer, deleteQuietly, sleep, waitAllowed, waitFor } from "../../test/instance-helpers";
 import { InstanceDetailSchema, InstanceListSchema } from "./instances.schemas";
 import type { OsSession } from "../../../sim/test/os-session";
 
@@ -115,8 +115,21 @@ describe(`instances (${target.name})`, () => {
     const res = await a.request("DELETE", `/api/instances/${id}`);
     expect(res.status).toBe(202);
     expect(res.body.action).toBe("delete");
-    await waitFor(nova, id, (s) => s === 404);
-    expect((await a.get(`/api/instances/${id}`)).status).toBe(404);
+    // Until the 404, every answer keeps polling and offers nothing: real Nova answers DELETED with
+    // task_state null for a moment on the way (a row that stopped polling there froze as "Deleted").
+    const seen: { status: string; transient: boolean; enabled: string[] }[] = [];
+    for (let end = Date.now() + 60_000; ;) {
+      const r = await a.get(`/api/instances/${id}`);
+      if (r.status === 404) break;
+      expect(r.status).toBe(200);
+      seen.push({ status: r.body.status, transient: r.body.transient, enabled: r.body.actions.filter((x: { enabled: boolean }) => x.enabled).map((x: { action: string }) => x.action) });
+      if (Date.now() > end) throw new Error(`still there: ${JSON.stringify(seen.at(-1))}`);
+      await sleep(50);
+    }
+    expect(seen.filter((x) => !x.transient || x.enabled.length)).toEqual([]);
+    // The sim's DELETED lasts long enough to be seen every time; real Nova's lasts about one poll in five.
+    if (onSim) expect(seen.map((x) => x.status)).toContain("DELETED");
+    expect((await a.get("/api/instances?limit=200")).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
     id = "";
   });
 
@@ -130,5 +143,40 @@ describe(`instances (${target.name})`, () => {
     const by = Object.fromEntries(res.body.actions.map((x: { action: string }) => [x.action, x]));
     expect(by.start.reason).toBe("error_state");
     expect(by["hard-reboot"].enabled).toBe(true);
+  });
+
+  it("a boot-from-volume instance names its root volume and whether a delete keeps it; deleted, the volume stays", async () => {
+    const { id: bfv, session } = await bootFromVolume(`zenith-it-bfv-${nanoid(6)}`, false);
+    let volumeId = "";
+    try {
+      const res = await a.get(`/api/instances/${bfv}`);
+      expect(res.status).toBe(200);
+      expect(InstanceDetailSchema.safeParse(res.body).success).toBe(true);
+      expect(res.body.bootFromVolume).toBe(true);
+      const roots = res.body.volumes.filter((v: { root: boolean }) => v.root);
+      expect(roots).toEqual([expect.objectContaining({ deleteOnTermination: false, bootable: true })]);
+      volumeId = roots[0].id;
+      expect((await a.request("DELETE", `/api/instances/${bfv}`)).status).toBe(202);
+      await waitFor(session, bfv, (st) => st === 404);
+      // What the dialog promised: the root volume is kept, detached.
+      let vol: { status: string; attachments: unknown[] } | null = null;
+      for (let i = 0; i < 80; i++) {
+        vol = (await (await session.call("volumev3", `/volumes/${volumeId}`)).json()).volume;
+        if (vol!.status === "available") break;
+        await sleep(250);
+      }
+      expect(vol).toMatchObject({ status: "available", attachments: [] });
+    } finally {
+      await deleteQuietly(session, bfv);
+      if (volumeId) {
+        await waitFor(session, bfv, (st) => st === 404);
+        for (let i = 0; i < 80; i++) {
+          const v = await session.call("volumev3", `/volumes/${volumeId}`);
+          if (v.status === 404) break;
+          if ((await v.json()).volume.status === "available") { await (await session.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text(); break; }
+          await sleep(250);
+        }
+      }
+    }
   });
 });

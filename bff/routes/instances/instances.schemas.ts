@@ -42,6 +42,7 @@ export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchem
 const Volume = z.object({
   id: z.string(), name: z.string().nullable(), sizeGiB: z.number().nullable(), status: z.string().nullable(), device: z.string().nullable(),
   deleteOnTermination: z.boolean().nullable(), bootable: z.boolean().nullable(),
+  root: z.boolean().openapi({ description: "The root disk of an instance booted from a volume" }),
 }).openapi("InstanceVolume");
 
 export const InstanceDetailSchema = InstanceSummarySchema.extend({

@@ -1,9 +1,9 @@
 import { Hono, type Context } from "hono";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
-import { createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
+import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
 import { dashboardImage } from "./dashboard-view";
 import { purgeGoneVolumes } from "../cinder/ops";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
@@ -21,12 +21,14 @@ export function cephDashboardRoutes(state: SimState) {
   const error = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
     new Response(JSON.stringify({ detail, ...extra }), { status, headers: { "Content-Type": "application/json" } });
 
-  /** Endpoint version check: no version in Accept means 1.0; 415 on a mismatch. */
+  /** Endpoint version check: Pacific 16.2.15 wants the version in Accept (415 without one, as on the real tier); 415 on a mismatch. */
   const versioned = (endpoint: Ver) => async (c: Context, next: () => Promise<void>) => {
     const m = /application\/vnd\.ceph\.api\.v(\d+)\.(\d+)\+json/.exec(c.req.header("Accept") ?? "");
-    const req: Ver = m ? [Number(m[1]), Number(m[2])] : [1, 0];
+    if (!m) return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: "Unable to find version in request header", request_id: randomUUID() }),
+      { status: 415, headers: { "Content-Type": "application/json" } });
+    const req: Ver = [Number(m[1]), Number(m[2])];
     if (req[0] !== endpoint[0] || req[1] > endpoint[1])
-      return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'` }),
+      return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'`, request_id: randomUUID() }),
         { status: 415, headers: { "Content-Type": "application/json" } });
     c.set("ver", endpoint);
     await next();
@@ -127,22 +129,13 @@ export function cephDashboardRoutes(state: SimState) {
     const { pool, name } = spec(c);
     const repo = rbdRepo(state);
     const img = repo.get(pool, name);
-    if (!img) return error(404, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd" });
+    // RbdService.get_image raises cherrypy's NotFound before opening the image: no errno body.
+    if (!img) return new Response(JSON.stringify({ status: "404 Not Found", detail: "Image not found", request_id: randomUUID() }), { status: 404, headers: { "Content-Type": "application/json" } });
     // Rbd.get(image_spec, omit_usage): str_to_bool, anything unparsable counts as false.
     const omitUsage = ["true", "yes", "1", "y"].includes((c.req.query("omit_usage") ?? "").toLowerCase());
     if (!omitUsage && diffUnsafe(img)) return abortMgr(state, c, img, "GET /api/block/image/{image_spec}");
     const idx = childIndex(repo.all());
     return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null, omitUsage, parentData: parentData(repo, img) }), 200, [1, 0]);
-  });
-
-  /** Rbd.create (rbd/create task): a new, empty image. */
-  app.post("/api/block/image", versioned([1, 0]), async (c) => {
-    const body = await c.req.json().catch(() => ({}));
-    const task = { name: "rbd/create", metadata: { pool_name: body?.pool_name, namespace: body?.namespace ?? null, image_name: body?.name } };
-    try { createImage(rbdRepo(state), String(body?.pool_name ?? ""), String(body?.name ?? ""), { size: Number(body?.size ?? 0), created: state.clock.now() }); } catch (e) {
-      return rbdFail(e, task);
-    }
-    return send(null, 201, [1, 0]);
   });
 
   /** DELETE unprotects and removes every snapshot itself, then removes the image (RbdService / rbd/delete task). */
@@ -152,7 +145,8 @@ export function cephDashboardRoutes(state: SimState) {
     const task = { name: "rbd/delete", metadata: { image_spec: raw } };
     try {
       const img = repo.get(pool, name);
-      if (!img) return error(400, `[errno 2] RBD image not found (error opening image b'${name}' at snapshot None)`, { code: "2", component: "rbd", status: 400, task });
+      // The rbd/delete task re-raises the controller's (404, 'Image not found') as a task error.
+      if (!img) return error(404, "(404, 'Image not found')", { code: 404, component: null, status: 404, task });
       // Rbd.delete reads the image with usage first (RbdService.get_image(image_spec), no omit_usage).
       if (diffUnsafe(img)) return abortMgr(state, c, img, "DELETE /api/block/image/{image_spec}");
       for (const s of img.snaps) {
@@ -162,6 +156,28 @@ export function cephDashboardRoutes(state: SimState) {
       removeImage(repo, pool, name);
     } catch (e) { return rbdFail(e, task); }
     return send(null, 204, [1, 0]);
+  });
+
+  /** Rbd.create (task rbd/create): 201 with the body null. */
+  app.post("/api/block/image", versioned([1, 0]), async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const pool = String(body?.pool_name ?? ""), name = String(body?.name ?? "");
+    try { createImage(rbdRepo(state), pool, name, { size: Number(body?.size ?? 0), created: state.clock.now() }); } catch (e) {
+      return rbdFail(e, { name: "rbd/create", metadata: { pool_name: pool, namespace: body?.namespace ?? null, image_name: name } });
+    }
+    return send(null, 201, [1, 0]);
+  });
+
+  /** RbdSnapshot.clone (task rbd/clone): 200 with the body null; the parent snapshot must be protected (clone v1). */
+  app.post("/api/block/image/:spec/snap/:snap/clone", versioned([1, 0]), async (c) => {
+    const { pool, name, raw } = spec(c);
+    const snap = decodeURIComponent(c.req.param("snap") ?? "");
+    const body = await c.req.json().catch(() => ({}));
+    const childPool = String(body?.child_pool_name ?? ""), childName = String(body?.child_image_name ?? "");
+    try { clone(rbdRepo(state), { pool, image: name, snap }, childPool, childName, state.clock.now()); } catch (e) {
+      return rbdFail(e, { name: "rbd/clone", metadata: { parent_image_spec: raw, child_pool_name: childPool, child_namespace: body?.child_namespace ?? null, child_image_name: childName } });
+    }
+    return send(null, 200, [1, 0]);
   });
 
   app.post("/api/block/image/:spec/flatten", versioned([1, 0]), (c) => {
@@ -174,6 +190,10 @@ export function cephDashboardRoutes(state: SimState) {
     const { pool, name, raw } = spec(c);
     const body = await c.req.json().catch(() => ({}));
     const snap = String(body?.snapshot_name ?? "");
+    // Pacific 16.2.15's snapshot create takes a required mirrorImageSnapshot; without it _task.py asserts (a 500).
+    if (body?.mirrorImageSnapshot === undefined) return new Response(JSON.stringify({
+      status: "500 Internal Server Error", detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.", request_id: randomUUID(),
+    }), { status: 500, headers: { "Content-Type": "application/json" } });
     try { snapCreate(rbdRepo(state), pool, name, snap, state.clock.now()); } catch (e) {
       return rbdFail(e, { name: "rbd/snap/create", metadata: { image_spec: raw, snapshot_name: snap } });
     }

@@ -8,6 +8,8 @@ export interface Project {
 export interface User {
   id: string; name: string; domainId: string; passwordHash: string; enabled: boolean;
   passwordExpiresAt: string | null;
+  /** Keystone's default_project_id: absent from the user's body when unset (real Zed: admin has none, demo has demo). */
+  defaultProjectId?: string | null;
 }
 export interface Role { id: string; name: string }
 export interface Assignment { id: string; userId: string; projectId: string; roleId: string }

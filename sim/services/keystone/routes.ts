@@ -80,13 +80,33 @@ export function keystoneRoutes(state: SimState) {
     return json({ catalog: buildCatalog(state.baseUrl, state.config.region), links: { self: `${v3()}/auth/catalog` } });
   });
 
-  app.get("/v3/users/:userId/projects", (c) => {
+  /** Keystone's "owner or admin" policy on /v3/users/{id}…: the error response, or null when allowed. */
+  const denySelfOrAdmin = (c: any, policy: string) => {
     const t = caller(c);
     if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
-    const userId = c.req.param("userId");
     const isAdmin = tokenRoles(state, t).some((r) => r?.name === "admin");
-    if (t.userId !== userId && !isAdmin) return keystoneError(c, 403, "You are not authorized to perform the requested action: identity:list_user_projects.");
+    if (t.userId !== c.req.param("userId") && !isAdmin) return keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${policy}.`);
+    return null;
+  };
+
+  app.get("/v3/users/:userId/projects", (c) => {
+    const denied = denySelfOrAdmin(c, "list_user_projects");
+    if (denied) return denied;
+    const userId = c.req.param("userId");
     return json({ projects: identity(state).projectsFor(userId).map(projectRef), links: { self: `${v3()}/users/${userId}/projects`, previous: null, next: null } });
+  });
+
+  app.get("/v3/users/:userId", (c) => {
+    const denied = denySelfOrAdmin(c, "get_user");
+    if (denied) return denied;
+    const userId = c.req.param("userId");
+    const u = identity(state).users.get(userId);
+    if (!u) return keystoneError(c, 404, `Could not find user: ${userId}.`);
+    return json({ user: {
+      id: u.id, name: u.name, domain_id: u.domainId, enabled: u.enabled,
+      ...(u.defaultProjectId ? { default_project_id: u.defaultProjectId } : {}),
+      password_expires_at: u.passwordExpiresAt, options: {}, links: { self: `${v3()}/users/${u.id}` },
+    } });
   });
 
   app.get("/v3/projects", (c) => {

@@ -89,6 +89,10 @@ export function authenticate(state: SimState, body: Json): Token {
     if (ks.rolesFor(userId, project.id).length === 0)
       throw new AuthError(401, `User ${userId} has no access to project ${project.id}`);
     projectId = project.id;
+  } else if (!appCredId && !auth.scope && methods.includes("password")) {
+    // Keystone's default scoping: no scope asked for, and the user has a default project with a role on it.
+    const home = ks.users.get(userId)?.defaultProjectId;
+    if (home && ks.projects.get(home)?.enabled && ks.rolesFor(userId, home).length) projectId = home;
   }
   const token: Token = {
     id: `gAAAAA${hexId()}${hexId()}`,

@@ -8,7 +8,7 @@ import { NEUTRON_CONF, neutron, type Agent, type Subnet } from "./model";
 import { agentAlive, agentLoads, DHCP_AGENT, renderAgent } from "./agents";
 import { checkManualAdd, pickDhcpAgents, vacantBindingIndex } from "./dhcp-scheduler";
 import { allocateFixedIps, createPort } from "./ports";
-import { hostedNetworkIds, renderNetwork } from "./networks";
+import { hostedNetworkIds, renderNetwork } from "./network-view";
 
 /** Python's uuid.uuid5(uuid.NAMESPACE_DNS, name). */
 function uuid5Dns(name: string): string {

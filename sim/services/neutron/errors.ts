@@ -37,8 +37,10 @@ export const errors = {
     new NeutronError(409, "NetworkHostedByDHCPAgent", `The network ${networkId} has been already hosted by the DHCP Agent ${agentId}.`),
   networkNotHosted: (networkId: string, agentId: string) =>
     new NeutronError(409, "NetworkNotHostedByDhcpAgent", `The network ${networkId} is not hosted by the DHCP Agent ${agentId}.`),
-  networkInUse: (id: string) =>
-    new NeutronError(409, "NetworkInUse", `Unable to complete operation on network ${id}. There are one or more ports still in use on the network.`),
+  /** db_base_plugin_v2._ensure_network_not_in_use: the reason names the ports, comma-joined. */
+  networkInUse: (id: string, portIds: string[]) =>
+    new NeutronError(409, "NetworkInUse",
+      `Unable to complete operation on network ${id}. There are one or more ports still in use on the network, id for these ports is: ${portIds.join(",")}.`),
   subnetInUse: (id: string) =>
     new NeutronError(409, "SubnetInUse", `Unable to complete operation on subnet ${id}: One or more ports have an IP allocation from this subnet.`),
   securityGroupInUse: (id: string) =>
@@ -50,6 +52,9 @@ export const errors = {
   /** webob HTTPNotFound as raised by the policy hook: "pretend that it doesn't exist". */
   resourceNotFound: () => new NeutronError(404, "HTTPNotFound", "The resource could not be found."),
   policy: (rule: string) => new NeutronError(403, "PolicyNotAuthorized", `rule:${rule} is disallowed by policy`),
+  /** An attribute rule is checked together with its action's rule (neutron.policy builds an AndCheck). */
+  attrPolicy: (action: string, attr: string) =>
+    new NeutronError(403, "PolicyNotAuthorized", `(rule:${action} and rule:${action}:${attr}) is disallowed by policy`),
   badRequest: (message: string) => new NeutronError(400, "HTTPBadRequest", message),
   /** neutron_lib InvalidInput. */
   invalidInput: (message: string) => new NeutronError(400, "InvalidInput", `Invalid input for operation: ${message}.`),

@@ -39,7 +39,7 @@ export function owningProject(auth: AuthContext, item: Record<string, any>, reso
 export function adminOnlyAttrs(auth: AuthContext, item: Record<string, any>, resource: string, attrs: string[]): void {
   if (auth.isAdmin) return;
   const bad = attrs.find((a) => item[a] !== undefined);
-  if (bad) throw errors.policy(`create_${resource}:${bad}`);
+  if (bad) throw errors.attrPolicy(`create_${resource}`, bad);
 }
 
 export function requireAdmin(auth: AuthContext, rule: string): void {

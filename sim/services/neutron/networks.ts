@@ -6,38 +6,8 @@ import { errors, neutronJson } from "./errors";
 import { adminOnlyAttrs, authOf, owningProject, queryOf, readBody } from "./http";
 import { NEUTRON_CONF, neutron, type Network } from "./model";
 import { listBody, neutronTime } from "./view";
+import { canSeeNetwork, hostedNetworkIds, NETWORK_FILTERS, PROVIDER_ATTRS, renderNetwork } from "./network-view";
 import { deleteSubnetRecord } from "./subnets";
-
-export const PROVIDER_ATTRS = ["provider:network_type", "provider:physical_network", "provider:segmentation_id"] as const;
-
-/** Who can see a network: admins, its project, and everyone for shared or external networks. */
-export const canSeeNetwork = (auth: AuthContext, n: Network): boolean =>
-  auth.isAdmin || n.project_id === auth.projectId || n.shared || n["router:external"];
-
-/** The network as GET /v2.0/networks renders it (provider:* only for admins, as Neutron's policy does). */
-export function renderNetwork(n: Network, auth: AuthContext, hosted: ReadonlySet<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    id: n.id, name: n.name, tenant_id: n.project_id, admin_state_up: n.admin_state_up, mtu: n.mtu, status: n.status,
-    subnets: [...n.subnets], shared: n.shared, availability_zone_hints: [...n.availability_zone_hints],
-    availability_zones: hosted.has(n.id) ? ["nova"] : [],
-    ipv4_address_scope: null, ipv6_address_scope: null, "router:external": n["router:external"],
-    description: n.description, port_security_enabled: n.port_security_enabled, is_default: n.is_default,
-    l2_adjacency: true, dns_domain: n.dns_domain, qos_policy_id: null, vlan_transparent: false, qinq: false,
-    tags: [...n.tags], created_at: neutronTime(n.created_at), updated_at: neutronTime(n.updated_at),
-    revision_number: n.revision_number, project_id: n.project_id,
-  };
-  if (auth.isAdmin) for (const a of PROVIDER_ATTRS) out[a] = n[a];
-  return out;
-}
-
-export const NETWORK_FILTERS = [
-  "id", "name", "tenant_id", "project_id", "admin_state_up", "mtu", "status", "shared", "router:external",
-  "description", "port_security_enabled", "is_default", "dns_domain", "revision_number", "availability_zones",
-  "subnets", ...PROVIDER_ATTRS,
-] as const;
-
-/** Network ids with at least one DHCP agent (their availability_zones is ["nova"]). */
-export const hostedNetworkIds = (state: SimState): Set<string> => new Set(neutron(state).bindings.all().map((b) => b.network_id));
 
 export type NetworkInput = Partial<Network> & Pick<Network, "name" | "project_id">;
 
@@ -73,7 +43,8 @@ export function deleteNetwork(state: SimState, id: string): void {
   const net = nx.networks.get(id);
   if (!net) throw errors.networkNotFound(id);
   const ports = nx.ports.filter((p) => p.network_id === id);
-  if (ports.some((p) => p.device_owner !== "network:dhcp")) throw errors.networkInUse(id);
+  const inUse = ports.filter((p) => p.device_owner !== "network:dhcp");
+  if (inUse.length) throw errors.networkInUse(id, inUse.map((p) => p.id));
   state.store.transaction(() => {
     for (const p of ports) nx.ports.remove(p.id);
     for (const b of nx.bindings.filter((x) => x.network_id === id)) nx.bindings.remove(b.id);

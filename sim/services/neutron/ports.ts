@@ -9,7 +9,7 @@ import { NEUTRON_CONF, neutron, type FixedIp, type Port, type Subnet } from "./m
 import { nextFreeIp } from "./ipam";
 import { isAlive } from "./liveness";
 import { listBody, neutronTime, pickFields } from "./view";
-import { canSeeNetwork } from "./networks";
+import { canSeeNetwork } from "./network-view";
 import { ensureDefaultSecurityGroup } from "./security-groups";
 
 const BINDING_ADMIN = ["binding:host_id", "binding:profile", "binding:vif_type", "binding:vif_details"] as const;
@@ -143,7 +143,7 @@ export function registerPorts(app: Hono<SimEnv>, state: SimState): void {
     if (!item.network_id) throw errors.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
     const net = nx().networks.get(item.network_id);
     if (!net || !canSeeNetwork(auth, net)) throw errors.networkNotFound(item.network_id);
-    if (!auth.isAdmin && item["binding:host_id"] !== undefined) throw errors.policy("create_port:binding:host_id");
+    if (!auth.isAdmin && item["binding:host_id"] !== undefined) throw errors.attrPolicy("create_port", "binding:host_id");
     const { fixed_ips, ...rest } = item;
     const p = createPort(state, { ...rest, network_id: net.id, project_id: owningProject(auth, item, "port"), fixed_ips_request: fixed_ips });
     return neutronJson({ port: renderPort(p, auth) }, 201);
@@ -152,7 +152,7 @@ export function registerPorts(app: Hono<SimEnv>, state: SimState): void {
     const auth = authOf(c);
     const p = visible(auth, c.req.param("id"));
     const item = await readBody(c, "port");
-    if (!auth.isAdmin && BINDING_ADMIN.some((k) => item[k] !== undefined)) throw errors.policy("update_port:binding:host_id");
+    if (!auth.isAdmin && BINDING_ADMIN.some((k) => item[k] !== undefined)) throw errors.attrPolicy("update_port", "binding:host_id");
     return neutronJson({ port: renderPort(updatePort(state, p.id, item), auth) });
   });
   app.delete("/v2.0/ports/:id", (c) => {

@@ -7,7 +7,7 @@ import { authOf, owningProject, queryOf, readBody } from "./http";
 import { neutron, type Subnet } from "./model";
 import { canonicalCidr, defaultGateway, defaultPools, inCidr, parseCidr } from "./ipam";
 import { listBody, neutronTime, pickFields } from "./view";
-import { canSeeNetwork } from "./networks";
+import { canSeeNetwork } from "./network-view";
 import { scheduleNetwork, syncDhcpPorts } from "./dhcp";
 
 export function renderSubnet(s: Subnet, external: boolean): Record<string, unknown> {

@@ -37,4 +37,9 @@ describe("Nova's wait for a volume (60 retries × 3 s)", () => {
     expect(volumeNotCreated("S", "V", 183, 61, "creating")).toBe(
       "Build of instance S aborted: Volume V did not finish being created even after we waited 183 seconds or 61 attempts. And its status is creating.");
   });
+  it("deletes as real Nova does: task_state deleting, then DELETED with task_state null, then gone", () => {
+    const s = server({ deletion: { at: 100, deletedAt: 110, goneAt: 115 } });
+    expect(serverState(s, 105)).toMatchObject({ status: "ACTIVE", vm_state: "active", task_state: "deleting" });
+    expect(serverState(s, 112)).toEqual({ status: "DELETED", vm_state: "deleted", task_state: null, power_state: 0 });
+  });
 });

@@ -4,9 +4,18 @@ export interface ServerState { status: string; vm_state: string; task_state: str
 
 /**
  * Status, vm_state, task_state and power_state at `now`, from the stored timeline only:
- * BUILD (scheduling → block_device_mapping → networking → spawning) → ACTIVE, or ERROR at failure.at.
+ * BUILD (scheduling → block_device_mapping → networking → spawning) → ACTIVE, or ERROR at failure.at;
+ * once deleted: task_state deleting, then DELETED with task_state null (as real Nova answers), then gone.
  */
 export function serverState(s: Server, now: number): ServerState {
+  const d = s.deletion;
+  if (d && now >= d.deletedAt) return { status: "DELETED", vm_state: "deleted", task_state: null, power_state: 0 };
+  if (d) return { ...liveState(s, now), task_state: "deleting" };
+  return liveState(s, now);
+}
+
+function liveState(s: Server, now: number): ServerState {
+  if (s.softDeletedAt !== undefined && now >= s.softDeletedAt) return { status: "SOFT_DELETED", vm_state: "soft-delete", task_state: null, power_state: 4 };
   if (s.failure && now >= s.failure.at) return { status: "ERROR", vm_state: "error", task_state: null, power_state: 0 };
   const t = s.timeline;
   const build = (task: string) => ({ status: "BUILD", vm_state: "building", task_state: task, power_state: 0 });

@@ -13,7 +13,7 @@ const DEFAULTS = NOVA_QUOTA_DEFAULTS;
 export const quotaFor = (state: SimState, project: string): NovaQuota => ({ id: project, ...DEFAULTS, ...novaQuotas(state).get(project) });
 
 export function usage(state: SimState, project: string) {
-  const mine = servers(state).filter((s) => s.projectId === project);
+  const mine = servers(state).filter((s) => s.projectId === project && !s.deletion);
   return {
     instances: mine.length,
     cores: mine.reduce((n, s) => n + s.flavor.vcpus, 0),

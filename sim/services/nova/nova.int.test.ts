@@ -125,7 +125,10 @@ describe.skipIf(target.name !== "sim")("nova (sim only: uses /_sim/reset and see
     expect(old.status).toBe(202);
     const bfvId = old.headers.get("location")!.split("/").pop()!;
     const bfv = await (await demo.call("image", `/v2/images/${bfvId}`)).json();
-    expect(bfv).toMatchObject({ size: 0, disk_format: null, bdm_v2: "True", root_device_name: "/dev/vda", image_type: "snapshot" });
+    // As real Zed writes it: no image_type or instance_uuid; Glance's default qcow2/bare; zero bytes uploaded.
+    expect(bfv).toMatchObject({ status: "active", size: 0, virtual_size: null, disk_format: "qcow2", container_format: "bare", bdm_v2: "True", root_device_name: "/dev/vda", base_image_ref: "", checksum: "d41d8cd98f00b204e9800998ecf8427e" });
+    expect(bfv).not.toHaveProperty("image_type");
+    expect(bfv).not.toHaveProperty("instance_uuid");
     const bdm = JSON.parse(bfv.block_device_mapping);
     expect(bdm[0]).toMatchObject({ source_type: "snapshot", destination_type: "volume", boot_index: 0, snapshot_id: expect.any(String) });
     const snap = await (await demo.call("volumev3", `/snapshots/${bdm[0].snapshot_id}`)).json();

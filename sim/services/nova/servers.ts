@@ -8,7 +8,7 @@ import { CinderError, deleteVolume, liveVolume } from "../cinder/ops";
 import { bootServer } from "./boot";
 import { novaFault } from "./errors";
 import { serverState } from "./lifecycle";
-import { flavors, servers, type Server } from "./model";
+import { cellOf, downCells, flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
 import { parseCreate } from "./request";
 import { createServerImage } from "./snapshot";
@@ -39,16 +39,50 @@ export function deleteServer(state: SimState, s: Server): void {
     }
   }
   releaseNics(state, s.nics);
-  servers(state).remove(s.id);
+  // Nova answers `deleting`, then briefly DELETED (task_state null), before the instance is gone (404).
+  const now = state.clock.now();
+  const deletedAt = now + state.clock.ms(DELETING_SECONDS);
+  servers(state).put({ ...s, deletion: { at: now, deletedAt, goneAt: deletedAt + state.clock.ms(DELETED_SECONDS) } });
+}
+
+/** How long a delete shows task_state deleting, then status DELETED, in cloud seconds (real Zed: about 1 s, then one poll). */
+const DELETING_SECONDS = 1;
+const DELETED_SECONDS = 0.6;
+
+/** Drops the instances whose delete has finished (and whose DELETED some answer has shown). */
+export function reapDeleted(state: SimState, now: number): void {
+  for (const s of servers(state).filter((x) => !!x.deletion?.shown && now >= x.deletion.goneAt)) servers(state).remove(s.id);
+}
+
+/** Records that an answer showed these instances as DELETED, so the next poll after goneAt may find them gone. */
+function markShown(state: SimState, list: Server[], now: number): void {
+  for (const s of list) if (s.deletion && !s.deletion.shown && now >= s.deletion.deletedAt) servers(state).put({ ...s, deletion: { ...s.deletion, shown: true } });
+}
+
+/** What Nova 2.69+ answers for a server whose cell is down: a minimal construct from the API database. */
+function downCellView(x: ViewCtx, s: Server, detail: boolean): Record<string, unknown> {
+  const base = { id: s.id, status: "UNKNOWN", links: links(x, "servers", s.id) };
+  return detail ? { ...base, tenant_id: s.projectId, created: new Date(s.created).toISOString().replace(/\.\d+Z$/, "Z") } : base;
 }
 
 export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
   const listing = (c: Context<any>, detail: boolean) => {
     const x = ctx(c);
+    reapDeleted(state, x.now);
     const q = new URL(c.req.url).searchParams;
     const allTenants = x.admin && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
     const project = q.get("project_id") ?? q.get("tenant_id");
     let list = servers(state).filter((s) => (allTenants ? !project || s.projectId === project : s.projectId === x.projectId));
+    // servers.py: deleted=False unless an admin asks deleted=true; the DB then leaves SOFT_DELETED out too
+    // (instance_get_all_by_filters_sort), so status=SOFT_DELETED alone lists nothing: it needs deleted=true.
+    const deleted = x.admin && ["1", "true", "True", "yes"].includes(q.get("deleted") ?? "");
+    if (!deleted) list = list.filter((s) => s.softDeletedAt === undefined || s.softDeletedAt > x.now);
+    // A down cell answers nothing: its servers are left out (list_records_by_skipping_down_cells), except at 2.69+
+    // on a list with no paging, sorting or filter but all_tenants, where each is a minimal record with status UNKNOWN.
+    const down = downCells(state);
+    const inDownCell = list.filter((s) => down.has(cellOf(s)));
+    list = list.filter((s) => !down.has(cellOf(s)));
+    const minimal = x.v.minor >= 69 && [...q.keys()].every((k) => k === "all_tenants");
     const name = q.get("name");
     if (name) { const re = new RegExp(name); list = list.filter((s) => re.test(s.name)); }
     const status = q.get("status");
@@ -67,7 +101,9 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     }
     const limit = Math.min(Number(q.get("limit") ?? 1000), 1000);
     const page = list.slice(0, limit);
-    const body: Record<string, unknown> = { servers: page.map((s) => (detail ? serverView(x, s) : serverSummary(x, s))) };
+    const unknown = minimal ? inDownCell.slice(0, Math.max(0, limit - page.length)).map((s) => downCellView(x, s, detail)) : [];
+    const body: Record<string, unknown> = { servers: [...page.map((s) => (detail ? serverView(x, s) : serverSummary(x, s))), ...unknown] };
+    if (detail) markShown(state, page, x.now);
     if (list.length > page.length && page.length) {
       const next = new URLSearchParams(q);
       next.set("marker", page[page.length - 1].id);
@@ -79,15 +115,24 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
   app.get("/servers/detail", (c) => listing(c, true));
 
   const load = (c: Context<any>) => {
-    const s = servers(state).get(c.req.param("id") ?? "");
     const x = ctx(c);
+    const s = servers(state).get(c.req.param("id") ?? "");
     return s && (x.admin || s.projectId === x.projectId) ? s : undefined;
   };
   const missing = (c: Context<any>) => novaFault(404, `Instance ${c.req.param("id")} could not be found.`);
 
   app.get("/servers/:id", (c) => {
+    // Only a show or a list ends a delete, so a caller that saw DELETED can finish its other reads of the instance.
+    reapDeleted(state, ctx(c).now);
     const s = load(c);
-    return s ? json({ server: serverView(ctx(c), s, { show: true }) }) : missing(c);
+    if (!s) return missing(c);
+    const x = ctx(c);
+    if (downCells(state).has(cellOf(s))) {
+      return x.v.minor >= 69 ? json({ server: downCellView(x, s, true) })
+        : novaFault(500, `Cell ${cellOf(s)} is not responding and hence instance info is not available.`);
+    }
+    markShown(state, [s], x.now);
+    return json({ server: serverView(x, s, { show: true }) });
   });
 
   app.post("/servers", async (c) => {
@@ -112,6 +157,7 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
   app.delete("/servers/:id", (c) => {
     const s = load(c);
     if (!s) return missing(c);
+    if (s.deletion) return new Response(null, { status: 204 });
     deleteServer(state, s);
     return new Response(null, { status: 204 });
   });
@@ -125,6 +171,8 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const st = serverState(s, now);
     const conflict = (name: string) => novaFault(409, `Cannot '${name}' instance ${s.id} while it is in vm_state ${st.vm_state}`);
     const ms = (sec: number) => state.clock.ms(sec);
+    if (s.deletion && action !== undefined && ["os-stop", "os-start", "reboot", "createImage"].includes(action))
+      return novaFault(409, `Cannot '${action === "createImage" ? "createImage" : action.replace(/^os-/, "")}' instance ${s.id} while it is in ${st.task_state ? `task_state ${st.task_state}` : `vm_state ${st.vm_state}`}`);
     switch (action) {
       case "os-stop":
         if (st.vm_state !== "active" && st.vm_state !== "error") return conflict("stop");

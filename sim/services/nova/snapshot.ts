@@ -4,7 +4,7 @@ import { CLUSTER_FSID } from "../ceph/model";
 import { rbdRepo } from "../ceph/repo";
 import { clone, flatten, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
 import { glanceImages, rbdUrl } from "../glance/model";
-import { newImage } from "../glance/ops";
+import { newImage, uploadBytes } from "../glance/ops";
 import { createSnapshot, liveVolume } from "../cinder/ops";
 import type { AuthContext } from "../../core/token-auth";
 import type { Server } from "./model";
@@ -13,7 +13,7 @@ import type { Server } from "./model";
  * POST /servers/{id}/action {"createImage": ...}.
  * Image-backed: libvirt's Rbd.direct_snapshot (snap + protect the disk, clone into images/<new id>, flatten,
  * drop the temporary snapshot, then snap "snap" + protect). Volume-backed: a Cinder snapshot per volume
- * and an image with no data whose block_device_mapping property is a JSON string.
+ * and an image with no data whose block_device_mapping property is a JSON string (createVolumeBackedImage).
  */
 export function createServerImage(state: SimState, a: AuthContext, s: Server, name: string, metadata: Record<string, string>): string {
   const now = state.clock.now();
@@ -47,19 +47,39 @@ export function createServerImage(state: SimState, a: AuthContext, s: Server, na
     }));
     return id;
   }
+  return createVolumeBackedImage(state, a, s, id, name, metadata, visibility);
+}
+
+/**
+ * nova/compute/api.py snapshot_volume_backed, as real Zed answers (observed on the real tier): the properties
+ * are only what the instance inherited (base_image_ref "" for a boot from volume) plus the mapping, with no
+ * image_type, instance_uuid, image_location or user_id; size 0. Nova sends no disk/container format, so Glance
+ * takes the default qcow2/bare, and Nova uploads zero bytes: Glance's RBD store creates the 0-byte RBD image
+ * images/<id> with a protected "snap", and the image is active with the empty payload's checksums.
+ */
+function createVolumeBackedImage(state: SimState, a: AuthContext, s: Server, id: string, name: string, metadata: Record<string, string>, visibility: "private" | "shared"): string {
+  const root = s.bdms.find((b) => b.bootIndex === 0) ?? s.bdms[0];
+  const inherited = (root && liveVolume(state, root.volumeId)?.imageMetadata) || {};
   const mappings = s.bdms.map((b) => {
     const v = liveVolume(state, b.volumeId);
     const snap = v ? createSnapshot(state, v, { userId: a.userId, name: `snapshot for ${name}`, description: "", force: true }) : null;
     return {
-      boot_index: b.bootIndex, source_type: "snapshot", destination_type: "volume", snapshot_id: snap?.id ?? null, volume_size: v?.size ?? null,
-      delete_on_termination: b.deleteOnTermination, device_name: b.device, guest_format: null, device_type: "disk", disk_bus: "virtio",
-      no_device: null, volume_id: null, image_id: null, tag: null, volume_type: null,
+      volume_id: null, volume_type: null, device_name: b.device, image_id: null, disk_bus: "virtio", encryption_format: null,
+      destination_type: "volume", no_device: null, delete_on_termination: b.deleteOnTermination, guest_format: null,
+      snapshot_id: snap?.id ?? null, source_type: "snapshot", device_type: "disk", encryption_options: null, tag: null,
+      encrypted: null, boot_index: b.bootIndex, volume_size: v?.size ?? null, encryption_secret_uuid: null,
     };
   });
-  glanceImages(state).put(newImage(state, s.projectId, {
-    id, name, status: "active", disk_format: null, container_format: null, visibility, size: 0, virtual_size: null,
-    min_disk: 0, min_ram: base?.min_ram ?? 0, owner: s.projectId,
-    properties: { ...props, bdm_v2: "True", root_device_name: "/dev/vda", block_device_mapping: JSON.stringify(mappings) },
-  }));
+  const props: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(inherited).filter(([k]) => k.startsWith("hw_") || k.startsWith("os_"))),
+    ...metadata, base_image_ref: "", owner_user_name: a.userName, owner_project_name: a.projectName, boot_roles: a.roles.join(","),
+    root_device_name: root?.device ?? "/dev/vda", block_device_mapping: JSON.stringify(mappings), bdm_v2: "True",
+  };
+  const img = newImage(state, s.projectId, {
+    id, name, status: "queued", disk_format: "qcow2", container_format: "bare", visibility, size: null, virtual_size: null,
+    min_disk: s.flavor.disk, min_ram: 0, owner: s.projectId, properties: props,
+  });
+  glanceImages(state).put(img);
+  uploadBytes(state, img, new Uint8Array(0));
   return id;
 }

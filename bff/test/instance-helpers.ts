@@ -1,6 +1,6 @@
-import { login, type OsSession } from "../../../sim/test/os-session";
-import { target } from "../../../tests/target";
-import type { createAgent } from "../../test/test-app";
+import { login, type OsSession } from "../../sim/test/os-session";
+import { target } from "../../tests/target";
+import type { createAgent } from "./test-app";
 
 type Agent = ReturnType<typeof createAgent>;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,6 +28,25 @@ export async function bootTestServer(name: string): Promise<{ id: string; sessio
   if (res.status !== 202) throw new Error(`boot ${name}: ${res.status} ${await res.text()}`);
   const id = (await res.json()).server.id as string;
   await waitFor(s, id, (st) => st === "ACTIVE");
+  return { id, session: s };
+}
+
+/**
+ * Boots a small server from a new volume made from the raw image, straight through Nova as demo (no network).
+ * Waits for ACTIVE.
+ */
+export async function bootFromVolume(name: string, deleteOnTermination: boolean): Promise<{ id: string; session: OsSession }> {
+  const s = await login("demo");
+  const flavors = (await (await s.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
+  const flavor = flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!;
+  const res = await s.call("compute", "/servers", {
+    method: "POST", headers: NOVA,
+    json: { server: { name, flavorRef: flavor.id, networks: "none",
+      block_device_mapping_v2: [{ boot_index: 0, uuid: await rawImage(s), source_type: "image", destination_type: "volume", volume_size: target.real ? 1 : 20, delete_on_termination: deleteOnTermination }] } },
+  });
+  if (res.status !== 202) throw new Error(`boot ${name} from volume: ${res.status} ${await res.text()}`);
+  const id = (await res.json()).server.id as string;
+  await waitFor(s, id, (st) => st === "ACTIVE", 120_000);
   return { id, session: s };
 }
 
