@@ -36,7 +36,7 @@ export async function writeSession(c: Context, secrets: CookieSecrets, s: Sealed
 export async function readSession(c: Context, secrets: CookieSecrets): Promise<SealedSession | null> {
   // Over https only the __Host- cookie counts (a plain one could have been planted by a sibling host). Over http
   // the __Host- one is read too: server components call the BFF back over loopback http with the browser's cookies.
-  const raw = getCookie(c, `__Host-${SESSION_COOKIE}`) ?? (isHttps(c) ? undefined : getCookie(c, SESSION_COOKIE));
+  const raw = getCookie(c, `__Host-${SESSION_COOKIE}`) || (isHttps(c) ? undefined : getCookie(c, SESSION_COOKIE));
   if (!raw) return null;
   for (const password of [secrets.sessionSecret, secrets.sessionSecretPrevious]) {
     if (!password) continue;

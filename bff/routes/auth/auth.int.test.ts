@@ -96,11 +96,10 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(tls.setCookie).not.toMatch(/Domain=/i);
     const value = tls.setCookie!.split(";")[0].split("=").slice(1).join("=");
     const https = { "x-forwarded-proto": "https" };
-    a.setCookie(`__Host-${SESSION_COOKIE}=${value}`);
-    expect((await a.get("/api/auth/session", { headers: https })).status).toBe(200);
-    a.setCookie(`${SESSION_COOKIE}=${value}`);
-    expect((await a.get("/api/auth/session", { headers: https })).status).toBe(401);
-    expect((await a.get("/api/auth/session")).status).toBe(200);
+    const holding = (cookie: string) => { const b = createAgent(a.deps); b.setCookie(cookie); return b; };
+    expect((await holding(`__Host-${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(200);
+    expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(401);
+    expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session")).status).toBe(200);
   });
 
   it("scopes to the requested project, switches project, and logs out so Keystone rejects the old token", async () => {
