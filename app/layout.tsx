@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { themeBootScript } from "@/lib/theme/config";
@@ -20,12 +21,14 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, theme] = await Promise.all([getLocale(), getTheme()]);
+  const [locale, theme, h] = await Promise.all([getLocale(), getTheme(), headers()]);
+  // The per-request nonce from proxy.ts: without it the Content-Security-Policy blocks this inline script.
+  const nonce = h.get("x-nonce") ?? undefined;
   const messages = await getMessages(locale);
   return (
     <html lang={locale} data-theme={theme} className={theme === "dark" ? "dark" : undefined} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-dvh">
         <Providers locale={locale} messages={messages} theme={theme}>

@@ -1,21 +1,33 @@
 import type { CloudConfig } from "./config/cloud-config";
 import type { UpstreamCall } from "./openstack/http";
 import type { RolloutsOptions } from "./features/rollouts/service";
+import type { LoginLimits } from "./session/login-limiter";
 
 /** Everything the BFF needs from outside, passed in once (no env reads per request). */
 export interface BffDeps {
   cloud: CloudConfig;
   sessionSecret: string;
+  /** During a rotation, the retiring secret: cookies it sealed still open (new ones are sealed with sessionSecret). */
+  sessionSecretPrevious?: string;
   fetch: typeof globalThis.fetch;
   /** Upstream request timeout. */
   upstreamTimeoutMs: number;
   /** How long a validated token is trusted before Keystone is asked again. */
   tokenCacheMs: number;
+  /** The app's own origin as browsers reach it (ZENITH_PUBLIC_ORIGIN); when unset, the request's Host. */
+  publicOrigin?: string;
   /** Extra allowed Origins for state changes (besides the app's own). */
   allowedOrigins: string[];
   onUpstreamCall?: (call: UpstreamCall) => void;
-  /** Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. */
-  ceph: { url?: string; username: string; password: string };
+  /**
+   * Ceph Dashboard credentials; the URL comes from the catalog (type ceph-dashboard) or ZENITH_CEPH_URL. Without a
+   * username and password the Ceph features answer `ceph_unavailable` (reason not_configured) naming what to set.
+   */
+  ceph: { url?: string; username?: string; password?: string };
+  /** Server-sent event streams: each one's maximum lifetime, and how many one session may hold open (DEFAULT_STREAM_LIMITS). */
+  streams?: { maxLifetimeMs: number; maxPerSession: number };
+  /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */
+  loginLimits?: LoginLimits;
   /** SQLite audit log of confirmed admin actions (intent before each step, result after); in memory when undefined. */
   auditFile?: string;
   /** Bound of each Lineage owner walk (Glance, Nova, Cinder); OWNER_WALK_MAX when undefined. */

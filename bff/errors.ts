@@ -38,6 +38,8 @@ export const errorResponses = {
   400: json("Invalid input: the field and the reason"),
   401: json("No session, or the Keystone token expired or was revoked"),
   403: json("CSRF check failed, or the role is missing"),
+  413: json("The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it"),
+  429: json("Too many attempts or open streams; Retry-After says when to try again where it applies"),
   502: json("An upstream service failed; `service` names it"),
   504: json("An upstream service timed out; `service` names it"),
 } as const;

@@ -36,6 +36,32 @@ describe("/_sim controls", () => {
     } finally { await sim.close(); }
   });
 
+  it("refuse changes that are not application/json or that come from a foreign Origin", async () => {
+    const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
+    const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+      fetch(`${sim.url}/_sim${path}`, { method, headers, body });
+    const json = { "content-type": "application/json" };
+    try {
+      // What a web page can send without a preflight: a form post, text/plain, no type at all. (DELETE needs a
+      // preflight, which the sim never grants, so it carries no type.)
+      expect((await send("POST", "/time-scale", { "content-type": "application/x-www-form-urlencoded" }, "scale=7")).status).toBe(415);
+      expect((await send("POST", "/time-scale", { "content-type": "text/plain" }, JSON.stringify({ scale: 7 }))).status).toBe(415);
+      expect((await send("POST", "/reset", {})).status).toBe(415);
+      // JSON from another site's page (the browser names it in Origin).
+      const foreign = await send("POST", "/time-scale", { ...json, origin: "https://evil.example" }, JSON.stringify({ scale: 7 }));
+      expect(foreign.status).toBe(403);
+      expect((await foreign.json()).error).toMatch(/evil\.example/);
+      expect((await send("GET", "/state", { origin: "https://evil.example" })).status).toBe(403);
+      expect(sim.state.clock.scale()).toBe(1);
+      // Tests and the e2e fixtures: JSON with no Origin, or a loopback one.
+      expect((await send("POST", "/time-scale", json, JSON.stringify({ scale: 2 }))).status).toBe(200);
+      expect((await send("POST", "/time-scale", { ...json, origin: "http://127.0.0.1:3100" }, JSON.stringify({ scale: 3 }))).status).toBe(200);
+      expect((await send("DELETE", "/fault", {})).status).toBe(200);
+      expect((await send("GET", "/state", {})).status).toBe(200);
+      expect(sim.state.clock.scale()).toBe(3);
+    } finally { await sim.close(); }
+  });
+
   it("count the requests each service answered, once each, until reset", async () => {
     const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
     const counts = async () => (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Record<string, unknown>;

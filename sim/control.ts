@@ -7,6 +7,32 @@ import { storageControls } from "./services/storage/control";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
+/** Methods that carry a body: a page can POST without a preflight, so a body must be JSON (which needs one). */
+const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+/** A loopback Origin (http(s)://127.0.0.1|localhost|[::1][:port]), which a page served on this machine would send. */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { hostname, protocol } = new URL(origin);
+    return (protocol === "http:" || protocol === "https:") && ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a control request is refused, or null. A POST, PUT or PATCH must be `Content-Type: application/json` (a form
+ * post or a `no-cors` fetch from a web page cannot set that without a preflight, which the sim never grants; a DELETE
+ * needs a preflight anyway), and every request must carry
+ * no Origin or a loopback one: a page on another site must not reset or fault a developer's cloud.
+ */
+export function controlRefusal(method: string, contentType: string | undefined, origin: string | undefined): string | null {
+  if (origin !== undefined && !isLoopbackOrigin(origin)) return `sim controls refuse requests from Origin ${origin}`;
+  if (!WITH_BODY.has(method)) return null;
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return "sim controls take only Content-Type: application/json";
+  return null;
+}
 
 /**
  * /_sim/* test controls. Served only when SIM_CONTROLS=1 and only to loopback callers
@@ -18,6 +44,8 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
     if (!state.config.controls) return c.json({ error: "sim controls are disabled; start the sim with SIM_CONTROLS=1" }, 404);
     const addr = remoteAddress(c.req.raw);
     if (addr !== undefined && !LOOPBACK.has(addr)) return c.json({ error: "sim controls answer loopback callers only" }, 403);
+    const refused = controlRefusal(c.req.method, c.req.header("content-type"), c.req.header("origin"));
+    if (refused) return c.json({ error: refused }, refused.includes("Content-Type") ? 415 : 403);
     await next();
   });
 

@@ -6,6 +6,8 @@ import { createHttp, type Http } from "../openstack/http";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createRolloutService, type RolloutService } from "../features/rollouts/service";
 import { createTokenCache } from "../session/token-cache";
+import { createLoginLimiter, type LoginLimiter } from "../session/login-limiter";
+import { DEFAULT_STREAM_LIMITS, createStreamSlots, type StreamLimits, type StreamSlots } from "./stream-slots";
 import { createSessionService, type SessionService } from "../session/session-service";
 
 /** Long-lived objects built once per app from its deps. */
@@ -15,6 +17,9 @@ export interface Services {
   keystone: Keystone;
   sessions: SessionService;
   audit: AuditLog;
+  loginLimiter: LoginLimiter;
+  streamSlots: StreamSlots;
+  streamLimits: StreamLimits;
   /** Dry-run plans by user, valid PLAN_TTL_MS. */
   plans: PlanBook;
   /** Images and networks an execution is working on. */
@@ -27,5 +32,7 @@ export function createServices(deps: BffDeps): Services {
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
   return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
-    rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }) };
+    rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
+    loginLimiter: createLoginLimiter(deps.loginLimits),
+    streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };
 }

@@ -8,7 +8,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Routers that each guard their own paths can overlap (/admin/* and /admin/dhcp): the first one validates.
   if (c.get("session")) return next();
   const svc = c.get("services");
-  const sealed = await readSession(c, svc.deps.sessionSecret);
+  const sealed = await readSession(c, svc.deps);
   if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
   try {
     c.set("session", await svc.sessions.resolve(sealed));

@@ -33,6 +33,11 @@ export interface UpstreamRequest {
   retry?: boolean;
 }
 
+/** A request body streamed through as it arrives (never buffered); only for upstreams that accept chunked bodies. */
+export interface StreamedUpload extends Omit<UpstreamRequest, "json" | "body" | "retry"> {
+  stream: ReadableStream<Uint8Array>;
+}
+
 const IDEMPOTENT = new Set(["GET", "HEAD"]);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const BACKOFF_MS = [150, 400];
@@ -71,6 +76,36 @@ export function upstreamError(service: ServiceName, status: number, text: string
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * At most `max` bytes of a body as text, and whether there was more. The rest is not read: the reader is
+ * cancelled without waiting (an awaited cancel can stall under Next's runtime, see `raw`).
+ */
+export async function readCapped(res: Response, max: number): Promise<{ text: string; truncated: boolean }> {
+  if (!res.body) return { text: "", truncated: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = max - size;
+    if (value.length > room) {
+      chunks.push(value.subarray(0, room));
+      size = max;
+      truncated = true;
+      void reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  return { text: new TextDecoder().decode(bytes), truncated };
+}
+
 /** The socket-level reason a fetch failed ("ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET", ...), or "unknown". */
 export function networkCause(e: unknown): string {
   for (let x: unknown = e, i = 0; x && i < 4; x = (x as { cause?: unknown }).cause, i++) {
@@ -104,7 +139,8 @@ export function createHttp(opts: HttpOptions) {
         // The URL and init go to fetch as they are, never wrapped in a Request: Next's patched fetch rebuilds a
         // Request from its body stream and sends it chunked, which uwsgi (Keystone, nova-api) reads as an empty
         // body and the Ceph Dashboard refuses with 411. A string or bytes body goes out with a Content-Length.
-        const res = await opts.fetch(url.toString(), { method, headers, body, signal });
+        // redirect "manual": a 3xx comes back as the answer; following it would send the token to wherever it points.
+        const res = await opts.fetch(url.toString(), { method, headers, body, signal, redirect: "manual" });
         opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
         if (RETRYABLE_STATUS.has(res.status) && attempt < attempts - 1) {
           // Drain rather than cancel: under Next's server runtime an awaited cancel() of an upstream body
@@ -127,6 +163,37 @@ export function createHttp(opts: HttpOptions) {
       { service: req.service, details: { cause: networkCause(lastError) } });
   }
 
+  /**
+   * A request whose body is streamed upstream as it arrives (`duplex: "half"`, chunked on the wire): the proxy's
+   * Glance image upload, so an image is never held in memory. Separate from `raw` on purpose: everything else
+   * keeps a string or bytes body with a Content-Length, which uwsgi-served APIs and the Ceph Dashboard need.
+   * Never retried (a stream cannot be replayed); 3xx answers are returned, not followed.
+   */
+  async function upload(req: StreamedUpload): Promise<Response> {
+    const method = (req.method ?? "PUT").toUpperCase();
+    const url = new URL(req.url);
+    const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+    if (req.token) headers["X-Auth-Token"] = req.token;
+    const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const started = performance.now();
+    const init = { method, headers, body: req.stream, signal, redirect: "manual", duplex: "half" } as RequestInit & { duplex: "half" };
+    try {
+      const res = await opts.fetch(url.toString(), init);
+      opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
+      return res;
+    } catch (e) {
+      opts.onCall?.({ service: req.service, method, url: url.toString(), status: "error", ms: performance.now() - started });
+      if (req.signal?.aborted) throw e;
+      if (timeout.aborted)
+        throw new ApiError(504, "upstream_timeout", `${SERVICE_LABEL[req.service]} did not take the upload within ${timeoutMs} ms (${method} ${url.pathname}).`, { service: req.service });
+      const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+      throw new ApiError(502, "upstream_unreachable", `${SERVICE_LABEL[req.service]} is unreachable at ${url.origin}: ${reason}`,
+        { service: req.service, details: { cause: networkCause(e) } });
+    }
+  }
+
   /** A request whose non-2xx answers become ApiErrors. */
   async function checked(req: UpstreamRequest): Promise<Response> {
     const res = await raw(req);
@@ -141,7 +208,7 @@ export function createHttp(opts: HttpOptions) {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  return { raw, checked, json };
+  return { raw, upload, checked, json };
 }
 
 export type Http = ReturnType<typeof createHttp>;

@@ -77,6 +77,16 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
     return toRequestSession(token, sealedFor(token, body), body, projects);
   }
 
+  /** Forgets and revokes a token; one Keystone already rejects (expired or revoked) counts as revoked. */
+  async function revoke(token: string): Promise<void> {
+    cache.evict(token);
+    try {
+      await keystone.revoke(token);
+    } catch (e) {
+      if (!(e instanceof ApiError && (e.status === 401 || e.status === 404))) throw e;
+    }
+  }
+
   return {
     async login(input: LoginInput, ctx: LoginContext = {}): Promise<RequestSession> {
       if ("applicationCredentialId" in input) {
@@ -135,18 +145,17 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
       if (!current.projects.some((p) => p.id === projectId))
         throw new ApiError(403, "forbidden", `You have no role on project ${projectId}.`);
       const { token, body } = await issue({ kind: "token", token: current.token }, { id: projectId });
-      return finish(token, body, current.projects);
+      const next = await finish(token, body, current.projects);
+      // The old project's token must not outlive the switch (a copied cookie would still work with it).
+      try {
+        await revoke(current.token);
+      } catch (e) {
+        console.warn(`zenith-bff: switching project could not revoke the previous token: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return next;
     },
 
-    async logout(sealed: SealedSession): Promise<void> {
-      cache.evict(sealed.token);
-      try {
-        await keystone.revoke(sealed.token);
-      } catch (e) {
-        // An already-expired or revoked token is logged out all the same.
-        if (!(e instanceof ApiError && (e.status === 401 || e.status === 404))) throw e;
-      }
-    },
+    logout: (sealed: SealedSession) => revoke(sealed.token),
 
     evict: (token: string) => cache.evict(token),
 

@@ -15,6 +15,10 @@ export function describeLoginError(error: unknown, method: Method, t: Translate)
       ? { title: t("login.invalidCredentials"), hint: t("login.invalidCredentialsHint") }
       : { title: t("login.invalidAppCred"), hint: t("login.invalidAppCredHint") };
   }
+  if (error.status === 429) {
+    const seconds = (error.details as { retryAfterS?: number } | undefined)?.retryAfterS ?? 60;
+    return { title: t("login.tooManyAttempts", { seconds }), requestId: error.requestId };
+  }
   if (error.status === 400) return { title: t("login.badRequest"), hint: error.message, requestId: error.requestId };
   // 502/504 and friends: the envelope's message already names the failing service.
   return { title: error.message, hint: t("login.upstreamHint"), requestId: error.requestId };

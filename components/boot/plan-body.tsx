@@ -50,7 +50,11 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
             {plan.checks.map((c) => (
               <li key={c.id} className="flex items-start gap-2" data-testid={`check-${c.id}`} data-status={c.status}>
                 <Badge tone={CHECK_TONE[c.status]} className="mt-0.5 shrink-0">{t(`boot.plan.status.${c.status}`)}</Badge>
-                <span><span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span><span className="block break-all text-xs text-muted-foreground">{c.evidence}</span></span>
+                <span>
+                  <span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span>
+                  {c.reason ? <span className="block text-xs">{t(`boot.plan.reasons.${c.reason}`)}</span> : null}
+                  <span className="block break-all text-xs text-muted-foreground">{c.evidence}</span>
+                </span>
               </li>
             ))}
           </ul>

@@ -27,7 +27,12 @@ export function useBootProgress(serverId: string | null) {
       setTrace((t) => ({ events: t.events + 1, firstDone: t.firstDone ?? p.done }));
       setStreamed(p);
     });
-    es.addEventListener("end", () => es.close());
+    // `end` says why: anything but "done" (the stream's lifetime ran out, the session ended) falls back to polling.
+    es.addEventListener("end", (e) => {
+      es.close();
+      const reason = (JSON.parse((e as MessageEvent<string>).data) as { reason?: string }).reason;
+      if (reason && reason !== "done") setStreamFailed(true);
+    });
     es.onerror = () => { es.close(); setStreamFailed((done) => done || true); };
     return () => es.close();
   }, [serverId]);

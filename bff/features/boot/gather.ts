@@ -1,4 +1,6 @@
 import { createCephDashboard, type CephDashboard } from "../../ceph/dashboard";
+import { ApiError } from "../../errors";
+import { cephAccount } from "../../ceph/account";
 import type { Services } from "../../lib/services";
 import { createCinder, cinderTime } from "../../openstack/cinder";
 import { createGlance, isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
@@ -16,16 +18,19 @@ export function bootIo(services: Services, session: RequestSession) {
   const { http, deps } = services;
   let ceph: CephDashboard | null = null;
   let cephMissing = "";
+  let cephNotConfigured = false;
   try {
+    const account = cephAccount(deps);
     const url = deps.ceph.url ?? session.url("ceph");
-    ceph = createCephDashboard(http, url, deps.ceph);
+    ceph = createCephDashboard(http, url, account);
   } catch (e) {
     cephMissing = e instanceof Error ? e.message : String(e);
+    cephNotConfigured = e instanceof ApiError && (e.extra.details as { reason?: string } | undefined)?.reason === "not_configured";
   }
   return {
     services, session, deps,
     nova: createNova(http, session), glance: createGlance(http, session), cinder: createCinder(http, session), neutron: createNeutron(http, session),
-    ceph, cephMissing,
+    ceph, cephMissing, cephNotConfigured,
   };
 }
 export type BootIo = ReturnType<typeof bootIo>;
@@ -70,27 +75,29 @@ export const flavorFacts = (f: NovaFlavor): FlavorFacts => ({ id: f.id, name: f.
 
 /** This cloud's own fsid from the Ceph Dashboard; `null` with the reason when it cannot be read. */
 export async function clusterFacts(io: BootIo): Promise<ClusterFacts> {
-  if (!io.ceph) return { fsid: null, evidence: `no Ceph Dashboard endpoint (${io.cephMissing})` };
+  if (!io.ceph) return { fsid: null, evidence: io.cephNotConfigured ? io.cephMissing : `no Ceph Dashboard endpoint (${io.cephMissing})`, reason: "ceph_not_configured" };
   try {
     return { fsid: await io.ceph.fsid(), evidence: "Ceph Dashboard /api/monitor monmap" };
   } catch (e) {
-    return { fsid: null, evidence: e instanceof Error ? e.message : String(e) };
+    const notConfigured = e instanceof ApiError && (e.extra.details as { reason?: string } | undefined)?.reason === "not_configured";
+    return { fsid: null, evidence: e instanceof Error ? e.message : String(e), reason: notConfigured ? "ceph_not_configured" : "ceph_unavailable" };
   }
 }
 
 /** Opens pool/image@snap through the Ceph Dashboard, as Nova's and Cinder's RBD drivers would. */
 export async function probeSnapshot(io: BootIo, img: ImageFacts, cluster: ClusterFacts): Promise<SnapshotProbe> {
   const loc = img.locations ? firstRbdLocation(img.locations) : null;
-  if (!loc || typeof loc === "string") return { status: "unknown", evidence: "No rbd:// location to open" };
-  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid) return { status: "unknown", evidence: `Cannot open ${loc.pool}/${loc.image}@${loc.snap}: ${cluster.evidence}` };
+  if (!loc || typeof loc === "string") return { status: "unknown", evidence: "No rbd:// location to open", reason: "no_location" };
+  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid)
+    return { status: "unknown", evidence: `Cannot open ${loc.pool}/${loc.image}@${loc.snap}: ${cluster.evidence}`, reason: cluster.reason ?? (cluster.fsid !== loc.fsid ? "other_cluster" : "ceph_unavailable") };
   try {
     const rbd = await io.ceph.image(loc.pool, loc.image);
-    if (!rbd) return { status: "fail", evidence: `Ceph has no RBD image ${loc.pool}/${loc.image}` };
+    if (!rbd) return { status: "fail", evidence: `Ceph has no RBD image ${loc.pool}/${loc.image}`, reason: "image_missing" };
     const snap = rbd.snapshots.find((s) => s.name === loc.snap);
-    if (!snap) return { status: "fail", evidence: `${loc.pool}/${loc.image} has no snapshot ${loc.snap}` };
-    return { status: "pass", evidence: `${loc.pool}/${loc.image}@${loc.snap} exists${snap.is_protected ? " and is protected" : ""} (Ceph Dashboard)` };
+    if (!snap) return { status: "fail", evidence: `${loc.pool}/${loc.image} has no snapshot ${loc.snap}`, reason: "snapshot_missing" };
+    return { status: "pass", evidence: `${loc.pool}/${loc.image}@${loc.snap} exists${snap.is_protected ? " and is protected" : ""} (Ceph Dashboard)`, reason: "snapshot_found" };
   } catch (e) {
-    return { status: "unknown", evidence: e instanceof Error ? e.message : String(e) };
+    return { status: "unknown", evidence: e instanceof Error ? e.message : String(e), reason: "ceph_unavailable" };
   }
 }
 
@@ -129,6 +136,6 @@ export async function gatherPlanFacts(io: BootIo, choices: BootChoices): Promise
     sessionFacts.quotas(io),
     sessionFacts.defaultType(io).then((t) => t?.name ?? null),
   ]);
-  const probe = source.kind === "image" && !source.volumeBacked ? await probeSnapshot(io, source, cluster) : { status: "unknown" as const, evidence: "not an image" };
+  const probe = source.kind === "image" && !source.volumeBacked ? await probeSnapshot(io, source, cluster) : { status: "unknown" as const, evidence: "not an image", reason: "no_location" as const };
   return { choices, source, flavor, cluster, probe, viewerIsAdmin: io.session.isAdmin, throughput, wait: novaWait(io), quotas, defaultVolumeType: defaultType };
 }

@@ -9,7 +9,14 @@ export type SourceType = "image" | "instance-snapshot" | "volume" | "volume-snap
 export type BootPath = "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
 export type CheckId = "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
 export type CheckStatus = "pass" | "fail" | "unknown";
-export interface Check { id: CheckId; status: CheckStatus; evidence: string }
+/**
+ * Why a check came out as it did, as a code the UI renders. For the two checks that read the Ceph Dashboard
+ * (same_fsid, snapshot_readable) a member gets this and a generic sentence, never Ceph's fsid, text or URL.
+ */
+export type CheckReason =
+  | "same_cluster" | "other_cluster" | "snapshot_found" | "image_missing" | "snapshot_missing"
+  | "ceph_not_configured" | "ceph_unavailable" | "no_location" | "location_hidden";
+export interface Check { id: CheckId; status: CheckStatus; evidence: string; reason?: CheckReason }
 
 /** A Glance image (plain image or instance snapshot) as the caller sees it. */
 export interface ImageFacts {
@@ -40,9 +47,9 @@ export type SourceFacts = ImageFacts | VolumeFacts | VolumeSnapshotFacts;
 export interface FlavorFacts { id: string; name: string; vcpus: number; ram: number; disk: number }
 
 /** This cloud's own Ceph cluster id, and how it was found (or why it could not be). */
-export interface ClusterFacts { fsid: string | null; evidence: string }
+export interface ClusterFacts { fsid: string | null; evidence: string; reason?: "ceph_not_configured" | "ceph_unavailable" }
 /** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup), with the evidence. */
-export interface SnapshotProbe { status: CheckStatus; evidence: string }
+export interface SnapshotProbe { status: CheckStatus; evidence: string; reason?: CheckReason }
 
 export interface Quantiles { p50: number; p90: number }
 

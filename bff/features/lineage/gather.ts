@@ -1,3 +1,4 @@
+import { cephAccount } from "../../ceph/account";
 import { cephUnavailable } from "../../ceph/breaker";
 import { createCephDashboard, type CephDashboard, type CephImage } from "../../ceph/dashboard";
 import { ApiError } from "../../errors";
@@ -16,6 +17,7 @@ import type { OwnerReader } from "./prove";
 
 /** The Ceph Dashboard client for this request, or 503 ceph_unavailable (reason not_configured). */
 export function cephFor(services: Services, session: RequestSession): CephDashboard {
+  const account = cephAccount(services.deps);
   let url: string;
   try {
     url = services.deps.ceph.url ?? session.url("ceph");
@@ -25,7 +27,7 @@ export function cephFor(services: Services, session: RequestSession): CephDashbo
       { reason: "not_configured" },
     );
   }
-  return createCephDashboard(services.http, url, services.deps.ceph);
+  return createCephDashboard(services.http, url, account);
 }
 
 /** A dashboard that times out or refuses the BFF's token twice is unavailable too; RBD errors pass through. */

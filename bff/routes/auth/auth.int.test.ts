@@ -90,6 +90,16 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(plain.setCookie).not.toMatch(/Secure/);
     const tls = await a.post("/api/auth/login", { username: u.username, password: u.password }, { headers: { "x-forwarded-proto": "https" } });
     expect(tls.setCookie).toMatch(/Secure/);
+    // Over https the cookie is __Host- prefixed (Secure, Path=/, no Domain), and only that name is read.
+    expect(tls.setCookie).toMatch(new RegExp(`^__Host-${SESSION_COOKIE}=`));
+    expect(tls.setCookie).toMatch(/Path=\//);
+    expect(tls.setCookie).not.toMatch(/Domain=/i);
+    const value = tls.setCookie!.split(";")[0].split("=").slice(1).join("=");
+    const https = { "x-forwarded-proto": "https" };
+    const holding = (cookie: string) => { const b = createAgent(a.deps); b.setCookie(cookie); return b; };
+    expect((await holding(`__Host-${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(200);
+    expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(401);
+    expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session")).status).toBe(200);
   });
 
   it("scopes to the requested project, switches project, and logs out so Keystone rejects the old token", async () => {

@@ -5,6 +5,7 @@ import { launchBoot, planFor } from "../../features/boot/launch";
 import { bootOptions } from "../../features/boot/options";
 import type { ObservedPhase } from "../../features/boot/progress";
 import { lookProgress } from "../../features/boot/watch";
+import { runProgressStream } from "./progress-stream";
 import type { AppRouteHandler } from "../../lib/types";
 import type { CreateRoute, OptionsRoute, PlanRoute, ProgressRoute, ProgressStreamRoute } from "./boot.routes";
 
@@ -31,36 +32,52 @@ const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((r) => {
   signal.addEventListener("abort", () => { clearTimeout(t); r(); }, { once: true });
 });
 
-/** Polls Nova and Cinder every intervalMs and sends a `progress` event whenever something changed, until done. */
+/**
+ * Polls Nova and Cinder every intervalMs and sends a `progress` event whenever something changed, until done,
+ * gone, refused (401), or past the stream's maximum lifetime; then `end` says which. A session holds at most
+ * `maxPerSession` streams at once (429 past that).
+ */
 export const progressStream: AppRouteHandler<ProgressStreamRoute> = async (c) => {
   const { serverId } = c.req.valid("param");
   const { intervalMs } = c.req.valid("query");
+  const svc = c.get("services");
+  const session = c.get("session");
   const bio = io(c as never);
-  // The first look happens before the stream opens, so a missing server is a plain 404, not an event.
-  let state = await lookProgress(bio, serverId);
+  const release = svc.streamSlots.acquire(session.token);
+  if (!release)
+    throw new ApiError(429, "too_many_streams", `This session already has ${svc.streamLimits.maxPerSession} progress streams open; close one first.`, { details: { limit: svc.streamLimits.maxPerSession } });
+  let first: Awaited<ReturnType<typeof lookProgress>>;
+  try {
+    // The first look happens before the stream opens, so a missing server is a plain 404, not an event.
+    first = await lookProgress(bio, serverId);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const signal = c.req.raw.signal;
   const res = streamSSE(c, async (stream) => {
-    let last = "";
+    let phases: ObservedPhase[] = first.phases;
     let id = 0;
-    let phases: ObservedPhase[] = state.phases;
-    for (;;) {
-      const body = JSON.stringify(state.progress);
-      const key = JSON.stringify({ ...state.progress, elapsedSeconds: 0 });
-      if (key !== last) { await stream.writeSSE({ event: "progress", data: body, id: String(++id) }); last = key; }
-      else await stream.write(": keep-alive\n\n");
-      if (state.progress.done || signal.aborted || stream.aborted) break;
-      await sleep(intervalMs, signal);
-      if (signal.aborted || stream.aborted) break;
-      try {
-        state = await lookProgress(bio, serverId, phases);
-        phases = state.phases;
-      } catch (e) {
-        const err = e instanceof ApiError ? { code: e.code, message: e.message, service: e.extra.service } : { code: "internal", message: String(e) };
-        await stream.writeSSE({ event: "upstream-error", data: JSON.stringify(err) });
-        if (e instanceof ApiError && e.status === 404) break;
-      }
+    try {
+      const { last, end } = await runProgressStream(first, {
+        look: async () => { const next = await lookProgress(bio, serverId, phases); phases = next.phases; return next; },
+        done: (s) => s.progress.done,
+        key: (s) => JSON.stringify({ ...s.progress, elapsedSeconds: 0 }),
+        send: (event, data) => stream.writeSSE({ event, data: JSON.stringify(event === "progress" ? (data as typeof first).progress : data), ...(event === "progress" ? { id: String(++id) } : {}) }),
+        keepAlive: () => stream.write(": keep-alive\n\n").then(() => undefined),
+        sleep: (ms) => sleep(ms, signal),
+        closed: () => signal.aborted || stream.aborted,
+        now: Date.now,
+      }, intervalMs, svc.streamLimits.maxLifetimeMs);
+      // Keystone no longer takes the token: drop it from the cache so the next request ends the session.
+      if (end === "unauthorized") svc.sessions.evict(session.token);
+      await stream.writeSSE({ event: "end", data: JSON.stringify({ outcome: last.progress.outcome, reason: end }) });
+    } finally {
+      release();
     }
-    await stream.writeSSE({ event: "end", data: JSON.stringify({ outcome: state.progress.outcome }) });
+  }, async (err, stream) => {
+    release();
+    await stream.writeSSE({ event: "upstream-error", data: JSON.stringify({ code: "internal", message: err.message }) });
   });
   // streamSSE sets plain no-cache; proxies must neither cache nor transform (buffer/compress) the stream.
   res.headers.set("Cache-Control", "no-cache, no-transform");

@@ -148,6 +148,7 @@ describe(`boot wizard BFF (${target.name})`, () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ done: true, outcome: "active" });
     expect(events.at(-1)).toMatch(/^event: end/);
+    expect(events.at(-1)).toMatch(/"reason":"done"/);
     const missing = await a.get("/api/boot/00000000-0000-4000-8000-000000000000/progress/stream");
     expect(missing.status).toBe(404);
     expect(missing.body.service).toBe("compute");

@@ -33,7 +33,9 @@ export const BootRequestSchema = BootPlanRequestSchema.extend({
 const Check = z.object({
   id: z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]),
   status: z.enum(["pass", "fail", "unknown"]),
-  evidence: z.string(),
+  evidence: z.string().openapi({ description: "The detail for an admin; for a member, a sentence chosen by `reason` alone (never the Ceph Dashboard's fsid, text or URL)" }),
+  reason: z.enum(["same_cluster", "other_cluster", "snapshot_found", "image_missing", "snapshot_missing", "ceph_not_configured", "ceph_unavailable", "no_location", "location_hidden"]).optional()
+    .openapi({ description: "Why, as a code (the checks that read Ceph always carry one)" }),
 }).openapi("BootCheck");
 const Risk = z.object({
   code: z.string(), severity: z.enum(["info", "warning", "error"]), message: z.string(), fix: z.string(),

@@ -1,42 +1,43 @@
 import { createRouter } from "../../lib/create-router";
 import { ApiError, errorBody } from "../../errors";
 import { requireSession } from "../../middleware/session";
-import { upstreamMessage } from "../../openstack/http";
-import { SERVICE_LABEL, type ServiceName } from "../../openstack/services";
+import { readCapped, upstreamMessage } from "../../openstack/http";
+import { SERVICE_LABEL } from "../../openstack/services";
+import { isImageUpload, parseProxyPath } from "./proxy-path";
 
-const PROXIED: ServiceName[] = ["compute", "image", "volume", "network", "identity"];
 const FORWARD_REQUEST = ["content-type", "accept", "openstack-api-version", "x-openstack-nova-api-version"];
 const FORWARD_RESPONSE = ["content-type", "openstack-api-version", "x-openstack-nova-api-version", "x-openstack-request-id", "location", "x-total-count"];
+/** How much of an upstream error body is read and echoed back (the rest is dropped). */
+export const ERROR_BODY_LIMIT = 16 * 1024;
+/** An image upload runs as long as the bytes keep coming, up to this. */
+const UPLOAD_TIMEOUT_MS = 60 * 60_000;
 
 /**
  * /api/openstack/{service}/{path}: a passthrough to the service's endpoint in the session's region,
- * read from the token's catalog at runtime. The token is added here; upstream errors come back with
- * their status and the service's name.
+ * read from the token's catalog at runtime. The path is routed on its decoded segments (proxy-path.ts).
+ * The token is added here and never follows a redirect. Bodies are buffered under the 1 MiB JSON limit,
+ * except Glance's image data upload, which is streamed. Upstream errors come back with their status, the
+ * service's name and at most ERROR_BODY_LIMIT bytes of the upstream body.
  */
 export const proxyRouter = createRouter();
 proxyRouter.use("/openstack/*", requireSession);
 proxyRouter.all("/openstack/:service/*", async (c) => {
-  const service = c.req.param("service") as ServiceName;
-  if (!PROXIED.includes(service))
-    throw new ApiError(400, "bad_request", `service: must be one of ${PROXIED.join(", ")}`);
+  const parsed = parseProxyPath(new URL(c.req.url).pathname);
+  if (!parsed.ok) throw new ApiError(400, "bad_request", `${parsed.field}: ${parsed.reason}`);
+  const { service } = parsed;
   const session = c.get("session");
-  const prefix = `/openstack/${service}`;
-  const incoming = new URL(c.req.url);
-  const rest = incoming.pathname.slice(incoming.pathname.indexOf(prefix) + prefix.length);
-  if (rest.split("/").some((seg) => seg === ".." || seg === ".") || /%2e%2e/i.test(rest))
-    throw new ApiError(400, "bad_request", "path: may not contain '.' or '..' segments");
   const headers: Record<string, string> = {};
   for (const h of FORWARD_REQUEST) { const v = c.req.header(h); if (v) headers[h] = v; }
   const method = c.req.method;
-  const hasBody = !["GET", "HEAD"].includes(method);
-  const res = await c.get("services").http.raw({
-    service, method, url: `${session.url(service)}${rest}${incoming.search}`, token: session.token, headers,
-    body: hasBody ? await c.req.arrayBuffer() : undefined,
-  });
-  if (!res.ok) {
-    const text = await res.text();
-    let details: unknown = text;
-    try { details = JSON.parse(text); } catch { /* keep text */ }
+  const url = `${session.url(service)}${parsed.path}${new URL(c.req.url).search}`;
+  const http = c.get("services").http;
+  const res = isImageUpload(method, parsed) && c.req.raw.body
+    ? await http.upload({ service, method, url, token: session.token, headers, stream: c.req.raw.body, timeoutMs: UPLOAD_TIMEOUT_MS, signal: c.req.raw.signal })
+    : await http.raw({ service, method, url, token: session.token, headers, body: ["GET", "HEAD"].includes(method) ? undefined : await c.req.arrayBuffer() });
+  if (res.status >= 400) {
+    const { text, truncated } = await readCapped(res, ERROR_BODY_LIMIT);
+    let details: unknown = truncated ? { body: text, truncatedAtBytes: ERROR_BODY_LIMIT } : text;
+    if (!truncated) try { details = JSON.parse(text); } catch { /* keep text */ }
     const code = res.status === 401 ? "session_expired" : "upstream_error";
     return c.json(errorBody(c, code, `${SERVICE_LABEL[service]} answered ${res.status}: ${upstreamMessage(text)}`, {
       service, upstreamRequestId: res.headers.get("x-openstack-request-id") ?? undefined, details,

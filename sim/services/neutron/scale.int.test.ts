@@ -70,7 +70,7 @@ describe.runIf(onSim)("neutron at scale, and across a restart (the sim's scale s
       netId = (await res.json()).network.id;
       agentId = (await (await fetch(`${sim.url}/networking/v2.0/agents?host=cs1-opc-2&agent_type=DHCP%20agent`, { headers: h })).json()).agents[0].id;
       expect((await fetch(`${sim.url}/networking/v2.0/agents/${agentId}/dhcp-networks`, { method: "POST", headers: h, body: JSON.stringify({ network_id: netId }) })).status).toBe(201);
-      expect((await fetch(`${sim.url}/_sim/agents/${agentId}/kill`, { method: "POST" })).status).toBe(200);
+      expect((await fetch(`${sim.url}/_sim/agents/${agentId}/kill`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(200);
     } finally {
       await sim.close();
     }

@@ -1,0 +1,30 @@
+import { onSim, simControl, target } from "../../../tests/target";
+import { createAgent, testDeps } from "../../test/test-app";
+
+describe(`health and readiness (${target.name})`, () => {
+  it("healthz answers without a session; readyz says Keystone is reachable", async () => {
+    const a = createAgent();
+    expect(await a.get("/api/healthz")).toMatchObject({ status: 200, body: { status: "ok" } });
+    const ready = await a.get("/api/readyz");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ ready: true, checks: { identity: { ok: true } } });
+    expect(ready.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("readyz is 503 naming why when Keystone is unreachable", async () => {
+    const a = createAgent(testDeps({ cloud: { ...testDeps().cloud, authUrl: "http://127.0.0.1:1/v3" } }));
+    const res = await a.get("/api/readyz");
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ ready: false, checks: { identity: { ok: false, status: null, code: "upstream_unreachable" } } });
+    expect((await a.get("/api/healthz")).status).toBe(200);
+  });
+
+  it.skipIf(!onSim)("readyz is 503 while Keystone answers 503, and ready again after (sim: /_sim/fault)", async () => {
+    const a = createAgent();
+    await simControl("/fault", { service: "identity", mode: "503", count: 1 });
+    const down = await a.get("/api/readyz");
+    expect(down.status).toBe(503);
+    expect(down.body.checks.identity).toMatchObject({ ok: false, status: 503 });
+    expect((await a.get("/api/readyz")).status).toBe(200);
+  });
+});
