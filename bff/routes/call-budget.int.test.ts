@@ -1,0 +1,42 @@
+import { target } from "../../tests/target";
+import { createAgent, testDeps } from "../test/test-app";
+
+/**
+ * Upstream calls per view, counted by the BFF's own counter (deps.onUpstreamCall), with a warm token: a
+ * regression that adds calls fails here. The bounds are today's counts with a little room (bench/README.md).
+ */
+describe(`upstream calls per view (${target.name})`, () => {
+  async function count(who: "admin" | "demo", path: string) {
+    const deps = testDeps();
+    const a = createAgent(deps);
+    await a.login(who);
+    await a.get("/api/auth/session"); // the token is validated and cached
+    const before = deps.calls.length;
+    const res = await a.get(path);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    const calls = deps.calls.slice(before);
+    return { body: res.body, calls, by: (service: string) => calls.filter((c) => c.service === service).length };
+  }
+
+  it("instances: one Nova list and one Glance read for the image names (2 today)", async () => {
+    const { calls, by } = await count("demo", "/api/instances?limit=20");
+    expect(by("compute")).toBe(1);
+    expect(calls.length, calls.map((c) => c.url).join("\n")).toBeLessThanOrEqual(2);
+  });
+
+  it("images, volumes and networks: at most two calls each", async () => {
+    for (const path of ["/api/images?limit=20", "/api/volumes?limit=20", "/api/networks?limit=20"]) {
+      const { calls } = await count("demo", path);
+      expect(calls.length, `${path}\n${calls.map((c) => c.url).join("\n")}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("Lineage: the owner walks (6 today on the sim) plus at most two Ceph reads per RBD image it shows, and never the image list", async () => {
+    const { body, calls, by } = await count("admin", "/api/admin/lineage");
+    const nodes = (body.nodes as unknown[]).length;
+    const openstack = calls.length - by("ceph");
+    expect(openstack, calls.filter((c) => c.service !== "ceph").map((c) => c.url).join("\n")).toBeLessThanOrEqual(8);
+    expect(by("ceph")).toBeLessThanOrEqual(2 * nodes + 3);
+    expect(calls.filter((c) => c.service === "ceph" && /\/api\/block\/image(\?|$)/.test(new URL(c.url).pathname + new URL(c.url).search.slice(0, 1)))).toHaveLength(0);
+  });
+});
