@@ -2324,10 +2324,15 @@ export interface components {
             } | null;
             throughput: components["schemas"]["BootThroughput"];
             novaWait: components["schemas"]["NovaVolumeWait"];
+            /** @description The worst case when the path is not certain */
             alternative: {
                 path: components["schemas"]["BootPath"];
                 predictedSeconds: components["schemas"]["Quantiles"];
                 storageSeconds: components["schemas"]["Quantiles"];
+                /** @description The unknown checks whose failure leads here */
+                ifFails: ("location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable")[];
+                /** @description This copy outlasts Nova's volume wait (the plan leads with it) */
+                exceedsNovaWait: boolean;
             } | null;
             risks: components["schemas"]["BootRisk"][];
             quota: {
@@ -2348,6 +2353,15 @@ export interface components {
             id: "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
             /** @enum {string} */
             status: "pass" | "fail" | "unknown";
+            /**
+             * @description The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid
+             * @example in_cluster_by_id
+             */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The same evidence in English, for logs */
             evidence: string;
         };
         /** @description Until ACTIVE */
@@ -2653,6 +2667,11 @@ export interface components {
             volumeBacked: boolean;
             /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed) */
             copiedNotCloned: boolean | null;
+            /**
+             * @description The boot plan's rule: clone when raw and images/<id>@snap is protected in this cluster, copy when not raw or not in this cluster, unknown when Ceph could not be asked; null when it does not apply (volume-backed, no format yet)
+             * @enum {string|null}
+             */
+            cloneVerdict: "clone" | "copy" | "unknown" | null;
             created: string;
             transient: boolean;
         };

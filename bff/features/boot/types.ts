@@ -9,7 +9,12 @@ export type SourceType = "image" | "instance-snapshot" | "volume" | "volume-snap
 export type BootPath = "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
 export type CheckId = "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
 export type CheckStatus = "pass" | "fail" | "unknown";
-export interface Check { id: CheckId; status: CheckStatus; evidence: string }
+/**
+ * One clone condition: its verdict, the evidence as a code with parameters (the UI renders it in the user's
+ * language; see CHECK_CODES in checks.ts), and the same evidence in English for logs. Never Ceph's own text,
+ * URL or fsid.
+ */
+export interface Check { id: CheckId; status: CheckStatus; code: string; params: Record<string, string | number>; evidence: string }
 
 /** A Glance image (plain image or instance snapshot) as the caller sees it. */
 export interface ImageFacts {
@@ -41,8 +46,15 @@ export interface FlavorFacts { id: string; name: string; vcpus: number; ram: num
 
 /** This cloud's own Ceph cluster id, and how it was found (or why it could not be). */
 export interface ClusterFacts { fsid: string | null; evidence: string }
-/** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup), with the evidence. */
-export interface SnapshotProbe { status: CheckStatus; evidence: string }
+/** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup): a verdict and a code, never Ceph's text. */
+export interface SnapshotProbe { status: CheckStatus; code: string; evidence: string }
+/**
+ * What the BFF's Ceph service account found at images/<image id>, where Glance's RBD store keeps an image of this
+ * cluster: `found` with whether its `snap` exists and is protected, `absent` (not in this cluster), or `unknown`
+ * (the dashboard could not be asked). Settles "same cluster" and "snapshot readable" for a caller who cannot see
+ * the image's location, without showing it.
+ */
+export interface StoreProbe { status: "found" | "absent" | "unknown"; snap: "protected" | "unprotected" | "missing" | null; code: string }
 
 export interface Quantiles { p50: number; p90: number }
 

@@ -33,7 +33,9 @@ export const BootRequestSchema = BootPlanRequestSchema.extend({
 const Check = z.object({
   id: z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]),
   status: z.enum(["pass", "fail", "unknown"]),
-  evidence: z.string(),
+  code: z.string().openapi({ description: "The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid", example: "in_cluster_by_id" }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  evidence: z.string().openapi({ description: "The same evidence in English, for logs" }),
 }).openapi("BootCheck");
 const Risk = z.object({
   code: z.string(), severity: z.enum(["info", "warning", "error"]), message: z.string(), fix: z.string(),
@@ -61,7 +63,11 @@ export const BootPlanSchema = z.object({
   volumeType: z.object({ name: z.string(), source: z.enum(["requested", "default"]) }).nullable(),
   throughput: Throughput,
   novaWait: NovaWait,
-  alternative: z.object({ path: Path, predictedSeconds: Q, storageSeconds: Q }).nullable(),
+  alternative: z.object({
+    path: Path, predictedSeconds: Q, storageSeconds: Q,
+    ifFails: z.array(z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"])).openapi({ description: "The unknown checks whose failure leads here" }),
+    exceedsNovaWait: z.boolean().openapi({ description: "This copy outlasts Nova's volume wait (the plan leads with it)" }),
+  }).nullable().openapi({ description: "The worst case when the path is not certain" }),
   risks: z.array(Risk),
   quota: z.array(z.object({ quota: z.string(), service: z.enum(["compute", "volume"]), limit: z.number(), inUse: z.number(), requested: z.number(), ok: z.boolean() })),
   blockers: z.array(Blocker),
