@@ -2,8 +2,9 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useBootOptions, useBootPlan, useLaunchBoot, type BootPlanRequest } from "@/lib/queries/boot";
-import { BOOT_STEPS, useBootWizardStore, type BootDraft } from "@/lib/stores/boot-wizard-store";
+import { useBootOptions, useBootPlan, useLaunchBoot } from "@/lib/queries/boot";
+import { useSession } from "@/lib/queries/session";
+import { BOOT_STEPS, draftOwner, useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -14,20 +15,10 @@ import { PlanPanel } from "./plan-panel";
 import { ProgressView } from "./progress-view";
 import { ReviewStep } from "./review-step";
 import { SourceStep } from "./source-step";
-import { validateDraft } from "./validation";
+import { toBootRequest, toPlanRequest } from "./draft-request";
+import { shown, validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
 import { quotaLabel } from "./quota-label";
-
-/** The draft as the plan endpoint's body (field names are the BFF contract). */
-export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
-  if (!d.source) return null;
-  return {
-    source: d.source, createVolume: d.createVolume, deleteOnTermination: d.deleteOnTermination, count: d.count,
-    networkIds: d.networkIds, securityGroups: d.securityGroups,
-    ...(d.volumeSize !== null ? { volumeSize: d.volumeSize } : {}), ...(d.volumeType ? { volumeType: d.volumeType } : {}),
-    ...(d.flavorId ? { flavorId: d.flavorId } : {}), ...(d.keyName ? { keyName: d.keyName } : {}),
-  };
-}
 
 export function LaunchWizard() {
   const t = useT();
@@ -35,35 +26,40 @@ export function LaunchWizard() {
   // The draft lives in sessionStorage; render only after it is read so server and client agree.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => { setHydrated(useBootWizardStore.persist.hasHydrated()); return useBootWizardStore.persist.onFinishHydration(() => setHydrated(true)); }, []);
+  const session = useSession();
+  // The draft belongs to one user in one project: anyone else starts from an empty one.
+  const owner = session.data ? draftOwner(session.data) : null;
+  useEffect(() => { if (hydrated && owner) useBootWizardStore.getState().claim(owner); }, [hydrated, owner]);
   const options = useBootOptions();
-  const planReq = useMemo(() => toPlanRequest(d), [d]);
+  const planReq = useMemo(() => toPlanRequest(d, options.data), [d, options.data]);
   const plan = useBootPlan(planReq);
   const launch = useLaunchBoot();
   const problems = validateDraft(d, options.data, plan.data);
+  const visible = problems.filter((p) => shown(p, d));
   const at = BOOT_STEPS.indexOf(d.step);
 
-  if (!hydrated || options.isPending) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
+  if (!hydrated || options.isPending || !owner || d.owner !== owner) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
   if (options.error) return <QueryError title={t("boot.plan.error")} error={options.error} onRetry={() => options.refetch()} />;
   if (d.launched) return <ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} />;
 
   const submit = () => {
-    if (problems.length || !planReq || !d.flavorId) { d.update({ step: "review" }); return; }
-    launch.mutate({ ...planReq, name: d.name.trim(), flavorId: d.flavorId, networkIds: d.networkIds }, {
-      onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: d.name.trim() } }),
-    });
+    const body = toBootRequest(d, options.data);
+    if (problems.length || !body) { d.update({ step: "review" }); return; }
+    launch.mutate(body, { onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: body.name } }) });
   };
+  const next = () => { d.attempt(d.step); d.update({ step: BOOT_STEPS[at + 1] }); };
   const o = options.data;
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="min-w-0 space-y-4">
-        <WizardSteps problems={problems} />
+        <WizardSteps problems={visible} />
         <Card>
           <CardContent>
-            <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else d.update({ step: BOOT_STEPS[at + 1] }); }} noValidate>
+            <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else next(); }} noValidate>
               <h2 className="mb-4 text-base font-semibold" id="step-title">{t(`boot.steps.${d.step}`)} <span className="text-xs font-normal text-muted-foreground">{t("boot.nav.stepOf", { n: at + 1, total: BOOT_STEPS.length })}</span></h2>
-              {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={problems} /> : null}
-              {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
-              {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
+              {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={visible} /> : null}
+              {d.step === "flavor" ? <FlavorStep options={o} problems={visible} /> : null}
+              {d.step === "networks" ? <NetworksStep options={o} problems={visible} /> : null}
               {d.step === "security" ? <SecurityStep options={o} /> : null}
               {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
               {launch.error ? <div className="mt-4"><QueryError title={t("boot.errors.launchFailed")} error={launch.error} /></div> : null}

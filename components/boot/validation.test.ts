@@ -1,6 +1,7 @@
 import { EMPTY_DRAFT, type BootDraft } from "@/lib/stores/boot-wizard-store";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
-import { flavorUnfit, validateDraft } from "./validation";
+import { flavorUnfit, shown, validateDraft } from "./validation";
+import { draftRequest, toBootRequest, toPlanRequest } from "./draft-request";
 
 const GiB = 1024 ** 3;
 const image = { id: "img", name: "centos", diskFormat: "raw", size: 8 * GiB, virtualSize: 8 * GiB, minDisk: 8, minRam: 1024, visibility: "public", volumeBacked: false, volumeSize: null, createdAt: "" };
@@ -34,5 +35,52 @@ describe("boot wizard validation", () => {
     const plan = { minVolumeGiB: 8, volumeSizeGiB: null, blockers: [{ code: "quota_exceeded", field: null, message: "m", params: { quota: "cores", limit: 20, inUse: 19, requested: 2 } }] } as unknown as BootPlan;
     const d = draft({ name: "x", source: { type: "image", id: "img" }, flavorId: "2", networkIds: ["n"] });
     expect(validateDraft(d, options, plan)).toEqual([expect.objectContaining({ step: "review", key: "boot.errors.quota", vars: expect.objectContaining({ quota: "cores" }) })]);
+  });
+});
+
+describe("boot wizard validation at the field (the BFF's own schema)", () => {
+  const ok = draft({ name: "web-1", source: { type: "image", id: "img" }, flavorId: "2", networkIds: ["n"] });
+  const fields = (d: BootDraft, o = options) => validateDraft(d, o, undefined).map((p) => [p.field, p.key]);
+  it("a valid draft has no problem", () => { expect(fields(ok)).toEqual([]); });
+  it("count −5, 2.7, 1000 and empty are errors, never silently coerced", () => {
+    expect(fields({ ...ok, count: -5 })).toEqual([["count", "boot.errors.countMin"]]);
+    expect(fields({ ...ok, count: 2.7 })).toEqual([["count", "boot.errors.countWhole"]]);
+    expect(fields({ ...ok, count: 1000 })).toEqual([["count", "boot.errors.countMax"]]);
+    expect(fields({ ...ok, count: null })).toEqual([["count", "boot.errors.countRequired"]]);
+  });
+  it("count above what the quota leaves is an error before the plan says so", () => {
+    const withQuota = { ...options, quotas: { compute: { instances: { limit: 10, inUse: 8 }, cores: { limit: -1, inUse: 0 }, ram: { limit: -1, inUse: 0 } }, volume: [] } } as unknown as BootOptions;
+    expect(fields({ ...ok, count: 3 }, withQuota)).toEqual([["count", "boot.errors.countQuota"]]);
+    expect(fields({ ...ok, count: 2 }, withQuota)).toEqual([]);
+  });
+  it("volume size −10, 0, 99999999 and 2.5 are errors at the field", () => {
+    const vol = { ...ok, createVolume: true };
+    expect(fields({ ...vol, volumeSize: -10 })).toEqual([["volumeSize", "boot.errors.volumeSize"]]);
+    expect(fields({ ...vol, volumeSize: 0 })).toEqual([["volumeSize", "boot.errors.volumeSize"]]);
+    expect(fields({ ...vol, volumeSize: 99999999 })).toEqual([["volumeSize", "boot.errors.volumeSizeMax"]]);
+    expect(fields({ ...vol, volumeSize: 2.5 })).toEqual([["volumeSize", "boot.errors.volumeSizeWhole"]]);
+  });
+  it("a size in the hidden field (Create new volume off) is neither judged nor sent", () => {
+    const d = { ...ok, createVolume: false, volumeSize: 99999999 };
+    expect(fields(d)).toEqual([]);
+    expect(draftRequest(d, options)).not.toHaveProperty("volumeSize");
+    expect(toBootRequest(d, options)).not.toHaveProperty("volumeSize");
+    expect(toPlanRequest(d, options)).not.toHaveProperty("volumeSize");
+  });
+  it("a 315-character name is an error, not cut to 255", () => {
+    const long = "n".repeat(315);
+    expect(validateDraft({ ...ok, name: long }, options, undefined)).toEqual([expect.objectContaining({ field: "name", key: "boot.errors.nameTooLong", vars: { max: 255, length: 315 } })]);
+    expect(toBootRequest({ ...ok, name: long }, options)).toBeNull();
+  });
+  it("the plan request leaves out an invalid field so the plan stays on screen", () => {
+    expect(toPlanRequest({ ...ok, createVolume: true, volumeSize: -10, count: 2.7 }, options)).toMatchObject({ createVolume: true, count: 1 });
+    expect(toPlanRequest({ ...ok, createVolume: true, volumeSize: -10 }, options)).not.toHaveProperty("volumeSize");
+  });
+  it("errors show after the field is left, after Next on its step, or at Review; not before", () => {
+    const p = validateDraft(draft({}), options, undefined).find((x) => x.field === "name")!;
+    expect(shown(p, { touched: [], attempted: [], step: "source" })).toBe(false);
+    expect(shown(p, { touched: ["name"], attempted: [], step: "source" })).toBe(true);
+    expect(shown(p, { touched: [], attempted: ["source"], step: "flavor" })).toBe(true);
+    expect(shown(p, { touched: [], attempted: [], step: "review" })).toBe(true);
   });
 });

@@ -11,11 +11,12 @@ export type BootSourceType = "image" | "instance-snapshot" | "volume" | "volume-
 export interface BootDraft {
   step: BootStep;
   name: string;
-  count: number;
+  /** As typed: null when empty. Never rounded or clamped; the shared schema says what is wrong. */
+  count: number | null;
   source: { type: BootSourceType; id: string } | null;
   /** The "Create new volume" toggle. */
   createVolume: boolean;
-  /** GiB; null means "the minimum the plan computes". */
+  /** GiB as typed; null means "the minimum the plan computes". */
   volumeSize: number | null;
   volumeType: string | null;
   deleteOnTermination: boolean;
@@ -25,17 +26,38 @@ export interface BootDraft {
   keyName: string | null;
   /** The server launched from this draft, while its progress is shown. */
   launched: { serverId: string; name: string } | null;
+  /** Fields the user has left (blur): their errors show from then on. */
+  touched: string[];
+  /** Steps the user pressed Next on (or jumped past): all their errors show. */
+  attempted: BootStep[];
+  /** Whose draft this is, "<user id>|<project id>": another user or project never sees it. */
+  owner: string | null;
 }
 
 export const EMPTY_DRAFT: BootDraft = {
   step: "source", name: "", count: 1, source: null, createVolume: false, volumeSize: null, volumeType: null,
   deleteOnTermination: true, flavorId: null, networkIds: [], securityGroups: ["default"], keyName: null, launched: null,
+  touched: [], attempted: [], owner: null,
 };
+
+/** The sessionStorage key of the draft (e2e/pages/LaunchPage.ts `fresh()` removes it). */
+export const BOOT_DRAFT_KEY = "zenith.boot-wizard";
+export const draftOwner = (s: { user: { id: string }; project: { id: string } }) => `${s.user.id}|${s.project.id}`;
+
+/** Drops every user's draft from this tab: at sign-out and sign-in. */
+export function clearBootDraft(): void {
+  if (typeof sessionStorage !== "undefined") sessionStorage.removeItem(BOOT_DRAFT_KEY);
+  useBootWizardStore.setState({ ...EMPTY_DRAFT });
+}
 
 interface BootWizardState extends BootDraft {
   update: (patch: Partial<BootDraft>) => void;
   toggleIn: (field: "networkIds" | "securityGroups", value: string) => void;
   reset: () => void;
+  touch: (field: string) => void;
+  attempt: (step: BootStep) => void;
+  /** Keeps the draft only if it belongs to this user and project; otherwise starts an empty one for them. */
+  claim: (owner: string) => void;
 }
 
 /** Persisted in sessionStorage, so a reload keeps the draft but a new tab starts fresh. */
@@ -46,13 +68,18 @@ export const useBootWizardStore = create<BootWizardState>()(
       update: (patch) => set(patch),
       toggleIn: (field, value) =>
         set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
-      reset: () => set(EMPTY_DRAFT),
+      reset: () => set((s) => ({ ...EMPTY_DRAFT, owner: s.owner })),
+      touch: (field) => set((s) => (s.touched.includes(field) ? {} : { touched: [...s.touched, field] })),
+      attempt: (step) => set((s) => (s.attempted.includes(step) ? {} : { attempted: [...s.attempted, step] })),
+      claim: (owner) => set((s) => (s.owner === owner ? {} : { ...EMPTY_DRAFT, owner })),
     }),
     {
-      name: "zenith.boot-wizard",
+      name: BOOT_DRAFT_KEY,
       storage: createJSONStorage(() => sessionStorage),
-      version: 1,
-      partialize: ({ update: _u, toggleIn: _t, reset: _r, ...draft }) => draft,
+      // v2: the draft names its owner; a v1 draft has none and is dropped rather than shown to whoever is signed in.
+      version: 2,
+      migrate: () => ({ ...EMPTY_DRAFT }),
+      partialize: ({ update: _u, toggleIn: _t, reset: _r, touch: _to, attempt: _a, claim: _c, ...draft }) => draft,
     },
   ),
 );

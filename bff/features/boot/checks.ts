@@ -32,7 +32,7 @@ export function firstRbdLocation(locations: string[]): RbdLocation | LocationErr
 export const CHECK_CODES = {
   format_raw: "disk_format is raw",
   format_not_raw: "disk_format is {format}: only raw images can be cloned; anything else is downloaded and converted",
-  location_exposed: "Glance exposes an rbd:// location to this session",
+  location_exposed: "Glance exposes an RBD location to this session",
   location_not_shown: "Glance shows no location even to an admin (show_image_direct_url and show_multiple_locations are off)",
   location_hidden_from_role: "Glance does not show image locations to your role; Nova and Cinder read them with their own credentials",
   location_not_rbd: "Glance's location is not an RBD snapshot ({reason})",
@@ -41,7 +41,7 @@ export const CHECK_CODES = {
   cluster_unknown: "This cloud's own Ceph cluster id could not be read",
   in_cluster_by_id: "This cloud's Ceph holds the image at images/{image}",
   not_in_cluster: "This cloud's Ceph has no RBD image images/{image}: the image is not stored in this cluster",
-  no_location: "No rbd:// location to check against",
+  no_location: "No RBD location to check against",
   ceph_unavailable: "This cloud's Ceph could not be asked",
   snapshot_opens: "The snapshot exists in this cluster",
   snapshot_protected: "images/{image}@snap exists and is protected",

@@ -1,34 +1,16 @@
 import { z } from "@hono/zod-openapi";
+import { BootPlanRequestFields, BootRequestFields, BootSourceFields } from "../../../lib/schemas/boot";
 
 const Id = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:@-]+$/, "must be an id (letters, digits, . _ : @ -)");
 const Q = z.object({ p50: z.number(), p90: z.number() }).openapi("Quantiles");
 const Path = z.enum(["rbd-clone-local", "rbd-clone-volume", "copy-volume", "download-convert-local", "existing-volume"]).openapi("BootPath");
 
-export const BootSourceSchema = z.object({
-  type: z.enum(["image", "instance-snapshot", "volume", "volume-snapshot"]),
-  id: Id,
-}).strict().openapi("BootSource");
-
-export const BootPlanRequestSchema = z.object({
-  source: BootSourceSchema,
-  createVolume: z.boolean().default(false).openapi({ description: "The \"Create new volume\" toggle: boot from a new Cinder volume made from the image" }),
-  volumeSize: z.number().int().min(1).max(65536).optional().openapi({ description: "GiB; defaults to minVolumeGiB" }),
-  volumeType: z.string().min(1).max(255).optional(),
-  deleteOnTermination: z.boolean().default(false),
-  flavorId: Id.optional(),
-  networkIds: z.array(Id).max(16).default([]),
-  securityGroups: z.array(z.string().min(1).max(255)).max(16).default([]),
-  keyName: z.string().min(1).max(255).optional(),
-  count: z.number().int().min(1).max(50).default(1),
-}).strict().openapi("BootPlanRequest", {
+/** The request schemas are shared with the wizard's form (lib/schemas/boot.ts); here they get their OpenAPI names. */
+export const BootSourceSchema = BootSourceFields.openapi("BootSource");
+export const BootPlanRequestSchema = BootPlanRequestFields.extend({ source: BootSourceSchema }).openapi("BootPlanRequest", {
   example: { source: { type: "image", id: "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b" }, createVolume: true, volumeSize: 20, flavorId: "2", networkIds: ["3cb9bc59-5699-4588-a4b1-b87f96708bc6"] },
 });
-
-export const BootRequestSchema = BootPlanRequestSchema.extend({
-  name: z.string().trim().min(1, "name is required").max(255),
-  flavorId: Id,
-  networkIds: z.array(Id).min(1, "choose at least one network").max(16),
-}).strict().openapi("BootRequest");
+export const BootRequestSchema = BootRequestFields.extend({ source: BootSourceSchema }).openapi("BootRequest");
 
 const Check = z.object({
   id: z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]),
