@@ -55,7 +55,7 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
           <Label htmlFor="boot-name">{t("boot.details.name")}</Label>
           {/* No maxLength: the browser would cut a pasted name silently; the limit is stated and checked instead. */}
           <Input id="boot-name" value={d.name} placeholder={t("boot.details.namePlaceholder")} autoComplete="off"
-            aria-invalid={!!nameErr} aria-describedby="boot-name-hint" onChange={(e) => d.update({ name: e.target.value })} onBlur={() => d.touch("name")} />
+            aria-invalid={!!nameErr} aria-describedby="boot-name-hint" onChange={(e) => { d.update({ name: e.target.value }); d.touch("name"); }} onBlur={() => d.touch("name")} />
           <p id="boot-name-hint" data-testid="field-error-name" data-error={nameErr ? nameErr.key : undefined} className={nameErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
             {nameErr ? problemText(t, nameErr) : t("boot.details.nameLimit", { length: d.name.trim().length, max: BOOT_LIMITS.nameMax })}
           </p>
@@ -64,7 +64,7 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
           <Label htmlFor="boot-count">{t("boot.details.count")}</Label>
           <Input id="boot-count" type="number" min={1} max={type === "volume" ? 1 : countMax} step={1} value={d.count ?? ""}
             aria-invalid={!!countErr} aria-describedby="boot-count-hint" onBlur={() => d.touch("count")}
-            onChange={(e) => d.update({ count: e.target.value === "" ? null : Number(e.target.value) })} />
+            onChange={(e) => { d.update({ count: e.target.value === "" ? null : Number(e.target.value) }); d.touch("count"); }} />
           <p id="boot-count-hint" data-testid="field-error-count" data-error={countErr ? countErr.key : undefined} className={countErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
             {countErr ? problemText(t, countErr) : type === "volume" ? t("boot.details.countVolumeHint")
               : left !== null ? t("boot.details.countLimit", { max: countMax, left }) : t("boot.details.countLimitNoQuota", { max: countMax })}

@@ -46,7 +46,7 @@ export function VolumeOptions({ options, plan, problems }: { options: BootOption
             <Label htmlFor="boot-volume-size">{t("boot.source.volumeSize")}</Label>
             <Input id="boot-volume-size" type="number" min={min ?? BOOT_LIMITS.volumeSizeMin} max={BOOT_LIMITS.volumeSizeMax} step={1}
               value={d.volumeSize ?? plan?.volumeSizeGiB ?? ""} aria-invalid={!!sizeErr} aria-describedby="boot-volume-size-hint" onBlur={() => d.touch("volumeSize")}
-              onChange={(e) => d.update({ volumeSize: e.target.value === "" ? null : Number(e.target.value) })} />
+              onChange={(e) => { d.update({ volumeSize: e.target.value === "" ? null : Number(e.target.value) }); d.touch("volumeSize"); }} />
             <p id="boot-volume-size-hint" data-testid="field-error-volumeSize" data-error={sizeErr ? sizeErr.key : undefined} className={sizeErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
               {sizeErr ? t(sizeErr.key, sizeErr.vars) : t("boot.source.volumeSizeRange", { min: min ?? BOOT_LIMITS.volumeSizeMin, max: BOOT_LIMITS.volumeSizeMax })}
             </p>

@@ -2499,6 +2499,13 @@ export interface components {
                 p50: number;
                 p90: number;
                 waitSeconds: number | null;
+                /** @description Until the root disk is ready, as planned */
+                storageP50: number | null;
+                /** @description An uncertain plan's worst case: the copy if an unknown check fails */
+                alternative: {
+                    path: components["schemas"]["BootPath"];
+                    storageP50: number;
+                } | null;
             } | null;
             /** @enum {string} */
             verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";

@@ -73,7 +73,11 @@ export const BootProgressSchema = z.object({
   volume: z.object({ id: z.string(), status: z.string(), matchedBy: z.enum(["attachment", "image-and-time", "snapshot-and-time", "launch-time"]).openapi({ description: "How the root volume was found: Nova links it only once attached" }) }).nullable(),
   fault: z.object({ code: z.number(), message: z.string().openapi({ description: "Nova's fault message, verbatim" }), created: z.string().nullable() }).nullable(),
   startedAt: z.string(), elapsedSeconds: z.number(),
-  prediction: z.object({ path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable() }).nullable(),
+  prediction: z.object({
+    path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable(),
+    storageP50: z.number().nullable().openapi({ description: "Until the root disk is ready, as planned" }),
+    alternative: z.object({ path: Path, storageP50: z.number() }).nullable().openapi({ description: "An uncertain plan's worst case: the copy if an unknown check fails" }),
+  }).nullable(),
   verdict: z.enum(["on_track", "slower_than_predicted", "past_nova_wait", "finished"]),
 }).openapi("BootProgress");
 
