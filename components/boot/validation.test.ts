@@ -84,3 +84,12 @@ describe("boot wizard validation at the field (the BFF's own schema)", () => {
     expect(shown(p, { touched: [], attempted: [], step: "review" })).toBe(true);
   });
 });
+
+describe("plan blockers in the user's language", () => {
+  it("a known blocker code becomes a message key with its params, not the BFF's English", () => {
+    const plan = { minVolumeGiB: 8, volumeSizeGiB: null, blockers: [{ code: "flavor_ram_too_small", field: "flavorId", message: "Flavor m1.tiny has…", params: { ram: 512, minRam: 1024 } }] } as unknown as BootPlan;
+    const d = draft({ name: "x", source: { type: "image", id: "img" }, flavorId: "9", networkIds: ["n"] });
+    expect(validateDraft(d, options, plan)).toEqual([expect.objectContaining({ field: "flavorId", key: "boot.blocker.flavor_ram_too_small", vars: { ram: 512, minRam: 1024 } })]);
+    expect(validateDraft(d, options, plan)[0].text).toBeUndefined();
+  });
+});

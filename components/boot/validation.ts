@@ -11,6 +11,8 @@ type Image = BootOptions["images"][number];
 export interface Problem { step: BootStep; field: string; key: MessageKey; vars?: TranslateVars; text?: string }
 
 const GiB = 1024 ** 3;
+/** Blocker codes the UI words itself (boot.blocker.*); any other keeps the BFF's English. */
+const BLOCKER_CODES = new Set(["source_unavailable", "volume_not_bootable", "volume_in_use", "count_volume_source", "flavor_ram_too_small", "flavor_disk_zero", "flavor_disk_too_small", "volume_size_below_minimum"]);
 /** The order fields appear in on their step. */
 const FIELD_ORDER = ["name", "count", "source", "volumeSize", "volumeType", "flavorId", "networkIds"];
 
@@ -66,6 +68,7 @@ export function validateDraft(d: BootDraft, o: BootOptions | undefined, plan: Bo
     if (b.code === "quota_exceeded" && b.params.quota === "instances" && has("count")) continue;
     const step: BootStep = b.field === "flavorId" ? "flavor" : b.field === null ? "review" : "source";
     if (b.code === "quota_exceeded") out.push({ step, field: `quota:${b.params.quota}`, key: "boot.errors.quota", vars: b.params });
+    else if (BLOCKER_CODES.has(b.code)) out.push({ step, field: b.field ?? b.code, key: `boot.blocker.${b.code}` as MessageKey, vars: b.params });
     else out.push({ step, field: b.field ?? b.code, key: "boot.plan.blockers", text: b.message });
   }
   const rank = (p: Problem) => BOOT_STEPS.indexOf(p.step) * 100 + (FIELD_ORDER.indexOf(p.field) + 1 || 99);
