@@ -1,7 +1,7 @@
 import { nanoid } from "nanoid";
 import { onReal, simControl, target } from "../../../tests/target";
 import { login, type OsSession } from "../../../sim/test/os-session";
-import { createAgent } from "../../test/test-app";
+import { createAgent, testDeps } from "../../test/test-app";
 import { demoImages } from "../../test/boot-helpers";
 import { BootPlanSchema } from "./boot.schemas";
 
@@ -73,12 +73,19 @@ describe(`boot plan as a member (${target.name})`, () => {
     console.log(`[member plan ${target.name}] not in cluster: ${res.body.path} certain=${res.body.certain} ${res.body.checks.map((k: Check) => `${k.id}=${k.status}(${k.code})`).join(" ")}`);
   });
 
-  it("the Images page labels each raw image by the same verdict", async () => {
-    const a = createAgent();
+  it("the Images page labels each raw image by the same verdict, one Ceph read per active raw image and no list", async () => {
+    const deps = testDeps();
+    const a = createAgent(deps);
     await a.login("demo");
     const ids = await demoImages(a);
+    const before = deps.calls.length;
     const list = await a.get("/api/images?limit=100");
     expect(list.status).toBe(200);
+    const ceph = deps.calls.slice(before).filter((c) => c.service === "ceph" && !c.url.endsWith("/api/auth")).map((c) => new URL(c.url).pathname);
+    const rawActive = list.body.items.filter((i: { diskFormat: string; status: string; volumeBacked: boolean }) => i.diskFormat === "raw" && i.status === "active" && !i.volumeBacked);
+    expect(ceph.length).toBe(rawActive.length);
+    expect(ceph.every((p) => /^.*\/api\/block\/image\/images%2F[^/]+$/.test(p))).toBe(true);
+    console.log(`[images ${target.name}] ${list.body.items.length} images listed, ${rawActive.length} raw active → ${ceph.length} Ceph Dashboard reads`);
     const label = (id: string) => list.body.items.find((i: { id: string }) => i.id === id)?.cloneVerdict;
     expect(label(ids.raw)).toBe("clone");
     expect(label(ids.qcow2)).toBe("copy");
