@@ -16,6 +16,7 @@ import { imagesRouter } from "./routes/images/images.index";
 import { networksRouter } from "./routes/networks/networks.index";
 import { dhcpRouter } from "./routes/dhcp/dhcp.index";
 import { lineageRouter } from "./routes/lineage/lineage.index";
+import { rolloutsRouter } from "./routes/rollouts/rollouts.index";
 
 export const OPENAPI_INFO = {
   openapi: "3.1.0",
@@ -35,7 +36,7 @@ export function createApp(deps: BffDeps) {
     c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
   });
   app.use("*", csrfGuard(deps.allowedOrigins));
-  const routers = [authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, proxyRouter];
+  const routers = [authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`), 404));

@@ -2,6 +2,7 @@ import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
 import { loadSessionSecret } from "./config/session-secret";
 import type { BffDeps } from "./deps";
+import { resolve } from "node:path";
 
 const num = (v: string | undefined, fallback: number, name: string): number => {
   if (v === undefined || v === "") return fallback;
@@ -24,7 +25,12 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       username: env.ZENITH_CEPH_USER ?? "admin",
       password: env.ZENITH_CEPH_PASSWORD ?? "zenith-ceph",
     },
-    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.jsonl`,
+    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.sqlite`,
+    rollouts: {
+      configFile: env.ZENITH_ROLLOUTS_CONFIG || undefined,
+      dataDir: env.ZENITH_DATA_DIR ?? ".data",
+      playbookDir: env.ZENITH_ROLLOUTS_DIR ?? resolve("rollouts"),
+    },
     nova: {
       blockDeviceAllocateRetries: num(env.ZENITH_NOVA_BDA_RETRIES, 60, "ZENITH_NOVA_BDA_RETRIES"),
       blockDeviceAllocateRetriesInterval: num(env.ZENITH_NOVA_BDA_INTERVAL, 3, "ZENITH_NOVA_BDA_INTERVAL"),

@@ -1,6 +1,6 @@
 import type { MessageKey } from "@/lib/i18n/translate";
 
-export type NavIcon = "overview" | "instances" | "volumes" | "images" | "networks" | "system" | "lineage" | "dhcp" | "rollouts";
+export type NavIcon = "overview" | "instances" | "volumes" | "images" | "networks" | "system" | "lineage" | "dhcp" | "rollouts" | "audit";
 
 export interface NavItem {
   href: string;
@@ -40,6 +40,7 @@ export const navSections: readonly NavSection[] = [
       { href: "/admin/lineage", label: "nav.lineage", icon: "lineage" },
       { href: "/admin/dhcp", label: "nav.dhcp", icon: "dhcp" },
       { href: "/admin/rollouts", label: "nav.rollouts", icon: "rollouts" },
+      { href: "/admin/audit", label: "nav.audit", icon: "audit" },
     ],
   },
 ];

@@ -16,7 +16,8 @@ fi
 
 mkdir -p .data
 SIM_PID=""
-cleanup() { stop_group "$SIM_PID"; }
+LAB_UP=""
+cleanup() { stop_group "$SIM_PID"; [ -z "$LAB_UP" ] || bash scripts/rollout-lab.sh down >/dev/null 2>&1 || true; }
 trap cleanup EXIT INT TERM
 if [ -z "${ZENITH_AUTH_URL:-}${OS_AUTH_URL:-}${OS_CLOUD:-}" ]; then
   SIM_PID=$(start_group .data/sim.log npx tsx sim/main.ts)
@@ -25,6 +26,20 @@ if [ -z "${ZENITH_AUTH_URL:-}${OS_AUTH_URL:-}${OS_CLOUD:-}" ]; then
   CLOUD="the embedded cloud"
 else
   CLOUD="${ZENITH_AUTH_URL:-${OS_AUTH_URL:-clouds.yaml cloud $OS_CLOUD}}"
+fi
+
+# Admin → Rollouts: without a pools file of your own, the local lab (HAProxy + 3 nginx backends on
+# 127.0.0.1:${ZENITH_ROLLOUT_LAB_PORT:-18600}..+4) is the pool. Missing packages are installed as root on
+# Debian; otherwise the lab is skipped and the Rollouts page names what to install.
+if [ -z "${ZENITH_ROLLOUTS_CONFIG:-}" ] && [ "${ZENITH_ROLLOUT_LAB:-1}" != 0 ]; then
+  if LAB_CONFIG=$(bash scripts/rollout-lab.sh up 2> .data/rollout-lab.log); then
+    LAB_UP=1
+    export ZENITH_ROLLOUTS_CONFIG=$LAB_CONFIG
+    sed 's/^/zenith: /' .data/rollout-lab.log
+    echo "zenith: ZENITH_ROLLOUTS_CONFIG=$LAB_CONFIG"
+  else
+    sed 's/^/zenith: rollout lab not started: /' .data/rollout-lab.log >&2
+  fi
 fi
 
 cat <<MSG

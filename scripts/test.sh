@@ -36,6 +36,10 @@ if [ $IS_ROOT_DEBIAN = 1 ]; then
   # CJK glyphs for the zh-CN screenshots (Chromium draws empty boxes without a CJK font).
   dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q "ok installed" || missing+=(fonts-wqy-microhei)
   [ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
+  # The rollouts lab (HAProxy + nginx + Ansible on loopback) for the rollouts integration test, before any stage.
+  [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v ansible-playbook >/dev/null || missing+=(ansible-core)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "zenith: apt-get install ${missing[*]}"
     $APT update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $APT install -y -q --no-install-recommends "${missing[@]}" >"$RESULTS/apt.log" 2>&1 \

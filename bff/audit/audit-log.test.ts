@@ -1,23 +1,64 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAuditLog } from "./audit-log";
+import { ApiError } from "../errors";
+import { createAuditLog, type AuditIntent } from "./audit-log";
+import { audited } from "./audited-step";
 
-const entry = (step: string) => ({ requestId: "req-1", user: "admin", project: "admin", action: "dhcp.heal", target: "net-1", step, result: "ok" as const, detail: null });
+const intent = (step: string, o: Partial<AuditIntent> = {}): AuditIntent => ({
+  requestId: "req-1", userId: "u-1", user: "admin", projectId: "p-1", project: "admin", source: "127.0.0.1",
+  planId: "0123456789abcdef", action: "dhcp.heal", target: "net-1", step, ...o,
+});
 
-describe("audit log", () => {
-  it("lists newest first and keeps entries across a restart when file-backed", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "zenith-audit-")), "audit.jsonl");
+describe("audit log (SQLite)", () => {
+  it("keeps intent then result, newest first, across a reopen of the file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "zenith-audit-")), "audit.sqlite");
     const a = createAuditLog(file);
-    a.record(entry("one"));
-    a.record(entry("two"));
-    expect(a.list().map((e) => e.step)).toEqual(["two", "one"]);
-    expect(createAuditLog(file).list(1).map((e) => e.step)).toEqual(["two"]);
+    const one = a.intent(intent("one"));
+    a.result(one, "ok", null);
+    a.intent(intent("two"));
+    const again = createAuditLog(file).list({ limit: 10 }).entries;
+    expect(again.map((e) => [e.step, e.result])).toEqual([["two", "pending"], ["one", "ok"]]);
+    expect(again[1]).toMatchObject({ userId: "u-1", user: "admin", project: "admin", source: "127.0.0.1", requestId: "req-1", planId: "0123456789abcdef" });
+    expect(again[1].finishedAt).toMatch(/Z$/);
   });
-  it("lives in memory without a file", () => {
+
+  it("takes in the JSON-lines log it replaced, once, skipping a torn line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zenith-audit-"));
+    const old = { requestId: "r0", user: "admin", project: "admin", action: "dhcp.heal", target: "net-1", step: "add agent", result: "ok", detail: null };
+    writeFileSync(join(dir, "audit.jsonl"), `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", ...old })}\n{"at":"2026-01-02T00:00:00.000Z","requ`);
+    const a = createAuditLog(join(dir, "audit.sqlite"));
+    expect(a.list({ limit: 10 }).entries).toMatchObject([{ at: "2026-01-01T00:00:00.000Z", user: "admin", step: "add agent", result: "ok", source: "unknown" }]);
+    a.result(a.intent(intent("new")), "ok", null);
+    expect(createAuditLog(join(dir, "audit.sqlite")).list({ limit: 10 }).entries.map((e) => e.step)).toEqual(["new", "add agent"]);
+  });
+
+  it("pages with a cursor and filters by user, action and result", () => {
     const a = createAuditLog();
-    a.record(entry("x"));
-    expect(a.list()).toHaveLength(1);
-    expect(a.list()[0].at).toMatch(/Z$/);
+    for (let i = 0; i < 5; i++) a.result(a.intent(intent(`s${i}`, { user: i % 2 ? "bob" : "admin", action: i < 3 ? "dhcp.heal" : "lineage.cleanup" })), i === 4 ? "refused" : "ok", null);
+    const p1 = a.list({ limit: 2 });
+    expect(p1.entries.map((e) => e.step)).toEqual(["s4", "s3"]);
+    const p2 = a.list({ limit: 2, before: p1.nextBefore! });
+    expect(p2.entries.map((e) => e.step)).toEqual(["s2", "s1"]);
+    expect(a.list({ limit: 2, before: p2.nextBefore! })).toMatchObject({ nextBefore: null });
+    expect(a.list({ limit: 10, user: "bob" }).entries.map((e) => e.step)).toEqual(["s3", "s1"]);
+    expect(a.list({ limit: 10, action: "lineage.cleanup", result: "refused" }).entries.map((e) => e.step)).toEqual(["s4"]);
+  });
+
+  it("does not run a step whose intent cannot be written: 503 audit_unavailable", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zenith-audit-"));
+    writeFileSync(join(dir, "not-a-dir"), "");
+    const a = createAuditLog(join(dir, "not-a-dir", "audit.sqlite"));
+    let ran = 0;
+    const err = await audited(a, intent("x"), async () => ++ran, () => ({ result: "ok", detail: null })).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 503, code: "audit_unavailable" });
+    expect(ran).toBe(0);
+  });
+
+  it("records a step that throws as an error, then lets the throw go on", async () => {
+    const a = createAuditLog();
+    await expect(audited(a, intent("boom"), async () => { throw new Error("upstream down"); }, () => ({ result: "ok", detail: null }))).rejects.toThrow("upstream down");
+    expect(a.list({ limit: 1 }).entries[0]).toMatchObject({ result: "error", detail: "upstream down" });
   });
 });

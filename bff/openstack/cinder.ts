@@ -10,6 +10,8 @@ export interface CinderVolume {
   attachments: { server_id: string; attachment_id?: string; device?: string | null; host_name?: string | null }[];
   volume_image_metadata?: Record<string, string>;
   "os-vol-host-attr:host"?: string | null;
+  /** Admin: after a migration the volume's data lives under volume-<name_id>, not volume-<id>. */
+  "os-vol-mig-status-attr:name_id"?: string | null;
 }
 export interface CinderSnapshot { id: string; name: string | null; status: string; size: number; volume_id: string; created_at: string }
 export interface CinderVolumeType { id: string; name: string; description: string | null; is_public?: boolean }

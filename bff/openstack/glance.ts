@@ -26,7 +26,7 @@ export function createGlance(http: Http, s: SessionLike) {
   const base = s.url("image");
   const req = (path: string) => ({ service: "image" as const, url: `${base}${path}`, token: s.token, headers: { Accept: "application/json" } });
   return {
-    images: (query: Record<string, string> = {}) => listAll<GlanceImage>(http, { ...req("/images"), query }, "images"),
+    images: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) => listAll<GlanceImage>(http, { ...req("/images"), query }, "images", opts),
     image: (id: string) => http.json<GlanceImage>(req(`/images/${encodeURIComponent(id)}`)),
     /** One limit/marker page; `query` carries sort_key/sort_dir and attribute filters. */
     imagesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>

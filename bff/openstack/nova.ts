@@ -31,11 +31,19 @@ export interface NovaAbsoluteLimits {
   maxTotalRAMSize: number; totalRAMUsed: number; maxTotalKeypairs?: number;
 }
 
+/**
+ * 2.69: a server in a cell that does not answer is listed (and shown) as a minimal record with status UNKNOWN
+ * instead of being left out, but only on an unpaged, unsorted, unfiltered list (all_tenants aside).
+ */
+export const NOVA_DOWN_CELL_MICROVERSION = "2.69";
+
 /** Nova v2.1: the calls the boot wizard makes. */
 export function createNova(http: Http, s: SessionLike) {
   const base = s.url("compute");
   const headers = { "OpenStack-API-Version": `compute ${NOVA_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_MICROVERSION };
   const req = (path: string) => ({ service: "compute" as const, url: `${base}${path}`, token: s.token, headers });
+  const downCellHeaders = { "OpenStack-API-Version": `compute ${NOVA_DOWN_CELL_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_DOWN_CELL_MICROVERSION };
+  const req69 = (path: string) => ({ ...req(path), headers: downCellHeaders });
   return {
     flavors: () => listAll<NovaFlavor>(http, req("/flavors/detail"), "flavors", { limit: 1000 }),
     flavor: async (id: string) => (await http.json<{ flavor: NovaFlavor }>(req(`/flavors/${encodeURIComponent(id)}`))).flavor,
@@ -57,11 +65,21 @@ export function createNova(http: Http, s: SessionLike) {
     /** Every server (bounded walk), for views that search or sort themselves. */
     servers: (query: Record<string, string> = {}, opts?: { maxItems?: number }) =>
       listAll<NovaServer>(http, { ...req("/servers/detail"), query }, "servers", { limit: 500, ...opts }),
+    /** Admin: every server of every project, at 2.69 (bounded walk; paging makes Nova skip down cells). */
+    allServers: (query: Record<string, string> = {}, opts?: { maxItems?: number }) =>
+      listAll<Pick<NovaServer, "id" | "name" | "status">>(http, { ...req69("/servers/detail"), query: { all_tenants: "1", ...query } }, "servers", { limit: 1000, ...opts }),
+    /**
+     * Admin: the one list Nova answers with down cells' servers (status UNKNOWN): all_tenants only, no paging.
+     * `more` is true when Nova cut it at its max_limit (a next link), so servers may be missing from it.
+     */
+    downCellProbe: async () => {
+      const body = await http.json<{ servers: { id: string; status?: string; name?: string }[]; servers_links?: unknown[] }>({ ...req69("/servers"), query: { all_tenants: "1" } });
+      return { servers: body.servers ?? [], more: (body.servers_links ?? []).length > 0 };
+    },
+    /** GET /servers/{id} at 2.69: a server in a down cell answers 200 with status UNKNOWN, not an error. */
+    serverAnyCell: async (id: string) => (await http.json<{ server: Pick<NovaServer, "id" | "name" | "status"> }>(req69(`/servers/${encodeURIComponent(id)}`))).server,
     /** Id → name for every server of the project (summary list, one call per 1000). */
-    /** Admin: id → name of every server in every project (all_tenants=1). */
-    allServerNames: async () =>
-      new Map((await listAll<{ id: string; name: string }>(http, { ...req("/servers"), query: { all_tenants: "1" } }, "servers", { limit: 1000, maxItems: 50_000 })).map((s) => [s.id, s.name])),
-    serverNames: async () => new Map((await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).map((s) => [s.id, s.name])),
+    serverNames: async () => new Map((await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).items.map((s) => [s.id, s.name])),
     volumeAttachments: async (id: string) =>
       (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`))).volumeAttachments,
     /** POST /servers/{id}/action: never retried. Answers 202 with no body. */

@@ -4,22 +4,32 @@ import type { RequestSession } from "../session/session-service";
 /** What a service client needs from the session: the token, the catalog URLs and the project. */
 export type SessionLike = Pick<RequestSession, "token" | "url" | "projectId">;
 
+/** A bounded list walk: every item it saw, and whether it reached the end of the list. */
+export interface Walk<T> {
+  items: T[];
+  /** False when the walk stopped at its bound: more items exist that it did not see. */
+  complete: boolean;
+}
+
 /**
  * Lists with OpenStack's limit/marker paging: asks for `limit` at a time and follows the last id until a
- * short page. `maxItems` bounds the walk (a dashboard list, not an export).
+ * short page. `maxItems` bounds the walk (a dashboard list, not an export). Nothing is sliced away: when the
+ * bound is hit the walk says it is incomplete, and the caller decides what that means.
  */
 export async function listAll<T extends { id: string }>(
   http: Http, req: UpstreamRequest, key: string, opts: { limit?: number; maxItems?: number } = {},
-): Promise<T[]> {
+): Promise<Walk<T>> {
   const limit = opts.limit ?? 200;
   const maxItems = opts.maxItems ?? 2000;
-  const out: T[] = [];
+  const items: T[] = [];
   let marker: string | undefined;
   for (;;) {
-    const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit, marker } });
+    const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit: Math.min(limit, maxItems - items.length + 1), marker } });
     const page = body?.[key] ?? [];
-    out.push(...page);
-    if (page.length < limit || out.length >= maxItems) return out.slice(0, maxItems);
+    const asked = Math.min(limit, maxItems - items.length + 1);
+    if (items.length + page.length > maxItems) return { items: [...items, ...page.slice(0, maxItems - items.length)], complete: false };
+    items.push(...page);
+    if (page.length < asked) return { items, complete: true };
     marker = page[page.length - 1].id;
   }
 }

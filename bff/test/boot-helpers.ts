@@ -49,7 +49,8 @@ export async function cephImage(pool: string, name: string): Promise<any | null>
   const password = target.real?.ceph?.password ?? "zenith-ceph";
   const auth = await fetch(`${base}/api/auth`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" }, body: JSON.stringify({ username: "admin", password }) });
   const { token } = await auth.json();
-  const res = await fetch(`${base}/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/vnd.ceph.api.v1.0+json" } });
+  // omit_usage: a usage read diff-iterates, which aborts ceph-mgr on a 0-byte image with a snapshot.
+  const res = await fetch(`${base}/api/block/image/${encodeURIComponent(`${pool}/${name}`)}?omit_usage=true`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/vnd.ceph.api.v1.0+json" } });
   return res.status === 200 ? res.json() : null;
 }
 

@@ -1,31 +1,44 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo } from "react";
+import { lazyWithPreload } from "@/lib/lazy";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
 import { useBootOptions, useBootPlan, useLaunchBoot } from "@/lib/queries/boot";
 import { useSession } from "@/lib/queries/session";
 import { BOOT_STEPS, draftOwner, useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardContent } from "@/components/ui/card-sections";
 import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
-import { FlavorStep, NetworksStep, SecurityStep } from "./other-steps";
 import { PlanPanel } from "./plan-panel";
-import { ProgressView } from "./progress-view";
-import { ReviewStep } from "./review-step";
-import { SourceStep } from "./source-step";
+import { SourceStep, VolumeOptions } from "./source-step";
 import { toBootRequest, toPlanRequest } from "./draft-request";
 import { shown, validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
 import { quotaLabel } from "./quota-label";
 
+// The first screen is the source step; the others, and the progress after a launch, load on intent (pointer over or
+// focus in the wizard) or when shown.
+const FlavorStep = lazyWithPreload(() => import("./other-steps").then((m) => m.FlavorStep));
+const NetworksStep = lazyWithPreload(() => import("./other-steps").then((m) => m.NetworksStep));
+const SecurityStep = lazyWithPreload(() => import("./other-steps").then((m) => m.SecurityStep));
+const ReviewStep = lazyWithPreload(() => import("./review-step").then((m) => m.ReviewStep));
+const ProgressView = lazyWithPreload(() => import("./progress-view").then((m) => m.ProgressView));
+const preloadLaterSteps = () => { for (const c of [VolumeOptions, FlavorStep, NetworksStep, SecurityStep, ReviewStep, ProgressView]) void c.preload(); };
+function StepLoading() {
+  const t = useT();
+  return <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</p>;
+}
+
 export function LaunchWizard() {
   const t = useT();
   const d = useBootWizardStore();
-  // The draft lives in sessionStorage; render only after it is read so server and client agree.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => { setHydrated(useBootWizardStore.persist.hasHydrated()); return useBootWizardStore.persist.onFinishHydration(() => setHydrated(true)); }, []);
+  // The draft lives in sessionStorage, read when the store loads in the browser; render it only once hydrated so
+  // server and client agree.
+  const hydrated = useHydrated();
   const session = useSession();
   // The draft belongs to one user in one project: anyone else starts from an empty one.
   const owner = session.data ? draftOwner(session.data) : null;
@@ -40,7 +53,7 @@ export function LaunchWizard() {
 
   if (!hydrated || options.isPending || !owner || d.owner !== owner) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
   if (options.error) return <QueryError title={t("boot.plan.error")} error={options.error} onRetry={() => options.refetch()} />;
-  if (d.launched) return <ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} />;
+  if (d.launched) return <Suspense fallback={<StepLoading />}><ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} /></Suspense>;
 
   const submit = () => {
     const body = toBootRequest(d, options.data);
@@ -51,17 +64,19 @@ export function LaunchWizard() {
   const o = options.data;
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
-      <div className="min-w-0 space-y-4">
+      <div className="min-w-0 space-y-4" onPointerEnter={preloadLaterSteps} onFocusCapture={preloadLaterSteps}>
         <WizardSteps problems={visible} />
         <Card>
           <CardContent>
             <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else next(); }} noValidate>
               <h2 className="mb-4 text-base font-semibold" id="step-title">{t(`boot.steps.${d.step}`)} <span className="text-xs font-normal text-muted-foreground">{t("boot.nav.stepOf", { n: at + 1, total: BOOT_STEPS.length })}</span></h2>
               {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={visible} /> : null}
-              {d.step === "flavor" ? <FlavorStep options={o} problems={visible} /> : null}
-              {d.step === "networks" ? <NetworksStep options={o} problems={visible} /> : null}
-              {d.step === "security" ? <SecurityStep options={o} /> : null}
-              {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
+              <Suspense fallback={<StepLoading />}>
+                {d.step === "flavor" ? <FlavorStep options={o} problems={visible} /> : null}
+                {d.step === "networks" ? <NetworksStep options={o} problems={visible} /> : null}
+                {d.step === "security" ? <SecurityStep options={o} /> : null}
+                {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
+              </Suspense>
               {launch.error ? <div className="mt-4"><QueryError title={t("boot.errors.launchFailed")} error={launch.error} /></div> : null}
               <div className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t pt-4">
                 <Button variant="ghost" onClick={() => { launch.reset(); d.reset(); }}>{t("boot.nav.reset")}</Button>

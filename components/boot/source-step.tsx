@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { lazyWithPreload } from "@/lib/lazy";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import { useBootWizardStore, type BootSourceType } from "@/lib/stores/boot-wizard-store";
 import { Badge } from "@/components/ui/badge";
@@ -9,9 +10,11 @@ import { Input, Label } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ChoiceTable, type ChoiceRow } from "./choice-table";
 import { formatBytes } from "./format";
-import { VolumeOptions } from "./volume-options";
 import { BOOT_LIMITS } from "@/lib/schemas/boot";
 import { instancesLeft, problemText, type Problem } from "./validation";
+
+/** The volume options show once a source is chosen; their code loads then, or on intent over the wizard. */
+export const VolumeOptions = lazyWithPreload(() => import("./volume-options").then((m) => m.VolumeOptions));
 
 const TYPES: BootSourceType[] = ["image", "instance-snapshot", "volume", "volume-snapshot"];
 
@@ -89,7 +92,7 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
         {err("source") && d.source === null ? <p className="text-xs text-danger" data-testid="field-error-source">{t("boot.errors.source")}</p> : null}
       </fieldset>
 
-      <VolumeOptions options={options} plan={plan} problems={problems} />
+      {d.source ? <Suspense fallback={null}><VolumeOptions options={options} plan={plan} problems={problems} /></Suspense> : null}
     </div>
   );
 }

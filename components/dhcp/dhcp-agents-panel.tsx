@@ -4,7 +4,8 @@ import { useT } from "@/lib/i18n/client";
 import type { DhcpAgent } from "@/lib/queries/dhcp";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** Neutron prints heartbeats as "YYYY-MM-DD hh:mm:ss" in UTC. */

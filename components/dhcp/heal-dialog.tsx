@@ -23,6 +23,9 @@ interface HealDialogProps {
 const STATUS = {
   added: { tone: "success", key: "dhcp.statusAdded" },
   "already-hosted": { tone: "info", key: "dhcp.statusAlready" },
+  removed: { tone: "success", key: "dhcp.statusRemoved" },
+  "already-removed": { tone: "info", key: "dhcp.statusAlreadyRemoved" },
+  refused: { tone: "warning", key: "dhcp.statusRefused" },
   error: { tone: "danger", key: "dhcp.statusError" },
 } as const;
 
@@ -56,7 +59,7 @@ export function HealDialog({ open, onOpenChange, plan, result, pending, error, o
           {result.results.map((r) => (
             <li key={`${r.networkId}-${r.agentId}`} className="flex flex-wrap items-center gap-2" data-step-status={r.status}>
               <Badge tone={STATUS[r.status].tone} dot>{t(STATUS[r.status].key)}</Badge>
-              <span>{t("dhcp.step", { host: r.agentHost, network: r.networkName || r.networkId })}</span>
+              <span>{t(r.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: r.agentHost, network: r.networkName || r.networkId })}</span>
               {r.detail ? <span className="w-full text-xs text-muted-foreground">{r.detail}</span> : null}
             </li>
           ))}
@@ -66,7 +69,7 @@ export function HealDialog({ open, onOpenChange, plan, result, pending, error, o
           {plan.steps.length ? (
             <ol className="list-decimal space-y-1 pl-5 text-sm" aria-label={t("dhcp.planTitle")}>
               {plan.steps.map((s) => (
-                <li key={`${s.networkId}-${s.agentId}`}>{t("dhcp.step", { host: s.agentHost, network: s.networkName || s.networkId })}</li>
+                <li key={`${s.networkId}-${s.agentId}`} data-op={s.op}>{t(s.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: s.agentHost, network: s.networkName || s.networkId })}</li>
               ))}
             </ol>
           ) : (

@@ -9,7 +9,7 @@ import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
-import { DeleteInstanceDialog } from "./delete-instance-dialog";
+import { LazyDeleteInstanceDialog, preloadDeleteDialog } from "./lazy-delete-dialog";
 import { ACTION_ICON, useActionText } from "./use-action-text";
 
 /**
@@ -48,6 +48,8 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
             disabled={!a.enabled || mutation.isPending}
             aria-describedby={a.enabled ? undefined : `${id}-${a.action}`}
             onClick={() => (a.destructive ? setConfirming(true) : run(a.action))}
+            onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
+            onFocus={a.destructive ? preloadDeleteDialog : undefined}
             className={a.destructive ? "sm:ml-auto" : undefined}
           >
             {mutation.isPending && last === a.action ? <Spinner /> : <Icon name={ACTION_ICON[a.action]} />}
@@ -66,7 +68,7 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
         <p role="status" className="text-xs text-success">{t("instances.accepted", { action: label(last) })}</p>
       ) : null}
       {mutation.error && !confirming ? <QueryError title={t("instances.actionFailed")} error={mutation.error} /> : null}
-      <DeleteInstanceDialog
+      <LazyDeleteInstanceDialog
         open={confirming}
         onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
         instanceId={instance.id}

@@ -1,13 +1,14 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { InstanceDetail } from "@/lib/queries/instances";
 import { formatMiB } from "@/lib/format/bytes";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { InstanceStatusBadge } from "./instance-status-badge";
 
@@ -71,7 +72,7 @@ export function InstanceFacts({ instance: i }: { instance: InstanceDetail }) {
                 {i.volumes.map((v) => (
                   <TableRow key={v.id}>
                     <TableCell>
-                      <Link href={`/project/volumes?q=${v.id}`} className="font-medium text-primary hover:underline">{v.name || v.id.slice(0, 8)}</Link>
+                      <IntentLink href={`/project/volumes?q=${v.id}`} className="font-medium text-primary hover:underline">{v.name || v.id.slice(0, 8)}</IntentLink>
                       {v.bootable ? <Badge className="ml-2">{t("volumes.bootable")}</Badge> : null}
                     </TableCell>
                     <TableCell className="font-mono text-xs">{v.device ?? t("common.none")}</TableCell>

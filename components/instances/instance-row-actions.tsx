@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
-import { DeleteInstanceDialog } from "./delete-instance-dialog";
+import { LazyDeleteInstanceDialog, preloadDeleteDialog } from "./lazy-delete-dialog";
 import { ACTION_ICON, useActionText } from "./use-action-text";
 
 /** The row's quick actions; hard reboot stays on the detail page. */
@@ -55,6 +55,8 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
               if (a.destructive) setConfirming(true);
               else run(action);
             }}
+            onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
+            onFocus={a.destructive ? preloadDeleteDialog : undefined}
             className={cn(
               "size-7 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
               a.destructive && "[&_svg]:text-danger",
@@ -65,7 +67,7 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
           </Button>
         );
       })}
-      <DeleteInstanceDialog
+      <LazyDeleteInstanceDialog
         open={confirming}
         onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
         instanceId={instance.id}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
@@ -60,9 +60,9 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
     <>
       <TableRow data-testid={`instance-row-${i.name}`}>
         <TableCell>
-          <Link href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+          <IntentLink href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
             {i.name || i.id}
-          </Link>
+          </IntentLink>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
         </TableCell>
         <TableCell className="max-w-[16rem]">

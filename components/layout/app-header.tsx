@@ -8,13 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { LanguageSwitch, ThemeToggle } from "./preference-menus";
 import { ProjectSwitcher } from "./project-switcher";
+import { preloadHeaderMenus } from "./header-menus-lazy";
 import { UserMenu } from "./user-menu";
 
 export function AppHeader({ session }: { session: Session }) {
   const t = useT();
   const setMobileOpen = useSidebarStore((s) => s.setMobileOpen);
   return (
-    <header className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b bg-surface/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/80 lg:px-4">
+    // Pointer over, or focus in, the header is intent enough to fetch its menus' items.
+    <header onPointerOver={preloadHeaderMenus} onFocusCapture={preloadHeaderMenus} className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b bg-surface/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/80 lg:px-4">
       <Button variant="ghost" size="icon" className="lg:hidden" aria-label={t("nav.open")} onClick={() => setMobileOpen(true)}>
         <Icon name="menu" />
       </Button>

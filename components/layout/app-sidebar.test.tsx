@@ -15,7 +15,7 @@ describe("SidebarNav", () => {
   it("shows the Admin section to an admin", () => {
     renderWithProviders(<SidebarNav session={makeSession()} />);
     const admin = screen.getByRole("group", { name: "Admin" });
-    expect(within(admin).getAllByRole("link").map((a) => a.textContent)).toEqual(["System", "Lineage", "DHCP HA", "Rollouts"]);
+    expect(within(admin).getAllByRole("link").map((a) => a.textContent)).toEqual(["System", "Lineage", "DHCP HA", "Rollouts", "Audit"]);
   });
 
   it("hides the Admin section from a member", () => {

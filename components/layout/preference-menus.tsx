@@ -1,18 +1,17 @@
 "use client";
 
-import { useLocale, useSetLocale, useT } from "@/lib/i18n/client";
-import { localeNames, locales } from "@/lib/i18n/config";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { localeNames } from "@/lib/i18n/config";
 import { useTheme } from "@/lib/theme/client";
-import { themes, type Theme } from "@/lib/theme/config";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { themeLabel } from "@/lib/theme/config";
 import { buttonVariants } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { Icon, type IconName } from "@/components/ui/icon";
+import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
+import { Icon } from "@/components/ui/icon";
+import { HeaderMenuItems } from "./header-menus-lazy";
 
 export function LanguageSwitch() {
   const t = useT();
   const locale = useLocale();
-  const setLocale = useSetLocale();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -22,28 +21,16 @@ export function LanguageSwitch() {
         <Icon name="languages" />
         <span className="hidden text-xs sm:inline">{locale === "en" ? "EN" : "中文"}</span>
       </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-40">
-        <DropdownMenuLabel>{t("header.language")}</DropdownMenuLabel>
-        {locales.map((l) => (
-          <DropdownMenuRadioItem key={l} checked={l === locale} onSelect={() => l !== locale && setLocale(l)} lang={l}>
-            {localeNames[l]}
-          </DropdownMenuRadioItem>
-        ))}
-      </DropdownMenuContent>
+      <DropdownMenuWhenOpen>
+        <HeaderMenuItems menu="language" />
+      </DropdownMenuWhenOpen>
     </DropdownMenu>
   );
 }
 
-const themeLabel: Record<Theme, MessageKey> = {
-  light: "header.themeLight",
-  dark: "header.themeDark",
-  system: "header.themeSystem",
-};
-const themeIcon: Record<Theme, IconName> = { light: "sun", dark: "moon", system: "monitor" };
-
 export function ThemeToggle() {
   const t = useT();
-  const { theme, resolved, setTheme } = useTheme();
+  const { theme, resolved } = useTheme();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -52,15 +39,9 @@ export function ThemeToggle() {
       >
         <Icon name={resolved === "dark" ? "moon" : "sun"} />
       </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-40">
-        <DropdownMenuLabel>{t("header.theme")}</DropdownMenuLabel>
-        {themes.map((th) => (
-          <DropdownMenuRadioItem key={th} checked={th === theme} onSelect={() => setTheme(th)}>
-            <Icon name={themeIcon[th]} className="text-muted-foreground" />
-            {t(themeLabel[th])}
-          </DropdownMenuRadioItem>
-        ))}
-      </DropdownMenuContent>
+      <DropdownMenuWhenOpen>
+        <HeaderMenuItems menu="theme" />
+      </DropdownMenuWhenOpen>
     </DropdownMenu>
   );
 }

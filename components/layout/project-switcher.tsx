@@ -6,11 +6,10 @@ import { isApiError } from "@/lib/api/errors";
 import type { Session } from "@/lib/api/types";
 import { useSwitchProject } from "@/lib/queries/session";
 import { Button, buttonVariants } from "@/components/ui/button";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioItem, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
+import { HeaderMenuItems } from "./header-menus-lazy";
 
 /** Re-scopes the session to another project; every cached query is refetched for the new scope. */
 export function ProjectSwitcher({ session }: { session: Session }) {
@@ -18,7 +17,6 @@ export function ProjectSwitcher({ session }: { session: Session }) {
   const router = useRouter();
   const switchProject = useSwitchProject();
   const locked = session.authMethod === "application_credential";
-  const projects = [...session.projects].sort((a, b) => a.name.localeCompare(b.name));
 
   const error = switchProject.error;
   const errorText = !error
@@ -41,23 +39,9 @@ export function ProjectSwitcher({ session }: { session: Session }) {
           <span className="truncate font-semibold" data-testid="current-project">{session.project.name}</span>
           {switchProject.isPending ? <Spinner /> : <Icon name="chevronsUpDown" className="text-muted-foreground" />}
         </DropdownMenuTrigger>
-        <DropdownMenuContent align="start" className="w-64">
-          <DropdownMenuLabel>{t("header.projects")}</DropdownMenuLabel>
-          {projects.map((p) => (
-            <DropdownMenuRadioItem
-              key={p.id}
-              checked={p.id === session.project.id}
-              disabled={locked && p.id !== session.project.id}
-              onSelect={() => {
-                if (p.id === session.project.id) return;
-                switchProject.mutate(p.id, { onSuccess: () => router.refresh() });
-              }}
-            >
-              <span className="truncate">{p.name}</span>
-            </DropdownMenuRadioItem>
-          ))}
-          {locked ? <p className="px-2 py-1.5 text-xs text-muted-foreground">{t("header.rescopeNotAllowed")}</p> : null}
-        </DropdownMenuContent>
+        <DropdownMenuWhenOpen>
+          <HeaderMenuItems menu="project" session={session} locked={locked} onPick={(id) => switchProject.mutate(id, { onSuccess: () => router.refresh() })} />
+        </DropdownMenuWhenOpen>
       </DropdownMenu>
       {errorText ? (
         <div role="alert" className="flex items-center gap-1 rounded-md bg-danger-soft px-2 py-1 text-xs text-danger">

@@ -5,11 +5,9 @@ import { useT } from "@/lib/i18n/client";
 import type { Session } from "@/lib/api/types";
 import { useLogout } from "@/lib/queries/session";
 import { buttonVariants } from "@/components/ui/button";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";
-import { Badge } from "@/components/ui/badge";
+import { HeaderMenuItems } from "./header-menus-lazy";
 
 export function UserMenu({ session }: { session: Session }) {
   const t = useT();
@@ -23,7 +21,6 @@ export function UserMenu({ session }: { session: Session }) {
         router.refresh();
       },
     });
-
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -36,19 +33,9 @@ export function UserMenu({ session }: { session: Session }) {
         <span className="hidden max-w-32 truncate md:inline">{session.user.name}</span>
         <Icon name="chevronDown" className="text-muted-foreground" />
       </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-60">
-        <div role="presentation" className="space-y-0.5 px-2 py-1.5">
-          <p className="truncate text-sm font-medium">{t("header.signedInAs", { name: session.user.name })}</p>
-          <p className="truncate text-xs text-muted-foreground">{t("header.domain", { name: session.user.domain.name })}</p>
-          {session.isAdmin ? <Badge tone="info" className="mt-1">{t("overview.adminBadge")}</Badge> : null}
-        </div>
-        <DropdownMenuSeparator />
-        <DropdownMenuLabel className="sr-only">{t("header.userMenu")}</DropdownMenuLabel>
-        <DropdownMenuItem onSelect={signOut} disabled={logout.isPending}>
-          <Icon name="logout" />
-          {t("header.logout")}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
+      <DropdownMenuWhenOpen>
+        <HeaderMenuItems menu="user" session={session} onSignOut={signOut} signingOut={logout.isPending} />
+      </DropdownMenuWhenOpen>
     </DropdownMenu>
   );
 }

@@ -2,7 +2,7 @@ import { useT } from "@/lib/i18n/client";
 import { Badge } from "@/components/ui/badge";
 import type { LineageCleanup, LineageCleanupStep } from "@/lib/queries/lineage";
 
-const TONE = { ok: "success", error: "danger", skipped: "neutral" } as const;
+const TONE = { ok: "success", error: "danger", skipped: "neutral", refused: "warning" } as const;
 
 /** The ordered steps of a cleanup plan and, once it ran, each step's outcome. */
 export function PlanSteps({ steps, results }: { steps: LineageCleanupStep[]; results: LineageCleanup["results"] }) {

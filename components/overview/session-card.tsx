@@ -5,7 +5,8 @@ import { useT } from "@/lib/i18n/client";
 import type { Session } from "@/lib/api/types";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardContent, CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Skeleton } from "@/components/ui/skeleton";
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {

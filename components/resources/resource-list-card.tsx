@@ -1,13 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
+import { lazyWithPreload } from "@/lib/lazy";
 import { QueryError } from "@/components/common/query-error";
 import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
-import { Pager } from "./pager";
 import { ListStates } from "./table-states";
+
+// Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
+const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
 
 interface Page<T> { items: T[]; nextMarker: string | null; mode: "upstream" | "scanned"; truncated: boolean }
 
@@ -64,7 +67,9 @@ export function ResourceListCard<T>(p: ResourceListCardProps<T>) {
         </>
       ) : null}
       {!failedFirst && (data?.nextMarker || p.cursor.length > 0) ? (
-        <Pager cursor={p.cursor} nextMarker={data?.nextMarker} count={data?.items.length ?? 0} fetching={p.query.isFetching} onPage={p.onPage} />
+        <Suspense fallback={null}>
+          <Pager cursor={p.cursor} nextMarker={data?.nextMarker} count={data?.items.length ?? 0} fetching={p.query.isFetching} onPage={p.onPage} />
+        </Suspense>
       ) : null}
     </Card>
   );

@@ -1,13 +1,17 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useT } from "@/lib/i18n/client";
+import { lazyWithPreload } from "@/lib/lazy";
 import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import type { IconName } from "@/components/ui/icon";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableCell, TableRow } from "@/components/ui/table";
+
+// Most views open on rows, not on an empty list: the empty state's code loads when one is shown (rendered on the
+// server all the same, so a list that opens empty shows it at once).
+const EmptyState = lazyWithPreload(() => import("@/components/ui/empty-state").then((m) => m.EmptyState));
 
 /** Placeholder rows in the table's own shape while the first page loads. */
 export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: number }) {
@@ -49,15 +53,18 @@ export function ListStates(p: ListStatesProps): ReactNode {
     );
   }
   if (!p.empty) return null;
-  if (p.searching) {
-    return (
-      <EmptyState
-        icon="search"
-        title={t("lists.noMatch")}
-        description={t("lists.noMatchHint")}
-        action={<Button onClick={p.onClearSearch}>{t("lists.clear")}</Button>}
-      />
-    );
-  }
-  return <EmptyState icon={p.emptyIcon} title={p.emptyTitle} description={p.emptyHint} action={p.emptyAction} />;
+  return (
+    <Suspense fallback={null}>
+      {p.searching ? (
+        <EmptyState
+          icon="search"
+          title={t("lists.noMatch")}
+          description={t("lists.noMatchHint")}
+          action={<Button onClick={p.onClearSearch}>{t("lists.clear")}</Button>}
+        />
+      ) : (
+        <EmptyState icon={p.emptyIcon} title={p.emptyTitle} description={p.emptyHint} action={p.emptyAction} />
+      )}
+    </Suspense>
+  );
 }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuRadioItem, DropdownMenuTrigger } from "./dropdown-menu";
+import { DropdownMenu, DropdownMenuTrigger } from "./dropdown-menu";
+import { DropdownMenuContent, DropdownMenuItem, DropdownMenuRadioItem } from "./dropdown-menu-content";
 
 function Menu({ onPick = vi.fn() }: { onPick?: (v: string) => void }) {
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { VolumeSummary } from "@/lib/queries/volumes";
@@ -67,7 +67,7 @@ export function VolumeTable({ items, sort, dir, onSort }: VolumeTableProps) {
             <TableCell>
               {v.attachments.length ? v.attachments.map((a) => (
                 <div key={a.serverId} className="whitespace-nowrap">
-                  <Link href={`/project/instances/${a.serverId}`} className="text-primary hover:underline">{a.serverName ?? a.serverId.slice(0, 8)}</Link>
+                  <IntentLink href={`/project/instances/${a.serverId}`} className="text-primary hover:underline">{a.serverName ?? a.serverId.slice(0, 8)}</IntentLink>
                   {a.device ? <span className="ml-1 font-mono text-xs text-muted-foreground">{a.device}</span> : null}
                 </div>
               )) : none}

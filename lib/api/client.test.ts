@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { browserNavigation, createApiClient, loginUrlFor } from "./client";
+import { api, browserNavigation, loginUrlFor } from "./client";
+import { createApiClient } from "./create-client";
 import { ApiError, request } from "./errors";
 
 const json = (status: number, body: unknown) =>
@@ -65,5 +66,19 @@ describe("the BFF client", () => {
     expect(loginUrlFor({ pathname: "/", search: "" })).toBe("/login");
     expect(loginUrlFor({ pathname: "/login", search: "?next=%2Fx" })).toBe("/login");
     expect(loginUrlFor({ pathname: "/project/volumes", search: "" })).toBe("/login?next=%2Fproject%2Fvolumes");
+  });
+
+  it("the browser's api loads the client on first call and works as the eager one: same origin, marked, errors typed", async () => {
+    const seen: Request[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (r) => {
+      seen.push(r as Request);
+      return (r as Request).url.endsWith("/api/catalog") ? json(200, { services: [] }) : json(404, { code: "not_found", message: "no", requestId: "r5" });
+    });
+    await expect(request(api.GET("/api/catalog"))).resolves.toEqual({ services: [] });
+    await expect(request(api.GET("/api/instances/{id}", { params: { path: { id: "x" } } }))).rejects.toMatchObject({ status: 404, code: "not_found" });
+    expect(seen.map((r) => [r.url, r.headers.get("X-Zenith-Request")])).toEqual([
+      [`${window.location.origin}/api/catalog`, "1"],
+      [`${window.location.origin}/api/instances/x`, "1"],
+    ]);
   });
 });

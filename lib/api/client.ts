@@ -1,16 +1,7 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths } from "./schema";
-import { SESSION_GONE_CODES } from "./errors";
 
 export type ApiClient = Client<paths>;
-
-/** Every request says it comes from the app; the BFF rejects state changes without it (CSRF). */
-const zenithHeader: Middleware = {
-  onRequest({ request }) {
-    request.headers.set("X-Zenith-Request", "1");
-    return request;
-  },
-};
 
 /** The path to come back to after signing in again: where the user is now. */
 export function loginUrlFor(location: { pathname: string; search: string }): string {
@@ -23,37 +14,27 @@ export const browserNavigation = {
   assign: (url: string) => window.location.assign(url),
 };
 
-/** On a 401 that means "no session", go to the login page and keep the current page as `next`. */
-const sessionGuard: Middleware = {
-  async onResponse({ response }) {
-    if (response.status !== 401 || typeof window === "undefined") return undefined;
-    if (window.location.pathname.startsWith("/login")) return undefined;
-    const body = (await response.clone().json().catch(() => null)) as { code?: string } | null;
-    if (body?.code && SESSION_GONE_CODES.has(body.code)) browserNavigation.assign(loginUrlFor(window.location));
-    return undefined;
-  },
+type Method = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "request";
+
+let loading: Promise<ApiClient> | undefined;
+/** The real client (create-client.ts, with openapi-fetch), made on first use; a failed chunk load is retried next time. */
+function browserClient(): Promise<ApiClient> {
+  return (loading ??= import("./create-client").then(
+    (m) => m.createApiClient(),
+    (err: unknown) => { loading = undefined; throw err; },
+  ));
+}
+const call = <M extends Method>(m: M) =>
+  ((...args: unknown[]) => browserClient().then((c) => (c[m] as (...a: unknown[]) => unknown)(...args))) as ApiClient[M];
+
+/**
+ * The browser's BFF client: same-origin, typed by the generated OpenAPI schema. Pages render from data the server
+ * prefetched, so the client code (openapi-fetch and the middleware) loads with the first call from the browser
+ * rather than with every page. Middleware registered here applies, in order, before any later call.
+ */
+export const api: ApiClient = {
+  GET: call("GET"), PUT: call("PUT"), POST: call("POST"), DELETE: call("DELETE"), OPTIONS: call("OPTIONS"),
+  HEAD: call("HEAD"), PATCH: call("PATCH"), TRACE: call("TRACE"), request: call("request"),
+  use: (...mw) => void browserClient().then((c) => c.use(...mw)),
+  eject: (...mw) => void browserClient().then((c) => c.eject(...mw)),
 };
-
-interface ClientOptions {
-  /** Absolute origin for server-side calls; the browser uses same-origin relative URLs. */
-  baseUrl?: string;
-  /** Extra headers for every request (the server forwards the user's cookie). */
-  headers?: Record<string, string>;
-  /** Transport; defaults to the global fetch, looked up per call so tests can stub it. */
-  fetch?: (request: Request) => Promise<Response>;
-}
-
-/** Build a typed BFF client. The browser uses the `api` singleton below; server prefetch builds its own. */
-export function createApiClient(options: ClientOptions = {}): ApiClient {
-  const client = createClient<paths>({
-    // In the browser: this origin (absolute, so Request parsing never depends on the environment).
-    baseUrl: options.baseUrl ?? (typeof window === "undefined" ? "" : window.location.origin),
-    headers: options.headers,
-    fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
-  });
-  client.use(zenithHeader, sessionGuard);
-  return client;
-}
-
-/** The browser's BFF client: same-origin, typed by the generated OpenAPI schema. */
-export const api: ApiClient = createApiClient();

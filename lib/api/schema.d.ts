@@ -508,11 +508,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Executed steps of confirmed admin actions, newest first */
+        /** Steps of confirmed admin actions (intent and result), newest first, a page at a time */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description Cursor: only records older than this id (the previous page's nextBefore) */
+                    before?: number;
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
                 };
                 header?: never;
                 path?: never;
@@ -520,7 +525,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Audit log */
+                /** @description One page of the audit log; nextBefore is the cursor of the next page, or null */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -558,6 +563,109 @@ export interface paths {
                 };
                 /** @description An upstream service failed; `service` names it */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log (with the same filters) as JSON lines, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    user?: string;
+                    action?: string;
+                    result?: "pending" | "ok" | "error" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One AuditEntry per line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description audit_unavailable: the audit log cannot be read */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1758,7 +1866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +1953,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description plan_changed: Ceph changed since the dry run */
+                /** @description plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1971,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2076,6 +2184,665 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/rollouts/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configured pools (ZENITH_ROLLOUTS_CONFIG) with each backend's live HAProxy state, and whether ansible-playbook is installed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Pools */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutPools"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rollout runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutRuns"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan (dryRun true: batches, hosts in order, capacity left per batch, planId) or start the confirmed plan (dryRun false with planId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RolloutStartRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan, or the started run's id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutPlan"] | components["schemas"]["RolloutStarted"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such pool */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description plan_changed, or a run is already in progress on the pool */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rollouts are not configured, ansible-playbook is missing, or HAProxy does not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rollouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run: status, stoppedBy and why, per-host results, the host × task grid, LB transitions, probe counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutRun"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rollouts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events in time order: ansible, lb, guard, probe, status; each with an id, resumable with Last-Event-ID; `end` when the run is over */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Resume after this event id (as Last-Event-ID does) */
+                    after?: number | null;
+                    intervalMs?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rollouts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running rollout: its running tasks are stopped, each host's always section restores its health file, no further batch starts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutRun"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The run is not running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rollouts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new run limited to the failed hosts of a finished run */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new run's id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RolloutStarted"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Still running, or no failed hosts */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not available */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2173,19 +2940,29 @@ export interface components {
         };
         AuditLog: {
             entries: components["schemas"]["AuditEntry"][];
+            nextBefore: number | null;
         };
         AuditEntry: {
+            id: number;
+            /** @description When the intent was written (ISO 8601) */
             at: string;
+            /** @description When the result was written; null while pending */
+            finishedAt: string | null;
             requestId: string;
+            planId: string | null;
+            userId: string;
             user: string;
+            projectId: string;
             project: string;
+            /** @description The client's address as the BFF saw it */
+            source: string;
             /** @description e.g. "dhcp.heal", "lineage.cleanup" */
             action: string;
             /** @description What the step acted on */
             target: string;
             step: string;
             /** @enum {string} */
-            result: "ok" | "error";
+            result: "pending" | "ok" | "error" | "refused";
             detail: string | null;
         };
         BootOptions: {
@@ -2740,6 +3517,18 @@ export interface components {
                 basis: "named_and_linked";
                 read: number;
                 truncated: boolean;
+                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
+                walks: {
+                    /** @enum {string} */
+                    service: "glance" | "nova" | "cinder";
+                    /** @enum {string} */
+                    pool: "images" | "vms" | "volumes";
+                    /** @enum {string} */
+                    code: "bound" | "failed" | "cell_down" | "probe_bound";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
             };
         };
         LineageNode: {
@@ -2757,6 +3546,8 @@ export interface components {
                 name: string;
             } | null;
             orphanReason: string | null;
+            /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
+            ownerUnknown: boolean;
             provisionedBytes: number;
             /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
             usedBytes: number | null;
@@ -2781,7 +3572,7 @@ export interface components {
             results: {
                 index: number;
                 /** @enum {string} */
-                status: "ok" | "error" | "skipped";
+                status: "ok" | "error" | "skipped" | "refused";
                 error: string | null;
             }[] | null;
             /** @description null on a dry run; false when a step failed */
@@ -2855,6 +3646,11 @@ export interface components {
             warnings: components["schemas"]["DhcpHealWarning"][];
         };
         DhcpHealStep: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
@@ -2875,12 +3671,17 @@ export interface components {
             results: components["schemas"]["DhcpHealStepResult"][];
         };
         DhcpHealStepResult: {
+            /**
+             * @description add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)
+             * @enum {string}
+             */
+            op: "add" | "remove";
             networkId: string;
             networkName: string;
             agentId: string;
             agentHost: string;
             /** @enum {string} */
-            status: "added" | "already-hosted" | "error";
+            status: "added" | "already-hosted" | "removed" | "already-removed" | "refused" | "error";
             detail: string | null;
         };
         DhcpHealRequest: {
@@ -2892,6 +3693,138 @@ export interface components {
             /** @description Required with dryRun false: the plan being confirmed */
             planId?: string;
         };
+        RolloutPools: {
+            config: {
+                /** @enum {string} */
+                state: "unconfigured" | "invalid" | "ok";
+                file?: string;
+                message?: string;
+            };
+            tools: {
+                ansiblePlaybook: boolean;
+                /** @description Debian packages to install: ansible-core, and haproxy/nginx-light for the local lab when no pool is configured */
+                missingPackages: string[];
+            };
+            pools: components["schemas"]["RolloutPool"][];
+        };
+        RolloutPool: {
+            name: string;
+            description: string;
+            hosts: string[];
+            minHealthy: number;
+            drain: boolean;
+            backends: components["schemas"]["RolloutBackend"][];
+            lbError: string | null;
+        };
+        RolloutBackend: {
+            host: string;
+            server: string;
+            /**
+             * @description HAProxy's status column verbatim
+             * @example UP
+             */
+            status: string;
+            up: boolean;
+        };
+        RolloutRuns: {
+            runs: components["schemas"]["RolloutRunSummary"][];
+        };
+        RolloutRunSummary: {
+            id: string;
+            pool: string;
+            version: string;
+            serial: string;
+            maxFailPercentage: number;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "stopped" | "cancelled" | "interrupted";
+            /** @enum {string|null} */
+            stoppedBy: "max_fail_percentage" | "capacity_guard" | "cancel" | "timeout" | null;
+            startedBy: string;
+            startedAt: string;
+            finishedAt: string | null;
+            served: number;
+            failed: number;
+            retryOf: string | null;
+        };
+        RolloutPlan: {
+            /** @enum {boolean} */
+            dryRun: true;
+            planId: string;
+            pool: string;
+            version: string;
+            serial: string;
+            maxFailPercentage: number;
+            minHealthy: number;
+            drain: boolean;
+            batches: {
+                index: number;
+                hosts: {
+                    host: string;
+                    server: string;
+                    status: string;
+                }[];
+                /** @description Backends UP outside this batch, from HAProxy now */
+                capacityLeft: number;
+                /** @description The capacity guard lets this batch start */
+                allowed: boolean;
+            }[];
+            guardStopsAt: number | null;
+        };
+        RolloutStarted: {
+            /** @enum {boolean} */
+            dryRun: false;
+            id: string;
+        };
+        RolloutStartRequest: {
+            pool: string;
+            /** @example 1 */
+            serial: string;
+            /** @default 0 */
+            maxFailPercentage: number;
+            /** @example v2 */
+            version: string;
+            dryRun: boolean;
+            /** @description Required with dryRun false: the plan being confirmed */
+            planId?: string;
+        };
+        RolloutRun: components["schemas"]["RolloutRunSummary"] & {
+            minHealthy: number;
+            drain: boolean;
+            stopReason: components["schemas"]["RolloutMessage"];
+            error: components["schemas"]["RolloutMessage"];
+            exitCode: number | null;
+            batches: string[][];
+            limitHosts: string[] | null;
+            durationSeconds: number;
+            /** @description Task names in the order Ansible started them (the grid's columns) */
+            tasks: string[];
+            hosts: {
+                host: string;
+                batch: number;
+                /** @enum {string} */
+                status: "pending" | "running" | "ok" | "failed" | "unreachable" | "gated" | "not_run" | "interrupted";
+                failedTask: string | null;
+                error: string | null;
+                cells: {
+                    [key: string]: "running" | "ok" | "changed" | "failed" | "skipped" | "unreachable";
+                };
+            }[];
+            backends: components["schemas"]["RolloutBackend"][];
+            transitions: {
+                host: string;
+                from: string | null;
+                to: string;
+            }[];
+            /** @enum {string|null} */
+            verdict: "zero_downtime" | "requests_failed" | "no_traffic" | null;
+        };
+        RolloutMessage: {
+            /** @example rollouts.stop.capacity */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+        } | null;
     };
     responses: never;
     parameters: never;

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
-import { createApiClient, type ApiClient } from "./client";
+import type { ApiClient } from "./client";
+import { createApiClient } from "./create-client";
 
 /**
  * The BFF client for server components: same routes, called back over HTTP on

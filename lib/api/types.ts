@@ -9,5 +9,7 @@ export type CatalogService = Schemas["CatalogService"];
 export type AdminServices = Schemas["ServiceProbes"];
 export type AdminService = Schemas["ServiceProbe"];
 export type LoginBody = Schemas["Login"];
+export type AuditLogPage = Schemas["AuditLog"];
+export type AuditEntry = Schemas["AuditEntry"];
 /** The error envelope every non-2xx BFF answer carries. */
 export type ErrorEnvelope = Schemas["Error"];

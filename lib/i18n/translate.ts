@@ -1,5 +1,4 @@
 import type en from "./messages/en.json";
-import type { Locale } from "./config";
 
 export type Messages = typeof en;
 
@@ -11,11 +10,6 @@ type Leaves<T, P extends string = ""> = {
 export type MessageKey = Leaves<Messages>;
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
-
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  const mod = locale === "zh-CN" ? await import("./messages/zh-CN.json") : await import("./messages/en.json");
-  return mod.default as Messages;
-}
 
 /** Look a key up and fill `{name}` placeholders. A missing key renders as the key itself. */
 export function createTranslator(messages: Messages): Translate {

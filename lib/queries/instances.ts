@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
-import { volumeKeys } from "./volumes";
+import { volumeKeys } from "./volume-keys";
 
 type S = components["schemas"];
 export type InstanceSummary = S["InstanceSummary"];

@@ -1,17 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
-import type { components, paths } from "@/lib/api/schema";
+import type { components } from "@/lib/api/schema";
+import { volumeKeys, type VolumeFilter } from "./volume-keys";
+
+export { volumeKeys, type VolumeFilter };
 
 export type VolumeSummary = components["schemas"]["VolumeSummary"];
 export type VolumeList = components["schemas"]["VolumeList"];
-export type VolumeFilter = NonNullable<paths["/api/volumes"]["get"]["parameters"]["query"]>;
-
-export const volumeKeys = {
-  all: ["volumes"] as const,
-  lists: () => [...volumeKeys.all, "list"] as const,
-  list: (f: VolumeFilter) => [...volumeKeys.lists(), f] as const,
-};
 
 export const volumeQueries = {
   list: (f: VolumeFilter, client: ApiClient = api) =>

@@ -1,7 +1,6 @@
 "use client";
 
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
 
 export const BOOT_STEPS = ["source", "flavor", "networks", "security", "review"] as const;
 export type BootStep = (typeof BOOT_STEPS)[number];
@@ -26,11 +25,11 @@ export interface BootDraft {
   keyName: string | null;
   /** The server launched from this draft, while its progress is shown. */
   launched: { serverId: string; name: string } | null;
-  /** Fields the user has left (blur): their errors show from then on. */
+  /** Fields the user has changed or left: their errors show from then on. */
   touched: string[];
   /** Steps the user pressed Next on (or jumped past): all their errors show. */
   attempted: BootStep[];
-  /** Whose draft this is, "<user id>|<project id>": another user or project never sees it. */
+  /** Whose draft this is, "<user id>|<project id>": another user or project never sees it (a draft without one is dropped). */
   owner: string | null;
 }
 
@@ -40,15 +39,7 @@ export const EMPTY_DRAFT: BootDraft = {
   touched: [], attempted: [], owner: null,
 };
 
-/** The sessionStorage key of the draft (e2e/pages/LaunchPage.ts `fresh()` removes it). */
-export const BOOT_DRAFT_KEY = "zenith.boot-wizard";
 export const draftOwner = (s: { user: { id: string }; project: { id: string } }) => `${s.user.id}|${s.project.id}`;
-
-/** Drops every user's draft from this tab: at sign-out and sign-in. */
-export function clearBootDraft(): void {
-  if (typeof sessionStorage !== "undefined") sessionStorage.removeItem(BOOT_DRAFT_KEY);
-  useBootWizardStore.setState({ ...EMPTY_DRAFT });
-}
 
 interface BootWizardState extends BootDraft {
   update: (patch: Partial<BootDraft>) => void;
@@ -60,26 +51,51 @@ interface BootWizardState extends BootDraft {
   claim: (owner: string) => void;
 }
 
-/** Persisted in sessionStorage, so a reload keeps the draft but a new tab starts fresh. */
-export const useBootWizardStore = create<BootWizardState>()(
-  persist(
-    (set) => ({
-      ...EMPTY_DRAFT,
-      update: (patch) => set(patch),
-      toggleIn: (field, value) =>
-        set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
-      reset: () => set((s) => ({ ...EMPTY_DRAFT, owner: s.owner })),
-      touch: (field) => set((s) => (s.touched.includes(field) ? {} : { touched: [...s.touched, field] })),
-      attempt: (step) => set((s) => (s.attempted.includes(step) ? {} : { attempted: [...s.attempted, step] })),
-      claim: (owner) => set((s) => (s.owner === owner ? {} : { ...EMPTY_DRAFT, owner })),
-    }),
-    {
-      name: BOOT_DRAFT_KEY,
-      storage: createJSONStorage(() => sessionStorage),
-      // v2: the draft names its owner; a v1 draft has none and is dropped rather than shown to whoever is signed in.
-      version: 2,
-      migrate: () => ({ ...EMPTY_DRAFT }),
-      partialize: ({ update: _u, toggleIn: _t, reset: _r, touch: _to, attempt: _a, claim: _c, ...draft }) => draft,
-    },
-  ),
-);
+/** The sessionStorage key of the draft (e2e/pages/LaunchPage.ts `fresh()` removes it). */
+export const BOOT_DRAFT_KEY = "zenith.boot-wizard";
+const STORAGE_KEY = BOOT_DRAFT_KEY;
+const STORAGE_VERSION = 1;
+
+/** The draft kept in sessionStorage (as zustand's persist wrote it: `{ state, version }`), or null. */
+function readDraft(): Partial<BootDraft> | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as { state?: Partial<BootDraft>; version?: number } | null;
+    return saved?.version === STORAGE_VERSION && saved.state ? saved.state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Persisted in sessionStorage, so a reload keeps the draft but a new tab starts fresh. Read once when this module
+ * loads in the browser, written on every change; the wizard renders the draft only once hydrated, so server and client
+ * agree. (Twenty lines instead of zustand's persist middleware, which weighed a kilobyte of the page's first load.)
+ */
+export const useBootWizardStore = create<BootWizardState>()((set) => ({
+  ...EMPTY_DRAFT,
+  update: (patch) => set(patch),
+  toggleIn: (field, value) =>
+    set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
+  reset: () => set((s) => ({ ...EMPTY_DRAFT, owner: s.owner })),
+  touch: (field) => set((s) => (s.touched.includes(field) ? {} : { touched: [...s.touched, field] })),
+  attempt: (step) => set((s) => (s.attempted.includes(step) ? {} : { attempted: [...s.attempted, step] })),
+  claim: (owner) => set((s) => (s.owner === owner ? {} : { ...EMPTY_DRAFT, owner })),
+}));
+
+/** Drops every user's draft from this tab: at sign-out and sign-in. */
+export function clearBootDraft(): void {
+  useBootWizardStore.setState({ ...EMPTY_DRAFT });
+  try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* no storage: the memory copy is cleared */ }
+}
+
+if (typeof window !== "undefined") {
+  const saved = readDraft();
+  if (saved) useBootWizardStore.setState(saved);
+  useBootWizardStore.subscribe(({ update: _u, toggleIn: _t, reset: _r, touch: _to, attempt: _a, claim: _c, ...draft }) => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ state: draft, version: STORAGE_VERSION }));
+    } catch {
+      // Storage full or denied: the draft lives on in memory for this page.
+    }
+  });
+}

@@ -1,6 +1,15 @@
+import type { MessageKey } from "@/lib/i18n/translate";
+
 export const themes = ["light", "dark", "system"] as const;
 export type Theme = (typeof themes)[number];
 export const THEME_COOKIE = "zenith-theme";
+
+/** Each theme's name, as a message. */
+export const themeLabel: Record<Theme, MessageKey> = {
+  light: "header.themeLight",
+  dark: "header.themeDark",
+  system: "header.themeSystem",
+};
 
 export function isTheme(value: unknown): value is Theme {
   return typeof value === "string" && (themes as readonly string[]).includes(value);

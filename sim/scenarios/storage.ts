@@ -14,6 +14,7 @@ import { projectId, userId } from "./identity";
 import { stableUuid } from "./network";
 import { createHash } from "node:crypto";
 import { neutron } from "../services/neutron/model";
+import { seedHiddenOwners } from "./storage-owners";
 
 const MiB = 1024 ** 2, GiB = 1024 ** 3;
 const DAY = 86_400_000;
@@ -125,6 +126,8 @@ export function seedStorageDefault(state: SimState): void {
   writeObjects(repo, "vms", `${tmpId}_disk`, 0, 120);
   snapCreate(repo, "vms", `${tmpId}_disk`, stableUuid("image", "tmp-build-7-snapshot"), now - 45 * DAY);
   snapProtect(repo, "vms", `${tmpId}_disk`, stableUuid("image", "tmp-build-7-snapshot"));
+
+  seedHiddenOwners(state, now, { localImage: (f, created) => localImage(state, f, created), bootCentos: (name, daysAgo) => boot(name, demo, "2", centos, daysAgo) });
 
   // Let running guests have written to their disks (copy-up from the image snapshot).
   for (const s of servers(state).all()) {

@@ -107,7 +107,7 @@ export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
   if (!learned) learnedByApp.set(io.services, (learned = new Map()));
   const hit = learned.get(key);
   if (hit && hit.until > Date.now()) return hit.model;
-  const vols = await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 });
+  const vols = (await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 })).items;
   const samples: VolumeSample[] = vols.filter((v) => v.volume_image_metadata).map((v) => ({
     id: v.id, status: v.status, imageBytes: Number(v.volume_image_metadata?.size ?? 0), diskFormat: v.volume_image_metadata?.disk_format ?? "",
     createdAt: cinderTime(v.created_at) ?? 0, updatedAt: cinderTime(v.updated_at),

@@ -10,14 +10,14 @@ import { sessionFacts } from "./session-facts";
 export async function bootOptions(io: BootIo) {
   const [images, volumes, snapshots, types, defaultType, flavors, keypairs, networks, groups, quotas] = await Promise.all([
     sessionFacts.activeImages(io),
-    io.cinder.volumes(),
-    io.cinder.snapshots(),
+    io.cinder.volumes().then((w) => w.items),
+    io.cinder.snapshots().then((w) => w.items),
     io.cinder.types(),
     sessionFacts.defaultType(io).catch(() => null),
     sessionFacts.flavors(io),
     io.nova.keypairs(),
-    io.neutron.networks(),
-    io.neutron.securityGroups(io.session.projectId),
+    io.neutron.networks().then((w) => w.items),
+    io.neutron.securityGroups(io.session.projectId).then((w) => w.items),
     sessionFacts.quotas(io),
   ]);
   const img = images.map((i) => {

@@ -7,6 +7,8 @@ import { SESSION_FACTS_TTL_MS } from "./session-facts";
 const IMAGE = { id: "img-1", name: "raw", status: "active", disk_format: "raw", size: 1 << 30, virtual_size: 1 << 30, min_disk: 0, min_ram: 0, visibility: "public", created_at: "2024-01-01T00:00:00Z" };
 const FLAVOR = { id: "f-1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 };
 const LIMITS = { maxTotalInstances: 10, totalInstancesUsed: 1, maxTotalCores: 20, totalCoresUsed: 1, maxTotalRAMSize: 51200, totalRAMUsed: 2048 };
+/** A complete list walk, as listAll answers it. */
+const walk = <T>(items: T[]) => ({ items, complete: true });
 const QUOTA = { id: "p1", volumes: { limit: 10, in_use: 1, reserved: 0 }, gigabytes: { limit: 1000, in_use: 10, reserved: 0 } };
 
 /**
@@ -16,10 +18,10 @@ const QUOTA = { id: "p1", volumes: { limit: 10, in_use: 1, reserved: 0 }, gigaby
 function fakeIo(opts: { token?: string; services?: object; fail?: Set<string> } = {}) {
   const calls: Record<string, number> = {};
   const answers: Record<string, Record<string, (...a: unknown[]) => unknown>> = {
-    nova: { flavors: () => [FLAVOR], flavor: () => FLAVOR, keypairs: () => [], limits: () => LIMITS, createServer: () => ({ id: "srv-1" }) },
-    glance: { images: () => [IMAGE], image: () => IMAGE },
-    cinder: { volumes: () => [], snapshots: () => [], types: () => [{ id: "t1", name: "ceph" }], defaultType: () => ({ id: "t1", name: "ceph" }), quota: () => QUOTA },
-    neutron: { networks: () => [], securityGroups: () => [] },
+    nova: { flavors: () => walk([FLAVOR]), flavor: () => FLAVOR, keypairs: () => [], limits: () => LIMITS, createServer: () => ({ id: "srv-1" }) },
+    glance: { images: () => walk([IMAGE]), image: () => IMAGE },
+    cinder: { volumes: () => walk([]), snapshots: () => walk([]), types: () => [{ id: "t1", name: "ceph" }], defaultType: () => ({ id: "t1", name: "ceph" }), quota: () => QUOTA },
+    neutron: { networks: () => walk([]), securityGroups: () => walk([]) },
   };
   const client = (service: string) => new Proxy({}, {
     get: (_, method: string) => async (...args: unknown[]) => {

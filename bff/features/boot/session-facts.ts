@@ -53,8 +53,8 @@ export const sessionFacts = {
   /** Cinder's default type; null when the cloud has none (404). Other failures are thrown, not kept. */
   defaultType: (io: BootIo) => shared(io, "defaultType", () =>
     io.cinder.defaultType().catch((e) => { if (e instanceof ApiError && e.status === 404) return null; throw e; })),
-  flavors: (io: BootIo) => shared(io, "flavors", () => io.nova.flavors()),
-  activeImages: (io: BootIo) => shared(io, "images", () => io.glance.images({ status: "active" })),
+  flavors: (io: BootIo) => shared(io, "flavors", () => io.nova.flavors().then((w) => w.items)),
+  activeImages: (io: BootIo) => shared(io, "images", () => io.glance.images({ status: "active" }).then((w) => w.items)),
 
   /** One image: from the list the wizard's options just read when it holds it, else from Glance. */
   async image(io: BootIo, id: string): Promise<GlanceImage> {

@@ -43,7 +43,7 @@ export async function rootVolume(io: BootIo, server: NovaServer, snap: ServerSna
   const path = predictionOf(snap.metadata)?.path;
   if (!id || (path !== "copy-volume" && path !== "rbd-clone-volume")) return null;
   const started = isoTime(snap.metadata[META.started]) ?? snap.created;
-  const recent = await io.cinder.volumes({ sort: "created_at:desc" }, { limit: 50, maxItems: 50 });
+  const recent = (await io.cinder.volumes({ sort: "created_at:desc" }, { limit: 50, maxItems: 50 })).items;
   const size = Number(snap.metadata[META.volumeGiB]);
   const fresh = recent
     .filter((v) => (cinderTime(v.created_at) ?? 0) >= started - 5000)

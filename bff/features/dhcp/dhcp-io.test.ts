@@ -37,8 +37,8 @@ function fakeNeutron(opts: { aliases?: string[]; agents?: string[]; networks?: s
       if (!aliases.includes("agent")) throw notFound();
       return (opts.agents ?? []).map(agent);
     },
-    networks: async () => (count("networks"), (opts.networks ?? []).map(net)),
-    subnets: async () => (count("subnets"), (opts.networks ?? []).map((n) => ({ id: `s-${n}`, network_id: n, enable_dhcp: true }))),
+    networks: async () => (count("networks"), { items: (opts.networks ?? []).map(net), complete: true }),
+    subnets: async () => (count("subnets"), { items: (opts.networks ?? []).map((n) => ({ id: `s-${n}`, network_id: n, enable_dhcp: true })), complete: true }),
     networkDhcpAgents: (id: string) => hostingRead("networkDhcpAgents", id, () => (hosting[id] ?? []).map(agent)),
     agentDhcpNetworks: (id: string) =>
       hostingRead("agentDhcpNetworks", id, () => Object.entries(hosting).filter(([, as]) => as.includes(id)).map(([n]) => net(n))),
@@ -110,8 +110,35 @@ describe("loadDhcpState", () => {
   });
 });
 
+describe("executeHeal removals", () => {
+  const dhcpAgent = (id: string, alive: boolean) => ({ id, agent_type: "DHCP agent", host: `h-${id}`, alive, admin_state_up: true });
+  const removal = { op: "remove" as const, networkId: "n1", networkName: "n1", agentId: "dead", agentHost: "h-dead" };
+  function fake(hosts: ReturnType<typeof dhcpAgent>[]) {
+    const deletes: string[] = [];
+    const neutron = {
+      networkDhcpAgents: async () => hosts,
+      removeDhcpNetwork: async (a: string, n: string) => { deletes.push(`${a}>${n}`); return new Response(null, { status: 204 }); },
+    } as unknown as Neutron;
+    return { neutron, deletes };
+  }
+
+  it("drops a dead agent's binding once the network keeps its target of alive agents without it", async () => {
+    const f = fake([dhcpAgent("a", true), dhcpAgent("b", true), dhcpAgent("dead", false)]);
+    expect((await executeHeal(f.neutron, [removal], 2))[0].status).toBe("removed");
+    expect(f.deletes).toEqual(["dead>n1"]);
+  });
+
+  it("refuses when fewer than the target of alive agents would remain, or the agent is alive again; never deletes then", async () => {
+    const few = fake([dhcpAgent("a", true), dhcpAgent("dead", false)]);
+    expect((await executeHeal(few.neutron, [removal], 2))[0]).toMatchObject({ status: "refused", detail: expect.stringMatching(/only 1 alive agent would remain/) });
+    const back = fake([dhcpAgent("a", true), dhcpAgent("b", true), dhcpAgent("dead", true)]);
+    expect((await executeHeal(back.neutron, [removal], 2))[0]).toMatchObject({ status: "refused", detail: expect.stringMatching(/alive again/) });
+    expect([...few.deletes, ...back.deletes]).toEqual([]);
+  });
+});
+
 describe("executeHeal", () => {
-  const steps = ["a", "b", "c"].map((id) => ({ networkId: "n1", networkName: "n1", agentId: id, agentHost: `h-${id}` }));
+  const steps = ["a", "b", "c"].map((id) => ({ op: "add" as const, networkId: "n1", networkName: "n1", agentId: id, agentHost: `h-${id}` }));
 
   it("posts each step once, counts a 409 as already hosted, reports failures and goes on", async () => {
     const f = fakeNeutron({
@@ -120,7 +147,7 @@ describe("executeHeal", () => {
         : new Response("null", { status: 201 }),
     });
     const recorded: HealStepResult[] = [];
-    const results = await executeHeal(f.neutron, steps, (r) => recorded.push(r));
+    const results = await executeHeal(f.neutron, steps, 2, async (_s, run) => { const r = await run(); recorded.push(r); return r; });
     expect(f.posts).toEqual(["a>n1", "b>n1", "c>n1"]);
     expect(results.map((r) => r.status)).toEqual(["added", "already-hosted", "error"]);
     expect(results[1].detail).toBe("already hosted");
@@ -130,7 +157,7 @@ describe("executeHeal", () => {
 
   it("records a thrown error (timeout, unreachable) as that step's failure", async () => {
     const f = fakeNeutron({ post: () => { throw new Error("Neutron (network) did not answer"); } });
-    const results = await executeHeal(f.neutron, steps.slice(0, 1), () => {});
+    const results = await executeHeal(f.neutron, steps.slice(0, 1), 2);
     expect(results[0]).toMatchObject({ status: "error", detail: "Neutron (network) did not answer" });
   });
 });

@@ -75,10 +75,23 @@ describe("DHCP heal planner", () => {
     expect(p1.planId).toMatch(/^[0-9a-f]{16}$/);
     expect(p2.planId).toBe(p1.planId);
     expect(planHeal(auditDhcp(s, 3)).planId).not.toBe(p1.planId);
-    expect(planIdOf(2, [{ networkId: "n1", agentId: "c" }])).not.toBe(p1.planId);
+    expect(planIdOf(2, [{ op: "add", networkId: "n1", agentId: "c" }])).not.toBe(p1.planId);
     const b = s.agents.find((x) => x.id === "b")!;
     b.alive = false;
     expect(planHeal(auditDhcp(s, 2)).planId).not.toBe(p1.planId);
+  });
+});
+
+describe("planHeal and dead agents", () => {
+  it("drops dead agents' bindings only on a network already at target, and never an alive agent", () => {
+    const s = state([agent("a"), agent("b"), agent("x", { alive: false }), agent("c")], { atTarget: ["a", "b", "x"], below: ["a", "x"], onlyDead: ["x"] });
+    const plan = planHeal(auditDhcp(s, 2));
+    const removes = plan.steps.filter((x) => x.op === "remove");
+    expect(removes.map((x) => [x.networkId, x.agentId])).toEqual([["atTarget", "x"]]);
+    expect(plan.steps.filter((x) => x.op === "add").every((x) => x.networkId !== "atTarget")).toBe(true);
+    // Below target: agents are added this time; the dead binding goes in a later heal, once the target is met.
+    expect(plan.steps.filter((x) => x.networkId === "below").map((x) => x.op)).toEqual(["add"]);
+    expect(plan.steps.filter((x) => x.networkId === "onlyDead").map((x) => x.op)).toEqual(["add", "add"]);
   });
 });
 

@@ -48,10 +48,13 @@ async function missingExtension(neutron: Neutron, e: unknown): Promise<DhcpState
  */
 export async function loadDhcpState(neutron: Neutron): Promise<DhcpState> {
   const empty = (availability: DhcpState["availability"]): DhcpState => ({ availability, agents: [], networks: [], hosting: new Map() });
-  const [rawAgents, rawNetworks, subnets] = await Promise.all([
+  const [rawAgents, networkWalk, subnetWalk] = await Promise.all([
     neutron.agents(DHCP_AGENT_TYPE).catch((e: unknown) => missingExtension(neutron, e)),
     neutron.networks({ maxItems: AUDIT_MAX_ITEMS }), neutron.subnets({ maxItems: AUDIT_MAX_ITEMS }),
   ]);
+  if (!networkWalk.complete || !subnetWalk.complete)
+    throw new ApiError(502, "walk_incomplete", `Neutron lists more than ${AUDIT_MAX_ITEMS} networks or subnets: the DHCP audit would not see every network.`, { details: { bound: AUDIT_MAX_ITEMS } });
+  const rawNetworks = networkWalk.items, subnets = subnetWalk.items;
   if (typeof rawAgents === "string") return empty(rawAgents);
   const agents = rawAgents.filter((a) => a.agent_type === DHCP_AGENT_TYPE).map(toAgent);
   if (!agents.length) return empty("no-dhcp-agents");

@@ -16,9 +16,10 @@ export async function listImages(glance: Glance, p: ImageListParams): Promise<Li
     const page = await glance.imagesPage({ limit: p.limit, marker: p.marker, query: { ...filter, sort_key: GLANCE_KEY[p.sort], sort_dir: p.dir } });
     return { items: page.items.map(toImageSummary), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
   }
-  const all = (await glance.images(filter)).slice(0, SCAN_LIMIT);
+  const walk = await glance.images(filter, { maxItems: SCAN_LIMIT });
+  const all = walk.items;
   return pageLocally(all.map(toImageSummary), p, {
     text: (r) => [r.name, r.id, r.diskFormat],
     sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeBytes, status: (r) => r.status },
-  }, all.length >= SCAN_LIMIT);
+  }, !walk.complete);
 }

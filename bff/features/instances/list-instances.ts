@@ -9,7 +9,7 @@ export interface InstanceListParams extends ListParams<InstanceSort> { status?: 
 
 /** Image id → name for every image the project can see, so rows name their image. */
 export async function imageNames(glance: Glance): Promise<Map<string, string | null>> {
-  return new Map((await glance.images()).map((i) => [i.id, i.name]));
+  return new Map((await glance.images()).items.map((i) => [i.id, i.name]));
 }
 
 /**
@@ -23,10 +23,10 @@ export async function listInstances(io: { nova: Nova; glance: Glance }, p: Insta
     const [page, names] = await Promise.all([io.nova.serversPage({ limit: p.limit, marker: p.marker, query }), namesP]);
     return { items: page.items.map((s) => toInstanceSummary(s, names)), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
   }
-  const [all, names] = await Promise.all([io.nova.servers(query, { maxItems: SCAN_LIMIT }), namesP]);
-  const rows = all.map((s) => toInstanceSummary(s, names));
+  const [walk, names] = await Promise.all([io.nova.servers(query, { maxItems: SCAN_LIMIT }), namesP]);
+  const rows = walk.items.map((s) => toInstanceSummary(s, names));
   return pageLocally(rows, p, {
     text: (r) => [r.name, r.id, r.image?.name, ...r.addresses.map((a) => a.addr)],
     sortBy: { created: (r) => r.created, name: (r) => r.name, status: (r) => r.status },
-  }, all.length >= SCAN_LIMIT);
+  }, !walk.complete);
 }

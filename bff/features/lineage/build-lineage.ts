@@ -12,14 +12,20 @@ const GLANCE_ID = new RegExp(`^${UUID}$`, "i");
 export const specOf = (pool: string, name: string) => `${pool}/${name}`;
 
 /** Who owns one RBD image, from the naming conventions of Glance, Nova and Cinder's RBD drivers. */
-type Classified = Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason" | "cinderDeleted">;
-function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Map<string, string | null>): Classified {
-  const c = classifyOwner(img, owners, glance, volumes);
-  return { cinderDeleted: false, ...c };
+type Classified = Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason" | "cinderDeleted" | "ownerUnknown">;
+type Volumes = Map<string, { id: string; name: string | null }>;
+function classify(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Volumes, unwalked: Set<string>): Classified {
+  const c = { cinderDeleted: false, ...classifyOwner(img, owners, glance, volumes) };
+  // A Glance location naming this RBD image makes that Glance image its owner too, whatever the name says.
+  const byLocation = owners.locations?.get(specOf(img.pool, img.name));
+  if (byLocation && !c.owner) return { ...c, owner: { type: "glance", id: byLocation.id, name: byLocation.name ?? byLocation.id }, orphan: false, orphanReason: null, ownerUnknown: false };
+  // Absence from an incomplete walk proves nothing: no orphan in that pool.
+  if (c.orphan && unwalked.has(img.pool)) return { ...c, orphan: false, orphanReason: null, ownerUnknown: true };
+  return { ...c, ownerUnknown: false };
 }
 
-function classifyOwner(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Map<string, string | null>):
-  Omit<Classified, "cinderDeleted"> & { cinderDeleted?: boolean } {
+function classifyOwner(img: RbdFacts, owners: OwnerFacts, glance: Map<string, OwnerFacts["images"][number]>, volumes: Volumes):
+  Omit<Classified, "cinderDeleted" | "ownerUnknown"> & { cinderDeleted?: boolean } {
   if (img.pool === "images" && GLANCE_ID.test(img.name)) {
     const g = glance.get(img.name);
     const kind: NodeKind = g?.instanceSnapshot || img.parent ? "instance-snapshot" : "image";
@@ -34,12 +40,14 @@ function classifyOwner(img: RbdFacts, owners: OwnerFacts, glance: Map<string, Ow
   }
   const vol = img.pool === "volumes" ? VOLUME.exec(img.name) : null;
   if (vol) {
-    if (volumes.has(vol[1])) return { kind: "volume", owner: { type: "cinder", id: vol[1], name: volumes.get(vol[1]) || vol[1] }, orphan: false, orphanReason: null };
+    const v = volumes.get(vol[1]);
+    if (v) return { kind: "volume", owner: { type: "cinder", id: v.id, name: v.name || v.id }, orphan: false, orphanReason: null };
     return { kind: "volume", owner: null, orphan: true, orphanReason: `No Cinder volume ${vol[1]}` };
   }
   const hidden = img.pool === "volumes" ? DELETED_VOLUME.exec(img.name) : null;
   if (hidden) {
-    if (volumes.has(hidden[1])) return { kind: "volume", cinderDeleted: true, owner: { type: "cinder", id: hidden[1], name: volumes.get(hidden[1]) || hidden[1] }, orphan: false, orphanReason: null };
+    const v = volumes.get(hidden[1]);
+    if (v) return { kind: "volume", cinderDeleted: true, owner: { type: "cinder", id: v.id, name: v.name || v.id }, orphan: false, orphanReason: null };
     // An orphan only once its clones are proven gone: decided in buildLineage, where the children are known.
     return { kind: "volume", cinderDeleted: true, owner: null, orphan: false, orphanReason: null };
   }
@@ -51,18 +59,20 @@ function classifyOwner(img: RbdFacts, owners: OwnerFacts, glance: Map<string, Ow
  * A Cinder hidden parent (volume-<A>.deleted) is an orphan only when no clone reads from any of its snapshots
  * and no `volume-<B>.clone_snap` snapshot names a volume Cinder still has (its clone may just not be read).
  */
-function hiddenParentVerdict(n: LineageNode, volumes: Map<string, string | null>): Pick<LineageNode, "orphan" | "orphanReason"> {
+function hiddenParentVerdict(n: LineageNode, volumes: Volumes): Pick<LineageNode, "orphan" | "orphanReason"> {
   const live = n.snapshots.map((s) => CLONE_SNAP.exec(s.name)?.[1]).filter((id): id is string => !!id && volumes.has(id));
   if (n.blockedBy.length > 0 || live.length > 0) return { orphan: false, orphanReason: null };
   return { orphan: true, orphanReason: `Cinder's hidden parent of deleted volume ${n.name.slice("volume-".length, -".deleted".length)}: no clone reads from it any more` };
 }
 
-const NO_COVERAGE: Coverage = { basis: "named_and_linked", read: 0, truncated: false };
+const NO_COVERAGE: Coverage = { basis: "named_and_linked", read: 0, truncated: false, walks: [] };
 
 /** RBD images + live OpenStack resources → one tree per root image in `images`, with orphans marked. */
 export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pending?: PendingImage[]; coverage?: Coverage } = {}): Lineage {
   const glance = new Map(owners.images.map((g) => [g.id, g]));
-  const volumes = new Map(owners.volumes.map((v) => [v.id, v.name]));
+  // A migrated volume's data is volume-<name_id>: both its id and its name_id name it.
+  const volumes: Volumes = new Map(owners.volumes.flatMap((v) => [[v.id, v] as const, ...(v.nameId && v.nameId !== v.id ? [[v.nameId, v] as const] : [])]));
+  const unwalked = new Set<string>((seen.coverage?.walks ?? []).map((w) => w.pool));
   const bySpec = new Map(rbd.map((i) => [specOf(i.pool, i.name), i]));
   const nodes: LineageNode[] = [...rbd]
     .sort((a, b) => specOf(a.pool, a.name).localeCompare(specOf(b.pool, b.name)))
@@ -72,7 +82,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pendin
         children: s.children.map((c) => specOf(c.pool, c.name)).filter((c) => bySpec.has(c)).sort(),
       }));
       return {
-        spec: specOf(img.pool, img.name), pool: img.pool, name: img.name, ...classify(img, owners, glance, volumes),
+        spec: specOf(img.pool, img.name), pool: img.pool, name: img.name, ...classify(img, owners, glance, volumes, unwalked),
         provisionedBytes: img.size, usedBytes: img.used, usageNote: img.usageNote,
         parent: img.parent ? `${specOf(img.parent.pool, img.parent.name)}@${img.parent.snap}` : null,
         snapshots, blockedBy: [...new Set(snapshots.flatMap((s) => s.children))],
@@ -87,7 +97,11 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pendin
     const s = p?.snapshots.find((x) => x.name === snap);
     if (p && s && !s.children.includes(n.spec)) { s.children.push(n.spec); s.children.sort(); p.blockedBy = [...new Set([...p.blockedBy, n.spec])]; }
   }
-  for (const n of nodes) if (n.cinderDeleted && !n.owner) Object.assign(n, hiddenParentVerdict(n, volumes));
+  for (const n of nodes) {
+    if (!n.cinderDeleted || n.owner) continue;
+    const v = hiddenParentVerdict(n, volumes);
+    Object.assign(n, v.orphan && unwalked.has(n.pool) ? { orphan: false, orphanReason: null, ownerUnknown: true } : v);
+  }
   const parentOf = (n: LineageNode) => (n.parent ? byNode.get(n.parent.split("@")[0]) : undefined);
   const depth = (n: LineageNode) => { let d = 0; for (let p = parentOf(n), seen = 0; p && seen < 1000; p = parentOf(p), seen++) d++; return d; };
   const roots = nodes.filter((n) => n.pool === "images" && !parentOf(n));

@@ -11,6 +11,8 @@ import { discover } from "./discover";
 import { pendingImages, type NamedResource } from "./pending";
 import type { Lineage, RbdFacts } from "./types";
 import { usageFrom, usagePolicy } from "./usage-policy";
+import { walkOwners, type OwnerIo } from "./owners";
+import type { OwnerReader } from "./prove";
 
 /** The Ceph Dashboard client for this request, or 503 ceph_unavailable (reason not_configured). */
 export function cephFor(services: Services, session: RequestSession): CephDashboard {
@@ -58,30 +60,49 @@ async function readImage(ceph: CephDashboard, pool: string, name: string): Promi
   return withUsage ? { ...facts, ...usageFrom(withUsage.total_disk_usage, withUsage.disk_usage) } : facts;
 }
 
+/** The owner walks over this session's Glance, Nova (2.69) and Cinder clients. */
+export function ownerIo(services: Services, session: RequestSession): OwnerIo {
+  const { http } = services;
+  const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
+  return {
+    glanceImages: (hidden, maxItems) => glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
+    // status=SOFT_DELETED alone lists nothing (the DB leaves soft-deleted rows out unless deleted=true).
+    novaServers: (softDeleted, maxItems) => nova.allServers(softDeleted ? { deleted: "true", status: "SOFT_DELETED" } : {}, { maxItems }),
+    novaDownCellProbe: () => nova.downCellProbe(),
+    cinderVolumes: (maxItems) => cinder.volumes({ all_tenants: "true" }, { limit: 1000, maxItems }),
+  };
+}
+
 /**
  * Fresh lineage. Glance and Cinder say which RBD images exist by name; each is read on its own
  * (never the dashboard's image list, whose per-image usage can abort ceph-mgr), and every parent and
- * clone reachable from them is read too.
+ * clone reachable from them is read too. An owner walk that did not reach its end is named in
+ * coverage.walks, and no orphan is called in its pool.
  */
-export async function loadLineage(services: Services, session: RequestSession, ceph = cephFor(services, session)): Promise<Lineage> {
-  const { http } = services;
-  const [images, servers, volumes] = await Promise.all([
-    createGlance(http, session).images(),
-    createNova(http, session).allServerNames(),
-    createCinder(http, session).volumes({ all_tenants: "true" }, { limit: 1000, maxItems: 50_000 }),
-  ]);
+export async function loadLineage(services: Services, session: RequestSession, ceph = cephFor(services, session), opts: { walkMax?: number } = {}): Promise<Lineage> {
+  const walks = await walkOwners(ownerIo(services, session), opts.walkMax ?? services.deps.lineageWalkMax);
   const named: NamedResource[] = [
-    ...images.map((g) => ({ type: "glance" as const, id: g.id, name: g.name, status: g.status, createdAt: g.created_at, spec: `images/${g.id}` })),
-    ...volumes.map((v) => ({ type: "cinder" as const, id: v.id, name: v.name ?? null, status: v.status, createdAt: v.created_at, spec: `volumes/volume-${v.id}` })),
+    ...walks.glance.map((g) => ({ type: "glance" as const, id: g.id, name: g.name, status: g.status, createdAt: g.created_at, spec: `images/${g.id}` })),
+    ...walks.cinder.map((v) => ({ type: "cinder" as const, id: v.id, name: v.name ?? null, status: v.status, createdAt: v.created_at, spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}` })),
   ];
-  const seeds = named.map((r) => ({ pool: r.spec.split("/")[0], name: r.spec.slice(r.spec.indexOf("/") + 1) }));
+  // Also every RBD image a Glance location names (another pool, another name): it has an owner to show.
+  const specs = [...named.map((r) => r.spec), ...(walks.owners.locations?.keys() ?? [])];
+  const seeds = [...new Set(specs)].map((spec) => ({ pool: spec.split("/")[0], name: spec.slice(spec.indexOf("/") + 1) }));
   const found = await withCeph(() => discover(seeds, (s) => readImage(ceph, s.pool, s.name)));
-  return buildLineage(found.facts, {
-    images: images.map((g) => ({ id: g.id, name: g.name, instanceSnapshot: g.image_type === "snapshot" })),
-    servers,
-    volumes: volumes.map((v) => ({ id: v.id, name: v.name ?? null })),
-  }, {
+  return buildLineage(found.facts, walks.owners, {
     pending: pendingImages(named, new Set(found.missing), Date.now()),
-    coverage: { basis: "named_and_linked", read: found.facts.length + found.missing.length, truncated: found.truncated },
+    coverage: { basis: "named_and_linked", read: found.facts.length + found.missing.length, truncated: found.truncated, walks: walks.incomplete },
   });
+}
+
+/** Reads an orphan's owner by id (Nova at 2.69, so a server in a down cell is found, not missed). */
+export function ownerReader(services: Services, session: RequestSession): OwnerReader {
+  const { http } = services;
+  const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
+  return async (ref) => {
+    if (ref.service === "glance") { const g = await glance.image(ref.id); return { name: g.name, status: g.status }; }
+    if (ref.service === "nova") { const s = await nova.serverAnyCell(ref.id); return { name: s.name ?? null, status: s.status }; }
+    const v = await cinder.volume(ref.id);
+    return { name: v.name, status: v.status };
+  };
 }

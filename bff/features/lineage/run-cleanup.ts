@@ -1,32 +1,41 @@
 import type { CephDashboard } from "../../ceph/dashboard";
-import type { AuditLog } from "../../audit/audit-log";
+import type { AuditActor, AuditLog } from "../../audit/audit-log";
+import { audited } from "../../audit/audited-step";
 import { ApiError } from "../../errors";
+import { proveGone, type OwnerReader } from "./prove";
 import type { CleanupStep } from "./types";
 
-export interface StepResult { index: number; status: "ok" | "error" | "skipped"; error: string | null }
+export interface StepResult { index: number; status: "ok" | "error" | "skipped" | "refused"; error: string | null }
 
 const describe = (s: CleanupStep) => (s.snap ? `${s.op} ${s.image}@${s.snap}` : `${s.op} ${s.image}`);
 
-/** Runs confirmed steps in order, once each; stops at the first failure; every executed step is audited. */
-export async function runCleanup(
-  steps: CleanupStep[], ceph: CephDashboard, audit: AuditLog, who: { requestId: string; user: string; project: string },
-): Promise<StepResult[]> {
+export interface CleanupIo { ceph: CephDashboard; readOwner: OwnerReader; audit: AuditLog }
+
+/**
+ * Runs confirmed steps in order, once each. Each step writes its intent to the audit log first (no intent, no
+ * step: 503), then reads the orphan's owner by id once more: only a 404 lets the step run; a found owner or a
+ * failed read refuses it. The run stops at the first refused or failed step; the rest are skipped.
+ */
+export async function runCleanup(steps: CleanupStep[], io: CleanupIo, who: AuditActor & { planId: string }): Promise<StepResult[]> {
   const results: StepResult[] = [];
-  let failed = false;
+  let stopped = false;
   for (const [index, s] of steps.entries()) {
-    if (failed) { results.push({ index, status: "skipped", error: null }); continue; }
+    if (stopped) { results.push({ index, status: "skipped", error: null }); continue; }
     const [pool, ...rest] = s.image.split("/");
     const name = rest.join("/");
-    let error: string | null = null;
-    try {
-      if (s.op === "flatten" || s.op === "delete-image") await ceph.mutate({ op: s.op, pool, name });
-      else await ceph.mutate({ op: s.op, pool, name, snap: s.snap ?? "" });
-    } catch (e) {
-      error = e instanceof ApiError || e instanceof Error ? e.message : String(e);
-      failed = true;
-    }
-    audit.record({ ...who, action: "lineage.cleanup", target: s.orphan, step: describe(s), result: error ? "error" : "ok", detail: error });
-    results.push({ index, status: error ? "error" : "ok", error });
+    const r = await audited(io.audit, { ...who, action: "lineage.cleanup", target: s.orphan, step: describe(s) }, async (): Promise<StepResult> => {
+      const proof = await proveGone(s.orphan, io.readOwner);
+      if (!proof.gone) return { index, status: "refused", error: proof.reason };
+      try {
+        if (s.op === "flatten" || s.op === "delete-image") await io.ceph.mutate({ op: s.op, pool, name });
+        else await io.ceph.mutate({ op: s.op, pool, name, snap: s.snap ?? "" });
+        return { index, status: "ok", error: null };
+      } catch (e) {
+        return { index, status: "error", error: e instanceof ApiError || e instanceof Error ? e.message : String(e) };
+      }
+    }, (x) => ({ result: x.status === "ok" ? "ok" : x.status === "refused" ? "refused" : "error", detail: x.error }));
+    if (r.status !== "ok") stopped = true;
+    results.push(r);
   }
   return results;
 }

@@ -29,7 +29,21 @@ export interface PendingImage {
 export interface OwnerFacts {
   images: { id: string; name: string | null; instanceSnapshot: boolean }[];
   servers: Map<string, string>;
-  volumes: { id: string; name: string | null }[];
+  volumes: { id: string; name: string | null; nameId?: string | null }[];
+  /** "pool/name" → the Glance image whose location names it, when that is not images/<its id>. */
+  locations?: Map<string, { id: string; name: string | null }>;
+}
+
+/**
+ * A list walk that did not reach its end, so absence from it proves nothing for its pool: `bound` (stopped at
+ * its bound), `failed` (an error midway), `cell_down` (Nova answered servers of a down cell as UNKNOWN),
+ * `probe_bound` (Nova's down-cell probe was cut at max_limit). Rendered as lineage.walk.<code> in the UI.
+ */
+export interface WalkNotice {
+  service: "glance" | "nova" | "cinder";
+  pool: "images" | "vms" | "volumes";
+  code: "bound" | "failed" | "cell_down" | "probe_bound";
+  params: Record<string, string | number>;
 }
 
 /** How much of the cluster lineage saw; the UI shows it, and nothing destructive rests on what was not seen. */
@@ -40,6 +54,8 @@ export interface Coverage {
   read: number;
   /** The walk stopped at its bound: more images may be linked. */
   truncated: boolean;
+  /** Owner walks that did not reach their end: no orphan is called in their pool. */
+  walks: WalkNotice[];
 }
 
 export type NodeKind = "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
@@ -52,6 +68,8 @@ export interface LineageNode {
   kind: NodeKind;
   orphan: boolean;
   owner: { type: "glance" | "nova" | "cinder"; id: string; name: string } | null;
+  /** No owner was seen, but the walk that would name it was incomplete: not an orphan, not proven either. */
+  ownerUnknown: boolean;
   /** Why it is an orphan, or null. */
   orphanReason: string | null;
   provisionedBytes: number;

@@ -16,9 +16,9 @@ export async function listVolumes(io: { cinder: Cinder; nova: Nova }, p: VolumeL
     const [page, names] = await Promise.all([io.cinder.volumesPage({ limit: p.limit, marker: p.marker, query }), namesP]);
     return { items: page.items.map((v) => toVolumeSummary(v, names)), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
   }
-  const [all, names] = await Promise.all([io.cinder.volumes(query, { maxItems: SCAN_LIMIT, limit: 500 }), namesP]);
-  return pageLocally(all.map((v) => toVolumeSummary(v, names)), p, {
+  const [walk, names] = await Promise.all([io.cinder.volumes(query, { maxItems: SCAN_LIMIT, limit: 500 }), namesP]);
+  return pageLocally(walk.items.map((v) => toVolumeSummary(v, names)), p, {
     text: (r) => [r.name, r.id, r.sourceImage?.name, ...r.attachments.map((a) => a.serverName)],
     sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeGiB, status: (r) => r.status },
-  }, all.length >= SCAN_LIMIT);
+  }, !walk.complete);
 }

@@ -8,4 +8,4 @@ import * as routes from "./services.routes";
 /** Everything under /admin needs a session whose token carries the admin role. */
 export const adminRouter = createRouter();
 adminRouter.use("/admin/*", requireSession, requireAdmin);
-adminRouter.openapi(routes.list, handlers.list).openapi(auditRoutes.list, auditHandlers.list);
+adminRouter.openapi(routes.list, handlers.list).openapi(auditRoutes.list, auditHandlers.list).openapi(auditRoutes.exportLog, auditHandlers.exportLog);

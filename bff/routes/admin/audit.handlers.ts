@@ -1,5 +1,22 @@
 import type { AppRouteHandler } from "../../lib/types";
-import type { ListRoute } from "./audit.routes";
+import type { ExportRoute, ListRoute } from "./audit.routes";
 
-export const list: AppRouteHandler<ListRoute> = (c) =>
-  c.json({ entries: c.get("services").audit.list(c.req.valid("query").limit) }, 200);
+export const list: AppRouteHandler<ListRoute> = (c) => c.json(c.get("services").audit.list(c.req.valid("query")), 200);
+
+/** Pages through the whole log (1,000 records a read) into JSON lines. */
+export const exportLog: AppRouteHandler<ExportRoute> = (c) => {
+  const q = c.req.valid("query");
+  const audit = c.get("services").audit;
+  const lines: string[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const page = audit.list({ ...q, limit: 1000, before });
+    for (const e of page.entries) lines.push(JSON.stringify(e));
+    if (page.nextBefore === null) break;
+    before = page.nextBefore;
+  }
+  return c.body(lines.length ? `${lines.join("\n")}\n` : "", 200, {
+    "Content-Type": "application/x-ndjson; charset=utf-8",
+    "Content-Disposition": 'attachment; filename="zenith-audit.jsonl"',
+  }) as never;
+};

@@ -1,3 +1,4 @@
+import { actorOf, audited } from "../../audit/audited-step";
 import { ApiError, badRequest, conflict, notFound } from "../../errors";
 import { auditDhcp } from "../../features/dhcp/audit";
 import { executeHeal } from "../../features/dhcp/execute-heal";
@@ -16,25 +17,32 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   const body = c.req.valid("json");
   if (!body.dryRun && !body.planId) throw badRequest("planId: required with dryRun false (confirm the plan a dry run returned)");
   const s = c.get("session");
-  const neutron = createNeutron(c.get("services").http, s);
+  const services = c.get("services");
+  if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
+  const neutron = createNeutron(services.http, s);
   const state = await loadDhcpState(neutron);
   if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));
   const missing = body.networkIds?.filter((id) => !known.has(id)) ?? [];
   if (missing.length) throw notFound(`No network ${missing.join(", ")}.`);
   const plan = planHeal(auditDhcp(state, body.target), { networkIds: body.networkIds });
-  if (body.dryRun) return c.json({ dryRun: true as const, ...plan }, 200);
+  if (body.dryRun) {
+    services.plans.made("dhcp.heal", plan.planId, s.body.user.id);
+    return c.json({ dryRun: true as const, ...plan }, 200);
+  }
   if (plan.planId !== body.planId) {
     throw conflict("plan_changed", `The DHCP agents changed since the dry run (plan ${body.planId} is now ${plan.planId}); review the new plan.`);
   }
-  const audit = c.get("services").audit;
-  const results = await executeHeal(neutron, plan.steps, (r) => {
-    audit.record({
-      requestId: c.get("requestId"), user: s.body.user.name, project: s.body.project?.name ?? s.projectId,
-      action: "dhcp.heal", target: `network ${r.networkId}/agent ${r.agentId}`,
-      step: `add DHCP agent ${r.agentHost} to network ${r.networkName || r.networkId} (plan ${plan.planId})`,
-      result: r.status === "error" ? "error" : "ok", detail: r.detail,
-    });
-  });
-  return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
+  // One execution at a time per network.
+  const release = services.locks.acquire(plan.steps.map((x) => `network:${x.networkId}`), c.get("requestId"));
+  try {
+    const who = { ...actorOf(c), planId: plan.planId, action: "dhcp.heal" };
+    const results = await executeHeal(neutron, plan.steps, plan.target, (step, run) => audited(services.audit, {
+      ...who, target: `network ${step.networkId}/agent ${step.agentId}`,
+      step: `${step.op === "add" ? "add" : "remove"} DHCP agent ${step.agentHost} ${step.op === "add" ? "to" : "from"} network ${step.networkName || step.networkId}`,
+    }, run, (r) => ({ result: r.status === "error" ? "error" : r.status === "refused" ? "refused" : "ok", detail: r.detail })));
+    return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
+  } finally {
+    release();
+  }
 };

@@ -121,4 +121,25 @@ describe(`admin DHCP HA (${target.name})`, () => {
     expect(plan.steps.filter((s) => s.networkId === net.id)).toHaveLength(2);
     expect(plan.steps.some((s) => s.agentHost === host)).toBe(false);
   });
+
+  // Sim only (needs the agent killed above): heal first adds, and drops the dead binding only once the target is met.
+  it.runIf(onSim)("drops a dead agent's binding only once the network has its target of alive agents, never an alive one", async () => {
+    const net = await networkByName("cs1-yw-2");
+    const dead = net.agents.find((x) => !x.alive)!;
+    expect(dead).toBeTruthy();
+    const first = HealPlanSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true })).body);
+    expect(first.steps.map((x) => x.op)).toEqual(["add", "add"]);
+    expect((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: first.planId })).status).toBe(200);
+    const healed = await networkByName("cs1-yw-2");
+    expect(healed).toMatchObject({ healthy: 2, verdict: "ok" });
+    const second = HealPlanSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true })).body);
+    expect(second.steps.map((x) => [x.op, x.agentId])).toEqual([["remove", dead.id]]);
+    const run = HealResultSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: second.planId })).body);
+    expect(run.results.map((r) => r.status)).toEqual(["removed"]);
+    const after = await networkByName("cs1-yw-2");
+    expect(after.agents.map((x) => x.id)).not.toContain(dead.id);
+    expect(after.agents.filter((x) => x.alive).map((x) => x.id).sort()).toEqual(healed.agents.filter((x) => x.alive).map((x) => x.id).sort());
+    const log = (await a.get("/api/admin/audit?action=dhcp.heal")).body.entries;
+    expect(log[0]).toMatchObject({ result: "ok", target: `network ${net.id}/agent ${dead.id}`, step: expect.stringMatching(/^remove DHCP agent/) });
+  });
 });

@@ -40,7 +40,7 @@ export const HealRequestSchema = z.object({
   planId: z.string().regex(/^[0-9a-f]{16}$/).optional().openapi({ description: "Required with dryRun false: the plan being confirmed" }),
 }).openapi("DhcpHealRequest");
 
-const Step = { networkId: z.string(), networkName: z.string(), agentId: z.string(), agentHost: z.string() };
+const Step = { op: z.enum(["add", "remove"]).openapi({ description: "add: schedule an alive agent; remove: drop a dead agent's binding (only on a network already at target)" }), networkId: z.string(), networkName: z.string(), agentId: z.string(), agentHost: z.string() };
 export const HealPlanSchema = z.object({
   dryRun: z.literal(true),
   planId: z.string(), target: z.number().int(),
@@ -55,6 +55,6 @@ export const HealResultSchema = z.object({
   dryRun: z.literal(false),
   planId: z.string(),
   results: z.array(z.object({
-    ...Step, status: z.enum(["added", "already-hosted", "error"]), detail: z.string().nullable(),
+    ...Step, status: z.enum(["added", "already-hosted", "removed", "already-removed", "refused", "error"]), detail: z.string().nullable(),
   }).openapi("DhcpHealStepResult")),
 }).openapi("DhcpHealResult");

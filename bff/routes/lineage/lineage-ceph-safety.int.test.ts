@@ -15,7 +15,7 @@ async function admin(deps = testDeps()) {
 /** The Ceph Dashboard of the sim, logged in directly (sim only: to build what no OpenStack call makes). */
 async function simCeph() {
   const base = `${target.simUrl}/ceph`;
-  const auth = await fetch(`${base}/api/auth`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "admin", password: target.users.admin.password }) });
+  const auth = await fetch(`${base}/api/auth`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" }, body: JSON.stringify({ username: "admin", password: target.users.admin.password }) });
   const { token } = await auth.json();
   return (method: string, path: string, json?: unknown, version = "1.0") => fetch(`${base}${path}`, {
     method, headers: { Authorization: `Bearer ${token}`, Accept: `application/vnd.ceph.api.v${version}+json`, ...(json ? { "Content-Type": "application/json" } : {}) },
@@ -36,7 +36,7 @@ describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snap
     expect(g.status).toBe(201);
     const ceph = await simCeph();
     expect((await ceph("POST", "/api/block/image", { pool_name: "images", name: g.body.id, size: 0 })).status).toBe(201);
-    expect((await ceph("POST", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap`, { snapshot_name: "snap" })).status).toBe(201);
+    expect((await ceph("POST", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap`, { snapshot_name: "snap", mirrorImageSnapshot: false })).status).toBe(201);
     expect((await ceph("PUT", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap/snap`, { is_protected: true })).status).toBe(200);
     return { id: g.body.id as string, ceph };
   }

@@ -1,6 +1,8 @@
+import { actorOf } from "../../audit/audited-step";
 import { ApiError } from "../../errors";
-import { cephFor, loadLineage } from "../../features/lineage/gather";
+import { cephFor, loadLineage, ownerReader } from "../../features/lineage/gather";
 import { planCleanup } from "../../features/lineage/plan-cleanup";
+import { provePlan } from "../../features/lineage/prove-plan";
 import { runCleanup } from "../../features/lineage/run-cleanup";
 import type { AppRouteHandler } from "../../lib/types";
 import type { CleanupRoute, GetRoute } from "./lineage.routes";
@@ -12,15 +14,30 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const body = c.req.valid("json");
   const services = c.get("services");
   const session = c.get("session");
-  const ceph = cephFor(services, session);
-  // Always planned against fresh Ceph state; a confirmation must match what the dry run showed.
-  const plan = planCleanup(await loadLineage(services, session, ceph), body.orphans);
-  if (body.dryRun) return c.json({ dryRun: true, planId: plan.planId, steps: plan.steps, results: null, ok: null }, 200);
-  if (!body.planId) throw new ApiError(400, "bad_request", "planId: required to execute; run a dry run first and confirm its plan.");
-  if (body.planId !== plan.planId)
-    throw new ApiError(409, "plan_changed", "Ceph changed since the dry run: the plan is different now. Review the new plan and confirm again.", { details: { planId: plan.planId, steps: plan.steps } });
-  const results = await runCleanup(plan.steps, ceph, services.audit, {
-    requestId: c.get("requestId"), user: session.body.user.name, project: session.body.project?.name ?? session.projectId,
-  });
-  return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
+  const userId = session.body.user.id;
+  if (!body.dryRun) {
+    if (!body.planId) throw new ApiError(400, "bad_request", "planId: required to execute; run a dry run first and confirm its plan.");
+    services.plans.check("lineage.cleanup", body.planId, userId);
+  }
+  // One execution at a time per image: the named orphans now, every image the steps touch once planned.
+  const holder = c.get("requestId");
+  const releases = body.dryRun ? [] : [services.locks.acquire(body.orphans, holder)];
+  try {
+    const ceph = cephFor(services, session);
+    const read = ownerReader(services, session);
+    // Always planned against fresh state; each orphan's owner must answer 404 by id now, and again before each step.
+    const plan = planCleanup(await loadLineage(services, session, ceph), body.orphans);
+    await provePlan(plan.steps, read);
+    if (body.dryRun) {
+      services.plans.made("lineage.cleanup", plan.planId, userId);
+      return c.json({ dryRun: true, planId: plan.planId, steps: plan.steps, results: null, ok: null }, 200);
+    }
+    if (body.planId !== plan.planId)
+      throw new ApiError(409, "plan_changed", "Ceph changed since the dry run: the plan is different now. Review the new plan and confirm again.", { details: { planId: plan.planId, steps: plan.steps } });
+    releases.push(services.locks.acquire(plan.steps.flatMap((s) => [s.image, s.orphan]), holder));
+    const results = await runCleanup(plan.steps, { ceph, readOwner: read, audit: services.audit }, { ...actorOf(c), planId: plan.planId });
+    return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
+  } finally {
+    for (const release of releases) release();
+  }
 };

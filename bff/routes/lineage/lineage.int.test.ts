@@ -66,7 +66,7 @@ describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
     expect(grandchild.owner?.name).toBe("old-web-3-snapshot");
   });
 
-  it("a dry run then a confirm cleans an orphan; a stale planId gets 409 plan_changed", async () => {
+  it("a dry run then a confirm cleans an orphan; a planId no dry run made gets 409 plan_expired", async () => {
     const a = await admin();
     const before = (await a.get("/api/admin/lineage")).body;
     const nodes = new Map<string, Node>(before.nodes.map((n: Node) => [n.spec, n]));
@@ -86,7 +86,7 @@ describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
 
     const stale = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: false, planId: "0123456789abcdef" });
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe("plan_changed");
+    expect(stale.body.code).toBe("plan_expired");
 
     const run = await a.post("/api/admin/lineage/cleanup", { orphans: [chained], dryRun: false, planId: dry.body.planId });
     expect(run.status).toBe(200);

@@ -10,6 +10,7 @@ export const LineageNodeSchema = z
     orphan: z.boolean(),
     owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
     orphanReason: z.string().nullable(),
+    ownerUnknown: z.boolean().openapi({ description: "No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan" }),
     provisionedBytes: z.number(),
     usedBytes: z.number().nullable().openapi({ description: "The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size" }),
     usageNote: z.enum(["dashboard", "clone_includes_parent", "diff_unsafe", "not_reported"]),
@@ -34,6 +35,12 @@ export const LineageSchema = z
       basis: z.literal("named_and_linked"),
       read: z.number().int(),
       truncated: z.boolean(),
+      walks: z.array(z.object({
+        service: z.enum(["glance", "nova", "cinder"]),
+        pool: z.enum(["images", "vms", "volumes"]),
+        code: z.enum(["bound", "failed", "cell_down", "probe_bound"]),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      })).openapi({ description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool" }),
     }).openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
   })
   .openapi("Lineage");
@@ -58,7 +65,7 @@ export const CleanupResultSchema = z
     dryRun: z.boolean(),
     planId: z.string(),
     steps: z.array(CleanupStepSchema),
-    results: z.array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped"]), error: z.string().nullable() })).nullable(),
+    results: z.array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped", "refused"]), error: z.string().nullable() })).nullable(),
     ok: z.boolean().nullable().openapi({ description: "null on a dry run; false when a step failed" }),
   })
   .openapi("LineageCleanup");

@@ -36,6 +36,8 @@ export interface Volume {
   /** Removed at this wall-clock time (e.g. nova deleting a delete_on_termination volume after a failed build). */
   deleteAt?: number;
   host: string;
+  /** After a migration Cinder keeps the volume's id and names its data after the migration's volume: volume-<name_id>. */
+  nameId?: string | null;
 }
 
 export interface Snapshot {
@@ -61,6 +63,8 @@ export const quotaSets = (s: SimState) => s.store.collection<{ id: string; limit
 export const DEFAULT_TYPE_NAME = "__DEFAULT__";
 export const BACKEND_HOST = "cinder-volume@ceph#ceph";
 export const rbdVolumeName = (id: string) => `volume-${id}`;
+/** The RBD image a volume's data lives in (volume-<name_id> after a migration). */
+export const volumeImageName = (v: Pick<Volume, "id" | "nameId">) => rbdVolumeName(v.nameId || v.id);
 export const rbdSnapName = (id: string) => `snapshot-${id}`;
 
 /** The volume types every scenario has: Cinder's __DEFAULT__ plus two Ceph-backed types. */

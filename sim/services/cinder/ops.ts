@@ -6,7 +6,7 @@ import { cloneDecision } from "../storage/clone-path";
 import { cloneVolume, deleteVolumeImage } from "./rbd-driver";
 import { BLANK_VOLUME_SECONDS, CLONE_SECONDS, SNAPSHOT_SECONDS, copyStages } from "../storage/timing";
 import type { GlanceImage } from "../glance/model";
-import { BACKEND_HOST, findType, rbdSnapName, rbdVolumeName, snapshots, volumes, type Snapshot, type Volume } from "./model";
+import { BACKEND_HOST, findType, rbdSnapName, rbdVolumeName, snapshots, volumeImageName, volumes, type Snapshot, type Volume } from "./model";
 import { isGone, volumeStatus } from "./status";
 
 const GiB = 1024 ** 3;
@@ -58,7 +58,7 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
     if (st !== "available" && st !== "in-use") throw new CinderError(400, `Invalid volume: Volume ${src.id} status must be available or in-use, but current status is: ${st}.`);
     size = size ?? src.size;
     if (size < src.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the source volume size ${src.size}GB. They must be >= original volume size.`);
-    cloneVolume(repo, rbdVolumeName(src.id), name, at, size * GiB);
+    cloneVolume(repo, volumeImageName(src), name, at, size * GiB);
     vol = { ...base, size, path: "source", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, sourceVolid: src.id,
       bootable: src.bootable, imageId: src.imageId, imageMetadata: src.imageMetadata };
   } else if (inp.snapshotId) {
@@ -67,7 +67,7 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
     size = size ?? snap.size;
     if (size < snap.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`);
     const src = volumes(state).get(snap.volumeId);
-    clone(repo, { pool: "volumes", image: rbdVolumeName(snap.volumeId), snap: rbdSnapName(snap.id) }, "volumes", name, at, size * GiB);
+    clone(repo, { pool: "volumes", image: src ? volumeImageName(src) : rbdVolumeName(snap.volumeId), snap: rbdSnapName(snap.id) }, "volumes", name, at, size * GiB);
     vol = { ...base, size, path: "snapshot", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, snapshotId: snap.id,
       bootable: src?.bootable ?? false, imageId: src?.imageId ?? null, imageMetadata: src?.imageMetadata ?? null };
   } else if (inp.image) {
@@ -114,7 +114,7 @@ export function purgeGoneVolumes(state: SimState): void {
 }
 
 function purgeVolume(state: SimState, v: Volume): void {
-  deleteVolumeImage(rbdRepo(state), rbdVolumeName(v.id));
+  deleteVolumeImage(rbdRepo(state), volumeImageName(v));
   volumes(state).remove(v.id);
 }
 
@@ -138,8 +138,8 @@ export function createSnapshot(state: SimState, v: Volume, inp: { userId: string
     throw new CinderError(400, `Invalid volume: Volume ${v.id} status must be available, but current status is: ${st}.`);
   const id = inp.id ?? uuid();
   const repo = rbdRepo(state);
-  snapCreate(repo, "volumes", rbdVolumeName(v.id), rbdSnapName(id), now);
-  snapProtect(repo, "volumes", rbdVolumeName(v.id), rbdSnapName(id));
+  snapCreate(repo, "volumes", volumeImageName(v), rbdSnapName(id), now);
+  snapProtect(repo, "volumes", volumeImageName(v), rbdSnapName(id));
   const s: Snapshot = { id, projectId: v.projectId, userId: inp.userId, volumeId: v.id, name: inp.name ?? null, description: inp.description ?? null,
     size: v.size, created: now, readyAt: now + state.clock.ms(SNAPSHOT_SECONDS), metadata: {} };
   snapshots(state).put(s);
@@ -149,7 +149,8 @@ export function createSnapshot(state: SimState, v: Volume, inp: { userId: string
 /** Cinder's RBD delete_snapshot: on EBUSY flatten the children, then unprotect and remove. */
 export function deleteSnapshot(state: SimState, s: Snapshot): void {
   const repo = rbdRepo(state);
-  const vol = rbdVolumeName(s.volumeId), snap = rbdSnapName(s.id);
+  const owner = volumes(state).get(s.volumeId);
+  const vol = owner ? volumeImageName(owner) : rbdVolumeName(s.volumeId), snap = rbdSnapName(s.id);
   if (repo.get("volumes", vol)?.snaps.some((x) => x.name === snap)) {
     for (const child of repo.children({ pool: "volumes", image: vol, snap })) {
       flatten(repo, child.pool, child.name);

@@ -57,7 +57,7 @@ export function volumeDetail(c: ViewCtx, vol: Volume, opts: { create?: boolean }
       body["os-vol-host-attr:host"] = vol.host;
       body["os-vol-tenant-attr:tenant_id"] = vol.projectId;
       body["os-vol-mig-status-attr:migstat"] = null;
-      body["os-vol-mig-status-attr:name_id"] = null;
+      body["os-vol-mig-status-attr:name_id"] = vol.nameId ?? null;
     }
     // Cinder writes the glance metadata at the end of create-from-image (_handle_bootable_volume_glance_meta):
     // while the clone or the download/convert/import runs, the volume has none yet.

@@ -18,7 +18,8 @@ export function listImages(state: SimState, a: AuthContext, q: URLSearchParams):
   if (vis && !["public", "private", "shared", "community", "all"].includes(vis)) return { error: `Invalid visibility value: ${vis}` };
   imgs = imgs.filter((i) => {
     if (vis && vis !== "all") return i.visibility === vis && (a.isAdmin || i.visibility === "public" || i.visibility === "community" || i.owner === a.projectId);
-    if (a.isAdmin) return true;
+    // glance/db/sqlalchemy/api.py: without a visibility, community images are listed only to their owner.
+    if (a.isAdmin) return i.visibility !== "community" || i.owner === a.projectId;
     return i.visibility === "public" || i.owner === a.projectId;
   });
   if (!q.has("os_hidden")) imgs = imgs.filter((i) => !i.os_hidden);

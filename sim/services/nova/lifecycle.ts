@@ -15,6 +15,7 @@ export function serverState(s: Server, now: number): ServerState {
 }
 
 function liveState(s: Server, now: number): ServerState {
+  if (s.softDeletedAt !== undefined && now >= s.softDeletedAt) return { status: "SOFT_DELETED", vm_state: "soft-delete", task_state: null, power_state: 4 };
   if (s.failure && now >= s.failure.at) return { status: "ERROR", vm_state: "error", task_state: null, power_state: 0 };
   const t = s.timeline;
   const build = (task: string) => ({ status: "BUILD", vm_state: "building", task_state: task, power_state: 0 });

@@ -36,6 +36,10 @@ export interface Server {
    * before the instance disappears; the sim shows it to at least one poll whatever the time scale.
    */
   deletion?: { at: number; deletedAt: number; goneAt: number; shown?: boolean } | null;
+  /** Deleted with reclaim_instance_interval > 0: SOFT_DELETED, still owns its disks until reclaimed. */
+  softDeletedAt?: number;
+  /** The cell the server lives in ("cell1" when unset); see downCells. */
+  cell?: string;
 }
 
 export interface NovaConfig { block_device_allocate_retries: number; block_device_allocate_retries_interval: number }
@@ -43,6 +47,16 @@ export interface NovaConfig { block_device_allocate_retries: number; block_devic
 export const flavors = (s: SimState) => s.store.collection<Flavor>("nova.flavor");
 export const keypairs = (s: SimState) => s.store.collection<Keypair>("nova.keypair");
 export const servers = (s: SimState) => s.store.collection<Server>("nova.server");
+
+/** Cells that do not answer (sim control): their servers are UNKNOWN at 2.69+ and skipped otherwise. */
+export const downCells = (state: SimState): Set<string> => new Set(JSON.parse(state.store.meta.get("nova.cellsDown") ?? "[]") as string[]);
+export function setCellDown(state: SimState, cell: string, down: boolean): string[] {
+  const cells = downCells(state);
+  if (down) cells.add(cell); else cells.delete(cell);
+  state.store.meta.set("nova.cellsDown", JSON.stringify([...cells]));
+  return [...cells];
+}
+export const cellOf = (s: Pick<Server, "cell">) => s.cell ?? "cell1";
 
 export function novaConfig(state: SimState): NovaConfig {
   const raw = state.store.meta.get("nova.config");

@@ -8,7 +8,7 @@ import { CinderError, deleteVolume, liveVolume } from "../cinder/ops";
 import { bootServer } from "./boot";
 import { novaFault } from "./errors";
 import { serverState } from "./lifecycle";
-import { flavors, servers, type Server } from "./model";
+import { cellOf, downCells, flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
 import { parseCreate } from "./request";
 import { createServerImage } from "./snapshot";
@@ -59,6 +59,12 @@ function markShown(state: SimState, list: Server[], now: number): void {
   for (const s of list) if (s.deletion && !s.deletion.shown && now >= s.deletion.deletedAt) servers(state).put({ ...s, deletion: { ...s.deletion, shown: true } });
 }
 
+/** What Nova 2.69+ answers for a server whose cell is down: a minimal construct from the API database. */
+function downCellView(x: ViewCtx, s: Server, detail: boolean): Record<string, unknown> {
+  const base = { id: s.id, status: "UNKNOWN", links: links(x, "servers", s.id) };
+  return detail ? { ...base, tenant_id: s.projectId, created: new Date(s.created).toISOString().replace(/\.\d+Z$/, "Z") } : base;
+}
+
 export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
   const listing = (c: Context<any>, detail: boolean) => {
     const x = ctx(c);
@@ -67,6 +73,16 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const allTenants = x.admin && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
     const project = q.get("project_id") ?? q.get("tenant_id");
     let list = servers(state).filter((s) => (allTenants ? !project || s.projectId === project : s.projectId === x.projectId));
+    // servers.py: deleted=False unless an admin asks deleted=true; the DB then leaves SOFT_DELETED out too
+    // (instance_get_all_by_filters_sort), so status=SOFT_DELETED alone lists nothing: it needs deleted=true.
+    const deleted = x.admin && ["1", "true", "True", "yes"].includes(q.get("deleted") ?? "");
+    if (!deleted) list = list.filter((s) => s.softDeletedAt === undefined || s.softDeletedAt > x.now);
+    // A down cell answers nothing: its servers are left out (list_records_by_skipping_down_cells), except at 2.69+
+    // on a list with no paging, sorting or filter but all_tenants, where each is a minimal record with status UNKNOWN.
+    const down = downCells(state);
+    const inDownCell = list.filter((s) => down.has(cellOf(s)));
+    list = list.filter((s) => !down.has(cellOf(s)));
+    const minimal = x.v.minor >= 69 && [...q.keys()].every((k) => k === "all_tenants");
     const name = q.get("name");
     if (name) { const re = new RegExp(name); list = list.filter((s) => re.test(s.name)); }
     const status = q.get("status");
@@ -85,7 +101,8 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     }
     const limit = Math.min(Number(q.get("limit") ?? 1000), 1000);
     const page = list.slice(0, limit);
-    const body: Record<string, unknown> = { servers: page.map((s) => (detail ? serverView(x, s) : serverSummary(x, s))) };
+    const unknown = minimal ? inDownCell.slice(0, Math.max(0, limit - page.length)).map((s) => downCellView(x, s, detail)) : [];
+    const body: Record<string, unknown> = { servers: [...page.map((s) => (detail ? serverView(x, s) : serverSummary(x, s))), ...unknown] };
     if (detail) markShown(state, page, x.now);
     if (list.length > page.length && page.length) {
       const next = new URLSearchParams(q);
@@ -110,6 +127,10 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const s = load(c);
     if (!s) return missing(c);
     const x = ctx(c);
+    if (downCells(state).has(cellOf(s))) {
+      return x.v.minor >= 69 ? json({ server: downCellView(x, s, true) })
+        : novaFault(500, `Cell ${cellOf(s)} is not responding and hence instance info is not available.`);
+    }
     markShown(state, [s], x.now);
     return json({ server: serverView(x, s, { show: true }) });
   });

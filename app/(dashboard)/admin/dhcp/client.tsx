@@ -11,7 +11,8 @@ import { DhcpNetworkTable, isBelowTarget } from "@/components/dhcp/dhcp-network-
 import { HealDialog } from "@/components/dhcp/heal-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";

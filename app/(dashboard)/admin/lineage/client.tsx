@@ -11,11 +11,14 @@ import { OrphansPanel } from "@/components/lineage/orphans-panel";
 import { CephUnavailableText } from "@/components/lineage/ceph-unavailable";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icon";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+
+const SERVICE = { glance: "Glance", nova: "Nova", cinder: "Cinder" } as const;
 
 export function LineageClient() {
   const t = useT();
@@ -48,6 +51,17 @@ export function LineageClient() {
       {q.data.pending.length > 0 ? (
         <Alert tone="info" title={t("lineage.pending.title")} role="status">
           {t("lineage.pending.body", { list: q.data.pending.map((p) => p.owner.name).join(", ") })}
+        </Alert>
+      ) : null}
+      {q.data.coverage.walks.length > 0 ? (
+        <Alert tone="warning" title={t("lineage.walk.title")} role="status" data-testid="lineage-walk-incomplete">
+          <ul className="space-y-1">
+            {q.data.coverage.walks.map((w) => (
+              <li key={`${w.service}-${w.code}`} data-walk={`${w.service}:${w.code}`}>
+                {t(`lineage.walk.${w.code}`, { ...w.params, service: SERVICE[w.service], pool: w.pool })}
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       <p className="text-xs text-muted-foreground">

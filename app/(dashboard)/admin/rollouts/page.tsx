@@ -1,8 +1,32 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/components/common/not-built-page";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetch } from "@/lib/api/prefetch";
+import { getQueryClient } from "@/lib/api/query-client";
+import { createServerApi } from "@/lib/api/server";
+import { getT } from "@/lib/i18n/server";
+import { rolloutQueries } from "@/lib/queries/rollouts";
+import { RolloutsClient } from "./client";
+import { parseRunParam } from "./search-params";
 
-// Placeholder until this page is built; it owns its route so the navigation never 404s.
-export const generateMetadata = () => notBuiltMetadata("nav.rollouts");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("rollouts.title") };
+}
 
-export default function RolloutsPage() {
-  return <NotBuiltPage section="nav.admin" title="nav.rollouts" description="placeholder.rollouts" />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RolloutsPage({ searchParams }: Props) {
+  const runId = parseRunParam((await searchParams).run);
+  const qc = getQueryClient();
+  const client = await createServerApi();
+  // A member gets 403 here; the failure is not dehydrated and the client shows the forbidden state.
+  await Promise.all([
+    prefetch(qc, rolloutQueries.pools(client)),
+    prefetch(qc, rolloutQueries.runs(client)),
+    runId ? prefetch(qc, rolloutQueries.run(runId, client)) : null,
+  ]);
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <RolloutsClient initialRunId={runId} />
+    </HydrationBoundary>
+  );
 }
