@@ -1,4 +1,5 @@
-import { BootPlanRequestFields, BootRequestFields, type BootRequestInput } from "@/lib/schemas/boot";
+import type { BootRequestInput } from "@/lib/schemas/boot";
+import type { BootSchemas } from "./boot-schema";
 import type { BootOptions, BootPlanRequest } from "@/lib/queries/boot";
 import type { BootDraft } from "@/lib/stores/boot-wizard-store";
 
@@ -33,8 +34,9 @@ export function draftRequest(d: BootDraft, o: BootOptions | undefined): Partial<
  * The plan endpoint's body: the launch's fields that are valid, so the plan stays on screen while a field is
  * wrong (its error shows at the field). An invalid size is left to the plan's minimum, an invalid count to 1.
  */
-export function toPlanRequest(d: BootDraft, o: BootOptions | undefined): BootPlanRequest | null {
-  if (!d.source) return null;
+export function toPlanRequest(d: BootDraft, o: BootOptions | undefined, s: BootSchemas | null): BootPlanRequest | null {
+  if (!d.source || !s) return null;
+  const { BootPlanRequestFields } = s;
   const { name: _n, ...req } = draftRequest(d, o);
   const bad = new Set((BootPlanRequestFields.safeParse(req).error?.issues ?? []).map((i) => String(i.path[0])));
   const body = Object.fromEntries(Object.entries(req).filter(([k]) => !bad.has(k)));
@@ -43,7 +45,8 @@ export function toPlanRequest(d: BootDraft, o: BootOptions | undefined): BootPla
 }
 
 /** The launch's body when the whole draft passes the shared schema, else null. */
-export function toBootRequest(d: BootDraft, o: BootOptions | undefined) {
-  const parsed = BootRequestFields.safeParse(draftRequest(d, o));
+export function toBootRequest(d: BootDraft, o: BootOptions | undefined, s: BootSchemas | null) {
+  if (!s) return null;
+  const parsed = s.BootRequestFields.safeParse(draftRequest(d, o));
   return parsed.success ? parsed.data : null;
 }

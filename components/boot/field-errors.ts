@@ -1,4 +1,5 @@
-import { BOOT_LIMITS, BootRequestFields } from "@/lib/schemas/boot";
+import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
+import type { BootSchemas } from "./boot-schema";
 import type { MessageKey, TranslateVars } from "@/lib/i18n/translate";
 import type { BootStep } from "@/lib/stores/boot-wizard-store";
 
@@ -32,8 +33,8 @@ function keyFor(field: string, i: Issue, value: unknown): Pick<FieldError, "key"
 }
 
 /** Every field the shared schema rejects in this request, one error per field, in step order. */
-export function schemaErrors(req: Record<string, unknown>): FieldError[] {
-  const parsed = BootRequestFields.safeParse(req);
+export function schemaErrors(req: Record<string, unknown>, s: BootSchemas): FieldError[] {
+  const parsed = s.BootRequestFields.safeParse(req);
   if (parsed.success) return [];
   const out: FieldError[] = [];
   for (const i of parsed.error.issues as Issue[]) {

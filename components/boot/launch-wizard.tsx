@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, useEffect, useMemo } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { lazyWithPreload } from "@/lib/lazy";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
@@ -15,6 +15,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
 import { PlanPanel } from "./plan-panel";
 import { SourceStep, VolumeOptions } from "./source-step";
+import { loadBootSchema, useBootSchema } from "./boot-schema";
 import { toBootRequest, toPlanRequest } from "./draft-request";
 import { shown, validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
@@ -44,10 +45,13 @@ export function LaunchWizard() {
   const owner = session.data ? draftOwner(session.data) : null;
   useEffect(() => { if (hydrated && owner) useBootWizardStore.getState().claim(owner); }, [hydrated, owner]);
   const options = useBootOptions();
-  const planReq = useMemo(() => toPlanRequest(d, options.data), [d, options.data]);
+  // The shared schema loads on intent over the wizard, or once there is something to check.
+  const [intent, setIntent] = useState(false);
+  const schema = useBootSchema(intent || !!d.source || d.step !== "source" || d.touched.length > 0);
+  const planReq = useMemo(() => toPlanRequest(d, options.data, schema), [d, options.data, schema]);
   const plan = useBootPlan(planReq);
   const launch = useLaunchBoot();
-  const problems = validateDraft(d, options.data, plan.data);
+  const problems = validateDraft(d, options.data, plan.data, schema);
   const visible = problems.filter((p) => shown(p, d));
   const at = BOOT_STEPS.indexOf(d.step);
 
@@ -56,15 +60,16 @@ export function LaunchWizard() {
   if (d.launched) return <Suspense fallback={<StepLoading />}><ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} /></Suspense>;
 
   const submit = () => {
-    const body = toBootRequest(d, options.data);
+    const body = toBootRequest(d, options.data, schema);
     if (problems.length || !body) { d.update({ step: "review" }); return; }
     launch.mutate(body, { onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: body.name } }) });
   };
+  const onIntent = () => { preloadLaterSteps(); void loadBootSchema(); if (!intent) setIntent(true); };
   const next = () => { d.attempt(d.step); d.update({ step: BOOT_STEPS[at + 1] }); };
   const o = options.data;
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
-      <div className="min-w-0 space-y-4" onPointerEnter={preloadLaterSteps} onFocusCapture={preloadLaterSteps}>
+      <div className="min-w-0 space-y-4" onPointerEnter={onIntent} onFocusCapture={onIntent}>
         <WizardSteps problems={visible} />
         <Card>
           <CardContent>
@@ -83,7 +88,7 @@ export function LaunchWizard() {
                 <div className="flex gap-2">
                   <Button disabled={at === 0} onClick={() => d.update({ step: BOOT_STEPS[at - 1] })}>{t("boot.nav.back")}</Button>
                   {d.step !== "review" ? <Button type="submit" variant="primary">{t("boot.nav.next")}</Button> : (
-                    <Button type="submit" variant="primary" disabled={problems.length > 0 || launch.isPending || plan.isFetching} aria-describedby={problems.length ? "launch-blocked" : undefined}>
+                    <Button type="submit" variant="primary" disabled={problems.length > 0 || !schema || launch.isPending || plan.isFetching} aria-describedby={problems.length ? "launch-blocked" : undefined}>
                       {launch.isPending ? <Spinner /> : null}{launch.isPending ? t("boot.nav.launching") : t("boot.nav.launch")}
                     </Button>
                   )}

@@ -10,7 +10,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ChoiceTable, type ChoiceRow } from "./choice-table";
 import { formatBytes } from "./format";
-import { BOOT_LIMITS } from "@/lib/schemas/boot";
+import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
 import { instancesLeft, problemText, type Problem } from "./validation";
 
 /** The volume options show once a source is chosen; their code loads then, or on intent over the wizard. */

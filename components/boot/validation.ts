@@ -3,6 +3,7 @@ import { BOOT_STEPS } from "@/lib/stores/boot-wizard-store";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import type { MessageKey, Translate, TranslateVars } from "@/lib/i18n/translate";
 import { draftRequest } from "./draft-request";
+import type { BootSchemas } from "./boot-schema";
 import { schemaErrors } from "./field-errors";
 import { quotaLabel } from "./quota-label";
 
@@ -49,9 +50,10 @@ export function instancesLeft(o: BootOptions | undefined): number | null {
  * 400 rules), the wizard's checks against the options, and the plan's blockers (sizes, flavors, quotas), which
  * the BFF enforces again on submit. Hidden fields are not judged: they are not sent.
  */
-export function validateDraft(d: BootDraft, o: BootOptions | undefined, plan: BootPlan | undefined): Problem[] {
+export function validateDraft(d: BootDraft, o: BootOptions | undefined, plan: BootPlan | undefined, s: BootSchemas | null): Problem[] {
   const req = draftRequest(d, o);
-  const out: Problem[] = schemaErrors(req);
+  // Until the schema has loaded (on intent, see boot-schema.ts) its verdicts are missing; the launch waits for it.
+  const out: Problem[] = s ? schemaErrors(req, s) : [];
   const has = (field: string) => out.some((p) => p.field === field);
   const count = typeof req.count === "number" ? req.count : Number.NaN;
   if (!has("count") && d.source?.type === "volume" && count > 1) out.push({ step: "source", field: "count", key: "boot.errors.count" });

@@ -5,7 +5,7 @@ import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import { useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Input, Label } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
-import { BOOT_LIMITS } from "@/lib/schemas/boot";
+import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
 import { makesVolume as makesVolumeOf } from "./draft-request";
 import type { Problem } from "./validation";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOOT_LIMITS } from "./boot-limits";
 
 /**
  * The boot request, one schema for the wizard's form and the BFF's route (bff/routes/boot/boot.schemas.ts adds the
@@ -6,7 +7,7 @@ import { z } from "zod";
  * the BFF answers 400 with the field and this English reason. Limits are exported so the form states them before
  * they bite.
  */
-export const BOOT_LIMITS = { nameMax: 255, countMin: 1, countMax: 50, volumeSizeMin: 1, volumeSizeMax: 65536, listMax: 16 } as const;
+export { BOOT_LIMITS };
 
 const Id = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:@-]+$/, "must be an id (letters, digits, . _ : @ -)");
 
