@@ -1,11 +1,12 @@
 "use client";
 
-import { Suspense, useMemo } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { lazyWithPreload } from "@/lib/lazy";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
-import { useBootOptions, useBootPlan, useLaunchBoot, type BootPlanRequest } from "@/lib/queries/boot";
-import { BOOT_STEPS, useBootWizardStore, type BootDraft } from "@/lib/stores/boot-wizard-store";
+import { useBootOptions, useBootPlan, useLaunchBoot } from "@/lib/queries/boot";
+import { useSession } from "@/lib/queries/session";
+import { BOOT_STEPS, draftOwner, useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,7 +15,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { QueryError } from "@/components/common/query-error";
 import { PlanPanel } from "./plan-panel";
 import { SourceStep, VolumeOptions } from "./source-step";
-import { validateDraft } from "./validation";
+import { loadBootSchema, useBootSchema } from "./boot-schema";
+import { toBootRequest, toPlanRequest } from "./draft-request";
+import { shown, validateDraft } from "./validation";
 import { WizardSteps } from "./wizard-steps";
 import { quotaLabel } from "./quota-label";
 
@@ -31,53 +34,51 @@ function StepLoading() {
   return <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</p>;
 }
 
-/** The draft as the plan endpoint's body (field names are the BFF contract). */
-export function toPlanRequest(d: BootDraft): BootPlanRequest | null {
-  if (!d.source) return null;
-  return {
-    source: d.source, createVolume: d.createVolume, deleteOnTermination: d.deleteOnTermination, count: d.count,
-    networkIds: d.networkIds, securityGroups: d.securityGroups,
-    ...(d.volumeSize !== null ? { volumeSize: d.volumeSize } : {}), ...(d.volumeType ? { volumeType: d.volumeType } : {}),
-    ...(d.flavorId ? { flavorId: d.flavorId } : {}), ...(d.keyName ? { keyName: d.keyName } : {}),
-  };
-}
-
 export function LaunchWizard() {
   const t = useT();
   const d = useBootWizardStore();
   // The draft lives in sessionStorage, read when the store loads in the browser; render it only once hydrated so
   // server and client agree.
   const hydrated = useHydrated();
+  const session = useSession();
+  // The draft belongs to one user in one project: anyone else starts from an empty one.
+  const owner = session.data ? draftOwner(session.data) : null;
+  useEffect(() => { if (hydrated && owner) useBootWizardStore.getState().claim(owner); }, [hydrated, owner]);
   const options = useBootOptions();
-  const planReq = useMemo(() => toPlanRequest(d), [d]);
+  // The shared schema loads on intent over the wizard, or once there is something to check.
+  const [intent, setIntent] = useState(false);
+  const schema = useBootSchema(intent || !!d.source || d.step !== "source" || d.touched.length > 0);
+  const planReq = useMemo(() => toPlanRequest(d, options.data, schema), [d, options.data, schema]);
   const plan = useBootPlan(planReq);
   const launch = useLaunchBoot();
-  const problems = validateDraft(d, options.data, plan.data);
+  const problems = validateDraft(d, options.data, plan.data, schema);
+  const visible = problems.filter((p) => shown(p, d));
   const at = BOOT_STEPS.indexOf(d.step);
 
-  if (!hydrated || options.isPending) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
+  if (!hydrated || options.isPending || !owner || d.owner !== owner) return <Card><CardContent className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner />{t("common.loading")}</CardContent></Card>;
   if (options.error) return <QueryError title={t("boot.plan.error")} error={options.error} onRetry={() => options.refetch()} />;
   if (d.launched) return <Suspense fallback={<StepLoading />}><ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} /></Suspense>;
 
   const submit = () => {
-    if (problems.length || !planReq || !d.flavorId) { d.update({ step: "review" }); return; }
-    launch.mutate({ ...planReq, name: d.name.trim(), flavorId: d.flavorId, networkIds: d.networkIds }, {
-      onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: d.name.trim() } }),
-    });
+    const body = toBootRequest(d, options.data, schema);
+    if (problems.length || !body) { d.update({ step: "review" }); return; }
+    launch.mutate(body, { onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: body.name } }) });
   };
+  const onIntent = () => { preloadLaterSteps(); void loadBootSchema(); if (!intent) setIntent(true); };
+  const next = () => { d.attempt(d.step); d.update({ step: BOOT_STEPS[at + 1] }); };
   const o = options.data;
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
-      <div className="min-w-0 space-y-4" onPointerEnter={preloadLaterSteps} onFocusCapture={preloadLaterSteps}>
-        <WizardSteps problems={problems} />
+      <div className="min-w-0 space-y-4" onPointerEnter={onIntent} onFocusCapture={onIntent}>
+        <WizardSteps problems={visible} />
         <Card>
           <CardContent>
-            <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else d.update({ step: BOOT_STEPS[at + 1] }); }} noValidate>
+            <form onSubmit={(e) => { e.preventDefault(); if (d.step === "review") submit(); else next(); }} noValidate>
               <h2 className="mb-4 text-base font-semibold" id="step-title">{t(`boot.steps.${d.step}`)} <span className="text-xs font-normal text-muted-foreground">{t("boot.nav.stepOf", { n: at + 1, total: BOOT_STEPS.length })}</span></h2>
-              {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={problems} /> : null}
+              {d.step === "source" ? <SourceStep options={o} plan={plan.data} problems={visible} /> : null}
               <Suspense fallback={<StepLoading />}>
-                {d.step === "flavor" ? <FlavorStep options={o} problems={problems} /> : null}
-                {d.step === "networks" ? <NetworksStep options={o} problems={problems} /> : null}
+                {d.step === "flavor" ? <FlavorStep options={o} problems={visible} /> : null}
+                {d.step === "networks" ? <NetworksStep options={o} problems={visible} /> : null}
                 {d.step === "security" ? <SecurityStep options={o} /> : null}
                 {d.step === "review" ? <ReviewStep options={o} plan={plan.data} problems={problems} /> : null}
               </Suspense>
@@ -87,7 +88,7 @@ export function LaunchWizard() {
                 <div className="flex gap-2">
                   <Button disabled={at === 0} onClick={() => d.update({ step: BOOT_STEPS[at - 1] })}>{t("boot.nav.back")}</Button>
                   {d.step !== "review" ? <Button type="submit" variant="primary">{t("boot.nav.next")}</Button> : (
-                    <Button type="submit" variant="primary" disabled={problems.length > 0 || launch.isPending || plan.isFetching} aria-describedby={problems.length ? "launch-blocked" : undefined}>
+                    <Button type="submit" variant="primary" disabled={problems.length > 0 || !schema || launch.isPending || plan.isFetching} aria-describedby={problems.length ? "launch-blocked" : undefined}>
                       {launch.isPending ? <Spinner /> : null}{launch.isPending ? t("boot.nav.launching") : t("boot.nav.launch")}
                     </Button>
                   )}

@@ -6,24 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Icon } from "@/components/ui/icon";
 import { PathDiagram } from "./path-diagram";
-import { formatBytes, seconds } from "./format";
+import { formatBytes } from "./format";
+import { approxSecs, evidenceText, explain, failures, pathLabel, secs } from "./plan-text";
 import { riskFix, riskMessage } from "./risk-text";
 import { quotaLabel } from "./quota-label";
 
 const CHECK_TONE = { pass: "success", fail: "danger", unknown: "warning" } as const;
 const RISK_TONE = { error: "danger", warning: "warning", info: "info" } as const;
-
-/** The "why" in the user's language; the BFF's English sentence stays available as the title. */
-function explain(t: ReturnType<typeof useT>, plan: BootPlan): string {
-  const label = (id: BootPlan["checks"][number]["id"]) => t(`boot.plan.checks.${id}`);
-  if (plan.path === "existing-volume") return t("boot.plan.explain.existing");
-  if (!plan.checks.length) return t("boot.plan.explain.snapshot");
-  const failed = plan.checks.filter((c) => c.status === "fail");
-  if (failed.length) return t("boot.plan.explain.copy", { failed: failed.map((c) => label(c.id)).join(", ") });
-  if (!plan.certain) return t("boot.plan.explain.assumed", { unknown: plan.checks.filter((c) => c.status === "unknown").map((c) => label(c.id)).join(", ") });
-  const parent = plan.risks.find((r) => r.code === "parent_pinned")?.params.parent ?? "";
-  return t("boot.plan.explain.clone", { parent: String(parent) });
-}
 
 /** The plan itself, once there is one: loaded with the first plan, not with the wizard. */
 export function PlanBody({ plan }: { plan: BootPlan }) {
@@ -32,13 +21,19 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
   return (
     <>
       <div className="space-y-2">
+        {!plan.certain && plan.alternative?.exceedsNovaWait ? (
+          <Alert tone="danger" data-testid="plan-worst-case" title={t("boot.plan.worstCase", {
+            condition: failures(t, plan.alternative.ifFails), copy: approxSecs(t, plan.alternative.storageSeconds.p50), wait: secs(t, plan.novaWait.seconds),
+          })} />
+        ) : null}
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={copy ? "warning" : "success"} dot data-testid="plan-path" data-path={plan.path}>{t(`boot.plan.paths.${plan.path}`)}</Badge>
-          <code className="text-xs text-muted-foreground">{plan.path}</code>
+          <Badge tone={!plan.certain ? "neutral" : copy ? "warning" : "success"} dot data-testid="plan-path" data-path={plan.path} data-certain={String(plan.certain)}>{pathLabel(t, plan)}</Badge>
         </div>
         <PathDiagram path={plan.path} />
-        {!plan.certain && plan.alternative ? (
-          <Alert tone="warning" title={t("boot.plan.assumed", { n: plan.checks.filter((c) => c.status === "unknown").length, path: t(`boot.plan.paths.${plan.alternative.path}`), seconds: seconds(plan.alternative.predictedSeconds.p50) })} />
+        {!plan.certain && plan.alternative && !plan.alternative.exceedsNovaWait ? (
+          <Alert tone="warning" data-testid="plan-assumed" title={t("boot.plan.assumed", {
+            condition: failures(t, plan.alternative.ifFails), path: t(`boot.plan.paths.${plan.alternative.path}`), seconds: approxSecs(t, plan.alternative.storageSeconds.p50),
+          })} />
         ) : null}
         <p className="text-muted-foreground" title={plan.explanation}>{explain(t, plan)}</p>
       </div>
@@ -50,11 +45,7 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
             {plan.checks.map((c) => (
               <li key={c.id} className="flex items-start gap-2" data-testid={`check-${c.id}`} data-status={c.status}>
                 <Badge tone={CHECK_TONE[c.status]} className="mt-0.5 shrink-0">{t(`boot.plan.status.${c.status}`)}</Badge>
-                <span>
-                  <span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span>
-                  {c.reason ? <span className="block text-xs">{t(`boot.plan.reasons.${c.reason}`)}</span> : null}
-                  <span className="block break-all text-xs text-muted-foreground">{c.evidence}</span>
-                </span>
+                <span><span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span><span className="block break-words text-xs text-muted-foreground" data-testid={`evidence-${c.id}`} data-code={c.code}>{evidenceText(t, c)}</span></span>
               </li>
             ))}
           </ul>
@@ -65,19 +56,19 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
         <h3 id="plan-cost" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.cost")}</h3>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <dt className="text-muted-foreground">{t("boot.plan.bytes")}</dt><dd data-testid="plan-bytes">{formatBytes(plan.bytesToCopy)}</dd>
-          <dt className="text-muted-foreground">{t("boot.plan.storageTime")}</dt><dd>{t("boot.plan.quantiles", { p50: seconds(plan.storageSeconds.p50), p90: seconds(plan.storageSeconds.p90) })}</dd>
-          <dt className="text-muted-foreground">{t("boot.plan.time")}</dt><dd data-testid="plan-time">{t("boot.plan.quantiles", { p50: seconds(plan.predictedSeconds.p50), p90: seconds(plan.predictedSeconds.p90) })}</dd>
+          <dt className="text-muted-foreground">{t("boot.plan.storageTime")}</dt><dd>{t("boot.plan.quantiles", { p50: secs(t, plan.storageSeconds.p50), p90: secs(t, plan.storageSeconds.p90) })}</dd>
+          <dt className="text-muted-foreground">{t("boot.plan.time")}</dt><dd data-testid="plan-time">{t("boot.plan.quantiles", { p50: secs(t, plan.predictedSeconds.p50), p90: secs(t, plan.predictedSeconds.p90) })}</dd>
           <dt className="text-muted-foreground">{t("boot.plan.space")}</dt>
           <dd>{plan.spaceBytes.kind === "full" ? t("boot.plan.spaceKinds.full", { size: formatBytes(plan.spaceBytes.bytes) }) : t(`boot.plan.spaceKinds.${plan.spaceBytes.kind}`)}</dd>
           {plan.volumeSizeGiB !== null ? (<><dt className="text-muted-foreground">{t("boot.plan.minVolume")}</dt><dd>{plan.minVolumeGiB} GiB</dd></>) : null}
           {plan.volumeType ? (<><dt className="text-muted-foreground">{t("boot.plan.volumeType")}</dt><dd>{plan.volumeType.name}</dd></>) : null}
         </dl>
         <ol className="mt-2 flex flex-wrap gap-1 text-xs" aria-label={t("boot.plan.cost")}>
-          {plan.stages.map((s) => <li key={s.stage}><Badge>{t(`boot.plan.stages.${s.stage}`)} {seconds(s.seconds.p50)} s</Badge></li>)}
+          {plan.stages.map((s) => <li key={s.stage}><Badge>{t("boot.plan.stageTime", { stage: t(`boot.plan.stages.${s.stage}`), time: secs(t, s.seconds.p50) })}</Badge></li>)}
         </ol>
         <p className="mt-2 text-xs text-muted-foreground" title={plan.throughput.explanation} data-testid="plan-throughput" data-source={plan.throughput.source}>
           {plan.throughput.source === "learned" ? t("boot.plan.throughput.learned", { n: plan.throughput.samples }) : t("boot.plan.throughput.default")}
-          {" · "}{t("boot.plan.novaWait", { seconds: plan.novaWait.seconds, retries: plan.novaWait.retries, interval: plan.novaWait.intervalSeconds })}
+          {" · "}{t("boot.plan.novaWait", { seconds: secs(t, plan.novaWait.seconds), retries: plan.novaWait.retries, interval: secs(t, plan.novaWait.intervalSeconds) })}
         </p>
       </section>
 

@@ -10,7 +10,8 @@ import { Input, Label } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ChoiceTable, type ChoiceRow } from "./choice-table";
 import { formatBytes } from "./format";
-import type { Problem } from "./validation";
+import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
+import { instancesLeft, problemText, type Problem } from "./validation";
 
 /** The volume options show once a source is chosen; their code loads then, or on intent over the wizard. */
 export const VolumeOptions = lazyWithPreload(() => import("./volume-options").then((m) => m.VolumeOptions));
@@ -23,6 +24,8 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
   const [type, setType] = useState<BootSourceType>(d.source?.type ?? "image");
   const err = (field: string) => problems.find((p) => p.field === field);
   const nameErr = err("name"), countErr = err("count");
+  const left = instancesLeft(options);
+  const countMax = Math.min(BOOT_LIMITS.countMax, left ?? BOOT_LIMITS.countMax);
 
   const rows = (tp: BootSourceType): ChoiceRow[] => {
     if (tp === "image" || tp === "instance-snapshot") {
@@ -53,15 +56,22 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <div className="space-y-1.5">
           <Label htmlFor="boot-name">{t("boot.details.name")}</Label>
-          <Input id="boot-name" value={d.name} placeholder={t("boot.details.namePlaceholder")} maxLength={255} autoComplete="off"
-            aria-invalid={!!nameErr} aria-describedby={nameErr ? "boot-name-err" : undefined} onChange={(e) => d.update({ name: e.target.value })} />
-          {nameErr ? <p id="boot-name-err" className="text-xs text-danger">{t(nameErr.key)}</p> : null}
+          {/* No maxLength: the browser would cut a pasted name silently; the limit is stated and checked instead. */}
+          <Input id="boot-name" value={d.name} placeholder={t("boot.details.namePlaceholder")} autoComplete="off"
+            aria-invalid={!!nameErr} aria-describedby="boot-name-hint" onChange={(e) => { d.update({ name: e.target.value }); d.touch("name"); }} onBlur={() => d.touch("name")} />
+          <p id="boot-name-hint" data-testid="field-error-name" data-error={nameErr ? nameErr.key : undefined} className={nameErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
+            {nameErr ? problemText(t, nameErr) : t("boot.details.nameLimit", { length: d.name.trim().length, max: BOOT_LIMITS.nameMax })}
+          </p>
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="boot-count">{t("boot.details.count")}</Label>
-          <Input id="boot-count" type="number" min={1} max={type === "volume" ? 1 : 50} value={d.count}
-            aria-invalid={!!countErr} aria-describedby="boot-count-hint" onChange={(e) => d.update({ count: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} />
-          {type === "volume" ? <p id="boot-count-hint" className={countErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>{t("boot.details.countVolumeHint")}</p> : null}
+          <Input id="boot-count" type="number" min={1} max={type === "volume" ? 1 : countMax} step={1} value={d.count ?? ""}
+            aria-invalid={!!countErr} aria-describedby="boot-count-hint" onBlur={() => d.touch("count")}
+            onChange={(e) => { d.update({ count: e.target.value === "" ? null : Number(e.target.value) }); d.touch("count"); }} />
+          <p id="boot-count-hint" data-testid="field-error-count" data-error={countErr ? countErr.key : undefined} className={countErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
+            {countErr ? problemText(t, countErr) : type === "volume" ? t("boot.details.countVolumeHint")
+              : left !== null ? t("boot.details.countLimit", { max: countMax, left }) : t("boot.details.countLimitNoQuota", { max: countMax })}
+          </p>
         </div>
       </div>
 
@@ -75,11 +85,11 @@ export function SourceStep({ options, plan, problems }: { options: BootOptions; 
             <TabsContent key={tp} value={tp} className="pt-3">
               <ChoiceTable name={`source-${tp}`} kind="radio" caption={t(`boot.source.types.${tp}`)} columns={cols(tp)} rows={rows(tp)}
                 selected={d.source?.type === tp ? [d.source.id] : []} empty={t("boot.source.empty")}
-                onToggle={(id) => d.update({ source: { type: tp, id }, volumeSize: null, ...(tp === "volume" ? { count: 1 } : {}) })} />
+                onToggle={(id) => { d.update({ source: { type: tp, id }, volumeSize: null, ...(tp === "volume" ? { count: 1 } : {}) }); d.touch("source"); }} />
             </TabsContent>
           ))}
         </Tabs>
-        {err("source") && d.source === null ? <p className="text-xs text-danger">{t("boot.errors.source")}</p> : null}
+        {err("source") && d.source === null ? <p className="text-xs text-danger" data-testid="field-error-source">{t("boot.errors.source")}</p> : null}
       </fieldset>
 
       {d.source ? <Suspense fallback={null}><VolumeOptions options={options} plan={plan} problems={problems} /></Suspense> : null}

@@ -5,6 +5,8 @@ import type { BootOptions, BootPlan } from "@/lib/queries/boot";
 import { useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Input, Label } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
+import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
+import { makesVolume as makesVolumeOf } from "./draft-request";
 import type { Problem } from "./validation";
 
 /** The "Create new volume" Yes/No toggle with the volume's size, type and delete-on-termination. */
@@ -14,7 +16,7 @@ export function VolumeOptions({ options, plan, problems }: { options: BootOption
   const type = d.source?.type;
   const image = [...options.images, ...options.instanceSnapshots].find((i) => i.id === d.source?.id);
   const toggleApplies = (type === "image" || type === "instance-snapshot") && !image?.volumeBacked;
-  const makesVolume = type === "volume-snapshot" || !!image?.volumeBacked || (toggleApplies && d.createVolume);
+  const makesVolume = makesVolumeOf(d, options);
   const sizeErr = problems.find((p) => p.field === "volumeSize");
   const min = plan?.minVolumeGiB;
   if (!type) return null;
@@ -42,10 +44,11 @@ export function VolumeOptions({ options, plan, problems }: { options: BootOption
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-1.5">
             <Label htmlFor="boot-volume-size">{t("boot.source.volumeSize")}</Label>
-            <Input id="boot-volume-size" type="number" min={min ?? 1} value={d.volumeSize ?? plan?.volumeSizeGiB ?? ""} aria-invalid={!!sizeErr}
-              aria-describedby="boot-volume-size-hint" onChange={(e) => d.update({ volumeSize: e.target.value === "" ? null : Math.floor(Number(e.target.value)) })} />
-            <p id="boot-volume-size-hint" className={sizeErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
-              {sizeErr ? t(sizeErr.key, sizeErr.vars) : min ? t("boot.source.volumeSizeMin", { min }) : null}
+            <Input id="boot-volume-size" type="number" min={min ?? BOOT_LIMITS.volumeSizeMin} max={BOOT_LIMITS.volumeSizeMax} step={1}
+              value={d.volumeSize ?? plan?.volumeSizeGiB ?? ""} aria-invalid={!!sizeErr} aria-describedby="boot-volume-size-hint" onBlur={() => d.touch("volumeSize")}
+              onChange={(e) => { d.update({ volumeSize: e.target.value === "" ? null : Number(e.target.value) }); d.touch("volumeSize"); }} />
+            <p id="boot-volume-size-hint" data-testid="field-error-volumeSize" data-error={sizeErr ? sizeErr.key : undefined} className={sizeErr ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
+              {sizeErr ? t(sizeErr.key, sizeErr.vars) : t("boot.source.volumeSizeRange", { min: min ?? BOOT_LIMITS.volumeSizeMin, max: BOOT_LIMITS.volumeSizeMax })}
             </p>
           </div>
           <div className="space-y-1.5">

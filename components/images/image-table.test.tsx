@@ -7,7 +7,7 @@ import { ImageTable } from "./image-table";
 const image = (o: Partial<ImageSummary>): ImageSummary => ({
   id: "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b", name: "img", status: "active", diskFormat: "raw", containerFormat: "bare", sizeBytes: 1024,
   virtualSizeBytes: 1024, minDiskGiB: 0, minRamMiB: 0, visibility: "private", protected: false, snapshot: false, volumeBacked: false,
-  copiedNotCloned: false, created: new Date().toISOString(), transient: false, ...o,
+  copiedNotCloned: false, cloneVerdict: "clone", created: new Date().toISOString(), transient: false, ...o,
 });
 const props = { sort: "created" as const, dir: "desc" as const, onSort: () => {} };
 
@@ -28,5 +28,16 @@ describe("ImageTable", () => {
     expect(row).toHaveTextContent("无数据");
     expect(row).not.toHaveTextContent("qcow2");
     expect(row).not.toHaveTextContent("0 B");
+  });
+  it("labels clone, copy and unknown as the boot plan would, and promises no clone it could not prove", () => {
+    renderWithProviders(<ImageTable {...props} items={[
+      image({ name: "in", cloneVerdict: "clone" }),
+      image({ id: "2f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b", name: "foreign", cloneVerdict: "copy" }),
+      image({ id: "3f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b", name: "unsure", cloneVerdict: "unknown" }),
+    ]} />);
+    expect(screen.getByTestId("image-row-in")).toHaveTextContent("cloned by Ceph");
+    expect(screen.getByTestId("image-row-foreign")).toHaveTextContent("will be copied, not cloned");
+    expect(screen.getByTestId("image-row-unsure")).not.toHaveTextContent("cloned by Ceph");
+    expect(screen.getByTestId("image-row-unsure")).toHaveTextContent("cloned if this cloud's Ceph holds it");
   });
 });

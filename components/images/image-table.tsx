@@ -62,13 +62,15 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
                     <span className="text-xs text-muted-foreground" title={t("images.volumeBackedLong")}>{t("images.volumeBackedHint")}</span>
                   </>
                 ) : <Badge tone={i.copiedNotCloned ? "warning" : "neutral"} className="font-mono">{i.diskFormat ?? "?"}</Badge>}
-                {i.copiedNotCloned ? (
-                  <span className="inline-flex items-center gap-1 text-xs text-warning" title={t("images.copyHintLong")}>
+                {i.cloneVerdict === "copy" ? (
+                  <span className="inline-flex items-center gap-1 text-xs text-warning" title={t(i.copiedNotCloned ? "images.copyHintLong" : "images.notInClusterLong")} data-testid="image-clone-label" data-verdict="copy">
                     <Icon name="warning" className="size-3" />
                     {t("images.copyHint")}
                   </span>
-                ) : i.copiedNotCloned === false ? (
-                  <span className="text-xs text-muted-foreground">{t("images.cloneHint")}</span>
+                ) : i.cloneVerdict === "clone" ? (
+                  <span className="text-xs text-muted-foreground" data-testid="image-clone-label" data-verdict="clone">{t("images.cloneHint")}</span>
+                ) : i.cloneVerdict === "unknown" ? (
+                  <span className="text-xs text-muted-foreground" title={t("images.cloneUnknownLong")} data-testid="image-clone-label" data-verdict="unknown">{t("images.cloneUnknown")}</span>
                 ) : null}
               </div>
             </TableCell>

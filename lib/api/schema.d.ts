@@ -3755,10 +3755,15 @@ export interface components {
             } | null;
             throughput: components["schemas"]["BootThroughput"];
             novaWait: components["schemas"]["NovaVolumeWait"];
+            /** @description The worst case when the path is not certain */
             alternative: {
                 path: components["schemas"]["BootPath"];
                 predictedSeconds: components["schemas"]["Quantiles"];
                 storageSeconds: components["schemas"]["Quantiles"];
+                /** @description The unknown checks whose failure leads here */
+                ifFails: ("location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable")[];
+                /** @description This copy outlasts Nova's volume wait (the plan leads with it) */
+                exceedsNovaWait: boolean;
             } | null;
             risks: components["schemas"]["BootRisk"][];
             quota: {
@@ -3779,13 +3784,16 @@ export interface components {
             id: "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
             /** @enum {string} */
             status: "pass" | "fail" | "unknown";
-            /** @description The detail for an admin; for a member, a sentence chosen by `reason` alone (never the Ceph Dashboard's fsid, text or URL) */
-            evidence: string;
             /**
-             * @description Why, as a code (the checks that read Ceph always carry one)
-             * @enum {string}
+             * @description The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid
+             * @example in_cluster_by_id
              */
-            reason?: "same_cluster" | "other_cluster" | "snapshot_found" | "image_missing" | "snapshot_missing" | "ceph_not_configured" | "ceph_unavailable" | "no_location" | "location_hidden";
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The same evidence in English, for logs */
+            evidence: string;
         };
         /** @description Until ACTIVE */
         Quantiles: {
@@ -3922,6 +3930,13 @@ export interface components {
                 p50: number;
                 p90: number;
                 waitSeconds: number | null;
+                /** @description Until the root disk is ready, as planned */
+                storageP50: number | null;
+                /** @description An uncertain plan's worst case: the copy if an unknown check fails */
+                alternative: {
+                    path: components["schemas"]["BootPath"];
+                    storageP50: number;
+                } | null;
             } | null;
             /** @enum {string} */
             verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";
@@ -4090,6 +4105,11 @@ export interface components {
             volumeBacked: boolean;
             /** @description Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed) */
             copiedNotCloned: boolean | null;
+            /**
+             * @description The boot plan's rule: clone when raw and images/<id>@snap is protected in this cluster, copy when not raw or not in this cluster, unknown when Ceph could not be asked; null when it does not apply (volume-backed, no format yet)
+             * @enum {string|null}
+             */
+            cloneVerdict: "clone" | "copy" | "unknown" | null;
             created: string;
             transient: boolean;
         };

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { LoginBody, Session } from "@/lib/api/types";
+import { clearBootDraft } from "@/lib/stores/boot-wizard-store";
 
 export const sessionKeys = {
   all: ["session"] as const,
@@ -27,8 +28,9 @@ export function useLogin() {
     mutationFn: async (body: LoginBody): Promise<Session> =>
       request(api.POST("/api/auth/login", { body })),
     onSuccess: (session) => {
-      // A new identity: nothing cached for the previous one may survive.
+      // A new identity: nothing cached for the previous one may survive, nor a draft in this tab.
       qc.clear();
+      clearBootDraft();
       qc.setQueryData(sessionKeys.current(), session);
     },
   });
@@ -53,6 +55,6 @@ export function useLogout() {
     mutationFn: async (): Promise<void> => {
       await request(api.POST("/api/auth/logout"));
     },
-    onSettled: () => qc.clear(),
+    onSettled: () => { qc.clear(); clearBootDraft(); },
   });
 }

@@ -10,11 +10,12 @@ export type BootSourceType = "image" | "instance-snapshot" | "volume" | "volume-
 export interface BootDraft {
   step: BootStep;
   name: string;
-  count: number;
+  /** As typed: null when empty. Never rounded or clamped; the shared schema says what is wrong. */
+  count: number | null;
   source: { type: BootSourceType; id: string } | null;
   /** The "Create new volume" toggle. */
   createVolume: boolean;
-  /** GiB; null means "the minimum the plan computes". */
+  /** GiB as typed; null means "the minimum the plan computes". */
   volumeSize: number | null;
   volumeType: string | null;
   deleteOnTermination: boolean;
@@ -24,20 +25,35 @@ export interface BootDraft {
   keyName: string | null;
   /** The server launched from this draft, while its progress is shown. */
   launched: { serverId: string; name: string } | null;
+  /** Fields the user has changed or left: their errors show from then on. */
+  touched: string[];
+  /** Steps the user pressed Next on (or jumped past): all their errors show. */
+  attempted: BootStep[];
+  /** Whose draft this is, "<user id>|<project id>": another user or project never sees it (a draft without one is dropped). */
+  owner: string | null;
 }
 
 export const EMPTY_DRAFT: BootDraft = {
   step: "source", name: "", count: 1, source: null, createVolume: false, volumeSize: null, volumeType: null,
   deleteOnTermination: true, flavorId: null, networkIds: [], securityGroups: ["default"], keyName: null, launched: null,
+  touched: [], attempted: [], owner: null,
 };
+
+export const draftOwner = (s: { user: { id: string }; project: { id: string } }) => `${s.user.id}|${s.project.id}`;
 
 interface BootWizardState extends BootDraft {
   update: (patch: Partial<BootDraft>) => void;
   toggleIn: (field: "networkIds" | "securityGroups", value: string) => void;
   reset: () => void;
+  touch: (field: string) => void;
+  attempt: (step: BootStep) => void;
+  /** Keeps the draft only if it belongs to this user and project; otherwise starts an empty one for them. */
+  claim: (owner: string) => void;
 }
 
-const STORAGE_KEY = "zenith.boot-wizard";
+/** The sessionStorage key of the draft (e2e/pages/LaunchPage.ts `fresh()` removes it). */
+export const BOOT_DRAFT_KEY = "zenith.boot-wizard";
+const STORAGE_KEY = BOOT_DRAFT_KEY;
 const STORAGE_VERSION = 1;
 
 /** The draft kept in sessionStorage (as zustand's persist wrote it: `{ state, version }`), or null. */
@@ -60,13 +76,22 @@ export const useBootWizardStore = create<BootWizardState>()((set) => ({
   update: (patch) => set(patch),
   toggleIn: (field, value) =>
     set((s) => ({ [field]: s[field].includes(value) ? s[field].filter((x) => x !== value) : [...s[field], value] })),
-  reset: () => set(EMPTY_DRAFT),
+  reset: () => set((s) => ({ ...EMPTY_DRAFT, owner: s.owner })),
+  touch: (field) => set((s) => (s.touched.includes(field) ? {} : { touched: [...s.touched, field] })),
+  attempt: (step) => set((s) => (s.attempted.includes(step) ? {} : { attempted: [...s.attempted, step] })),
+  claim: (owner) => set((s) => (s.owner === owner ? {} : { ...EMPTY_DRAFT, owner })),
 }));
+
+/** Drops every user's draft from this tab: at sign-out and sign-in. */
+export function clearBootDraft(): void {
+  useBootWizardStore.setState({ ...EMPTY_DRAFT });
+  try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* no storage: the memory copy is cleared */ }
+}
 
 if (typeof window !== "undefined") {
   const saved = readDraft();
   if (saved) useBootWizardStore.setState(saved);
-  useBootWizardStore.subscribe(({ update: _u, toggleIn: _t, reset: _r, ...draft }) => {
+  useBootWizardStore.subscribe(({ update: _u, toggleIn: _t, reset: _r, touch: _to, attempt: _a, claim: _c, ...draft }) => {
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ state: draft, version: STORAGE_VERSION }));
     } catch {

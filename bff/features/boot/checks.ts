@@ -1,96 +1,106 @@
-import type { Check, CheckReason, ClusterFacts, ImageFacts, SnapshotProbe } from "./types";
+import type { Check, CheckId, CheckStatus, ClusterFacts, ImageFacts, SnapshotProbe, StoreProbe } from "./types";
 
 export interface RbdLocation { url: string; fsid: string; pool: string; image: string; snap: string }
+/** Why Nova/Cinder's parse_location rejects a location: a code, never the URL itself. */
+export type LocationError = "no_location" | "not_rbd" | "blank_components" | "not_snapshot";
 
 /** rbd://fsid/pool/image/snap → its parts, or the reason Nova/Cinder's parse_location rejects it. */
-export function parseRbdLocation(url: string): RbdLocation | string {
-  if (!url.startsWith("rbd://")) return `${url} is not stored in rbd`;
+export function parseRbdLocation(url: string): RbdLocation | LocationError {
+  if (!url.startsWith("rbd://")) return "not_rbd";
   const pieces = url.slice("rbd://".length).split("/").map((p) => decodeURIComponent(p));
-  if (pieces.some((p) => p === "")) return `${url} contains blank components`;
-  if (pieces.length !== 4) return `${url} is not an rbd snapshot (needs fsid/pool/image/snapshot)`;
+  if (pieces.some((p) => p === "")) return "blank_components";
+  if (pieces.length !== 4) return "not_snapshot";
   const [fsid, pool, image, snap] = pieces;
   return { url, fsid, pool, image, snap };
 }
 
 /** The first location Nova/Cinder could clone from (they try each in order), else the first parse error. */
-export function firstRbdLocation(locations: string[]): RbdLocation | string {
-  let firstError = "no location";
+export function firstRbdLocation(locations: string[]): RbdLocation | LocationError {
+  let firstError: LocationError = "no_location";
   for (const url of locations) {
     const parsed = parseRbdLocation(url);
     if (typeof parsed !== "string") return parsed;
-    if (firstError === "no location") firstError = parsed;
+    if (firstError === "no_location") firstError = parsed;
   }
   return firstError;
 }
 
 /**
+ * Every evidence code a check can carry, with its English sentence (for logs and the API's `evidence`). The UI
+ * renders the same code from its own messages (boot.evidence.<code>). Parameters never hold a URL or an fsid.
+ */
+export const CHECK_CODES = {
+  format_raw: "disk_format is raw",
+  format_not_raw: "disk_format is {format}: only raw images can be cloned; anything else is downloaded and converted",
+  location_exposed: "Glance exposes an RBD location to this session",
+  location_not_shown: "Glance shows no location even to an admin (show_image_direct_url and show_multiple_locations are off)",
+  location_hidden_from_role: "Glance does not show image locations to your role; Nova and Cinder read them with their own credentials",
+  location_not_rbd: "Glance's location is not an RBD snapshot ({reason})",
+  same_cluster: "The location names this cloud's own Ceph cluster",
+  other_cluster: "The location names a different Ceph cluster than this cloud's",
+  cluster_unknown: "This cloud's own Ceph cluster id could not be read",
+  in_cluster_by_id: "This cloud's Ceph holds the image at images/{image}",
+  not_in_cluster: "This cloud's Ceph has no RBD image images/{image}: the image is not stored in this cluster",
+  no_location: "No RBD location to check against",
+  ceph_unavailable: "This cloud's Ceph could not be asked",
+  snapshot_opens: "The snapshot exists in this cluster",
+  snapshot_protected: "images/{image}@snap exists and is protected",
+  snapshot_unprotected: "images/{image}@snap exists but is not protected",
+  no_rbd_image: "This cloud's Ceph has no such RBD image",
+  no_snapshot: "The RBD image has no such snapshot",
+  other_cluster_not_checked: "Not checked: the snapshot is on another cluster",
+} as const;
+export type CheckCode = keyof typeof CHECK_CODES;
+
+function check(id: CheckId, status: CheckStatus, code: CheckCode, params: Check["params"] = {}): Check {
+  const evidence = CHECK_CODES[code].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return { id, status, code, params, evidence };
+}
+
+/** same_fsid and snapshot_readable from the service account's look at images/<id>, for a caller who cannot see the location. */
+function byImageId(img: ImageFacts, store: StoreProbe | null): [Check, Check] {
+  const image = img.id;
+  if (!store || store.status === "unknown")
+    return [check("same_fsid", "unknown", "ceph_unavailable"), check("snapshot_readable", "unknown", "ceph_unavailable")];
+  if (store.status === "absent")
+    return [check("same_fsid", "fail", "not_in_cluster", { image }), check("snapshot_readable", "unknown", "no_rbd_image", { image })];
+  const snap = store.snap === "protected" ? check("snapshot_readable", "pass", "snapshot_protected", { image })
+    : store.snap === "unprotected" ? check("snapshot_readable", "unknown", "snapshot_unprotected", { image })
+    : check("snapshot_readable", "fail", "no_snapshot", { image });
+  return [check("same_fsid", "pass", "in_cluster_by_id", { image }), snap];
+}
+
+/**
  * The four conditions of nova's RBDDriver.is_cloneable and cinder's RBDDriver._is_cloneable, in their order:
  * Glance exposes an rbd:// location, its fsid is this cluster's, disk_format is raw, and the snapshot opens.
- * A fact the caller cannot see is `unknown` with the reason, never a silent guess.
+ * A fact the caller cannot see is `unknown` with the reason, never a silent guess. A member who cannot see the
+ * location still gets "same cluster" and "snapshot readable" settled by the BFF's own look at images/<id> (`store`).
  */
-export function cloneChecks(img: ImageFacts, cluster: ClusterFacts, probe: SnapshotProbe, viewerIsAdmin: boolean): Check[] {
-  const format: Check = img.diskFormat === "raw"
-    ? { id: "raw_format", status: "pass", evidence: "disk_format is raw" }
-    : { id: "raw_format", status: "fail", evidence: `disk_format is ${img.diskFormat ?? "unset"}; only raw images can be cloned, anything else is downloaded and converted` };
+export function cloneChecks(img: ImageFacts, cluster: ClusterFacts, probe: SnapshotProbe, viewerIsAdmin: boolean, store: StoreProbe | null = null): Check[] {
+  const format = img.diskFormat === "raw" ? check("raw_format", "pass", "format_raw")
+    : check("raw_format", "fail", "format_not_raw", { format: img.diskFormat ?? "unset" });
 
   if (img.locations === null || img.locations.length === 0) {
-    const location: Check = viewerIsAdmin
-      ? { id: "location_exposed", status: "fail", evidence: "Glance shows no direct_url or locations even to an admin: show_image_direct_url and show_multiple_locations are off, so Nova and Cinder cannot find the RBD snapshot" }
-      : { id: "location_exposed", status: "unknown", evidence: "Glance does not show image locations to your role; Nova and Cinder read them with their own credentials, so whether they can is not visible from this session" };
-    const why = viewerIsAdmin ? "there is no location to read it from" : "the location is hidden from your role";
-    const reason: CheckReason = viewerIsAdmin ? "no_location" : "location_hidden";
-    return [
-      location,
-      { id: "same_fsid", status: "unknown", evidence: `Cannot compare the cluster id: ${why}`, reason },
-      format,
-      { id: "snapshot_readable", status: "unknown", evidence: `Cannot open the snapshot: ${why}`, reason },
-    ];
+    if (viewerIsAdmin)
+      return [check("location_exposed", "fail", "location_not_shown"), check("same_fsid", "unknown", "no_location"), format, check("snapshot_readable", "unknown", "no_location")];
+    const [fsid, snap] = byImageId(img, store);
+    return [check("location_exposed", "unknown", "location_hidden_from_role"), fsid, format, snap];
   }
 
   const loc = firstRbdLocation(img.locations);
-  if (typeof loc === "string") {
-    return [
-      { id: "location_exposed", status: "fail", evidence: `Glance exposes a location, but ${loc}` },
-      { id: "same_fsid", status: "unknown", evidence: "No rbd:// location to read a cluster id from", reason: "no_location" },
-      format,
-      { id: "snapshot_readable", status: "unknown", evidence: "No rbd:// location to open", reason: "no_location" },
-    ];
-  }
-  const location: Check = { id: "location_exposed", status: "pass", evidence: `Glance exposes ${loc.url}` };
-  let fsid: Check;
-  if (cluster.fsid === null) fsid = { id: "same_fsid", status: "unknown", evidence: `The image is on cluster ${loc.fsid}; this cloud's own fsid is unknown: ${cluster.evidence}`, reason: cluster.reason ?? "ceph_unavailable" };
-  else if (cluster.fsid === loc.fsid) fsid = { id: "same_fsid", status: "pass", evidence: `The image is on cluster ${loc.fsid}, this cloud's own (${cluster.evidence})`, reason: "same_cluster" };
-  else fsid = { id: "same_fsid", status: "fail", evidence: `The image is on cluster ${loc.fsid}, but this cloud's Ceph is ${cluster.fsid} (${cluster.evidence}): a different ceph cluster`, reason: "other_cluster" };
-  const snapshot: Check = fsid.status === "fail"
-    ? { id: "snapshot_readable", status: "unknown", evidence: `Not checked: ${loc.pool}/${loc.image}@${loc.snap} is on another cluster, which this dashboard cannot open`, reason: "other_cluster" }
-    : { id: "snapshot_readable", ...probe };
-  return viewerIsAdmin ? [location, fsid, format, snapshot] : [location, forMember(fsid), format, forMember(snapshot)];
-}
-
-/** What a member is told for each reason: the verdict and why, with nothing read from the Ceph Dashboard. */
-export const MEMBER_EVIDENCE: Record<CheckReason, string> = {
-  same_cluster: "The image is stored in this cloud's own Ceph cluster",
-  other_cluster: "The image is stored in a different Ceph cluster from this cloud's",
-  snapshot_found: "The image's RBD snapshot exists",
-  image_missing: "The image's RBD image does not exist in Ceph",
-  snapshot_missing: "The image's RBD snapshot does not exist in Ceph",
-  ceph_not_configured: "Zenith has no Ceph Dashboard account configured, so this could not be checked",
-  ceph_unavailable: "The Ceph Dashboard could not be read, so this could not be checked",
-  no_location: "Glance shows no rbd:// location to check",
-  location_hidden: "Glance does not show image locations to your role",
-};
-
-/**
- * A Ceph-derived check as a member sees it: status and reason code, and a sentence chosen by the code alone.
- * Never the cluster fsid, the dashboard's address or its error text, which come from the BFF's own Ceph account.
- */
-function forMember(c: Check): Check {
-  const reason = c.reason ?? "ceph_unavailable";
-  return { id: c.id, status: c.status, reason, evidence: MEMBER_EVIDENCE[reason] };
+  if (typeof loc === "string")
+    return [check("location_exposed", "fail", "location_not_rbd", { reason: loc }), check("same_fsid", "unknown", "no_location"), format, check("snapshot_readable", "unknown", "no_location")];
+  const location = check("location_exposed", "pass", "location_exposed");
+  const fsid = cluster.fsid === null ? check("same_fsid", "unknown", "cluster_unknown")
+    : cluster.fsid === loc.fsid ? check("same_fsid", "pass", "same_cluster")
+    : check("same_fsid", "fail", "other_cluster");
+  const snapshot = fsid.status === "fail" ? check("snapshot_readable", "unknown", "other_cluster_not_checked")
+    : check("snapshot_readable", probe.status, (probe.code in CHECK_CODES ? probe.code : "ceph_unavailable") as CheckCode);
+  return [location, fsid, format, snapshot];
 }
 
 export type CheckVerdict = "clone" | "copy" | "unknown";
-/** All pass → clone; any fail → copy; otherwise unknown (the plan then says what it assumed). */
+/** All pass → clone; any fail → copy; otherwise unknown (the plan then leads with what happens if it is wrong). */
 export function verdictOf(checks: Check[]): CheckVerdict {
   if (checks.some((c) => c.status === "fail")) return "copy";
   if (checks.every((c) => c.status === "pass")) return "clone";

@@ -1,6 +1,4 @@
-import { createCephDashboard, type CephDashboard } from "../../ceph/dashboard";
-import { ApiError } from "../../errors";
-import { cephAccount } from "../../ceph/account";
+import { cephFor, glanceStoreStatus } from "../../ceph/glance-store";
 import type { Services } from "../../lib/services";
 import { createCinder, cinderTime } from "../../openstack/cinder";
 import { createGlance, isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
@@ -11,26 +9,16 @@ import { firstRbdLocation } from "./checks";
 import { sessionFacts } from "./session-facts";
 import type { BootChoices, PlanFacts } from "./plan-boot";
 import { learnThroughput, type VolumeSample } from "./throughput";
-import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, SourceFacts, ThroughputModel } from "./types";
+import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, SourceFacts, StoreProbe, ThroughputModel } from "./types";
 
 /** The service clients one request works with; the edge of the boot feature. */
 export function bootIo(services: Services, session: RequestSession) {
   const { http, deps } = services;
-  let ceph: CephDashboard | null = null;
-  let cephMissing = "";
-  let cephNotConfigured = false;
-  try {
-    const account = cephAccount(deps);
-    const url = deps.ceph.url ?? session.url("ceph");
-    ceph = createCephDashboard(http, url, account);
-  } catch (e) {
-    cephMissing = e instanceof Error ? e.message : String(e);
-    cephNotConfigured = e instanceof ApiError && (e.extra.details as { reason?: string } | undefined)?.reason === "not_configured";
-  }
+  const { ceph, missing: cephMissing } = cephFor(services, session);
   return {
     services, session, deps,
     nova: createNova(http, session), glance: createGlance(http, session), cinder: createCinder(http, session), neutron: createNeutron(http, session),
-    ceph, cephMissing, cephNotConfigured,
+    ceph, cephMissing,
   };
 }
 export type BootIo = ReturnType<typeof bootIo>;
@@ -75,30 +63,36 @@ export const flavorFacts = (f: NovaFlavor): FlavorFacts => ({ id: f.id, name: f.
 
 /** This cloud's own fsid from the Ceph Dashboard; `null` with the reason when it cannot be read. */
 export async function clusterFacts(io: BootIo): Promise<ClusterFacts> {
-  if (!io.ceph) return { fsid: null, evidence: io.cephNotConfigured ? io.cephMissing : `no Ceph Dashboard endpoint (${io.cephMissing})`, reason: "ceph_not_configured" };
+  if (!io.ceph) return { fsid: null, evidence: `no Ceph Dashboard endpoint (${io.cephMissing})` };
   try {
     return { fsid: await io.ceph.fsid(), evidence: "Ceph Dashboard /api/monitor monmap" };
   } catch (e) {
-    const notConfigured = e instanceof ApiError && (e.extra.details as { reason?: string } | undefined)?.reason === "not_configured";
-    return { fsid: null, evidence: e instanceof Error ? e.message : String(e), reason: notConfigured ? "ceph_not_configured" : "ceph_unavailable" };
+    return { fsid: null, evidence: e instanceof Error ? e.message : String(e) };
   }
 }
 
-/** Opens pool/image@snap through the Ceph Dashboard, as Nova's and Cinder's RBD drivers would. */
+/** Opens pool/image@snap through the Ceph Dashboard, as Nova's and Cinder's RBD drivers would. A code, never Ceph's text. */
 export async function probeSnapshot(io: BootIo, img: ImageFacts, cluster: ClusterFacts): Promise<SnapshotProbe> {
   const loc = img.locations ? firstRbdLocation(img.locations) : null;
-  if (!loc || typeof loc === "string") return { status: "unknown", evidence: "No rbd:// location to open", reason: "no_location" };
-  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid)
-    return { status: "unknown", evidence: `Cannot open ${loc.pool}/${loc.image}@${loc.snap}: ${cluster.evidence}`, reason: cluster.reason ?? (cluster.fsid !== loc.fsid ? "other_cluster" : "ceph_unavailable") };
+  if (!loc || typeof loc === "string") return { status: "unknown", code: "no_location", evidence: "No rbd:// location to open" };
+  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid) return { status: "unknown", code: "ceph_unavailable", evidence: "This cloud's Ceph could not be asked" };
   try {
     const rbd = await io.ceph.image(loc.pool, loc.image);
-    if (!rbd) return { status: "fail", evidence: `Ceph has no RBD image ${loc.pool}/${loc.image}`, reason: "image_missing" };
+    if (!rbd) return { status: "fail", code: "no_rbd_image", evidence: "This cloud's Ceph has no such RBD image" };
     const snap = rbd.snapshots.find((s) => s.name === loc.snap);
-    if (!snap) return { status: "fail", evidence: `${loc.pool}/${loc.image} has no snapshot ${loc.snap}`, reason: "snapshot_missing" };
-    return { status: "pass", evidence: `${loc.pool}/${loc.image}@${loc.snap} exists${snap.is_protected ? " and is protected" : ""} (Ceph Dashboard)`, reason: "snapshot_found" };
-  } catch (e) {
-    return { status: "unknown", evidence: e instanceof Error ? e.message : String(e), reason: "ceph_unavailable" };
+    if (!snap) return { status: "fail", code: "no_snapshot", evidence: "The RBD image has no such snapshot" };
+    return { status: "pass", code: "snapshot_opens", evidence: "The snapshot exists in this cluster" };
+  } catch {
+    return { status: "unknown", code: "ceph_unavailable", evidence: "This cloud's Ceph could not be asked" };
   }
+}
+
+/** The service account's look at images/<id>, for a caller who cannot see the image's location: a verdict only. */
+export async function probeStore(io: Pick<BootIo, "ceph">, imageId: string): Promise<StoreProbe> {
+  const st = await glanceStoreStatus(io.ceph, imageId);
+  if (st === "unknown") return { status: "unknown", snap: null, code: "ceph_unavailable" };
+  if (st === "absent") return { status: "absent", snap: null, code: "not_in_cluster" };
+  return { status: "found", snap: st === "found-protected" ? "protected" : st === "found-unprotected" ? "unprotected" : "missing", code: "in_cluster_by_id" };
 }
 
 /** Per app (its Services), so tests with fresh apps learn afresh. */
@@ -136,6 +130,11 @@ export async function gatherPlanFacts(io: BootIo, choices: BootChoices): Promise
     sessionFacts.quotas(io),
     sessionFacts.defaultType(io).then((t) => t?.name ?? null),
   ]);
-  const probe = source.kind === "image" && !source.volumeBacked ? await probeSnapshot(io, source, cluster) : { status: "unknown" as const, evidence: "not an image", reason: "no_location" as const };
-  return { choices, source, flavor, cluster, probe, viewerIsAdmin: io.session.isAdmin, throughput, wait: novaWait(io), quotas, defaultVolumeType: defaultType };
+  const image = source.kind === "image" && !source.volumeBacked ? source : null;
+  const [probe, store] = await Promise.all([
+    image ? probeSnapshot(io, image, cluster) : Promise.resolve<SnapshotProbe>({ status: "unknown", code: "no_location", evidence: "not an image" }),
+    // Only a caller who cannot see the location needs the service account's look; an admin's plan rests on what Glance shows.
+    image && !io.session.isAdmin && !image.locations?.length ? probeStore(io, image.id) : Promise.resolve(null),
+  ]);
+  return { choices, source, flavor, cluster, probe, store, viewerIsAdmin: io.session.isAdmin, throughput, wait: novaWait(io), quotas, defaultVolumeType: defaultType };
 }

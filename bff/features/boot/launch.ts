@@ -35,6 +35,8 @@ async function planAndCreate(io: BootIo, name: string, choices: BootChoices & { 
     [META.p50]: String(plan.predictedSeconds.p50),
     [META.p90]: String(plan.predictedSeconds.p90),
     [META.wait]: String(plan.novaWait.seconds),
+    [META.storageP50]: String(plan.storageSeconds.p50),
+    ...(plan.alternative ? { [META.altPath]: plan.alternative.path, [META.altStorageP50]: String(plan.alternative.storageSeconds.p50) } : {}),
     [META.started]: new Date(now).toISOString(),
     [META.source]: `${choices.source.type}:${choices.source.id}`,
     ...(plan.volumeSizeGiB !== null ? { [META.volumeGiB]: String(plan.volumeSizeGiB) } : {}),

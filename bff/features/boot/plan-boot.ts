@@ -3,8 +3,8 @@ import { quotaEffects, type QuotaEffect } from "./quota";
 import { deriveRisks, type Risk } from "./risks";
 import { copyEstimate, TIMING_DEFAULTS, type TimingDefaults } from "./throughput";
 import {
-  GiB, type BootPath, type Check, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
-  type SnapshotProbe, type SourceFacts, type SourceType, type ThroughputModel,
+  GiB, type BootPath, type Check, type CheckId, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
+  type SnapshotProbe, type SourceFacts, type StoreProbe, type SourceType, type ThroughputModel,
 } from "./types";
 
 /** The wizard's choices, as validated by the route (field names are the public contract). */
@@ -27,6 +27,8 @@ export interface PlanFacts {
   flavor: FlavorFacts | null;
   cluster: ClusterFacts;
   probe: SnapshotProbe;
+  /** The service account's look at images/<id>, for a caller who cannot see the location; null otherwise. */
+  store?: StoreProbe | null;
   viewerIsAdmin: boolean;
   throughput: ThroughputModel;
   wait: NovaWait;
@@ -61,7 +63,11 @@ export interface BootPlan {
   volumeType: { name: string; source: "requested" | "default" } | null;
   throughput: ThroughputModel;
   novaWait: NovaWait;
-  alternative: { path: BootPath; predictedSeconds: Quantiles; storageSeconds: Quantiles } | null;
+  /**
+   * The worst case when the path is not certain: what happens if the `ifFails` checks fail, and whether that copy
+   * outlasts Nova's volume wait (the plan then leads with it).
+   */
+  alternative: { path: BootPath; predictedSeconds: Quantiles; storageSeconds: Quantiles; ifFails: CheckId[]; exceedsNovaWait: boolean } | null;
   risks: Risk[];
   quota: QuotaEffect[];
   blockers: Blocker[];
@@ -118,7 +124,7 @@ export function planBoot(f: PlanFacts): BootPlan {
   } else {
     toggleApplies = true;
     createsVolume = ch.createVolume;
-    checks = cloneChecks(src, f.cluster, f.probe, f.viewerIsAdmin);
+    checks = cloneChecks(src, f.cluster, f.probe, f.viewerIsAdmin, f.store ?? null);
     const verdict = verdictOf(checks);
     path = imagePath(ch.createVolume, verdict !== "copy");
     if (verdict === "unknown") { certain = false; alternativePath = imagePath(ch.createVolume, false); }
@@ -164,7 +170,11 @@ export function planBoot(f: PlanFacts): BootPlan {
     stages: [...storage.stages.map((s) => ({ ...s, seconds: round(s.seconds) })), { stage: "boot", bytes: 0, seconds: t.bootSeconds }],
     spaceBytes, minVolumeGiB: min, volumeSizeGiB, volumeType,
     throughput: f.throughput, novaWait: f.wait,
-    alternative: alternativePath && alt ? { path: alternativePath, storageSeconds: round(alt.seconds), predictedSeconds: round(add(alt.seconds, t.bootSeconds)) } : null,
+    alternative: alternativePath && alt ? {
+      path: alternativePath, storageSeconds: round(alt.seconds), predictedSeconds: round(add(alt.seconds, t.bootSeconds)),
+      ifFails: checks.filter((c) => c.status === "unknown").map((c) => c.id),
+      exceedsNovaWait: alternativePath === "copy-volume" && alt.seconds.p50 > f.wait.seconds,
+    } : null,
     risks, quota, blockers,
   };
 }

@@ -47,7 +47,7 @@ describe("progress", () => {
     const s = server({ taskState: "block_device_mapping" });
     expect(summarize(s, null, [], T0 + 100_000).verdict).toBe("on_track");
     expect(summarize(s, null, [], T0 + 190_000).verdict).toBe("past_nova_wait");
-    expect(summarize(s, null, [], T0 + 100_000).prediction).toEqual({ path: "copy-volume", p50: 200, p90: 300, waitSeconds: 183 });
+    expect(summarize(s, null, [], T0 + 100_000).prediction).toEqual({ path: "copy-volume", p50: 200, p90: 300, waitSeconds: 183, storageP50: null, alternative: null });
   });
   it("uses launched_at for ACTIVE", () => {
     const s = server({ status: "ACTIVE", taskState: null, launchedAt: T0 + 4200 });

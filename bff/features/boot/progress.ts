@@ -21,14 +21,27 @@ export interface ServerSnapshot {
 export interface VolumeSnapshot { id: string; status: string; createdAt: number; updatedAt: number | null; matchedBy: "attachment" | "image-and-time" | "snapshot-and-time" | "launch-time" }
 
 /** What the BFF wrote into the server's metadata at launch (zenith_*), read back for the prediction. */
-export const META = { path: "zenith_boot_path", p50: "zenith_predicted_p50", p90: "zenith_predicted_p90", wait: "zenith_nova_wait_s", started: "zenith_started_at", source: "zenith_source", volumeGiB: "zenith_volume_gib" } as const;
+export const META = {
+  path: "zenith_boot_path", p50: "zenith_predicted_p50", p90: "zenith_predicted_p90", wait: "zenith_nova_wait_s", started: "zenith_started_at",
+  source: "zenith_source", volumeGiB: "zenith_volume_gib", storageP50: "zenith_storage_p50", altPath: "zenith_alt_path", altStorageP50: "zenith_alt_storage_p50",
+} as const;
 
-export interface Prediction { path: BootPath; p50: number; p90: number; waitSeconds: number | null }
+export interface Prediction {
+  path: BootPath; p50: number; p90: number; waitSeconds: number | null;
+  /** Until the root disk is ready (what Nova's volume wait is measured against); null for boots launched before it was recorded. */
+  storageP50: number | null;
+  /** The worst case of an uncertain plan: the copy that happens if an unknown check fails, and how long it takes. */
+  alternative: { path: BootPath; storageP50: number } | null;
+}
+const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : null);
 export function predictionOf(meta: Record<string, string>): Prediction | null {
-  const p50 = Number(meta[META.p50]), p90 = Number(meta[META.p90]);
-  if (!meta[META.path] || !Number.isFinite(p50) || !Number.isFinite(p90)) return null;
-  const wait = Number(meta[META.wait]);
-  return { path: meta[META.path] as BootPath, p50, p90, waitSeconds: Number.isFinite(wait) ? wait : null };
+  const p50 = num(meta[META.p50]), p90 = num(meta[META.p90]);
+  if (!meta[META.path] || p50 === null || p90 === null) return null;
+  const altP50 = num(meta[META.altStorageP50]);
+  return {
+    path: meta[META.path] as BootPath, p50, p90, waitSeconds: num(meta[META.wait]), storageP50: num(meta[META.storageP50]),
+    alternative: meta[META.altPath] && altP50 !== null ? { path: meta[META.altPath] as BootPath, storageP50: altP50 } : null,
+  };
 }
 
 const TASK_PHASES: Record<string, PhaseId> = { scheduling: "scheduling", block_device_mapping: "block_device_mapping", networking: "networking", spawning: "spawning" };

@@ -10,13 +10,11 @@ export type BootPath = "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | 
 export type CheckId = "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
 export type CheckStatus = "pass" | "fail" | "unknown";
 /**
- * Why a check came out as it did, as a code the UI renders. For the two checks that read the Ceph Dashboard
- * (same_fsid, snapshot_readable) a member gets this and a generic sentence, never Ceph's fsid, text or URL.
+ * One clone condition: its verdict, the evidence as a code with parameters (the UI renders it in the user's
+ * language; see CHECK_CODES in checks.ts), and the same evidence in English for logs. Never Ceph's own text,
+ * URL or fsid.
  */
-export type CheckReason =
-  | "same_cluster" | "other_cluster" | "snapshot_found" | "image_missing" | "snapshot_missing"
-  | "ceph_not_configured" | "ceph_unavailable" | "no_location" | "location_hidden";
-export interface Check { id: CheckId; status: CheckStatus; evidence: string; reason?: CheckReason }
+export interface Check { id: CheckId; status: CheckStatus; code: string; params: Record<string, string | number>; evidence: string }
 
 /** A Glance image (plain image or instance snapshot) as the caller sees it. */
 export interface ImageFacts {
@@ -47,9 +45,16 @@ export type SourceFacts = ImageFacts | VolumeFacts | VolumeSnapshotFacts;
 export interface FlavorFacts { id: string; name: string; vcpus: number; ram: number; disk: number }
 
 /** This cloud's own Ceph cluster id, and how it was found (or why it could not be). */
-export interface ClusterFacts { fsid: string | null; evidence: string; reason?: "ceph_not_configured" | "ceph_unavailable" }
-/** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup), with the evidence. */
-export interface SnapshotProbe { status: CheckStatus; evidence: string; reason?: CheckReason }
+export interface ClusterFacts { fsid: string | null; evidence: string }
+/** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup): a verdict and a code, never Ceph's text. */
+export interface SnapshotProbe { status: CheckStatus; code: string; evidence: string }
+/**
+ * What the BFF's Ceph service account found at images/<image id>, where Glance's RBD store keeps an image of this
+ * cluster: `found` with whether its `snap` exists and is protected, `absent` (not in this cluster), or `unknown`
+ * (the dashboard could not be asked). Settles "same cluster" and "snapshot readable" for a caller who cannot see
+ * the image's location, without showing it.
+ */
+export interface StoreProbe { status: "found" | "absent" | "unknown"; snap: "protected" | "unprotected" | "missing" | null; code: string }
 
 export interface Quantiles { p50: number; p90: number }
 

@@ -1,41 +1,23 @@
 import { z } from "@hono/zod-openapi";
+import { BootPlanRequestFields, BootRequestFields, BootSourceFields } from "../../../lib/schemas/boot";
 
 const Id = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:@-]+$/, "must be an id (letters, digits, . _ : @ -)");
 const Q = z.object({ p50: z.number(), p90: z.number() }).openapi("Quantiles");
 const Path = z.enum(["rbd-clone-local", "rbd-clone-volume", "copy-volume", "download-convert-local", "existing-volume"]).openapi("BootPath");
 
-export const BootSourceSchema = z.object({
-  type: z.enum(["image", "instance-snapshot", "volume", "volume-snapshot"]),
-  id: Id,
-}).strict().openapi("BootSource");
-
-export const BootPlanRequestSchema = z.object({
-  source: BootSourceSchema,
-  createVolume: z.boolean().default(false).openapi({ description: "The \"Create new volume\" toggle: boot from a new Cinder volume made from the image" }),
-  volumeSize: z.number().int().min(1).max(65536).optional().openapi({ description: "GiB; defaults to minVolumeGiB" }),
-  volumeType: z.string().min(1).max(255).optional(),
-  deleteOnTermination: z.boolean().default(false),
-  flavorId: Id.optional(),
-  networkIds: z.array(Id).max(16).default([]),
-  securityGroups: z.array(z.string().min(1).max(255)).max(16).default([]),
-  keyName: z.string().min(1).max(255).optional(),
-  count: z.number().int().min(1).max(50).default(1),
-}).strict().openapi("BootPlanRequest", {
+/** The request schemas are shared with the wizard's form (lib/schemas/boot.ts); here they get their OpenAPI names. */
+export const BootSourceSchema = BootSourceFields.openapi("BootSource");
+export const BootPlanRequestSchema = BootPlanRequestFields.extend({ source: BootSourceSchema }).openapi("BootPlanRequest", {
   example: { source: { type: "image", id: "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b" }, createVolume: true, volumeSize: 20, flavorId: "2", networkIds: ["3cb9bc59-5699-4588-a4b1-b87f96708bc6"] },
 });
-
-export const BootRequestSchema = BootPlanRequestSchema.extend({
-  name: z.string().trim().min(1, "name is required").max(255),
-  flavorId: Id,
-  networkIds: z.array(Id).min(1, "choose at least one network").max(16),
-}).strict().openapi("BootRequest");
+export const BootRequestSchema = BootRequestFields.extend({ source: BootSourceSchema }).openapi("BootRequest");
 
 const Check = z.object({
   id: z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"]),
   status: z.enum(["pass", "fail", "unknown"]),
-  evidence: z.string().openapi({ description: "The detail for an admin; for a member, a sentence chosen by `reason` alone (never the Ceph Dashboard's fsid, text or URL)" }),
-  reason: z.enum(["same_cluster", "other_cluster", "snapshot_found", "image_missing", "snapshot_missing", "ceph_not_configured", "ceph_unavailable", "no_location", "location_hidden"]).optional()
-    .openapi({ description: "Why, as a code (the checks that read Ceph always carry one)" }),
+  code: z.string().openapi({ description: "The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid", example: "in_cluster_by_id" }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  evidence: z.string().openapi({ description: "The same evidence in English, for logs" }),
 }).openapi("BootCheck");
 const Risk = z.object({
   code: z.string(), severity: z.enum(["info", "warning", "error"]), message: z.string(), fix: z.string(),
@@ -63,7 +45,11 @@ export const BootPlanSchema = z.object({
   volumeType: z.object({ name: z.string(), source: z.enum(["requested", "default"]) }).nullable(),
   throughput: Throughput,
   novaWait: NovaWait,
-  alternative: z.object({ path: Path, predictedSeconds: Q, storageSeconds: Q }).nullable(),
+  alternative: z.object({
+    path: Path, predictedSeconds: Q, storageSeconds: Q,
+    ifFails: z.array(z.enum(["location_exposed", "same_fsid", "raw_format", "snapshot_readable"])).openapi({ description: "The unknown checks whose failure leads here" }),
+    exceedsNovaWait: z.boolean().openapi({ description: "This copy outlasts Nova's volume wait (the plan leads with it)" }),
+  }).nullable().openapi({ description: "The worst case when the path is not certain" }),
   risks: z.array(Risk),
   quota: z.array(z.object({ quota: z.string(), service: z.enum(["compute", "volume"]), limit: z.number(), inUse: z.number(), requested: z.number(), ok: z.boolean() })),
   blockers: z.array(Blocker),
@@ -87,7 +73,11 @@ export const BootProgressSchema = z.object({
   volume: z.object({ id: z.string(), status: z.string(), matchedBy: z.enum(["attachment", "image-and-time", "snapshot-and-time", "launch-time"]).openapi({ description: "How the root volume was found: Nova links it only once attached" }) }).nullable(),
   fault: z.object({ code: z.number(), message: z.string().openapi({ description: "Nova's fault message, verbatim" }), created: z.string().nullable() }).nullable(),
   startedAt: z.string(), elapsedSeconds: z.number(),
-  prediction: z.object({ path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable() }).nullable(),
+  prediction: z.object({
+    path: Path, p50: z.number(), p90: z.number(), waitSeconds: z.number().nullable(),
+    storageP50: z.number().nullable().openapi({ description: "Until the root disk is ready, as planned" }),
+    alternative: z.object({ path: Path, storageP50: z.number() }).nullable().openapi({ description: "An uncertain plan's worst case: the copy if an unknown check fails" }),
+  }).nullable(),
   verdict: z.enum(["on_track", "slower_than_predicted", "past_nova_wait", "finished"]),
 }).openapi("BootProgress");
 

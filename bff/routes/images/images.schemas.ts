@@ -22,6 +22,7 @@ export const ImageSummarySchema = z.object({
   snapshot: z.boolean().openapi({ description: "An instance snapshot: image_type=snapshot, or volume-backed (block_device_mapping)" }),
   volumeBacked: z.boolean().openapi({ description: "A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot" }),
   copiedNotCloned: z.boolean().nullable().openapi({ description: "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed)" }),
+  cloneVerdict: z.enum(["clone", "copy", "unknown"]).nullable().openapi({ description: "The boot plan's rule: clone when raw and images/<id>@snap is protected in this cluster, copy when not raw or not in this cluster, unknown when Ceph could not be asked; null when it does not apply (volume-backed, no format yet)" }),
   created: z.string(),
   transient: z.boolean(),
 }).openapi("ImageSummary");
