@@ -64,4 +64,17 @@ describe("breaker", () => {
     expect(() => assertClosed("http://d", 1_000 + BREAKER_OPEN_MS - 1)).toThrow(/not calling it again/);
     expect(() => assertClosed("http://d", 1_000 + BREAKER_OPEN_MS)).not.toThrow();
   });
+  it("concurrent reads with a cold token share one login", async () => {
+    const seen: string[] = [];
+    const fetch = async (url: string) => {
+      const u = new URL(url);
+      seen.push(u.pathname);
+      if (u.pathname === "/api/auth") { await new Promise((r) => setTimeout(r, 20)); return new Response(JSON.stringify({ token: "t" }), { status: 201 }); }
+      return new Response(JSON.stringify({ name: "a", pool_name: "images", size: 0, parent: null, snapshots: [] }), { status: 200 });
+    };
+    const ceph = createCephDashboard(createHttp({ fetch: fetch as never, timeoutMs: 1000 }), `http://cold${Math.floor(Math.random() * 1e9)}.test:1`, { username: "admin", password: "x" });
+    await Promise.all(["a", "b", "c", "d"].map((n) => ceph.image("images", n)));
+    expect(seen.filter((p) => p === "/api/auth")).toHaveLength(1);
+    expect(seen.filter((p) => p.startsWith("/api/block/image/"))).toHaveLength(4);
+  });
 });

@@ -21,6 +21,7 @@ export type CephMutation =
 
 interface TokenEntry { token: string; until: number }
 const tokens = new Map<string, TokenEntry>();
+const logins = new Map<string, Promise<string>>();
 const fsids = new Map<string, { fsid: string; until: number }>();
 const TOKEN_MS = 60 * 60_000;
 const FSID_MS = 5 * 60_000;
@@ -54,7 +55,17 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     }
   }
 
-  async function login(): Promise<string> {
+  /** One login per dashboard and user at a time: concurrent reads with a cold token share it. */
+  function login(): Promise<string> {
+    let pending = logins.get(key);
+    if (!pending) {
+      pending = loginOnce().finally(() => logins.delete(key));
+      logins.set(key, pending);
+    }
+    return pending;
+  }
+
+  async function loginOnce(): Promise<string> {
     const res = await send({ method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password } });
     const text = await res.text();
     if (res.status === 400 || res.status === 401)
