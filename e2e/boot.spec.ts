@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import { Scratch } from "./cloud";
+import { expect, test, users } from "./fixtures";
 import { LaunchPage } from "./pages/LaunchPage";
 
 /**
@@ -9,8 +10,19 @@ import { LaunchPage } from "./pages/LaunchPage";
 const NO_MIN_DISK = "the real seed's images carry no min_disk (zenith-raw is 128 MiB), so there is no minimum to violate";
 
 test.describe("boot wizard", () => {
+  /** Servers this spec launched, deleted afterwards with their volumes (the real tier is shared, its quotas small). */
+  const launched: string[] = [];
   test.beforeEach(async ({ app }) => {
     await app.signInViaApi("admin");
+    app.page.on("response", async (r) => {
+      if (r.request().method() === "POST" && new URL(r.url()).pathname === "/api/boot" && r.status() === 202) launched.push((await r.json()).serverId);
+    });
+  });
+  test.afterAll(async ({ cloud }) => {
+    test.setTimeout(180_000);
+    const scratch = await Scratch.as(cloud, users.admin, "admin");
+    for (const id of launched) scratch.track(id);
+    await scratch.cleanUp();
   });
 
   for (const createVolume of [false, true]) {

@@ -99,6 +99,7 @@ test.describe("project resources", () => {
     await app.signInViaApi("demo");
     const name = `e2e-${nanoid(6)}`;
     const detail = new InstancePage(app.page, await bootInstance(app.page, name, seed));
+    scratch.track(detail.id);
     await detail.goto();
     await expect(detail.heading).toContainText(name);
     await expect(detail.action(/^Start$/)).toBeDisabled();
