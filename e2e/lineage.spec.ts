@@ -86,6 +86,8 @@ test.describe("Admin → Lineage", () => {
       await expect(banner).toBeVisible();
       await expect(banner.locator('li[data-walk="nova:cell_down"]')).toContainText("orphans in vms are not shown");
       await expect(lineage.orphans.getByText(/^vms\//)).toHaveCount(0);
+      // Nothing is claimed absent: the empty state says the walk was incomplete, not "no orphans".
+      await expect(app.page.getByText("No orphans proven")).toBeVisible();
       await lineage.screenshot("lineage-cell-down-en");
     } finally { await sim.novaCell("cell2", false); }
   });

@@ -15,7 +15,7 @@ import { NodeUsage } from "./node-usage";
 import { PlanSteps } from "./plan-steps";
 
 /** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
-export function OrphansPanel({ orphans, nodes }: { orphans: string[]; nodes: Map<string, LineageNode> }) {
+export function OrphansPanel({ orphans, nodes, incomplete = false }: { orphans: string[]; nodes: Map<string, LineageNode>; incomplete?: boolean }) {
   const t = useT();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState(false);
@@ -41,7 +41,11 @@ export function OrphansPanel({ orphans, nodes }: { orphans: string[]; nodes: Map
         </Button>
       </CardHeader>
       {orphans.length === 0 ? (
-        <EmptyState icon="inbox" title={t("lineage.orphans.empty")} description={t("lineage.orphans.emptyHint")} />
+        <EmptyState
+          icon="inbox"
+          title={t(incomplete ? "lineage.orphans.emptyIncomplete" : "lineage.orphans.empty")}
+          description={t(incomplete ? "lineage.orphans.emptyIncompleteHint" : "lineage.orphans.emptyHint")}
+        />
       ) : (
         <ul className="divide-y text-sm" aria-label={t("lineage.orphans.listLabel")}>
           {orphans.map((spec) => {

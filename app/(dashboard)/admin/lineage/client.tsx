@@ -68,7 +68,7 @@ export function LineageClient() {
         {t("lineage.coverage", { count: q.data.coverage.read })}
         {q.data.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}
       </p>
-      <OrphansPanel orphans={q.data.orphans} nodes={nodes} />
+      <OrphansPanel orphans={q.data.orphans} nodes={nodes} incomplete={q.data.coverage.walks.length > 0} />
       {q.data.trees.length === 0 ? (
         <Card><EmptyState title={t("lineage.empty")} description={t("lineage.emptyHint")} /></Card>
       ) : (
