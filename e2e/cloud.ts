@@ -109,6 +109,7 @@ type CloudSession = Awaited<ReturnType<Cloud["session"]>>;
 export class Scratch {
   private servers: string[] = [];
   private volumes: string[] = [];
+  private images: string[] = [];
   private constructor(readonly cloud: Cloud, readonly s: CloudSession) {}
 
   static async as(cloud: Cloud, user: CloudUser, project: string): Promise<Scratch> {
@@ -130,13 +131,45 @@ export class Scratch {
     throw new Error(`volume ${name} not available after 120 s`);
   }
 
+  /** A volume cloned from another (Cinder's source_volid), waited on until available. */
+  async volumeFromVolume(name: string, sourceId: string, sizeGiB: number): Promise<string> {
+    const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", { method: "POST", json: { volume: { name, size: sizeGiB, source_volid: sourceId } } });
+    this.volumes.push(volume.id);
+    await this.waitVolume(volume.id, "available");
+    return volume.id;
+  }
+
+  /** Polls a volume until it has the status, or is gone when status is null. */
+  async waitVolume(id: string, status: string | null): Promise<void> {
+    for (let i = 0; i < 240; i++) {
+      const v = await this.cloud.call(this.s, "volumev3", `/volumes/${id}`).catch(() => null);
+      if (status === null ? !v : v?.volume.status === status) return;
+      if (v?.volume.status === "error") throw new Error(`volume ${id} went to error`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`volume ${id} did not become ${status ?? "gone"} in 120 s`);
+  }
+
+  /** Deletes a volume now (the spec's own step, not clean-up) and waits until Cinder no longer has it. */
+  async deleteVolume(id: string): Promise<void> {
+    await this.cloud.call(this.s, "volumev3", `/volumes/${id}`, { method: "DELETE" });
+    await this.waitVolume(id, null);
+    this.volumes = this.volumes.filter((v) => v !== id);
+  }
+
+  /** Remembers an image (e.g. an instance snapshot), deleted first at clean-up. */
+  trackImage(imageId: string): void {
+    this.images.push(imageId);
+  }
+
   /** Remembers a server made through the BFF, so it is deleted with the rest. */
   track(serverId: string): void {
     this.servers.push(serverId);
   }
 
-  /** Deletes servers, waits until they are gone, then deletes volumes (with any left by the servers' boot). */
+  /** Deletes images, then servers (waiting until they are gone), then volumes with their snapshots. */
   async cleanUp(): Promise<void> {
+    for (const id of this.images) await this.cloud.call(this.s, "image", `/v2/images/${id}`, { method: "DELETE" }).catch(() => undefined);
     const left: string[] = [];
     for (const id of this.servers) {
       const server = await this.cloud.call(this.s, "compute", `/servers/${id}`).catch(() => null);
@@ -147,6 +180,15 @@ export class Scratch {
       for (let i = 0; i < 120 && (await this.cloud.call(this.s, "compute", `/servers/${id}`).then(() => true, () => false)); i++)
         await new Promise((r) => setTimeout(r, 500));
     for (const id of [...this.volumes, ...left]) {
+      // Snapshots first (an instance snapshot of a volume-backed server is a Cinder snapshot): a volume with one can't go.
+      const mine = async () => ((await this.cloud.call(this.s, "volumev3", `/snapshots?volume_id=${id}`).catch(() => ({ snapshots: [] }))).snapshots ?? [])
+        .filter((sn: { volume_id: string }) => sn.volume_id === id) as { id: string }[];
+      const snaps = { snapshots: await mine() };
+      for (const sn of snaps.snapshots) await this.cloud.call(this.s, "volumev3", `/snapshots/${sn.id}`, { method: "DELETE" }).catch(() => undefined);
+      for (let i = 0; i < 60 && snaps.snapshots.length; i++) {
+        if (!(await mine()).length) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
       for (let i = 0; i < 60; i++) {
         const v = await this.cloud.call(this.s, "volumev3", `/volumes/${id}`).catch(() => null);
         if (!v || ["available", "error"].includes(v.volume.status)) break;
@@ -154,6 +196,6 @@ export class Scratch {
       }
       await this.cloud.call(this.s, "volumev3", `/volumes/${id}`, { method: "DELETE" }).catch(() => undefined);
     }
-    this.servers = []; this.volumes = [];
+    this.servers = []; this.volumes = []; this.images = [];
   }
 }
