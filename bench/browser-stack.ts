@@ -72,6 +72,9 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       ZENITH_AUTH_URL: `${sim.url}/identity/v3`,
+      // The sim is reached by URL like any cloud: its Ceph Dashboard account is told, never defaulted.
+      ZENITH_CEPH_USER: "admin",
+      ZENITH_CEPH_PASSWORD: "zenith-ceph",
       ZENITH_SESSION_SECRET: "bench-ui-secret-0123456789abcdef0123456789",
     },
   });

@@ -47,7 +47,7 @@ export async function startSimTarget(simPort: number, appPort: number): Promise<
   const stopSim = async () => { await sim.stop(); rmSync(dir, { recursive: true, force: true }); };
   try { await waitHttp(`${simUrl}/identity/v3`, 60); } catch (err) { await stopSim(); throw err; }
   let app;
-  try { app = await startNext(appPort, { ZENITH_AUTH_URL: `${simUrl}/identity/v3` }, "sim"); } catch (err) { await stopSim(); throw err; }
+  try { app = await startNext(appPort, { ZENITH_AUTH_URL: `${simUrl}/identity/v3`, ZENITH_CEPH_USER: "admin", ZENITH_CEPH_PASSWORD: "zenith-ceph" }, "sim"); } catch (err) { await stopSim(); throw err; }
   const { next, pid } = app;
   return {
     name: "sim", appUrl: `http://127.0.0.1:${appPort}`,

@@ -1,13 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
+import { lazyWithPreload } from "@/lib/lazy";
+import { Spinner } from "@/components/ui/spinner";
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
 import { useRolloutPools, useRolloutRuns } from "@/lib/queries/rollouts";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { HealthStrip } from "@/components/rollouts/health-strip";
-import { RolloutRunView } from "@/components/rollouts/run-view";
 import { RolloutRunsTable } from "@/components/rollouts/runs-table";
 import { StartRolloutForm } from "@/components/rollouts/start-form";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,9 @@ import { Card } from "@/components/ui/card";
 import { CardContent, CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parseRunParam } from "./search-params";
+
+/** The run view (grid, timeline, live events) loads when a run is opened: the first screen is the pools and the form. */
+const RolloutRunView = lazyWithPreload(() => import("@/components/rollouts/run-view").then((m) => m.RolloutRunView));
 
 export function RolloutsClient({ initialRunId }: { initialRunId: string | null }) {
   const t = useT();
@@ -84,7 +88,7 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
           {p?.pools.length ? <StartRolloutForm pools={p.pools} disabled={!usable} onStarted={open} /> : null}
         </div>
         <div className="min-w-0 space-y-4">
-          {runId ? <RolloutRunView key={runId} id={runId} onOpen={open} /> : null}
+          {runId ? <Suspense fallback={<Spinner />}><RolloutRunView key={runId} id={runId} onOpen={open} /></Suspense> : null}
           <Card aria-labelledby="rollout-runs-title">
             <CardHeader><CardTitle id="rollout-runs-title">{t("rollouts.runsTitle")}</CardTitle></CardHeader>
             {runs.error && !runs.data ? (
