@@ -1,4 +1,5 @@
 import { ApiError } from "../errors";
+import { createTtlCache } from "../lib/ttl-cache";
 import { upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
 import { assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
 
@@ -19,11 +20,13 @@ export type CephMutation =
   | { op: "delete-snapshot"; pool: string; name: string; snap: string }
   | { op: "delete-image"; pool: string; name: string };
 
-interface TokenEntry { token: string; until: number }
-const tokens = new Map<string, TokenEntry>();
-const logins = new Map<string, Promise<string>>();
-const fsids = new Map<string, { fsid: string; until: number }>();
 const TOKEN_MS = 60 * 60_000;
+/**
+ * Dashboard tokens by URL and user, single-flight (concurrent reads with a cold token share one login). A token is
+ * used until a minute before its hour is up, so a change never starts with a token about to lapse.
+ */
+const tokens = createTtlCache<string>({ ttlMs: TOKEN_MS - 60_000, max: 64 });
+const fsids = new Map<string, { fsid: string; until: number }>();
 const FSID_MS = 5 * 60_000;
 
 /**
@@ -55,34 +58,26 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     }
   }
 
-  /** One login per dashboard and user at a time: concurrent reads with a cold token share it. */
-  function login(): Promise<string> {
-    let pending = logins.get(key);
-    if (!pending) {
-      pending = loginOnce().finally(() => logins.delete(key));
-      logins.set(key, pending);
-    }
-    return pending;
-  }
+  /** The cached token, or the one login in flight for this dashboard and user. */
+  const token = () => tokens.get(key, login);
+  /** After a 401: the token is stale; log in again. */
+  const relogin = () => { tokens.delete(key); return token(); };
 
-  async function loginOnce(): Promise<string> {
+  async function login(): Promise<string> {
     const res = await send({ method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password } });
     const text = await res.text();
     if (res.status === 400 || res.status === 401)
       throw cephUnavailable(`The Ceph Dashboard at ${base} refused the BFF's credentials (ZENITH_CEPH_USER / ZENITH_CEPH_PASSWORD).`, { reason: "login_refused", url: base });
     if (!res.ok) throw upstreamError("ceph", res.status, text);
-    const body = JSON.parse(text) as { token: string };
-    tokens.set(key, { token: body.token, until: Date.now() + TOKEN_MS });
-    return body.token;
+    return (JSON.parse(text) as { token: string }).token;
   }
 
   async function get<T>(path: string, accept = V1): Promise<T | null> {
-    const cached = tokens.get(key);
-    let token = cached && cached.until > Date.now() ? cached.token : await login();
+    let bearer = await token();
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await send({ url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${token}` } });
+      const res = await send({ url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${bearer}` } });
       // Drain, never `await body.cancel()`: under Next's runtime that waits for the upstream timeout (30 s).
-      if (res.status === 401 && attempt === 0) { await res.text().catch(() => ""); token = await login(); continue; }
+      if (res.status === 401 && attempt === 0) { await res.text().catch(() => ""); bearer = await relogin(); continue; }
       if (res.status === 404) { await res.text().catch(() => ""); return null; }
       if (!res.ok) {
         const text = await res.text();
@@ -100,18 +95,17 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
    * A 401 means the request was refused before it ran (a stale token), so it is sent again after a new login.
    */
   async function mutate(m: CephMutation): Promise<void> {
-    const cached = tokens.get(key);
-    let token = cached && cached.until > Date.now() + 60_000 ? cached.token : await login();
+    let bearer = await token();
     const base0 = specPath(m.pool, m.name);
     const req = m.op === "flatten" ? { method: "POST", path: `${base0}/flatten` }
       : m.op === "unprotect" ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
       : m.op === "delete-snapshot" ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
       : { method: "DELETE", path: base0 };
-    const once = () => send({ method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${token}` } });
+    const once = () => send({ method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${bearer}` } });
     let res = await once();
     if (res.status === 401) {
       await res.text().catch(() => "");
-      token = await login();
+      bearer = await relogin();
       res = await once();
     }
     const text = await res.text();
