@@ -5,11 +5,8 @@ test.describe("Admin → Audit", () => {
   test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
 
   test("an executed heal step is listed with who did it, when, and its result", async ({ app, cloud, seed }) => {
-    const session = await cloud.session(users.admin, "admin");
-    const { networks } = await cloud.call(session, "network", `/v2.0/networks?name=${encodeURIComponent(seed.singleAgentNetwork)}`);
-    const netId: string = networks[0].id;
-    const hosting = async () => ((await cloud.call(session, "network", `/v2.0/networks/${netId}/dhcp-agents`)).agents as { id: string }[]).map((a) => a.id);
-    const before = await hosting();
+    const hosting = await cloud.dhcpHosting(users.admin, seed.singleAgentNetwork);
+    const { netId } = hosting;
     await app.signInViaApi("admin");
     try {
       const post = (data: object) => app.page.request.post("/api/admin/dhcp/heal", { headers: { "X-Zenith-Request": "1" }, data });
@@ -37,9 +34,7 @@ test.describe("Admin → Audit", () => {
       await expect(audit.rows("dhcp.heal").first()).toBeVisible();
       await audit.screenshot("audit-zh-CN");
     } finally {
-      // Back to the seed's single agent (the real tier is shared).
-      for (const id of (await hosting()).filter((a) => !before.includes(a)))
-        await cloud.call(session, "network", `/v2.0/agents/${id}/dhcp-networks/${netId}`, { method: "DELETE" });
+      await hosting.restore(); // back to the seed's single agent (the real tier is shared)
     }
   });
 

@@ -94,12 +94,7 @@ test.describe("boot wizard: certainty, field errors, countdown, draft", () => {
     await launch.nameInput.fill("e2e-countdown");
     await launch.chooseImage(seed.copyImage);
     await launch.createVolume(true);
-    await launch.next();
-    await launch.chooseFlavor(seed.flavor.name);
-    await launch.next();
-    await launch.checkNetwork(seed.network);
-    await launch.next();
-    await launch.next();
+    await launch.toReview(seed.flavor.name, seed.network);
     const booted = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/boot" && r.request().method() === "POST");
     await launch.submit.click();
     launched.push((await (await booted).json()).serverId);

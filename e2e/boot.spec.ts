@@ -35,12 +35,7 @@ test.describe("boot wizard", () => {
       await launch.createVolume(createVolume);
       await expect(launch.planPath).toHaveAttribute("data-path", createVolume ? "rbd-clone-volume" : "rbd-clone-local");
       await expect(page.getByTestId("check-raw_format")).toHaveAttribute("data-status", "pass");
-      await launch.next();
-      await launch.chooseFlavor(seed.flavor.name);
-      await launch.next();
-      await launch.checkNetwork(seed.network);
-      await launch.next();
-      await launch.next();
+      await launch.toReview(seed.flavor.name, seed.network);
       await expect(launch.submit).toBeEnabled();
       await launch.submit.click();
       await expect(launch.progress).toBeVisible();
@@ -65,12 +60,7 @@ test.describe("boot wizard", () => {
     await expect(risk).toContainText(`Nova gives up after ${seed.novaWaitSeconds} s`);
     await expect(page.getByTestId(`check-${seed.copyFailingCheck}`)).toHaveAttribute("data-status", "fail");
     await launch.screenshot("boot-copy-risk-en");
-    await launch.next();
-    await launch.chooseFlavor(seed.flavor.name);
-    await launch.next();
-    await launch.checkNetwork(seed.network);
-    await launch.next();
-    await launch.next();
+    await launch.toReview(seed.flavor.name, seed.network);
     await launch.submit.click();
     await expect(launch.progress).toHaveAttribute("data-outcome", "error", { timeout: 60_000 });
     // The progress came over SSE through `next start`, live: the first event arrived while the copy was still going

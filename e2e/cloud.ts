@@ -90,6 +90,23 @@ export class Cloud {
     return (await this.session(user, user.username === "admin" ? "admin" : "demo")).token;
   }
 
+  /**
+   * The DHCP agents hosting a network, through Neutron's own API (as an admin), and a way back to exactly the agents
+   * it had: specs that heal a network restore it, so the shared real tier stays as the other suites expect it.
+   */
+  async dhcpHosting(admin: CloudUser, network: string): Promise<{ netId: string; initial: string[]; agents: () => Promise<string[]>; restore: () => Promise<void> }> {
+    const s = await this.session(admin, "admin");
+    const { networks } = await this.call(s, "network", `/v2.0/networks?name=${encodeURIComponent(network)}`);
+    const netId: string = networks[0].id;
+    const agents = async () => ((await this.call(s, "network", `/v2.0/networks/${netId}/dhcp-agents`)).agents as { id: string }[]).map((a) => a.id);
+    const initial = await agents();
+    const restore = async () => {
+      for (const id of (await agents()).filter((a) => !initial.includes(a)))
+        await this.call(s, "network", `/v2.0/agents/${id}/dhcp-networks/${netId}`, { method: "DELETE" });
+    };
+    return { netId, initial, agents, restore };
+  }
+
   /** One JSON call; throws with the service's answer unless it is 2xx. */
   async call<T = any>(s: { token: string; endpoint: (type: string) => string }, type: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
     const res = await fetch(`${s.endpoint(type)}${path}`, {
@@ -122,13 +139,8 @@ export class Scratch {
     if (images.length !== 1) throw new Error(`image ${imageName}: ${images.length} found`);
     const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", { method: "POST", json: { volume: { name, size: sizeGiB, imageRef: images[0].id } } });
     this.volumes.push(volume.id);
-    for (let i = 0; i < 240; i++) {
-      const { volume: v } = await this.cloud.call(this.s, "volumev3", `/volumes/${volume.id}`);
-      if (v.status === "available") return volume.id;
-      if (v.status === "error") throw new Error(`volume ${name} went to error`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`volume ${name} not available after 120 s`);
+    await this.waitVolume(volume.id, "available");
+    return volume.id;
   }
 
   /** A volume cloned from another (Cinder's source_volid), waited on until available. */

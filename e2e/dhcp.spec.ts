@@ -1,23 +1,13 @@
 import { expect, test, users } from "./fixtures";
-import type { Cloud } from "./cloud";
 import { DhcpPage } from "./pages/DhcpPage";
-
-/** The DHCP agents hosting a network, by id, through Neutron's own API (admin). */
-async function hostingAgents(cloud: Cloud, network: string): Promise<{ session: Awaited<ReturnType<Cloud["session"]>>; netId: string; agents: string[] }> {
-  const session = await cloud.session(users.admin, "admin");
-  const { networks } = await cloud.call(session, "network", `/v2.0/networks?name=${encodeURIComponent(network)}`);
-  const netId = networks[0].id;
-  const { agents } = await cloud.call(session, "network", `/v2.0/networks/${netId}/dhcp-agents`);
-  return { session, netId, agents: agents.map((a: { id: string }) => a.id) };
-}
 
 test.describe("Admin → DHCP HA", () => {
   test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
 
   test("shows the single-agent network degraded; a dry run then confirm heals it to 2 agents", async ({ app, cloud, seed, target }) => {
     const net = seed.singleAgentNetwork;
-    const before = await hostingAgents(cloud, net);
-    expect(before.agents, `${net} starts on one agent (the seed)`).toHaveLength(1);
+    const hosting = await cloud.dhcpHosting(users.admin, net);
+    expect(hosting.initial, `${net} starts on one agent (the seed)`).toHaveLength(1);
     try {
       const dhcp = new DhcpPage(app.page);
       await app.signInViaApi("admin");
@@ -52,12 +42,9 @@ test.describe("Admin → DHCP HA", () => {
       await expect(dhcp.row(net)).toContainText("2 / 2");
       await expect(dhcp.row(net)).toContainText("OK");
       // Neutron itself agrees.
-      expect((await hostingAgents(cloud, net)).agents).toHaveLength(2);
+      expect(await hosting.agents()).toHaveLength(2);
     } finally {
-      // Back to the seed's single agent, so the shared real tier stays as the other suites expect it.
-      const after = await hostingAgents(cloud, net);
-      for (const id of after.agents.filter((a) => !before.agents.includes(a)))
-        await cloud.call(after.session, "network", `/v2.0/agents/${id}/dhcp-networks/${after.netId}`, { method: "DELETE" });
+      await hosting.restore(); // back to the seed's single agent
     }
   });
 

@@ -60,4 +60,13 @@ export class LaunchPage extends ShellPage {
   async checkNetwork(name: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
   }
+  /** From the source step to Review: a flavor, a network, the security step as it is. */
+  async toReview(flavor: string, network: string): Promise<void> {
+    await this.next();
+    await this.chooseFlavor(flavor);
+    await this.next();
+    await this.checkNetwork(network);
+    await this.next();
+    await this.next();
+  }
 }

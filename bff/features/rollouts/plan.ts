@@ -33,14 +33,18 @@ export interface PlannedBatch {
   allowed: boolean;
 }
 
-export interface RolloutPlan {
-  planId: string;
+/** What a rollout runs with: the plan that proposes it and the run that carries it out share these. */
+export interface RolloutSettings {
   pool: string;
   version: string;
   serial: string;
   maxFailPercentage: number;
   minHealthy: number;
   drain: boolean;
+}
+
+export interface RolloutPlan extends RolloutSettings {
+  planId: string;
   batches: PlannedBatch[];
   /** The first batch the capacity guard would stop before, from HAProxy now; null when none. */
   guardStopsAt: number | null;

@@ -2,17 +2,12 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RunStatus, StoppedBy } from "./outcome";
+import type { RolloutSettings } from "./plan";
 
 export interface Message { code: string; params: Record<string, string | number> }
 
-export interface RunRow {
+export interface RunRow extends RolloutSettings {
   id: string;
-  pool: string;
-  version: string;
-  serial: string;
-  maxFailPercentage: number;
-  minHealthy: number;
-  drain: boolean;
   status: RunStatus;
   stoppedBy: StoppedBy;
   stopReason: Message | null;
