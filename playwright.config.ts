@@ -36,5 +36,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
+    // SIGTERM first, so the server script's trap stops what it started outside its process group (the rollouts
+    // lab's nginx and haproxy daemonize); a SIGKILL would leave them running.
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
   })),
 });
