@@ -21,8 +21,8 @@ case "$TARGET" in
     SIM_PID=$!
     LAB=.data/e2e/rollout-lab
     trap 'kill "$SIM_PID" 2>/dev/null; bash scripts/rollout-lab.sh down "$LAB" >/dev/null 2>&1' EXIT INT TERM
-    # The rollouts lab: HAProxy + 3 nginx on 127.0.0.1:18640-18644, and its pool configuration.
-    ZENITH_ROLLOUTS_CONFIG=$(ZENITH_ROLLOUT_LAB_PORT=18640 bash scripts/rollout-lab.sh up "$LAB" 2> .data/e2e/rollout-lab.log | tail -1) \
+    # The rollouts lab: HAProxy + 3 nginx on 127.0.0.1:E2E_LAB_PORT (18640)..+4, and its pool configuration.
+    ZENITH_ROLLOUTS_CONFIG=$(ZENITH_ROLLOUT_LAB_PORT=${E2E_LAB_PORT:-18640} bash scripts/rollout-lab.sh up "$LAB" 2> .data/e2e/rollout-lab.log | tail -1) \
       || { cat .data/e2e/rollout-lab.log >&2; exit 1; }
     export ZENITH_ROLLOUTS_CONFIG
     wait_http "the e2e sim" "http://127.0.0.1:$E2E_SIM_PORT/identity/v3" 60 || { cat .data/e2e/sim.log >&2; exit 1; }
