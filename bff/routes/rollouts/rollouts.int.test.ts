@@ -30,7 +30,7 @@ describe.skipIf(onReal)("Admin → Rollouts on the local lab (target-independent
   };
 
   beforeAll(async () => {
-    lab = startLab(18620);
+    lab = startLab(Number(process.env.ZENITH_TEST_LAB_PORT ?? 18620));
     configFile = join(lab.dir, "pools-test.yaml");
     const inv = readFileSync(join(lab.dir, "inventory.yml"), "utf8");
     // web2's update fails for real: nginx is pointed at a configuration file that does not exist
