@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page, Request } from "@playwright/test";
 import { ADMIN, DEMO, startBrowserStack, type BrowserStack } from "./browser-stack";
 import { report } from "./harness";
+import { firstLoadBytes, isPrefetch } from "../e2e/first-load";
 
 /**
  * Per view, in Chromium against `next start` (run `npx next build` first) and the embedded cloud:
@@ -25,9 +26,6 @@ interface View { name: string; path: string; user?: typeof DEMO }
 const root = new URL("..", import.meta.url).pathname;
 const kib = (n: number) => Math.round((n / 1024) * 10) / 10;
 
-function isPrefetch(headers: Record<string, string>): boolean {
-  return "next-router-prefetch" in headers || "next-router-segment-prefetch" in headers;
-}
 
 function kindOf(req: Request, headers: Record<string, string>): string {
   if (isPrefetch(headers)) return "prefetch";
@@ -54,22 +52,7 @@ async function settle(page: Page, extraMs: number): Promise<void> {
 }
 
 async function firstLoad(stack: BrowserStack, view: View) {
-  const ctx = await stack.context(view.user);
-  await ctx.route("**/*", (route) => (isPrefetch(route.request().headers()) ? route.abort() : route.continue()));
-  const page = await ctx.newPage();
-  const bodies = new Map<string, Promise<{ type: string; gz: number } | undefined>>();
-  page.on("response", (res) => {
-    const type = res.request().resourceType();
-    if ((type !== "script" && type !== "stylesheet") || bodies.has(res.url())) return;
-    bodies.set(res.url(), res.body().then((b) => ({ type, gz: gzipSync(b).length }), () => undefined));
-  });
-  await page.goto(view.path, { waitUntil: "load" });
-  await settle(page, 500);
-  const got = (await Promise.all(bodies.values())).filter((b) => b !== undefined);
-  await ctx.close();
-  const js = got.filter((b) => b.type === "script").reduce((s, b) => s + b.gz, 0);
-  const css = got.filter((b) => b.type === "stylesheet").reduce((s, b) => s + b.gz, 0);
-  return { files: got.length, js, css };
+  return firstLoadBytes(await stack.context(view.user), view.path);
 }
 
 async function requestsPerView(stack: BrowserStack, view: View, hoverRow?: string) {

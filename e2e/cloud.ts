@@ -4,7 +4,7 @@ import { join } from "node:path";
 /** Which cloud the Playwright project drives: the embedded sim, or the real tier (scripts/real-cloud). */
 export type Target = "sim" | "real";
 
-const simUrl = process.env.E2E_SIM_URL ?? "http://127.0.0.1:5155";
+const simUrl = process.env.E2E_SIM_URL ?? `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 5155}`;
 
 /** The real tier's endpoints.json, written by `scripts/real-cloud/real-cloud.sh up`. */
 export function realEndpoints(): Record<string, any> {

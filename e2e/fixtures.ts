@@ -10,7 +10,7 @@ export const users = {
 } as const;
 export type DemoUser = keyof typeof users;
 
-const simUrl = process.env.E2E_SIM_URL ?? "http://127.0.0.1:5155";
+const simUrl = process.env.E2E_SIM_URL ?? `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 5155}`;
 
 /** The embedded cloud's /_sim controls and its Keystone, for setup that should not go through the UI. */
 export class Sim {

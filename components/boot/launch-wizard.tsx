@@ -16,8 +16,7 @@ import { QueryError } from "@/components/common/query-error";
 import { PlanPanel } from "./plan-panel";
 import { SourceStep, VolumeOptions } from "./source-step";
 import { loadBootSchema, useBootSchema } from "./boot-schema";
-import { toBootRequest, toPlanRequest } from "./draft-request";
-import { shown, validateDraft } from "./validation";
+import { shown } from "./validation";
 import { WizardSteps } from "./wizard-steps";
 import { quotaLabel } from "./quota-label";
 
@@ -48,10 +47,10 @@ export function LaunchWizard() {
   // The shared schema loads on intent over the wizard, or once there is something to check.
   const [intent, setIntent] = useState(false);
   const schema = useBootSchema(intent || !!d.source || d.step !== "source" || d.touched.length > 0);
-  const planReq = useMemo(() => toPlanRequest(d, options.data, schema), [d, options.data, schema]);
+  const planReq = useMemo(() => (schema ? schema.toPlanRequest(d, options.data, schema) : null), [d, options.data, schema]);
   const plan = useBootPlan(planReq);
   const launch = useLaunchBoot();
-  const problems = validateDraft(d, options.data, plan.data, schema);
+  const problems = schema ? schema.validateDraft(d, options.data, plan.data, schema) : [];
   const visible = problems.filter((p) => shown(p, d));
   const at = BOOT_STEPS.indexOf(d.step);
 
@@ -60,7 +59,7 @@ export function LaunchWizard() {
   if (d.launched) return <Suspense fallback={<StepLoading />}><ProgressView serverId={d.launched.serverId} name={d.launched.name} onAnother={() => { launch.reset(); d.reset(); }} /></Suspense>;
 
   const submit = () => {
-    const body = toBootRequest(d, options.data, schema);
+    const body = schema ? schema.toBootRequest(d, options.data, schema) : null;
     if (problems.length || !body) { d.update({ step: "review" }); return; }
     launch.mutate(body, { onSuccess: (res) => d.update({ launched: { serverId: res.serverId, name: body.name } }) });
   };

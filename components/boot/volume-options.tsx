@@ -6,7 +6,7 @@ import { useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Input, Label } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { BOOT_LIMITS } from "@/lib/schemas/boot-limits";
-import { makesVolume as makesVolumeOf } from "./draft-request";
+import { makesVolume as makesVolumeOf } from "./draft-facts";
 import type { Problem } from "./validation";
 
 /** The "Create new volume" Yes/No toggle with the volume's size, type and delete-on-termination. */

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { LoginBody, Session } from "@/lib/api/types";
-import { clearBootDraft } from "@/lib/stores/boot-wizard-store";
+import { clearBootDraft } from "@/lib/stores/boot-draft";
 
 export const sessionKeys = {
   all: ["session"] as const,

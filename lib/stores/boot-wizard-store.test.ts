@@ -32,4 +32,16 @@ describe("the boot wizard's draft in sessionStorage", () => {
     sessionStorage.setItem(KEY, "{not json");
     expect((await load()).getState().name).toBe("");
   });
+
+  it("is dropped at sign-in and sign-out from memory and storage through boot-draft, which loads without the store", async () => {
+    const { clearBootDraft } = await import("./boot-draft");
+    sessionStorage.setItem(KEY, JSON.stringify({ state: { name: "before" }, version: 1 }));
+    clearBootDraft();
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+    const store = await load();
+    store.getState().update({ name: "web", owner: "u|p" });
+    clearBootDraft();
+    expect(store.getState()).toMatchObject({ name: "", owner: null, step: "source" });
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { create } from "zustand";
+import { BOOT_DRAFT_KEY, onBootDraftClear } from "./boot-draft";
 
 export const BOOT_STEPS = ["source", "flavor", "networks", "security", "review"] as const;
 export type BootStep = (typeof BOOT_STEPS)[number];
@@ -51,8 +52,6 @@ interface BootWizardState extends BootDraft {
   claim: (owner: string) => void;
 }
 
-/** The sessionStorage key of the draft (e2e/pages/LaunchPage.ts `fresh()` removes it). */
-export const BOOT_DRAFT_KEY = "zenith.boot-wizard";
 const STORAGE_KEY = BOOT_DRAFT_KEY;
 const STORAGE_VERSION = 1;
 
@@ -82,11 +81,8 @@ export const useBootWizardStore = create<BootWizardState>()((set) => ({
   claim: (owner) => set((s) => (s.owner === owner ? {} : { ...EMPTY_DRAFT, owner })),
 }));
 
-/** Drops every user's draft from this tab: at sign-out and sign-in. */
-export function clearBootDraft(): void {
-  useBootWizardStore.setState({ ...EMPTY_DRAFT });
-  try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* no storage: the memory copy is cleared */ }
-}
+// Sign-in and sign-out clear the draft through ./boot-draft, which every page loads without this store.
+onBootDraftClear(() => useBootWizardStore.setState({ ...EMPTY_DRAFT }));
 
 if (typeof window !== "undefined") {
   const saved = readDraft();
