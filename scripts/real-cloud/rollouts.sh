@@ -5,8 +5,9 @@
 #   keystone  the cloud's own pool, the kolla way: Keystone as two uwsgi instances (keystone-1, keystone-2 on
 #             127.0.0.1:${KSP_BACKEND_PORTS[*]}) behind HAProxy (frontend 127.0.0.1:$KSP_PORT = Zenith's auth URL,
 #             CSV stats on :$KSP_STATS_PORT, runtime socket at level admin). Each instance serves its own health
-#             file at /health.html (uwsgi static-map; without the file the request falls through to Keystone,
-#             which answers 404), and HAProxy health-checks it. Both share keystone.conf (database, fernet keys)
+#             file at /_zenith/health.html (uwsgi static-map of its directory: a mapped file that is missing when
+#             uwsgi starts stays unmapped; without the file the request falls through to Keystone, which answers
+#             404), and HAProxy health-checks it. Both share keystone.conf (database, fernet keys)
 #             with the services' keystone on :$KEYSTONE_PORT, so a token from one is valid on all.
 #             The pool's update (keystone-pool/restart.yml) restarts one instance by PID.
 
@@ -57,7 +58,7 @@ buffer-size = 65535
 add-header = Connection: close
 worker-reload-mercy = 5
 reload-mercy = 5
-static-map = /health.html=$KSP_DIR/$h/health.html
+static-map = /_zenith=$KSP_DIR/$h
 pidfile = $KSP_DIR/run/$h.pid
 daemonize = $LOGS/$h.log
 EOF
@@ -85,7 +86,7 @@ frontend keystone_public
   default_backend keystone
 backend keystone
   balance roundrobin
-  option httpchk GET /health.html
+  option httpchk GET /_zenith/health.html
   http-check expect status 200
   default-server inter 1s fastinter 300ms downinter 1s fall 2 rise 2
 $servers
