@@ -265,6 +265,7 @@ def endpoints():
             'config': os.path.join(DIR, 'rollouts.yaml'),
             'lab': {'dir': ro, 'haproxySocket': os.path.join(ro, 'run', 'haproxy.sock')},
             'keystone': {'frontendUrl': E['KSP_URL'], 'dir': ksp, 'haproxySocket': os.path.join(ksp, 'run', 'haproxy.sock'),
+                         'statsUrl': E['KSP_STATS_URL'],
                          'backend': 'keystone', 'hosts': ['keystone-1', 'keystone-2'],
                          'healthFiles': [os.path.join(ksp, h, 'health.html') for h in ('keystone-1', 'keystone-2')]},
         },

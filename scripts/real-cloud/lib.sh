@@ -58,6 +58,7 @@ RABBIT_URL="rabbit://guest:guest@127.0.0.1:$RABBIT_PORT/"
 MYSQL_URL="mysql+pymysql://zenith:zenith@127.0.0.1:$MYSQL_PORT"
 KS_URL=http://127.0.0.1:$KEYSTONE_PORT/v3            # the services' own keystone (keystone_authtoken, bootstrap)
 KSP_URL=http://127.0.0.1:$KSP_PORT/v3                # the public identity endpoint: HAProxy in front of the keystone pool
+KSP_STATS_URL="http://127.0.0.1:$KSP_STATS_PORT/stats;csv"
 
 T0=${T0:-$(date +%s.%N)}; export T0
 

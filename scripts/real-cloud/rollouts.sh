@@ -135,7 +135,7 @@ keystone = {
     "description": "Keystone: 2 uwsgi instances behind HAProxy on 127.0.0.1:$KSP_PORT (the cloud's public identity endpoint)",
     "inventory": "$KSP_DIR/inventory.yml",
     "hosts": ["keystone-1", "keystone-2"],
-    "haproxy": {"socket": "$KSP_DIR/run/haproxy.sock", "statsUrl": "http://127.0.0.1:$KSP_STATS_PORT/stats;csv", "backend": "keystone"},
+    "haproxy": {"socket": "$KSP_DIR/run/haproxy.sock", "statsUrl": "$KSP_STATS_URL", "backend": "keystone"},
     "probeUrl": "$KSP_URL",
     "probeIntervalMs": 50,
     "healthFile": "{{ health_file }}",

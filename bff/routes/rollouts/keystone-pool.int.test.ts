@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_LOGINS = 2000; // the login loop is bounded by count as well as by the run's end
 
 describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier", () => {
-  const ks = target.real?.rollouts?.keystone as { frontendUrl: string; hosts: string[]; healthFiles: string[] } | undefined;
+  const ks = target.real?.rollouts?.keystone as { frontendUrl: string; statsUrl: string; hosts: string[]; healthFiles: string[] } | undefined;
   const configFile = target.real?.rollouts?.config as string | undefined;
 
   it("rolls a restart through both keystones, draining each: 0 failed logins through Zenith, each backend DOWN then UP in order", async () => {
@@ -76,5 +76,10 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
     expect(ks!.healthFiles.map((f) => existsSync(f))).toEqual([true, true]);
     const after = PoolsSchema.parse((await a.get("/api/admin/rollouts/pools")).body).pools.find((p) => p.name === "keystone");
     expect(after?.backends.map((b) => b.status)).toEqual(["UP", "UP"]);
+    // HAProxy's two interfaces agree afterwards: the CSV stats page says what the runtime socket said
+    const csv = await (await fetch(ks!.statsUrl)).text();
+    const header = csv.split("\n")[0].replace(/^# /, "").split(",");
+    const rows = csv.split("\n").slice(1).map((l) => l.split(",")).filter((c) => c[0] === "keystone" && ks!.hosts.includes(c[1]));
+    expect(rows.map((c) => `${c[1]}:${c[header.indexOf("status")]}`)).toEqual(["keystone-1:UP", "keystone-2:UP"]);
   }, 600_000);
 });
