@@ -27,6 +27,10 @@ test.describe("Admin → Rollouts", () => {
       await expect(rollouts.run).toHaveAttribute("data-status", "succeeded", { timeout: 300_000 });
       await expect(rollouts.verdict).toHaveAttribute("data-verdict", "zero_downtime");
       await expect(rollouts.probeFailed).toHaveText("0");
+      // the verdict's sentence wraps inside its cell at 1440 px instead of running out of the card
+      const overflow = await rollouts.verdictOverflow();
+      expect(overflow.cell).toBeLessThanOrEqual(0.5);
+      expect(overflow.card).toBeLessThanOrEqual(0.5);
       await rollouts.screenshot(`rollouts-done-${locale}`);
     });
   }
