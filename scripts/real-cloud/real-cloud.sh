@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Zenith's real-services tier: Ceph 16 + OpenStack Zed + the pools of Admin → Rollouts (the rollouts lab, and
-# Keystone as two uwsgi instances behind HAProxy), from Debian 12 packages, all on 127.0.0.1, no systemd. State, logs and pids under ${ZENITH_REAL_DIR:-/tmp/zenith-real}.
+# Keystone as two uwsgi instances behind HAProxy), from Debian 12 packages, all on 127.0.0.1, no systemd.
+# State, logs and pids under ${ZENITH_REAL_DIR:-/tmp/zenith-real}.
 #
 #   real-cloud.sh install   apt-get only what is missing (dpkg-query first); no postinst starts a service
 #   real-cloud.sh up        bring everything up (exits 0 at once when it is already up and healthy);
@@ -10,6 +11,7 @@
 #   real-cloud.sh status    each service, its PID, alive/dead; exit 0 only if all are alive
 #   real-cloud.sh keystone-pool  add the keystone pool to a tier that is up without it (new ports only; the
 #                           keystone on :5000 is not touched), then rewrite rollouts.yaml and endpoints.json
+#                           (idempotent; run it from the checkout whose playbooks rollouts.yaml should name)
 #
 # Environment:
 #   ZENITH_REAL_DIR         state dir (default /tmp/zenith-real)
@@ -288,7 +290,8 @@ cmd_keystone_pool() {
     keystone_pool_up
     keystone_pool_wait
   fi
-  [ -f "$RO_DIR/pools.yaml" ] || rollout_lab_up
+  # the lab's pools.yaml names its update by absolute path: (re)make it when another checkout wrote it
+  grep -qF "$ROOT_DIR/" "$RO_DIR/pools.yaml" 2>/dev/null || rollout_lab_up
   rollouts_config
   $PY "$RC_HERE/cloudctl.py" endpoints > "$LOGS/endpoints.log" 2>&1 || die_log endpoints "could not write endpoints.json" "$LOGS/endpoints.log"
   echo "real-cloud: keystone pool up: $KSP_URL (keystone-1, keystone-2); $DIR/rollouts.yaml"
