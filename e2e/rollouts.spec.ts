@@ -35,6 +35,18 @@ test.describe("Admin → Rollouts", () => {
     });
   }
 
+  test("the real tier's pools: the lab and Keystone's own pool, each backend UP in HAProxy", async ({ app, target }) => {
+    test.skip(target === "sim", "the keystone pool is the real tier's (scripts/real-cloud: two Keystone uwsgi instances behind HAProxy)");
+    await app.signInViaApi("admin");
+    const rollouts = new RolloutsPage(app.page);
+    await rollouts.goto();
+    await expect(rollouts.healthStrip).toHaveCount(2);
+    const keystone = rollouts.healthStrip.filter({ has: app.page.locator('li[data-host="keystone-1"]') });
+    await expect(keystone.locator("li[data-host]")).toHaveCount(2);
+    await expect(keystone.locator('li[data-status="UP"]')).toHaveCount(2);
+    await rollouts.screenshot("rollouts-real-pools");
+  });
+
   test("a member sees the admin-only state", async ({ app }) => {
     await app.signInViaApi("demo");
     await new RolloutsPage(app.page).goto();
