@@ -138,6 +138,8 @@ keystone = {
     "haproxy": {"socket": "$KSP_DIR/run/haproxy.sock", "statsUrl": "$KSP_STATS_URL", "backend": "keystone"},
     "probeUrl": "$KSP_URL",
     "probeIntervalMs": 50,
+    # a token request can take seconds on a loaded 2-core box: slow is not down (the lab keeps 2 s)
+    "probeTimeoutMs": 15000,
     "healthFile": "{{ health_file }}",
     "update": {"tasks": "$RC_HERE/keystone-pool/restart.yml"},
     "minHealthy": 1,
