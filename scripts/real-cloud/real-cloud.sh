@@ -42,7 +42,8 @@ RAW_MB=${ZENITH_REAL_RAW_MB:-128}
 QCOW2_MB=${ZENITH_REAL_QCOW2_MB:-768}
 
 # ------------------------------------------------------------------ status
-# names in start order; `status` prints them, returns 0 only when every one is alive
+# names in start order; `status` prints them, returns 0 only when every one is alive (a pool backend that a
+# rollout has drained, health file removed, counts: the rollout is restarting it)
 cmd_status() {
   local quiet=${1:-} n p all=0 count=0
   [ -s "$PIDS/ORDER" ] || { [ -n "$quiet" ] || echo "real-cloud: nothing started (no $PIDS/ORDER)"; return 1; }
@@ -50,6 +51,8 @@ cmd_status() {
     count=$((count+1)); p=$(pid_of "$n")
     if [ -n "$p" ]; then
       [ -n "$quiet" ] || printf '%-18s %8s  alive\n' "$n" "$p"
+    elif rollout_draining "$n"; then
+      [ -n "$quiet" ] || printf '%-18s %8s  drained by a rollout (restarting)\n' "$n" -
     else
       all=1; [ -n "$quiet" ] || printf '%-18s %8s  dead\n' "$n" "$(cat "$PIDS/$n.pid" 2>/dev/null || echo -)"
     fi

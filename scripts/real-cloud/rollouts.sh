@@ -25,6 +25,16 @@ rollout_lab_up() {
   stamp rollout_lab
 }
 
+# rollout_draining NAME: NAME is a pool backend whose health file is removed, i.e. a rollout has drained it and may
+# be restarting it right now (status must not call the tier broken for that; `up` would rebuild it all)
+rollout_draining() {
+  case "$1" in
+    web[1-3]) [ ! -e "$RO_DIR/www/$1/health.html" ] ;;
+    keystone-[12]) [ ! -e "$KSP_DIR/$1/health.html" ] ;;
+    *) return 1 ;;
+  esac
+}
+
 # ------------------------------------------------------------------ the keystone pool
 ksp_hap() { $PY "$HAPCTL_PY" --socket "$KSP_DIR/run/haproxy.sock" "$@"; }
 ksp_all_up() { [ "$(ksp_hap status keystone "${KSP_HOSTS[@]}" 2>/dev/null)" = "UP UP" ]; }
