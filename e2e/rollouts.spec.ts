@@ -27,9 +27,25 @@ test.describe("Admin → Rollouts", () => {
       await expect(rollouts.run).toHaveAttribute("data-status", "succeeded", { timeout: 300_000 });
       await expect(rollouts.verdict).toHaveAttribute("data-verdict", "zero_downtime");
       await expect(rollouts.probeFailed).toHaveText("0");
+      // the verdict's sentence wraps inside its cell at 1440 px instead of running out of the card
+      const overflow = await rollouts.verdictOverflow();
+      expect(overflow.cell).toBeLessThanOrEqual(0.5);
+      expect(overflow.card).toBeLessThanOrEqual(0.5);
       await rollouts.screenshot(`rollouts-done-${locale}`);
     });
   }
+
+  test("the real tier's pools: the lab and Keystone's own pool, each backend UP in HAProxy", async ({ app, target }) => {
+    test.skip(target === "sim", "the keystone pool is the real tier's (scripts/real-cloud: two Keystone uwsgi instances behind HAProxy)");
+    await app.signInViaApi("admin");
+    const rollouts = new RolloutsPage(app.page);
+    await rollouts.goto();
+    await expect(rollouts.healthStrip).toHaveCount(2);
+    const keystone = rollouts.healthStrip.filter({ has: app.page.locator('li[data-host="keystone-1"]') });
+    await expect(keystone.locator("li[data-host]")).toHaveCount(2);
+    await expect(keystone.locator('li[data-status="UP"]')).toHaveCount(2);
+    await rollouts.screenshot("rollouts-real-pools");
+  });
 
   test("a member sees the admin-only state", async ({ app }) => {
     await app.signInViaApi("demo");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The server Playwright starts for one target (sim | real): the built app under `next start`.
 #   sim:  a fresh embedded cloud with test controls on :5155 and the app on :3100;
-#   real: the app on :3200 pointed at the real tier's Keystone (scripts/real-cloud must be up).
+#   real: the app on :3200 pointed at the real tier's Keystone pool (scripts/real-cloud must be up), with its rollouts pools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -35,11 +35,13 @@ case "$TARGET" in
     REAL_DIR=${ZENITH_REAL_DIR:-/tmp/zenith-real}
     [ -f "$REAL_DIR/endpoints.json" ] || { echo "e2e (real): $REAL_DIR/endpoints.json is missing; run 'bash scripts/real-cloud/real-cloud.sh up'" >&2; exit 1; }
     # Everything else comes from the token's catalog, as on any cloud: only the Ceph account and Nova's wait are told.
+    # The auth URL is the keystone pool's HAProxy frontend; the pools (lab, keystone) are the tier's rollouts.yaml.
     eval "$(node -e '
       const e = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const q = (s) => "\x27" + String(s).replace(/\x27/g, "\x27\\\x27\x27") + "\x27";
       console.log(`export ZENITH_AUTH_URL=${q(e.authUrl)} ZENITH_CEPH_USER=${q(e.ceph.username)} ZENITH_CEPH_PASSWORD=${q(e.ceph.password)}`);
       console.log(`export ZENITH_NOVA_BDA_RETRIES=${q(e.nova.blockDeviceAllocateRetries)} ZENITH_NOVA_BDA_INTERVAL=${q(e.nova.blockDeviceAllocateRetriesInterval)}`);
+      if (e.rollouts && e.rollouts.config) console.log(`export ZENITH_ROLLOUTS_CONFIG=${q(e.rollouts.config)}`);
     ' "$REAL_DIR/endpoints.json")"
     mkdir -p .data/e2e-real
     rm -rf .data/e2e-real/audit.* .data/e2e-real/rollouts*

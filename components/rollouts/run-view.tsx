@@ -79,7 +79,7 @@ export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string
           <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.served")}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="probe-served">{run.served}</dd></div>
           <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.failed")}</dt><dd className={run.failed ? "text-lg font-semibold tabular-nums text-danger" : "text-lg font-semibold tabular-nums"} data-testid="probe-failed">{run.failed}</dd></div>
           <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.duration")}</dt><dd className="text-lg font-semibold tabular-nums">{t("rollouts.seconds", { seconds: run.durationSeconds })}</dd></div>
-          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.verdictTitle")}</dt><dd>{verdict ? <Badge className="whitespace-normal" tone={VERDICT_TONE[verdict]} data-testid="rollout-verdict" data-verdict={verdict}>{t(`rollouts.run.verdict.${verdict}`)}</Badge> : "—"}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.verdictTitle")}</dt><dd className="min-w-0">{verdict ? <Badge wrap tone={VERDICT_TONE[verdict]} data-testid="rollout-verdict" data-verdict={verdict}>{t(`rollouts.run.verdict.${verdict}`)}</Badge> : "—"}</dd></div>
         </dl>
         {run.stopReason ? <Alert tone={run.status === "cancelled" ? "info" : "warning"} title={msg(run.stopReason)} data-testid="rollout-stop-reason" /> : null}
         {run.error ? <Alert tone="danger" title={msg(run.error)} /> : null}

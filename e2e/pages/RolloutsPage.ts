@@ -26,6 +26,16 @@ export class RolloutsPage extends ShellPage {
   get verdict(): Locator {
     return this.page.getByTestId("rollout-verdict");
   }
+  /** How far (px) the verdict badge reaches past the right edge of its cell and of the run card (≤ 0 when it fits). */
+  async verdictOverflow(): Promise<{ cell: number; card: number }> {
+    return this.verdict.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return {
+        cell: right - el.parentElement!.getBoundingClientRect().right,
+        card: right - el.closest('[data-testid="rollout-run"]')!.getBoundingClientRect().right,
+      };
+    });
+  }
   get probeFailed(): Locator {
     return this.page.getByTestId("probe-failed");
   }

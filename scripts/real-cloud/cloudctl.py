@@ -240,14 +240,15 @@ def endpoints():
     seedd = json.load(open(os.path.join(DIR, 'seed.json')))
     ceph_dir = os.path.join(DIR, 'ceph')
     ro = os.path.join(DIR, 'rollout')
-    here = os.path.dirname(os.path.abspath(__file__))
+    ksp = os.path.join(DIR, 'os', 'keystone-pool')
     users = {'admin': {'username': 'admin', 'password': E['ADMIN_PASSWORD'], 'userDomain': 'Default',
                        'project': 'admin', 'projectDomain': 'Default'},
              'demo': {'username': 'demo', 'password': E['DEMO_PASSWORD'], 'userDomain': 'Default',
                       'project': 'demo', 'projectDomain': 'Default'}}
-    web_ports = [int(p) for p in E['WEB_PORT_LIST'].split()]
     doc = {
-        'authUrl': KS, 'region': REGION, 'users': users,
+        # Zenith logs in through the keystone pool's HAProxy (the kolla way); the catalog and the services keep
+        # the keystone on :5000
+        'authUrl': E['KSP_URL'], 'region': REGION, 'users': users,
         'ceph': {'dashboardUrl': E['DASH_URL'], 'username': 'admin', 'password': E['CEPH_DASHBOARD_PASSWORD'],
                  'fsid': open(os.path.join(ceph_dir, 'fsid')).read().strip(),
                  'conf': os.path.join(ceph_dir, 'ceph.conf'), 'keyring': os.path.join(ceph_dir, 'keyring'),
@@ -260,18 +261,13 @@ def endpoints():
                      'volumev3': 'http://127.0.0.1:8776/v3', 'placement': 'http://127.0.0.1:8778',
                      'compute': 'http://127.0.0.1:8774/v2.1'},
         'dhcpAgentHosts': ['dhcp-host-%d' % i for i in range(1, int(E['NOOP_DHCP_AGENTS']) + 1)],
-        'rollout': {
-            'frontendUrl': 'http://127.0.0.1:%s/' % E['LB_PORT'],
-            'haproxyStatsUrl': 'http://127.0.0.1:%s/stats;csv' % E['LB_STATS_PORT'],
-            'haproxySocket': os.path.join(ro, 'run', 'haproxy.sock'),
-            'haproxyBackend': 'web',
-            'backends': [{'name': 'web%d' % i, 'url': 'http://127.0.0.1:%d/' % p,
-                          'healthFile': os.path.join(ro, 'www', 'web%d' % i, 'health.html')}
-                         for i, p in enumerate(web_ports, 1)],
-            'playbook': os.path.join(here, 'rollout', 'rolling.yml'),
-            'inventory': os.path.join(ro, 'inventory.yml'),
-            'ansibleConfig': os.path.join(ro, 'ansible.cfg'),
-            'eventsEnv': 'JSONL_EVENTS_PATH',
+        'rollouts': {
+            'config': os.path.join(DIR, 'rollouts.yaml'),
+            'lab': {'dir': ro, 'haproxySocket': os.path.join(ro, 'run', 'haproxy.sock')},
+            'keystone': {'frontendUrl': E['KSP_URL'], 'dir': ksp, 'haproxySocket': os.path.join(ksp, 'run', 'haproxy.sock'),
+                         'statsUrl': E['KSP_STATS_URL'],
+                         'backend': 'keystone', 'hosts': ['keystone-1', 'keystone-2'],
+                         'healthFiles': [os.path.join(ksp, h, 'health.html') for h in ('keystone-1', 'keystone-2')]},
         },
         'files': {'cloudsYaml': os.path.join(DIR, 'clouds.yaml'), 'adminrc': os.path.join(DIR, 'adminrc'),
                   'logs': os.path.join(DIR, 'logs'), 'timings': os.path.join(DIR, 'timings.txt')},

@@ -4,7 +4,9 @@
 # Everything the real-services tier creates lives under $ZENITH_REAL_DIR:
 #   ceph/         cluster data, keyrings, ceph.conf (admin) and ceph-client.conf (services)
 #   os/           OpenStack service configs and sqlite/mariadb/rabbitmq data
-#   rollout/      nginx docroots, haproxy config/socket, ansible inventory + events
+#   rollout/      the rollouts lab (scripts/rollout-lab.sh: nginx docroots, haproxy config/socket, inventory, pools.yaml)
+#   os/keystone-pool/  the keystone pool: 2 uwsgi instances (ini, pid, health file), their HAProxy, inventory
+#   rollouts.yaml the pools Zenith's Admin → Rollouts runs on this tier (ZENITH_ROLLOUTS_CONFIG): lab, keystone
 #   pkgs/         console scripts and paste files extracted from Debian's *-common .debs (kept across down/up)
 #   cache/        generated test images (kept across down/up)
 #   logs/         every log; logs/previous/ holds the logs of the run before
@@ -46,12 +48,17 @@ MYSQL_PORT=${ZENITH_REAL_MYSQL_PORT:-13306}
 RABBIT_PORT=5672; RABBIT_DIST_PORT=25672
 MON_PORT_V2=3300; MON_PORT_V1=6789
 DASH_PORT=${ZENITH_REAL_DASHBOARD_PORT:-18480}
-LB_PORT=18490; LB_STATS_PORT=18499; WEB_PORTS=(18491 18492 18493)
+# the rollouts lab (scripts/rollout-lab.sh): frontend LB_PORT, stats +1, web1..web3 +2..+4
+LB_PORT=18490; LB_PORTS=(18490 18491 18492 18493 18494)
+# the keystone pool (the kolla way): HAProxy frontend KSP_PORT (Zenith's auth URL), stats, keystone-1/-2 (uwsgi)
+KSP_PORT=15000; KSP_STATS_PORT=15001; KSP_BACKEND_PORTS=(15002 15003)
 NOOP_DHCP_AGENTS=${ZENITH_REAL_DHCP_AGENTS:-4}
 
 RABBIT_URL="rabbit://guest:guest@127.0.0.1:$RABBIT_PORT/"
 MYSQL_URL="mysql+pymysql://zenith:zenith@127.0.0.1:$MYSQL_PORT"
-KS_URL=http://127.0.0.1:$KEYSTONE_PORT/v3
+KS_URL=http://127.0.0.1:$KEYSTONE_PORT/v3            # the services' own keystone (keystone_authtoken, bootstrap)
+KSP_URL=http://127.0.0.1:$KSP_PORT/v3                # the public identity endpoint: HAProxy in front of the keystone pool
+KSP_STATS_URL="http://127.0.0.1:$KSP_STATS_PORT/stats;csv"
 
 T0=${T0:-$(date +%s.%N)}; export T0
 

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Zenith's real-services tier: Ceph 16 + OpenStack Zed + an HAProxy/nginx/Ansible rollout lab, from
-# Debian 12 packages, all on 127.0.0.1, no systemd. State, logs and pids under ${ZENITH_REAL_DIR:-/tmp/zenith-real}.
+# Zenith's real-services tier: Ceph 16 + OpenStack Zed + the pools of Admin → Rollouts (the rollouts lab, and
+# Keystone as two uwsgi instances behind HAProxy), from Debian 12 packages, all on 127.0.0.1, no systemd.
+# State, logs and pids under ${ZENITH_REAL_DIR:-/tmp/zenith-real}.
 #
 #   real-cloud.sh install   apt-get only what is missing (dpkg-query first); no postinst starts a service
 #   real-cloud.sh up        bring everything up (exits 0 at once when it is already up and healthy);
-#                           writes endpoints.json, clouds.yaml (cloud zenith-real), adminrc, timings.txt
+#                           writes endpoints.json, clouds.yaml (cloud zenith-real), adminrc, timings.txt,
+#                           rollouts.yaml (ZENITH_ROLLOUTS_CONFIG: pools lab and keystone)
 #   real-cloud.sh down      stop every process it started, by PID (SIGTERM, then SIGKILL after 30 s)
 #   real-cloud.sh status    each service, its PID, alive/dead; exit 0 only if all are alive
-#   real-cloud.sh rollout [ANSIBLE ARGS]  one rolling update through the rollout lab under bounded traffic
-#                           (smoke check; exit 0 when the playbook passed and every request got a 200).
-#                           Negative control: `rollout -e skip_drain=true` restarts backends without
-#                           draining them, and the traffic sees 503s (exit 1).
+#   real-cloud.sh keystone-pool  add the keystone pool to a tier that is up without it (new ports only; the
+#                           keystone on :5000 is not touched), then rewrite rollouts.yaml and endpoints.json
+#                           (idempotent; run it from the checkout whose playbooks rollouts.yaml should name)
 #
 # Environment:
 #   ZENITH_REAL_DIR         state dir (default /tmp/zenith-real)
@@ -31,17 +32,18 @@ RC_HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$RC_HERE/install.sh"
 . "$RC_HERE/ceph.sh"
 . "$RC_HERE/openstack.sh"
-. "$RC_HERE/rollout-lab.sh"
+. "$RC_HERE/rollouts.sh"
 trap 'echo "real-cloud: command failed (${BASH_SOURCE[0]##*/}:$LINENO): $BASH_COMMAND" >&2' ERR
 
 export ZENITH_REAL_DIR=$DIR KS_URL REGION ADMIN_PASSWORD DEMO_PASSWORD SERVICE_PASSWORD CEPH_DASHBOARD_PASSWORD \
-  NOVA_BDA_RETRIES NOVA_BDA_INTERVAL NOOP_DHCP_AGENTS LB_PORT LB_STATS_PORT
-export DASH_URL=http://127.0.0.1:$DASH_PORT WEB_PORT_LIST="${WEB_PORTS[*]}"
+  NOVA_BDA_RETRIES NOVA_BDA_INTERVAL NOOP_DHCP_AGENTS KSP_URL
+export DASH_URL=http://127.0.0.1:$DASH_PORT KSP_STATS_URL
 RAW_MB=${ZENITH_REAL_RAW_MB:-128}
 QCOW2_MB=${ZENITH_REAL_QCOW2_MB:-768}
 
 # ------------------------------------------------------------------ status
-# names in start order; `status` prints them, returns 0 only when every one is alive
+# names in start order; `status` prints them, returns 0 only when every one is alive (a pool backend that a
+# rollout has drained, health file removed, counts: the rollout is restarting it)
 cmd_status() {
   local quiet=${1:-} n p all=0 count=0
   [ -s "$PIDS/ORDER" ] || { [ -n "$quiet" ] || echo "real-cloud: nothing started (no $PIDS/ORDER)"; return 1; }
@@ -49,6 +51,8 @@ cmd_status() {
     count=$((count+1)); p=$(pid_of "$n")
     if [ -n "$p" ]; then
       [ -n "$quiet" ] || printf '%-18s %8s  alive\n' "$n" "$p"
+    elif rollout_draining "$n"; then
+      [ -n "$quiet" ] || printf '%-18s %8s  drained by a rollout (restarting)\n' "$n" -
     else
       all=1; [ -n "$quiet" ] || printf '%-18s %8s  dead\n' "$n" "$(cat "$PIDS/$n.pid" 2>/dev/null || echo -)"
     fi
@@ -164,7 +168,8 @@ wait_migrated() {
 check_ports() {
   local p busy=()
   for p in $KEYSTONE_PORT $GLANCE_PORT $NEUTRON_PORT $CINDER_PORT $PLACEMENT_PORT $NOVA_PORT $MYSQL_PORT \
-           $RABBIT_PORT $RABBIT_DIST_PORT 4369 $MON_PORT_V2 $MON_PORT_V1 $DASH_PORT $LB_PORT $LB_STATS_PORT "${WEB_PORTS[@]}"; do
+           $RABBIT_PORT $RABBIT_DIST_PORT 4369 $MON_PORT_V2 $MON_PORT_V1 $DASH_PORT "${LB_PORTS[@]}" \
+           $KSP_PORT $KSP_STATS_PORT "${KSP_BACKEND_PORTS[@]}"; do
     tcp_open "$p" && busy+=("$p ($(ss -Hltnp "sport = :$p" 2>/dev/null | grep -o 'users:.*' | head -1))")
   done
   [ ${#busy[@]} -eq 0 ] && return 0
@@ -222,7 +227,7 @@ cmd_up() {
     find "$LOGS" -mindepth 1 -maxdepth 1 ! -name previous -exec mv {} "$LOGS.previous/" \;
     rm -rf "$LOGS/previous"; mv "$LOGS.previous" "$LOGS/previous"
   fi
-  rm -rf "$CEPH_DIR" "$OS_DIR" "$RO_DIR" "$PIDS" "$DIR"/{endpoints.json,clouds.yaml,adminrc,seed.json,seed-images.json,contract-results.json,UP}
+  rm -rf "$CEPH_DIR" "$OS_DIR" "$RO_DIR" "$PIDS" "$DIR"/{endpoints.json,rollouts.yaml,clouds.yaml,adminrc,seed.json,seed-images.json,contract-results.json,UP}
   mkdir -p "$LOGS" "$PIDS" "$OS_DIR"
   : > "$DIR/timings.txt"
   trap on_up_failure EXIT
@@ -232,7 +237,7 @@ cmd_up() {
   local img_bg=$!
   ( ceph_up ) > "$LOGS/ceph-up.log" 2>&1 &
   CEPH_BG=$!
-  rollout_up
+  rollout_lab_up
   infra_start
   glance_configure; neutron_configure; cinder_configure; nova_configure
   # schema migrations (~30 s of CPU) run while keystone bootstraps; each service waits for its own
@@ -244,6 +249,7 @@ cmd_up() {
     wait $n_bg && wait $v_bg; stamp db_migrations ) > "$LOGS/db-migrations.log" 2>&1 &
   DB_BG=$!
   keystone_up
+  keystone_pool_up
   write_adminrc
   wait_migrated neutron; neutron_start
   wait_migrated cinder; cinder_start
@@ -264,6 +270,8 @@ cmd_up() {
   stamp seed
   wait "$CEPH_BG" || die_log ceph "bring-up failed" "$LOGS/ceph-up.log"
   [ -f "$CEPH_DIR/UP" ] || die_log ceph "dashboard bring-up did not finish" "$LOGS/ceph-up.log"
+  keystone_pool_wait
+  rollouts_config
   $PY "$RC_HERE/cloudctl.py" endpoints > "$LOGS/endpoints.log" 2>&1 || die_log endpoints "could not write endpoints.json" "$LOGS/endpoints.log"
   touch "$DIR/UP"
   stamp all_up
@@ -274,11 +282,29 @@ cmd_up() {
   echo "real-cloud: up. endpoints: $DIR/endpoints.json; source $DIR/adminrc; clouds.yaml cloud 'zenith-real'"
 }
 
+# the keystone pool on a tier brought up before it existed: additive (new ports, new processes), idempotent
+cmd_keystone_pool() {
+  [ -f "$DIR/UP" ] && [ -f "$DIR/seed.json" ] || { echo "real-cloud: the tier is not up (run up)" >&2; exit 1; }
+  if ! { alive keystone-lb && alive keystone-1 && alive keystone-2 && ksp_all_up; }; then
+    stop_names keystone-lb keystone-1 keystone-2
+    local p; for p in $KSP_PORT $KSP_STATS_PORT "${KSP_BACKEND_PORTS[@]}"; do
+      tcp_open "$p" && { echo "real-cloud: port $p is in use by something else" >&2; exit 1; }
+    done
+    keystone_pool_up
+    keystone_pool_wait
+  fi
+  # the lab's pools.yaml names its update by absolute path: (re)make it when another checkout wrote it
+  grep -qF "$ROOT_DIR/" "$RO_DIR/pools.yaml" 2>/dev/null || rollout_lab_up
+  rollouts_config
+  $PY "$RC_HERE/cloudctl.py" endpoints > "$LOGS/endpoints.log" 2>&1 || die_log endpoints "could not write endpoints.json" "$LOGS/endpoints.log"
+  echo "real-cloud: keystone pool up: $KSP_URL (keystone-1, keystone-2); $DIR/rollouts.yaml"
+}
+
 case "${1:-}" in
   install) T0=$(date +%s.%N); install_pkgs ;;
   up) cmd_up ;;
   down) cmd_down ;;
   status) rc=0; cmd_status || rc=$?; exit $rc ;;
-  rollout) shift; rc=0; rollout_run "$@" || rc=$?; exit $rc ;;
-  *) echo "usage: $0 install|up|down|status|rollout"; exit 2 ;;
+  keystone-pool) cmd_keystone_pool ;;
+  *) echo "usage: $0 install|up|down|status|keystone-pool"; exit 2 ;;
 esac

@@ -22,6 +22,8 @@ export const PoolConfigSchema = z.object({
   probeUrl: z.string().url().refine((u) => ["127.0.0.1", "localhost", "[::1]"].includes(new URL(u).hostname), "must be on 127.0.0.1"),
   /** Pause between probe requests (one at a time). */
   probeIntervalMs: z.number().int().min(0).max(10_000).default(10),
+  /** A probe request that takes longer than this counts as failed (a slow service, such as Keystone, needs more). */
+  probeTimeoutMs: z.number().int().min(100).max(60_000).default(2000),
   /** The health file on each host; Ansible expressions ({{ docroot }}) are allowed. */
   healthFile: z.string().min(1),
   healthContent: z.string().default("OK\n"),

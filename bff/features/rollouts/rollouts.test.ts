@@ -21,7 +21,7 @@ const st = (host: string, status: string) => ({ host, server: host, status, up: 
 describe("rollouts config", () => {
   it("accepts a pool, fills defaults, and resolves relative paths against the file", () => {
     const p = okPool();
-    expect(p).toMatchObject({ inventory: "/etc/zenith/inventory.yml", drain: true, healthContent: "OK\n", waitTimeoutSeconds: 30 });
+    expect(p).toMatchObject({ inventory: "/etc/zenith/inventory.yml", drain: true, healthContent: "OK\n", waitTimeoutSeconds: 30, probeTimeoutMs: 2000 });
     expect(p.haproxy.socket).toBe("/etc/zenith/run/haproxy.sock");
     expect(p.update.tasks).toBe("/srv/update.yml");
   });
@@ -33,6 +33,7 @@ describe("rollouts config", () => {
     [{ pools: [{ ...POOL, probeUrl: "http://10.0.0.5/" }] }, /127\.0\.0\.1/],
     [{ pools: [POOL, POOL] }, /unique/],
     [{ pools: [{ ...POOL, name: "Lab pool" }] }, /^pools\.0\.name/],
+    [{ pools: [{ ...POOL, probeTimeoutMs: 50 }] }, /^pools\.0\.probeTimeoutMs/],
   ])("rejects %j with a message naming the field", (raw, msg) => {
     const c = parseRolloutsConfig(raw, "/x/pools.yaml");
     expect(c.state).toBe("invalid");

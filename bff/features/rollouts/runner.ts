@@ -48,7 +48,7 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   closeSync(logFd);
   const pgid = child.pid ?? null;
   store.update(run.id, { pid: pgid });
-  const probe = startProbe(pool.probeUrl, { maxRequests: env.probe.maxRequests, maxMs: pool.timeoutSeconds * 1000, intervalMs: pool.probeIntervalMs });
+  const probe = startProbe(pool.probeUrl, { maxRequests: env.probe.maxRequests, maxMs: pool.timeoutSeconds * 1000, intervalMs: pool.probeIntervalMs, timeoutMs: pool.probeTimeoutMs });
 
   let offset = 0;
   let partial = "";
