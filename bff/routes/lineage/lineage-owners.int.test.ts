@@ -77,19 +77,6 @@ describe.runIf(onSim)("issue 10: owners a list hides are owners (real tier: one 
     }
   });
 
-  it("with more images and volumes than one walk's bound, says so and calls none in images or volumes an orphan", async () => {
-    const a = await admin(testDeps({ lineageWalkMax: 3 }));
-    await simControl("/glance-forget", { id: stableUuid("image", "old-web-3-snapshot") });
-    const l = await lineage(a);
-    const codes = l.coverage.walks.map((w: Walk) => `${w.service}:${w.code}:${w.params.bound}`).sort();
-    expect(codes).toEqual(["cinder:bound:3", "glance:bound:3", "nova:bound:3"]);
-    expect(l.orphans).toEqual([]);
-    // With the default bound the forgotten image's leftover is an orphan: the bound, not the facts, held it back.
-    const full = await lineage(await admin());
-    expect(full.orphans).toContain(`images/${stableUuid("image", "old-web-3-snapshot")}`);
-    await simControl("/reset", { scenario: "default" });
-  });
-
 });
 
 /** Orphans made behind OpenStack's back on either target (bff/test/rbd-fixture.ts), clones of the raw image. */
@@ -102,6 +89,21 @@ describe(`lineage clean-up guards on the ${target.name} target`, () => {
     return spec;
   };
   afterAll(() => rbd.cleanup());
+
+  it("with more Glance images than one walk's bound, says so and calls none in images an orphan; with the whole walk, it is one", async () => {
+    const spec = await orphan("images");
+    const bounded = await admin(testDeps({ lineageWalkMax: 1 }));
+    const l = await lineage(bounded);
+    expect(l.coverage.walks).toContainEqual({ service: "glance", pool: "images", code: "bound", params: { bound: 1 } });
+    expect(l.orphans.filter((s: string) => s.startsWith("images/"))).toEqual([]);
+    // Whether the bounded walk reached it or not, it is no orphan there.
+    expect(l.nodes.filter((n: Node) => n.spec === spec && n.orphan)).toEqual([]);
+    const refused = await cleanup(bounded, [spec], true);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe("not_orphan");
+    // The bound, not the facts, held it back.
+    expect((await lineage(await admin())).orphans).toContain(spec);
+  });
 
   it("an owner that comes back between the dry run and the execution stops the run before any change", async () => {
     const a = await admin();
