@@ -16,12 +16,29 @@ const playwright = (expected: number, skipped: number, reason: string) => ({
   suites: [{ specs: [{ tests: Array.from({ length: skipped }, () => ({ status: "skipped", annotations: [{ type: "skip", description: reason }] })) }] }],
 });
 
-describe("test summary", () => {
+// Each case spawns tsx; on a loaded 2-core machine that alone can take seconds.
+describe("test summary", { timeout: 60_000 }, () => {
   it("passes when every expected stage ran tests, and prints skip reasons with counts", () => {
     const r = summarise({ "unit.vitest.json": vitest(3, 0), "e2e-real.playwright.json": playwright(4, 2, "needs /_sim") }, "unit,e2e-real");
     expect(r.code).toBe(0);
     expect(r.out).toContain("e2e (Chromium, real)     4 passed, 0 failed, 2 skipped");
     expect(r.out).toContain("skipped 2: needs /_sim");
+  });
+
+  it("names each vitest skip by the reason its title (or its nearest describe) states, and counts 'not applicable' apart", () => {
+    const skip = (title: string, ancestorTitles: string[]) => ({ status: "pending", title, ancestorTitles });
+    const real = { numPassedTests: 5, numFailedTests: 0, numPendingTests: 4, testResults: [{ assertionResults: [
+      skip("a local root disk (real tier: FakeDriver writes no disk)", ["clone or copy"]),
+      skip("deleting leaves vms/<id>_disk behind (real tier: FakeDriver writes no disk)", ["ceph dashboard RBD API"]),
+      skip("drains each backend", ["Rollouts on the lab (not applicable on the real target: the lab is local)"]),
+      skip("plain", ["outer", "inner"]),
+    ] }] };
+    const r = summarise({ "real.vitest.json": real }, "real");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("integration (real)       5 passed, 0 failed, 4 skipped (1 of them not applicable to this target, 3 others)");
+    expect(r.out).toContain("skipped 2: real tier: FakeDriver writes no disk");
+    expect(r.out).toContain("not applicable 1: not applicable on the real target: the lab is local");
+    expect(r.out).toContain("skipped 1: outer › inner");
   });
 
   it("fails when an expected stage left no results (the real tier vanished)", () => {

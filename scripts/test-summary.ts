@@ -36,14 +36,26 @@ function playwrightSkipReasons(file: string): Map<string, number> {
   return reasons;
 }
 
-/** Each skipped vitest test, by its name (the reason is in the name or the describe: "… (sim only: …)"). */
-function vitestSkipReasons(file: string): Map<string, number> {
+/** The last "(…)" of a title: where a skipped test or its describe states why ("… (real tier: FakeDriver writes no disk)"). */
+const stated = (title: string): string | null => /\(([^()]*)\)\s*$/.exec(title)?.[1] ?? null;
+
+/**
+ * Each reason vitest tests were skipped, with how many: the reason the test's own title states, else the nearest
+ * describe's, else the describe path.
+ */
+function vitestSkipReasons(json: any): Map<string, number> {
   const reasons = new Map<string, number>();
-  for (const f of JSON.parse(readFileSync(file, "utf8")).testResults ?? [])
+  for (const f of json.testResults ?? [])
     for (const t of f.assertionResults ?? [])
-      if (t.status === "pending" || t.status === "skipped" || t.status === "todo") bump(reasons, (t.ancestorTitles ?? []).join(" › ") || "(top level)");
+      if (t.status === "pending" || t.status === "skipped" || t.status === "todo") {
+        const titles: string[] = [...(t.ancestorTitles ?? [])];
+        const reason = [t.title ?? "", ...titles.reverse()].map(stated).find((r) => r) ?? ((t.ancestorTitles ?? []).join(" › ") || "(top level)");
+        bump(reasons, reason);
+      }
   return reasons;
 }
+/** A skip whose stated reason says the test does not apply to this target (not a gap in what it proves). */
+const notApplicable = (reason: string) => /^not applicable/i.test(reason);
 
 const LABELS: Record<string, string> = { unit: "unit", sim: "integration (sim)", real: "integration (real)" };
 const label = (name: string) => LABELS[name] ?? name.replace(/^e2e-(\w+)$/, "e2e (Chromium, $1)");
@@ -65,9 +77,10 @@ for (const f of files) {
   const name = f.replace(/\.(vitest|playwright)\.json$/, "");
   seen.add(name);
   const c = vitest ? vitestCounts(join(dir, f)) : playwrightCounts(join(dir, f));
-  console.log(`${label(name).padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
-  const reasons = vitest ? vitestSkipReasons(join(dir, f)) : playwrightSkipReasons(join(dir, f));
-  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`${"".padEnd(24)}   skipped ${n}: ${reason}`);
+  const reasons = vitest ? vitestSkipReasons(JSON.parse(readFileSync(join(dir, f), "utf8"))) : playwrightSkipReasons(join(dir, f));
+  const na = [...reasons].filter(([r]) => notApplicable(r)).reduce((n, [, k]) => n + k, 0);
+  console.log(`${label(name).padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${na ? ` (${na} of them not applicable to this target, ${c.skipped - na} others)` : ""}`);
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`${"".padEnd(24)}   ${notApplicable(reason) ? "not applicable" : "skipped"} ${n}: ${reason}`);
   if (c.passed + c.failed + c.skipped === 0) problems.push(`${label(name)} ran 0 tests`);
   else if (c.passed === 0 && c.failed === 0) problems.push(`${label(name)} skipped every test`);
   total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;

@@ -42,6 +42,18 @@ export async function waitDone(a: Agent, serverId: string, timeoutMs: number) {
   }
 }
 
+/** Polls a volume (straight through Cinder as admin) until it has `status`. */
+export async function waitVolume(_a: Agent, id: string, status: string, timeoutMs = 180_000) {
+  const s = await login("admin");
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = (await (await s.call("volumev3", `/volumes/${id}`)).json()).volume;
+    if (v?.status === status) return v;
+    if (Date.now() > end) throw new Error(`volume ${id} still ${v?.status}`);
+    await sleep(250);
+  }
+}
+
 /** Direct Ceph Dashboard reads, to check what really happened in RBD (not through the BFF). */
 export async function cephImage(pool: string, name: string): Promise<any | null> {
   const s = await login("admin");

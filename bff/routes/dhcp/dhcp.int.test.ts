@@ -102,7 +102,7 @@ describe(`admin DHCP HA (${target.name})`, () => {
   });
 
   // Sim only: the real tier's agents are services we must not stop, so an agent cannot be killed there.
-  it.runIf(onSim)("counts a killed agent dead once agent_down_time passes, and never plans it", async () => {
+  it.runIf(onSim)("counts a killed agent dead once agent_down_time passes, and never plans it (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", async () => {
     await simControl("/time-scale", { scale: 0.01 });
     const net = await networkByName("cs1-yw-2");
     const host = net.agents[0].host;
@@ -123,7 +123,7 @@ describe(`admin DHCP HA (${target.name})`, () => {
   });
 
   // Sim only (needs the agent killed above): heal first adds, and drops the dead binding only once the target is met.
-  it.runIf(onSim)("drops a dead agent's binding only once the network has its target of alive agents, never an alive one", async () => {
+  it.runIf(onSim)("drops a dead agent's binding only once the network has its target of alive agents, never an alive one (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", async () => {
     const net = await networkByName("cs1-yw-2");
     const dead = net.agents.find((x) => !x.alive)!;
     expect(dead).toBeTruthy();

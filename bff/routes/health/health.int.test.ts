@@ -19,7 +19,7 @@ describe(`health and readiness (${target.name})`, () => {
     expect((await a.get("/api/healthz")).status).toBe(200);
   });
 
-  it.skipIf(!onSim)("readyz is 503 while Keystone answers 503, and ready again after (sim: /_sim/fault)", async () => {
+  it.skipIf(!onSim)("readyz is 503 while Keystone answers 503, and ready again after (real tier: its Keystone serves every suite at once and cannot be made to answer 503; the sim injects it with /_sim/fault)", async () => {
     const a = createAgent();
     await simControl("/fault", { service: "identity", mode: "503", count: 1 });
     const down = await a.get("/api/readyz");

@@ -27,7 +27,7 @@ const mgr = async () => (await fetch(`${target.simUrl}/_sim/ceph-mgr`)).json();
 beforeEach(() => resetBreakers());
 afterEach(() => resetBreakers());
 
-describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snapshot (sim)", () => {
+describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snapshot (real tier: while one exists, any dashboard image list by anyone sharing the cluster aborts its ceph-mgr)", () => {
   afterAll(async () => { await simControl("/reset", { scenario: "default" }); });
 
   async function zeroByteSnapshotImage(a: Awaited<ReturnType<typeof admin>>) {

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetBreakers } from "../../ceph/breaker";
 import { createAgent, keystoneToken, testDeps } from "../../test/test-app";
+import { rbdFixture } from "../../test/rbd-fixture";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
 import { stableUuid } from "../../../sim/scenarios/network";
 
@@ -27,7 +29,7 @@ const diskOf = (name: string) => `vms/${stableUuid("server", name)}_disk`;
 beforeEach(() => resetBreakers());
 afterEach(() => resetBreakers());
 
-describe.runIf(onSim)("issue 10: owners a list hides are owners (sim)", () => {
+describe.runIf(onSim)("issue 10: owners a list hides are owners (real tier: one Nova cell, FakeDriver disks and no Cinder migration, so no hidden owner of these kinds can be made there on demand)", () => {
   afterAll(async () => {
     await simControl("/nova-cells", { cell: "cell2", down: false });
     await simControl("/reset", { scenario: "default" });
@@ -75,53 +77,71 @@ describe.runIf(onSim)("issue 10: owners a list hides are owners (sim)", () => {
     }
   });
 
-  it("with more images and volumes than one walk's bound, says so and calls none in images or volumes an orphan", async () => {
-    const a = await admin(testDeps({ lineageWalkMax: 3 }));
-    await simControl("/glance-forget", { id: stableUuid("image", "old-web-3-snapshot") });
-    const l = await lineage(a);
-    const codes = l.coverage.walks.map((w: Walk) => `${w.service}:${w.code}:${w.params.bound}`).sort();
-    expect(codes).toEqual(["cinder:bound:3", "glance:bound:3", "nova:bound:3"]);
-    expect(l.orphans).toEqual([]);
-    // With the default bound the forgotten image's leftover is an orphan: the bound, not the facts, held it back.
-    const full = await lineage(await admin());
-    expect(full.orphans).toContain(`images/${stableUuid("image", "old-web-3-snapshot")}`);
-    await simControl("/reset", { scenario: "default" });
+});
+
+/** Orphans made behind OpenStack's back on either target (bff/test/rbd-fixture.ts), clones of the raw image. */
+describe(`lineage clean-up guards on the ${target.name} target`, () => {
+  const RAW = onSim ? stableUuid("image", "centos-7-raw") : (target.real!.images.raw as string);
+  const rbd = rbdFixture();
+  const orphan = async (pool: "vms" | "images") => {
+    const spec = pool === "vms" ? `vms/${randomUUID()}_disk` : `images/${randomUUID()}`;
+    await rbd.clone(`images/${RAW}@snap`, spec);
+    return spec;
+  };
+  afterAll(() => rbd.cleanup());
+
+  it("with more Glance images than one walk's bound, says so and calls none in images an orphan; with the whole walk, it is one", async () => {
+    const spec = await orphan("images");
+    const bounded = await admin(testDeps({ lineageWalkMax: 1 }));
+    const l = await lineage(bounded);
+    expect(l.coverage.walks).toContainEqual({ service: "glance", pool: "images", code: "bound", params: { bound: 1 } });
+    expect(l.orphans.filter((s: string) => s.startsWith("images/"))).toEqual([]);
+    // Whether the bounded walk reached it or not, it is no orphan there.
+    expect(l.nodes.filter((n: Node) => n.spec === spec && n.orphan)).toEqual([]);
+    const refused = await cleanup(bounded, [spec], true);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe("not_orphan");
+    // The bound, not the facts, held it back.
+    expect((await lineage(await admin())).orphans).toContain(spec);
   });
 
   it("an owner that comes back between the dry run and the execution stops the run before any change", async () => {
     const a = await admin();
-    const id = stableUuid("image", "old-web-3-snapshot");
-    await simControl("/glance-forget", { id });
-    const spec = `images/${id}`;
+    const spec = await orphan("images");
+    const id = spec.slice("images/".length);
     const dry = await cleanup(a, [spec], true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-    const back = await a.post("/api/openstack/image/images", { id, name: "came-back", disk_format: "raw", container_format: "bare" });
+    const back = await a.post("/api/openstack/image/images", { id, name: "zt-a-came-back", disk_format: "raw", container_format: "bare" });
     expect(back.status).toBe(201);
-    const run = await cleanup(a, [spec], false, dry.body.planId);
-    expect(run.status).toBe(400);
-    expect(run.body.code).toBe("not_orphan");
-    expect(run.body.message).toContain("came-back");
-    expect((await lineage(a)).nodes.find((n: Node) => n.spec === spec)).toBeTruthy();
-    expect((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries).toEqual([]);
-    await simControl("/reset", { scenario: "default" });
+    try {
+      const run = await cleanup(a, [spec], false, dry.body.planId);
+      expect(run.status).toBe(400);
+      expect(run.body.code).toBe("not_orphan");
+      expect(run.body.message).toContain("zt-a-came-back");
+      expect(await rbd.exists(spec)).toBe(true);
+      expect((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries).toEqual([]);
+    } finally {
+      expect((await a.request("DELETE", `/api/openstack/image/images/${id}`)).status).toBe(204);
+    }
   });
 
   it("an audit log that cannot be written stops the step: 503 audit_unavailable and the orphan is untouched", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zenith-audit-ro-"));
     writeFileSync(join(dir, "file"), "");
     const a = await admin(testDeps({ auditFile: join(dir, "file", "audit.sqlite") }));
-    const spec = diskOf("tmp-build-7");
+    const spec = await orphan("vms");
     const dry = await cleanup(a, [spec], true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     const run = await cleanup(a, [spec], false, dry.body.planId);
     expect(run.status).toBe(503);
     expect(run.body.code).toBe("audit_unavailable");
     expect((await lineage(a)).orphans).toContain(spec);
+    expect(await rbd.exists(spec)).toBe(true);
   });
 
   it("two concurrent executions of one plan: one runs, the other gets 409 plan_running; the run is in the audit log with who", async () => {
     const a = await admin();
-    const spec = diskOf("tmp-build-7");
+    const spec = await orphan("vms");
     const dry = await cleanup(a, [spec], true);
     expect(dry.status).toBe(200);
     const [x, y] = await Promise.all([cleanup(a, [spec], false, dry.body.planId), cleanup(a, [spec], false, dry.body.planId)]);
@@ -130,6 +150,7 @@ describe.runIf(onSim)("issue 10: owners a list hides are owners (sim)", () => {
     expect(lost.body.code).toBe("plan_running");
     const won = x.status === 200 ? x : y;
     expect(won.body.ok).toBe(true);
+    expect(await rbd.exists(spec)).toBe(false);
     const log = (await a.get("/api/admin/audit?action=lineage.cleanup")).body;
     expect(log.entries).toHaveLength(dry.body.steps.length);
     expect(log.entries.every((e: { result: string; user: string; planId: string; target: string }) =>
@@ -137,14 +158,20 @@ describe.runIf(onSim)("issue 10: owners a list hides are owners (sim)", () => {
     const demo = createAgent();
     await demo.login("demo");
     expect((await demo.get("/api/admin/audit")).status).toBe(403);
-    await simControl("/reset", { scenario: "default" });
   });
 
-  it("an execution needs a plan this user's dry run made: an unknown planId gets 409 plan_expired", async () => {
+  it("an execution needs a plan this user's dry run made: an unknown planId gets 409 plan_expired, a member 403", async () => {
     const a = await admin();
-    const res = await cleanup(a, [diskOf("tmp-build-7")], false, "0123456789abcdef");
+    const spec = await orphan("vms");
+    const res = await cleanup(a, [spec], false, "0123456789abcdef");
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("plan_expired");
+    const dry = await cleanup(a, [spec], true);
+    const demo = createAgent();
+    await demo.login("demo");
+    const member = await cleanup(demo, [spec], false, dry.body.planId);
+    expect(member.status).toBe(403);
+    expect(await rbd.exists(spec)).toBe(true);
   });
 });
 

@@ -13,8 +13,9 @@ import { PlanSchema, PoolsSchema, RunSchema } from "./rollouts.schemas";
 // Target-independent: the lab is local (HAProxy + 3 nginx on 127.0.0.1:18620-18624); only the login uses the target.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// It runs once, in the sim stage: on the real target it would drive the same local lab a second time.
-describe.skipIf(onReal)("Admin → Rollouts on the local lab (target-independent: runs in the sim stage only)", () => {
+// It runs once, in the sim stage: on the real target it would drive the same local lab a second time and prove
+// nothing more (the admin-only gate on a real Keystone login is proven by the auth suites on the real tier).
+describe.skipIf(onReal)("Admin → Rollouts on the local lab (not applicable on the real target: the lab is local HAProxy + nginx, the cloud is not involved beyond the login; runs once, in the sim stage)", () => {
   let lab: Lab;
   let configFile: string;
   let a: ReturnType<typeof createAgent>;

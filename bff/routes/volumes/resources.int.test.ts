@@ -2,11 +2,14 @@ import { nanoid } from "nanoid";
 import { login, type OsSession } from "../../../sim/test/os-session";
 import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
+import { bootFromVolume, deleteQuietly, waitFor } from "../../test/instance-helpers";
+import { stableUuid } from "../../../sim/scenarios/network";
 import { ImageListSchema } from "../images/images.schemas";
 import { NetworkListSchema } from "../networks/networks.schemas";
 import { VolumeListSchema } from "./volumes.schemas";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SIM_RAW = stableUuid("image", "centos-7-raw");
 
 describe(`volumes, images and networks (${target.name})`, () => {
   const a = createAgent();
@@ -48,12 +51,27 @@ describe(`volumes, images and networks (${target.name})`, () => {
     expect((await a.get("/api/volumes?status=nope")).body.message).toMatch(/^status:/);
   });
 
-  it.runIf(onSim)("names the server a volume is attached to and the image it came from", async () => {
-    const res = await a.get("/api/volumes?limit=200");
-    const attached = res.body.items.find((v: { attachments: unknown[] }) => v.attachments.length);
-    expect(attached.attachments[0].serverName).toBeTruthy();
-    const fromImage = res.body.items.find((v: { name: string }) => v.name === "centos-data");
-    expect(fromImage.sourceImage).toMatchObject({ name: "centos-7-raw" });
+  it("names the server a volume is attached to and the image it came from", async () => {
+    const server = `zt-a-it-bfv-${nanoid(6)}`;
+    const { id, session } = await bootFromVolume(server, false);
+    let rootId = "";
+    try {
+      const attached: { id: string }[] = (await (await session.call("compute", `/servers/${id}`)).json()).server["os-extended-volumes:volumes_attached"];
+      expect(attached).toHaveLength(1);
+      rootId = attached[0].id;
+      const raw = await (await session.call("image", `/v2/images/${onSim ? SIM_RAW : target.real!.images.raw}`)).json();
+      const res = await a.get("/api/volumes?limit=200");
+      const root = res.body.items.find((v: { id: string }) => v.id === rootId);
+      expect(root.attachments).toEqual([expect.objectContaining({ serverId: id, serverName: server })]);
+      expect(root.sourceImage).toMatchObject({ id: raw.id, name: raw.name });
+    } finally {
+      await deleteQuietly(session, id);
+      await waitFor(session, id, (st) => st === 404, 120_000);
+      if (rootId) {
+        for (let i = 0; i < 240 && (await (await session.call("volumev3", `/volumes/${rootId}`)).json()).volume?.status !== "available"; i++) await sleep(250);
+        await (await session.call("volumev3", `/volumes/${rootId}`, { method: "DELETE" })).text();
+      }
+    }
   });
 
   it("lists images with format facts, paged and sorted by Glance", async () => {

@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, rbdRepo } from "./repo";
-import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "./rbd";
+import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove, trashRemove, trashRestore } from "./rbd";
+import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
 import { purgeGoneVolumes } from "../cinder/ops";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
@@ -85,7 +86,7 @@ export function cephDashboardRoutes(state: SimState) {
   };
   app.get("/api/block/image", versioned([2, 0]), (c) => {
     const repo = rbdRepo(state);
-    const all = repo.all();
+    const all = repo.all().filter((i) => !i.trash);
     const idx = childIndex(all);
     const pool = c.req.query("pool_name");
     const search = c.req.query("search") ?? "";
@@ -118,11 +119,43 @@ export function cephDashboardRoutes(state: SimState) {
     const parts = raw.split("/");
     return { pool: parts[0], name: parts[parts.length - 1], raw };
   };
-  const rbdFail = (e: unknown, task?: { name: string; metadata: Record<string, unknown> }) => {
+  const rbdFail = (e: unknown, task?: { name: string; metadata: Record<string, unknown> }, enoent = 404) => {
     if (!(e instanceof RbdError)) throw e;
-    const status = e.code === "ENOENT" ? 404 : 400;
+    const status = e.code === "ENOENT" ? enoent : 400;
     return error(status, e.python, { code: String(e.errno), component: "rbd", ...(task ? { status: 400, task } : {}) });
   };
+
+  // RbdTrash (rbd/trash/* tasks). As measured on 16.2: a missing image is a task error, 400 with code "2".
+  app.get("/api/block/image/trash", versioned([1, 0]), (c) => {
+    const repo = rbdRepo(state);
+    const pools = c.req.query("pool_name") ? [c.req.query("pool_name")!] : [...POOLS];
+    return send(pools.map((p) => ({ status: 0, value: trashList(repo, p).map((i) => ({
+      id: i.imageId, name: i.name, source: "USER", deletion_time: isoSeconds(i.trash!.deletedAt), deferment_end_time: isoSeconds(i.trash!.deletedAt), pool_name: p, namespace: "",
+    })), pool_name: p })), 200, [1, 0]);
+  });
+  const idSpec = (c: Context) => { const [pool, id] = decodeURIComponent(c.req.param("id") ?? "").split("/"); return { pool, id: id ?? "" }; };
+  app.post("/api/block/image/trash/:id/restore", versioned([1, 0]), async (c) => {
+    const { pool, id } = idSpec(c);
+    const body = await c.req.json().catch(() => ({}));
+    try { trashRestore(rbdRepo(state), pool, id, body?.new_image_name ? String(body.new_image_name) : undefined); } catch (e) {
+      return rbdFail(e, { name: "rbd/trash/restore", metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null } }, 400);
+    }
+    return send(null, 200, [1, 0]);
+  });
+  app.delete("/api/block/image/trash/:id", versioned([1, 0]), (c) => {
+    const { pool, id } = idSpec(c);
+    try { trashRemove(rbdRepo(state), pool, id); } catch (e) {
+      return rbdFail(e, { name: "rbd/trash/remove", metadata: { image_id_spec: `${pool}/${id}` } }, 400);
+    }
+    return send(null, 204, [1, 0]);
+  });
+  app.post("/api/block/image/:spec/move_trash", versioned([1, 0]), (c) => {
+    const { pool, name, raw } = spec(c);
+    try { trashMove(rbdRepo(state), pool, name, state.clock.now()); } catch (e) {
+      return rbdFail(e, { name: "rbd/trash/move", metadata: { image_spec: raw } }, 400);
+    }
+    return send(null, 200, [1, 0]);
+  });
 
   app.get("/api/block/image/clone_format_version", versioned([1, 0]), () => send(1, 200, [1, 0]));
   app.get("/api/block/image/:spec", versioned([1, 0]), (c) => {

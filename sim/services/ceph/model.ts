@@ -46,9 +46,13 @@ export interface RbdImage {
   nextSnapId: number;
   /** Accounting: objects copied up from the parent on first write or by flatten, and reads served by the parent. */
   stats: { copyups: number; parentReads: number };
+  /** Moved to the RBD trash (`rbd trash mv`): kept under trashKey, still a child of its parent snapshot. */
+  trash?: { deletedAt: number };
 }
 
 export const imageKey = (pool: string, name: string) => `${pool}/${name}`;
+/** Where a trashed image is kept: by its image id, so its old name is free again (as in librbd). */
+export const trashKey = (pool: string, imageId: string) => `${pool}/.trash/${imageId}`;
 export const specOf = (r: SnapRef) => `${r.pool}/${r.image}@${r.snap}`;
 export const objectsFor = (bytes: number) => Math.ceil(bytes / OBJECT_SIZE);
 

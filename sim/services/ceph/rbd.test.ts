@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { memoryRepo, OBJECT_SIZE, RbdError } from "./model";
 import {
-  clone, createImage, du, flatten, readObjects, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, usedBytes, writeObjects,
+  children, clone, createImage, du, flatten, readObjects, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove,
+  trashRemove, trashRestore, usedBytes, writeObjects,
 } from "./rbd";
 import { count, intersect, normalize, subtract, union } from "./extents";
 
@@ -99,6 +100,26 @@ describe("rbd image model", () => {
     removeImage(repo, "volumes", "vol");
     snapUnprotect(repo, "images", "golden", "snap");
     expect(rbdErr(() => snapUnprotect(repo, "images", "golden", "snap")).rc).toBe(22);
+  });
+
+  it("a clone in the trash is no listed child, yet unprotect still fails with EBUSY (as measured on 16.2)", () => {
+    const repo = golden();
+    snapProtect(repo, "images", "golden", "snap");
+    clone(repo, { pool: "images", image: "golden", snap: "snap" }, "vms", "kid", 3);
+    const moved = trashMove(repo, "vms", "kid", 4);
+    const ref = { pool: "images", image: "golden", snap: "snap" };
+    expect(children(repo, ref)).toEqual([]);
+    expect(repo.get("vms", "kid")).toBeUndefined();
+    expect(trashList(repo, "vms").map((i) => i.imageId)).toEqual([moved.imageId]);
+    expect(rbdErr(() => snapUnprotect(repo, "images", "golden", "snap")).rc).toBe(16);
+    createImage(repo, "vms", "kid", { size: MiB, created: 5 });
+    expect(rbdErr(() => trashRestore(repo, "vms", moved.imageId)).rc).toBe(17);
+    expect(trashRestore(repo, "vms", moved.imageId, "kid2").parent).toMatchObject(ref);
+    expect(children(repo, ref)).toEqual([{ pool: "vms", pool_namespace: "", image: "kid2" }]);
+    trashMove(repo, "vms", "kid2", 6);
+    trashRemove(repo, "vms", moved.imageId);
+    expect(rbdErr(() => trashRemove(repo, "vms", moved.imageId)).python).toBe("[errno 2] RBD image not found (error deleting image from trash)");
+    snapUnprotect(repo, "images", "golden", "snap");
   });
 
   it("rm of an image with snapshots fails with ENOTEMPTY (39)", () => {

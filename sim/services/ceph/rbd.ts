@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { clip, count, intersect, subtract, union } from "./extents";
 import {
-  OBJECT_SIZE, RbdError, imageKey, objectsFor, pyBytes, pyErr,
+  OBJECT_SIZE, RbdError, imageKey, objectsFor, pyBytes, pyErr, trashKey,
   type Extent, type RbdImage, type RbdRepo, type RbdSnap, type SnapRef,
 } from "./model";
 
@@ -175,8 +175,49 @@ export function removeImage(repo: RbdRepo, pool: string, name: string): void {
   repo.remove(pool, name);
 }
 
+/** rbd children (without --all): children in the trash are left out, though they still hold the snapshot. */
 export const children = (repo: RbdRepo, ref: SnapRef) =>
-  repo.children(ref).map((c) => ({ pool: c.pool, pool_namespace: "", image: c.name }));
+  repo.children(ref).filter((c) => !c.trash).map((c) => ({ pool: c.pool, pool_namespace: "", image: c.name }));
+
+/** rbd trash mv: the image leaves its name (which is free again) and is kept by id; a clone keeps its parent. */
+export function trashMove(repo: RbdRepo, pool: string, name: string, now: number): RbdImage {
+  const img = repo.get(pool, name);
+  if (!img) throw new RbdError("ENOENT", "rbd: deferred delete error: (2) No such file or directory", pyErr("ENOENT", "error moving image to trash"));
+  repo.remove(pool, name);
+  const moved: RbdImage = { ...img, id: trashKey(pool, img.imageId), trash: { deletedAt: now } };
+  repo.put(moved);
+  return moved;
+}
+
+const trashed = (repo: RbdRepo, pool: string, imageId: string, what: string) => {
+  const img = repo.all().find((i) => i.id === trashKey(pool, imageId));
+  if (!img) throw new RbdError("ENOENT", `rbd: ${what} error: (2) No such file or directory`, pyErr("ENOENT", `error ${what === "restore" ? "restoring image from" : "deleting image from"} trash`));
+  return img;
+};
+
+/** The pool's trash (rbd trash ls). */
+export const trashList = (repo: RbdRepo, pool: string) => repo.all().filter((i) => i.pool === pool && i.trash);
+
+/** rbd trash restore [--image new-name]: EEXIST when the name is taken again. */
+export function trashRestore(repo: RbdRepo, pool: string, imageId: string, name?: string): RbdImage {
+  const img = trashed(repo, pool, imageId, "restore");
+  const to = name || img.name;
+  if (repo.get(pool, to)) throw new RbdError("EEXIST", "rbd: restore error: (17) File exists", pyErr("EEXIST", "error restoring image from trash"));
+  repo.remove(pool, `.trash/${imageId}`);
+  const { trash: _, ...rest } = img;
+  const back: RbdImage = { ...rest, id: imageKey(pool, to), name: to };
+  repo.put(back);
+  return back;
+}
+
+/** rbd trash rm: refused (ENOTEMPTY) while the image has snapshots; a clone lets go of its parent snapshot. */
+export function trashRemove(repo: RbdRepo, pool: string, imageId: string): void {
+  const img = trashed(repo, pool, imageId, "remove");
+  if (img.snaps.length > 0) throw new RbdError("ENOTEMPTY",
+    "rbd: image has snapshots - these must be deleted with 'rbd snap purge' before the image can be removed.",
+    pyErr("ENOTEMPTY", "error deleting image from trash"));
+  repo.remove(pool, `.trash/${imageId}`);
+}
 
 /** Bytes this image stores itself (thin provisioning: a fresh clone uses 0). */
 export const usedBytes = (img: RbdImage) => Math.min(count(img.objects) * OBJECT_SIZE, img.size);

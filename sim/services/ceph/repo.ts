@@ -13,11 +13,14 @@ export function rbdRepo(state: SimState): RbdRepo {
   };
 }
 
-/** Builds a parent → children index in one pass (for listing many images). */
+/**
+ * Builds a parent → children index in one pass (for listing many images). Like librbd's list_children, it leaves
+ * out children in the trash, which still hold their parent snapshot (unprotect counts them: EBUSY).
+ */
 export function childIndex(all: RbdImage[]): Map<string, RbdImage[]> {
   const idx = new Map<string, RbdImage[]>();
   for (const i of all) {
-    if (!i.parent) continue;
+    if (!i.parent || i.trash) continue;
     const k = `${i.parent.pool}/${i.parent.image}@${i.parent.snap}`;
     const list = idx.get(k);
     if (list) list.push(i); else idx.set(k, [i]);

@@ -126,7 +126,8 @@ export function deleteVolume(state: SimState, v: Volume, opts: { cascade?: boole
   const snaps = snapshots(state).filter((s) => s.volumeId === v.id);
   if (!DELETABLE.includes(st) || (snaps.length > 0 && !opts.cascade))
     throw new CinderError(400, "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.");
-  for (const s of snaps) deleteSnapshot(state, s);
+  // A busy snapshot stops the cascade: the volume stays (real Cinder leaves it in error_deleting).
+  for (const s of snaps) if (!deleteSnapshot(state, s)) return;
   purgeVolume(state, v);
 }
 
@@ -146,17 +147,20 @@ export function createSnapshot(state: SimState, v: Volume, inp: { userId: string
   return s;
 }
 
-/** Cinder's RBD delete_snapshot: on EBUSY flatten the children, then unprotect and remove. */
-export function deleteSnapshot(state: SimState, s: Snapshot): void {
+/**
+ * Cinder's RBD delete_snapshot: unprotect and remove. While a clone still depends on the snapshot, unprotect fails
+ * with EBUSY and the driver raises SnapshotIsBusy: the snapshot stays, available again (as measured on the real
+ * tier: "Delete snapshot failed, due to snapshot busy."). Returns whether it went.
+ */
+export function deleteSnapshot(state: SimState, s: Snapshot): boolean {
   const repo = rbdRepo(state);
   const owner = volumes(state).get(s.volumeId);
   const vol = owner ? volumeImageName(owner) : rbdVolumeName(s.volumeId), snap = rbdSnapName(s.id);
   if (repo.get("volumes", vol)?.snaps.some((x) => x.name === snap)) {
-    for (const child of repo.children({ pool: "volumes", image: vol, snap })) {
-      flatten(repo, child.pool, child.name);
-    }
+    if (repo.children({ pool: "volumes", image: vol, snap }).length > 0) return false;
     snapUnprotect(repo, "volumes", vol, snap);
     snapRemove(repo, "volumes", vol, snap);
   }
   snapshots(state).remove(s.id);
+  return true;
 }

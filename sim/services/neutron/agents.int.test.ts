@@ -60,7 +60,7 @@ describe("neutron agents", () => {
   });
 });
 
-describe.skipIf(!onSim)("neutron agent death after agent_down_time (needs /_sim fault injection to kill an agent)", () => {
+describe.skipIf(!onSim)("neutron agent death after agent_down_time (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", () => {
   let admin: OsSession;
   const get = async (path: string) => (await admin.call("network", path)).json();
   const dhcpOn = async (host: string): Promise<Agent> => (await get(`/v2.0/agents?agent_type=DHCP%20agent&host=${host}`)).agents[0];
@@ -94,14 +94,14 @@ describe.skipIf(!onSim)("neutron agent death after agent_down_time (needs /_sim 
     expect((await get(`/v2.0/networks/${net.id}/dhcp-agents`)).agents[0]).toMatchObject({ id: a.id, alive: false });
   });
 
-  it("revive brings it back at once", async () => {
+  it("revive brings it back at once (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
     const a = await dhcpOn("cs1-opc-11");
     expect(a.alive).toBe(false);
     await simControl(`/agents/${a.id}/revive`);
     expect((await get(`/v2.0/agents/${a.id}`)).agent.alive).toBe(true);
   });
 
-  it("kill and revive by host", async () => {
+  it("kill and revive by host (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
     const ctl = await simControl("/agents/kill", { host: "cs1-opc-12" });
     expect(ctl.agents).toHaveLength(1);
     expect(ctl.agents[0]).toMatchObject({ host: "cs1-opc-12", agent_type: "DHCP agent", alive: true });

@@ -22,7 +22,7 @@ async function adminToken(sim: RunningSim): Promise<string> {
   return res.headers.get("x-subject-token")!;
 }
 
-describe.runIf(onSim)("neutron at scale, and across a restart (the sim's scale scenario and its own database)", () => {
+describe.runIf(onSim)("neutron at scale, and across a restart (not applicable on the real target: it tests the sim's own scale scenario and database)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("seeds 2,000 networks and 100 DHCP agents, and the agents', bindings' and ports' views of them agree", async () => {

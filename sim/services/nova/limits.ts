@@ -21,11 +21,15 @@ export function usage(state: SimState, project: string) {
   };
 }
 
-/** The quota check of POST /servers: the 403 message nova's QuotaError carries, or null. */
-export function quotaCheck(state: SimState, project: string, want: { cores: number; ram: number }): string | null {
+/**
+ * The quota check of POST /servers for `count` servers (min_count): the 403 message nova's QuotaError carries, or
+ * null. Nova names the resources over quota in sorted order: "cores, instances, ram".
+ */
+export function quotaCheck(state: SimState, project: string, want: { cores: number; ram: number; count?: number }): string | null {
   const q = quotaFor(state, project);
   const u = usage(state, project);
-  const asks: [keyof typeof u, number][] = [["instances", 1], ["cores", want.cores], ["ram", want.ram]];
+  const n = want.count ?? 1;
+  const asks: [keyof typeof u, number][] = [["cores", n * want.cores], ["instances", n], ["ram", n * want.ram]];
   const over = asks.filter(([k, n]) => q[k] >= 0 && u[k] + n > q[k]);
   if (!over.length) return null;
   const names = over.map(([k]) => k).join(", ");

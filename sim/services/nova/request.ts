@@ -19,7 +19,8 @@ export function parseCreate(state: SimState, a: AuthContext, v: Version, raw: an
   if (s.block_device_mapping && s.block_device_mapping_v2) throw bad("Using different block_device_mapping syntaxes is not allowed in the same request.");
   const flavorId = String(s.flavorRef).split("/").pop()!;
   const flavor = flavors(state).get(flavorId);
-  if (!flavor) throw bad("Invalid flavorRef provided.");
+  // Zed: FlavorNotFound's own text as a 400 (measured on the real tier), not "Invalid flavorRef provided.".
+  if (!flavor) throw bad(`Flavor ${flavorId} could not be found.`);
 
   const bdms: BdmRequest[] = (s.block_device_mapping_v2 ?? []).map((b: any) => {
     if (b.volume_type !== undefined && !atLeast(v, "2.67"))
@@ -52,9 +53,12 @@ export function parseCreate(state: SimState, a: AuthContext, v: Version, raw: an
       if (bootVolume.source_type === "image" && (bootVolume.volume_size ?? 0) * GiB < image.min_disk * GiB)
         throw bad(`Volume is smaller than the minimum size specified in image metadata. Volume size is ${(bootVolume.volume_size ?? 0) * GiB} bytes, minimum size is ${image.min_disk * GiB} bytes.`);
     } else {
-      const need = Math.max(image.min_disk * GiB, image.virtual_size ?? image.size ?? 0);
-      if (flavor.disk > 0 && flavor.disk * GiB < need)
-        throw bad(`Flavor's disk is too small for requested image. Flavor disk is ${flavor.disk * GiB} bytes, image is ${need} bytes.`);
+      // nova's _check_requested_image: the image's size first (FlavorDiskSmallerThanImage), then min_disk (…ThanMinDisk).
+      const size = image.virtual_size ?? image.size ?? 0;
+      if (flavor.disk > 0 && flavor.disk * GiB < size)
+        throw bad(`Flavor's disk is too small for requested image. Flavor disk is ${flavor.disk * GiB} bytes, image is ${size} bytes.`);
+      if (flavor.disk > 0 && flavor.disk < image.min_disk)
+        throw bad(`Flavor's disk is smaller than the minimum size specified in image metadata. Flavor disk is ${flavor.disk * GiB} bytes, minimum size is ${image.min_disk * GiB} bytes.`);
     }
   }
   if (s.key_name && !keypairs(state).get(`${a.userId}:${s.key_name}`)) throw bad("Invalid key_name provided.");

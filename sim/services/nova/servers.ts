@@ -140,7 +140,9 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const x = ctx(c);
     try {
       const req = parseCreate(state, c.get("auth"), x.v, raw);
-      const over = quotaCheck(state, req.projectId, { cores: req.flavor.vcpus, ram: req.flavor.ram });
+      // min_count is checked against the quota as a whole (the sim then boots one server, not min_count).
+      const count = Math.max(1, Math.trunc(Number(raw?.server?.min_count ?? 1)) || 1);
+      const over = quotaCheck(state, req.projectId, { cores: req.flavor.vcpus, ram: req.flavor.ram, count });
       if (over) return novaFault(403, over);
       const s = bootServer(state, req);
       const body: Record<string, unknown> = {

@@ -206,7 +206,7 @@ describe("clone or copy, and Nova's wait", () => {
   });
 
   // The real tier's wait is fixed in its nova.conf; changing it needs the sim's /_sim/nova-config.
-  it.skipIf(!onSim)("the wait is configurable (retries 2 × 1 s, as measured): qcow2 BFV fails after 3 s / 3 attempts (needs /_sim/nova-config)", async () => {
+  it.skipIf(!onSim)("the wait is configurable (retries 2 × 1 s, as measured): qcow2 BFV fails after 3 s / 3 attempts (real tier: nova.conf's wait is fixed at 4 × 1 s; changing it restarts the nova-compute every suite shares)", async () => {
     await simControl("/nova-config", { block_device_allocate_retries: 2, block_device_allocate_retries_interval: 1 });
     const id = await bfv("bfv-qcow2", SIM_IMG.ubuntu, 5, flavor, { delete_on_termination: true }, "2.1");
     const { last } = await pollUntil(async () => (await (await nova(demo, `/servers/${id}`)).json()).server, (s) => s.status === "ERROR");

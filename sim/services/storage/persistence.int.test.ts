@@ -14,7 +14,7 @@ async function session(url: string, password: string) {
   return res.headers.get("x-subject-token")!;
 }
 
-describe.skipIf(target.name !== "sim")("restart persistence (sim only: starts its own sim processes on a temp database)", () => {
+describe.skipIf(target.name !== "sim")("restart persistence (not applicable on the real target: it restarts the sim's own processes on a temp database)", () => {
   it("servers, volumes, images and RBD images survive a restart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zenith-persist-"));
     const config = { dbPath: join(dir, "sim.sqlite"), controls: true, timeScale: 0.02 };
