@@ -6,6 +6,8 @@ import { keystoneError, UNAUTHORIZED } from "./errors";
 import { buildCatalog } from "./catalog";
 import { hashSecret, identity, type AppCredential, type Project } from "./model";
 import { AuthError, authenticate, liveToken, tokenBody, tokenRoles } from "./tokens";
+import { registerIdentityAdmin } from "./admin-routes";
+import { projectRef as projectView, userRef } from "./view";
 import { randomBytes } from "node:crypto";
 
 /** Keystone v3, mounted at /identity. */
@@ -29,11 +31,7 @@ export function keystoneRoutes(state: SimState) {
   app.get("/v3/", () => json({ version: versionDoc() }));
 
   const caller = (c: any) => liveToken(state, c.req.header("X-Auth-Token"));
-  const projectRef = (p: Project) => ({
-    id: p.id, name: p.name, domain_id: p.domainId, description: p.description, enabled: p.enabled,
-    is_domain: false, parent_id: p.domainId, options: {}, tags: [],
-    links: { self: `${v3()}/projects/${p.id}` },
-  });
+  const projectRef = (p: Project) => projectView(v3(), p);
 
   app.post("/v3/auth/tokens", async (c) => {
     let body: any;
@@ -102,20 +100,10 @@ export function keystoneRoutes(state: SimState) {
     const userId = c.req.param("userId");
     const u = identity(state).users.get(userId);
     if (!u) return keystoneError(c, 404, `Could not find user: ${userId}.`);
-    return json({ user: {
-      id: u.id, name: u.name, domain_id: u.domainId, enabled: u.enabled,
-      ...(u.defaultProjectId ? { default_project_id: u.defaultProjectId } : {}),
-      password_expires_at: u.passwordExpiresAt, options: {}, links: { self: `${v3()}/users/${u.id}` },
-    } });
+    return json({ user: userRef(v3(), u) });
   });
 
-  app.get("/v3/projects", (c) => {
-    const t = caller(c);
-    if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
-    if (!tokenRoles(state, t).some((r) => r?.name === "admin"))
-      return keystoneError(c, 403, "You are not authorized to perform the requested action: identity:list_projects.");
-    return json({ projects: identity(state).projects.all().map(projectRef), links: { self: `${v3()}/projects`, previous: null, next: null } });
-  });
+  registerIdentityAdmin(app, state, base, json);
 
   const appCredRef = (a: AppCredential) => {
     const ks = identity(state);
