@@ -25,7 +25,7 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
   const urls = admin.urls;
   const undo: { what: string; run: () => Promise<number> }[] = [];
   const call = async (s: Session, service: Service, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    send(`${serviceUrl(urls, service)}${path}`, { method, token: s.token, body, headers });
+    send(`${serviceUrl(urls, service, s.projectId)}${path}`, { method, token: s.token, body, headers });
   const must = async (what: string, p: Promise<Awaited<ReturnType<typeof call>>>, ok: number[]) => {
     const r = await p;
     if (!ok.includes(r.status)) throw new Error(`${name}: ${what} answered ${r.status}: ${r.text.slice(0, 300)}`);

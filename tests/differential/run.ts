@@ -12,17 +12,19 @@ const fill = (s: string, vars: Record<string, string>) =>
 
 /** Sends one probe to one prepared target, undoes what a success created, and returns its signature. */
 export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signature; excerpt: string }> {
-  const url = `${serviceUrl(t.urls, probe.service)}${fill(probe.path, t.vars)}`;
+  const caller = t.sessions[probe.user === "anon" ? "member" : probe.user];
+  const base = (who: Probe["user"]) => serviceUrl(t.urls, probe.service, t.sessions[who === "anon" ? "member" : who].projectId, probe.bare);
+  const url = `${base(probe.user)}${fill(probe.path, t.vars)}`;
   const body = probe.body === undefined ? undefined
     : typeof probe.body === "string" ? probe.body : JSON.parse(fill(JSON.stringify(probe.body), t.vars));
-  const token = probe.user === "anon" ? undefined : t.sessions[probe.user].token;
+  const token = probe.user === "anon" ? undefined : caller.token;
   const a = await send(url, { method: probe.method, token, body, headers: probe.headers, chunked: probe.chunked });
   if (probe.cleanup && a.status < 300) {
     const id = probe.cleanup.idFrom(a.json, a.headers.get("location"));
     if (id) {
       const who = probe.cleanup.user ?? probe.user;
       const s = who === "anon" ? undefined : t.sessions[who].token;
-      await send(`${serviceUrl(t.urls, probe.service)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`, { method: probe.cleanup.method, token: s });
+      await send(`${base(who)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`, { method: probe.cleanup.method, token: s });
     }
   }
   return { sig: signature(probe.service, a), excerpt: a.text.slice(0, 240) };

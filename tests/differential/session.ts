@@ -53,8 +53,14 @@ export async function send(url: string, init: { method: string; token?: string; 
 /** The users of one target: admin and member are given; other (a member of another project) is made per run. */
 export interface Users { sessions: Partial<Record<Who, Session>>; urls: Record<string, string> }
 
-export const serviceUrl = (urls: Record<string, string>, s: Service): string => {
+/**
+ * A service's URL for one caller. Cinder's catalog URL carries the token's project (optional only from 3.67 on):
+ * the caller's project goes there, as the BFF does; `bare` leaves it out.
+ */
+export const serviceUrl = (urls: Record<string, string>, s: Service, projectId?: string, bare = false): string => {
   const u = urls[s];
   if (!u) throw new Error(`no ${s} endpoint in the catalog`);
-  return u;
+  if (s !== "volumev3") return u;
+  const root = u.replace(/\/v3\/[0-9a-f-]{32,36}$/, "/v3");
+  return bare || !projectId ? root : `${root}/${projectId}`;
 };

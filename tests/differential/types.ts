@@ -15,6 +15,8 @@ export interface Probe {
   headers?: Record<string, string>;
   /** Send the body with Transfer-Encoding: chunked and no Content-Length. */
   chunked?: boolean;
+  /** Use the catalog's URL as it is (Cinder: without the project id the BFF adds). */
+  bare?: boolean;
   /** After a success, the request that deletes what it created (placeholders from the response as {created.id}). */
   cleanup?: { method: string; path: string; user?: Who; idFrom: (body: any, location: string | null) => string | undefined };
 }

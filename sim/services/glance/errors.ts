@@ -29,3 +29,6 @@ export function glanceError(c: Context, status: number, explanation: string): Re
 }
 
 export const notFound = (id: string) => `No image found with ID ${id}`;
+
+/** webob's HTTPUnauthorized explanation, which glance-api sends for a missing or invalid token. */
+export const UNAUTHORIZED = "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.";

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requestId } from "../../core/ids";
 import { requireToken, type AuthContext, type SimEnv } from "../../core/token-auth";
-import { glanceError, notFound } from "./errors";
+import { glanceError, notFound, UNAUTHORIZED } from "./errors";
 import { CORE_KEYS, glanceConfig, glanceImages, type GlanceImage } from "./model";
 import { deleteImage, newImage, uploadBytes } from "./ops";
 import { imageView } from "./view";
@@ -19,10 +19,13 @@ export function glanceRoutes(state: SimState) {
     return ["2.16", "2.15", "2.14", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0"]
       .map((v, i) => ({ id: `v${v}`, status: i === 0 ? "CURRENT" : "SUPPORTED", links: [{ rel: "self", href }] }));
   };
-  app.get("/", () => json({ versions: versions() }, 300));
-  app.get("/versions", () => json({ versions: versions() }));
+  // The version documents come from glance's version negotiation, before the request-id middleware.
+  const unidentified = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  app.get("/", () => unidentified({ versions: versions() }, 300));
+  app.get("/versions", () => unidentified({ versions: versions() }));
 
-  app.use("/v2/*", requireToken(state));
+  // glance-api answers a missing or bad token with webob's 401 (delay_auth_decision), not Keystone's body.
+  app.use("/v2/*", requireToken(state, { unauthorized: (c) => glanceError(c, 401, UNAUTHORIZED) }));
   const viewOf = (c: Context<SimEnv>, img: GlanceImage) => {
     const cfg = glanceConfig(state);
     return imageView(img, { showLocations: c.get("auth").isAdmin, directUrl: cfg.show_image_direct_url, multipleLocations: cfg.show_multiple_locations });
@@ -111,6 +114,7 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.get("/v2/schemas/image", () => json({ name: "image", additionalProperties: { type: "string" }, links: [] }));
-  app.notFound((c) => glanceError(c, 404, "The resource could not be found."));
+  // A mounted router's notFound is not consulted: unknown paths are answered here.
+  app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));
   return app;
 }

@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
-import { hexId } from "../../core/ids";
+import { hexId, requestId } from "../../core/ids";
 import { keystoneError, UNAUTHORIZED } from "./errors";
 import { hashSecret, identity, type Project, type Token, type User } from "./model";
 import { liveToken, tokenRoles } from "./tokens";
@@ -15,7 +15,7 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
   const v3 = () => `${base()}/v3`;
   const ks = () => identity(state);
   const query = (c: Context) => { const q = new URL(c.req.url).search; return q; };
-  const empty = () => new Response(null, { status: 204, headers: { Vary: "X-Auth-Token" } });
+  const empty = () => new Response(null, { status: 204, headers: { Vary: "X-Auth-Token", "x-openstack-request-id": requestId() } });
   const forbidden = (c: Context, rule: string) => keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${rule}.`);
   const notFound = (c: Context, kind: string, id: string) => keystoneError(c, 404, `Could not find ${kind}: ${id}.`);
   const bad = (c: Context, m: string) => keystoneError(c, 400, m);

@@ -10,6 +10,8 @@ import { registerIdentityAdmin } from "./admin-routes";
 import { projectRef as projectView, userRef } from "./view";
 import { randomBytes } from "node:crypto";
 
+const FLASK_404 = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
+
 /** Keystone v3, mounted at /identity. */
 export function keystoneRoutes(state: SimState) {
   const app = new Hono();
@@ -152,6 +154,7 @@ export function keystoneRoutes(state: SimState) {
     return new Response(null, { status: 204 });
   });
 
-  app.notFound((c) => keystoneError(c, 404, "The resource could not be found."));
+  // An unknown path never reaches Keystone's API: flask answers it with its HTML 404 page.
+  app.all("*", () => new Response(FLASK_404, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "x-openstack-request-id": requestId() } }));
   return app;
 }

@@ -5,6 +5,8 @@ const mv = (v: string) => ({ "OpenStack-API-Version": `volume ${v}` });
 const del = created("DELETE", "/volumes/{created}", (b) => b?.volume?.id);
 
 p("volumes.list", "GET", "/volumes");
+p("volumes.list.no-project-in-url", "GET", "/volumes", { bare: true });
+p("volumes.list.no-project-in-url.mv-3.67", "GET", "/volumes", { bare: true, headers: mv("3.67") });
 p("volumes.list.anon", "GET", "/volumes", { user: "anon" });
 p("volumes.detail", "GET", "/volumes/detail");
 p("volumes.detail.all_tenants.member", "GET", "/volumes/detail?all_tenants=1");
