@@ -5,6 +5,7 @@ import { requireToken, type SimEnv } from "../../core/token-auth";
 import { fmt, negotiate, type Version } from "../common/microversion";
 import { glanceImages } from "../glance/model";
 import { cinderFault } from "./errors";
+import { registerCinderExtras } from "./extras";
 import { chunkedBodyAsUpstream } from "../../core/body-framing";
 import { webobNotFound } from "../common/webob";
 import { findType, snapshots, volumes, volumeTypes } from "./model";
@@ -156,6 +157,8 @@ function api(state: SimState) {
     try { deleteVolume(state, v, { cascade: c.req.query("cascade") === "true" }); } catch (e) { return fail(e); }
     return new Response(null, { status: 202 });
   });
+
+  registerCinderExtras(app, state, { own, mv: (c) => c.get("mv"), admin: (c) => c.get("auth").isAdmin, projectId: (c) => c.get("auth").projectId });
 
   const snapList = (c: Context<Env>, detail: boolean) => {
     const a = c.get("auth");
