@@ -3,7 +3,7 @@ import { requestId } from "../../core/ids";
 
 const TITLES: Record<number, string> = {
   400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
-  413: "Request Entity Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
+  413: "Request Entity Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error", 501: "Not Implemented",
 };
 
 /**

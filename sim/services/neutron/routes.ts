@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { requireToken, type SimEnv } from "../../core/token-auth";
 import { chunkedBodyAsUpstream } from "../../core/body-framing";
+import { registerRouters } from "./routers";
 import { errors, NeutronError, neutronErrorResponse, neutronJson } from "./errors";
 import { EXTENSIONS } from "./extensions";
 import { registerNetworks } from "./networks";
@@ -52,6 +53,7 @@ export function neutronRoutes(state: SimState) {
   registerSecurityGroups(app, state);
   registerAgents(app, state);
   registerDhcp(app, state);
+  registerRouters(app, state);
 
   app.onError((err) => {
     if (err instanceof NeutronError) return neutronErrorResponse(err);

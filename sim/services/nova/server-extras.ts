@@ -6,7 +6,7 @@ import { neutron } from "../neutron/model";
 import { novaFault } from "./errors";
 import { serverState } from "./lifecycle";
 import { servers, type Server } from "./model";
-import type { ViewCtx } from "./view";
+import { serverView, type ViewCtx } from "./view";
 
 type Ctx = (c: Context<any>) => ViewCtx;
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -59,6 +59,21 @@ export function registerServerExtras(app: Hono<any>, state: SimState, ctx: Ctx) 
     if (!s || (s.deletion && x.now >= s.deletion.goneAt)) return novaFault(404, `Instance ${c.req.param("id")} could not be found.`);
     return fn(c, s, x);
   };
+
+  // PUT /servers/{id}: name, description (2.19), hostname (2.90) and the access IPs; the answer is the server.
+  app.put("/servers/:id", withServer(async (c, s, x) => {
+    const body = (await c.req.json().catch(() => null))?.server;
+    if (!body || typeof body !== "object") return novaFault(400, "Invalid input for field/attribute server. Value: None. None is not of type 'object'");
+    const allowed = ["name", "accessIPv4", "accessIPv6", ...(atLeast(x.v, "2.19") ? ["description"] : []), ...(atLeast(x.v, "2.90") ? ["hostname"] : [])];
+    const extra = Object.keys(body).find((k) => !allowed.includes(k));
+    if (extra) return novaFault(400, `Invalid input for field/attribute server. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`);
+    if (body.name !== undefined && (typeof body.name !== "string" || !body.name.trim()))
+      return novaFault(400, `Invalid input for field/attribute name. Value: ${body.name}. '${body.name}' does not match '^(?! )[a-zA-Z0-9. _-]+(?<! )$'`);
+    const next: Server = { ...s, name: body.name ?? s.name, description: body.description !== undefined ? body.description : s.description,
+      accessIPv4: body.accessIPv4 ?? s.accessIPv4, accessIPv6: body.accessIPv6 ?? s.accessIPv6 };
+    servers(state).put(next);
+    return json({ server: serverView(x, next, { show: true }) });
+  }));
 
   app.get("/servers/:id/metadata", withServer((_c, s) => json({ metadata: s.metadata })));
 
