@@ -34,7 +34,9 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
   const later = (what: string, s: Session, service: Service, path: string, headers?: Record<string, string>) =>
     undo.push({ what, run: async () => (await call(s, service, "DELETE", path, undefined, headers)).status });
 
-  const vars: Record<string, string> = { tag, missing: randomUUID(), member_project: member.projectId, admin_project: admin.projectId, member_user: member.userId };
+  const vars: Record<string, string> = {
+    tag, missing: randomUUID(), member_project: member.projectId, admin_project: admin.projectId, member_user: member.userId, member_token: member.token,
+  };
   try {
     // Keystone: a second project with its own member, the "other" user.
     const password = `Zt-${randomUUID()}`;
@@ -46,6 +48,10 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
     await must("grant member", call(admin, "identity", "PUT", `/projects/${project.id}/users/${user.id}/roles/${role.id}`), [204]);
     const other = await login(authUrl, { username: user.name, password, userDomain: "Default", project: project.name });
     Object.assign(vars, { other_project: project.id, other_user: user.id, member_role: role.id });
+
+    const dhcp = (await must("list DHCP agents", call(admin, "network", "GET", "/v2.0/agents?agent_type=DHCP%20agent"), [200])).json.agents[0];
+    if (!dhcp) throw new Error(`${name}: no DHCP agent`);
+    vars.dhcp_agent = dhcp.id;
 
     // Member's resources.
     const net = (await must("create network", call(member, "network", "POST", "/v2.0/networks", { network: { name: `${tag}-net` } }), [201])).json.network;

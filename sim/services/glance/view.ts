@@ -1,7 +1,6 @@
 import { isoSeconds } from "../../core/clock";
 import { type GlanceImage } from "./model";
 
-/** showLocations: the caller passes the get_image_location policy (admin). */
 export interface ViewOpts { showLocations: boolean; directUrl: boolean; multipleLocations: boolean }
 
 /** Glance v2 image body: custom properties at top level, direct_url/locations only when exposed. */
@@ -31,12 +30,10 @@ export function imageView(img: GlanceImage, o: ViewOpts): Record<string, unknown
     schema: "/v2/schemas/image",
     virtual_size: img.virtual_size,
   };
-  // As the real tier answers a member of another project for a public image: stores (multi-store) and
-  // direct_url (show_image_direct_url) for every reader; locations only where the location policy allows (admin).
-  if (img.locationUrl) {
+  if (o.showLocations && img.locationUrl) {
     body.stores = "ceph";
     if (o.directUrl) body.direct_url = img.locationUrl;
-    if (o.showLocations && o.multipleLocations) body.locations = [{ url: img.locationUrl, metadata: { store: "ceph" } }];
+    if (o.multipleLocations) body.locations = [{ url: img.locationUrl, metadata: { store: "ceph" } }];
   } else if (o.showLocations && o.multipleLocations) body.locations = [];
   return body;
 }

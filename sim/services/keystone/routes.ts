@@ -139,8 +139,8 @@ export function keystoneRoutes(state: SimState) {
     return json({ application_credential: { ...appCredRef(cred), secret } }, 201);
   });
   app.get("/v3/users/:userId/application_credentials", (c) => {
-    const t = caller(c);
-    if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
+    const denied = denySelfOrAdmin(c, "list_application_credentials");
+    if (denied) return denied;
     const userId = c.req.param("userId");
     return json({ application_credentials: identity(state).appCreds.filter((a) => a.userId === userId).map(appCredRef), links: { self: `${v3()}/users/${userId}/application_credentials`, previous: null, next: null } });
   });

@@ -26,11 +26,11 @@ describe.skipIf(target.name !== "sim")("nova (sim only: uses /_sim/reset and see
     expect(await missing.json()).toEqual({ itemNotFound: { code: 404, message: "Instance nope could not be found." } });
     const tooNew = await nova(demo, "/servers", "2.101");
     expect(tooNew.status).toBe(406);
-    expect(await tooNew.json()).toEqual({ computeFault: { code: 406, message: "Version 2.101 is not supported by the API. Minimum is 2.1 and maximum is 2.93." } });
+    expect(await tooNew.json()).toEqual({ computeFault: { code: 406, message: "Version 2.101 is not supported by the API. Minimum is 2.1 and maximum is 2.100." } });
     const none = await demo.call("compute", "/flavors");
     expect(none.headers.get("openstack-api-version")).toBe("compute 2.1");
     const latest = await nova(demo, "/flavors", "latest");
-    expect(latest.headers.get("openstack-api-version")).toBe("compute 2.93");
+    expect(latest.headers.get("openstack-api-version")).toBe("compute 2.100");
     const legacy = await demo.call("compute", "/flavors", { headers: { "X-OpenStack-Nova-API-Version": "2.20" } });
     expect(legacy.headers.get("x-openstack-nova-api-version")).toBe("2.20");
     const withProject = await demo.call("compute", `/${demo.projectId}/flavors`);

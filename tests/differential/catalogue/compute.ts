@@ -74,5 +74,10 @@ p("availability-zone.list", "GET", "/os-availability-zone");
 p("availability-zone.detail.member", "GET", "/os-availability-zone/detail");
 p("simple-tenant-usage.member-all", "GET", "/os-simple-tenant-usage");
 p("unknown.path", "GET", "/os-no-such-thing");
+// What the BFF's list asks at 2.69, and a power action last (it changes the server's state).
+p("servers.detail.mv-2.69", "GET", "/servers/detail?limit=5&name=^{tag}-srv$", { headers: mv("2.69") });
+p("servers.delete.other-project", "DELETE", "/servers/{server}", { user: "other" });
+p("servers.action.reboot.other-project", "POST", "/servers/{server}/action", { user: "other", body: { reboot: { type: "SOFT" } } });
+p("servers.action.reboot", "POST", "/servers/{server}/action", { body: { reboot: { type: "SOFT" } } });
 
 export const compute = list;

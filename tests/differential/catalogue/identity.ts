@@ -7,6 +7,10 @@ p("auth.tokens.bad-body", "POST", "/auth/tokens", { user: "anon", body: { auth: 
 p("auth.tokens.not-json", "POST", "/auth/tokens", { user: "anon", body: "{not json" });
 p("auth.tokens.chunked", "POST", "/auth/tokens", { user: "anon", body: { auth: { identity: { methods: ["password"], password: { user: { name: "nobody", domain: { name: "Default" }, password: "x" } } } } }, chunked: true });
 p("auth.tokens.wrong-password", "POST", "/auth/tokens", { user: "anon", body: { auth: { identity: { methods: ["password"], password: { user: { name: "{tag}-nobody", domain: { name: "Default" }, password: "x" } } } } } });
+p("auth.tokens.validate.admin", "GET", "/auth/tokens", { user: "admin", headers: { "X-Subject-Token": "{member_token}" } });
+p("auth.tokens.validate.self", "GET", "/auth/tokens", { headers: { "X-Subject-Token": "{member_token}" } });
+p("auth.tokens.validate.missing", "GET", "/auth/tokens", { headers: { "X-Subject-Token": "gAAAAA{missing}" } });
+p("auth.tokens.check.other-user", "HEAD", "/auth/tokens", { user: "other", headers: { "X-Subject-Token": "{member_token}" } });
 p("auth.projects", "GET", "/auth/projects");
 p("auth.catalog", "GET", "/auth/catalog");
 // Users (the identity issue).
@@ -27,6 +31,9 @@ p("users.create.admin", "POST", "/users", { user: "admin", body: { user: { name:
 p("users.create.duplicate", "POST", "/users", { user: "admin", body: { user: { name: "{tag}-other", domain_id: "default" } } });
 p("users.update.member", "PATCH", "/users/{other_user}", { body: { user: { enabled: false } } });
 p("users.delete.missing", "DELETE", "/users/{missing}", { user: "admin" });
+p("users.application-credentials.self", "GET", "/users/{member_user}/application_credentials");
+p("users.application-credentials.other-user", "GET", "/users/{other_user}/application_credentials");
+p("users.application-credentials.create.bad-body", "POST", "/users/{member_user}/application_credentials", { body: { application_credential: { description: "no name" } } });
 // Projects.
 p("projects.list.member", "GET", "/projects");
 p("projects.list.admin", "GET", "/projects", { user: "admin" });

@@ -26,6 +26,10 @@ p("ports.get.missing", "GET", "/v2.0/ports/{missing}");
 p("agents.list.member", "GET", "/v2.0/agents");
 p("agents.list.admin", "GET", "/v2.0/agents", { user: "admin" });
 p("agents.get.missing.admin", "GET", "/v2.0/agents/{missing}", { user: "admin" });
+p("agents.dhcp-networks.admin", "GET", "/v2.0/agents/{dhcp_agent}/dhcp-networks", { user: "admin" });
+p("agents.dhcp-networks.member", "GET", "/v2.0/agents/{dhcp_agent}/dhcp-networks");
+p("agents.dhcp-networks.add.member", "POST", "/v2.0/agents/{dhcp_agent}/dhcp-networks", { body: { network_id: "{network}" } });
+p("networks.dhcp-agents.admin", "GET", "/v2.0/networks/{network}/dhcp-agents", { user: "admin" });
 // Routers and floating IPs (the routers issue).
 p("routers.list", "GET", "/v2.0/routers");
 p("routers.get.missing", "GET", "/v2.0/routers/{missing}");
@@ -33,6 +37,7 @@ p("routers.create", "POST", "/v2.0/routers", { body: { router: { name: "{tag}-r1
 p("routers.create.bad-body", "POST", "/v2.0/routers", { body: { router: { admin_state_up: "perhaps" } } });
 p("floatingips.list", "GET", "/v2.0/floatingips");
 p("floatingips.get.missing", "GET", "/v2.0/floatingips/{missing}");
+p("floatingips.create.not-external", "POST", "/v2.0/floatingips", { body: { floatingip: { floating_network_id: "{network}" } } });
 p("floatingips.create.bad-body", "POST", "/v2.0/floatingips", { body: { floatingip: {} } });
 // Security groups.
 p("security-groups.list", "GET", "/v2.0/security-groups");
