@@ -24,7 +24,13 @@ export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signatu
     if (id) {
       const who = probe.cleanup.user ?? probe.user;
       const s = who === "anon" ? undefined : t.sessions[who].token;
-      await send(`${base(who)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`, { method: probe.cleanup.method, token: s });
+      const url = `${base(who)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`;
+      // What was just made may still be creating (a snapshot): retry while the service says not yet (400/409).
+      for (let i = 0; i < 60; i++) {
+        const r = await send(url, { method: probe.cleanup.method, token: s });
+        if (r.status !== 400 && r.status !== 409) break;
+        await new Promise((ok) => setTimeout(ok, 1000));
+      }
     }
   }
   return { sig: signature(probe.service, a), excerpt: a.text.slice(0, 240) };

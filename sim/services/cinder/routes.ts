@@ -146,6 +146,9 @@ function api(state: SimState) {
     const v = own(c);
     if (!v) return cinderFault(404, `Volume ${c.req.param("id")} could not be found.`);
     const body = (await c.req.json().catch(() => null))?.volume ?? {};
+    // cinder/api/schemas/volumes.py update: only these properties.
+    const extra = Object.keys(body).find((k) => !["name", "description", "metadata", "display_name", "display_description"].includes(k));
+    if (extra) return cinderFault(400, `Invalid input for field/attribute volume. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`);
     const next = { ...v, name: body.name ?? v.name, description: body.description ?? v.description, metadata: body.metadata ?? v.metadata };
     volumes(state).put(next);
     return json({ volume: volumeDetail(ctx(c), next) });

@@ -24,6 +24,8 @@ p("servers.create.bad-body", "POST", "/servers", { body: { server: { name: "{tag
 p("servers.create.not-json", "POST", "/servers", { body: "{not json" });
 p("servers.create.chunked", "POST", "/servers", { body: { server: { name: "{tag}-chunked", flavorRef: "{flavor}", imageRef: "{public_image}", networks: "none" } }, headers: mv("2.37"), chunked: true, cleanup: created("DELETE", "/servers/{created}", (b) => b?.server?.id) });
 p("servers.create.bad-flavor", "POST", "/servers", { body: { server: { name: "{tag}-x", flavorRef: "{missing}", imageRef: "{public_image}", networks: "none" } }, headers: mv("2.37") });
+p("servers.update", "PUT", "/servers/{server}", { body: { server: { name: "{tag}-srv" } } });
+p("servers.update.bad-body", "PUT", "/servers/{server}", { body: { server: { flavorRef: "1" } } });
 p("servers.update.other-project", "PUT", "/servers/{server}", { user: "other", body: { server: { name: "x" } } });
 p("servers.delete.missing", "DELETE", "/servers/{missing}");
 p("servers.action.unknown", "POST", "/servers/{server}/action", { body: { "os-bogus": null } });
@@ -55,6 +57,7 @@ p("keypairs.create.duplicate", "POST", "/os-keypairs", { body: { keypair: { name
 p("keypairs.create.bad-body", "POST", "/os-keypairs", { body: { keypair: { name: "" } } });
 p("keypairs.create.chunked", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp2" } }, chunked: true, cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name) });
 p("keypairs.create", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp3" } }, cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name) });
+p("keypairs.delete.other-user", "DELETE", "/os-keypairs/{keypair}", { user: "other" });
 p("keypairs.delete.missing", "DELETE", "/os-keypairs/{tag}-nope");
 p("limits.get", "GET", "/limits");
 p("quota-sets.own", "GET", "/os-quota-sets/{member_project}");

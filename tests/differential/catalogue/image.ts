@@ -23,6 +23,9 @@ p("images.update", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path
 p("images.update.wrong-media-type", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/min_ram", value: 64 }] });
 p("images.update.bad-patch", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/status", value: "active" }], headers: patch });
 p("images.update.other-project", "PATCH", "/v2/images/{image}", { user: "other", body: [{ op: "replace", path: "/min_ram", value: 1 }], headers: patch });
+p("images.update.chunked", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/min_disk", value: 1 }], headers: patch, chunked: true });
+p("images.get.admin", "GET", "/v2/images/{image}", { user: "admin" });
+p("images.delete.other-project", "DELETE", "/v2/images/{image}", { user: "other" });
 p("images.delete.public.member", "DELETE", "/v2/images/{public_image}");
 p("images.delete.missing", "DELETE", "/v2/images/{missing}");
 p("images.file.queued", "GET", "/v2/images/{image}/file");

@@ -15,6 +15,9 @@ p("networks.create.not-json", "POST", "/v2.0/networks", { body: "{not json" });
 p("networks.create.provider.member", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n4", "provider:network_type": "vxlan" } } });
 p("networks.create.shared.member", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n5", shared: true } } });
 p("networks.update.bad-body", "PUT", "/v2.0/networks/{network}", { body: { network: { mtu: "big" } } });
+p("networks.update.chunked", "PUT", "/v2.0/networks/{network}", { body: { network: { description: "x" } }, chunked: true });
+p("networks.get.admin", "GET", "/v2.0/networks/{network}", { user: "admin" });
+p("networks.update.other-project", "PUT", "/v2.0/networks/{network}", { user: "other", body: { network: { name: "x" } } });
 p("networks.delete.missing", "DELETE", "/v2.0/networks/{missing}");
 p("networks.delete.other-project", "DELETE", "/v2.0/networks/{network}", { user: "other" });
 p("networks.dhcp-agents.member", "GET", "/v2.0/networks/{network}/dhcp-agents");
@@ -43,6 +46,8 @@ p("floatingips.create.bad-body", "POST", "/v2.0/floatingips", { body: { floating
 p("security-groups.list", "GET", "/v2.0/security-groups");
 p("security-groups.get", "GET", "/v2.0/security-groups/{sg}");
 p("security-groups.get.other-project", "GET", "/v2.0/security-groups/{sg}", { user: "other" });
+p("security-groups.delete.other-project", "DELETE", "/v2.0/security-groups/{sg}", { user: "other" });
+p("security-groups.create.default", "POST", "/v2.0/security-groups", { body: { security_group: { name: "default" } } });
 p("security-groups.create.bad-body", "POST", "/v2.0/security-groups", { body: { security_group: { name: 7 } } });
 p("security-group-rules.create", "POST", "/v2.0/security-group-rules", {
   body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", protocol: "tcp", port_range_min: 22, port_range_max: 22, ethertype: "IPv4" } },

@@ -24,6 +24,9 @@ p("volumes.create.bad-body", "POST", "/volumes", { body: { volume: { name: "{tag
 p("volumes.create.not-json", "POST", "/volumes", { body: "{not json" });
 p("volumes.create.bad-type", "POST", "/volumes", { body: { volume: { name: "{tag}-v5", size: 1, volume_type: "{tag}-no-type" } } });
 p("volumes.update", "PUT", "/volumes/{volume}", { body: { volume: { description: "zenith differential" } } });
+p("volumes.update.chunked", "PUT", "/volumes/{volume}", { body: { volume: { description: "x" } }, chunked: true });
+p("volumes.get.admin", "GET", "/volumes/{volume}", { user: "admin" });
+p("volumes.update.bad-body", "PUT", "/volumes/{volume}", { body: { volume: { size: 5 } } });
 p("volumes.delete.missing", "DELETE", "/volumes/{missing}");
 p("volumes.delete.other-project", "DELETE", "/volumes/{volume}", { user: "other" });
 // Volume actions (the volume-actions issue).
@@ -38,6 +41,8 @@ p("volumes.metadata", "GET", "/volumes/{volume}/metadata");
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
 p("snapshots.get.missing", "GET", "/snapshots/{missing}");
+p("snapshots.create", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s2", volume_id: "{volume}" } }, cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id) });
+p("snapshots.create.other-project", "POST", "/snapshots", { user: "other", body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } } });
 p("snapshots.create.bad-body", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s1" } } });
 p("types.list", "GET", "/types");
 p("types.default", "GET", "/types/default");
