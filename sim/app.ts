@@ -27,7 +27,7 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
     ["/image", "image"], ["/volume", "volume"], ["/ceph", "ceph"]] as const) {
     app.use(`${path}/*`, countRequests(state.requests, service, path)); // also matches the bare path
   }
-  for (const [path, service] of [["/identity", "identity"], ["/compute", "compute"], ["/ceph", "ceph"]] as const) {
+  for (const [path, service] of [["/identity", "identity"], ["/ceph", "ceph"]] as const) {
     app.use(`${path}/*`, chunkedBodyAsUpstream(service));
   }
   mount("/identity", "identity", keystoneRoutes(state));

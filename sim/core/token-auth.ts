@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { requestId } from "./ids";
 import type { SimState } from "./state";
 import { liveToken, tokenRoles } from "../services/keystone/tokens";
 import { identity } from "../services/keystone/model";
@@ -18,15 +19,16 @@ export type SimEnv = { Variables: { auth: AuthContext } };
 
 /**
  * keystonemiddleware auth_token for the sim's services: an invalid or missing token gets Keystone's
- * JSON 401 body with WWW-Authenticate, whatever the service.
+ * JSON 401 body with WWW-Authenticate, unless the service answers its own way (glance: webob's 401).
  */
-export function requireToken(state: SimState): MiddlewareHandler<SimEnv> {
+export function requireToken(state: SimState, opts: { unauthorized?: (c: Context) => Response } = {}): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
     const t = liveToken(state, c.req.header("X-Auth-Token"));
     if (!t || !t.projectId) {
+      if (opts.unauthorized) return opts.unauthorized(c);
       return new Response(
         JSON.stringify({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }),
-        { status: 401, headers: { "Content-Type": "application/json", "WWW-Authenticate": `Keystone uri="${state.baseUrl}/identity"` } },
+        { status: 401, headers: { "Content-Type": "application/json", "WWW-Authenticate": `Keystone uri="${state.baseUrl}/identity"`, "x-openstack-request-id": requestId() } },
       );
     }
     const ks = identity(state);

@@ -36,6 +36,8 @@ export interface Volume {
   /** Removed at this wall-clock time (e.g. nova deleting a delete_on_termination volume after a failed build). */
   deleteAt?: number;
   host: string;
+  /** os-update_readonly_flag: the admin metadata "readonly". */
+  readonly?: boolean;
   /** After a migration Cinder keeps the volume's id and names its data after the migration's volume: volume-<name_id>. */
   nameId?: string | null;
 }

@@ -5,6 +5,9 @@ import { requireToken, type SimEnv } from "../../core/token-auth";
 import { fmt, negotiate, type Version } from "../common/microversion";
 import { glanceImages } from "../glance/model";
 import { cinderFault } from "./errors";
+import { registerCinderExtras } from "./extras";
+import { chunkedBodyAsUpstream } from "../../core/body-framing";
+import { webobNotFound } from "../common/webob";
 import { findType, snapshots, volumes, volumeTypes } from "./model";
 import { CinderError, createSnapshot, createVolume, deleteSnapshot, deleteVolume, liveVolume, purgeGoneVolumes } from "./ops";
 import { quotaCheck, quotaSetView } from "./quotas";
@@ -44,14 +47,19 @@ function api(state: SimState) {
   const app = new Hono<Env>();
   app.use("*", async (c, next) => {
     const n = negotiate("volume", { get: (h) => c.req.header(h) }, CINDER_MIN, CINDER_MAX);
-    if (!n.ok) return cinderFault(n.status, n.message, { "OpenStack-API-Version": `volume ${CINDER_MIN}`, Vary: "OpenStack-API-Version" });
+    // As cinder-api: a 406 echoes the version asked for; a malformed version, keystonemiddleware's 401 and
+    // webob's 404 for an unknown path echo none.
+    if (!n.ok) return cinderFault(n.status, n.message, n.status === 406 ? { "OpenStack-API-Version": `volume ${n.asked}`, Vary: "OpenStack-API-Version" } : {});
     c.set("mv", n.version);
     await next();
-    c.res.headers.set("OpenStack-API-Version", `volume ${fmt(n.version)}`);
-    c.res.headers.set("Vary", "OpenStack-API-Version");
+    if (c.res.status !== 401 && !c.get("unversioned" as never)) {
+      c.res.headers.set("OpenStack-API-Version", `volume ${fmt(n.version)}`);
+      c.res.headers.set("Vary", "OpenStack-API-Version");
+    }
     if (!c.res.headers.has("x-openstack-request-id")) c.res.headers.set("x-openstack-request-id", requestId());
   });
   app.use("*", requireToken(state));
+  app.use("*", chunkedBodyAsUpstream("volume"));
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   const ctx = (c: Context<Env>): ViewCtx => ({ state, v: c.get("mv"), admin: c.get("auth").isAdmin, now: state.clock.now(), base: state.baseUrl });
   const fail = (e: unknown) => {
@@ -138,6 +146,9 @@ function api(state: SimState) {
     const v = own(c);
     if (!v) return cinderFault(404, `Volume ${c.req.param("id")} could not be found.`);
     const body = (await c.req.json().catch(() => null))?.volume ?? {};
+    // cinder/api/schemas/volumes.py update: only these properties.
+    const extra = Object.keys(body).find((k) => !["name", "description", "metadata", "display_name", "display_description"].includes(k));
+    if (extra) return cinderFault(400, `Invalid input for field/attribute volume. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`);
     const next = { ...v, name: body.name ?? v.name, description: body.description ?? v.description, metadata: body.metadata ?? v.metadata };
     volumes(state).put(next);
     return json({ volume: volumeDetail(ctx(c), next) });
@@ -149,6 +160,8 @@ function api(state: SimState) {
     try { deleteVolume(state, v, { cascade: c.req.query("cascade") === "true" }); } catch (e) { return fail(e); }
     return new Response(null, { status: 202 });
   });
+
+  registerCinderExtras(app, state, { own, mv: (c) => c.get("mv"), admin: (c) => c.get("auth").isAdmin, projectId: (c) => c.get("auth").projectId });
 
   const snapList = (c: Context<Env>, detail: boolean) => {
     const a = c.get("auth");
@@ -205,6 +218,9 @@ function api(state: SimState) {
   app.get("/os-quota-sets/:project/defaults", (c) => quota(c, false));
   app.get("/os-quota-sets/:project", (c) => quota(c, ["true", "True", "1"].includes(c.req.query("usage") ?? "")));
 
-  app.notFound(() => cinderFault(404, "The resource could not be found."));
+  app.notFound((c) => {
+    c.set("unversioned" as never, true as never);
+    return webobNotFound();
+  });
   return app;
 }

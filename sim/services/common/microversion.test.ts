@@ -13,7 +13,7 @@ describe("microversion negotiation", () => {
   });
   it("406 outside the range, 400 when malformed", () => {
     expect(negotiate("volume", h({ "OpenStack-API-Version": "volume 3.99" }), "3.0", "3.70")).toEqual({
-      ok: false, status: 406, message: "Version 3.99 is not supported by the API. Minimum is 3.0 and maximum is 3.70.",
+      ok: false, status: 406, message: "Version 3.99 is not supported by the API. Minimum is 3.0 and maximum is 3.70.", asked: "3.99",
     });
     expect(negotiate("compute", h({ "OpenStack-API-Version": "compute 2.x" }), "2.1", "2.100")).toMatchObject({ ok: false, status: 400 });
   });

@@ -9,7 +9,7 @@ export const fmt = (v: Version) => `${v.major}.${v.minor}`;
 export const cmp = (a: Version, b: Version) => a.major - b.major || a.minor - b.minor;
 export const atLeast = (v: Version, s: string) => cmp(v, parseVersion(s)!) >= 0;
 
-export type Negotiated = { ok: true; version: Version } | { ok: false; status: 400 | 406; message: string };
+export type Negotiated = { ok: true; version: Version } | { ok: false; status: 400 | 406; message: string; asked: string };
 
 /**
  * Reads `OpenStack-API-Version: <service> X.Y` (or a legacy header) and checks it against [min, max].
@@ -29,9 +29,9 @@ export function negotiate(service: string, headers: { get(n: string): string | u
   if (!raw) return { ok: true, version: lo };
   if (raw.toLowerCase() === "latest") return { ok: true, version: hi };
   const v = parseVersion(raw);
-  if (!v) return { ok: false, status: 400, message: `API Version String ${raw} is of invalid format. Must be of format MajorNum.MinorNum.` };
+  if (!v) return { ok: false, status: 400, message: `API Version String ${raw} is of invalid format. Must be of format MajorNum.MinorNum.`, asked: raw };
   if (cmp(v, lo) < 0 || cmp(v, hi) > 0)
-    return { ok: false, status: 406, message: `Version ${raw} is not supported by the API. Minimum is ${min} and maximum is ${max}.` };
+    return { ok: false, status: 406, message: `Version ${raw} is not supported by the API. Minimum is ${min} and maximum is ${max}.`, asked: raw };
   return { ok: true, version: v };
 }
 

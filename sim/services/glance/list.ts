@@ -37,6 +37,10 @@ export function listImages(state: SimState, a: AuthContext, q: URLSearchParams):
   let dir = q.get("sort_dir") ?? "desc";
   const sort = q.get("sort");
   if (sort) { const [k, d] = sort.split(",")[0].split(":"); key = k; dir = d ?? "desc"; }
+  // glance/api/v2/images.py _validate_sort_key: the base attributes only.
+  const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"];
+  if (!SORT_KEYS.includes(key)) return { error: `Invalid sort key: ${key}. It must be one of the following: ${SORT_KEYS.join(", ")}.` };
+  if (!["asc", "desc"].includes(dir)) return { error: `Invalid sort direction: ${dir}` };
   const val = (i: GlanceImage): any => (key === "created_at" ? i.created : key === "updated_at" ? i.updated : (i as any)[key] ?? "");
   imgs.sort((x, y) => {
     const a1 = val(x), b1 = val(y);

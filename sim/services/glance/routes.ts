@@ -2,14 +2,18 @@ import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requestId } from "../../core/ids";
 import { requireToken, type AuthContext, type SimEnv } from "../../core/token-auth";
-import { glanceError, notFound } from "./errors";
+import { glanceError, notFound, UNAUTHORIZED } from "./errors";
 import { CORE_KEYS, glanceConfig, glanceImages, type GlanceImage } from "./model";
 import { deleteImage, newImage, uploadBytes } from "./ops";
 import { imageView } from "./view";
 import { listImages } from "./list";
+import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId(), ...headers } });
+
+/** keystonemiddleware refuses before glance's request-id middleware runs: its 401 carries no request id. */
+const withoutRequestId = (res: Response) => { res.headers.delete("x-openstack-request-id"); return res; };
 
 /** Glance v2, mounted at /image. */
 export function glanceRoutes(state: SimState) {
@@ -19,10 +23,13 @@ export function glanceRoutes(state: SimState) {
     return ["2.16", "2.15", "2.14", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0"]
       .map((v, i) => ({ id: `v${v}`, status: i === 0 ? "CURRENT" : "SUPPORTED", links: [{ rel: "self", href }] }));
   };
-  app.get("/", () => json({ versions: versions() }, 300));
-  app.get("/versions", () => json({ versions: versions() }));
+  // The version documents come from glance's version negotiation, before the request-id middleware.
+  const unidentified = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  app.get("/", () => unidentified({ versions: versions() }, 300));
+  app.get("/versions", () => unidentified({ versions: versions() }));
 
-  app.use("/v2/*", requireToken(state));
+  // glance-api answers a missing or bad token with webob's 401 (delay_auth_decision), not Keystone's body.
+  app.use("/v2/*", requireToken(state, { unauthorized: (c) => withoutRequestId(glanceError(c, 401, UNAUTHORIZED)) }));
   const viewOf = (c: Context<SimEnv>, img: GlanceImage) => {
     const cfg = glanceConfig(state);
     return imageView(img, { showLocations: c.get("auth").isAdmin, directUrl: cfg.show_image_direct_url, multipleLocations: cfg.show_multiple_locations });
@@ -46,6 +53,11 @@ export function glanceRoutes(state: SimState) {
     const body = await c.req.json().catch(() => null);
     if (!body || typeof body !== "object" || Array.isArray(body)) return glanceError(c, 400, "Body expected in request.");
     const a = c.get("auth");
+    for (const attr of ["disk_format", "container_format", "visibility"]) {
+      const bad = schemaViolation(attr, body[attr]);
+      if (bad) return glanceError(c, 400, bad);
+    }
+    if (body.visibility === "public" && !c.get("auth").isAdmin) return glanceError(c, 403, "You are not authorized to complete publicize_image action.");
     if (body.id && glanceImages(state).get(body.id)) return glanceError(c, 409, `Image with identifier ${body.id} already exists!`);
     const properties: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) {
@@ -71,6 +83,9 @@ export function glanceRoutes(state: SimState) {
   app.patch("/v2/images/:id", async (c) => {
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
+    const type = (c.req.header("Content-Type") ?? "").split(";")[0].trim();
+    if (type !== "application/openstack-images-v2.1-json-patch" && type !== "application/openstack-images-v2.0-json-patch")
+      return glanceError(c, 415, `The request media type ${type || "None"} is not supported by this server.\n`);
     const ops = await c.req.json().catch(() => null);
     if (!Array.isArray(ops)) return glanceError(c, 400, "Expected a list of JSON-Patch operations");
     const next = { ...img, properties: { ...img.properties } };
@@ -104,13 +119,15 @@ export function glanceRoutes(state: SimState) {
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     const a = c.get("auth");
-    if (!a.isAdmin && img.owner !== a.projectId) return glanceError(c, 403, "You are not permitted to delete this image.");
+    if (!a.isAdmin && img.owner !== a.projectId) return glanceError(c, 403, "You do not own this image");
     const r = deleteImage(state, img);
     if (!r.ok) return glanceError(c, r.status, r.message);
     return new Response(null, { status: 204, headers: { "x-openstack-request-id": requestId() } });
   });
 
-  app.get("/v2/schemas/image", () => json({ name: "image", additionalProperties: { type: "string" }, links: [] }));
-  app.notFound((c) => glanceError(c, 404, "The resource could not be found."));
+  app.get("/v2/schemas/image", () => json(imageSchema));
+  registerGlanceExtras(app, load);
+  // A mounted router's notFound is not consulted: unknown paths are answered here.
+  app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));
   return app;
 }

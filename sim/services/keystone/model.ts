@@ -10,6 +10,7 @@ export interface User {
   passwordExpiresAt: string | null;
   /** Keystone's default_project_id: absent from the user's body when unset (real Zed: admin has none, demo has demo). */
   defaultProjectId?: string | null;
+  description?: string | null;
 }
 export interface Role { id: string; name: string }
 export interface Assignment { id: string; userId: string; projectId: string; roleId: string }

@@ -6,7 +6,11 @@ import { keystoneError, UNAUTHORIZED } from "./errors";
 import { buildCatalog } from "./catalog";
 import { hashSecret, identity, type AppCredential, type Project } from "./model";
 import { AuthError, authenticate, liveToken, tokenBody, tokenRoles } from "./tokens";
+import { registerIdentityAdmin } from "./admin-routes";
+import { projectRef as projectView, userRef } from "./view";
 import { randomBytes } from "node:crypto";
+
+const FLASK_404 = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
 
 /** Keystone v3, mounted at /identity. */
 export function keystoneRoutes(state: SimState) {
@@ -29,11 +33,7 @@ export function keystoneRoutes(state: SimState) {
   app.get("/v3/", () => json({ version: versionDoc() }));
 
   const caller = (c: any) => liveToken(state, c.req.header("X-Auth-Token"));
-  const projectRef = (p: Project) => ({
-    id: p.id, name: p.name, domain_id: p.domainId, description: p.description, enabled: p.enabled,
-    is_domain: false, parent_id: p.domainId, options: {}, tags: [],
-    links: { self: `${v3()}/projects/${p.id}` },
-  });
+  const projectRef = (p: Project) => projectView(v3(), p);
 
   app.post("/v3/auth/tokens", async (c) => {
     let body: any;
@@ -102,20 +102,10 @@ export function keystoneRoutes(state: SimState) {
     const userId = c.req.param("userId");
     const u = identity(state).users.get(userId);
     if (!u) return keystoneError(c, 404, `Could not find user: ${userId}.`);
-    return json({ user: {
-      id: u.id, name: u.name, domain_id: u.domainId, enabled: u.enabled,
-      ...(u.defaultProjectId ? { default_project_id: u.defaultProjectId } : {}),
-      password_expires_at: u.passwordExpiresAt, options: {}, links: { self: `${v3()}/users/${u.id}` },
-    } });
+    return json({ user: userRef(v3(), u) });
   });
 
-  app.get("/v3/projects", (c) => {
-    const t = caller(c);
-    if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
-    if (!tokenRoles(state, t).some((r) => r?.name === "admin"))
-      return keystoneError(c, 403, "You are not authorized to perform the requested action: identity:list_projects.");
-    return json({ projects: identity(state).projects.all().map(projectRef), links: { self: `${v3()}/projects`, previous: null, next: null } });
-  });
+  registerIdentityAdmin(app, state, base, json);
 
   const appCredRef = (a: AppCredential) => {
     const ks = identity(state);
@@ -149,8 +139,8 @@ export function keystoneRoutes(state: SimState) {
     return json({ application_credential: { ...appCredRef(cred), secret } }, 201);
   });
   app.get("/v3/users/:userId/application_credentials", (c) => {
-    const t = caller(c);
-    if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
+    const denied = denySelfOrAdmin(c, "list_application_credentials");
+    if (denied) return denied;
     const userId = c.req.param("userId");
     return json({ application_credentials: identity(state).appCreds.filter((a) => a.userId === userId).map(appCredRef), links: { self: `${v3()}/users/${userId}/application_credentials`, previous: null, next: null } });
   });
@@ -164,6 +154,7 @@ export function keystoneRoutes(state: SimState) {
     return new Response(null, { status: 204 });
   });
 
-  app.notFound((c) => keystoneError(c, 404, "The resource could not be found."));
+  // An unknown path never reaches Keystone's API: flask answers it with its HTML 404 page.
+  app.all("*", () => new Response(FLASK_404, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "x-openstack-request-id": requestId() } }));
   return app;
 }

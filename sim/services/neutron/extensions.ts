@@ -22,6 +22,7 @@ const EXT: [alias: string, name: string, description: string, updated: string][]
   ["project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled.", "2016-09-09T09:09:09-09:09"],
   ["provider", "Provider Network", "Expose mapping of virtual networks to physical networks", "2012-09-07T10:00:00-00:00"],
   ["quotas", "Quota management support", "Expose functions for quotas management per project", "2012-07-29T10:00:00-00:00"],
+  ["router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway.", "2012-07-20T10:00:00-00:00"],
   ["security-group", "security-group", "The security groups extension.", "2012-10-05T10:00:00-00:00"],
   ["sorting", "Sorting support", "Extension that indicates that sorting is enabled.", "2017-10-04T10:00:00-00:00"],
   ["standard-attr-description", "standard-attr-description", "Extension to add descriptions to standard attributes", "2016-02-10T10:00:00-00:00"],

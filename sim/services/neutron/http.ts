@@ -45,3 +45,39 @@ export function adminOnlyAttrs(auth: AuthContext, item: Record<string, any>, res
 export function requireAdmin(auth: AuthContext, rule: string): void {
   if (!auth.isAdmin) throw errors.policy(rule);
 }
+
+export type AttrKind = "bool" | "int" | "string";
+
+/** neutron-lib's convert_to_boolean: true/false in any case, 1/0 and "1"/"0". */
+function toBool(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === "string" && ["true", "1"].includes(v.toLowerCase())) return true;
+  if (typeof v === "string" && ["false", "0"].includes(v.toLowerCase())) return false;
+  return undefined;
+}
+
+/**
+ * Checks and converts a body's attributes as neutron's attribute map does (convert_to / validate), with its
+ * messages: a bad boolean or integer is InvalidInput, a non-string where a string belongs is HTTPBadRequest.
+ */
+export function checkAttrs(item: Record<string, any>, spec: Record<string, AttrKind>): Record<string, any> {
+  const out = { ...item };
+  for (const [attr, kind] of Object.entries(spec)) {
+    const v = item[attr];
+    if (v === undefined) continue;
+    if (kind === "bool") {
+      const b = toBool(v);
+      if (b === undefined) throw errors.invalidInput(`'${v}' cannot be converted to boolean`);
+      out[attr] = b;
+    } else if (kind === "int") {
+      if (v === null) continue;
+      const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
+      if (!Number.isInteger(n)) throw errors.invalidInput(`'${v}' is not an integer`);
+      out[attr] = n;
+    } else if (typeof v !== "string") {
+      throw errors.badRequest(`Invalid input for ${attr}. Reason: '${v}' is not a valid string.`);
+    }
+  }
+  return out;
+}

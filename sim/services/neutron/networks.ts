@@ -3,7 +3,7 @@ import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../../core/token-auth";
 import { uuid } from "../../core/ids";
 import { errors, neutronJson } from "./errors";
-import { adminOnlyAttrs, authOf, owningProject, queryOf, readBody } from "./http";
+import { adminOnlyAttrs, authOf, checkAttrs, owningProject, queryOf, readBody, type AttrKind } from "./http";
 import { NEUTRON_CONF, neutron, type Network } from "./model";
 import { listBody, neutronTime } from "./view";
 import { canSeeNetwork, hostedNetworkIds, NETWORK_FILTERS, PROVIDER_ATTRS, renderNetwork } from "./network-view";
@@ -53,6 +53,10 @@ export function deleteNetwork(state: SimState, id: string): void {
   });
 }
 
+/** The network attribute map's converters and validators (neutron-lib api/definitions/network.py). */
+const NETWORK_ATTRS: Record<string, AttrKind> = {
+  name: "string", description: "string", admin_state_up: "bool", shared: "bool", mtu: "int", port_security_enabled: "bool", "router:external": "bool", is_default: "bool",
+};
 const UPDATABLE = ["name", "description", "admin_state_up", "shared", "router:external", "mtu", "port_security_enabled", "is_default", "dns_domain"] as const;
 
 export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
@@ -80,7 +84,7 @@ export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
 
   app.post("/v2.0/networks", async (c) => {
     const auth = authOf(c);
-    const item = await readBody(c, "network");
+    const item = checkAttrs(await readBody(c, "network"), NETWORK_ATTRS);
     adminOnlyAttrs(auth, item, "network", ["shared", "router:external", "is_default", ...PROVIDER_ATTRS]);
     if (item.name !== undefined && typeof item.name !== "string") throw errors.invalidInput(`'${item.name}' is not a valid string`);
     const net = createNetwork(state, { ...pick(item, [...UPDATABLE, ...PROVIDER_ATTRS, "availability_zone_hints", "tags"]), name: item.name ?? "", project_id: owningProject(auth, item, "network") });
@@ -90,7 +94,7 @@ export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
   app.put("/v2.0/networks/:id", async (c) => {
     const auth = authOf(c);
     const n = visible(auth, c.req.param("id"));
-    const item = await readBody(c, "network");
+    const item = checkAttrs(await readBody(c, "network"), NETWORK_ATTRS);
     if (!auth.isAdmin && n.project_id !== auth.projectId) throw errors.networkNotFound(n.id);
     adminOnlyAttrs(auth, item, "network", ["shared", "router:external", "is_default"]);
     const next: Network = { ...n, ...pick(item, [...UPDATABLE]), updated_at: state.clock.now(), revision_number: n.revision_number + 1 };

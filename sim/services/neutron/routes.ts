@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { requireToken, type SimEnv } from "../../core/token-auth";
+import { chunkedBodyAsUpstream } from "../../core/body-framing";
+import { registerRouters } from "./routers";
 import { errors, NeutronError, neutronErrorResponse, neutronJson } from "./errors";
 import { EXTENSIONS } from "./extensions";
 import { registerNetworks } from "./networks";
@@ -31,6 +33,7 @@ export function neutronRoutes(state: SimState) {
 
   app.use("/v2.0", requireToken(state));
   app.use("/v2.0/*", requireToken(state));
+  app.use("/v2.0/*", chunkedBodyAsUpstream("network"));
 
   const resources = () => neutronJson({
     resources: RESOURCES.map(([name, collection]) => ({ links: [{ href: `${v2()}${collection}`, rel: "self" }], name, collection })),
@@ -50,12 +53,15 @@ export function neutronRoutes(state: SimState) {
   registerSecurityGroups(app, state);
   registerAgents(app, state);
   registerDhcp(app, state);
+  registerRouters(app, state);
 
   app.onError((err) => {
     if (err instanceof NeutronError) return neutronErrorResponse(err);
     const message = err instanceof Error ? err.message : String(err);
     return neutronErrorResponse(new NeutronError(500, "HTTPInternalServerError", `Request Failed: internal server error while processing your request. ${message}`));
   });
+  // A mounted router's notFound is not consulted: unknown paths under /v2.0 are answered here.
+  app.all("/v2.0/*", () => neutronErrorResponse(errors.resourceNotFound()));
   app.notFound(() => neutronErrorResponse(errors.resourceNotFound()));
   return app;
 }

@@ -3,7 +3,7 @@ import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../../core/token-auth";
 import { uuid } from "../../core/ids";
 import { errors, NeutronError, neutronJson } from "./errors";
-import { authOf, owningProject, queryOf, readBody } from "./http";
+import { authOf, checkAttrs, owningProject, queryOf, readBody } from "./http";
 import { neutron, type SecurityGroup, type SecurityGroupRule } from "./model";
 import { listBody, neutronTime, pickFields } from "./view";
 
@@ -83,7 +83,7 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
   });
   app.post("/v2.0/security-groups", async (c) => {
     const auth = authOf(c);
-    const item = await readBody(c, "security_group");
+    const item = checkAttrs(await readBody(c, "security_group"), { name: "string", description: "string", stateful: "bool" });
     const projectId = owningProject(auth, item, "security_group");
     if (item.name === "default") throw new NeutronError(409, "SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
     ensureDefaultSecurityGroup(state, projectId);
@@ -98,7 +98,7 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
   });
   app.put("/v2.0/security-groups/:id", async (c) => {
     const g = group(authOf(c), c.req.param("id"));
-    const item = await readBody(c, "security_group");
+    const item = checkAttrs(await readBody(c, "security_group"), { name: "string", description: "string", stateful: "bool" });
     const next = { ...g, name: item.name ?? g.name, description: item.description ?? g.description, updated_at: state.clock.now(), revision_number: g.revision_number + 1 };
     nx().securityGroups.put(next);
     return neutronJson({ security_group: renderGroup(next, rulesOf(g.id)) });

@@ -65,6 +65,14 @@ export function registerLimits(app: Hono<any>, state: SimState, ctx: (c: Context
     if (!x.admin && project !== x.projectId) return json({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-quota-sets:show to be performed." } }, 403);
     return json({ quota_set: quotaSet(quotaFor(state, project)) });
   });
+  app.get("/os-quota-sets/:project/detail", (c) => {
+    const x = ctx(c);
+    const project = c.req.param("project");
+    if (!x.admin && project !== x.projectId) return json({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-quota-sets:detail to be performed." } }, 403);
+    const { id, ...limits } = quotaSet(quotaFor(state, project));
+    const used: Record<string, number> = { ...usage(state, project) };
+    return json({ quota_set: { id, ...Object.fromEntries(Object.entries(limits).map(([k, limit]) => [k, { limit, in_use: used[k] ?? 0, reserved: 0 }])) } });
+  });
   app.put("/os-quota-sets/:project", async (c) => {
     const x = ctx(c);
     if (!x.admin) return json({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-quota-sets:update to be performed." } }, 403);

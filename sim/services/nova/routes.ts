@@ -3,9 +3,13 @@ import type { SimState } from "../../core/state";
 import { requireToken, type SimEnv } from "../../core/token-auth";
 import type { Version } from "../common/microversion";
 import { novaFault } from "./errors";
-import { NOVA_MAX, NOVA_MIN, novaMicroversion } from "./microversion";
+import { NOVA_MAX, NOVA_MIN, novaMicroversion, UNVERSIONED } from "./microversion";
+import { chunkedBodyAsUpstream } from "../../core/body-framing";
+import { webobNotFound } from "../common/webob";
 import { registerFlavorsAndKeypairs } from "./flavors";
 import { registerServers } from "./servers";
+import { registerServerExtras } from "./server-extras";
+import { registerNovaAdmin } from "./admin";
 import { registerLimits } from "./limits";
 import type { ViewCtx } from "./view";
 
@@ -30,14 +34,20 @@ export function novaRoutes(state: SimState) {
   api.use("*", novaMicroversion());
   api.get("/", () => json({ version: versionDoc() }));
   api.use("*", requireToken(state));
+  api.use("*", chunkedBodyAsUpstream("compute"));
   const ctx = (c: Context<any>): ViewCtx => {
     const a = c.get("auth");
     return { state, v: c.get("mv"), admin: a.isAdmin, now: state.clock.now(), base: state.baseUrl, projectId: a.projectId };
   };
   registerFlavorsAndKeypairs(api, state, ctx);
   registerServers(api, state, ctx);
+  registerServerExtras(api, state, ctx);
+  registerNovaAdmin(api, state, ctx);
   registerLimits(api, state, ctx);
-  api.notFound(() => novaFault(404, "The resource could not be found."));
+  api.notFound((c) => {
+    c.set(UNVERSIONED as never, true as never);
+    return webobNotFound();
+  });
 
   outer.all("/v2.1/*", (c) => forward(c, api));
   outer.all("/v2.1", (c) => forward(c, api));

@@ -7,6 +7,8 @@ import { volumes } from "../cinder/model";
 import { CinderError, deleteVolume, liveVolume } from "../cinder/ops";
 import { bootServer } from "./boot";
 import { novaFault } from "./errors";
+import { policyRefusal } from "./admin";
+import { consoleOutput, visibleServer } from "./server-extras";
 import { serverState } from "./lifecycle";
 import { cellOf, downCells, flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
@@ -70,7 +72,10 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const x = ctx(c);
     reapDeleted(state, x.now);
     const q = new URL(c.req.url).searchParams;
-    const allTenants = x.admin && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+    // servers.py _get_servers: all_tenants (any value but false) needs the get_all_tenants policy, admin by default.
+    const askedAll = q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+    if (askedAll && !x.admin) return policyRefusal(`os_compute_api:servers:${detail ? "detail" : "index"}:get_all_tenants`);
+    const allTenants = askedAll;
     const project = q.get("project_id") ?? q.get("tenant_id");
     let list = servers(state).filter((s) => (allTenants ? !project || s.projectId === project : s.projectId === x.projectId));
     // servers.py: deleted=False unless an admin asks deleted=true; the DB then leaves SOFT_DELETED out too
@@ -114,11 +119,7 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
   app.get("/servers", (c) => listing(c, false));
   app.get("/servers/detail", (c) => listing(c, true));
 
-  const load = (c: Context<any>) => {
-    const x = ctx(c);
-    const s = servers(state).get(c.req.param("id") ?? "");
-    return s && (x.admin || s.projectId === x.projectId) ? s : undefined;
-  };
+  const load = (c: Context<any>) => visibleServer(state, ctx(c), c.req.param("id") ?? "");
   const missing = (c: Context<any>) => novaFault(404, `Instance ${c.req.param("id")} could not be found.`);
 
   app.get("/servers/:id", (c) => {
@@ -200,6 +201,14 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
         if (x.v.minor >= 45) return json({ image_id: imageId }, 202);
         return new Response(null, { status: 202, headers: { Location: `${x.base}/image/v2/images/${imageId}` } });
       }
+      case "os-getConsoleOutput":
+        return consoleOutput(state, s, body["os-getConsoleOutput"], now);
+      case "os-resetState":
+        if (!ctx(c).admin) return policyRefusal("os_compute_api:os-admin-actions:reset_state");
+        return novaFault(400, `There is no such action: ${action}`);
+      case "migrate":
+        if (!ctx(c).admin) return policyRefusal("os_compute_api:os-migrate-server:migrate");
+        return novaFault(400, `There is no such action: ${action}`);
       default:
         return novaFault(400, `There is no such action: ${action}`);
     }

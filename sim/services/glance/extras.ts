@@ -1,0 +1,61 @@
+import type { Context, Hono } from "hono";
+import { requestId } from "../../core/ids";
+import type { SimEnv } from "../../core/token-auth";
+import { glanceError, notFound } from "./errors";
+import type { GlanceImage } from "./model";
+import IMAGE_SCHEMA from "./schema-image.json" with { type: "json" };
+
+/** glance-api's image schema (GET /v2/schemas/image), as Zed serves it; its enums validate create and update. */
+export const imageSchema = IMAGE_SCHEMA;
+const ENUMS: Record<string, (string | null)[]> = {
+  disk_format: IMAGE_SCHEMA.properties.disk_format.enum, container_format: IMAGE_SCHEMA.properties.container_format.enum,
+  visibility: IMAGE_SCHEMA.properties.visibility.enum,
+};
+const py = (v: unknown) => (v === null ? "None" : typeof v === "string" ? `'${v}'` : JSON.stringify(v));
+
+/** The schema check of POST /v2/images and PATCH for the enumerated attributes, with glance's message; null when valid. */
+export function schemaViolation(attr: string, value: unknown): string | null {
+  const allowed = ENUMS[attr];
+  if (!allowed || value === undefined || allowed.includes(value as string | null)) return null;
+  return `Provided object does not match schema 'image': ${py(value)} is not one of [${allowed.map(py).join(", ")}]\n\nFailed validating 'enum' in schema['properties']['${attr}']`;
+}
+
+/** Zed's import methods (enabled_import_methods on the real tier). */
+const IMPORT_METHODS = ["glance-direct", "web-download", "copy-image"];
+
+/**
+ * Image data reads, members, and interoperable image import, with glance's answers: a queued image has no data
+ * (204), import needs a staged image for glance-direct (409), an unknown method is 400. The sim stores no image
+ * bytes and fetches nothing, so data downloads and web-download/copy-image say that they are not implemented.
+ */
+export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
+  const none = (status: number) => new Response(null, { status, headers: { "x-openstack-request-id": requestId() } });
+  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() } });
+
+  app.get("/v2/images/:id/file", (c) => {
+    const img = load(c);
+    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
+    if (img.status === "queued") return none(204);
+    return glanceError(c, 501, "The sim keeps no image data to download.");
+  });
+
+  app.get("/v2/images/:id/members", (c) => {
+    const img = load(c);
+    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
+    return json({ members: [], schema: "/v2/schemas/members" });
+  });
+
+  app.get("/v2/info/import", () => json({ "import-methods": { description: "Import methods available.", type: "array", value: IMPORT_METHODS } }));
+
+  app.post("/v2/images/:id/import", async (c) => {
+    const body = await c.req.json().catch(() => null);
+    const method = body?.method?.name;
+    const img = load(c);
+    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
+    if (!IMPORT_METHODS.includes(method)) return glanceError(c, 400, `Unknown import method name '${method}'.`);
+    // The sim has no staging area (PUT /stage): no image is ever staged for glance-direct.
+    if (method === "glance-direct") return glanceError(c, 409, "Image needs to be staged before 'glance-direct' method can be used");
+    return glanceError(c, 501, `The sim does not implement the ${method} import method.`);
+  });
+
+}
