@@ -1,4 +1,5 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import type { CloudClients } from "../openstack/clients";
 import type { RequestSession } from "../session/session-service";
 import type { Services } from "./services";
 
@@ -6,6 +7,8 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     session: RequestSession;
+    /** This request's service clients, built once by the session middleware. */
+    clients: CloudClients;
     services: Services;
   };
 };

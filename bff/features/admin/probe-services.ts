@@ -1,18 +1,8 @@
 import type { Http } from "../../openstack/http";
 import { CATALOG_TYPES, SERVICES, versionedBase, type ServiceName } from "../../openstack/services";
 import type { Catalog } from "../../openstack/catalog";
-import { parseVersionDoc, type VersionInfo } from "./version-doc";
-
-export interface ServiceProbe {
-  type: string;
-  name: string;
-  url: string;
-  reachable: boolean;
-  latencyMs: number | null;
-  status: number | null;
-  version: VersionInfo | null;
-  error: string | null;
-}
+import type { ServiceProbe } from "./schema";
+import { parseVersionDoc } from "./version-doc";
 
 /** A probe reports what it sees at once: one try, a short timeout. */
 const PROBE_TIMEOUT_MS = 3000;

@@ -8,7 +8,7 @@ import { createAgent, testDeps } from "../../test/test-app";
 import { createRolloutService } from "../../features/rollouts/service";
 import { openRolloutStore } from "../../features/rollouts/store";
 import { readSse, startLab, type Lab } from "./rollouts-test-lab";
-import { PlanSchema, PoolsSchema, RunSchema } from "./rollouts.schemas";
+import { PlanSchema, PoolsSchema, RunSchema } from "../../features/rollouts/schema";
 
 // Target-independent: the lab is local (HAProxy + 3 nginx on 127.0.0.1:18620-18624); only the login uses the target.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,9 +2,9 @@ import { nanoid } from "nanoid";
 import { login, type OsSession } from "../../../sim/test/os-session";
 import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
-import { ImageListSchema } from "../images/images.schemas";
-import { NetworkListSchema } from "../networks/networks.schemas";
-import { VolumeListSchema } from "./volumes.schemas";
+import { ImageListSchema } from "../../features/images/schema";
+import { NetworkListSchema } from "../../features/networks/schema";
+import { VolumeListSchema } from "../../features/volumes/schema";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
