@@ -1,4 +1,4 @@
-import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { CloudClients } from "../openstack/clients";
 import type { RequestSession } from "../session/session-service";
 import type { Services } from "./services";
@@ -12,5 +12,4 @@ export type AppEnv = {
     services: Services;
   };
 };
-export type AppOpenAPI = OpenAPIHono<AppEnv>;
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

@@ -6,8 +6,6 @@ import type { MiddlewareHandler } from "hono";
  * Glance, Cinder and Neutron (eventlet wsgi) read chunked bodies, so they get no rule here.
  * Measured through `next start`, whose patched fetch sent every `new Request(url, {body})` chunked.
  */
-export type ChunkedBodyRule = "empty-body" | "length-required";
-
 const isChunked = (headers: Headers) => (headers.get("transfer-encoding") ?? "").toLowerCase().includes("chunked") && !headers.has("content-length");
 
 /** Answers a chunked request as the named service does, before any handler reads its body. */

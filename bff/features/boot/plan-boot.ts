@@ -4,8 +4,8 @@ import type { Blocker, BootChoices, BootPlan, QuotaEffect, Stage } from "./schem
 import { deriveRisks } from "./risks";
 import { copyEstimate, TIMING_DEFAULTS, type TimingDefaults } from "./throughput";
 import {
-  GiB, type BootPath, type Check, type CheckId, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
-  type SnapshotProbe, type SourceFacts, type StoreProbe, type SourceType, type ThroughputModel,
+  GiB, type BootPath, type Check, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
+  type SnapshotProbe, type SourceFacts, type StoreProbe, type ThroughputModel,
 } from "./types";
 
 export interface PlanFacts {

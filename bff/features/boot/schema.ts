@@ -132,7 +132,6 @@ export type BootPath = z.infer<typeof BootPathSchema>;
 export type CheckId = z.infer<typeof CheckIdSchema>;
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type Check = z.infer<typeof CheckSchema>;
-export type Severity = z.infer<typeof SeveritySchema>;
 export type Risk = z.infer<typeof RiskSchema>;
 export type Blocker = z.infer<typeof BlockerSchema>;
 export type ThroughputModel = z.infer<typeof ThroughputSchema>;

@@ -1,7 +1,7 @@
 import type { CinderVolume } from "../../openstack/cinder";
 import type { NovaServer, NovaVolumeAttachment } from "../../openstack/nova";
 import { actionPolicy, isTransient } from "./action-policy";
-import type { InstanceAddress, InstanceDetail, InstanceSummary, InstanceVolume } from "./schema";
+import type { InstanceAddress, InstanceDetail, InstanceSummary } from "./schema";
 
 /** Nova's naive launched_at ("2026-01-01T00:00:00.000000") as ISO UTC. */
 const isoUtc = (t: string | null | undefined): string | null => {

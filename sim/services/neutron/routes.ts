@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { SimState } from "../../core/state";
-import { requireToken, type SimEnv } from "../../core/token-auth";
+import { requireToken, type SimEnv } from "../keystone/token-auth";
 import { errors, NeutronError, neutronErrorResponse, neutronJson } from "./errors";
 import { EXTENSIONS } from "./extensions";
 import { registerNetworks } from "./networks";

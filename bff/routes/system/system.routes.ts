@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ServiceProbesSchema } from "../../features/admin/schema";
+import { ServiceProbesSchema } from "../../features/system/schema";
 import { errorResponses } from "../../errors";
 
 export const list = createRoute({

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
-import type { SimState } from "./state";
-import { liveToken, tokenRoles } from "../services/keystone/tokens";
-import { identity } from "../services/keystone/model";
+import type { SimState } from "../../core/state";
+import { liveToken, tokenRoles } from "./tokens";
+import { identity } from "./model";
 
 /** What keystonemiddleware's auth_token hands a service after validating X-Auth-Token. */
 export interface AuthContext {

@@ -13,7 +13,7 @@ const serviceOf = (type: string): ServiceName | undefined => SERVICES.find((s) =
 const rootOf = (url: string) => url.replace(/\/v\d+(\.\d+)?(\/[0-9a-f-]{32,36})?$/, "");
 
 /** Probes every catalog service in the region: version document, microversion range, reachability, latency. */
-export async function probeServices(http: Http, catalog: Catalog, region: string, iface: string, token: string, projectId: string): Promise<ServiceProbe[]> {
+export async function probeSystem(http: Http, catalog: Catalog, region: string, iface: string, token: string, projectId: string): Promise<ServiceProbe[]> {
   const entries = catalog
     .map((entry) => ({ entry, ep: entry.endpoints.find((e) => e.interface === iface && (e.region_id ?? e.region) === region) }))
     .filter((x) => !!x.ep);
