@@ -63,10 +63,18 @@ export function cloudClients(services: Services, session: RequestSession): Cloud
   const cephResult = once(() => resolveCeph(services, session));
   return {
     keystone: services.keystone,
-    get nova() { return nova(); },
-    get glance() { return glance(); },
-    get cinder() { return cinder(); },
-    get neutron() { return neutron(); },
+    get nova() {
+      return nova();
+    },
+    get glance() {
+      return glance();
+    },
+    get cinder() {
+      return cinder();
+    },
+    get neutron() {
+      return neutron();
+    },
     cephResult,
     ceph() {
       const r = cephResult();

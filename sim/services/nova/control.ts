@@ -24,7 +24,8 @@ export function novaControls(state: SimState) {
   app.get("/nova-cells", (c) => c.json({ down: [...downCells(state)] }));
   app.post("/nova-cells", async (c) => {
     const b = await c.req.json().catch(() => ({}));
-    if (typeof b?.cell !== "string" || !/^[\w-]{1,64}$/.test(b.cell) || typeof b?.down !== "boolean") return c.json({ error: "body needs cell (a name) and down (boolean)" }, 400);
+    if (typeof b?.cell !== "string" || !/^[\w-]{1,64}$/.test(b.cell) || typeof b?.down !== "boolean")
+      return c.json({ error: "body needs cell (a name) and down (boolean)" }, 400);
     return c.json({ down: setCellDown(state, b.cell, b.down) });
   });
   return app;
