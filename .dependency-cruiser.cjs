@@ -4,6 +4,37 @@
  */
 const TESTS = "(\\.test\\.tsx?$|\\.int\\.test\\.ts$|/test/|^tests/|^e2e/|^bench/)";
 
+/**
+ * The sim's services are layered as the real cloud's are: keystone and common at the bottom, then
+ * ceph < glance < storage (the clone path Nova and Cinder share) < cinder < nova, and neutron < nova.
+ * A service imports only those below it; an effect on a service above goes through sim/effects.ts, wired in sim/app.ts.
+ */
+const SIM_ABOVE = {
+  keystone: ["common", "ceph", "glance", "storage", "cinder", "neutron", "nova"],
+  common: ["keystone", "ceph", "glance", "storage", "cinder", "neutron", "nova"],
+  ceph: ["glance", "storage", "cinder", "neutron", "nova"],
+  glance: ["storage", "cinder", "neutron", "nova"],
+  storage: ["cinder", "neutron", "nova"],
+  cinder: ["neutron", "nova"],
+  neutron: ["ceph", "glance", "storage", "cinder", "nova"],
+};
+const SIM_SERVICE_RULES = [
+  ...Object.entries(SIM_ABOVE).map(([service, above]) => ({
+    name: `sim-${service}-no-upward`,
+    comment: `sim/services/${service} imports no service above it (${above.join(", ")}): cross-service effects go through sim/effects.ts.`,
+    severity: "error",
+    from: { path: `^sim/services/${service}/`, pathNot: TESTS },
+    to: { path: `^sim/services/(${above.join("|")})/` },
+  })),
+  {
+    name: "sim-services-not-composition",
+    comment: "Services never import the sim's composition (app, controls, effects, scenarios): those import the services.",
+    severity: "error",
+    from: { path: "^sim/services/", pathNot: TESTS },
+    to: { path: "^sim/(app|control|effects|index|main)\\.ts$|^sim/scenarios/" },
+  },
+];
+
 module.exports = {
   forbidden: [
     {
@@ -34,6 +65,14 @@ module.exports = {
       from: { path: "^sim/" },
       to: { circular: true },
     },
+    {
+      name: "sim-core-below-services",
+      comment: "sim/core is the sim's plumbing (state, store, clock, faults): it imports no service (token auth is Keystone's).",
+      severity: "error",
+      from: { path: "^sim/core/", pathNot: TESTS },
+      to: { path: "^sim/(services|scenarios)/|^sim/(app|control|effects|index|main)\\.ts$" },
+    },
+    ...SIM_SERVICE_RULES,
     {
       name: "no-cycles-bff",
       comment: "The BFF has no runtime import cycles (a type-only import back, e.g. of BootIo, loads nothing).",

@@ -9,7 +9,8 @@ import { csrfGuard } from "./middleware/csrf";
 import { apiHeaders } from "./middleware/security-headers";
 import { authRouter } from "./routes/auth/auth.index";
 import { healthRouter } from "./routes/health/health.index";
-import { catalogRouter } from "./routes/catalog/catalog.index";
+import { overviewRouter } from "./routes/overview/overview.index";
+import { systemRouter } from "./routes/system/system.index";
 import { adminRouter } from "./routes/admin/admin.index";
 import { proxyRouter } from "./routes/proxy/proxy.index";
 import { bootRouter } from "./routes/boot/boot.index";
@@ -40,7 +41,7 @@ export function createApp(deps: BffDeps) {
   app.use("*", apiHeaders());
   app.use("*", csrfGuard(deps.allowedOrigins, deps.publicOrigin));
   app.use("*", bodyLimits());
-  const routers = [healthRouter, authRouter, catalogRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
+  const routers = [healthRouter, authRouter, overviewRouter, systemRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`), 404));

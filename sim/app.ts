@@ -10,6 +10,7 @@ import { glanceRoutes } from "./services/glance/routes";
 import { cinderRoutes } from "./services/cinder/routes";
 import { cephDashboardRoutes } from "./services/ceph/dashboard";
 import { controlRoutes } from "./control";
+import { cephEffects } from "./effects";
 
 export interface SimAppOptions {
   /** The caller's address, for the loopback-only controls. */
@@ -35,7 +36,7 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   mount("/compute", "compute", novaRoutes(state));
   mount("/image", "image", glanceRoutes(state));
   mount("/volume", "volume", cinderRoutes(state));
-  mount("/ceph", "ceph", cephDashboardRoutes(state));
+  mount("/ceph", "ceph", cephDashboardRoutes(state, cephEffects(state)));
   app.route("/_sim", controlRoutes(state, opts.remoteAddress ?? (() => undefined)));
   app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity", "/networking", "/compute", "/image", "/volume", "/ceph"] }));
   return app;

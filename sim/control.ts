@@ -3,7 +3,9 @@ import type { SimState } from "./core/state";
 import type { FaultMode } from "./core/faults";
 import { applyScenario, isScenario } from "./scenarios";
 import { neutronControls } from "./services/neutron/control";
-import { storageControls } from "./services/storage/control";
+import { cephControls } from "./services/ceph/control";
+import { glanceControls } from "./services/glance/control";
+import { novaControls } from "./services/nova/control";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
@@ -90,6 +92,8 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
     return c.json({ faults: state.faults.list() });
   });
   app.route("/agents", neutronControls(state));
-  app.route("/", storageControls(state));
+  app.route("/", novaControls(state));
+  app.route("/", glanceControls(state));
+  app.route("/", cephControls(state));
   return app;
 }

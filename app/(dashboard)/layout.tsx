@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { prefetch } from "@/lib/api/prefetch";
 import { getQueryClient } from "@/lib/api/query-client";
 import { createServerApi } from "@/lib/api/server";
-import { sessionQueries } from "@/lib/queries/session";
+import { sessionQueries } from "@/lib/queries/auth";
 import { AppShell } from "@/components/layout/app-shell";
 import { RedirectToLogin } from "@/components/layout/redirect-to-login";
 

@@ -4,7 +4,7 @@ import { prefetch } from "@/lib/api/prefetch";
 import { getQueryClient } from "@/lib/api/query-client";
 import { createServerApi } from "@/lib/api/server";
 import { getT } from "@/lib/i18n/server";
-import { sessionQueries } from "@/lib/queries/session";
+import { sessionQueries } from "@/lib/queries/auth";
 import { safeNextPath } from "@/lib/safe-next";
 import { LoginClient } from "./client";
 

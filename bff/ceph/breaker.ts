@@ -48,4 +48,3 @@ export function connectionFailure(e: unknown): string | null {
 
 /** For tests: forget every outage. */
 export function resetBreakers(): void { outages.clear(); }
-export const currentOutage = (url: string) => outages.get(url);

@@ -4,7 +4,6 @@ import { upstreamError, type Http, type UpstreamRequest } from "../openstack/htt
 import { assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
-const V2 = "application/vnd.ceph.api.v2.0+json";
 
 export interface CephImage {
   name: string; pool_name: string; size: number; id?: string;

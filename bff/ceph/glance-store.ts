@@ -1,20 +1,8 @@
-import type { Services } from "../lib/services";
-import type { RequestSession } from "../session/session-service";
-import { cephAccount } from "./account";
-import { createCephDashboard, type CephDashboard } from "./dashboard";
+import type { CephDashboard } from "./dashboard";
 
 /** The pool and snapshot where Glance's RBD store keeps an image of this cluster: images/<image id>@snap. */
 export const GLANCE_POOL = "images";
 export const GLANCE_SNAP = "snap";
-
-/** The Ceph Dashboard with the BFF's service account, or null with why (no endpoint in the catalog or config). */
-export function cephFor(services: Services, session: RequestSession): { ceph: CephDashboard | null; missing: string } {
-  try {
-    return { ceph: createCephDashboard(services.http, services.deps.ceph.url ?? session.url("ceph"), cephAccount(services.deps)), missing: "" };
-  } catch (e) {
-    return { ceph: null, missing: e instanceof Error ? e.message : String(e) };
-  }
-}
 
 export type StoreStatus = "found-protected" | "found-unprotected" | "found-no-snap" | "absent" | "unknown";
 

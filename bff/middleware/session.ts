@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { ApiError, errorBody } from "../errors";
 import { clearSession, readSession } from "../session/cookie";
 import type { AppEnv } from "../lib/types";
+import { cloudClients } from "../openstack/clients";
 
 /** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -11,7 +12,9 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const sealed = await readSession(c, svc.deps);
   if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
   try {
-    c.set("session", await svc.sessions.resolve(sealed));
+    const session = await svc.sessions.resolve(sealed);
+    c.set("session", session);
+    c.set("clients", cloudClients(svc, session));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       clearSession(c);

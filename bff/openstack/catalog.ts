@@ -30,7 +30,3 @@ export function serviceUrl(catalog: Catalog, service: ServiceName, region: strin
   }
   throw new ApiError(502, "service_unavailable", `${SERVICE_LABEL[service]} has no ${iface} endpoint in region ${region} in this cloud's catalog.`, { service });
 }
-
-export function hasService(catalog: Catalog, service: ServiceName, region: string, iface: string): boolean {
-  return CATALOG_TYPES[service].some((t) => !!findEndpoint(catalog, t, region, iface));
-}

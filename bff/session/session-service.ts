@@ -4,7 +4,7 @@ import { pickRegion, serviceUrl, type Catalog } from "../openstack/catalog";
 import type { Credentials, Keystone, KeystoneProject, KeystoneToken, ProjectScope } from "../openstack/keystone";
 import type { ServiceName } from "../openstack/services";
 import type { SealedSession } from "./cookie";
-import type { Session } from "./session-schema";
+import type { LoginInput, Session } from "../features/auth/schema";
 import type { TokenCache } from "./token-cache";
 import { chooseProject } from "./choose-project";
 
@@ -24,9 +24,6 @@ export interface RequestSession {
   url(service: ServiceName): string;
 }
 
-export type LoginInput =
-  | { username: string; password: string; userDomain?: string; project?: string }
-  | { applicationCredentialId: string; applicationCredentialSecret: string };
 
 /** What the browser remembers: the last project a user worked in (bff/session/last-project.ts). */
 export interface LoginContext { lastProject?: { userId: string; projectId: string } | null }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { LoginBody } from "@/lib/api/types";
-import { useLogin } from "@/lib/queries/session";
+import { useLogin } from "@/lib/queries/auth";
 import { useHydrated } from "@/lib/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -48,6 +48,7 @@ export function LoginForm({ next }: { next: string }) {
   }, [hydrated]);
 
   // After a failure the secret is cleared; put the cursor back in it (the alert is announced by role="alert").
+  // biome-ignore lint/correctness/useExhaustiveDependencies: submittedAt re-runs it on every failed attempt, not only the first
   useEffect(() => {
     if (!login.isError) return;
     const id = method === "password" ? "password" : "appCredSecret";

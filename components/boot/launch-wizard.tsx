@@ -5,7 +5,7 @@ import { lazyWithPreload } from "@/lib/lazy";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useT } from "@/lib/i18n/client";
 import { useBootOptions, useBootPlan, useLaunchBoot } from "@/lib/queries/boot";
-import { useSession } from "@/lib/queries/session";
+import { useSession } from "@/lib/queries/auth";
 import { BOOT_STEPS, draftOwner, useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -36,6 +36,7 @@ export function ProgressView({ serverId, name, onAnother }: { serverId: string; 
   const { data: p, error, live, trace } = useBootProgress(serverId);
   const start = p ? Date.parse(p.startedAt) : 0;
   // The stream answers only when something changes: the clock runs on from when the last answer arrived.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: p is the trigger: a new answer restarts the clock
   const receivedAt = useMemo(() => Date.now(), [p]);
   const now = useNow(p?.outcome === "building");
   const clock = p ? progressClock(p, receivedAt, Math.max(now, receivedAt)) : null;

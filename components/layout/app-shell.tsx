@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
-import { useSession } from "@/lib/queries/session";
+import { useSession } from "@/lib/queries/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";

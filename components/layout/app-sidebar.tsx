@@ -77,6 +77,7 @@ export function AppSidebar({ session }: { session: Session }) {
   const { mobileOpen, setMobileOpen } = useSidebarStore();
   const pathname = usePathname();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger: a navigation closes the drawer
   useEffect(() => setMobileOpen(false), [pathname, setMobileOpen]);
   useEffect(() => {
     if (!mobileOpen) return;

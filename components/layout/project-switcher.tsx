@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
 import type { Session } from "@/lib/api/types";
-import { useSwitchProject } from "@/lib/queries/session";
+import { useSwitchProject } from "@/lib/queries/auth";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import type { Session } from "@/lib/api/types";
-import { useLogout } from "@/lib/queries/session";
+import { useLogout } from "@/lib/queries/auth";
 import { buttonVariants } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";

@@ -18,6 +18,7 @@ export function useRolloutEvents(id: string | null, running: boolean) {
   const [events, setEvents] = useState<RolloutStreamEvent[]>([]);
   const [live, setLive] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: running is the trigger: a retried run reopens the stream
   useEffect(() => {
     setEvents([]);
     if (!id || typeof EventSource === "undefined") return;

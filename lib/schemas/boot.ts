@@ -36,5 +36,4 @@ export const BootRequestFields = BootPlanRequestFields.extend({
   networkIds: z.array(Id).min(1, "choose at least one network").max(BOOT_LIMITS.listMax),
 }).strict();
 
-export type BootPlanRequestInput = z.input<typeof BootPlanRequestFields>;
 export type BootRequestInput = z.input<typeof BootRequestFields>;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
-import { useCatalog } from "@/lib/queries/catalog";
-import { useSession } from "@/lib/queries/session";
+import { useOverview } from "@/lib/queries/overview";
+import { useSession } from "@/lib/queries/auth";
 import { PageHeader } from "@/components/common/page-header";
 import { CatalogTable } from "@/components/overview/catalog-table";
 import { SessionCard } from "@/components/overview/session-card";
@@ -10,7 +10,7 @@ import { SessionCard } from "@/components/overview/session-card";
 export function OverviewClient() {
   const t = useT();
   const session = useSession();
-  const catalog = useCatalog();
+  const catalog = useOverview();
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={t("overview.title")} description={t("overview.description")} />

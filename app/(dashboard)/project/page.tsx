@@ -4,7 +4,7 @@ import { prefetch } from "@/lib/api/prefetch";
 import { getQueryClient } from "@/lib/api/query-client";
 import { createServerApi } from "@/lib/api/server";
 import { getT } from "@/lib/i18n/server";
-import { catalogQueries } from "@/lib/queries/catalog";
+import { overviewQueries } from "@/lib/queries/overview";
 import { OverviewClient } from "./client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage() {
   const qc = getQueryClient();
-  await prefetch(qc, catalogQueries.list(await createServerApi()));
+  await prefetch(qc, overviewQueries.list(await createServerApi()));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <OverviewClient />

@@ -1,7 +1,4 @@
-import type { BootChoices } from "./plan-boot";
-
-/** The microversion every boot request uses: ≥ 2.67 so a BDM may carry volume_type (networks are required from 2.37). */
-export const BOOT_MICROVERSION = "2.67";
+import type { BootChoices } from "./schema";
 
 export interface BlockDeviceMapping {
   boot_index: number;

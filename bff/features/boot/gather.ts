@@ -1,24 +1,24 @@
-import { cephFor, glanceStoreStatus } from "../../ceph/glance-store";
+import { glanceStoreStatus } from "../../ceph/glance-store";
 import type { Services } from "../../lib/services";
-import { createCinder, cinderTime } from "../../openstack/cinder";
-import { createGlance, isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
-import { createNeutron } from "../../openstack/neutron";
-import { createNova, type NovaFlavor } from "../../openstack/nova";
+import { cinderTime } from "../../openstack/cinder";
+import type { CloudClients } from "../../openstack/clients";
+import { isInstanceSnapshot, type GlanceImage } from "../../openstack/glance";
+import type { NovaFlavor } from "../../openstack/nova";
 import type { RequestSession } from "../../session/session-service";
 import { firstRbdLocation } from "./checks";
 import { sessionFacts } from "./session-facts";
-import type { BootChoices, PlanFacts } from "./plan-boot";
+import type { PlanFacts } from "./plan-boot";
+import type { BootChoices } from "./schema";
 import { learnThroughput, type VolumeSample } from "./throughput";
 import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, SourceFacts, StoreProbe, ThroughputModel } from "./types";
 
-/** The service clients one request works with; the edge of the boot feature. */
-export function bootIo(services: Services, session: RequestSession) {
-  const { http, deps } = services;
-  const { ceph, missing: cephMissing } = cephFor(services, session);
+/** The request's service clients and what the boot feature reads beside them; the edge of the boot feature. */
+export function bootIo(services: Services, session: RequestSession, clients: CloudClients) {
+  const { ceph, missing } = clients.cephResult();
   return {
-    services, session, deps,
-    nova: createNova(http, session), glance: createGlance(http, session), cinder: createCinder(http, session), neutron: createNeutron(http, session),
-    ceph, cephMissing,
+    services, session, deps: services.deps,
+    nova: clients.nova, glance: clients.glance, cinder: clients.cinder, neutron: clients.neutron,
+    ceph, cephMissing: missing?.message ?? "",
   };
 }
 export type BootIo = ReturnType<typeof bootIo>;

@@ -1,7 +1,8 @@
 import { ApiError } from "../../errors";
 import { buildServerRequest } from "./build-server-request";
 import { gatherPlanFacts, type BootIo } from "./gather";
-import { planBoot, type BootChoices, type BootPlan } from "./plan-boot";
+import { planBoot } from "./plan-boot";
+import type { BootChoices, BootPlan } from "./schema";
 import { sessionFacts } from "./session-facts";
 import { META } from "./progress";
 

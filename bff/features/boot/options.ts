@@ -1,13 +1,14 @@
 import { cinderTime } from "../../openstack/cinder";
 import { isInstanceSnapshot } from "../../openstack/glance";
 import { flavorFacts, imageFacts, novaWait, type BootIo } from "./gather";
+import type { BootOptions } from "./schema";
 import { sessionFacts } from "./session-facts";
 
 /**
  * Everything the wizard lists, in one round trip: sources, flavors, networks, groups, key pairs, types, quotas.
  * The images, flavors, default type and quotas are the session's shared facts, so the plans that follow reuse them.
  */
-export async function bootOptions(io: BootIo) {
+export async function bootOptions(io: BootIo): Promise<BootOptions> {
   const [images, volumes, snapshots, types, defaultType, flavors, keypairs, networks, groups, quotas] = await Promise.all([
     sessionFacts.activeImages(io),
     io.cinder.volumes().then((w) => w.items),
@@ -51,4 +52,3 @@ export async function bootOptions(io: BootIo) {
     novaWait: novaWait(io),
   };
 }
-export type BootOptions = Awaited<ReturnType<typeof bootOptions>>;

@@ -1,25 +1,12 @@
 import { cloneChecks, firstRbdLocation, verdictOf } from "./checks";
-import { quotaEffects, type QuotaEffect } from "./quota";
-import { deriveRisks, type Risk } from "./risks";
+import { quotaEffects } from "./quota";
+import type { Blocker, BootChoices, BootPlan, QuotaEffect, Stage } from "./schema";
+import { deriveRisks } from "./risks";
 import { copyEstimate, TIMING_DEFAULTS, type TimingDefaults } from "./throughput";
 import {
-  GiB, type BootPath, type Check, type CheckId, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
-  type SnapshotProbe, type SourceFacts, type StoreProbe, type SourceType, type ThroughputModel,
+  GiB, type BootPath, type Check, type ClusterFacts, type FlavorFacts, type NovaWait, type Quantiles, type QuotaFacts,
+  type SnapshotProbe, type SourceFacts, type StoreProbe, type ThroughputModel,
 } from "./types";
-
-/** The wizard's choices, as validated by the route (field names are the public contract). */
-export interface BootChoices {
-  source: { type: SourceType; id: string };
-  createVolume: boolean;
-  volumeSize?: number;
-  volumeType?: string;
-  deleteOnTermination: boolean;
-  flavorId?: string;
-  networkIds: string[];
-  securityGroups: string[];
-  keyName?: string;
-  count: number;
-}
 
 export interface PlanFacts {
   choices: BootChoices;
@@ -36,41 +23,6 @@ export interface PlanFacts {
   /** Cinder's default volume type name, used when none is chosen. */
   defaultVolumeType: string | null;
   timing?: TimingDefaults;
-}
-
-export interface Stage { stage: "clone" | "download" | "convert" | "import" | "boot"; bytes: number; seconds: Quantiles }
-export interface Blocker { code: string; field: string | null; message: string; params: Record<string, string | number> }
-
-export interface BootPlan {
-  source: { type: SourceType; id: string; name: string };
-  path: BootPath;
-  /** False when a check is unknown: `path` is then the clone it assumed and `alternative` what happens if it is wrong. */
-  certain: boolean;
-  toggleApplies: boolean;
-  /** Whether the boot makes a new root volume: the toggle for an image, always for a volume snapshot or a volume-backed instance snapshot. */
-  createsVolume: boolean;
-  explanation: string;
-  checks: Check[];
-  bytesToCopy: number;
-  /** Until ACTIVE. */
-  predictedSeconds: Quantiles;
-  /** Until the root disk is ready: what Nova's volume wait is measured against. */
-  storageSeconds: Quantiles;
-  stages: Stage[];
-  spaceBytes: { kind: "thin" | "full" | "existing"; bytes: number };
-  minVolumeGiB: number;
-  volumeSizeGiB: number | null;
-  volumeType: { name: string; source: "requested" | "default" } | null;
-  throughput: ThroughputModel;
-  novaWait: NovaWait;
-  /**
-   * The worst case when the path is not certain: what happens if the `ifFails` checks fail, and whether that copy
-   * outlasts Nova's volume wait (the plan then leads with it).
-   */
-  alternative: { path: BootPath; predictedSeconds: Quantiles; storageSeconds: Quantiles; ifFails: CheckId[]; exceedsNovaWait: boolean } | null;
-  risks: Risk[];
-  quota: QuotaEffect[];
-  blockers: Blocker[];
 }
 
 const ceilGiB = (bytes: number | null | undefined) => Math.ceil((bytes ?? 0) / GiB);

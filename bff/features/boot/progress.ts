@@ -1,8 +1,5 @@
+import type { PhaseId, Prediction, Progress } from "./schema";
 import type { BootPath } from "./types";
-
-export type PhaseId =
-  | "scheduling" | "volume_creating" | "volume_downloading" | "volume_available"
-  | "block_device_mapping" | "networking" | "spawning" | "active" | "error";
 
 export interface ObservedPhase { phase: PhaseId; at: number; source: "nova" | "cinder"; detail: string | null }
 
@@ -26,13 +23,6 @@ export const META = {
   source: "zenith_source", volumeGiB: "zenith_volume_gib", storageP50: "zenith_storage_p50", altPath: "zenith_alt_path", altStorageP50: "zenith_alt_storage_p50",
 } as const;
 
-export interface Prediction {
-  path: BootPath; p50: number; p90: number; waitSeconds: number | null;
-  /** Until the root disk is ready (what Nova's volume wait is measured against); null for boots launched before it was recorded. */
-  storageP50: number | null;
-  /** The worst case of an uncertain plan: the copy that happens if an unknown check fails, and how long it takes. */
-  alternative: { path: BootPath; storageP50: number } | null;
-}
 const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : null);
 export function predictionOf(meta: Record<string, string>): Prediction | null {
   const p50 = num(meta[META.p50]), p90 = num(meta[META.p90]);
@@ -85,23 +75,6 @@ export function mergePhases(prev: ObservedPhase[], next: ObservedPhase[]): Obser
   kept.sort((a, b) => rank(a.phase) - rank(b.phase));
   for (let k = kept.length - 2; k >= 0; k--) if (kept[k].at > kept[k + 1].at) kept[k] = { ...kept[k], at: kept[k + 1].at };
   return kept;
-}
-
-export interface Progress {
-  serverId: string;
-  name: string;
-  status: string;
-  taskState: string | null;
-  outcome: "building" | "active" | "error";
-  done: boolean;
-  phases: { phase: PhaseId; at: string; source: "nova" | "cinder"; detail: string | null }[];
-  volume: { id: string; status: string; matchedBy: VolumeSnapshot["matchedBy"] } | null;
-  fault: { code: number; message: string; created: string | null } | null;
-  startedAt: string;
-  elapsedSeconds: number;
-  prediction: Prediction | null;
-  /** Elapsed against the prediction: on track, past p90, or past Nova's volume wait. */
-  verdict: "on_track" | "slower_than_predicted" | "past_nova_wait" | "finished";
 }
 
 /** The progress answer from the merged phases: outcome, Nova's fault verbatim, elapsed against the prediction. */

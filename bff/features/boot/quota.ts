@@ -1,15 +1,5 @@
+import type { QuotaEffect } from "./schema";
 import type { FlavorFacts, QuotaFacts, QuotaLine } from "./types";
-
-export interface QuotaEffect {
-  /** Nova's or Cinder's own name for the quota: instances, cores, ram, volumes, gigabytes, volumes_<type>, gigabytes_<type>, per_volume_gigabytes. */
-  quota: string;
-  service: "compute" | "volume";
-  limit: number;
-  inUse: number;
-  requested: number;
-  /** -1 limits are unlimited. */
-  ok: boolean;
-}
 
 export interface QuotaDemand { count: number; flavor: FlavorFacts | null; newVolumes: number; newVolumeGiB: number; volumeType: string | null }
 

@@ -1,14 +1,5 @@
+import type { Risk } from "./schema";
 import type { BootPath, Check, NovaWait, Quantiles } from "./types";
-
-export type Severity = "info" | "warning" | "error";
-export interface Risk {
-  code: string;
-  severity: Severity;
-  /** Plain-language English; the UI may render its own translation from `code` + `params`. */
-  message: string;
-  fix: string;
-  params: Record<string, string | number>;
-}
 
 const s = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 

@@ -5,17 +5,10 @@
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
 
-export type SourceType = "image" | "instance-snapshot" | "volume" | "volume-snapshot";
-export type BootPath = "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
-export type CheckId = "location_exposed" | "same_fsid" | "raw_format" | "snapshot_readable";
-export type CheckStatus = "pass" | "fail" | "unknown";
-/**
- * One clone condition: its verdict, the evidence as a code with parameters (the UI renders it in the user's
- * language; see CHECK_CODES in checks.ts), and the same evidence in English for logs. Never Ceph's own text,
- * URL or fsid.
- */
-export interface Check { id: CheckId; status: CheckStatus; code: string; params: Record<string, string | number>; evidence: string }
+import type { CheckStatus } from "./schema";
 
+/** The shapes the route answers with are z.infer of schema.ts; the planner's facts below are its own. */
+export type { BootPath, Check, CheckId, CheckStatus, NovaWait, Quantiles, SourceType, ThroughputModel } from "./schema";
 /** A Glance image (plain image or instance snapshot) as the caller sees it. */
 export interface ImageFacts {
   kind: "image";
@@ -55,19 +48,6 @@ export interface SnapshotProbe { status: CheckStatus; code: string; evidence: st
  * the image's location, without showing it.
  */
 export interface StoreProbe { status: "found" | "absent" | "unknown"; snap: "protected" | "unprotected" | "missing" | null; code: string }
-
-export interface Quantiles { p50: number; p90: number }
-
-/** How fast a full copy goes, and where that number came from. */
-export interface ThroughputModel {
-  source: "learned" | "default";
-  /** End-to-end image bytes per second of a Cinder copy (download + convert + import). p90 is the slow tail. */
-  bytesPerSecond: Quantiles;
-  samples: number;
-  explanation: string;
-}
-
-export interface NovaWait { retries: number; intervalSeconds: number; seconds: number; attempts: number }
 
 export interface QuotaLine { limit: number; inUse: number }
 export interface QuotaFacts {

@@ -2,7 +2,8 @@ import { ApiError } from "../../errors";
 import { cinderTime, type CinderVolume } from "../../openstack/cinder";
 import type { NovaServer } from "../../openstack/nova";
 import type { BootIo } from "./gather";
-import { META, mergePhases, phasesNow, predictionOf, summarize, type ObservedPhase, type Progress, type ServerSnapshot, type VolumeSnapshot } from "./progress";
+import type { Progress } from "./schema";
+import { META, mergePhases, phasesNow, predictionOf, summarize, type ObservedPhase, type ServerSnapshot, type VolumeSnapshot } from "./progress";
 
 const isoTime = (t: string | null | undefined): number | null => {
   if (!t) return null;

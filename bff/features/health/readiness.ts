@@ -1,10 +1,6 @@
 import { ApiError } from "../../errors";
 import type { Http } from "../../openstack/http";
-
-export interface Readiness {
-  ready: boolean;
-  checks: { identity: { ok: boolean; status: number | null; code: string | null } };
-}
+import type { Readiness } from "./schema";
 
 /** How long readiness waits for Keystone: a probe must answer well within a load balancer's check interval. */
 export const READY_TIMEOUT_MS = 3000;

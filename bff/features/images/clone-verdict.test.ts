@@ -1,5 +1,5 @@
 import { cloneVerdict, withCloneVerdicts } from "./clone-verdict";
-import type { ImageSummary } from "./map-image";
+import type { ImageSummary } from "./schema";
 
 const img = (o: Partial<ImageSummary>): ImageSummary => ({
   id: "i", name: "n", status: "active", diskFormat: "raw", containerFormat: "bare", sizeBytes: 1, virtualSizeBytes: 1, minDiskGiB: 0, minRamMiB: 0,

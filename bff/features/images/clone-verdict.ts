@@ -1,7 +1,5 @@
 import type { StoreStatus } from "../../ceph/glance-store";
-import type { ImageSummary } from "./map-image";
-
-export type CloneVerdict = "clone" | "copy" | "unknown";
+import type { CloneVerdict, ImageSummary } from "./schema";
 
 /**
  * The Images page's "cloned by Ceph" / "will be copied" label, on the same rules as the boot plan: not raw → copy;

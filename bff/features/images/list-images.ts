@@ -1,10 +1,7 @@
 import type { Glance } from "../../openstack/glance";
-import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
-import { toImageSummary, type ImageSummary } from "./map-image";
-
-export const IMAGE_SORTS = ["created", "name", "size", "status"] as const;
-export type ImageSort = (typeof IMAGE_SORTS)[number];
-export interface ImageListParams extends ListParams<ImageSort> { format?: string }
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage } from "../listing/page-list";
+import { toImageSummary } from "./map-image";
+import type { ImageListParams, ImageSort, ImageSummary } from "./schema";
 
 const GLANCE_KEY: Record<ImageSort, string> = { created: "created_at", name: "name", size: "size", status: "status" };
 

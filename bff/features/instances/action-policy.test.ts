@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionPolicy, actionState, isTransient, type InstanceAction } from "./action-policy";
+import { actionPolicy, actionState, isTransient } from "./action-policy";
+import type { InstanceAction } from "./schema";
 
 const enabled = (status: string, taskState: string | null = null) =>
   actionPolicy({ status, taskState }).filter((a) => a.enabled).map((a) => a.action);

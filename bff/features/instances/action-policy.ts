@@ -1,23 +1,9 @@
+import { INSTANCE_ACTIONS, type ActionState, type DisabledReason, type InstanceAction } from "./schema";
+
 /**
  * Which power actions an instance allows right now, and why not. Mirrors Nova's own checks
  * (nova/compute/api.py `check_instance_state`) so the UI never offers what Nova would refuse with a 409.
  */
-export const INSTANCE_ACTIONS = ["start", "stop", "reboot", "hard-reboot", "delete"] as const;
-export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
-
-export type DisabledReason =
-  | "already_running" | "already_stopped" | "busy" | "building" | "deleting" | "not_running" | "error_state" | "not_allowed_in_status";
-
-export interface ActionState {
-  action: InstanceAction;
-  enabled: boolean;
-  /** Why not, when disabled: a code the UI translates, and the English sentence. */
-  reason: DisabledReason | null;
-  message: string | null;
-  /** Destructive actions need a confirmation that names the instance. */
-  destructive: boolean;
-}
-
 export interface PolicyInput {
   status: string;
   taskState: string | null;

@@ -1,7 +1,8 @@
 import type { Cinder, CinderVolume } from "../../openstack/cinder";
 import type { Glance } from "../../openstack/glance";
 import type { Nova } from "../../openstack/nova";
-import { toInstanceDetail, type InstanceDetail } from "./map-server";
+import { toInstanceDetail } from "./map-server";
+import type { InstanceDetail } from "./schema";
 
 /** One instance with its fault, volumes (from Nova's attachments and Cinder) and what it allows now. */
 export async function instanceDetail(io: { nova: Nova; glance: Glance; cinder: Cinder }, id: string): Promise<InstanceDetail> {

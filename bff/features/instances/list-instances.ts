@@ -1,11 +1,8 @@
 import type { Glance } from "../../openstack/glance";
 import type { Nova } from "../../openstack/nova";
-import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
-import { toInstanceSummary, type InstanceSummary } from "./map-server";
-
-export const INSTANCE_SORTS = ["created", "name", "status"] as const;
-export type InstanceSort = (typeof INSTANCE_SORTS)[number];
-export interface InstanceListParams extends ListParams<InstanceSort> { status?: string }
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage } from "../listing/page-list";
+import { toInstanceSummary } from "./map-server";
+import type { InstanceListParams, InstanceSummary } from "./schema";
 
 /** Image id → name for every image the project can see, so rows name their image. */
 export async function imageNames(glance: Glance): Promise<Map<string, string | null>> {

@@ -1,44 +1,7 @@
 import type { CinderVolume } from "../../openstack/cinder";
 import type { NovaServer, NovaVolumeAttachment } from "../../openstack/nova";
-import { actionPolicy, isTransient, type ActionState } from "./action-policy";
-
-export interface InstanceAddress { network: string; addr: string; version: number; type: string | null }
-export interface InstanceSummary {
-  id: string;
-  name: string;
-  status: string;
-  taskState: string | null;
-  vmState: string | null;
-  /** Null when the server boots from a volume (Nova answers `image: ""`). */
-  image: { id: string; name: string | null } | null;
-  bootFromVolume: boolean;
-  flavor: { name: string | null; vcpus: number | null; ramMiB: number | null; diskGiB: number | null };
-  addresses: InstanceAddress[];
-  created: string;
-  /** Nova's fault message, verbatim, when the instance is in ERROR (the list shows it under the status). */
-  faultMessage: string | null;
-  /** In a state Nova will move out of by itself: the UI polls while any row is. */
-  transient: boolean;
-  /** What the instance allows now, each with its reason when not (the same policy the action route enforces). */
-  actions: ActionState[];
-}
-export interface InstanceVolume {
-  id: string; name: string | null; sizeGiB: number | null; status: string | null; device: string | null;
-  deleteOnTermination: boolean | null; bootable: boolean | null;
-  /** The root disk of an instance booted from a volume: what a delete keeps or removes with it. */
-  root: boolean;
-}
-export interface InstanceDetail extends InstanceSummary {
-  /** Nova's fault, verbatim, when the instance is in ERROR. */
-  fault: { code: number; message: string; details: string | null; created: string | null } | null;
-  updated: string | null;
-  launchedAt: string | null;
-  keyName: string | null;
-  availabilityZone: string | null;
-  securityGroups: string[];
-  metadata: Record<string, string>;
-  volumes: InstanceVolume[];
-}
+import { actionPolicy, isTransient } from "./action-policy";
+import type { InstanceAddress, InstanceDetail, InstanceSummary } from "./schema";
 
 /** Nova's naive launched_at ("2026-01-01T00:00:00.000000") as ISO UTC. */
 const isoUtc = (t: string | null | undefined): string | null => {

@@ -1,6 +1,7 @@
 import { ApiError } from "../../errors";
 import type { Nova, NovaServerAction } from "../../openstack/nova";
-import { actionState, type InstanceAction } from "./action-policy";
+import { actionState } from "./action-policy";
+import type { InstanceAction } from "./schema";
 
 const BODY: Record<Exclude<InstanceAction, "delete">, NovaServerAction> = {
   start: { "os-start": null },

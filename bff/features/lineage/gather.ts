@@ -1,12 +1,8 @@
-import { cephAccount } from "../../ceph/account";
 import { cephUnavailable } from "../../ceph/breaker";
-import { createCephDashboard, type CephDashboard, type CephImage } from "../../ceph/dashboard";
+import type { CephDashboard, CephImage } from "../../ceph/dashboard";
 import { ApiError } from "../../errors";
 import type { Services } from "../../lib/services";
-import { createCinder } from "../../openstack/cinder";
-import { createGlance } from "../../openstack/glance";
-import { createNova } from "../../openstack/nova";
-import type { RequestSession } from "../../session/session-service";
+import type { CloudClients } from "../../openstack/clients";
 import { buildLineage } from "./build-lineage";
 import { discover } from "./discover";
 import { pendingImages, type NamedResource } from "./pending";
@@ -14,21 +10,6 @@ import type { Lineage, RbdFacts } from "./types";
 import { usageFrom, usagePolicy } from "./usage-policy";
 import { walkOwners, type OwnerIo } from "./owners";
 import type { OwnerReader } from "./prove";
-
-/** The Ceph Dashboard client for this request, or 503 ceph_unavailable (reason not_configured). */
-export function cephFor(services: Services, session: RequestSession): CephDashboard {
-  const account = cephAccount(services.deps);
-  let url: string;
-  try {
-    url = services.deps.ceph.url ?? session.url("ceph");
-  } catch {
-    throw cephUnavailable(
-      "The Ceph Dashboard is not in this cloud's catalog. Register it in the Keystone catalog (service type ceph-dashboard) or set ZENITH_CEPH_URL, and ZENITH_CEPH_USER / ZENITH_CEPH_PASSWORD for the BFF's dashboard account.",
-      { reason: "not_configured" },
-    );
-  }
-  return createCephDashboard(services.http, url, account);
-}
 
 /** A dashboard that times out or refuses the BFF's token twice is unavailable too; RBD errors pass through. */
 export async function withCeph<T>(fn: () => Promise<T>): Promise<T> {
@@ -63,9 +44,7 @@ async function readImage(ceph: CephDashboard, pool: string, name: string): Promi
 }
 
 /** The owner walks over this session's Glance, Nova (2.69) and Cinder clients. */
-export function ownerIo(services: Services, session: RequestSession): OwnerIo {
-  const { http } = services;
-  const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
+export function ownerIo({ glance, nova, cinder }: Pick<CloudClients, "glance" | "nova" | "cinder">): OwnerIo {
   return {
     glanceImages: (hidden, maxItems) => glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
     // status=SOFT_DELETED alone lists nothing (the DB leaves soft-deleted rows out unless deleted=true).
@@ -81,8 +60,8 @@ export function ownerIo(services: Services, session: RequestSession): OwnerIo {
  * clone reachable from them is read too. An owner walk that did not reach its end is named in
  * coverage.walks, and no orphan is called in its pool.
  */
-export async function loadLineage(services: Services, session: RequestSession, ceph = cephFor(services, session), opts: { walkMax?: number } = {}): Promise<Lineage> {
-  const walks = await walkOwners(ownerIo(services, session), opts.walkMax ?? services.deps.lineageWalkMax);
+export async function loadLineage(services: Services, clients: CloudClients, ceph = clients.ceph(), opts: { walkMax?: number } = {}): Promise<Lineage> {
+  const walks = await walkOwners(ownerIo(clients), opts.walkMax ?? services.deps.lineageWalkMax);
   const named: NamedResource[] = [
     ...walks.glance.map((g) => ({ type: "glance" as const, id: g.id, name: g.name, status: g.status, createdAt: g.created_at, spec: `images/${g.id}` })),
     ...walks.cinder.map((v) => ({ type: "cinder" as const, id: v.id, name: v.name ?? null, status: v.status, createdAt: v.created_at, spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}` })),
@@ -98,9 +77,7 @@ export async function loadLineage(services: Services, session: RequestSession, c
 }
 
 /** Reads an orphan's owner by id (Nova at 2.69, so a server in a down cell is found, not missed). */
-export function ownerReader(services: Services, session: RequestSession): OwnerReader {
-  const { http } = services;
-  const glance = createGlance(http, session), nova = createNova(http, session), cinder = createCinder(http, session);
+export function ownerReader({ glance, nova, cinder }: Pick<CloudClients, "glance" | "nova" | "cinder">): OwnerReader {
   return async (ref) => {
     if (ref.service === "glance") { const g = await glance.image(ref.id); return { name: g.name, status: g.status }; }
     if (ref.service === "nova") { const s = await nova.serverAnyCell(ref.id); return { name: s.name ?? null, status: s.status }; }

@@ -1,12 +1,10 @@
 import type { Neutron } from "../../openstack/neutron";
-import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
-import { toNetworkSummary, type NetworkSummary } from "./map-network";
-
-export const NETWORK_SORTS = ["name", "status"] as const;
-export type NetworkSort = (typeof NETWORK_SORTS)[number];
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage } from "../listing/page-list";
+import { toNetworkSummary } from "./map-network";
+import type { NetworkListParams, NetworkSummary } from "./schema";
 
 /** A page of networks with their subnets. Neutron sorts and pages natively; a text search walks the list. */
-export async function listNetworks(neutron: Neutron, projectId: string, p: ListParams<NetworkSort>): Promise<ListPage<NetworkSummary>> {
+export async function listNetworks(neutron: Neutron, projectId: string, p: NetworkListParams): Promise<ListPage<NetworkSummary>> {
   const subnetsP = neutron.subnets().then((l) => new Map(l.items.map((s) => [s.id, s])));
   if (upstreamCanServe(p, ["name:asc", "name:desc", "status:asc", "status:desc"])) {
     const [page, subnets] = await Promise.all([neutron.networksPage({ limit: p.limit, marker: p.marker, query: { sort_key: p.sort, sort_dir: p.dir } }), subnetsP]);

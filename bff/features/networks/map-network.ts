@@ -1,16 +1,5 @@
 import type { NeutronNetwork, NeutronSubnet } from "../../openstack/neutron";
-
-export interface NetworkSummary {
-  id: string;
-  name: string;
-  status: string;
-  adminStateUp: boolean;
-  shared: boolean;
-  external: boolean;
-  /** Owned by the session's project (else shared with it, or external). */
-  own: boolean;
-  subnets: { id: string; name: string; cidr: string; ipVersion: number; gateway: string | null; dhcp: boolean | null }[];
-}
+import type { NetworkSummary } from "./schema";
 
 export function toNetworkSummary(n: NeutronNetwork, subnets: ReadonlyMap<string, NeutronSubnet>, projectId: string): NetworkSummary {
   return {

@@ -1,3 +1,4 @@
+import type { CellStatus } from "./schema";
 import { z } from "zod";
 
 /** One line from rollouts/callback_plugins/jsonl_events.py. */
@@ -27,7 +28,6 @@ export function parseEventLine(line: string): AnsibleEvent | null {
   }
 }
 
-export type CellStatus = "running" | "ok" | "changed" | "failed" | "skipped" | "unreachable";
 export type HostStatus = "pending" | "running" | "ok" | "failed" | "unreachable" | "gated" | "not_run";
 
 export interface HostResult {

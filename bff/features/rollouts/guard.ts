@@ -1,4 +1,4 @@
-import type { BackendState } from "./haproxy";
+import type { BackendState } from "./schema";
 
 export interface GuardDecision {
   ok: boolean;

@@ -1,16 +1,6 @@
 import { connect } from "node:net";
 import type { PoolConfig } from "./config";
-
-export interface BackendState {
-  /** The inventory host. */
-  host: string;
-  /** Its HAProxy server name. */
-  server: string;
-  /** HAProxy's status column verbatim (UP, DOWN, "UP 1/2", "DOWN 1/2", MAINT, …), or "?" when not listed. */
-  status: string;
-  /** Serving: UP, or "UP 1/2" (going down but still in rotation). */
-  up: boolean;
-}
+import type { BackendState } from "./schema";
 
 /** The `status` column of HAProxy's CSV stats, per server of one backend; pure. */
 export function parseStatCsv(text: string, backend: string): Map<string, string> {

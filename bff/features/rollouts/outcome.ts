@@ -1,7 +1,6 @@
 import type { HostResult } from "./events";
 
-export type RunStatus = "running" | "succeeded" | "failed" | "stopped" | "cancelled" | "interrupted";
-export type StoppedBy = "max_fail_percentage" | "capacity_guard" | "cancel" | "timeout" | null;
+import type { RunStatus, StoppedBy, Verdict } from "./schema";
 
 export interface OutcomeInput {
   exitCode: number | null;
@@ -22,8 +21,6 @@ export function classifyOutcome(o: OutcomeInput): { status: RunStatus; stoppedBy
   if (failed && notRun) return { status: "stopped", stoppedBy: "max_fail_percentage" };
   return { status: "failed", stoppedBy: null };
 }
-
-export type Verdict = "zero_downtime" | "requests_failed" | "no_traffic";
 
 export function verdictOf(served: number, failed: number): Verdict {
   if (failed > 0) return "requests_failed";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PoolConfig } from "./config";
 import { guardDecision } from "./guard";
-import type { BackendState } from "./haproxy";
+import type { BackendState } from "./schema";
 
 /** `serial` as Ansible takes it: a count, or a percentage of the hosts. */
 export const SERIAL_PATTERN = /^([1-9]\d{0,3}|([1-9]\d?|100)%)$/;

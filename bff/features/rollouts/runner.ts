@@ -4,12 +4,13 @@ import { join } from "node:path";
 import type { PoolConfig } from "./config";
 import { parseEventLine, reduceEvents, type AnsibleEvent } from "./events";
 import { guardDecision, guardReason } from "./guard";
-import { readHaproxy, type BackendState } from "./haproxy";
+import { readHaproxy } from "./haproxy";
+import type { BackendState, Message } from "./schema";
 import { classifyOutcome } from "./outcome";
 import { startProbe } from "./probe";
 import { killGroup, killTasks } from "./procs";
 import { ansibleEnv, extraVarsYaml } from "./run-files";
-import type { Message, RolloutStore, RunRow } from "./store";
+import type { RolloutStore, RunRow } from "./store";
 
 export interface RunnerEnv {
   store: RolloutStore;

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadRolloutsConfig, type PoolConfig, type RolloutsConfigState } from "./config";
-import { readHaproxy, type BackendState } from "./haproxy";
+import { readHaproxy } from "./haproxy";
 import { planRollout, type PlanInput, type RolloutPlan } from "./plan";
 import { startRun, type ActiveRun, type RunnerEnv } from "./runner";
-import { openRolloutStore, type Message, type RolloutStore, type RunRow } from "./store";
+import type { BackendState, Message, PoolView } from "./schema";
+import { openRolloutStore, type RolloutStore, type RunRow } from "./store";
 import { findTool } from "./tools";
 import { runView } from "./view";
 
@@ -22,7 +23,6 @@ export class RolloutError extends Error {
   constructor(readonly kind: "not_found" | "conflict" | "unavailable", readonly code: string, message: string) { super(message); }
 }
 
-export type PoolView = { name: string; description: string; hosts: string[]; minHealthy: number; drain: boolean; backends: BackendState[]; lbError: string | null };
 
 /** Admin → Rollouts: pools from the configuration, plans, runs (stored in SQLite), their events. */
 export function createRolloutService(opts: RolloutsOptions) {

@@ -1,10 +1,9 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { RunStatus, StoppedBy } from "./outcome";
+import type { Message, RunStatus, StoppedBy } from "./schema";
 import type { RolloutSettings } from "./plan";
 
-export interface Message { code: string; params: Record<string, string | number> }
 
 export interface RunRow extends RolloutSettings {
   id: string;

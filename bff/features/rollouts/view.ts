@@ -22,4 +22,3 @@ export function runView(store: RolloutStore, r: RunRow) {
     verdict: finished && results.some((h) => !["pending", "not_run", "gated"].includes(h.status)) ? verdictOf(r.served, r.failed) : null,
   };
 }
-export type RunView = ReturnType<typeof runView>;

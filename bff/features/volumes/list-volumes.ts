@@ -1,11 +1,8 @@
 import type { Cinder } from "../../openstack/cinder";
 import type { Nova } from "../../openstack/nova";
-import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage, type ListParams } from "../listing/page-list";
-import { toVolumeSummary, type VolumeSummary } from "./map-volume";
-
-export const VOLUME_SORTS = ["created", "name", "size", "status"] as const;
-export type VolumeSort = (typeof VOLUME_SORTS)[number];
-export interface VolumeListParams extends ListParams<VolumeSort> { status?: string }
+import { pageLocally, SCAN_LIMIT, upstreamCanServe, type ListPage } from "../listing/page-list";
+import { toVolumeSummary } from "./map-volume";
+import type { VolumeListParams, VolumeSummary } from "./schema";
 
 /** A page of volumes, with the names of the servers they are attached to. Cinder pages in created-desc order. */
 export async function listVolumes(io: { cinder: Cinder; nova: Nova }, p: VolumeListParams): Promise<ListPage<VolumeSummary>> {

@@ -1,18 +1,5 @@
 import { cinderTime, type CinderVolume } from "../../openstack/cinder";
-
-export interface VolumeSummary {
-  id: string;
-  name: string | null;
-  sizeGiB: number;
-  status: string;
-  type: string | null;
-  bootable: boolean;
-  attachments: { serverId: string; serverName: string | null; device: string | null }[];
-  /** From volume_image_metadata: the image the volume was created from. */
-  sourceImage: { id: string | null; name: string | null; diskFormat: string | null } | null;
-  created: string;
-  transient: boolean;
-}
+import type { VolumeSummary } from "./schema";
 
 /** Cinder statuses that end by themselves (creating → available, downloading → available…). */
 const TRANSIENT = new Set(["creating", "downloading", "attaching", "detaching", "deleting", "extending", "uploading", "retyping",

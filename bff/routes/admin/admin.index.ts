@@ -2,10 +2,8 @@ import { createRouter } from "../../lib/create-router";
 import { requireAdmin, requireSession } from "../../middleware/session";
 import * as auditHandlers from "./audit.handlers";
 import * as auditRoutes from "./audit.routes";
-import * as handlers from "./services.handlers";
-import * as routes from "./services.routes";
 
 /** Everything under /admin needs a session whose token carries the admin role. */
 export const adminRouter = createRouter();
 adminRouter.use("/admin/*", requireSession, requireAdmin);
-adminRouter.openapi(routes.list, handlers.list).openapi(auditRoutes.list, auditHandlers.list).openapi(auditRoutes.exportLog, auditHandlers.exportLog);
+adminRouter.openapi(auditRoutes.list, auditHandlers.list).openapi(auditRoutes.exportLog, auditHandlers.exportLog);

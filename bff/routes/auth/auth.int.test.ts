@@ -1,5 +1,5 @@
 import { sealData, unsealData } from "iron-session";
-import { SessionSchema } from "../../session/session-schema";
+import { SessionSchema } from "../../features/auth/schema";
 import { SESSION_COOKIE, type SealedSession } from "../../session/cookie";
 import { APP_ORIGIN, TEST_SECRET, createAgent, keystoneToken, testDeps } from "../../test/test-app";
 import { target } from "../../../tests/target";

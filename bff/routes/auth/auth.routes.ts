@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses, ErrorSchema } from "../../errors";
-import { SessionSchema } from "../../session/session-schema";
-import { LoginSchema, SwitchProjectSchema } from "./auth.schemas";
+import { LoginSchema, SessionSchema, SwitchProjectSchema } from "../../features/auth/schema";
 
 const tags = ["auth"];
 const session = { content: { "application/json": { schema: SessionSchema } }, description: "The session" };

@@ -3,7 +3,7 @@ import { onReal, simControl, target } from "../../../tests/target";
 import { login, type OsSession } from "../../../sim/test/os-session";
 import { createAgent, testDeps } from "../../test/test-app";
 import { demoImages } from "../../test/boot-helpers";
-import { BootPlanSchema } from "./boot.schemas";
+import { BootPlanSchema } from "../../features/boot/schema";
 
 /**
  * A member's plan rests on what the BFF can prove: Glance may hide the image's location from the member, but the

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { ApiError } from "../../errors";
 import { bootIo } from "../../features/boot/gather";
@@ -6,24 +7,24 @@ import { bootOptions } from "../../features/boot/options";
 import type { ObservedPhase } from "../../features/boot/progress";
 import { lookProgress } from "../../features/boot/watch";
 import { runProgressStream } from "./progress-stream";
-import type { AppRouteHandler } from "../../lib/types";
+import type { AppEnv, AppRouteHandler } from "../../lib/types";
 import type { CreateRoute, OptionsRoute, PlanRoute, ProgressRoute, ProgressStreamRoute } from "./boot.routes";
 
-const io = (c: Parameters<AppRouteHandler<PlanRoute>>[0]) => bootIo(c.get("services"), c.get("session"));
+const io = (c: Context<AppEnv>) => bootIo(c.get("services"), c.get("session"), c.get("clients"));
 
-export const options: AppRouteHandler<OptionsRoute> = async (c) => c.json(await bootOptions(io(c as never)), 200);
+export const options: AppRouteHandler<OptionsRoute> = async (c) => c.json(await bootOptions(io(c)), 200);
 
 export const plan: AppRouteHandler<PlanRoute> = async (c) => c.json(await planFor(io(c), c.req.valid("json")), 200);
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const { name, ...choices } = c.req.valid("json");
-  const { serverId, plan } = await launchBoot(io(c as never), name, choices);
+  const { serverId, plan } = await launchBoot(io(c), name, choices);
   const progressUrl = `/api/boot/${serverId}/progress`;
   return c.json({ serverId, plan, progressUrl, streamUrl: `${progressUrl}/stream` }, 202);
 };
 
 export const progress: AppRouteHandler<ProgressRoute> = async (c) => {
-  const { progress } = await lookProgress(io(c as never), c.req.valid("param").serverId);
+  const { progress } = await lookProgress(io(c), c.req.valid("param").serverId);
   return c.json(progress, 200);
 };
 
@@ -42,7 +43,7 @@ export const progressStream: AppRouteHandler<ProgressStreamRoute> = async (c) =>
   const { intervalMs } = c.req.valid("query");
   const svc = c.get("services");
   const session = c.get("session");
-  const bio = io(c as never);
+  const bio = io(c);
   const release = svc.streamSlots.acquire(session.token);
   if (!release)
     throw new ApiError(429, "too_many_streams", `This session already has ${svc.streamLimits.maxPerSession} progress streams open; close one first.`, { details: { limit: svc.streamLimits.maxPerSession } });

@@ -1,4 +1,4 @@
-import { BootOptionsSchema, BootPlanSchema, BootProgressSchema } from "./boot.schemas";
+import { BootOptionsSchema, BootPlanSchema, BootProgressSchema } from "../../features/boot/schema";
 import { createAgent, testDeps } from "../../test/test-app";
 import { onReal, simControl, target } from "../../../tests/target";
 import { bootNetwork, cephImage, cleanup, demoImages, fittingFlavor, waitDone, waitVolume } from "../../test/boot-helpers";

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, ErrorSchema } from "../../errors";
 import {
   BootCreatedSchema, BootOptionsSchema, BootPlanRequestSchema, BootPlanSchema, BootProgressSchema, BootRequestSchema, ServerIdParams, StreamQuery,
-} from "./boot.schemas";
+} from "../../features/boot/schema";
 
 const tags = ["boot"];
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });

@@ -5,11 +5,10 @@ import { executeHeal } from "../../features/dhcp/execute-heal";
 import { loadDhcpState } from "../../features/dhcp/load-state";
 import { planHeal } from "../../features/dhcp/plan-heal";
 import type { AppRouteHandler } from "../../lib/types";
-import { createNeutron } from "../../openstack/neutron";
 import type { AuditRoute, HealRoute } from "./dhcp.routes";
 
 export const audit: AppRouteHandler<AuditRoute> = async (c) => {
-  const neutron = createNeutron(c.get("services").http, c.get("session"));
+  const { neutron } = c.get("clients");
   return c.json(auditDhcp(await loadDhcpState(neutron), c.req.valid("query").target), 200);
 };
 
@@ -19,7 +18,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   const s = c.get("session");
   const services = c.get("services");
   if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
-  const neutron = createNeutron(services.http, s);
+  const { neutron } = c.get("clients");
   const state = await loadDhcpState(neutron);
   if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));

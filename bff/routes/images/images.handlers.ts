@@ -1,14 +1,13 @@
-import { cephFor, glanceStoreStatus } from "../../ceph/glance-store";
+import { glanceStoreStatus } from "../../ceph/glance-store";
 import { withCloneVerdicts } from "../../features/images/clone-verdict";
 import { listImages } from "../../features/images/list-images";
 import type { AppRouteHandler } from "../../lib/types";
-import { createGlance } from "../../openstack/glance";
 import type { ListRoute } from "./images.routes";
 
 /** A page of images, each raw one labelled by whether this cluster holds it ready to clone (the boot plan's rule). */
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const services = c.get("services"), session = c.get("session");
-  const page = await listImages(createGlance(services.http, session), c.req.valid("query"));
-  const { ceph } = cephFor(services, session);
+  const clients = c.get("clients");
+  const page = await listImages(clients.glance, c.req.valid("query"));
+  const { ceph } = clients.cephResult();
   return c.json({ ...page, items: await withCloneVerdicts(page.items, ceph ? (id) => glanceStoreStatus(ceph, id) : null) }, 200);
 };

@@ -5,7 +5,7 @@ import { login, type OsSession } from "../../../sim/test/os-session";
 import { createAgent } from "../../test/test-app";
 import { cephImage } from "../../test/boot-helpers";
 import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../../test/instance-helpers";
-import { ImageListSchema } from "./images.schemas";
+import { ImageListSchema } from "../../features/images/schema";
 
 const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Version": "2.67" };
 

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../errors";
-import { ImageListQuery, ImageListSchema } from "./images.schemas";
+import { ImageListQuery, ImageListSchema } from "../../features/images/schema";
 
 export const list = createRoute({
   method: "get", path: "/images", tags: ["images"],

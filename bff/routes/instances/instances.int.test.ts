@@ -4,7 +4,7 @@ import { login } from "../../../sim/test/os-session";
 import { stableUuid } from "../../../sim/scenarios/network";
 import { createAgent } from "../../test/test-app";
 import { bootFromVolume, bootTestServer, deleteQuietly, sleep, waitAllowed, waitFor } from "../../test/instance-helpers";
-import { InstanceDetailSchema, InstanceListSchema } from "./instances.schemas";
+import { InstanceDetailSchema, InstanceListSchema } from "../../features/instances/schema";
 import type { OsSession } from "../../../sim/test/os-session";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, ErrorSchema } from "../../errors";
 import {
   InstanceActionAccepted, InstanceActionRequest, InstanceDetailSchema, InstanceIdParams, InstanceListQuery, InstanceListSchema,
-} from "./instances.schemas";
+} from "../../features/instances/schema";
 
 const tags = ["instances"];
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });

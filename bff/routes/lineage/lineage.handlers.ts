@@ -1,6 +1,6 @@
 import { actorOf } from "../../audit/audited-step";
 import { ApiError } from "../../errors";
-import { cephFor, loadLineage, ownerReader } from "../../features/lineage/gather";
+import { loadLineage, ownerReader } from "../../features/lineage/gather";
 import { planCleanup } from "../../features/lineage/plan-cleanup";
 import { provePlan } from "../../features/lineage/prove-plan";
 import { runCleanup } from "../../features/lineage/run-cleanup";
@@ -8,7 +8,7 @@ import type { AppRouteHandler } from "../../lib/types";
 import type { CleanupRoute, GetRoute } from "./lineage.routes";
 
 export const get: AppRouteHandler<GetRoute> = async (c) =>
-  c.json(await loadLineage(c.get("services"), c.get("session")), 200);
+  c.json(await loadLineage(c.get("services"), c.get("clients")), 200);
 
 export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const body = c.req.valid("json");
@@ -23,10 +23,11 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const holder = c.get("requestId");
   const releases = body.dryRun ? [] : [services.locks.acquire(body.orphans, holder)];
   try {
-    const ceph = cephFor(services, session);
-    const read = ownerReader(services, session);
+    const clients = c.get("clients");
+    const ceph = clients.ceph();
+    const read = ownerReader(clients);
     // Always planned against fresh state; each orphan's owner must answer 404 by id now, and again before each step.
-    const plan = planCleanup(await loadLineage(services, session, ceph), body.orphans);
+    const plan = planCleanup(await loadLineage(services, clients, ceph), body.orphans);
     await provePlan(plan.steps, read);
     if (body.dryRun) {
       services.plans.made("lineage.cleanup", plan.planId, userId);

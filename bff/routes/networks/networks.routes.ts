@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../errors";
-import { NetworkListQuery, NetworkListSchema } from "./networks.schemas";
+import { NetworkListQuery, NetworkListSchema } from "../../features/networks/schema";
 
 export const list = createRoute({
   method: "get", path: "/networks", tags: ["networks"],

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createAgent, testDeps } from "../../test/test-app";
-import { PoolsSchema, RunSchema } from "./rollouts.schemas";
+import { PoolsSchema, RunSchema } from "../../features/rollouts/schema";
 
 // The real tier's own pool (scripts/real-cloud/rollouts.sh): Keystone as two uwsgi instances behind HAProxy, the
 // frontend being the tier's auth URL. A rolling restart through the BFF, with logins through the BFF all along.

@@ -7,8 +7,8 @@ import { stringify, parse } from "yaml";
 import { createAgent, testDeps } from "../../test/test-app";
 import { createRolloutService } from "../../features/rollouts/service";
 import { openRolloutStore } from "../../features/rollouts/store";
-import { readSse, startLab, type Lab } from "./rollouts-test-lab";
-import { PlanSchema, PoolsSchema, RunSchema } from "./rollouts.schemas";
+import { readSse, startLab, type Lab } from "../../test/rollouts-lab";
+import { PlanSchema, PoolsSchema, RunSchema } from "../../features/rollouts/schema";
 
 // Target-independent: the lab is local (HAProxy + 3 nginx on 127.0.0.1:18620-18624); only the login uses the target.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -201,7 +201,7 @@ describe.skipIf(onReal)("Admin → Rollouts on the local lab (not applicable on 
 
   it("a restart of the app mid-run marks the run interrupted, and the orphaned Ansible stops at its next gate", async () => {
     const restartData = mkdtempSync(join(tmpdir(), "zenith-rollouts-restart-"));
-    const child = spawn("npx", ["tsx", resolve(__dirname, "rollouts-test-child.ts"), configFile, restartData, resolve(__dirname, "../../../rollouts"), "lab", "v7"], { detached: true, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("npx", ["tsx", resolve(__dirname, "../../test/rollouts-child.ts"), configFile, restartData, resolve(__dirname, "../../../rollouts"), "lab", "v7"], { detached: true, stdio: ["ignore", "pipe", "inherit"] });
     const id = await new Promise<string>((res, rej) => {
       let out = "";
       child.stdout!.on("data", (d) => { out += d; if (out.includes("\n")) res(out.trim()); });

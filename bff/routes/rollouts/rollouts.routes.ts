@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorSchema, errorResponses } from "../../errors";
-import { EventsQuery, IdParams, PlanSchema, PoolsSchema, RunSchema, RunSummarySchema, StartedSchema, StartRequestSchema } from "./rollouts.schemas";
+import { EventsQuery, IdParams, PlanSchema, PoolsSchema, RunSchema, RunSummarySchema, StartedSchema, StartRequestSchema } from "../../features/rollouts/schema";
 
 const tags = ["admin"];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });

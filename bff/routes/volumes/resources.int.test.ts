@@ -4,9 +4,9 @@ import { onSim, target } from "../../../tests/target";
 import { createAgent } from "../../test/test-app";
 import { bootFromVolume, deleteQuietly, waitFor } from "../../test/instance-helpers";
 import { stableUuid } from "../../../sim/scenarios/network";
-import { ImageListSchema } from "../images/images.schemas";
-import { NetworkListSchema } from "../networks/networks.schemas";
-import { VolumeListSchema } from "./volumes.schemas";
+import { ImageListSchema } from "../../features/images/schema";
+import { NetworkListSchema } from "../../features/networks/schema";
+import { VolumeListSchema } from "../../features/volumes/schema";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SIM_RAW = stableUuid("image", "centos-7-raw");

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../errors";
-import { VolumeListQuery, VolumeListSchema } from "./volumes.schemas";
+import { VolumeListQuery, VolumeListSchema } from "../../features/volumes/schema";
 
 export const list = createRoute({
   method: "get", path: "/volumes", tags: ["volumes"],

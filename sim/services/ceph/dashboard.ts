@@ -6,14 +6,19 @@ import { childIndex, rbdRepo } from "./repo";
 import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove, trashRemove, trashRestore } from "./rbd";
 import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
-import { purgeGoneVolumes } from "../cinder/ops";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
 
 type Ver = [number, number];
 const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
 
+/** What the dashboard announces to the services above it (wired in sim/effects.ts; Ceph imports none of them). */
+export interface CephEffects {
+  /** Before any /api/block request: deletions other services have due must land in RBD first. */
+  beforeBlockRequest(): void;
+}
+
 /** Ceph Dashboard REST API (mgr/dashboard, Pacific 16.2.15), mounted at /ceph: the RBD part. */
-export function cephDashboardRoutes(state: SimState) {
+export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   const app = new Hono<{ Variables: { ver: Ver } }>();
   app.use("*", whileMgrDown(state));
   const tokens = state.store.collection<{ id: string; username: string; expires: number }>("ceph.token");
@@ -66,7 +71,7 @@ export function cephDashboardRoutes(state: SimState) {
 
   app.use("/api/block/*", authed);
   // Lazily applied storage events (volumes nova deleted after a failed build) before any RBD read.
-  app.use("/api/block/*", async (_c, next) => { purgeGoneVolumes(state); await next(); });
+  app.use("/api/block/*", async (_c, next) => { effects.beforeBlockRequest(); await next(); });
 
   // The dashboard's single-page app root, as mgr/dashboard serves it (what a reachability probe sees).
   app.get("/", () => new Response("<!doctype html><html lang=\"en\"><head><title>Ceph</title></head><body><cd-root></cd-root></body></html>", {

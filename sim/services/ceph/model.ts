@@ -7,7 +7,6 @@ export const CLUSTER_FSID = "4b5c8c0a-ff60-454b-a1b4-9747aa737d19";
 /** A second cluster that some Glance images live on (direct_url with this fsid is never cloneable here). */
 export const FOREIGN_FSID = "9d3f1c2e-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
 export const POOLS = ["images", "volumes", "vms"] as const;
-export type PoolName = (typeof POOLS)[number];
 export const OBJECT_ORDER = 22;
 export const OBJECT_SIZE = 2 ** OBJECT_ORDER; // 4 MiB
 /** layering, exclusive-lock, object-map, fast-diff, deep-flatten */

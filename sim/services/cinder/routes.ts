@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requestId } from "../../core/ids";
-import { requireToken, type SimEnv } from "../../core/token-auth";
+import { requireToken, type SimEnv } from "../keystone/token-auth";
 import { fmt, negotiate, type Version } from "../common/microversion";
 import { glanceImages } from "../glance/model";
 import { cinderFault } from "./errors";

@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { requestId } from "../../core/ids";
-import type { SimEnv } from "../../core/token-auth";
+import type { SimEnv } from "../keystone/token-auth";
 import { glanceError, notFound } from "./errors";
 import type { GlanceImage } from "./model";
 import IMAGE_SCHEMA from "./schema-image.json" with { type: "json" };

@@ -1,5 +1,5 @@
 import type { SimState } from "../../core/state";
-import type { AuthContext } from "../../core/token-auth";
+import type { AuthContext } from "../keystone/token-auth";
 import { glanceImages, type GlanceImage } from "./model";
 
 const ATTR_FILTERS = ["name", "status", "visibility", "owner", "disk_format", "container_format", "protected", "os_hidden", "id"];

@@ -4,7 +4,7 @@ import { uuid } from "../../core/ids";
 import { CLUSTER_FSID, RbdError } from "../ceph/model";
 import { rbdRepo } from "../ceph/repo";
 import { createImage, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
-import { parseRbdUrl } from "../storage/clone-path";
+import { parseRbdUrl } from "../ceph/rbd-url";
 import { glanceImages, rbdUrl, type GlanceImage } from "./model";
 
 export function newImage(state: SimState, owner: string, f: Partial<GlanceImage>): GlanceImage {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requestId } from "../../core/ids";
-import { requireToken, type AuthContext, type SimEnv } from "../../core/token-auth";
+import { requireToken, type AuthContext, type SimEnv } from "../keystone/token-auth";
 import { glanceError, notFound, UNAUTHORIZED } from "./errors";
 import { CORE_KEYS, glanceConfig, glanceImages, type GlanceImage } from "./model";
 import { deleteImage, newImage, uploadBytes } from "./ops";

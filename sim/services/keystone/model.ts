@@ -53,5 +53,3 @@ export function identity(state: SimState) {
 
   return { domains, projects, users, roles, assignments, tokens, appCreds, rolesFor, projectsFor };
 }
-
-export type Identity = ReturnType<typeof identity>;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
-import type { SimEnv } from "../../core/token-auth";
+import type { SimEnv } from "../keystone/token-auth";
 import { errors, neutronJson } from "./errors";
 import { authOf, queryOf, readBody, type NeutronContext } from "./http";
 import { NEUTRON_CONF, neutron, type Agent } from "./model";

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { createHash } from "node:crypto";
 import type { SimState } from "../../core/state";
-import type { SimEnv } from "../../core/token-auth";
+import type { SimEnv } from "../keystone/token-auth";
 import { errors, neutronJson } from "./errors";
 import { authOf, requireAdmin } from "./http";
 import { NEUTRON_CONF, neutron, type Agent, type Subnet } from "./model";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AuthContext, SimEnv } from "../../core/token-auth";
+import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { errors } from "./errors";
 import type { Query } from "./view";
 

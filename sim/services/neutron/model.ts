@@ -73,7 +73,6 @@ export function neutron(state: SimState) {
     bindings: s.collection<DhcpBinding>("neutron.dhcpbinding"),
   };
 }
-export type NeutronStore = ReturnType<typeof neutron>;
 
 /** neutron.conf knobs the sim honours. */
 export const NEUTRON_CONF = {

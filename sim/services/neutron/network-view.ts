@@ -1,5 +1,5 @@
 import type { SimState } from "../../core/state";
-import type { AuthContext } from "../../core/token-auth";
+import type { AuthContext } from "../keystone/token-auth";
 import { neutron, type Network } from "./model";
 import { neutronTime } from "./view";
 

@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
-import type { AuthContext, SimEnv } from "../../core/token-auth";
+import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
 import { errors, neutronJson } from "./errors";
 import { adminOnlyAttrs, authOf, checkAttrs, owningProject, queryOf, readBody, type AttrKind } from "./http";
 import { NEUTRON_CONF, neutron, type Network } from "./model";
-import { listBody, neutronTime } from "./view";
+import { listBody } from "./view";
 import { canSeeNetwork, hostedNetworkIds, NETWORK_FILTERS, PROVIDER_ATTRS, renderNetwork } from "./network-view";
 import { deleteSubnetRecord } from "./subnets";
 

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
-import type { AuthContext, SimEnv } from "../../core/token-auth";
+import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
 import { errors, neutronJson } from "./errors";
 import { authOf, owningProject, queryOf, readBody } from "./http";

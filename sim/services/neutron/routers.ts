@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
-import type { AuthContext, SimEnv } from "../../core/token-auth";
+import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { NeutronError, errors, neutronJson } from "./errors";
 import { authOf, checkAttrs, owningProject, queryOf, readBody, requireAdmin } from "./http";
 import { neutron } from "./model";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { SimState } from "../../core/state";
-import { requireToken, type SimEnv } from "../../core/token-auth";
+import { requireToken, type SimEnv } from "../keystone/token-auth";
 import { chunkedBodyAsUpstream } from "../../core/body-framing";
 import { registerRouters } from "./routers";
 import { errors, NeutronError, neutronErrorResponse, neutronJson } from "./errors";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
-import type { AuthContext, SimEnv } from "../../core/token-auth";
+import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
 import { errors, NeutronError, neutronJson } from "./errors";
 import { authOf, checkAttrs, owningProject, queryOf, readBody } from "./http";

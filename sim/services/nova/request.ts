@@ -4,7 +4,7 @@ import { glanceImages, type GlanceImage } from "../glance/model";
 import type { BdmRequest, BootRequest } from "./boot";
 import { flavors, keypairs } from "./model";
 import { NovaError, validateNetworks } from "./network";
-import type { AuthContext } from "../../core/token-auth";
+import type { AuthContext } from "../keystone/token-auth";
 
 const GiB = 1024 ** 3;
 const bad = (m: string) => new NovaError(400, m);

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
-import { requireToken, type SimEnv } from "../../core/token-auth";
+import { requireToken, type SimEnv } from "../keystone/token-auth";
 import type { Version } from "../common/microversion";
 import { novaFault } from "./errors";
 import { NOVA_MAX, NOVA_MIN, novaMicroversion, UNVERSIONED } from "./microversion";

@@ -6,7 +6,7 @@ import { clone, flatten, snapCreate, snapProtect, snapRemove, snapUnprotect } fr
 import { glanceImages, rbdUrl } from "../glance/model";
 import { newImage, uploadBytes } from "../glance/ops";
 import { createSnapshot, liveVolume } from "../cinder/ops";
-import type { AuthContext } from "../../core/token-auth";
+import type { AuthContext } from "../keystone/token-auth";
 import type { Server } from "./model";
 
 /**

@@ -1,6 +1,7 @@
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, type SnapRef } from "../ceph/model";
 import { rbdRepo } from "../ceph/repo";
+import { parseRbdUrl } from "../ceph/rbd-url";
 import { locationExposed, type GlanceImage } from "../glance/model";
 
 export interface CloneDecision {
@@ -8,17 +9,6 @@ export interface CloneDecision {
   /** Why not, in the words nova/cinder log (e.g. "Not stored in rbd", "... is in a different ceph cluster"). */
   reason: string;
   ref?: SnapRef;
-}
-
-/** rbd://fsid/pool/image/snap → parts, or the reason nova's/cinder's _parse_location rejects it. */
-export function parseRbdUrl(url: string): { fsid: string; pool: string; image: string; snap: string } | string {
-  const prefix = "rbd://";
-  if (!url.startsWith(prefix)) return `${url} is not stored in rbd`;
-  const pieces = url.slice(prefix.length).split("/").map(decodeURIComponent);
-  if (pieces.some((p) => p === "")) return `${url} contains blank components`;
-  if (pieces.length !== 4) return `${url} is not an rbd snapshot`;
-  const [fsid, pool, image, snap] = pieces;
-  return { fsid, pool, image, snap };
 }
 
 /**

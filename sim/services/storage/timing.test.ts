@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLONE_SECONDS, copySeconds, copyStages } from "./timing";
-import { parseRbdUrl } from "./clone-path";
+import { parseRbdUrl } from "../ceph/rbd-url";
 
 const MiB = 1024 * 1024;
 

@@ -2,11 +2,11 @@
 
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
-import { useAdminServices } from "@/lib/queries/admin-services";
+import { useSystem } from "@/lib/queries/system";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { RelativeTime } from "@/components/common/relative-time";
-import { ServicesTable } from "@/components/admin/services-table";
+import { SystemTable } from "@/components/system/system-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,7 +17,7 @@ import { Spinner } from "@/components/ui/spinner";
 
 export function SystemClient() {
   const t = useT();
-  const services = useAdminServices();
+  const services = useSystem();
   const forbidden = isApiError(services.error) && services.error.status === 403;
   const list = services.data?.services;
   const up = list?.filter((s) => s.reachable).length ?? 0;
@@ -69,7 +69,7 @@ export function SystemClient() {
                   <QueryError title={t("system.error")} error={services.error} onRetry={() => services.refetch()} />
                 </div>
               ) : null}
-              <ServicesTable services={list} />
+              <SystemTable services={list} />
             </>
           )}
         </Card>

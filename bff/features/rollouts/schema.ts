@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { SERIAL_PATTERN, VERSION_PATTERN } from "../../features/rollouts/plan";
+import { SERIAL_PATTERN, VERSION_PATTERN } from "./plan";
 
 export const MessageSchema = z.object({
   code: z.string().openapi({ example: "rollouts.stop.capacity" }),
@@ -7,8 +7,11 @@ export const MessageSchema = z.object({
 }).openapi("RolloutMessage");
 
 export const BackendStateSchema = z.object({
+  /** The inventory host, and its HAProxy server name. */
   host: z.string(), server: z.string(),
+  /** HAProxy's status column verbatim (UP, DOWN, "UP 1/2", "DOWN 1/2", MAINT, …), or "?" when not listed. */
   status: z.string().openapi({ description: "HAProxy's status column verbatim", example: "UP" }),
+  /** Serving: UP, or "UP 1/2" (going down but still in rotation). */
   up: z.boolean(),
 }).openapi("RolloutBackend");
 
@@ -53,12 +56,15 @@ export const PlanSchema = z.object({
 
 export const StartedSchema = z.object({ dryRun: z.literal(false), id: z.string() }).openapi("RolloutStarted");
 
-const Status = z.enum(["running", "succeeded", "failed", "stopped", "cancelled", "interrupted"]);
-const StoppedBy = z.enum(["max_fail_percentage", "capacity_guard", "cancel", "timeout"]).nullable();
+const RunStatusSchema = z.enum(["running", "succeeded", "failed", "stopped", "cancelled", "interrupted"]);
+const StoppedBySchema = z.enum(["max_fail_percentage", "capacity_guard", "cancel", "timeout"]).nullable();
+
+const CellStatusSchema = z.enum(["running", "ok", "changed", "failed", "skipped", "unreachable"]);
+const VerdictSchema = z.enum(["zero_downtime", "requests_failed", "no_traffic"]);
 
 export const RunSummarySchema = z.object({
   id: z.string(), pool: z.string(), version: z.string(), serial: z.string(), maxFailPercentage: z.number().int(),
-  status: Status, stoppedBy: StoppedBy, startedBy: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(),
+  status: RunStatusSchema, stoppedBy: StoppedBySchema, startedBy: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(),
   served: z.number().int(), failed: z.number().int(), retryOf: z.string().nullable(),
 }).openapi("RolloutRunSummary");
 
@@ -72,11 +78,11 @@ export const RunSchema = RunSummarySchema.extend({
     host: z.string(), batch: z.number().int(),
     status: z.enum(["pending", "running", "ok", "failed", "unreachable", "gated", "not_run", "interrupted"]),
     failedTask: z.string().nullable(), error: z.string().nullable(),
-    cells: z.record(z.string(), z.enum(["running", "ok", "changed", "failed", "skipped", "unreachable"])),
+    cells: z.record(z.string(), CellStatusSchema),
   })),
   backends: z.array(BackendStateSchema),
   transitions: z.array(z.object({ host: z.string(), from: z.string().nullable(), to: z.string() })),
-  verdict: z.enum(["zero_downtime", "requests_failed", "no_traffic"]).nullable(),
+  verdict: VerdictSchema.nullable(),
 }).openapi("RolloutRun");
 
 export const IdParams = z.object({
@@ -87,3 +93,11 @@ export const EventsQuery = z.object({
   after: z.coerce.number().int().min(0).optional().openapi({ description: "Resume after this event id (as Last-Event-ID does)" }),
   intervalMs: z.coerce.number().int().min(50).max(5000).default(250),
 });
+
+export type Message = z.infer<typeof MessageSchema>;
+export type BackendState = z.infer<typeof BackendStateSchema>;
+export type PoolView = z.infer<typeof PoolSchema>;
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+export type StoppedBy = z.infer<typeof StoppedBySchema>;
+export type CellStatus = z.infer<typeof CellStatusSchema>;
+export type Verdict = z.infer<typeof VerdictSchema>;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 const LAB = join(ROOT, "scripts/rollout-lab.sh");
 
 /** The local lab (scripts/rollout-lab.sh) in a temp dir on the given frontend port, for integration tests. */

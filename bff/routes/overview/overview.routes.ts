@@ -1,10 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { CatalogSchema } from "../../features/overview/schema";
 import { errorResponses } from "../../errors";
-
-export const CatalogServiceSchema = z
-  .object({ type: z.string(), name: z.string(), url: z.string(), interface: z.string(), region: z.string() })
-  .openapi("CatalogService");
-export const CatalogSchema = z.object({ services: z.array(CatalogServiceSchema) }).openapi("Catalog");
 
 export const list = createRoute({
   method: "get", path: "/catalog", tags: ["catalog"],

@@ -1,5 +1,5 @@
 import type { AppRouteHandler } from "../../lib/types";
-import type { ListRoute } from "./catalog.routes";
+import type { ListRoute } from "./overview.routes";
 
 export const list: AppRouteHandler<ListRoute> = (c) => {
   const s = c.get("session");

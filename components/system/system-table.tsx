@@ -22,7 +22,7 @@ function versionTone(status: string): "success" | "info" | "warning" | "neutral"
 }
 
 /** One row per catalog service as the BFF probed it. `services` undefined renders skeleton rows. */
-export function ServicesTable({ services }: { services: AdminService[] | undefined }) {
+export function SystemTable({ services }: { services: AdminService[] | undefined }) {
   const t = useT();
   const rows = services ? [...services].sort((a, b) => a.type.localeCompare(b.type)) : undefined;
   return (

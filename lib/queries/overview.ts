@@ -3,18 +3,18 @@ import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { Catalog } from "@/lib/api/types";
 
-export const catalogKeys = {
-  all: ["catalog"] as const,
-  list: () => [...catalogKeys.all, "list"] as const,
+export const overviewKeys = {
+  all: ["overview"] as const,
+  list: () => [...overviewKeys.all, "list"] as const,
 };
 
-export const catalogQueries = {
+export const overviewQueries = {
   list: (client: ApiClient = api) =>
     queryOptions({
-      queryKey: catalogKeys.list(),
+      queryKey: overviewKeys.list(),
       queryFn: async ({ signal }): Promise<Catalog> =>
         request(client.GET("/api/catalog", { signal })),
     }),
 };
 
-export const useCatalog = () => useQuery(catalogQueries.list());
+export const useOverview = () => useQuery(overviewQueries.list());

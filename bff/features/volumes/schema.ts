@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { VOLUME_SORTS } from "../../features/volumes/list-volumes";
 import { listQuery, PageMeta } from "../../lib/list-schemas";
+
+export const VOLUME_SORTS = ["created", "name", "size", "status"] as const;
 
 export const VolumeListQuery = listQuery(VOLUME_SORTS, "created", "desc").extend({
   status: z.enum(["available", "in-use", "creating", "downloading", "error", "deleting", "attaching", "detaching", "reserved", "maintenance", "extending"])
@@ -22,3 +23,6 @@ export const VolumeSummarySchema = z.object({
 }).openapi("VolumeSummary");
 
 export const VolumeListSchema = z.object({ items: z.array(VolumeSummarySchema), ...PageMeta }).openapi("VolumeList");
+
+export type VolumeListParams = z.infer<typeof VolumeListQuery>;
+export type VolumeSummary = z.infer<typeof VolumeSummarySchema>;

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { NETWORK_SORTS } from "../../features/networks/list-networks";
 import { listQuery, PageMeta } from "../../lib/list-schemas";
+
+export const NETWORK_SORTS = ["name", "status"] as const;
 
 export const NetworkListQuery = listQuery(NETWORK_SORTS, "name", "asc");
 
@@ -19,3 +20,6 @@ export const NetworkSummarySchema = z.object({
 }).openapi("NetworkSummary");
 
 export const NetworkListSchema = z.object({ items: z.array(NetworkSummarySchema), ...PageMeta }).openapi("NetworkList");
+
+export type NetworkListParams = z.infer<typeof NetworkListQuery>;
+export type NetworkSummary = z.infer<typeof NetworkSummarySchema>;

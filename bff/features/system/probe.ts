@@ -1,18 +1,8 @@
 import type { Http } from "../../openstack/http";
 import { CATALOG_TYPES, SERVICES, versionedBase, type ServiceName } from "../../openstack/services";
 import type { Catalog } from "../../openstack/catalog";
-import { parseVersionDoc, type VersionInfo } from "./version-doc";
-
-export interface ServiceProbe {
-  type: string;
-  name: string;
-  url: string;
-  reachable: boolean;
-  latencyMs: number | null;
-  status: number | null;
-  version: VersionInfo | null;
-  error: string | null;
-}
+import type { ServiceProbe } from "./schema";
+import { parseVersionDoc } from "./version-doc";
 
 /** A probe reports what it sees at once: one try, a short timeout. */
 const PROBE_TIMEOUT_MS = 3000;
@@ -23,7 +13,7 @@ const serviceOf = (type: string): ServiceName | undefined => SERVICES.find((s) =
 const rootOf = (url: string) => url.replace(/\/v\d+(\.\d+)?(\/[0-9a-f-]{32,36})?$/, "");
 
 /** Probes every catalog service in the region: version document, microversion range, reachability, latency. */
-export async function probeServices(http: Http, catalog: Catalog, region: string, iface: string, token: string, projectId: string): Promise<ServiceProbe[]> {
+export async function probeSystem(http: Http, catalog: Catalog, region: string, iface: string, token: string, projectId: string): Promise<ServiceProbe[]> {
   const entries = catalog
     .map((entry) => ({ entry, ep: entry.endpoints.find((e) => e.interface === iface && (e.region_id ?? e.region) === region) }))
     .filter((x) => !!x.ep);

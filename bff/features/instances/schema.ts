@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { INSTANCE_ACTIONS } from "../../features/instances/action-policy";
-import { INSTANCE_SORTS } from "../../features/instances/list-instances";
 import { listQuery, PageMeta, ResourceId } from "../../lib/list-schemas";
+
+export const INSTANCE_SORTS = ["created", "name", "status"] as const;
+/** The power actions an instance may allow (action-policy.ts decides which, mirroring Nova's own checks). */
+export const INSTANCE_ACTIONS = ["start", "stop", "reboot", "hard-reboot", "delete"] as const;
 
 export const InstanceListQuery = listQuery(INSTANCE_SORTS, "created", "desc").extend({
   status: z.enum(["ACTIVE", "SHUTOFF", "ERROR", "BUILD", "PAUSED", "SUSPENDED", "REBOOT", "HARD_REBOOT"]).optional()
@@ -15,8 +17,10 @@ export const InstanceActionName = z.enum(INSTANCE_ACTIONS).openapi("InstanceActi
 export const ActionStateSchema = z.object({
   action: InstanceActionName,
   enabled: z.boolean(),
+  /** Why not, when disabled: a code the UI translates, and the English sentence. */
   reason: z.enum(["already_running", "already_stopped", "busy", "building", "deleting", "not_running", "error_state", "not_allowed_in_status"]).nullable(),
   message: z.string().nullable().openapi({ example: "Stop: the instance is already SHUTOFF" }),
+  /** Destructive actions need a confirmation that names the instance. */
   destructive: z.boolean(),
 }).openapi("InstanceActionState");
 
@@ -65,3 +69,12 @@ export const InstanceActionAccepted = z.object({
   action: InstanceActionName,
   status: z.string().openapi({ description: "The status the instance had when Nova accepted the action" }),
 }).openapi("InstanceActionAccepted");
+
+export type InstanceListParams = z.infer<typeof InstanceListQuery>;
+export type InstanceAction = z.infer<typeof InstanceActionName>;
+export type ActionState = z.infer<typeof ActionStateSchema>;
+export type DisabledReason = NonNullable<ActionState["reason"]>;
+export type InstanceAddress = z.infer<typeof Address>;
+export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+export type InstanceVolume = z.infer<typeof Volume>;
+export type InstanceDetail = z.infer<typeof InstanceDetailSchema>;

@@ -1,6 +1,6 @@
 // A stand-in for a Zenith process, for the "app restarted mid-run" test: starts a rollout with the
 // service and prints its id, then keeps running until it is killed.
-import { createRolloutService } from "../../features/rollouts/service";
+import { createRolloutService } from "../features/rollouts/service";
 
 const [configFile, dataDir, playbookDir, pool, version] = process.argv.slice(2);
 const s = createRolloutService({ configFile, dataDir, playbookDir });

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { requestId } from "./ids";
-import type { SimState } from "./state";
-import { liveToken, tokenRoles } from "../services/keystone/tokens";
-import { identity } from "../services/keystone/model";
+import { requestId } from "../../core/ids";
+import type { SimState } from "../../core/state";
+import { liveToken, tokenRoles } from "./tokens";
+import { identity } from "./model";
 
 /** What keystonemiddleware's auth_token hands a service after validating X-Auth-Token. */
 export interface AuthContext {

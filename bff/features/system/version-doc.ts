@@ -1,5 +1,4 @@
-/** What a service's version document says, whatever its shape. */
-export interface VersionInfo { id: string; status: string; minVersion: string | null; maxVersion: string | null }
+import type { VersionInfo } from "./schema";
 
 interface RawVersion { id?: string; status?: string; version?: string; min_version?: string; max_version?: string }
 

@@ -1,9 +1,0 @@
-import { probeServices } from "../../features/admin/probe-services";
-import type { AppRouteHandler } from "../../lib/types";
-import type { ListRoute } from "./services.routes";
-
-export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const s = c.get("session");
-  const services = await probeServices(c.get("services").http, s.catalog, s.region, s.interface, s.token, s.projectId);
-  return c.json({ services }, 200);
-};

@@ -1,0 +1,9 @@
+import { createRouter } from "../../lib/create-router";
+import { requireSession } from "../../middleware/session";
+import * as handlers from "./overview.handlers";
+import * as routes from "./overview.routes";
+
+/** The Overview page's catalog; the API path stays /catalog. */
+export const overviewRouter = createRouter();
+overviewRouter.use("/catalog", requireSession);
+overviewRouter.openapi(routes.list, handlers.list);
