@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError, errorBody } from "../errors";
-import { clearSession, readSession } from "../session/cookie";
+import { SESSION_COOKIE, clearSession, readSession } from "../session/cookie";
 import type { AppEnv } from "../lib/types";
 
 /** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
@@ -9,7 +9,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get("session")) return next();
   const svc = c.get("services");
   const sealed = await readSession(c, svc.deps);
-  if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
+  if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue.", { field: `cookie.${SESSION_COOKIE}` }), 401);
   try {
     c.set("session", await svc.sessions.resolve(sealed));
   } catch (e) {
