@@ -1,7 +1,11 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { ApiError, errorBody } from "../errors";
 import { SESSION_COOKIE, clearSession, readSession } from "../session/cookie";
 import type { AppEnv } from "../lib/types";
+
+/** The 401 for a request without a session, naming the cookie it lacks. */
+export const unauthenticated = (c: Context) =>
+  c.json(errorBody(c, "unauthenticated", "Sign in to continue.", { field: `cookie.${SESSION_COOKIE}` }), 401);
 
 /** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -9,7 +13,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get("session")) return next();
   const svc = c.get("services");
   const sealed = await readSession(c, svc.deps);
-  if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue.", { field: `cookie.${SESSION_COOKIE}` }), 401);
+  if (!sealed) return unauthenticated(c);
   try {
     c.set("session", await svc.sessions.resolve(sealed));
   } catch (e) {

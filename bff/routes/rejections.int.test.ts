@@ -52,6 +52,10 @@ describe(`input rejections name the field (${target.name})`, () => {
   it("no session names the cookie, a missing CSRF header or a foreign Origin names the header, an unknown route the path", async () => {
     const anon = createAgent();
     expect((await anon.get("/api/instances")).body).toMatchObject({ code: "unauthenticated", field: `cookie.${SESSION_COOKIE}` });
+    // Sign-out too (it answered 204 to anyone): every route but sign-in and the health probes needs a session.
+    const out = await anon.post("/api/auth/logout");
+    expect(out.status).toBe(401);
+    expect(out.body).toMatchObject({ code: "unauthenticated", field: `cookie.${SESSION_COOKIE}` });
     expect((await admin.post("/api/auth/logout", undefined, { csrf: false })).body).toMatchObject({ code: "csrf", field: "header.x-zenith-request" });
     expect((await admin.post("/api/auth/logout", undefined, { headers: { origin: "http://evil.example" } })).body)
       .toMatchObject({ code: "csrf", field: "header.origin" });

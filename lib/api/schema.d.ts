@@ -404,7 +404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the token and clear the cookie */
+        /** Revoke the token and clear the cookie (401 without a session) */
         post: {
             parameters: {
                 query?: never;

@@ -70,7 +70,13 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const x = ctx(c);
     reapDeleted(state, x.now);
     const q = new URL(c.req.url).searchParams;
-    const allTenants = x.admin && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+    const asksAllTenants = q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+    // servers.py _get_servers: a member asking for all tenants is refused by policy, not quietly narrowed.
+    if (asksAllTenants && !x.admin) {
+      const rule = `os_compute_api:servers:${detail ? "detail" : "index"}:get_all_tenants`;
+      return json({ forbidden: { code: 403, message: `Policy doesn't allow ${rule} to be performed.` } }, 403);
+    }
+    const allTenants = x.admin && asksAllTenants;
     const project = q.get("project_id") ?? q.get("tenant_id");
     let list = servers(state).filter((s) => (allTenants ? !project || s.projectId === project : s.projectId === x.projectId));
     // servers.py: deleted=False unless an admin asks deleted=true; the DB then leaves SOFT_DELETED out too
