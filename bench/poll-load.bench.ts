@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { freePort, memoryOf } from "./ui/processes";
@@ -31,6 +31,20 @@ function cpuSeconds(pid: number | undefined): number | null {
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(f[11]) + Number(f[12])) / 100;
   } catch { return null; }
+}
+
+/** The embedded cloud this bench started (its own process): `sim/main.ts` run from this checkout. */
+function simPid(): number | undefined {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("sim/main.ts")) continue;
+      if (readlinkSync(`/proc/${entry}/cwd`) !== root.replace(/\/$/, "")) continue;
+      if (!readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`SIM_PORT=${simPort}`)) continue;
+      return Number(entry);
+    } catch { /* not ours, or gone */ }
+  }
+  return undefined;
 }
 
 /** The q-th quantile (0–1) of sorted samples, nearest rank. */
@@ -70,9 +84,15 @@ try {
   const rss: { t: number; rssMiB: number; peakMiB: number }[] = [];
   const sample = () => { const m = pid ? memoryOf(pid) : undefined; if (m) rss.push({ t: Math.round((performance.now() - t0) / 1000), ...m }); };
   const latencies: Record<string, number[]> = Object.fromEntries(VIEWS.map((v) => [v.name, []]));
+  /** Latencies of requests that started after the first WARM_S seconds (the first round meets cold caches all at once). */
+  const steady: number[] = [];
+  const WARM_S = 10;
   const errors: Record<string, number> = {};
   const errorSamples: string[] = [];
+  const sim = simPid();
   const cpu0 = cpuSeconds(pid);
+  const simCpu0 = cpuSeconds(sim);
+  const clientCpu0 = process.cpuUsage();
   const t0 = performance.now();
   sample();
   const sampler = setInterval(sample, 1000);
@@ -86,7 +106,10 @@ try {
       try {
         const res = await fetch(`${base}${view.path}`, { headers: { cookie, accept: "application/json" } });
         const body = await res.text();
-        if (res.status === 200) latencies[view.name].push(performance.now() - start);
+        if (res.status === 200) {
+          latencies[view.name].push(performance.now() - start);
+          if (start - t0 >= WARM_S * 1000) steady.push(performance.now() - start);
+        }
         else {
           errors[`${view.name} ${res.status}`] = (errors[`${view.name} ${res.status}`] ?? 0) + 1;
           if (errorSamples.length < 10) errorSamples.push(`${view.name} ${res.status} ${body.slice(0, 200)}`);
@@ -104,6 +127,10 @@ try {
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(pid);
   const nextCpu = cpu0 !== null && cpu1 !== null ? +((cpu1 - cpu0) / elapsed).toFixed(2) : null;
+  const simCpu1 = cpuSeconds(sim);
+  const simCpu = simCpu0 !== null && simCpu1 !== null ? +((simCpu1 - simCpu0) / elapsed).toFixed(2) : null;
+  const c = process.cpuUsage(clientCpu0);
+  const clientCpu = +((c.user + c.system) / 1e6 / elapsed).toFixed(2);
   const load = loadavg()[0];
 
   const rows = VIEWS.map((v) => {
@@ -120,6 +147,11 @@ try {
     view: "all", ok: all.length, errors: totalErrors, reqPerSec: +(all.length / elapsed).toFixed(1),
     p50ms: +(quantile(all, 0.5) ?? NaN).toFixed(0), p99ms: +(quantile(all, 0.99) ?? NaN).toFixed(0), maxMs: +(all.at(-1) ?? NaN).toFixed(0),
   });
+  steady.sort((a, b) => a - b);
+  rows.push({
+    view: `all, started after the first ${WARM_S} s`, ok: steady.length, errors: totalErrors, reqPerSec: +(steady.length / (elapsed - WARM_S)).toFixed(1),
+    p50ms: +(quantile(steady, 0.5) ?? NaN).toFixed(0), p99ms: +(quantile(steady, 0.99) ?? NaN).toFixed(0), maxMs: +(steady.at(-1) ?? NaN).toFixed(0),
+  });
   const memory = {
     pid: pid ?? null,
     startMiB: rss[0]?.rssMiB ?? null,
@@ -129,7 +161,7 @@ try {
   };
   console.table(rows);
   console.log(`sessions ${SESSIONS} (signed in in ${signInSeconds.toFixed(1)} s), ${elapsed.toFixed(1)} s of polling, errors ${totalErrors} ${JSON.stringify(errors)}`);
-  console.log(`next-server CPU: ${nextCpu} cores on average over the run; machine load average (1 min) at the end ${load.toFixed(1)}`);
+  console.log(`CPU, cores on average over the run: next-server ${nextCpu}, sim ${simCpu}, this load generator ${clientCpu}; machine load average (1 min) at the end ${load.toFixed(1)}`);
   console.log(`next-server RSS (MiB): start ${memory.startMiB}, max ${memory.maxMiB}, end ${memory.endMiB}, VmHWM ${memory.peakHwmMiB}`);
   if (errorSamples.length) console.log(`first errors:\n  ${errorSamples.join("\n  ")}`);
 
@@ -137,14 +169,14 @@ try {
   mkdirSync(results, { recursive: true });
   const at = new Date().toISOString();
   const about = { at, sessions: SESSIONS, seconds: SECONDS, thinkMs: THINK_MS, target: "sim (default scenario) through next start", cores: (await import("node:os")).cpus().length };
-  writeFileSync(join(results, "poll-load.json"), `${JSON.stringify({ about, rows, errors, errorSamples, memory, rss, signInSeconds, nextCpu, load }, null, 2)}\n`);
+  writeFileSync(join(results, "poll-load.json"), `${JSON.stringify({ about, rows, errors, errorSamples, memory, rss, signInSeconds, cpu: { next: nextCpu, sim: simCpu, client: clientCpu }, load }, null, 2)}\n`);
   const md = [
     `# Load: ${SESSIONS} sessions × ${SECONDS} s (${at.slice(0, 10)})`, "",
     `\`npm run bench -- load\`: ${SESSIONS} admin sessions, each a closed loop (one request in flight, think time ${THINK_MS} ms) over the instances list and the DHCP HA view, against a fresh sim (default scenario) through \`next start\`, all on 127.0.0.1; ${about.cores} cores shared with other work, so times are this machine's at that moment.`, "",
     "| view | ok | errors | req/s | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.view} | ${r.ok} | ${r.errors} | ${r.reqPerSec} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} |`), "",
     `Errors: ${totalErrors}${totalErrors ? ` ${JSON.stringify(errors)}` : ""}. Sign-in of the ${SESSIONS} sessions: ${signInSeconds.toFixed(1)} s.`, "",
-    `next-server CPU: ${nextCpu} cores on average over the run (of ${about.cores}); machine load average (1 min) at the end: ${load.toFixed(1)}.`, "",
+    `CPU, cores on average over the run (of ${about.cores}): next-server ${nextCpu}, the sim ${simCpu}, the load generator ${clientCpu}; machine load average (1 min) at the end: ${load.toFixed(1)}.`, "",
     `next-server RSS (MiB): ${memory.startMiB} at the start of polling, ${memory.maxMiB} at most, ${memory.endMiB} at the end (VmHWM ${memory.peakHwmMiB}).`, "",
   ].join("\n");
   writeFileSync(join(results, `poll-load-${at.slice(0, 10)}.md`), md);
