@@ -172,7 +172,7 @@ try {
   writeFileSync(join(results, "poll-load.json"), `${JSON.stringify({ about, rows, errors, errorSamples, memory, rss, signInSeconds, cpu: { next: nextCpu, sim: simCpu, client: clientCpu }, load }, null, 2)}\n`);
   const md = [
     `# Load: ${SESSIONS} sessions × ${SECONDS} s (${at.slice(0, 10)})`, "",
-    `\`npm run bench -- load\`: ${SESSIONS} admin sessions, each a closed loop (one request in flight, think time ${THINK_MS} ms) over the instances list and the DHCP HA view, against a fresh sim (default scenario) through \`next start\`, all on 127.0.0.1; ${about.cores} cores shared with other work, so times are this machine's at that moment.`, "",
+    `\`npm run bench -- poll-load\`: ${SESSIONS} admin sessions, each a closed loop (one request in flight, think time ${THINK_MS} ms) over the instances list and the DHCP HA view, against a fresh sim (default scenario) through \`next start\`, all on 127.0.0.1; ${about.cores} cores shared with other work, so times are this machine's at that moment.`, "",
     "| view | ok | errors | req/s | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.view} | ${r.ok} | ${r.errors} | ${r.reqPerSec} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} |`), "",
     `Errors: ${totalErrors}${totalErrors ? ` ${JSON.stringify(errors)}` : ""}. Sign-in of the ${SESSIONS} sessions: ${signInSeconds.toFixed(1)} s.`, "",
