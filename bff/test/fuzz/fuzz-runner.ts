@@ -1,9 +1,10 @@
 import type { App } from "../../app";
 import { SESSION_COOKIE } from "../../session/cookie";
+import { LAST_PROJECT_COOKIE } from "../../session/last-project";
 import type { FuzzRequest } from "./request-arbitrary";
 
 /** What one fuzzed request got back, reduced to what the invariants look at. */
-export interface FuzzOutcome { status: number; crashed?: string; body?: any; contentType?: string }
+export interface FuzzOutcome { status: number; crashed?: string; body?: any; contentType?: string; cookies?: string[]; headerNames?: string[] }
 
 export interface FuzzTally {
   requests: number;
@@ -44,15 +45,17 @@ export async function send(app: App, r: FuzzRequest, sessions: Sessions): Promis
     return { status: 0, crashed: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e) };
   }
   const contentType = res.headers.get("content-type") ?? "";
+  const cookies = res.headers.getSetCookie().map((c) => c.slice(0, c.indexOf("=")));
+  const headerNames = [...res.headers.keys()];
   if (contentType.startsWith("text/event-stream")) {
     abort.abort();
     await res.body?.cancel().catch(() => undefined);
-    return { status: res.status, contentType };
+    return { status: res.status, contentType, cookies, headerNames };
   }
   const text = await res.text();
   let body: unknown = text;
   try { body = text ? JSON.parse(text) : null; } catch { /* keep the text */ }
-  return { status: res.status, body, contentType };
+  return { status: res.status, body, contentType, cookies, headerNames };
 }
 
 /**
@@ -69,6 +72,10 @@ const aboutState = (status: number) => status === 409 || status === 429;
 export function check(r: FuzzRequest, o: FuzzOutcome): string | undefined {
   if (o.crashed) return `crashed: ${o.crashed}`;
   if (o.status >= 500) return `answered ${o.status}`;
+  // Header injection: nothing the request carried may become a response header or a cookie of ours.
+  const strange = (o.cookies ?? []).filter((n) => ![SESSION_COOKIE, `__Host-${SESSION_COOKIE}`, LAST_PROJECT_COOKIE].includes(n));
+  if (strange.length) return `set foreign cookies ${strange.join(", ")}`;
+  if ((o.headerNames ?? []).some((h) => h.startsWith("x-injected"))) return "reflected an injected header";
   if (o.status < 400 || r.method === "HEAD") return undefined;
   const b = o.body as Record<string, unknown> | null;
   if (!b || typeof b !== "object" || typeof b.code !== "string" || typeof b.message !== "string" || typeof b.requestId !== "string")
