@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { startSim } from "../sim/index";
+import { freePort } from "./ui/processes";
 
 /**
  * The product as shipped, for browser benches: the embedded cloud, `next start` on the existing build (.next; run
@@ -22,16 +22,6 @@ export const DEMO = { username: "demo", password: "zenith-demo" };
 export const ADMIN = { username: "admin", password: "zenith-admin" };
 
 const root = new URL("..", import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 async function waitHttp(url: string, child: ChildProcess, secs: number): Promise<void> {
   for (let i = 0; i < secs * 5; i++) {

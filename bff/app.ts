@@ -44,7 +44,7 @@ export function createApp(deps: BffDeps) {
   const routers = [healthRouter, authRouter, overviewRouter, systemRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
   app.doc31("/openapi.json", OPENAPI_INFO);
-  app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`, { field: "path" }), 404));
   app.onError(handleError);
   return app;
 }

@@ -11,6 +11,10 @@ export const ErrorSchema = z
     message: z.string().openapi({ example: "Nova (compute) answered 503: Service Unavailable" }),
     requestId: z.string(),
     service: z.string().optional().openapi({ description: "The upstream service that failed, when one did" }),
+    field: z.string().optional().openapi({
+      description: "The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`",
+      example: "body.name",
+    }),
     upstreamRequestId: z.string().optional(),
     details: z.unknown().optional(),
   })
@@ -22,14 +26,17 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly extra: { service?: string; upstreamRequestId?: string; details?: unknown } = {},
+    readonly extra: { service?: string; upstreamRequestId?: string; field?: string; details?: unknown } = {},
   ) {
     super(message);
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new ApiError(400, "bad_request", message, { details });
-export const notFound = (message: string) => new ApiError(404, "not_found", message);
+/** A 400 about one input: `field` is its place in the request (`body.planId`, `query.marker`), `reason` why. */
+export const badRequest = (field: string, reason: string, details?: unknown) =>
+  new ApiError(400, "bad_request", `${field.replace(/^(body|query|param)\./, "")}: ${reason}`, { field, details });
+/** A 404; `field` names the request input that pointed at nothing (`body.networkIds`), when one did. */
+export const notFound = (message: string, field?: string) => new ApiError(404, "not_found", message, field ? { field } : {});
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
 const json = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
@@ -54,29 +61,38 @@ export function errorBody(c: Context, code: string, message: string, extra: obje
 
 type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
 
+/** Where a validator read its input, as the envelope's `field` prefix. */
+const PLACE: Record<string, string> = { json: "body", form: "body", query: "query", param: "param", header: "header", cookie: "cookie" };
+
 /**
- * "field: reason" for the first validation issue. For a union (e.g. password or application-credential
- * login) it reports the branch that came closest, so the message names a real field.
+ * The first validation issue as the envelope's `field` (`body.source.id`) and message ("source.id: reason"). For a
+ * union (e.g. password or application-credential login) it reports the branch that came closest, so it names a real field.
  */
-export function describeIssue(issue: Issue | undefined, prefix: PropertyKey[] = [], fallback = "body"): string {
-  if (!issue) return `${fallback}: invalid`;
+export function describeIssue(issue: Issue | undefined, prefix: PropertyKey[] = [], target = "json"): { field: string; message: string } {
+  const place = PLACE[target] ?? target;
+  if (!issue) return { field: place, message: `${place}: invalid` };
   const path = [...prefix, ...issue.path];
   if (issue.code === "invalid_union" && issue.errors?.length) {
     const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-    if (closest.length) return describeIssue(closest[0], path, fallback);
+    if (closest.length) return describeIssue(closest[0], path, target);
   }
-  return `${path.map(String).join(".") || fallback}: ${issue.message}`;
+  const at = path.map(String).join(".");
+  return { field: at ? `${place}.${at}` : place, message: `${at || place}: ${issue.message}` };
 }
 
 /** Maps anything thrown in a route onto the envelope. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(c, err.code, err.message, err.extra), err.status);
   if (err instanceof ZodError) {
-    return c.json(errorBody(c, "bad_request", describeIssue(err.issues[0] as Issue), { details: err.issues }), 400);
+    const { field, message } = describeIssue(err.issues[0] as Issue);
+    return c.json(errorBody(c, "bad_request", message, { field, details: err.issues }), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return c.json(errorBody(c, status === 400 ? "bad_request" : "http_error", err.message || "Request failed"), status);
+    // Hono's own 400s are about the body it could not read (malformed JSON, a form it could not parse), its 415 about its type.
+    if (status === 400) return c.json(errorBody(c, "bad_request", `body: ${err.message || "unreadable"}`, { field: "body" }), 400);
+    if (status === 415) return c.json(errorBody(c, "unsupported_media_type", "content-type: the body must be application/json.", { field: "header.content-type" }), 415);
+    return c.json(errorBody(c, "http_error", err.message || "Request failed"), status);
   }
   console.error(`zenith-bff: unhandled error on ${c.req.method} ${c.req.path}`, err);
   return c.json(errorBody(c, "internal", "Zenith hit an unexpected error. The request id identifies it in the server log."), 500);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { openSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 /** A server the bench started: its own process group (so stopping it takes its children), on 127.0.0.1. */
 export interface Started {
@@ -62,4 +63,15 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } | und
     const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
     return { rssMiB: Math.round(kib("VmRSS") / 1024), peakMiB: Math.round(kib("VmHWM") / 1024) };
   } catch { return undefined; }
+}
+
+/** A port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
 }

@@ -8,8 +8,8 @@ export function createRouter() {
     strict: false,
     defaultHook: (result, c) => {
       if (!result.success) {
-        const message = describeIssue(result.error.issues[0] as never, [], result.target === "json" ? "body" : result.target);
-        return c.json(errorBody(c, "bad_request", message, { details: result.error.issues }), 400);
+        const { field, message } = describeIssue(result.error.issues[0] as never, [], result.target);
+        return c.json(errorBody(c, "bad_request", message, { field, details: result.error.issues }), 400);
       }
     },
   });

@@ -33,8 +33,8 @@ export function createPlanBook(now: () => number = Date.now): PlanBook {
       sweep(now());
       const users = plans.get(key(kind, planId));
       if (users?.has(userId)) return;
-      if (users?.size) throw new ApiError(403, "plan_not_yours", `Plan ${planId} was made by another user; run your own dry run and confirm that.`, { details: { planId } });
-      throw new ApiError(409, "plan_expired", `Plan ${planId} is unknown or older than ${PLAN_TTL_MS / 60_000} minutes; run the dry run again and confirm its plan.`, { details: { planId } });
+      if (users?.size) throw new ApiError(403, "plan_not_yours", `Plan ${planId} was made by another user; run your own dry run and confirm that.`, { field: "body.planId", details: { planId } });
+      throw new ApiError(409, "plan_expired", `Plan ${planId} is unknown or older than ${PLAN_TTL_MS / 60_000} minutes; run the dry run again and confirm its plan.`, { field: "body.planId", details: { planId } });
     },
   };
 }

@@ -14,7 +14,7 @@ function limited(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
     onError: (c: Context) => c.json(errorBody(c, "payload_too_large",
-      `The request body is over this route's limit of ${describe(maxSize)} (${maxSize} bytes).`, { details: { limitBytes: maxSize } }), 413),
+      `The request body is over this route's limit of ${describe(maxSize)} (${maxSize} bytes).`, { field: "body", details: { limitBytes: maxSize } }), 413),
   });
 }
 

@@ -1,8 +1,12 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { ApiError, errorBody } from "../errors";
-import { clearSession, readSession } from "../session/cookie";
+import { SESSION_COOKIE, clearSession, readSession } from "../session/cookie";
 import type { AppEnv } from "../lib/types";
 import { cloudClients } from "../openstack/clients";
+
+/** The 401 for a request without a session, naming the cookie it lacks. */
+export const unauthenticated = (c: Context) =>
+  c.json(errorBody(c, "unauthenticated", "Sign in to continue.", { field: `cookie.${SESSION_COOKIE}` }), 401);
 
 /** Loads and validates the session; 401 `unauthenticated` without one, `session_expired` when Keystone says so. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -10,7 +14,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get("session")) return next();
   const svc = c.get("services");
   const sealed = await readSession(c, svc.deps);
-  if (!sealed) return c.json(errorBody(c, "unauthenticated", "Sign in to continue."), 401);
+  if (!sealed) return unauthenticated(c);
   try {
     const session = await svc.sessions.resolve(sealed);
     c.set("session", session);

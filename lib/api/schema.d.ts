@@ -404,7 +404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the token and clear the cookie */
+        /** Revoke the token and clear the cookie (401 without a session) */
         post: {
             parameters: {
                 query?: never;
@@ -2949,7 +2949,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description plan_changed, or a run is already in progress on the pool */
+                /** @description plan_changed, a run is already in progress on the pool, or rollouts are not configured here (rollouts_unconfigured, ansible_missing) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2985,7 +2985,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rollouts are not configured, ansible-playbook is missing, or HAProxy does not answer */
+                /** @description HAProxy does not answer */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3539,6 +3539,11 @@ export interface components {
             requestId: string;
             /** @description The upstream service that failed, when one did */
             service?: string;
+            /**
+             * @description The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`
+             * @example body.name
+             */
+            field?: string;
             upstreamRequestId?: string;
             details?: unknown;
         };

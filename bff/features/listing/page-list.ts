@@ -63,7 +63,7 @@ export function pageLocally<T extends { id: string }, K extends string>(
   let start = 0;
   if (p.marker) {
     const at = sorted.findIndex((it) => it.id === p.marker);
-    if (at < 0) throw badRequest("marker: not in this list any more (it changed, or the search differs); start again from the first page");
+    if (at < 0) throw badRequest("query.marker", "not in this list any more (it changed, or the search differs); start again from the first page");
     start = at + 1;
   }
   const items = sorted.slice(start, start + p.limit);

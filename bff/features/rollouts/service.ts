@@ -20,7 +20,8 @@ export interface RolloutsOptions {
 }
 
 export class RolloutError extends Error {
-  constructor(readonly kind: "not_found" | "conflict" | "unavailable", readonly code: string, message: string) { super(message); }
+  /** `field`: the request input the error is about (`param.id`, `body.pool`), when it is about one. */
+  constructor(readonly kind: "not_found" | "conflict" | "unconfigured" | "unavailable", readonly code: string, message: string, readonly field?: string) { super(message); }
 }
 
 
@@ -53,15 +54,15 @@ export function createRolloutService(opts: RolloutsOptions) {
 
   function pool(name: string): PoolConfig {
     const c = config();
-    if (c.state !== "ok") throw new RolloutError("unavailable", "rollouts_unconfigured", c.state === "invalid" ? `The rollouts configuration ${c.file} is invalid: ${c.message}` : "ZENITH_ROLLOUTS_CONFIG is not set.");
+    if (c.state !== "ok") throw new RolloutError("unconfigured", "rollouts_unconfigured", c.state === "invalid" ? `The rollouts configuration ${c.file} is invalid: ${c.message}` : "ZENITH_ROLLOUTS_CONFIG is not set.");
     const p = c.pools.find((x) => x.name === name);
-    if (!p) throw new RolloutError("not_found", "not_found", `No rollout pool '${name}'.`);
+    if (!p) throw new RolloutError("not_found", "not_found", `No rollout pool '${name}'.`, "body.pool");
     return p;
   }
 
   function getRow(id: string): RunRow {
     const r = db().get(id);
-    if (!r) throw new RolloutError("not_found", "not_found", `No rollout ${id}.`);
+    if (!r) throw new RolloutError("not_found", "not_found", `No rollout ${id}.`, "param.id");
     return r;
   }
 
@@ -75,7 +76,7 @@ export function createRolloutService(opts: RolloutsOptions) {
   }
 
   function launch(p: PoolConfig, pl: RolloutPlan, who: string, retryOf: string | null, limit: string[] | null): RunRow {
-    if (!ansible()) throw new RolloutError("unavailable", "ansible_missing", "ansible-playbook is not installed (apt-get install ansible-core).");
+    if (!ansible()) throw new RolloutError("unconfigured", "ansible_missing", "ansible-playbook is not installed (apt-get install ansible-core).");
     const busy = db().running().find((r) => r.pool === p.name);
     if (busy) throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${busy.id} is still running on pool ${p.name}.`);
     const id = `ro-${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}-${randomUUID().slice(0, 8)}`;

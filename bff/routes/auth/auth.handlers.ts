@@ -1,6 +1,7 @@
 import { ApiError } from "../../errors";
 import { clearSession, readSession, writeSession } from "../../session/cookie";
 import { clientAddress } from "../../lib/client-address";
+import { unauthenticated } from "../../middleware/session";
 import { readLastProject, writeLastProject } from "../../session/last-project";
 import type { AppRouteHandler } from "../../lib/types";
 import type { GetSessionRoute, LoginRoute, LogoutRoute, SwitchProjectRoute } from "./auth.routes";
@@ -44,9 +45,15 @@ export const switchProject: AppRouteHandler<SwitchProjectRoute> = async (c) => {
 export const logout: AppRouteHandler<LogoutRoute> = async (c) => {
   const svc = c.get("services");
   const sealed = await readSession(c, svc.deps);
+  // Without a session there is nothing to sign out of: 401 like every other route but sign-in (a cookie that
+  // does not unseal is cleared all the same).
+  if (!sealed) {
+    clearSession(c);
+    return unauthenticated(c);
+  }
   // The cookie goes whatever Keystone says: a failed revoke is still reported (502 naming identity), signed out.
   try {
-    if (sealed) await svc.sessions.logout(sealed);
+    await svc.sessions.logout(sealed);
   } finally {
     clearSession(c);
   }

@@ -21,7 +21,7 @@ export const switchProject = createRoute({
   responses: { 200: session, 409: { content: { "application/json": { schema: ErrorSchema } }, description: "Cannot re-scope" }, ...errorResponses },
 });
 export const logout = createRoute({
-  method: "post", path: "/auth/logout", tags, summary: "Revoke the token and clear the cookie",
+  method: "post", path: "/auth/logout", tags, summary: "Revoke the token and clear the cookie (401 without a session)",
   responses: { 204: { description: "Signed out" }, ...errorResponses },
 });
 

@@ -14,7 +14,7 @@ export const audit: AppRouteHandler<AuditRoute> = async (c) => {
 
 export const heal: AppRouteHandler<HealRoute> = async (c) => {
   const body = c.req.valid("json");
-  if (!body.dryRun && !body.planId) throw badRequest("planId: required with dryRun false (confirm the plan a dry run returned)");
+  if (!body.dryRun && !body.planId) throw badRequest("body.planId", "required with dryRun false (confirm the plan a dry run returned)");
   const s = c.get("session");
   const services = c.get("services");
   if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
@@ -23,7 +23,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));
   const missing = body.networkIds?.filter((id) => !known.has(id)) ?? [];
-  if (missing.length) throw notFound(`No network ${missing.join(", ")}.`);
+  if (missing.length) throw notFound(`No network ${missing.join(", ")}.`, "body.networkIds");
   const plan = planHeal(auditDhcp(state, body.target), { networkIds: body.networkIds });
   if (body.dryRun) {
     services.plans.made("dhcp.heal", plan.planId, s.body.user.id);

@@ -1,5 +1,5 @@
 import { actorOf } from "../../audit/audited-step";
-import { ApiError } from "../../errors";
+import { ApiError, badRequest } from "../../errors";
 import { loadLineage, ownerReader } from "../../features/lineage/gather";
 import { planCleanup } from "../../features/lineage/plan-cleanup";
 import { provePlan } from "../../features/lineage/prove-plan";
@@ -16,7 +16,7 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const session = c.get("session");
   const userId = session.body.user.id;
   if (!body.dryRun) {
-    if (!body.planId) throw new ApiError(400, "bad_request", "planId: required to execute; run a dry run first and confirm its plan.");
+    if (!body.planId) throw badRequest("body.planId", "required to execute; run a dry run first and confirm its plan.");
     services.plans.check("lineage.cleanup", body.planId, userId);
   }
   // One execution at a time per image: the named orphans now, every image the steps touch once planned.

@@ -23,7 +23,7 @@ export const proxyRouter = createRouter();
 proxyRouter.use("/openstack/*", requireSession);
 proxyRouter.all("/openstack/:service/*", async (c) => {
   const parsed = parseProxyPath(new URL(c.req.url).pathname);
-  if (!parsed.ok) throw new ApiError(400, "bad_request", `${parsed.field}: ${parsed.reason}`);
+  if (!parsed.ok) throw new ApiError(400, "bad_request", `${parsed.field}: ${parsed.reason}`, { field: parsed.field });
   const { service } = parsed;
   const session = c.get("session");
   const headers: Record<string, string> = {};

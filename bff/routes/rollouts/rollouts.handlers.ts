@@ -6,14 +6,15 @@ import { RolloutError } from "../../features/rollouts/service";
 import type { AppEnv, AppRouteHandler } from "../../lib/types";
 import type { CancelRoute, EventsRoute, GetOneRoute, ListRoute, PoolsRoute, RetryRoute, StartRoute } from "./rollouts.routes";
 
-const STATUS = { not_found: 404, conflict: 409, unavailable: 503 } as const;
+/** Unconfigured is this deployment's state (409: nothing is down, a retry won't help); unavailable is HAProxy not answering. */
+const STATUS = { not_found: 404, conflict: 409, unconfigured: 409, unavailable: 503 } as const;
 
 /** Feature errors onto the one envelope. */
 async function call<T>(f: () => T | Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof RolloutError) throw new ApiError(STATUS[e.kind], e.code, e.message);
+    if (e instanceof RolloutError) throw new ApiError(STATUS[e.kind], e.code, e.message, e.field ? { field: e.field } : {});
     throw e;
   }
 }
@@ -40,7 +41,7 @@ export const start: AppRouteHandler<StartRoute> = async (c) => {
   const b = c.req.valid("json");
   const input = { serial: b.serial, maxFailPercentage: b.maxFailPercentage, version: b.version };
   if (b.dryRun) return c.json({ dryRun: true as const, ...(await call(() => svc(c).plan(b.pool, input))) }, 200);
-  if (!b.planId) throw badRequest("planId: required with dryRun false (confirm the plan a dry run returned)");
+  if (!b.planId) throw badRequest("body.planId", "required with dryRun false (confirm the plan a dry run returned)");
   const run = await audit(c, {
     action: "rollouts.start", target: `pool ${b.pool}`, planId: b.planId,
     step: `start a rollout of ${b.pool}: version ${b.version}, serial ${b.serial}, max_fail_percentage ${b.maxFailPercentage}`,

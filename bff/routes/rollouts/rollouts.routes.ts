@@ -25,8 +25,8 @@ export const start = createRoute({
   responses: {
     200: json(z.union([PlanSchema, StartedSchema]), "The plan, or the started run's id"),
     404: err("No such pool"),
-    409: err("plan_changed, or a run is already in progress on the pool"),
-    503: err("Rollouts are not configured, ansible-playbook is missing, or HAProxy does not answer"),
+    409: err("plan_changed, a run is already in progress on the pool, or rollouts are not configured here (rollouts_unconfigured, ansible_missing)"),
+    503: err("HAProxy does not answer"),
     ...errorResponses,
   },
 });

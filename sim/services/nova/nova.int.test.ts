@@ -156,6 +156,13 @@ describe(`nova on the ${target.name} target`, () => {
     expect(all.map((s) => s.id)).toEqual(expect.arrayContaining(ids));
     const adminOwn: { id: string }[] = (await (await nova(admin, "/servers")).json()).servers;
     expect(adminOwn.map((s) => s.id)).not.toEqual(expect.arrayContaining([ids[0]]));
+    // A member asking for all tenants is refused by policy (403) on both targets; all_tenants=0 is not asking.
+    for (const path of ["/servers?all_tenants=1", "/servers/detail?all_tenants=true", "/servers/detail?all_tenants"]) {
+      const refused = await nova(demo, path);
+      expect(refused.status, path).toBe(403);
+      expect((await refused.json()).forbidden.message).toMatch(/get_all_tenants/);
+    }
+    expect((await nova(demo, "/servers/detail?all_tenants=0")).status).toBe(200);
     const p1 = await (await nova(demo, `/servers/detail?limit=2&name=^${tag}-page-`)).json();
     expect(p1.servers).toHaveLength(2);
     const marker = new URL(p1.servers_links[0].href).searchParams.get("marker");
