@@ -51,6 +51,11 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     try {
       return await http.raw({ ...req, service: "ceph", retry: false });
     } catch (e) {
+      // The HTTP layer's breaker for the dashboard (5xx in a row) pauses it the same way as this one.
+      if (e instanceof ApiError && e.code === "upstream_circuit_open") {
+        const retryAfterS = (e.extra.details as { retryAfterS?: number } | undefined)?.retryAfterS;
+        throw cephUnavailable(e.message, { reason: "paused", url: base, cause: "circuit_open", retryAfterS });
+      }
       const cause = connectionFailure(e);
       if (cause === null) throw e;
       trip(base, cause);

@@ -81,6 +81,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: requests by route and status, upstream latency by service, status and route, breakers
+         * @description Readable with `Authorization: Bearer <ZENITH_METRICS_TOKEN>` (for a scraper) or an admin session; 401 otherwise, 403 for a member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus text exposition format 0.0.4 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -3501,6 +3603,17 @@ export interface components {
                 };
             };
         };
+        Error: {
+            /** @example upstream_error */
+            code: string;
+            /** @example Nova (compute) answered 503: Service Unavailable */
+            message: string;
+            requestId: string;
+            /** @description The upstream service that failed, when one did */
+            service?: string;
+            upstreamRequestId?: string;
+            details?: unknown;
+        };
         Session: {
             user: {
                 id: string;
@@ -3530,17 +3643,6 @@ export interface components {
             }[];
             /** @enum {string} */
             authMethod: "password" | "application_credential";
-        };
-        Error: {
-            /** @example upstream_error */
-            code: string;
-            /** @example Nova (compute) answered 503: Service Unavailable */
-            message: string;
-            requestId: string;
-            /** @description The upstream service that failed, when one did */
-            service?: string;
-            upstreamRequestId?: string;
-            details?: unknown;
         };
         Login: components["schemas"]["PasswordLogin"] | components["schemas"]["ApplicationCredentialLogin"];
         /**
