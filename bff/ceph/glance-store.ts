@@ -10,7 +10,7 @@ export const GLANCE_SNAP = "snap";
 /** The Ceph Dashboard with the BFF's service account, or null with why (no endpoint in the catalog or config). */
 export function cephFor(services: Services, session: RequestSession): { ceph: CephDashboard | null; missing: string } {
   try {
-    return { ceph: createCephDashboard(services.http, services.deps.ceph.url ?? session.url("ceph"), cephAccount(services.deps)), missing: "" };
+    return { ceph: createCephDashboard(services.http, services.deps.ceph.url ?? session.url("ceph"), cephAccount(services.deps), services.deps.breaker?.coolDownMs), missing: "" };
   } catch (e) {
     return { ceph: null, missing: e instanceof Error ? e.message : String(e) };
   }

@@ -2427,7 +2427,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2550,7 +2550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4054,6 +4054,13 @@ export interface components {
             mode: "upstream" | "scanned";
             /** @description The scan stopped at its bound; later items were not searched */
             truncated: boolean;
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
         };
         InstanceSummary: {
             id: string;
@@ -4102,6 +4109,13 @@ export interface components {
         /** @enum {string} */
         InstanceActionName: "start" | "stop" | "reboot" | "hard-reboot" | "delete";
         InstanceDetail: components["schemas"]["InstanceSummary"] & {
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
             /** @description Nova's fault, verbatim, when the instance is in ERROR */
             fault: {
                 code: number;
@@ -4153,6 +4167,13 @@ export interface components {
             mode: "upstream" | "scanned";
             /** @description The scan stopped at its bound; later items were not searched */
             truncated: boolean;
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
         };
         VolumeSummary: {
             id: string;

@@ -27,7 +27,7 @@ export function cephFor(services: Services, session: RequestSession): CephDashbo
       { reason: "not_configured" },
     );
   }
-  return createCephDashboard(services.http, url, account);
+  return createCephDashboard(services.http, url, account, services.deps.breaker?.coolDownMs);
 }
 
 /** A dashboard that times out or refuses the BFF's token twice is unavailable too; RBD errors pass through. */

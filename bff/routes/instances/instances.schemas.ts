@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INSTANCE_ACTIONS } from "../../features/instances/action-policy";
 import { INSTANCE_SORTS } from "../../features/instances/list-instances";
-import { listQuery, PageMeta, ResourceId } from "../../lib/list-schemas";
+import { listQuery, PageMeta, ResourceId, UnavailableSchema } from "../../lib/list-schemas";
 
 export const InstanceListQuery = listQuery(INSTANCE_SORTS, "created", "desc").extend({
   status: z.enum(["ACTIVE", "SHUTOFF", "ERROR", "BUILD", "PAUSED", "SUSPENDED", "REBOOT", "HARD_REBOOT"]).optional()
@@ -36,7 +36,7 @@ export const InstanceSummarySchema = z.object({
   actions: z.array(ActionStateSchema).openapi({ description: "Each action enabled, or disabled with the reason; the action route enforces the same policy" }),
 }).openapi("InstanceSummary");
 
-export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), ...PageMeta }).openapi("InstanceList");
+export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), ...PageMeta, unavailable: UnavailableSchema }).openapi("InstanceList");
 
 
 const Volume = z.object({
@@ -46,6 +46,7 @@ const Volume = z.object({
 }).openapi("InstanceVolume");
 
 export const InstanceDetailSchema = InstanceSummarySchema.extend({
+  unavailable: UnavailableSchema,
   fault: z.object({ code: z.number(), message: z.string(), details: z.string().nullable(), created: z.string().nullable() }).nullable()
     .openapi({ description: "Nova's fault, verbatim, when the instance is in ERROR" }),
   updated: z.string().nullable(),

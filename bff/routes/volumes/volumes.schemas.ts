@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { VOLUME_SORTS } from "../../features/volumes/list-volumes";
-import { listQuery, PageMeta } from "../../lib/list-schemas";
+import { listQuery, PageMeta, UnavailableSchema } from "../../lib/list-schemas";
 
 export const VolumeListQuery = listQuery(VOLUME_SORTS, "created", "desc").extend({
   status: z.enum(["available", "in-use", "creating", "downloading", "error", "deleting", "attaching", "detaching", "reserved", "maintenance", "extending"])
@@ -21,4 +21,4 @@ export const VolumeSummarySchema = z.object({
   transient: z.boolean(),
 }).openapi("VolumeSummary");
 
-export const VolumeListSchema = z.object({ items: z.array(VolumeSummarySchema), ...PageMeta }).openapi("VolumeList");
+export const VolumeListSchema = z.object({ items: z.array(VolumeSummarySchema), ...PageMeta, unavailable: UnavailableSchema }).openapi("VolumeList");
