@@ -42,8 +42,10 @@ export function createBreakers(opts: BreakerOptions = DEFAULT_BREAKER, now: () =
       const until = Math.max(e.openUntil, t + 1000);
       return { until, retryAfterS: Math.max(1, Math.ceil((until - t) / 1000)), failures: e.failures, lastCause: e.lastCause };
     },
+    /** A call that got an answer: the breaker closes (kept, so the metrics show it closed). */
     success(key: string): void {
-      entries.delete(key);
+      const e = entries.get(key);
+      if (e) Object.assign(e, { failures: 0, openUntil: 0, trialSince: 0 });
     },
     /** A failed call; answers true when this one opened (or re-opened) the breaker. */
     failure(key: string, cause: string): boolean {
@@ -58,7 +60,7 @@ export function createBreakers(opts: BreakerOptions = DEFAULT_BREAKER, now: () =
       }
       return false;
     },
-    /** Every breaker that is not closed, for /api/metrics and tests. */
+    /** Every breaker that has seen a failure, open or closed again, for /api/metrics and tests. */
     snapshot(): { key: string; state: BreakerState; failures: number }[] {
       return [...entries].map(([key, e]) => ({ key, state: state(key), failures: e.failures }));
     },
