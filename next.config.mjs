@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // better-sqlite3 is only used by the sim; the BFF never bundles it.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "prom-client"],
   typedRoutes: false,
   experimental: {
     // Merge the small client chunks of each layout and page group (default 50 kB): fewer files gzip smaller (measured

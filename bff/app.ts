@@ -1,16 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { randomUUID } from "node:crypto";
 import type { BffDeps } from "./deps";
 import { errorBody, handleError } from "./errors";
 import { createServices } from "./lib/services";
 import type { AppEnv } from "./lib/types";
 import { bodyLimits } from "./middleware/body-limit";
 import { csrfGuard } from "./middleware/csrf";
+import { requestLog } from "./middleware/request-log";
 import { apiHeaders } from "./middleware/security-headers";
 import { authRouter } from "./routes/auth/auth.index";
 import { healthRouter } from "./routes/health/health.index";
 import { overviewRouter } from "./routes/overview/overview.index";
 import { systemRouter } from "./routes/system/system.index";
+import { metricsRouter } from "./routes/metrics/metrics.index";
 import { adminRouter } from "./routes/admin/admin.index";
 import { proxyRouter } from "./routes/proxy/proxy.index";
 import { bootRouter } from "./routes/boot/boot.index";
@@ -31,18 +32,13 @@ export const OPENAPI_INFO = {
 export function createApp(deps: BffDeps) {
   const services = createServices(deps);
   const app = new OpenAPIHono<AppEnv>({ strict: false }).basePath("/api");
-  app.use("*", async (c, next) => {
-    const id = `req-${randomUUID()}`;
-    c.set("requestId", id);
-    c.set("services", services);
-    await next();
-    c.header("X-Request-Id", id);
-  });
+  app.use("*", requestLog(services));
   app.use("*", apiHeaders());
   app.use("*", csrfGuard(deps.allowedOrigins, deps.publicOrigin));
   app.use("*", bodyLimits());
-  const routers = [healthRouter, authRouter, overviewRouter, systemRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
+  const routers = [healthRouter, metricsRouter, authRouter, overviewRouter, systemRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
   for (const r of routers) app.route("/", r);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "ZENITH_METRICS_TOKEN (only /api/metrics)" });
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`, { field: "path" }), 404));
   app.onError(handleError);

@@ -4,6 +4,9 @@ import { loadPreviousSessionSecret, loadSessionSecret } from "./config/session-s
 import type { BffDeps } from "./deps";
 import { resolve } from "node:path";
 import { DEFAULT_STREAM_LIMITS } from "./lib/stream-slots";
+import { createLogger } from "./lib/logger";
+import { DEFAULT_BREAKER } from "./openstack/breaker";
+import { SERVICES, type ServiceName } from "./openstack/services";
 
 const num = (v: string | undefined, fallback: number, name: string): number => {
   if (v === undefined || v === "") return fallback;
@@ -21,6 +24,27 @@ function publicOrigin(v: string | undefined): string | undefined {
   return url.origin;
 }
 
+/**
+ * Each service's upstream timeout when nothing is configured. Keystone answers token calls in well under a second
+ * and gates every request, so it fails fast; Nova's, Cinder's and Neutron's detailed lists on a large project, and
+ * Nova's POST /servers (quota, image, port checks before its 202), take seconds on a busy cloud; the Ceph Dashboard's
+ * per-image reads are quick unless ceph-mgr is stuck, which its own breaker then catches.
+ */
+export const UPSTREAM_TIMEOUT_DEFAULTS: Record<ServiceName, number> = {
+  identity: 10_000, compute: 30_000, image: 30_000, volume: 30_000, network: 30_000, ceph: 15_000,
+};
+
+/** ZENITH_UPSTREAM_TIMEOUT_MS_<SERVICE>, else ZENITH_UPSTREAM_TIMEOUT_MS for every service, else the default. */
+export function upstreamTimeouts(env: Env): Record<ServiceName, number> {
+  const all = env.ZENITH_UPSTREAM_TIMEOUT_MS;
+  return Object.fromEntries(SERVICES.map((s) => {
+    const name = `ZENITH_UPSTREAM_TIMEOUT_MS_${s.toUpperCase()}`;
+    const ms = num(env[name], num(all, UPSTREAM_TIMEOUT_DEFAULTS[s], "ZENITH_UPSTREAM_TIMEOUT_MS"), name);
+    if (ms < 1) throw new Error(`${name} must be at least 1 ms`);
+    return [s, ms];
+  })) as Record<ServiceName, number>;
+}
+
 /** Reads the environment once, at start-up. */
 export function depsFromEnv(env: Env = process.env): BffDeps {
   const cloud = loadCloudConfig(env);
@@ -32,6 +56,13 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
     sessionSecretPrevious: loadPreviousSessionSecret(env),
     fetch: (r, init) => globalThis.fetch(r, init),
     upstreamTimeoutMs: num(env.ZENITH_UPSTREAM_TIMEOUT_MS, 30_000, "ZENITH_UPSTREAM_TIMEOUT_MS"),
+    upstreamTimeouts: upstreamTimeouts(env),
+    breaker: {
+      failures: num(env.ZENITH_BREAKER_FAILURES, DEFAULT_BREAKER.failures, "ZENITH_BREAKER_FAILURES"),
+      coolDownMs: num(env.ZENITH_BREAKER_COOLDOWN_MS, DEFAULT_BREAKER.coolDownMs, "ZENITH_BREAKER_COOLDOWN_MS"),
+    },
+    logger: createLogger(env),
+    metricsToken: env.ZENITH_METRICS_TOKEN || undefined,
     tokenCacheMs: num(env.ZENITH_TOKEN_CACHE_SECONDS, 30, "ZENITH_TOKEN_CACHE_SECONDS") * 1000,
     streams: {
       maxLifetimeMs: num(env.ZENITH_STREAM_MAX_SECONDS, DEFAULT_STREAM_LIMITS.maxLifetimeMs / 1000, "ZENITH_STREAM_MAX_SECONDS") * 1000,

@@ -1,5 +1,8 @@
 import type { CloudConfig } from "./config/cloud-config";
+import type { Logger } from "pino";
+import type { BreakerOptions } from "./openstack/breaker";
 import type { UpstreamCall } from "./openstack/http";
+import type { ServiceName } from "./openstack/services";
 import type { RolloutsOptions } from "./features/rollouts/service";
 import type { LoginLimits } from "./session/login-limiter";
 
@@ -10,8 +13,16 @@ export interface BffDeps {
   /** During a rotation, the retiring secret: cookies it sealed still open (new ones are sealed with sessionSecret). */
   sessionSecretPrevious?: string;
   fetch: typeof globalThis.fetch;
-  /** Upstream request timeout. */
+  /** Upstream request timeout of a service without its own in `upstreamTimeouts`. */
   upstreamTimeoutMs: number;
+  /** Per-service upstream timeouts (UPSTREAM_TIMEOUT_DEFAULTS from the environment). */
+  upstreamTimeouts?: Partial<Record<ServiceName, number>>;
+  /** The circuit breaker per upstream service (DEFAULT_BREAKER when undefined). */
+  breaker?: BreakerOptions;
+  /** The JSON request log (pino); silent when undefined. */
+  logger?: Logger;
+  /** A bearer token that may read /api/metrics besides an admin session (ZENITH_METRICS_TOKEN). */
+  metricsToken?: string;
   /** How long a validated token is trusted before Keystone is asked again. */
   tokenCacheMs: number;
   /** The app's own origin as browsers reach it (ZENITH_PUBLIC_ORIGIN); when unset, the request's Host. */

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
+import { currentRequest } from "./lib/request-context";
 
 /** The one error envelope every BFF route answers with. */
 export const ErrorSchema = z
@@ -82,7 +83,14 @@ export function describeIssue(issue: Issue | undefined, prefix: PropertyKey[] = 
 
 /** Maps anything thrown in a route onto the envelope. */
 export function handleError(err: Error, c: Context): Response {
-  if (err instanceof ApiError) return c.json(errorBody(c, err.code, err.message, err.extra), err.status);
+  if (err instanceof ApiError) {
+    const ctx = currentRequest();
+    if (ctx) ctx.error = { code: err.code, service: err.extra.service };
+    // An open breaker, a paused Ceph Dashboard, or a service's own 503 say when to come back.
+    const retryAfterS = (err.extra.details as { retryAfterS?: unknown } | undefined)?.retryAfterS;
+    if (typeof retryAfterS === "number") c.header("Retry-After", String(retryAfterS));
+    return c.json(errorBody(c, err.code, err.message, err.extra), err.status);
+  }
   if (err instanceof ZodError) {
     const { field, message } = describeIssue(err.issues[0] as Issue);
     return c.json(errorBody(c, "bad_request", message, { field, details: err.issues }), 400);
@@ -94,6 +102,8 @@ export function handleError(err: Error, c: Context): Response {
     if (status === 415) return c.json(errorBody(c, "unsupported_media_type", "content-type: the body must be application/json.", { field: "header.content-type" }), 415);
     return c.json(errorBody(c, "http_error", err.message || "Request failed"), status);
   }
-  console.error(`zenith-bff: unhandled error on ${c.req.method} ${c.req.path}`, err);
+  const logger = (c.get("services" as never) as { logger?: { error(o: object, m: string): void } } | undefined)?.logger;
+  if (logger) logger.error({ requestId: requestIdOf(c), method: c.req.method, path: c.req.path, err }, "unhandled error");
+  else console.error(`zenith-bff: unhandled error on ${c.req.method} ${c.req.path}`, err);
   return c.json(errorBody(c, "internal", "Zenith hit an unexpected error. The request id identifies it in the server log."), 500);
 }

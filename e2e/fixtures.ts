@@ -31,7 +31,7 @@ export class Sim {
   reset(scenario = "default") {
     return this.control("POST", "/reset", { scenario });
   }
-  fault(service: string, mode: "500" | "503" | "hang" | "slow", count?: number) {
+  fault(service: string, mode: "down" | "500" | "503" | "hang" | "slow", count?: number) {
     return this.control("POST", "/fault", { service, mode, count });
   }
   clearFaults() {

@@ -21,7 +21,7 @@ export interface SimAppOptions {
 export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   const app = new Hono();
   const mount = (path: string, service: string, router: Hono<any>) => {
-    app.use(`${path}/*`, faultInjection(state, service)); // `path/*` also matches the bare path: one fault per request
+    app.use(`${path}/*`, faultInjection(state, service, path)); // `path/*` also matches the bare path: one fault per request
     app.route(path, router);
   };
   for (const [path, service] of [["/identity", "identity"], ["/networking", "networking"], ["/compute", "compute"],

@@ -36,6 +36,37 @@ describe("/_sim controls", () => {
     } finally { await sim.close(); }
   });
 
+  it("fault modes answer like the real service: down drops the connection, 500/503 carry request ids and Retry-After, a method/path fault can act first", async () => {
+    const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
+    const post = (path: string, body: unknown) => fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    try {
+      await post("/fault", { service: "networking", mode: "down" });
+      const down = await fetch(`${sim.url}/networking/v2.0/networks`).catch((e) => e);
+      expect(down).toBeInstanceOf(TypeError);
+      expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(200); // the other services still answer
+      await fetch(`${sim.url}/_sim/fault?service=networking`, { method: "DELETE" });
+      expect((await fetch(`${sim.url}/networking/`)).status).toBe(200);
+
+      await post("/fault", { service: "compute", mode: "503", retryAfterS: 9, count: 1 });
+      const busy = await fetch(`${sim.url}/compute/v2.1/`);
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get("retry-after")).toBe("9");
+      expect(busy.headers.get("x-compute-request-id")).toMatch(/^req-[0-9a-f-]{36}$/);
+      expect(await busy.json()).toMatchObject({ serviceUnavailable: { code: 503 } });
+      await post("/fault", { service: "image", mode: "500", count: 1 });
+      const boom = await fetch(`${sim.url}/image/v2/images`);
+      expect([boom.status, boom.headers.get("content-type")]).toEqual([500, "text/html; charset=UTF-8"]);
+      expect(boom.headers.get("x-openstack-request-id")).toMatch(/^req-/);
+
+      // Only POST .../servers, after Keystone's own requests pass: the filter does not consume a use.
+      await post("/fault", { service: "identity", mode: "500", method: "POST", path: "^/v3/nothing$", count: 1 });
+      expect((await fetch(`${sim.url}/identity/v3`)).status).toBe(200);
+      expect(sim.state.faults.list()).toHaveLength(1);
+      expect((await post("/fault", { service: "identity", mode: "500", phase: "later" })).status).toBe(400);
+      expect((await post("/fault", { service: "identity", mode: "500", path: "(" })).status).toBe(400);
+    } finally { await sim.close(); }
+  });
+
   it("refuse changes that are not application/json or that come from a foreign Origin", async () => {
     const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
     const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { SimState } from "./core/state";
-import type { FaultMode } from "./core/faults";
+import { FAULT_MODES, type FaultMode } from "./core/faults";
 import { applyScenario, isScenario } from "./scenarios";
 import { neutronControls } from "./services/neutron/control";
 import { cephControls } from "./services/ceph/control";
@@ -8,7 +8,6 @@ import { glanceControls } from "./services/glance/control";
 import { novaControls } from "./services/nova/control";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-const FAULT_MODES: FaultMode[] = ["500", "503", "hang", "slow"];
 /** Methods that carry a body: a page can POST without a preflight, so a body must be JSON (which needs one). */
 const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
@@ -84,7 +83,14 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
     const mode = String(body?.mode) as FaultMode;
     if (typeof body?.service !== "string" || !FAULT_MODES.includes(mode))
       return c.json({ error: `body needs service (identity|compute|image|volume|networking|ceph) and mode (${FAULT_MODES.join("|")})` }, 400);
-    state.faults.set({ service: body.service, mode, delayMs: body.delayMs, remaining: body.count });
+    const phase = body.phase === undefined ? undefined : String(body.phase);
+    if (phase !== undefined && phase !== "before" && phase !== "after") return c.json({ error: "body.phase must be before or after" }, 400);
+    if (body.path !== undefined) {
+      try { new RegExp(String(body.path)); } catch { return c.json({ error: "body.path must be a regular expression" }, 400); }
+    }
+    const opt = (v: unknown) => (v === undefined ? undefined : Number(v));
+    state.faults.set({ service: body.service, mode, delayMs: opt(body.delayMs), retryAfterS: opt(body.retryAfterS), remaining: opt(body.count),
+      method: body.method === undefined ? undefined : String(body.method), path: body.path === undefined ? undefined : String(body.path), phase });
     return c.json({ faults: state.faults.list() });
   });
   app.delete("/fault", (c) => {

@@ -14,8 +14,13 @@ export const BREAKER_OPEN_MS = 30_000;
 export type CephUnavailableReason = "not_configured" | "not_answering" | "paused" | "login_refused";
 export interface CephUnavailableDetails { reason: CephUnavailableReason; url?: string; cause?: string; retryAfterS?: number }
 
+/**
+ * 503 while the BFF holds off (not configured, paused, refused credentials); a dashboard that is not answering is a
+ * gateway failure like any other service's: 504 after a timeout, 502 otherwise.
+ */
 export function cephUnavailable(message: string, details: CephUnavailableDetails): ApiError {
-  return new ApiError(503, "ceph_unavailable", message, { service: "ceph", details });
+  const status = details.reason !== "not_answering" ? 503 : details.cause === "timeout" ? 504 : 502;
+  return new ApiError(status, "ceph_unavailable", message, { service: "ceph", details });
 }
 
 /** Throws 503 (reason "paused") while the breaker for `url` is open. */

@@ -27,7 +27,7 @@ describe("Ceph Dashboard client", () => {
     const { calls, ceph } = dashboard(refused);
     const err = await ceph.image("images", "a").catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 503, code: "ceph_unavailable", extra: { details: { reason: "not_answering", cause: "ECONNREFUSED" } } });
+    expect(err).toMatchObject({ status: 502, code: "ceph_unavailable", extra: { details: { reason: "not_answering", cause: "ECONNREFUSED" } } });
     expect(err.message).not.toMatch(/Register/);
     expect(calls.filter((c) => c.startsWith("GET"))).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { ApiError } from "../errors";
 import { createTtlCache } from "../lib/ttl-cache";
 import { upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
-import { assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
+import { BREAKER_OPEN_MS, assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
 
@@ -34,25 +34,31 @@ const FSID_MS = 5 * 60_000;
  *
  * No call is ever retried by the HTTP layer: a refused or reset connection usually means ceph-mgr died,
  * and a retry can kill the standby that took over. Such a failure opens the breaker (breaker.ts) for
- * this URL; until it closes every call answers 503 ceph_unavailable without touching the network.
+ * this URL for `pauseMs` (the breaker cool-down, ZENITH_BREAKER_COOLDOWN_MS); until it closes every call answers
+ * 503 ceph_unavailable without touching the network.
  *
  * The image list (GET /api/block/image) is deliberately absent: Pacific's RbdService.rbd_pool_list runs
  * _rbd_image with usage for every image (fast-diff diff_iterate), which aborts ceph-mgr on a 0-byte image
  * with a snapshot. Reads go image by image with omit_usage=true instead (see lineage/discover.ts).
  */
-export function createCephDashboard(http: Http, baseUrl: string, creds: { username: string; password: string }) {
+export function createCephDashboard(http: Http, baseUrl: string, creds: { username: string; password: string }, pauseMs = BREAKER_OPEN_MS) {
   const base = baseUrl.replace(/\/+$/, "");
   const key = `${base}|${creds.username}`;
 
-  /** One request, never retried; connection failures open the breaker and become 503 ceph_unavailable. */
+  /** One request, never retried; connection failures open the breaker and become ceph_unavailable (502, or 504 on a timeout). */
   async function send(req: Omit<UpstreamRequest, "service" | "retry">): Promise<Response> {
     assertClosed(base);
     try {
       return await http.raw({ ...req, service: "ceph", retry: false });
     } catch (e) {
+      // The HTTP layer's breaker for the dashboard (5xx in a row) pauses it the same way as this one.
+      if (e instanceof ApiError && e.code === "upstream_circuit_open") {
+        const retryAfterS = (e.extra.details as { retryAfterS?: number } | undefined)?.retryAfterS;
+        throw cephUnavailable(e.message, { reason: "paused", url: base, cause: "circuit_open", retryAfterS });
+      }
       const cause = connectionFailure(e);
       if (cause === null) throw e;
-      trip(base, cause);
+      trip(base, cause, Date.now(), pauseMs);
       throw cephUnavailable(`The Ceph Dashboard is registered at ${base} but is not answering (${cause}).`, { reason: "not_answering", url: base, cause });
     }
   }

@@ -15,6 +15,12 @@ export function listQuery<S extends readonly [string, ...string[]]>(sorts: S, de
 }
 
 /** Paging facts every list answer carries next to its items. */
+/** A service that failed while the list was built: the list still answers, and the fields that needed it are null. */
+export const UnavailableSchema = z.array(z.object({
+  service: z.string().openapi({ example: "compute" }),
+  code: z.string().openapi({ example: "upstream_unreachable" }),
+})).openapi({ description: "Services that failed while building the page; the fields that need them are null (unknown), not absent" });
+
 export const PageMeta = {
   nextMarker: z.string().nullable().openapi({ description: "Pass as `marker` for the next page; null on the last page" }),
   mode: z.enum(["upstream", "scanned"]).openapi({ description: "`upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort" }),

@@ -2,7 +2,10 @@ import { resolve } from "node:path";
 import type { BffDeps } from "../deps";
 import { createAuditLog, type AuditLog } from "../audit/audit-log";
 import { createLocks, createPlanBook, type Locks, type PlanBook } from "./plans";
+import type { Logger } from "pino";
 import { createHttp, type Http } from "../openstack/http";
+import { createMetrics, type Metrics } from "./metrics";
+import { silentLogger } from "./logger";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createRolloutService, type RolloutService } from "../features/rollouts/service";
 import { createTokenCache } from "../session/token-cache";
@@ -14,6 +17,9 @@ import { createSessionService, type SessionService } from "../session/session-se
 export interface Services {
   deps: BffDeps;
   http: Http;
+  /** Prometheus metrics of this app (its own registry). */
+  metrics: Metrics;
+  logger: Logger;
   keystone: Keystone;
   sessions: SessionService;
   audit: AuditLog;
@@ -28,10 +34,15 @@ export interface Services {
 }
 
 export function createServices(deps: BffDeps): Services {
-  const http = createHttp({ fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, onCall: deps.onUpstreamCall });
+  const metrics = createMetrics();
+  const http = createHttp({
+    fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, timeouts: deps.upstreamTimeouts, breaker: deps.breaker,
+    onCall: (call) => { metrics.upstream(call); deps.onUpstreamCall?.(call); },
+  });
+  metrics.watchBreakers(http.breakers);
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
+  return { deps, http, metrics, logger: deps.logger ?? silentLogger(), keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
     loginLimiter: createLoginLimiter(deps.loginLimits),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };

@@ -42,7 +42,7 @@ function resolveCeph(services: Services, session: RequestSession): CephResult {
         { reason: "not_configured" },
       );
     }
-    return { ceph: createCephDashboard(services.http, url, account), missing: null };
+    return { ceph: createCephDashboard(services.http, url, account, services.deps.breaker?.coolDownMs), missing: null };
   } catch (e) {
     if (e instanceof ApiError) return { ceph: null, missing: e };
     throw e;

@@ -8,11 +8,12 @@ import { QueryError } from "@/components/common/query-error";
 import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
 import { ListStates } from "./table-states";
+import { UnavailableNotice } from "@/components/common/unavailable-notice";
 
 // Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
 const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
 
-interface Page<T> { items: T[]; nextMarker: string | null; mode: "upstream" | "scanned"; truncated: boolean }
+interface Page<T> { items: T[]; nextMarker: string | null; mode: "upstream" | "scanned"; truncated: boolean; unavailable?: { service: string; code: string }[] }
 
 interface ResourceListCardProps<T> {
   label: string;
@@ -44,6 +45,7 @@ export function ResourceListCard<T>(p: ResourceListCardProps<T>) {
       {data?.truncated ? (
         <p role="status" className="border-b bg-warning-soft px-4 py-2 text-xs">{t("lists.truncated")}</p>
       ) : null}
+      <UnavailableNotice unavailable={data?.unavailable} className="border-b" />
       <ListStates
         error={failedFirst ? p.query.error : null}
         errorTitle={p.errorTitle}

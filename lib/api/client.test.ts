@@ -21,6 +21,16 @@ describe("the BFF client", () => {
     expect(seen.map((r) => r.headers.get("X-Zenith-Request"))).toEqual(["1", "1"]);
   });
 
+  it("gives every request its own X-Request-Id in OpenStack's req-<uuid> form", async () => {
+    const seen: Request[] = [];
+    const api = createApiClient({ baseUrl: "http://zenith.test", fetch: async (r) => (seen.push(r), json(200, { services: [] })) });
+    await api.GET("/api/catalog");
+    await api.GET("/api/catalog");
+    const ids = seen.map((r) => r.headers.get("X-Request-Id"));
+    for (const id of ids) expect(id).toMatch(/^req-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   it("sends the user to /login with the current page as next on session_expired", async () => {
     const assign = vi.spyOn(browserNavigation, "assign").mockImplementation(() => {});
     window.history.replaceState(null, "", "/admin/system?tab=probes");

@@ -3,10 +3,21 @@ import type { paths } from "./schema";
 import { browserNavigation, loginUrlFor, type ApiClient } from "./client";
 import { SESSION_GONE_CODES } from "./errors";
 
-/** Every request says it comes from the app; the BFF rejects state changes without it (CSRF). */
+/** A new request id, `req-<uuid>` as OpenStack takes it; none where randomUUID is missing (http on a non-local host). */
+export function newRequestId(): string | undefined {
+  const uuid = globalThis.crypto?.randomUUID?.();
+  return uuid ? `req-${uuid}` : undefined;
+}
+
+/**
+ * Every request says it comes from the app; the BFF rejects state changes without it (CSRF). Each carries its own
+ * X-Request-Id, which the BFF logs, sends to OpenStack as X-OpenStack-Request-ID and answers back (also in errors).
+ */
 const zenithHeader: Middleware = {
   onRequest({ request }) {
     request.headers.set("X-Zenith-Request", "1");
+    const id = newRequestId();
+    if (id) request.headers.set("X-Request-Id", id);
     return request;
   },
 };

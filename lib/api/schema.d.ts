@@ -81,6 +81,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: requests by route and status, upstream latency by service, status and route, breakers
+         * @description Readable with `Authorization: Bearer <ZENITH_METRICS_TOKEN>` (for a scraper) or an admin session; 401 otherwise, 403 for a member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus text exposition format 0.0.4 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2325,7 +2427,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2448,7 +2550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3501,6 +3603,22 @@ export interface components {
                 };
             };
         };
+        Error: {
+            /** @example upstream_error */
+            code: string;
+            /** @example Nova (compute) answered 503: Service Unavailable */
+            message: string;
+            requestId: string;
+            /** @description The upstream service that failed, when one did */
+            service?: string;
+            /**
+             * @description The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`
+             * @example body.name
+             */
+            field?: string;
+            upstreamRequestId?: string;
+            details?: unknown;
+        };
         Session: {
             user: {
                 id: string;
@@ -3530,22 +3648,6 @@ export interface components {
             }[];
             /** @enum {string} */
             authMethod: "password" | "application_credential";
-        };
-        Error: {
-            /** @example upstream_error */
-            code: string;
-            /** @example Nova (compute) answered 503: Service Unavailable */
-            message: string;
-            requestId: string;
-            /** @description The upstream service that failed, when one did */
-            service?: string;
-            /**
-             * @description The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`
-             * @example body.name
-             */
-            field?: string;
-            upstreamRequestId?: string;
-            details?: unknown;
         };
         Login: components["schemas"]["PasswordLogin"] | components["schemas"]["ApplicationCredentialLogin"];
         /**
@@ -3957,6 +4059,13 @@ export interface components {
             mode: "upstream" | "scanned";
             /** @description The scan stopped at its bound; later items were not searched */
             truncated: boolean;
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
         };
         InstanceSummary: {
             id: string;
@@ -4005,6 +4114,13 @@ export interface components {
         /** @enum {string} */
         InstanceActionName: "start" | "stop" | "reboot" | "hard-reboot" | "delete";
         InstanceDetail: components["schemas"]["InstanceSummary"] & {
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
             /** @description Nova's fault, verbatim, when the instance is in ERROR */
             fault: {
                 code: number;
@@ -4056,6 +4172,13 @@ export interface components {
             mode: "upstream" | "scanned";
             /** @description The scan stopped at its bound; later items were not searched */
             truncated: boolean;
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
         };
         VolumeSummary: {
             id: string;

@@ -11,7 +11,7 @@ export const READY_TIMEOUT_MS = 3000;
  */
 export async function readiness(http: Http, authUrl: string, timeoutMs = READY_TIMEOUT_MS): Promise<Readiness> {
   try {
-    const res = await http.raw({ service: "identity", url: authUrl, retry: false, timeoutMs });
+    const res = await http.raw({ service: "identity", url: authUrl, retry: false, breaker: false, timeoutMs });
     await res.text().catch(() => "");
     const ok = res.status < 500;
     return { ready: ok, checks: { identity: { ok, status: res.status, code: ok ? null : "upstream_error" } } };

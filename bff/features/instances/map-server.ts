@@ -41,7 +41,7 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
 export function toInstanceDetail(
   s: NovaServer, imageNames: ReadonlyMap<string, string | null>,
   attachments: NovaVolumeAttachment[], volumes: ReadonlyMap<string, CinderVolume | null>,
-): InstanceDetail {
+): Omit<InstanceDetail, "unavailable"> {
   const summary = toInstanceSummary(s, imageNames);
   const dot = new Map((s["os-extended-volumes:volumes_attached"] ?? []).map((v) => [v.id, v.delete_on_termination ?? null]));
   const ids = [...new Set([...attachments.map((a) => a.volumeId), ...dot.keys()])];

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { listQuery, PageMeta, ResourceId } from "../../lib/list-schemas";
+import { listQuery, PageMeta, ResourceId, UnavailableSchema } from "../../lib/list-schemas";
 
 export const INSTANCE_SORTS = ["created", "name", "status"] as const;
 /** The power actions an instance may allow (action-policy.ts decides which, mirroring Nova's own checks). */
@@ -40,7 +40,7 @@ export const InstanceSummarySchema = z.object({
   actions: z.array(ActionStateSchema).openapi({ description: "Each action enabled, or disabled with the reason; the action route enforces the same policy" }),
 }).openapi("InstanceSummary");
 
-export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), ...PageMeta }).openapi("InstanceList");
+export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), ...PageMeta, unavailable: UnavailableSchema }).openapi("InstanceList");
 
 
 const Volume = z.object({
@@ -50,6 +50,7 @@ const Volume = z.object({
 }).openapi("InstanceVolume");
 
 export const InstanceDetailSchema = InstanceSummarySchema.extend({
+  unavailable: UnavailableSchema,
   fault: z.object({ code: z.number(), message: z.string(), details: z.string().nullable(), created: z.string().nullable() }).nullable()
     .openapi({ description: "Nova's fault, verbatim, when the instance is in ERROR" }),
   updated: z.string().nullable(),

@@ -26,7 +26,7 @@ export async function probeSystem(http: Http, catalog: Catalog, region: string, 
       for (const url of [...new Set(candidates)]) {
         const started = performance.now();
         try {
-          const res = await http.raw({ service: service ?? "identity", url, token, timeoutMs: PROBE_TIMEOUT_MS, retry: false });
+          const res = await http.raw({ service: service ?? "identity", url, token, timeoutMs: PROBE_TIMEOUT_MS, retry: false, breaker: false });
           probe.latencyMs = Math.round(performance.now() - started);
           probe.status = res.status;
           probe.reachable = res.status < 500;

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { listQuery, PageMeta } from "../../lib/list-schemas";
+import { listQuery, PageMeta, UnavailableSchema } from "../../lib/list-schemas";
 
 export const VOLUME_SORTS = ["created", "name", "size", "status"] as const;
+
 
 export const VolumeListQuery = listQuery(VOLUME_SORTS, "created", "desc").extend({
   status: z.enum(["available", "in-use", "creating", "downloading", "error", "deleting", "attaching", "detaching", "reserved", "maintenance", "extending"])
@@ -22,7 +23,7 @@ export const VolumeSummarySchema = z.object({
   transient: z.boolean(),
 }).openapi("VolumeSummary");
 
-export const VolumeListSchema = z.object({ items: z.array(VolumeSummarySchema), ...PageMeta }).openapi("VolumeList");
+export const VolumeListSchema = z.object({ items: z.array(VolumeSummarySchema), ...PageMeta, unavailable: UnavailableSchema }).openapi("VolumeList");
 
 export type VolumeListParams = z.infer<typeof VolumeListQuery>;
 export type VolumeSummary = z.infer<typeof VolumeSummarySchema>;

@@ -20,11 +20,11 @@ describe("GET /api/admin/lineage", () => {
     expect(res.body.code).toBe("forbidden");
   });
 
-  it("answers 503 ceph_unavailable 'registered at <url>, not answering' (not 'register it') when the dashboard is down", async () => {
+  it("answers 502 ceph_unavailable 'registered at <url>, not answering' (not 'register it') when the dashboard is down", async () => {
     const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:3459/ceph", username: "admin", password: "x" } });
     await a.login("admin");
     const res = await a.get("/api/admin/lineage");
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(502);
     expect(res.body.code).toBe("ceph_unavailable");
     expect(res.body.details).toMatchObject({ reason: "not_answering", url: "http://127.0.0.1:3459/ceph", cause: "ECONNREFUSED" });
     expect(res.body.message).toMatch(/registered at http:\/\/127\.0\.0\.1:3459\/ceph/);

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { ErrorSchema, errorResponses } from "../../errors";
 import { CleanupBodySchema, CleanupResultSchema, LineageSchema } from "./lineage.schemas";
 
-const unavailable = { 503: { content: { "application/json": { schema: ErrorSchema } }, description: "ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run" } };
+const unavailable = { 503: { content: { "application/json": { schema: ErrorSchema } }, description: "ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run" } };
 
 export const get = createRoute({
   method: "get", path: "/admin/lineage", tags: ["admin"],

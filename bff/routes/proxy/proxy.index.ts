@@ -1,7 +1,7 @@
 import { createRouter } from "../../lib/create-router";
 import { ApiError, errorBody } from "../../errors";
 import { requireSession } from "../../middleware/session";
-import { readCapped, upstreamMessage } from "../../openstack/http";
+import { readCapped, upstreamMessage, upstreamRequestIdOf } from "../../openstack/http";
 import { SERVICE_LABEL } from "../../openstack/services";
 import { isImageUpload, parseProxyPath } from "./proxy-path";
 
@@ -38,10 +38,14 @@ proxyRouter.all("/openstack/:service/*", async (c) => {
     const { text, truncated } = await readCapped(res, ERROR_BODY_LIMIT);
     let details: unknown = truncated ? { body: text, truncatedAtBytes: ERROR_BODY_LIMIT } : text;
     if (!truncated) try { details = JSON.parse(text); } catch { /* keep text */ }
-    const code = res.status === 401 ? "session_expired" : "upstream_error";
+    const code = res.status === 401 ? "session_expired" : res.status === 504 ? "upstream_timeout" : "upstream_error";
+    // A 4xx keeps its status; a service's 5xx is the gateway's 502 (504 for its own timeout), as on every route.
+    const status = res.status < 500 ? res.status : res.status === 504 ? 504 : 502;
+    const retryAfter = res.headers.get("retry-after");
+    if (retryAfter) c.header("Retry-After", retryAfter);
     return c.json(errorBody(c, code, `${SERVICE_LABEL[service]} answered ${res.status}: ${upstreamMessage(text)}`, {
-      service, upstreamRequestId: res.headers.get("x-openstack-request-id") ?? undefined, details,
-    }), res.status as 400);
+      service, upstreamRequestId: upstreamRequestIdOf(res.headers), details,
+    }), status as 400);
   }
   const out = new Headers();
   for (const h of FORWARD_RESPONSE) { const v = res.headers.get(h); if (v) out.set(h, v); }

@@ -6,6 +6,7 @@ import { isApiError } from "@/lib/api/errors";
 import { useInstance } from "@/lib/queries/instances";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
+import { UnavailableNotice } from "@/components/common/unavailable-notice";
 import { InstanceActions } from "@/components/instances/instance-actions";
 import { InstanceFacts } from "@/components/instances/instance-facts";
 import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
@@ -57,6 +58,7 @@ export function InstanceClient({ id }: { id: string }) {
         description={<code className="font-mono text-xs">{i.id}</code>}
       />
       <div className="space-y-4">
+        <UnavailableNotice unavailable={i.unavailable} className="rounded-md" />
         {i.fault ? (
           <Alert tone="danger" title={t("instances.faultTitle", { code: i.fault.code })}>
             <pre data-testid="fault-message" className="whitespace-pre-wrap break-words font-mono text-xs text-foreground">{i.fault.message}</pre>
