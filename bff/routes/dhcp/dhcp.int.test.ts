@@ -1,5 +1,7 @@
 import { login, type OsSession } from "../../../sim/test/os-session";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
+import { Cleanup, makeNetwork, uniqueName } from "../../../sim/test/fixtures";
+import { AGENT_DEATH_MS, silenceDhcpAgent, type AgentFault } from "../../../tests/faults";
 import { createAgent } from "../../test/test-app";
 import { DhcpAuditSchema, HealPlanSchema, HealResultSchema } from "./dhcp.schemas";
 
@@ -9,19 +11,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe(`admin DHCP HA (${target.name})`, () => {
   const a = createAgent();
   const added: { agentId: string; networkId: string }[] = [];
+  const cleanup = new Cleanup();
   let os: OsSession;
+  let fault: AgentFault | null = null;
 
   beforeAll(async () => {
     await a.login("admin", "admin");
     os = await login("admin");
   });
   afterAll(async () => {
+    await fault?.revive();
     if (onSim) {
       await simControl("/reset", { scenario: "default" });
       return;
     }
     // The real tier cannot be reset: take back every agent this test added.
     for (const x of added) await os.call("network", `/v2.0/agents/${x.agentId}/dhcp-networks/${x.networkId}`, { method: "DELETE" });
+    await cleanup.run();
   });
 
   const auditOf = async (t = 2) => {
@@ -101,16 +107,25 @@ describe(`admin DHCP HA (${target.name})`, () => {
     expect(stale.body.code).toBe("plan_changed");
   });
 
-  // Sim only: the real tier's agents are services we must not stop, so an agent cannot be killed there.
-  it.runIf(onSim)("counts a killed agent dead once agent_down_time passes, and never plans it (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", async () => {
-    await simControl("/time-scale", { scale: 0.01 });
-    const net = await networkByName("cs1-yw-2");
+  // The network whose only agent falls silent: the sim's seeded cs1-yw-2; on real one of ours, hosted by the last
+  // DHCP host alone (never dhcp-host-1, which hosts the seeded zenith-net other suites grade).
+  let deadNet = "cs1-yw-2";
+  it("counts a silenced agent dead once agent_down_time passes, and never plans it", async () => {
+    if (onReal) {
+      deadNet = uniqueName("i-dhcp-dead");
+      const { network } = await makeNetwork(os, cleanup, deadNet, "10.63.42.0/24");
+      const agent = (await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${target.real!.dhcpAgentHosts.at(-1)}`)).json()).agents[0];
+      const add = await os.call("network", `/v2.0/agents/${agent.id}/dhcp-networks`, { method: "POST", json: { network_id: network.id } });
+      expect(add.status, await add.text()).toBe(201);
+    }
+    const net = await networkByName(deadNet);
+    expect(net.agents).toHaveLength(1);
     const host = net.agents[0].host;
-    await simControl("/agents/kill", { host });
-    let after = await networkByName("cs1-yw-2");
-    for (let i = 0; i < 50 && after.agents[0].alive; i++) {
-      await sleep(100);
-      after = await networkByName("cs1-yw-2");
+    fault = await silenceDhcpAgent(host, async () => (await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${host}`)).json()).agents[0].alive);
+    let after = await networkByName(deadNet);
+    for (const end = Date.now() + AGENT_DEATH_MS; after.agents[0].alive && Date.now() < end;) {
+      await sleep(onSim ? 100 : 2000);
+      after = await networkByName(deadNet);
     }
     expect(after).toMatchObject({ healthy: 0, verdict: "down" });
     expect(after.agents[0]).toMatchObject({ host, alive: false });
@@ -120,23 +135,23 @@ describe(`admin DHCP HA (${target.name})`, () => {
     const plan = HealPlanSchema.parse(dry.body);
     expect(plan.steps.filter((s) => s.networkId === net.id)).toHaveLength(2);
     expect(plan.steps.some((s) => s.agentHost === host)).toBe(false);
-  });
+  }, onSim ? 30_000 : 300_000);
 
-  // Sim only (needs the agent killed above): heal first adds, and drops the dead binding only once the target is met.
-  it.runIf(onSim)("drops a dead agent's binding only once the network has its target of alive agents, never an alive one (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", async () => {
-    const net = await networkByName("cs1-yw-2");
+  // Needs the agent silenced above: heal first adds, and drops the dead binding only once the target is met.
+  it("drops a dead agent's binding only once the network has its target of alive agents, never an alive one", async () => {
+    const net = await networkByName(deadNet);
     const dead = net.agents.find((x) => !x.alive)!;
     expect(dead).toBeTruthy();
     const first = HealPlanSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true })).body);
     expect(first.steps.map((x) => x.op)).toEqual(["add", "add"]);
     expect((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: first.planId })).status).toBe(200);
-    const healed = await networkByName("cs1-yw-2");
+    const healed = await networkByName(deadNet);
     expect(healed).toMatchObject({ healthy: 2, verdict: "ok" });
     const second = HealPlanSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true })).body);
     expect(second.steps.map((x) => [x.op, x.agentId])).toEqual([["remove", dead.id]]);
     const run = HealResultSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: second.planId })).body);
     expect(run.results.map((r) => r.status)).toEqual(["removed"]);
-    const after = await networkByName("cs1-yw-2");
+    const after = await networkByName(deadNet);
     expect(after.agents.map((x) => x.id)).not.toContain(dead.id);
     expect(after.agents.filter((x) => x.alive).map((x) => x.id).sort()).toEqual(healed.agents.filter((x) => x.alive).map((x) => x.id).sort());
     const log = (await a.get("/api/admin/audit?action=dhcp.heal")).body.entries;

@@ -118,7 +118,8 @@ function purgeVolume(state: SimState, v: Volume): void {
   volumes(state).remove(v.id);
 }
 
-const DELETABLE = ["available", "error", "error_restoring", "error_extending", "error_managing"];
+/** The statuses Cinder deletes a volume in (anything else: 400 "Invalid volume: Volume status must be …"). */
+export const DELETABLE = ["available", "error", "error_restoring", "error_extending", "error_managing"];
 
 /** DELETE /volumes/{id}: refused while attached, busy or with snapshots. */
 export function deleteVolume(state: SimState, v: Volume, opts: { cascade?: boolean } = {}): void {

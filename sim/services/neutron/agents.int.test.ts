@@ -1,10 +1,13 @@
 /**
- * Agents: admin-only listing, Neutron's filters and fields, on both targets; death agent_down_time (75 s,
- * scaled) after a kill on the sim only, which can kill an agent (/_sim fault injection). Death is checked by
+ * Agents: admin-only listing, Neutron's filters and fields, and death agent_down_time (75 s; scaled on the sim)
+ * after an agent falls silent, on both targets (tests/faults.ts: the sim's /_sim kill; on real one
+ * neutron-dhcp-agent stopped under the fault lock, continued after). Death is checked by
  * the order of observed states, never by a wall-clock window.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onSim, simControl, target } from "../../../tests/target";
+import { onReal, onSim, simControl, target } from "../../../tests/target";
+import { AGENT_DEATH_MS, silenceDhcpAgent, type AgentFault } from "../../../tests/faults";
+import { Cleanup, makeNetwork, uniqueName } from "../../test/fixtures";
 import { login, type OsSession } from "../../test/os-session";
 import { pollUntil } from "../../test/storage-helpers";
 
@@ -60,28 +63,51 @@ describe("neutron agents", () => {
   });
 });
 
-describe.skipIf(!onSim)("neutron agent death after agent_down_time (real tier: its DHCP agents serve every suite at once; killing one is the sim's fault injection)", () => {
+describe("neutron agent death after agent_down_time", () => {
   let admin: OsSession;
+  const cleanup = new Cleanup();
+  let fault: AgentFault | null = null;
   const get = async (path: string) => (await admin.call("network", path)).json();
   const dhcpOn = async (host: string): Promise<Agent> => (await get(`/v2.0/agents?agent_type=DHCP%20agent&host=${host}`)).agents[0];
   /** Polls one agent until it is dead, recording each distinct (alive, heartbeat) observed, in order. */
   const untilDead = (id: string) =>
-    pollUntil(async () => { const a: Agent = (await get(`/v2.0/agents/${id}`)).agent; return { alive: a.alive, hb: a.heartbeat_timestamp }; }, (v) => !v.alive, 30_000, 20);
+    pollUntil(async () => { const a: Agent = (await get(`/v2.0/agents/${id}`)).agent; return { alive: a.alive, hb: a.heartbeat_timestamp }; }, (v) => !v.alive, AGENT_DEATH_MS, onSim ? 20 : 1000);
+  /** The agent this describe silences: the sim's cs1-opc-11 (it hosts cs1-yw-1); on real the last DHCP host, never
+   * dhcp-host-1, which hosts the seeded zenith-net that other suites grade. */
+  const HOST = onSim ? "cs1-opc-11" : target.real!.dhcpAgentHosts.at(-1)!;
 
   beforeAll(async () => {
-    await simControl("/reset", { scenario: "default" });
-    // agent_down_time = 75 cloud seconds = 750 ms at this scale.
-    await simControl("/time-scale", { scale: 0.01 });
+    if (onSim) {
+      await simControl("/reset", { scenario: "default" });
+      // agent_down_time = 75 cloud seconds = 750 ms at this scale.
+      await simControl("/time-scale", { scale: 0.01 });
+    }
     admin = await login("admin");
   });
   afterAll(async () => {
-    await simControl("/time-scale", { scale: Number(process.env.SIM_TIME_SCALE ?? 0.02) });
+    try {
+      await fault?.revive();
+    } finally {
+      if (onSim) await simControl("/time-scale", { scale: Number(process.env.SIM_TIME_SCALE ?? 0.02) });
+      await cleanup.run();
+    }
   });
 
-  it("a killed agent is alive when killed, then dead for good, with its heartbeat frozen", async () => {
-    const a = await dhcpOn("cs1-opc-11");
-    const ctl = await simControl(`/agents/${a.id}/kill`);
-    expect(ctl.agents[0]).toMatchObject({ id: a.id, alive: true, agentDownTimeMs: 750 });
+  it("a silenced agent is alive at first, then dead, with its heartbeat frozen; the network it hosts lists it dead", async () => {
+    const a = await dhcpOn(HOST);
+    expect(a.alive).toBe(true);
+    // The network it hosts: the sim's seeded cs1-yw-1; on real one of ours, hosted by it alone.
+    let netId: string;
+    if (onSim) netId = (await get("/v2.0/networks?name=cs1-yw-1")).networks[0].id;
+    else {
+      netId = (await makeNetwork(admin, cleanup, uniqueName("i-agent-death"), "10.63.41.0/24")).network.id;
+      const add = await admin.call("network", `/v2.0/agents/${a.id}/dhcp-networks`, { method: "POST", json: { network_id: netId } });
+      expect(add.status, await add.text()).toBe(201);
+    }
+    fault = await silenceDhcpAgent(HOST, async () => (await dhcpOn(HOST)).alive);
+    if (onSim) expect((await get(`/v2.0/agents/${a.id}`)).agent).toMatchObject({ alive: true });
+    // On real a report already on its way when the agent stopped may still land: read the heartbeat after that.
+    else await new Promise((r) => setTimeout(r, 2000));
     const { seen } = await untilDead(a.id);
     // Order: alive (if observed at all) comes before dead, never after it, and the heartbeat never moves.
     const states = seen.map((v) => v.alive);
@@ -90,18 +116,26 @@ describe.skipIf(!onSim)("neutron agent death after agent_down_time (real tier: i
     expect((await get(`/v2.0/agents/${a.id}`)).agent).toMatchObject({ alive: false, heartbeat_timestamp: seen[0].hb });
     expect((await get("/v2.0/agents?agent_type=DHCP%20agent&alive=false")).agents.map((x: { id: string }) => x.id)).toEqual([a.id]);
     // The network it hosts still lists it (dead), which is what the HA view must flag.
-    const net = (await get("/v2.0/networks?name=cs1-yw-1")).networks[0];
-    expect((await get(`/v2.0/networks/${net.id}/dhcp-agents`)).agents[0]).toMatchObject({ id: a.id, alive: false });
-  });
+    expect((await get(`/v2.0/networks/${netId}/dhcp-agents`)).agents).toEqual([expect.objectContaining({ id: a.id, alive: false })]);
+    if (onReal) {
+      // Continued, it reports again and Neutron has it alive, with a later heartbeat.
+      await fault.revive();
+      fault = null;
+      const back = await dhcpOn(HOST);
+      expect(back.alive).toBe(true);
+      expect(back.heartbeat_timestamp > seen[0].hb).toBe(true);
+    }
+  }, onSim ? 30_000 : 300_000);
 
-  it("revive brings it back at once (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
+  it.runIf(onSim)("revive brings it back at once (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
     const a = await dhcpOn("cs1-opc-11");
     expect(a.alive).toBe(false);
     await simControl(`/agents/${a.id}/revive`);
+    fault = null;
     expect((await get(`/v2.0/agents/${a.id}`)).agent.alive).toBe(true);
   });
 
-  it("kill and revive by host (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
+  it.runIf(onSim)("kill and revive by host (not applicable on the real target: it tests the sim's own /_sim/agents control)", async () => {
     const ctl = await simControl("/agents/kill", { host: "cs1-opc-12" });
     expect(ctl.agents).toHaveLength(1);
     expect(ctl.agents[0]).toMatchObject({ host: "cs1-opc-12", agent_type: "DHCP agent", alive: true });

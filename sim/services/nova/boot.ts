@@ -7,7 +7,7 @@ import { glanceImages, type GlanceImage } from "../glance/model";
 import { cloneDecision } from "../storage/clone-path";
 import { CLONE_SECONDS, copySeconds, copyStages } from "../storage/timing";
 import { volumes } from "../cinder/model";
-import { CinderError, createVolume, liveVolume } from "../cinder/ops";
+import { CinderError, createVolume, DELETABLE, liveVolume } from "../cinder/ops";
 import { readyAt, volumeStatus } from "../cinder/status";
 import { awaitVolume, volumeNotCreated } from "./lifecycle";
 import { novaConfig, servers, type Bdm, type Flavor, type Server } from "./model";
@@ -85,7 +85,10 @@ export function bootServer(state: SimState, r: BootRequest): Server {
           at: w.failAt, code: 500, message,
           details: `Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/nova/compute/manager.py", line 2563, in _build_resources\n    block_device_info = self._prep_block_device(context, instance,\nnova.exception.BuildAbortException: ${message}\n`,
         };
-        if (b.delete_on_termination) volumes(state).put({ ...v, deleteAt: w.failAt });
+        // nova/virt/block_device.py _call_wait_func: on VolumeNotCreated Nova deletes the volume whatever
+        // delete_on_termination says; Cinder refuses while it is still creating or downloading (Nova logs "Failed to
+        // delete volume" and goes on), so only a volume already in error goes.
+        if (DELETABLE.includes(volumeStatus(v, w.failAt))) volumes(state).put({ ...v, deleteAt: w.failAt });
         return;
       }
       cursor = w.at;
