@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { BffDeps } from "./deps";
 import { errorBody, handleError } from "./errors";
 import { createServices } from "./lib/services";
+import { serverTiming } from "./lib/server-timing";
 import type { AppEnv } from "./lib/types";
 import { bodyLimits } from "./middleware/body-limit";
 import { csrfGuard } from "./middleware/csrf";
@@ -37,6 +38,7 @@ export function createApp(deps: BffDeps) {
     await next();
     c.header("X-Request-Id", id);
   });
+  app.use("*", serverTiming());
   app.use("*", apiHeaders());
   app.use("*", csrfGuard(deps.allowedOrigins, deps.publicOrigin));
   app.use("*", bodyLimits());

@@ -1,4 +1,5 @@
 import { ApiError } from "../errors";
+import { noteCall, noteWait } from "../lib/server-timing";
 import { SERVICE_LABEL, type ServiceName } from "./services";
 
 export interface UpstreamCall {
@@ -74,6 +75,19 @@ export function upstreamError(service: ServiceName, status: number, text: string
   return new ApiError(502, "upstream_error", message, extra);
 }
 
+/**
+ * A response body as text, its read counted as waiting on `service` (the request's Server-Timing): a large list
+ * spends most of its upstream time streaming after the headers.
+ */
+export async function bodyText(service: ServiceName, res: Response): Promise<string> {
+  const started = performance.now();
+  try {
+    return await res.text();
+  } finally {
+    noteWait(service, started, performance.now());
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -116,6 +130,14 @@ export function networkCause(e: unknown): string {
 }
 
 export function createHttp(opts: HttpOptions) {
+  /** Every upstream call, once: to the observer (call counts) and to the request's Server-Timing (count and wait). */
+  const observe = (service: ServiceName, method: string, url: string, status: number | "error", started: number) => {
+    const now = performance.now();
+    noteCall(service);
+    noteWait(service, started, now);
+    opts.onCall?.({ service, method, url, status, ms: now - started });
+  };
+
   /** One upstream request. GET/HEAD retry twice on network errors and 502/503/504; nothing else is retried. */
   async function raw(req: UpstreamRequest): Promise<Response> {
     const method = (req.method ?? "GET").toUpperCase();
@@ -141,7 +163,7 @@ export function createHttp(opts: HttpOptions) {
         // body and the Ceph Dashboard refuses with 411. A string or bytes body goes out with a Content-Length.
         // redirect "manual": a 3xx comes back as the answer; following it would send the token to wherever it points.
         const res = await opts.fetch(url.toString(), { method, headers, body, signal, redirect: "manual" });
-        opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
+        observe(req.service, method, url.toString(), res.status, started);
         if (RETRYABLE_STATUS.has(res.status) && attempt < attempts - 1) {
           // Drain rather than cancel: under Next's server runtime an awaited cancel() of an upstream body
           // can hang until the request timeout, which turned every retried 503 into a 30 s stall.
@@ -150,7 +172,7 @@ export function createHttp(opts: HttpOptions) {
         }
         return res;
       } catch (e) {
-        opts.onCall?.({ service: req.service, method, url: url.toString(), status: "error", ms: performance.now() - started });
+        observe(req.service, method, url.toString(), "error", started);
         lastError = e;
         if (req.signal?.aborted) throw e;
         if (timeout.aborted) {
@@ -181,10 +203,10 @@ export function createHttp(opts: HttpOptions) {
     const init = { method, headers, body: req.stream, signal, redirect: "manual", duplex: "half" } as RequestInit & { duplex: "half" };
     try {
       const res = await opts.fetch(url.toString(), init);
-      opts.onCall?.({ service: req.service, method, url: url.toString(), status: res.status, ms: performance.now() - started });
+      observe(req.service, method, url.toString(), res.status, started);
       return res;
     } catch (e) {
-      opts.onCall?.({ service: req.service, method, url: url.toString(), status: "error", ms: performance.now() - started });
+      observe(req.service, method, url.toString(), "error", started);
       if (req.signal?.aborted) throw e;
       if (timeout.aborted)
         throw new ApiError(504, "upstream_timeout", `${SERVICE_LABEL[req.service]} did not take the upload within ${timeoutMs} ms (${method} ${url.pathname}).`, { service: req.service });
@@ -204,7 +226,7 @@ export function createHttp(opts: HttpOptions) {
   /** A request that answers parsed JSON (or undefined for an empty body). */
   async function json<T>(req: UpstreamRequest): Promise<T> {
     const res = await checked(req);
-    const text = await res.text();
+    const text = await bodyText(req.service, res);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
