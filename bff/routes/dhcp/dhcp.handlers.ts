@@ -4,13 +4,23 @@ import { auditDhcp } from "../../features/dhcp/audit";
 import { executeHeal } from "../../features/dhcp/execute-heal";
 import { loadDhcpState } from "../../features/dhcp/load-state";
 import { planHeal } from "../../features/dhcp/plan-heal";
+import { forgetSharedDhcp, shareFreshDhcp, sharedDhcpState } from "../../features/dhcp/shared";
+import { filterNetworks, summarizeDhcp } from "../../features/dhcp/summarize";
 import type { AppRouteHandler } from "../../lib/types";
 import { createNeutron } from "../../openstack/neutron";
-import type { AuditRoute, HealRoute } from "./dhcp.routes";
+import type { AuditRoute, HealRoute, NetworksRoute } from "./dhcp.routes";
 
 export const audit: AppRouteHandler<AuditRoute> = async (c) => {
-  const neutron = createNeutron(c.get("services").http, c.get("session"));
-  return c.json(auditDhcp(await loadDhcpState(neutron), c.req.valid("query").target), 200);
+  const q = c.req.valid("query");
+  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("session"), q.refresh === "true");
+  return c.json({ gatheredAt, sharedForS, ...summarizeDhcp(auditDhcp(state, q.target)) }, 200);
+};
+
+export const networks: AppRouteHandler<NetworksRoute> = async (c) => {
+  const q = c.req.valid("query");
+  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("session"));
+  const rows = filterNetworks(auditDhcp(state, q.target).networks, { verdict: q.verdict, below: q.below === "true", q: q.q });
+  return c.json({ gatheredAt, sharedForS, total: rows.length, offset: q.offset, items: rows.slice(q.offset, q.offset + q.limit) }, 200);
 };
 
 export const heal: AppRouteHandler<HealRoute> = async (c) => {
@@ -21,6 +31,8 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
   const neutron = createNeutron(services.http, s);
   const state = await loadDhcpState(neutron);
+  if (body.dryRun) shareFreshDhcp(services, state);
+  else forgetSharedDhcp(services);
   if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));
   const missing = body.networkIds?.filter((id) => !known.has(id)) ?? [];
@@ -43,6 +55,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
     }, run, (r) => ({ result: r.status === "error" ? "error" : r.status === "refused" ? "refused" : "ok", detail: r.detail })));
     return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
   } finally {
+    forgetSharedDhcp(services);
     release();
   }
 };

@@ -15,7 +15,7 @@ describe("GET /api/admin/lineage", () => {
   it("is admin-only: a member gets 403", async () => {
     const a = createAgent();
     await a.login("demo");
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("forbidden");
   });
@@ -23,7 +23,7 @@ describe("GET /api/admin/lineage", () => {
   it("answers 503 ceph_unavailable 'registered at <url>, not answering' (not 'register it') when the dashboard is down", async () => {
     const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:3459/ceph", username: "admin", password: "x" } });
     await a.login("admin");
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(503);
     expect(res.body.code).toBe("ceph_unavailable");
     expect(res.body.details).toMatchObject({ reason: "not_answering", url: "http://127.0.0.1:3459/ceph", cause: "ECONNREFUSED" });
@@ -47,7 +47,7 @@ describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
 
   it("shows the clones of centos-7-raw and the leftovers of deleted instances as orphans", async () => {
     const a = await admin();
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(200);
     const nodes = new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n]));
     const tree = res.body.trees.find((t: { label: string }) => t.label === "centos-7-raw");
@@ -70,7 +70,7 @@ describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
 
   it("a dry run then a confirm cleans an orphan; a planId no dry run made gets 409 plan_expired", async () => {
     const a = await admin();
-    const before = (await a.get("/api/admin/lineage")).body;
+    const before = (await a.get("/api/admin/lineage/forest?refresh=true")).body;
     const nodes = new Map<string, Node>(before.nodes.map((n: Node) => [n.spec, n]));
     const chained = before.orphans.find((s: string) => nodes.get(s)!.snapshots.some((x) => x.children.length));
     const plain = before.orphans.find((s: string) => s !== chained);
@@ -95,7 +95,7 @@ describe.runIf(onSim)("lineage on the sim's seeded scenario", () => {
     expect(run.body.ok, JSON.stringify(run.body.results)).toBeTruthy();
     expect(run.body.ok).toBe(true);
     expect(run.body.results.every((r: { status: string }) => r.status === "ok")).toBe(true);
-    const after = (await a.get("/api/admin/lineage")).body;
+    const after = (await a.get("/api/admin/lineage/forest?refresh=true")).body;
     expect(after.orphans).not.toContain(chained);
     expect(after.orphans).toContain(plain);
     const audit = (await a.get("/api/admin/audit")).body.entries.filter((e: { action: string; target: string }) => e.action === "lineage.cleanup" && e.target === chained);
@@ -120,7 +120,7 @@ describe.runIf(onReal)("lineage on the real tier", () => {
         if (v.body.volume.status !== "creating") break;
         await new Promise((r) => setTimeout(r, 1000));
       }
-      const res = await a.get("/api/admin/lineage");
+      const res = await a.get("/api/admin/lineage/forest?refresh=true");
       expect(res.status).toBe(200);
       const node = res.body.nodes.find((n: Node) => n.spec === `volumes/volume-${id}`);
       expect(node?.parent).toMatch(new RegExp(`^images/${raw}@`));
