@@ -28,7 +28,8 @@ const ROW_PX = 36;
  */
 export function LineageTree({ label, rows, highlight }: { label: string; rows: LineageTreeRow[]; highlight?: string | null }) {
   const t = useT();
-  const [closed, setClosed] = useState<Set<string>>(() => new Set());
+  // The root opens; deeper rows with children start closed (a leftover's chain opens on demand).
+  const [closed, setClosed] = useState<Set<string>>(() => new Set(rows.filter((r) => r.depth > 0 && r.children > 0).map((r) => r.spec)));
   const [focused, setFocused] = useState(rows[0]?.spec ?? "");
   const [moved, setMoved] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
@@ -36,12 +37,17 @@ export function LineageTree({ label, rows, highlight }: { label: string; rows: L
   const shown = useMemo(() => visibleRows(rows, closed), [rows, closed]);
   const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
 
-  // A search hit: bring it into view and make it the tabbable row.
+  // A search hit: open the rows above it, bring it into view and make it the tabbable row.
   useEffect(() => {
     if (!highlight) return;
+    const at = rows.findIndex((r) => r.spec === highlight);
+    if (at < 0) return;
+    const above: string[] = [];
+    for (let j = at - 1, depth = rows[at].depth; j >= 0 && depth > 0; j--) if (rows[j].depth < depth) { above.push(rows[j].spec); depth = rows[j].depth; }
+    if (above.some((spec) => closed.has(spec))) { setClosed((prev) => new Set([...prev].filter((spec) => !above.includes(spec)))); return; }
     const i = shown.findIndex((s) => s.row.spec === highlight);
     if (i >= 0) { setFocused(highlight); virtual.scrollToIndex(i, { align: "center" }); }
-  }, [highlight, shown, virtual]);
+  }, [highlight, rows, closed, shown, virtual]);
   // Keyboard moves focus to a row that may only now be rendered.
   useEffect(() => { if (moved) refs.current.get(focused)?.focus(); }, [moved, focused, virtual.getVirtualItems()]);
 
