@@ -22,13 +22,14 @@ try {
       totalMs: Math.round(res.timing.total?.dur ?? 0), serverTiming: timingCell(res.timing), KB: Math.round(res.bytes / 102.4) / 10 });
     return res.body;
   };
-  const view = (process.env.BENCH_LINEAGE_VIEW ?? "summary") as "summary" | "forest";
-  const first = view === "forest" ? "/api/admin/lineage" : "/api/admin/lineage";
+  const first = "/api/admin/lineage";
   const cold = await measure(`GET ${first} (cold)`, "GET", first);
   const warm = await measure(`GET ${first} (warm)`, "GET", first);
   if (warm.nodes) rows.push({ request: "(forest size)", calls: "", byService: `${warm.nodes.length} RBD images, ${warm.trees.length} trees, ${warm.orphans.length} orphans` });
   if (warm.roots) {
     rows.push({ request: "(forest size)", calls: "", byService: `${warm.totals.nodes} RBD images, ${warm.roots.total} trees, ${warm.orphans.length} orphans` });
+    // The whole forest from the same shared facts: the document the view answered with before the summary.
+    await measure("GET /api/admin/lineage/forest (whole forest, shared facts)", "GET", "/api/admin/lineage/forest");
     await measure("GET /api/admin/lineage?refresh=true", "GET", "/api/admin/lineage?refresh=true");
     const big = [...warm.roots.items].sort((a: any, b: any) => b.nodes - a.nodes)[0];
     await measure(`GET /api/admin/lineage/tree (${big.nodes} nodes)`, "GET", `/api/admin/lineage/tree?root=${encodeURIComponent(big.root)}`);

@@ -27,7 +27,7 @@ export function LineageSearch({ onPick }: { onPick: (hit: { spec: string; root: 
             {s.data.hits.map((h) => (
               <li key={h.spec} className="flex flex-wrap items-center gap-2 py-1.5">
                 <NodeKindBadge node={h} />
-                <span className="font-medium">{h.owner?.name ?? h.spec}</span>
+                <span className="font-medium">{h.owner?.name ?? h.spec.slice(h.spec.indexOf("/") + 1)}</span>
                 <code className="text-xs text-muted-foreground">{h.spec}</code>
                 {h.root ? (
                   <button type="button" className="ml-auto text-xs text-primary underline" onClick={() => onPick({ spec: h.spec, root: h.root, label: h.owner?.name ?? h.spec })}>
