@@ -2,7 +2,7 @@ import type { Services } from "../../lib/services";
 import { createSharedFacts } from "../../lib/shared-facts";
 import { createNeutron } from "../../openstack/neutron";
 import type { RequestSession } from "../../session/session-service";
-import type { DhcpState } from "./audit";
+import { auditDhcp, type DhcpAudit, type DhcpState } from "./audit";
 import { loadDhcpState } from "./load-state";
 
 /** How long one read of Neutron's DHCP facts is shared by every admin viewer (stated in each answer). */
@@ -21,3 +21,14 @@ export async function sharedDhcpState(services: Services, session: RequestSessio
 /** A heal read Neutron afresh: its facts replace the shared ones; after a change, the next view reads anew. */
 export const shareFreshDhcp = (services: Services, state: DhcpState) => services.dhcpFacts.put(KEY, state);
 export const forgetSharedDhcp = (services: Services) => services.dhcpFacts.forget(KEY);
+
+const audits = new WeakMap<DhcpState, Map<number, DhcpAudit>>();
+
+/** The audit of shared facts against a target, computed once per facts and target (pages and filters reuse it). */
+export function sharedAudit(state: DhcpState, target: number): DhcpAudit {
+  let byTarget = audits.get(state);
+  if (!byTarget) audits.set(state, (byTarget = new Map()));
+  let audit = byTarget.get(target);
+  if (!audit) byTarget.set(target, (audit = auditDhcp(state, target)));
+  return audit;
+}

@@ -4,7 +4,7 @@ import { auditDhcp } from "../../features/dhcp/audit";
 import { executeHeal } from "../../features/dhcp/execute-heal";
 import { loadDhcpState } from "../../features/dhcp/load-state";
 import { planHeal } from "../../features/dhcp/plan-heal";
-import { forgetSharedDhcp, shareFreshDhcp, sharedDhcpState } from "../../features/dhcp/shared";
+import { forgetSharedDhcp, shareFreshDhcp, sharedAudit, sharedDhcpState } from "../../features/dhcp/shared";
 import { filterNetworks, summarizeDhcp } from "../../features/dhcp/summarize";
 import type { AppRouteHandler } from "../../lib/types";
 import { createNeutron } from "../../openstack/neutron";
@@ -13,13 +13,13 @@ import type { AuditRoute, HealRoute, NetworksRoute } from "./dhcp.routes";
 export const audit: AppRouteHandler<AuditRoute> = async (c) => {
   const q = c.req.valid("query");
   const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("session"), q.refresh === "true");
-  return c.json({ gatheredAt, sharedForS, ...summarizeDhcp(auditDhcp(state, q.target)) }, 200);
+  return c.json({ gatheredAt, sharedForS, ...summarizeDhcp(sharedAudit(state, q.target)) }, 200);
 };
 
 export const networks: AppRouteHandler<NetworksRoute> = async (c) => {
   const q = c.req.valid("query");
   const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("session"));
-  const rows = filterNetworks(auditDhcp(state, q.target).networks, { verdict: q.verdict, below: q.below === "true", q: q.q });
+  const rows = filterNetworks(sharedAudit(state, q.target).networks, { verdict: q.verdict, below: q.below === "true", q: q.q });
   return c.json({ gatheredAt, sharedForS, total: rows.length, offset: q.offset, items: rows.slice(q.offset, q.offset + q.limit) }, 200);
 };
 
