@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createApp } from "../bff/app";
 import type { BffDeps } from "../bff/deps";
 import type { UpstreamCall } from "../bff/openstack/http";
+import { parseServerTiming } from "../bff/lib/server-timing";
 import { startSim, type RunningSim } from "../sim/index";
 
 /** Starts a private embedded cloud for one benchmark (scenario chosen by the bench). */
@@ -62,7 +63,7 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
     const set = res.headers.get("set-cookie");
     if (set) cookie = set.split(";")[0];
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    return { status: res.status, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text), timing: parseServerTiming(res.headers.get("Server-Timing")) };
   }
   return { app, calls, call, resetCalls: () => void calls.splice(0), cookie: () => cookie, setCookie: (c: string) => void (cookie = c) };
 }
@@ -73,3 +74,11 @@ export function report(name: string, rows: Record<string, unknown>[]): void {
   mkdirSync(join(new URL(".", import.meta.url).pathname, "results"), { recursive: true });
   writeFileSync(join(new URL(".", import.meta.url).pathname, "results", `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
 }
+
+/** One answer's Server-Timing as a table cell: the BFF's own time, then each upstream service's wait (ms). */
+export function timingCell(timing: Record<string, { dur: number; desc: string | null }>): string {
+  return Object.entries(timing).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v.dur.toFixed(0)}`).join(", ");
+}
+
+/** The resident set size of this process, in MB. */
+export const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);

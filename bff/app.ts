@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { BffDeps } from "./deps";
 import { errorBody, handleError } from "./errors";
 import { createServices } from "./lib/services";
+import { serverTiming } from "./lib/server-timing";
 import type { AppEnv } from "./lib/types";
 import { bodyLimits } from "./middleware/body-limit";
 import { csrfGuard } from "./middleware/csrf";
@@ -33,6 +34,7 @@ export function createApp(deps: BffDeps) {
   const services = createServices(deps);
   const app = new OpenAPIHono<AppEnv>({ strict: false }).basePath("/api");
   app.use("*", requestLog(services));
+  app.use("*", serverTiming());
   app.use("*", apiHeaders());
   app.use("*", csrfGuard(deps.allowedOrigins, deps.publicOrigin));
   app.use("*", bodyLimits());

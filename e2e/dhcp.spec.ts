@@ -12,6 +12,7 @@ test.describe("Admin → DHCP HA", () => {
       const dhcp = new DhcpPage(app.page);
       await app.signInViaApi("admin");
       await dhcp.goto();
+      await dhcp.refresh.click(); // other specs changed the hosting through the API
       await expect(dhcp.heading).toHaveText("DHCP HA");
       const row = dhcp.row(net);
       await expect(row).toContainText("1 / 2");
@@ -54,6 +55,7 @@ test.describe("Admin → DHCP HA", () => {
     await app.setPreferences({ locale: "zh-CN" });
     await app.signInViaApi("admin");
     await dhcp.goto();
+    await dhcp.refresh.click(); // the sim was reset after the shared facts were read
     await expect(dhcp.heading).toHaveText("DHCP 高可用");
     await expect(dhcp.row(seed.singleAgentNetwork)).toContainText("降级");
     await dhcp.healAll.click();

@@ -37,6 +37,10 @@ export class Sim {
   clearFaults() {
     return this.control("DELETE", "/fault");
   }
+  /** `count` RBD clones of a Glance image (by name) named <prefix>-0000… in `pool`: a large lineage tree. */
+  rbdClones(image: string, pool: "volumes" | "vms", prefix: string, count: number) {
+    return this.control("POST", "/rbd-clones", { image, pool, prefix, count });
+  }
   /** Takes a Nova cell down (its servers answer UNKNOWN) or brings it back. */
   novaCell(cell: string, down: boolean) {
     return this.control("POST", "/nova-cells", { cell, down });

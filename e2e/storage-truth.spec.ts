@@ -60,7 +60,7 @@ test.describe("storage facts as the real services make them", () => {
       const lineage = new LineagePage(app.page);
       await lineage.goto();
       await expect(lineage.heading).toHaveText("Lineage");
-      await expect(lineage.tree(seed.rawImage)).toBeVisible();
+      await expect(await lineage.openTree(seed.rawImage)).toBeVisible();
       await expect(app.page.getByText(/Ceph Dashboard .* not answering/)).toHaveCount(0);
       expect(await mgrUp(target, sim.url)).toBe(true);
       await lineage.screenshot("lineage-with-bfv-snapshot-en");
@@ -77,6 +77,7 @@ test.describe("storage facts as the real services make them", () => {
       await app.signInViaApi("admin");
       const lineage = new LineagePage(app.page);
       await lineage.goto();
+      await lineage.openTree(seed.rawImage);
       const hidden = app.page.locator(`[data-spec="volumes/volume-${a}.deleted"]`);
       await expect(async () => {
         await lineage.refresh.click();

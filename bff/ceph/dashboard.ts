@@ -1,6 +1,6 @@
 import { ApiError } from "../errors";
 import { createTtlCache } from "../lib/ttl-cache";
-import { upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
+import { bodyText, upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
 import { BREAKER_OPEN_MS, assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
 
 const V1 = "application/vnd.ceph.api.v1.0+json";
@@ -88,7 +88,7 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
         const text = await res.text();
         throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, { service: "ceph" });
       }
-      return (await res.json()) as T;
+      return JSON.parse(await bodyText("ceph", res)) as T;
     }
     throw new ApiError(502, "upstream_error", "Ceph Dashboard rejected the BFF's credentials twice", { service: "ceph" });
   }

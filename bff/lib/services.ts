@@ -7,6 +7,10 @@ import { createHttp, type Http } from "../openstack/http";
 import { createMetrics, type Metrics } from "./metrics";
 import { silentLogger } from "./logger";
 import { createKeystone, type Keystone } from "../openstack/keystone";
+import { createDhcpFacts } from "../features/dhcp/shared";
+import type { DhcpState } from "../features/dhcp/audit";
+import { createLineageFacts, type GatheredLineage } from "../features/lineage/shared";
+import type { SharedFacts } from "./shared-facts";
 import { createRolloutService, type RolloutService } from "../features/rollouts/service";
 import { createTokenCache } from "../session/token-cache";
 import { createLoginLimiter, type LoginLimiter } from "../session/login-limiter";
@@ -31,6 +35,10 @@ export interface Services {
   /** Images and networks an execution is working on. */
   locks: Locks;
   rollouts: RolloutService;
+  /** Lineage's gathered facts, shared by admin viewers for LINEAGE_SHARED_MS. */
+  lineageFacts: SharedFacts<GatheredLineage>;
+  /** DHCP HA's Neutron facts, shared by admin viewers for DHCP_SHARED_MS. */
+  dhcpFacts: SharedFacts<DhcpState>;
 }
 
 export function createServices(deps: BffDeps): Services {
@@ -44,6 +52,6 @@ export function createServices(deps: BffDeps): Services {
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
   return { deps, http, metrics, logger: deps.logger ?? silentLogger(), keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
-    loginLimiter: createLoginLimiter(deps.loginLimits),
+    loginLimiter: createLoginLimiter(deps.loginLimits), lineageFacts: createLineageFacts(), dhcpFacts: createDhcpFacts(),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };
 }

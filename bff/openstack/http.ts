@@ -1,5 +1,6 @@
 import { ApiError } from "../errors";
 import { currentRequest } from "../lib/request-context";
+import { noteCall, noteWait } from "../lib/server-timing";
 import { createBreakers, DEFAULT_BREAKER, type BreakerOptions } from "./breaker";
 import { SERVICE_LABEL, type ServiceName } from "./services";
 
@@ -111,6 +112,19 @@ export function upstreamError(service: ServiceName, status: number, text: string
   return new ApiError(502, "upstream_error", message, { ...extra, details });
 }
 
+/**
+ * A response body as text, its read counted as waiting on `service` (the request's Server-Timing): a large list
+ * spends most of its upstream time streaming after the headers.
+ */
+export async function bodyText(service: ServiceName, res: Response): Promise<string> {
+  const started = performance.now();
+  try {
+    return await res.text();
+  } finally {
+    noteWait(service, started, performance.now());
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -170,8 +184,13 @@ export function createHttp(opts: HttpOptions) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const key = `${req.service} ${url.origin}`;
+    // Every upstream call, once: to the request's log line, the observer (metrics, call counts) and the request's
+    // Server-Timing (count and wait; the body read is added by bodyText).
     const report = (status: number | "error", started: number, upstreamRequestId?: string) => {
-      const call: UpstreamCall = { service: req.service, method, url: url.toString(), status, ms: performance.now() - started, route: ctx?.route ?? "none", upstreamRequestId };
+      const now = performance.now();
+      noteCall(req.service);
+      noteWait(req.service, started, now);
+      const call: UpstreamCall = { service: req.service, method, url: url.toString(), status, ms: now - started, route: ctx?.route ?? "none", upstreamRequestId };
       ctx?.calls.push({ service: call.service, method, path: url.pathname, status, ms: Math.round(call.ms), upstreamRequestId });
       opts.onCall?.(call);
     };
@@ -278,7 +297,7 @@ export function createHttp(opts: HttpOptions) {
   /** A request that answers parsed JSON (or undefined for an empty body). */
   async function json<T>(req: UpstreamRequest): Promise<T> {
     const res = await checked(req);
-    const text = await res.text();
+    const text = await bodyText(req.service, res);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 

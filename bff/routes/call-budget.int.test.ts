@@ -6,16 +6,18 @@ import { createAgent, testDeps } from "../test/test-app";
  * regression that adds calls fails here. The bounds are today's counts with a little room (bench/README.md).
  */
 describe(`upstream calls per view (${target.name})`, () => {
-  async function count(who: "admin" | "demo", path: string) {
-    const deps = testDeps();
-    const a = createAgent(deps);
-    await a.login(who);
-    await a.get("/api/auth/session"); // the token is validated and cached
+  async function count(who: "admin" | "demo", path: string, agent?: ReturnType<typeof createAgent>) {
+    const a = agent ?? createAgent(testDeps());
+    const deps = a.deps as ReturnType<typeof testDeps>;
+    if (!agent) {
+      await a.login(who);
+      await a.get("/api/auth/session"); // the token is validated and cached
+    }
     const before = deps.calls.length;
     const res = await a.get(path);
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     const calls = deps.calls.slice(before);
-    return { body: res.body, calls, by: (service: string) => calls.filter((c) => c.service === service).length };
+    return { agent: a, body: res.body, calls, by: (service: string) => calls.filter((c) => c.service === service).length };
   }
 
   it("instances: one Nova list and one Glance read for the image names (2 today)", async () => {
@@ -36,11 +38,17 @@ describe(`upstream calls per view (${target.name})`, () => {
   });
 
   it("Lineage: the owner walks (6 today on the sim) plus at most two Ceph reads per RBD image it shows, and never the image list", async () => {
-    const { body, calls, by } = await count("admin", "/api/admin/lineage");
-    const nodes = (body.nodes as unknown[]).length;
+    const { agent, body, calls, by } = await count("admin", "/api/admin/lineage");
+    const nodes = body.totals.nodes as number;
     const openstack = calls.length - by("ceph");
     expect(openstack, calls.filter((c) => c.service !== "ceph").map((c) => c.url).join("\n")).toBeLessThanOrEqual(8);
     expect(by("ceph")).toBeLessThanOrEqual(2 * nodes + 3);
     expect(calls.filter((c) => c.service === "ceph" && /\/api\/block\/image(\?|$)/.test(new URL(c.url).pathname + new URL(c.url).search.slice(0, 1)))).toHaveLength(0);
+    // Trees, search and the next summary answer from the shared facts: no upstream call while they are fresh.
+    const root = body.roots.items[0]?.root as string | undefined;
+    for (const path of [...(root ? [`/api/admin/lineage/tree?root=${encodeURIComponent(root)}`] : []), "/api/admin/lineage/search?q=images", "/api/admin/lineage?offset=0&limit=5"]) {
+      const again = await count("admin", path, agent);
+      expect(again.calls.filter((c) => c.service !== "identity"), path).toHaveLength(0);
+    }
   });
 });

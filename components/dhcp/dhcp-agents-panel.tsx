@@ -44,7 +44,7 @@ export function DhcpAgentsPanel({ agents }: { agents: DhcpAgent[] }) {
                 </span>
               </TableCell>
               <TableCell className="text-xs">{a.heartbeat ? <RelativeTime value={iso(a.heartbeat)} /> : t("dhcp.never")}</TableCell>
-              <TableCell className="text-right tabular-nums">{a.networkIds.length}</TableCell>
+              <TableCell className="text-right tabular-nums">{a.networks}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,100 +1,127 @@
 "use client";
 
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useT } from "@/lib/i18n/client";
-import type { LineageNode } from "@/lib/queries/lineage";
+import type { LineageTreeRow } from "@/lib/queries/lineage";
 import { NodeKindBadge } from "./node-kind-badge";
 import { NodeUsage } from "./node-usage";
 
-interface Row { node: LineageNode; depth: number; via: string | null; hasKids: boolean }
+/** The rows shown: every row whose ancestors are all open (rows are depth-first, so a subtree follows its row). */
+export function visibleRows(rows: LineageTreeRow[], closed: Set<string>): { row: LineageTreeRow; index: number }[] {
+  const out: { row: LineageTreeRow; index: number }[] = [];
+  let skipBelow = Infinity;
+  rows.forEach((row, index) => {
+    if (row.depth > skipBelow) return;
+    skipBelow = Infinity;
+    out.push({ row, index });
+    if (row.children > 0 && closed.has(row.spec)) skipBelow = row.depth;
+  });
+  return out;
+}
 
-const kidsOf = (n: LineageNode) => n.snapshots.flatMap((s) => s.children.map((c) => ({ spec: c, via: s.name })));
+const ROW_PX = 36;
 
 /**
- * One Glance image's clone tree as an ARIA tree: ↑/↓ move, → expands or enters, ← collapses or goes to the
- * parent, Home/End jump; one row is tabbable at a time (roving tabindex).
+ * One root image's clone tree as an ARIA tree over depth-first rows, virtualized (only the rows in view are in the
+ * DOM): ↑/↓ move, → opens or enters, ← closes or goes to the parent, Home/End jump; one row is tabbable at a time.
  */
-export function LineageTree({ root, label, nodes }: { root: string; label: string; nodes: Map<string, LineageNode> }) {
+export function LineageTree({ label, rows, highlight }: { label: string; rows: LineageTreeRow[]; highlight?: string | null }) {
   const t = useT();
-  const [open, setOpen] = useState<Set<string>>(() => new Set([root]));
-  const [focused, setFocused] = useState(root);
+  // The root opens; deeper rows with children start closed (a leftover's chain opens on demand).
+  const [closed, setClosed] = useState<Set<string>>(() => new Set(rows.filter((r) => r.depth > 0 && r.children > 0).map((r) => r.spec)));
+  const [focused, setFocused] = useState(rows[0]?.spec ?? "");
+  const [moved, setMoved] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
   const refs = useRef(new Map<string, HTMLLIElement>());
+  const shown = useMemo(() => visibleRows(rows, closed), [rows, closed]);
+  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
 
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    const walk = (spec: string, depth: number, via: string | null, seen: Set<string>) => {
-      const node = nodes.get(spec);
-      if (!node || seen.has(spec)) return;
-      const kids = kidsOf(node);
-      out.push({ node, depth, via, hasKids: kids.length > 0 });
-      if (open.has(spec)) for (const k of kids) walk(k.spec, depth + 1, k.via, new Set([...seen, spec]));
-    };
-    walk(root, 0, null, new Set());
-    return out;
-  }, [nodes, root, open]);
+  // A search hit: open the rows above it, bring it into view and make it the tabbable row.
+  useEffect(() => {
+    if (!highlight) return;
+    const at = rows.findIndex((r) => r.spec === highlight);
+    if (at < 0) return;
+    const above: string[] = [];
+    for (let j = at - 1, depth = rows[at].depth; j >= 0 && depth > 0; j--) if (rows[j].depth < depth) { above.push(rows[j].spec); depth = rows[j].depth; }
+    if (above.some((spec) => closed.has(spec))) { setClosed((prev) => new Set([...prev].filter((spec) => !above.includes(spec)))); return; }
+    const i = shown.findIndex((s) => s.row.spec === highlight);
+    if (i >= 0) { setFocused(highlight); virtual.scrollToIndex(i, { align: "center" }); }
+  }, [highlight, rows, closed, shown, virtual]);
+  // Keyboard moves focus to a row that may only now be rendered.
+  useEffect(() => { if (moved) refs.current.get(focused)?.focus(); }, [moved, focused, virtual.getVirtualItems()]);
 
-  const move = (spec: string) => { setFocused(spec); refs.current.get(spec)?.focus(); };
-  const toggle = (spec: string, to?: boolean) =>
-    setOpen((prev) => { const next = new Set(prev); if (to ?? !next.has(spec)) next.add(spec); else next.delete(spec); return next; });
+  const move = (i: number) => {
+    const target = shown[Math.max(0, Math.min(shown.length - 1, i))];
+    if (!target) return;
+    setMoved(true);
+    setFocused(target.row.spec);
+    virtual.scrollToIndex(shown.indexOf(target));
+  };
+  const toggle = (spec: string, open?: boolean) =>
+    setClosed((prev) => { const next = new Set(prev); if (open ?? next.has(spec)) next.delete(spec); else next.add(spec); return next; });
 
   const onKey = (e: KeyboardEvent, i: number) => {
-    const row = rows[i];
-    const spec = row.node.spec;
-    const parentIdx = () => { for (let j = i - 1; j >= 0; j--) if (rows[j].depth < row.depth) return j; return -1; };
+    const { row } = shown[i];
+    const isOpen = row.children > 0 && !closed.has(row.spec);
     switch (e.key) {
-      case "ArrowDown": if (rows[i + 1]) move(rows[i + 1].node.spec); break;
-      case "ArrowUp": if (rows[i - 1]) move(rows[i - 1].node.spec); break;
-      case "Home": move(rows[0].node.spec); break;
-      case "End": move(rows[rows.length - 1].node.spec); break;
+      case "ArrowDown": move(i + 1); break;
+      case "ArrowUp": move(i - 1); break;
+      case "Home": move(0); break;
+      case "End": move(shown.length - 1); break;
       case "ArrowRight":
-        if (row.hasKids && !open.has(spec)) toggle(spec, true);
-        else if (row.hasKids && rows[i + 1]) move(rows[i + 1].node.spec);
+        if (row.children > 0 && !isOpen) toggle(row.spec, true);
+        else if (isOpen) move(i + 1);
         break;
       case "ArrowLeft":
-        if (row.hasKids && open.has(spec)) toggle(spec, false);
-        else { const p = parentIdx(); if (p >= 0) move(rows[p].node.spec); }
+        if (isOpen) toggle(row.spec, false);
+        else { for (let j = i - 1; j >= 0; j--) if (shown[j].row.depth < row.depth) { move(j); break; } }
         break;
-      case "Enter": case " ": if (row.hasKids) toggle(spec); break;
+      case "Enter": case " ": if (row.children > 0) toggle(row.spec); break;
       default: return;
     }
     e.preventDefault();
   };
 
   return (
-    <ul role="tree" aria-label={t("lineage.treeLabel", { image: label })} className="text-sm">
-      {rows.map((row, i) => {
-        const n = row.node;
-        const expanded = row.hasKids ? open.has(n.spec) : undefined;
-        const title = n.owner?.name ?? n.name;
-        return (
-          <li
-            key={`${n.spec}-${i}`}
-            ref={(el) => { if (el) refs.current.set(n.spec, el); else refs.current.delete(n.spec); }}
-            role="treeitem"
-            aria-level={row.depth + 1}
-            aria-expanded={expanded}
-            aria-selected={focused === n.spec}
-            tabIndex={focused === n.spec ? 0 : -1}
-            data-spec={n.spec}
-            onKeyDown={(e) => onKey(e, i)}
-            onFocus={() => setFocused(n.spec)}
-            onClick={() => { setFocused(n.spec); if (row.hasKids) toggle(n.spec); }}
-            className="flex cursor-default flex-wrap items-center gap-x-2 gap-y-1 rounded-md px-2 py-1.5 outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring"
-            style={{ paddingLeft: `${0.5 + row.depth * 1.5}rem` }}
-          >
-            <span aria-hidden className="w-3 text-muted-foreground">{row.hasKids ? (expanded ? "▾" : "▸") : ""}</span>
-            <NodeKindBadge node={n} />
-            <span className="font-medium">{title}</span>
-            <code className="text-xs text-muted-foreground">{n.spec}</code>
-            {row.via ? <span className="text-xs text-muted-foreground">{t("lineage.via", { snap: row.via })}</span> : null}
-            <NodeUsage node={n} />
-            {n.cinderDeleted ? <span className="w-full pl-5 text-xs text-muted-foreground">{t("lineage.hiddenParent")}</span> : null}
-            {n.blockedBy.length > 0 ? (
-              <span className="w-full pl-5 text-xs text-warning">{t("lineage.cantDelete", { count: n.blockedBy.length })}</span>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
+    <div ref={scroller} className="max-h-[28rem] overflow-auto" data-testid="lineage-tree-scroll">
+      <ul role="tree" aria-label={t("lineage.treeLabel", { image: label })} className="relative text-sm" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((v) => {
+          const { row } = shown[v.index];
+          const expanded = row.children > 0 ? !closed.has(row.spec) : undefined;
+          const title = row.owner?.name ?? row.spec.slice(row.spec.indexOf("/") + 1);
+          return (
+            <li
+              key={row.spec}
+              ref={(el) => { if (el) refs.current.set(row.spec, el); else refs.current.delete(row.spec); }}
+              role="treeitem"
+              aria-level={row.depth + 1}
+              aria-expanded={expanded}
+              aria-selected={focused === row.spec}
+              aria-posinset={v.index + 1}
+              aria-setsize={shown.length}
+              tabIndex={focused === row.spec ? 0 : -1}
+              data-spec={row.spec}
+              data-index={v.index}
+              onKeyDown={(e) => onKey(e, v.index)}
+              onFocus={() => setFocused(row.spec)}
+              onClick={() => { setFocused(row.spec); if (row.children > 0) toggle(row.spec); }}
+              className={`absolute left-0 right-0 flex cursor-default items-center gap-x-2 overflow-hidden whitespace-nowrap rounded-md px-2 outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring ${highlight === row.spec ? "bg-muted" : ""}`}
+              style={{ top: v.start, height: ROW_PX, paddingLeft: `${0.5 + Math.min(row.depth, 12) * 1.5}rem` }}
+            >
+              <span aria-hidden className="w-3 text-muted-foreground">{row.children > 0 ? (expanded ? "▾" : "▸") : ""}</span>
+              <NodeKindBadge node={row} />
+              <span className="font-medium">{title}</span>
+              <code className="truncate text-xs text-muted-foreground">{row.spec}</code>
+              {row.via ? <span className="text-xs text-muted-foreground">{t("lineage.via", { snap: row.via })}</span> : null}
+              {row.ownerUnknown ? <span className="text-xs text-warning">{t("lineage.ownerUnknown")}</span> : null}
+              {row.cinderDeleted ? <span className="text-xs text-muted-foreground">{t("lineage.hiddenParent")}</span> : null}
+              {row.blockedBy > 0 ? <span className="text-xs text-warning">{t("lineage.cantDelete", { count: row.blockedBy })}</span> : null}
+              <NodeUsage node={row} />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import type { LineageNode } from "@/lib/queries/lineage";
 const TONE = { image: "info", "instance-snapshot": "info", "root-disk": "neutral", volume: "success", other: "neutral" } as const;
 
 /** The node's kind, and "orphan" in red when no live OpenStack resource owns it. */
-export function NodeKindBadge({ node }: { node: LineageNode }) {
+export function NodeKindBadge({ node }: { node: Pick<LineageNode, "kind" | "orphan"> }) {
   const t = useT();
   return (
     <>

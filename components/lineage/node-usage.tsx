@@ -5,7 +5,7 @@ import { formatBytes } from "@/lib/format/bytes";
 import type { LineageNode } from "@/lib/queries/lineage";
 
 /** "X used of Y" when the dashboard reported usage; otherwise "usage unknown of Y", with the reason on hover. */
-export function NodeUsage({ node }: { node: LineageNode }) {
+export function NodeUsage({ node }: { node: Pick<LineageNode, "provisionedBytes" | "usedBytes" | "usageNote"> }) {
   const t = useT();
   const locale = useLocale();
   const provisioned = formatBytes(node.provisionedBytes, locale) ?? "—";

@@ -15,13 +15,14 @@ import { NodeUsage } from "./node-usage";
 import { PlanSteps } from "./plan-steps";
 
 /** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
-export function OrphansPanel({ orphans, nodes, incomplete = false }: { orphans: string[]; nodes: Map<string, LineageNode>; incomplete?: boolean }) {
+export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: LineageNode[]; incomplete?: boolean }) {
   const t = useT();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState(false);
   const plan = useCleanupPlan();
   const run = useCleanupRun();
   const [result, setResult] = useState<LineageCleanup | null>(null);
+  const orphans = nodes.map((n) => n.spec);
 
   const chosen = orphans.filter((o) => picked.has(o));
   const toggle = (spec: string) => setPicked((p) => { const n = new Set(p); if (n.has(spec)) n.delete(spec); else n.add(spec); return n; });
@@ -48,9 +49,8 @@ export function OrphansPanel({ orphans, nodes, incomplete = false }: { orphans: 
         />
       ) : (
         <ul className="divide-y text-sm" aria-label={t("lineage.orphans.listLabel")}>
-          {orphans.map((spec) => {
-            const n = nodes.get(spec);
-            if (!n) return null;
+          {nodes.map((n) => {
+            const spec = n.spec;
             const id = `orphan-${spec.replace(/[^A-Za-z0-9]/g, "-")}`;
             return (
               <li key={spec} className="flex flex-wrap items-center gap-2 px-4 py-2">

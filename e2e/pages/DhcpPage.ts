@@ -25,6 +25,10 @@ export class DhcpPage extends ShellPage {
   get healAll(): Locator {
     return this.page.getByRole("button", { name: /^(Heal all below target|修复全部低于目标的网络)$/ });
   }
+  /** Reads Neutron anew (the view's facts are shared by viewers for a few seconds). */
+  get refresh(): Locator {
+    return this.page.getByRole("button", { name: /^(Refresh|刷新)$/ });
+  }
   get dialog(): Locator {
     return this.page.getByRole("alertdialog");
   }

@@ -4,9 +4,31 @@ import { ShellPage } from "./ShellPage";
 export class LineagePage extends ShellPage {
   readonly path = "/admin/lineage";
 
-  /** The clone tree of one Glance image, by the image's name. */
+  /** The clone tree of one Glance image, by the image's name (open it first: trees load when opened). */
   tree(image: string): Locator {
     return this.page.getByRole("tree", { name: new RegExp(`^(Clone tree of ${image}|${image} 的克隆树)$`) });
+  }
+  /** Filters the images by name and opens that image's tree. */
+  async openTree(image: string): Promise<Locator> {
+    await this.rootFilter.fill(image);
+    await this.page.getByRole("button", { name: new RegExp(`^(Open the clone tree of ${image}|展开 ${image} 的克隆树)$`) }).click();
+    return this.tree(image);
+  }
+  get rootFilter(): Locator {
+    return this.page.getByRole("searchbox", { name: /^(Filter images by name or id|按名称或 ID 筛选镜像)$/ });
+  }
+  /** The scrolling box around an open tree (rows outside it are not in the DOM). */
+  scroller(tree: Locator): Locator {
+    return this.page.getByTestId("lineage-tree-scroll").filter({ has: tree });
+  }
+  get search(): Locator {
+    return this.page.getByRole("searchbox", { name: /^(Name, id or RBD spec|名称、ID 或 RBD 规格)$/ });
+  }
+  get searchResults(): Locator {
+    return this.page.getByRole("region", { name: /^(Search results|搜索结果)$/ });
+  }
+  get found(): Locator {
+    return this.page.getByTestId("lineage-found");
   }
   item(tree: Locator, text: string | RegExp): Locator {
     return tree.getByRole("treeitem").filter({ hasText: text });

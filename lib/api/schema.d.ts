@@ -2354,10 +2354,372 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Parent/child trees of Glance images in Ceph, with orphans (leftovers of deleted resources) */
+        /**
+         * Lineage summary: one row per root image (paged, filtered by q), the orphans, the walks' completeness and the space totals
+         * @description Answers from facts gathered once and shared by admin viewers for sharedForS seconds (gatheredAt says when); refresh=true gathers anew. Trees come from /admin/lineage/tree when opened.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: gather the facts anew instead of the shared ones (joins a gather already running) */
+                    refresh?: "true" | "false";
+                    /** @description Only roots whose label, id or spec contains this (case-insensitive) */
+                    q?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageSummary"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lineage/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One root image's clone tree as depth-first rows
+         * @description Answers from facts gathered once and shared by admin viewers for sharedForS seconds (gatheredAt says when)
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description pool/name of a root */
+                    root: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tree */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageTree"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found: no tree has this root in the shared facts (refresh) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lineage/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RBD images by spec, owner name or owner id, each with the root of its tree
+         * @description Answers from facts gathered once and shared by admin viewers for sharedForS seconds (gatheredAt says when)
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A name, an OpenStack id or an RBD spec (pool/name), or part of one */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageSearch"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: details.reason is not_configured, not_answering (details.url, details.cause; then the status is 502, or 504 after a timeout), paused (the breaker is open: details.retryAfterS) or login_refused; audit_unavailable: a step's intent could not be written, so it did not run */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lineage/forest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole lineage in one answer (every node): for exports and checks, not for the view (it grows with the cloud)
+         * @description Answers from facts gathered once and shared by admin viewers for sharedForS seconds (gatheredAt says when); refresh=true gathers anew.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: gather the facts anew instead of the shared ones (joins a gather already running) */
+                    refresh?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2583,12 +2945,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** DHCP-agent HA per network: alive admin-up hosting agents against a target, and the agents */
+        /**
+         * DHCP-agent HA summary: counts per verdict, the first below-target networks, the agents with their heartbeats
+         * @description Answers from Neutron facts read once and shared by admin viewers for sharedForS seconds (gatheredAt says when); refresh=true reads anew. Every network, paged and filtered: /admin/dhcp/networks.
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description Alive admin-up DHCP agents wanted per network */
                     target?: number;
+                    /** @description true: read Neutron anew instead of the shared facts (joins a read already running) */
+                    refresh?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2596,13 +2963,124 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The audit */
+                /** @description The summary */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DhcpAudit"];
+                        "application/json": components["schemas"]["DhcpSummary"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dhcp/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Networks with their hosting agents and verdict against a target, paged and filtered
+         * @description Answers from Neutron facts read once and shared by admin viewers for sharedForS seconds (gatheredAt says when)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    target?: number;
+                    offset?: number | null;
+                    limit?: number;
+                    verdict?: components["schemas"]["DhcpVerdict"];
+                    /** @description true: only networks below target (down or degraded) */
+                    below?: "true" | "false";
+                    /** @description Network name or id contains this (case-insensitive) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of networks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DhcpNetworkPage"];
                     };
                 };
                 /** @description Invalid input: the field and the reason */
@@ -4273,6 +4751,198 @@ export interface components {
                 dhcp: boolean | null;
             }[];
         };
+        LineageSummary: {
+            /** @description When the facts this answer comes from were gathered (ISO 8601) */
+            gatheredAt: string;
+            /** @description How long these facts are shared by every admin viewer before a view gathers anew */
+            sharedForS: number;
+            roots: {
+                total: number;
+                offset: number;
+                items: components["schemas"]["LineageRoot"][];
+            };
+            /** @description Every orphan, deepest first */
+            orphans: components["schemas"]["LineageNode"][];
+            /** @description Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence */
+            pending: {
+                spec: string;
+                owner: {
+                    /** @enum {string} */
+                    type: "glance" | "cinder";
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                reason: "fresh" | "transitional";
+            }[];
+            /** @description Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read */
+            coverage: {
+                /** @enum {string} */
+                basis: "named_and_linked";
+                read: number;
+                truncated: boolean;
+                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
+                walks: {
+                    /** @enum {string} */
+                    service: "glance" | "nova" | "cinder";
+                    /** @enum {string} */
+                    pool: "images" | "vms" | "volumes";
+                    /** @enum {string} */
+                    code: "bound" | "failed" | "cell_down" | "probe_bound";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
+            };
+            totals: {
+                nodes: number;
+                trees: number;
+                /** @description RBD images read that hang from no image in `images` (volumes made blank, their clones) */
+                unrooted: number;
+                provisionedBytes: number;
+                usedBytes: number;
+                usedUnknown: number;
+                space: components["schemas"]["LineageSpace"];
+            };
+        };
+        LineageRoot: {
+            /** @description pool/name of the root RBD image */
+            root: string;
+            label: string;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            orphan: boolean;
+            ownerUnknown: boolean;
+            /** @description RBD images in this tree, the root included */
+            nodes: number;
+            /** @description Descendants by kind */
+            children: {
+                "instance-snapshot": number;
+                "root-disk": number;
+                volume: number;
+                other: number;
+                image: number;
+            };
+            provisionedBytes: number;
+            /** @description Σ of the known used bytes in the tree */
+            usedBytes: number;
+            /** @description Nodes whose usage is unknown (not counted in usedBytes) */
+            usedUnknown: number;
+            orphans: number;
+            /** @description Direct clones that keep the root from being deleted */
+            blockedBy: number;
+            /** @description No clone reads from the root's snapshots (Ceph's own children lists and every read clone's parent) */
+            deletable: boolean;
+            space: components["schemas"]["LineageSpace"];
+        };
+        LineageSpace: {
+            /** @description RBD clones (images with a parent snapshot) */
+            clones: number;
+            /** @description Σ over clones of the parent's used bytes: data each clone reads from its parent instead of holding it (an upper bound: a clone's copy-ups are not known, the dashboard's usage counts the parent's data) */
+            sharedBytes: number;
+            /** @description Σ over clones of their provisioned bytes: what full copies (Cinder's or Nova's download-and-import path) would allocate at most */
+            fullCopyBytes: number;
+            /**
+             * @description proven: every parent's usage was read; incomplete: some parents' usage is unknown (sharedBytes counts the known ones only); unknown: none
+             * @enum {string}
+             */
+            certainty: "proven" | "incomplete" | "unknown";
+        };
+        LineageNode: {
+            /** @example vms/5f1c…_disk */
+            spec: string;
+            pool: string;
+            name: string;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            orphan: boolean;
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            orphanReason: string | null;
+            /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
+            ownerUnknown: boolean;
+            provisionedBytes: number;
+            /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
+            usedBytes: number | null;
+            /** @enum {string} */
+            usageNote: "dashboard" | "clone_includes_parent" | "diff_unsafe" | "not_reported";
+            /** @description volume-<id>.deleted: Cinder's hidden parent of clones of a deleted volume */
+            cinderDeleted: boolean;
+            /** @description pool/name@snap of the parent snapshot */
+            parent: string | null;
+            snapshots: {
+                name: string;
+                protected: boolean;
+                children: string[];
+            }[];
+            /** @description Direct clones that keep this image from being deleted */
+            blockedBy: string[];
+        };
+        LineageTree: {
+            /** @description When the facts this answer comes from were gathered (ISO 8601) */
+            gatheredAt: string;
+            /** @description How long these facts are shared by every admin viewer before a view gathers anew */
+            sharedForS: number;
+            root: string;
+            rows: components["schemas"]["LineageTreeRow"][];
+        };
+        LineageTreeRow: {
+            spec: string;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            /** @description 0 for the root; rows are in depth-first order, so a row's subtree is the rows after it with a greater depth */
+            depth: number;
+            /** @description The parent's snapshot this clone was made from */
+            via: string | null;
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            orphan: boolean;
+            ownerUnknown: boolean;
+            cinderDeleted: boolean;
+            provisionedBytes: number;
+            usedBytes: number | null;
+            /** @enum {string} */
+            usageNote: "dashboard" | "clone_includes_parent" | "diff_unsafe" | "not_reported";
+            blockedBy: number;
+            children: number;
+        };
+        LineageSearch: {
+            /** @description When the facts this answer comes from were gathered (ISO 8601) */
+            gatheredAt: string;
+            /** @description How long these facts are shared by every admin viewer before a view gathers anew */
+            sharedForS: number;
+            total: number;
+            hits: {
+                spec: string;
+                /** @enum {string} */
+                kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+                owner: {
+                    /** @enum {string} */
+                    type: "glance" | "nova" | "cinder";
+                    id: string;
+                    name: string;
+                } | null;
+                orphan: boolean;
+                /** @description The root of its tree (null: it hangs from no image in `images`) */
+                root: string | null;
+                /** @enum {string} */
+                match: "spec" | "name" | "id";
+            }[];
+        };
         Lineage: {
             trees: {
                 root: string;
@@ -4313,40 +4983,6 @@ export interface components {
                 }[];
             };
         };
-        LineageNode: {
-            /** @example vms/5f1c…_disk */
-            spec: string;
-            pool: string;
-            name: string;
-            /** @enum {string} */
-            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
-            orphan: boolean;
-            owner: {
-                /** @enum {string} */
-                type: "glance" | "nova" | "cinder";
-                id: string;
-                name: string;
-            } | null;
-            orphanReason: string | null;
-            /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
-            ownerUnknown: boolean;
-            provisionedBytes: number;
-            /** @description The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size */
-            usedBytes: number | null;
-            /** @enum {string} */
-            usageNote: "dashboard" | "clone_includes_parent" | "diff_unsafe" | "not_reported";
-            /** @description volume-<id>.deleted: Cinder's hidden parent of clones of a deleted volume */
-            cinderDeleted: boolean;
-            /** @description pool/name@snap of the parent snapshot */
-            parent: string | null;
-            snapshots: {
-                name: string;
-                protected: boolean;
-                children: string[];
-            }[];
-            /** @description Direct clones that keep this image from being deleted */
-            blockedBy: string[];
-        };
         LineageCleanup: {
             dryRun: boolean;
             planId: string;
@@ -4373,15 +5009,17 @@ export interface components {
             dryRun: boolean;
             planId?: string;
         };
-        DhcpAudit: {
+        DhcpSummary: {
+            /** @description When the Neutron facts this answer comes from were read (ISO 8601) */
+            gatheredAt: string;
+            /** @description How long these facts are shared by every admin viewer before a view reads Neutron anew */
+            sharedForS: number;
             /**
              * @description Anything but ok: this cloud has no DHCP agents to audit (e.g. OVN)
              * @enum {string}
              */
             availability: "ok" | "no-agent-extension" | "no-scheduler-extension" | "no-dhcp-agents";
             target: number;
-            networks: components["schemas"]["DhcpNetwork"][];
-            agents: components["schemas"]["DhcpAgent"][];
             summary: {
                 ok: number;
                 degraded: number;
@@ -4389,6 +5027,17 @@ export interface components {
                 "no-dhcp": number;
                 usableAgents: number;
             };
+            /** @description All networks audited */
+            networks: number;
+            belowTarget: {
+                total: number;
+                /** @description The first below-target networks (down first, then by name); the rest through /admin/dhcp/networks?below=true */
+                items: components["schemas"]["DhcpNetwork"][];
+            };
+            /** @description Below-target networks an alive admin-up agent could still be added to */
+            healable: number;
+            /** @description Every DHCP agent with its heartbeat */
+            agents: components["schemas"]["DhcpAgentSummary"][];
         };
         DhcpNetwork: {
             id: string;
@@ -4407,7 +5056,7 @@ export interface components {
         };
         /** @enum {string} */
         DhcpVerdict: "ok" | "degraded" | "down" | "no-dhcp";
-        DhcpAgent: {
+        DhcpAgentSummary: {
             id: string;
             /** @example cs1-opc-1 */
             host: string;
@@ -4417,7 +5066,16 @@ export interface components {
             /** @description Alive and admin-up */
             usable: boolean;
             /** @description Networks this agent hosts */
-            networkIds: string[];
+            networks: number;
+        };
+        DhcpNetworkPage: {
+            /** @description When the Neutron facts this answer comes from were read (ISO 8601) */
+            gatheredAt: string;
+            /** @description How long these facts are shared by every admin viewer before a view reads Neutron anew */
+            sharedForS: number;
+            total: number;
+            offset: number;
+            items: components["schemas"]["DhcpNetwork"][];
         };
         DhcpHealPlan: {
             /** @enum {boolean} */

@@ -1,34 +1,63 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
 
 type S = components["schemas"];
-export type DhcpAudit = S["DhcpAudit"];
+export type DhcpSummary = S["DhcpSummary"];
 export type DhcpNetwork = S["DhcpNetwork"];
-export type DhcpAgent = S["DhcpAgent"];
+export type DhcpNetworkPage = S["DhcpNetworkPage"];
+export type DhcpAgent = S["DhcpAgentSummary"];
 export type DhcpVerdict = S["DhcpVerdict"];
 export type DhcpHealPlan = S["DhcpHealPlan"];
 export type DhcpHealResult = S["DhcpHealResult"];
 
 export const DEFAULT_DHCP_TARGET = 2;
+/** Networks per page of the table. */
+export const DHCP_PAGE = 50;
+
+export interface NetworkFilter { target: number; offset: number; below: boolean; q: string }
 
 export const dhcpKeys = {
   all: ["dhcp"] as const,
   audit: (target: number) => [...dhcpKeys.all, "audit", target] as const,
+  networks: (f: NetworkFilter) => [...dhcpKeys.all, "networks", f] as const,
 };
 
 export const dhcpQueries = {
+  /** The first answer: counts per verdict, the first below-target networks, the agents with their heartbeats. */
   audit: (target: number = DEFAULT_DHCP_TARGET, client: ApiClient = api) =>
     queryOptions({
       queryKey: dhcpKeys.audit(target),
-      queryFn: async ({ signal }): Promise<DhcpAudit> =>
+      queryFn: async ({ signal }): Promise<DhcpSummary> =>
         request(client.GET("/api/admin/dhcp", { params: { query: { target } }, signal })),
-      staleTime: 15_000,
+      staleTime: 10_000,
+    }),
+  /** A page of networks, filtered in the BFF. */
+  networks: (f: NetworkFilter, client: ApiClient = api) =>
+    queryOptions({
+      queryKey: dhcpKeys.networks(f),
+      queryFn: async ({ signal }): Promise<DhcpNetworkPage> =>
+        request(client.GET("/api/admin/dhcp/networks", {
+          params: { query: { target: f.target, offset: f.offset, limit: DHCP_PAGE, below: f.below ? "true" : undefined, q: f.q || undefined } }, signal,
+        })),
+      staleTime: 10_000,
+      placeholderData: keepPreviousData,
     }),
 };
 
 export const useDhcpAudit = (target: number = DEFAULT_DHCP_TARGET) => useQuery(dhcpQueries.audit(target));
+export const useDhcpNetworks = (f: NetworkFilter) => useQuery(dhcpQueries.networks(f));
+
+/** Refresh: the BFF reads Neutron anew (shared by every viewer), then the summary and pages read the new facts. */
+export function useDhcpRefresh() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (target: number) => request(api.GET("/api/admin/dhcp", { params: { query: { target, refresh: "true" } } })),
+    retry: false,
+    onSuccess: () => qc.invalidateQueries({ queryKey: dhcpKeys.all }),
+  });
+}
 
 /** The dry run: a plan to show in the confirmation dialog. Changes nothing, so nothing is invalidated. */
 export function usePlanDhcpHeal() {

@@ -9,6 +9,8 @@ export interface Collection<T extends { id: string }> {
   find(pred: (doc: T) => boolean): T | undefined;
   filter(pred: (doc: T) => boolean): T[];
   count(): number;
+  /** Bumped by every put and remove of this kind (and by clear): a derived index is stale when it changed. */
+  generation(): number;
 }
 
 export interface DocStore {
@@ -26,6 +28,9 @@ export function createDocStore(db: Db): DocStore {
   const countStmt = db.prepare("SELECT COUNT(*) AS n FROM docs WHERE kind = ?");
   const metaGet = db.prepare("SELECT value FROM meta WHERE key = ?");
   const metaSet = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+  const generations = new Map<string, number>();
+  let cleared = 0;
+  const bump = (kind: string) => generations.set(kind, (generations.get(kind) ?? 0) + 1);
 
   function collection<T extends { id: string }>(kind: string): Collection<T> {
     const all = () => (allStmt.all(kind) as { body: string }[]).map((r) => JSON.parse(r.body) as T);
@@ -36,15 +41,18 @@ export function createDocStore(db: Db): DocStore {
       },
       put(doc) {
         putStmt.run(kind, doc.id, JSON.stringify(doc));
+        bump(kind);
         return doc;
       },
       remove(id) {
+        bump(kind);
         return delStmt.run(kind, id).changes > 0;
       },
       all,
       find: (pred) => all().find(pred),
       filter: (pred) => all().filter(pred),
       count: () => (countStmt.get(kind) as { n: number }).n,
+      generation: () => cleared * 1e9 + (generations.get(kind) ?? 0),
     };
   }
 
@@ -55,6 +63,6 @@ export function createDocStore(db: Db): DocStore {
       set: (key, value) => void metaSet.run(key, value),
     },
     transaction: (fn) => db.transaction(fn)(),
-    clear: () => void db.exec("DELETE FROM docs; DELETE FROM meta;"),
+    clear: () => { db.exec("DELETE FROM docs; DELETE FROM meta;"); cleared++; },
   };
 }

@@ -4,12 +4,22 @@ import { auditDhcp } from "../../features/dhcp/audit";
 import { executeHeal } from "../../features/dhcp/execute-heal";
 import { loadDhcpState } from "../../features/dhcp/load-state";
 import { planHeal } from "../../features/dhcp/plan-heal";
+import { forgetSharedDhcp, shareFreshDhcp, sharedAudit, sharedDhcpState } from "../../features/dhcp/shared";
+import { filterNetworks, summarizeDhcp } from "../../features/dhcp/summarize";
 import type { AppRouteHandler } from "../../lib/types";
-import type { AuditRoute, HealRoute } from "./dhcp.routes";
+import type { AuditRoute, HealRoute, NetworksRoute } from "./dhcp.routes";
 
 export const audit: AppRouteHandler<AuditRoute> = async (c) => {
-  const { neutron } = c.get("clients");
-  return c.json(auditDhcp(await loadDhcpState(neutron), c.req.valid("query").target), 200);
+  const q = c.req.valid("query");
+  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("clients"), q.refresh === "true");
+  return c.json({ gatheredAt, sharedForS, ...summarizeDhcp(sharedAudit(state, q.target)) }, 200);
+};
+
+export const networks: AppRouteHandler<NetworksRoute> = async (c) => {
+  const q = c.req.valid("query");
+  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("clients"));
+  const rows = filterNetworks(sharedAudit(state, q.target).networks, { verdict: q.verdict, below: q.below === "true", q: q.q });
+  return c.json({ gatheredAt, sharedForS, total: rows.length, offset: q.offset, items: rows.slice(q.offset, q.offset + q.limit) }, 200);
 };
 
 export const heal: AppRouteHandler<HealRoute> = async (c) => {
@@ -20,6 +30,8 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
   const { neutron } = c.get("clients");
   const state = await loadDhcpState(neutron);
+  if (body.dryRun) shareFreshDhcp(services, state);
+  else forgetSharedDhcp(services);
   if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));
   const missing = body.networkIds?.filter((id) => !known.has(id)) ?? [];
@@ -42,6 +54,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
     }, run, (r) => ({ result: r.status === "error" ? "error" : r.status === "refused" ? "refused" : "ok", detail: r.detail })));
     return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
   } finally {
+    forgetSharedDhcp(services);
     release();
   }
 };

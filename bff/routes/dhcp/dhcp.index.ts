@@ -7,4 +7,4 @@ import * as routes from "./dhcp.routes";
 export const dhcpRouter = createRouter();
 dhcpRouter.use("/admin/dhcp", requireSession, requireAdmin);
 dhcpRouter.use("/admin/dhcp/*", requireSession, requireAdmin);
-dhcpRouter.openapi(routes.audit, handlers.audit).openapi(routes.heal, handlers.heal);
+dhcpRouter.openapi(routes.audit, handlers.audit).openapi(routes.networks, handlers.networks).openapi(routes.heal, handlers.heal);

@@ -3,7 +3,7 @@ import { onReal, onSim, simControl, target } from "../../../tests/target";
 import { Cleanup, makeNetwork, uniqueName } from "../../../sim/test/fixtures";
 import { AGENT_DEATH_MS, silenceDhcpAgent, type AgentFault } from "../../../tests/faults";
 import { createAgent } from "../../test/test-app";
-import { DhcpAuditSchema, HealPlanSchema, HealResultSchema } from "./dhcp.schemas";
+import { DhcpNetworkPageSchema, DhcpSummarySchema, HealPlanSchema, HealResultSchema } from "../../features/dhcp/schema";
 
 const SIM_NETS = ["cs1-yw-1", "cs1-yw-2", "cs1-yw-3", "cs1-fzjh-24"];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -30,10 +30,17 @@ describe(`admin DHCP HA (${target.name})`, () => {
     await cleanup.run();
   });
 
+  /** Neutron read anew (refresh), then every network from the same facts, paged by the BFF. */
   const auditOf = async (t = 2) => {
-    const res = await a.get(`/api/admin/dhcp?target=${t}`);
+    const res = await a.get(`/api/admin/dhcp?target=${t}&refresh=true`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return DhcpAuditSchema.parse(res.body);
+    const summary = DhcpSummarySchema.parse(res.body);
+    const page = await a.get(`/api/admin/dhcp/networks?target=${t}&limit=500`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const networks = DhcpNetworkPageSchema.parse(page.body);
+    expect(networks.total).toBe(summary.networks);
+    expect(networks.gatheredAt).toBe(summary.gatheredAt);
+    return { ...summary, networks: networks.items };
   };
   const networkByName = async (name: string) => (await auditOf()).networks.find((n) => n.name === name)!;
 
@@ -65,6 +72,26 @@ describe(`admin DHCP HA (${target.name})`, () => {
     if (onReal) expect(audit.networks.find((n) => n.name === "zenith-net")!.id).toBe(target.real!.networks["zenith-net"].id);
     // The same network is ok at target 1.
     expect((await auditOf(1)).networks.find((n) => n.name === names[0])!.verdict).toBe("ok");
+  });
+
+  it("the first answer's counts agree with every network paged and filtered in the BFF, from one read shared for sharedForS", async () => {
+    const audit = await auditOf();
+    const count = (v: string) => audit.networks.filter((n) => n.verdict === v).length;
+    expect(audit.summary).toMatchObject({ ok: count("ok"), degraded: count("degraded"), down: count("down"), "no-dhcp": count("no-dhcp") });
+    const below = audit.networks.filter((n) => n.verdict === "down" || n.verdict === "degraded");
+    expect(audit.belowTarget.total).toBe(below.length);
+    expect(audit.belowTarget.items.map((n) => n.id).sort()).toEqual(below.slice(0, 50).map((n) => n.id).sort());
+    expect(audit.agents.every((x) => "heartbeat" in x && x.networks >= 0)).toBe(true);
+    const before = a.deps.calls.length;
+    const page = DhcpNetworkPageSchema.parse((await a.get("/api/admin/dhcp/networks?offset=1&limit=2")).body);
+    expect(page.items.map((n) => n.id)).toEqual(audit.networks.slice(1, 3).map((n) => n.id));
+    const filtered = DhcpNetworkPageSchema.parse((await a.get("/api/admin/dhcp/networks?below=true&limit=500")).body);
+    expect(filtered.items.map((n) => n.id)).toEqual(below.map((n) => n.id));
+    const named = DhcpNetworkPageSchema.parse((await a.get(`/api/admin/dhcp/networks?q=${encodeURIComponent(audit.networks[0].name)}`)).body);
+    expect(named.items.map((n) => n.id)).toContain(audit.networks[0].id);
+    expect(DhcpSummarySchema.parse((await a.get("/api/admin/dhcp")).body).gatheredAt).toBe(audit.gatheredAt);
+    // Pages, filters and the next summary answer from the shared facts: no Neutron call.
+    expect(a.deps.calls.slice(before).filter((c) => c.service === "network")).toHaveLength(0);
   });
 
   it("costs at most min(agents, networks) + 3 upstream calls per view, in two rounds", async () => {

@@ -44,7 +44,7 @@ describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snap
   it("Lineage opens without a usage computation on it: the manager stays up and its usage is unknown", async () => {
     const a = await admin();
     const { id } = await zeroByteSnapshotImage(a);
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(200);
     const node: Node = res.body.nodes.find((n: Node) => n.spec === `images/${id}`);
     expect(node).toMatchObject({ provisionedBytes: 0, usedBytes: null, usageNote: "diff_unsafe" });
@@ -57,14 +57,14 @@ describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snap
     expect((await mgr()).up).toBe(false);
 
     const a = await admin();
-    const first = await a.get("/api/admin/lineage");
+    const first = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(first.status).toBe(502); // not answering: a gateway failure; then paused: 503
     expect(first.body.code).toBe("ceph_unavailable");
     expect(first.body.details).toMatchObject({ reason: "not_answering", url: `${target.simUrl}/ceph` });
     expect(first.body.message).not.toMatch(/Register/);
     const knocked = (await mgr()).refusedWhileDown;
     expect(knocked).toBe(1); // one call, never retried
-    const second = await a.get("/api/admin/lineage");
+    const second = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(second.status).toBe(503);
     expect(second.body.details.reason).toBe("paused");
     expect((await mgr()).refusedWhileDown).toBe(knocked);
@@ -77,7 +77,7 @@ describe("issue 20 item 1 (both targets): which dashboard calls Lineage makes", 
     const deps = testDeps();
     const a = await admin(deps);
     deps.calls.length = 0;
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(200);
     const ceph = deps.calls.filter((c) => c.service === "ceph").map((c) => new URL(c.url));
     expect(ceph.filter((u) => /\/api\/block\/image\/?$/.test(u.pathname))).toEqual([]);
@@ -123,9 +123,9 @@ describe("issue 20 items 3, 6, 7 (both targets): Cinder's hidden parent, clone u
   it("a fresh clone is in the tree at once, with its usage unknown (never its provisioned size)", async () => {
     const a = await admin();
     const raw = await rawImage(a);
-    await a.get("/api/admin/lineage"); // a list-based reader would now hold a stale name list
+    await a.get("/api/admin/lineage/forest?refresh=true"); // a list-based reader would now hold a stale name list
     const id = await volume(a, { name: "zenith-it-fresh-clone", imageRef: raw, size: onReal ? 1 : 10 });
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     const node: Node = res.body.nodes.find((n: Node) => n.spec === `volumes/volume-${id}`);
     expect(node).toBeTruthy();
     expect(res.body.nodes.find((n: Node) => n.spec === `images/${raw}`).blockedBy).toContain(`volumes/volume-${id}`);
@@ -139,7 +139,7 @@ describe("issue 20 items 3, 6, 7 (both targets): Cinder's hidden parent, clone u
     expect((await a.request("DELETE", `/api/openstack/volume/volumes/${A}`)).status).toBe(202);
     let hidden: Node | undefined;
     for (let i = 0; i < 40 && !hidden; i++) {
-      const l = (await a.get("/api/admin/lineage")).body;
+      const l = (await a.get("/api/admin/lineage/forest?refresh=true")).body;
       hidden = l.nodes.find((n: Node) => n.spec === `volumes/volume-${A}.deleted`);
       if (!hidden) await sleep(500);
     }
@@ -151,7 +151,7 @@ describe("issue 20 items 3, 6, 7 (both targets): Cinder's hidden parent, clone u
     expect((await a.request("DELETE", `/api/openstack/volume/volumes/${B}`)).status).toBe(202);
     let gone = false;
     for (let i = 0; i < 40 && !gone; i++) {
-      const l = (await a.get("/api/admin/lineage")).body;
+      const l = (await a.get("/api/admin/lineage/forest?refresh=true")).body;
       gone = !l.nodes.some((n: Node) => n.spec.startsWith(`volumes/volume-${A}`) || n.spec === `volumes/volume-${B}`);
       if (!gone) await sleep(500);
     }
@@ -163,7 +163,7 @@ describe("issue 20 items 3, 6, 7 (both targets): Cinder's hidden parent, clone u
     const g = await a.post("/api/openstack/image/images", { name: "zenith-it-pending", disk_format: "raw", container_format: "bare" });
     expect(g.status).toBe(201);
     made.images.push(g.body.id);
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.body.pending).toContainEqual({ spec: `images/${g.body.id}`, owner: { type: "glance", id: g.body.id, name: "zenith-it-pending" }, reason: "fresh" });
     expect(res.body.orphans).not.toContain(`images/${g.body.id}`);
   });

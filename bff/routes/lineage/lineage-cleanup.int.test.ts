@@ -26,7 +26,7 @@ async function admin() {
 }
 type Agent = Awaited<ReturnType<typeof admin>>;
 const lineage = async (a: Agent) => {
-  const res = await a.get("/api/admin/lineage");
+  const res = await a.get("/api/admin/lineage/forest?refresh=true");
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { nodes: new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n])), orphans: res.body.orphans as string[] };
 };

@@ -19,7 +19,7 @@ async function admin(deps = testDeps()) {
   return a;
 }
 const lineage = async (a: Agent) => {
-  const res = await a.get("/api/admin/lineage");
+  const res = await a.get("/api/admin/lineage/forest?refresh=true");
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { ...res.body, byName: new Map<string, Node>(res.body.nodes.filter((n: Node) => n.owner).map((n: Node) => [n.owner!.name, n])) };
 };

@@ -4,11 +4,40 @@ import { loadLineage, ownerReader } from "../../features/lineage/gather";
 import { planCleanup } from "../../features/lineage/plan-cleanup";
 import { provePlan } from "../../features/lineage/prove-plan";
 import { runCleanup } from "../../features/lineage/run-cleanup";
+import { searchForest } from "../../features/lineage/search";
+import { forgetShared, shareFresh, sharedLineage } from "../../features/lineage/shared";
+import { filterRoots } from "../../features/lineage/summarize";
 import type { AppRouteHandler } from "../../lib/types";
-import type { CleanupRoute, GetRoute } from "./lineage.routes";
+import type { CleanupRoute, ForestRoute, SearchRoute, SummaryRoute, TreeRoute } from "./lineage.routes";
 
-export const get: AppRouteHandler<GetRoute> = async (c) =>
-  c.json(await loadLineage(c.get("services"), c.get("clients")), 200);
+export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
+  const q = c.req.valid("query");
+  const g = await sharedLineage(c.get("services"), c.get("clients"), q.refresh === "true");
+  const roots = filterRoots(g.roots, q.q);
+  const { lineage, byNode } = g.forest;
+  return c.json({
+    gatheredAt: g.gatheredAt, sharedForS: g.sharedForS,
+    roots: { total: roots.length, offset: q.offset, items: roots.slice(q.offset, q.offset + q.limit) },
+    orphans: lineage.orphans.map((s) => byNode.get(s)!), pending: lineage.pending, coverage: lineage.coverage, totals: g.totals,
+  }, 200);
+};
+
+export const tree: AppRouteHandler<TreeRoute> = async (c) => {
+  const { root } = c.req.valid("query");
+  const g = await sharedLineage(c.get("services"), c.get("clients"));
+  const rows = g.forest.rows.get(root);
+  if (!rows) throw new ApiError(404, "not_found", `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`, { details: { root } });
+  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, root, rows }, 200);
+};
+
+export const search: AppRouteHandler<SearchRoute> = async (c) => {
+  const { q, limit } = c.req.valid("query");
+  const g = await sharedLineage(c.get("services"), c.get("clients"));
+  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, ...searchForest(g.forest, q, limit) }, 200);
+};
+
+export const forest: AppRouteHandler<ForestRoute> = async (c) =>
+  c.json((await sharedLineage(c.get("services"), c.get("clients"), c.req.valid("query").refresh === "true")).forest.lineage, 200);
 
 export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const body = c.req.valid("json");
@@ -27,7 +56,9 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
     const ceph = clients.ceph();
     const read = ownerReader(clients);
     // Always planned against fresh state; each orphan's owner must answer 404 by id now, and again before each step.
-    const plan = planCleanup(await loadLineage(services, clients, ceph), body.orphans);
+    const fresh = await loadLineage(services, clients, ceph);
+    if (body.dryRun) shareFresh(services, fresh);
+    const plan = planCleanup(fresh, body.orphans);
     await provePlan(plan.steps, read);
     if (body.dryRun) {
       services.plans.made("lineage.cleanup", plan.planId, userId);
@@ -39,6 +70,7 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
     const results = await runCleanup(plan.steps, { ceph, readOwner: read, audit: services.audit }, { ...actorOf(c), planId: plan.planId });
     return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {
+    if (!body.dryRun) forgetShared(services);
     for (const release of releases) release();
   }
 };

@@ -15,7 +15,7 @@ describe("GET /api/admin/lineage", () => {
   it("is admin-only: a member gets 403", async () => {
     const a = createAgent();
     await a.login("demo");
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("forbidden");
   });
@@ -23,7 +23,7 @@ describe("GET /api/admin/lineage", () => {
   it("answers 502 ceph_unavailable 'registered at <url>, not answering' (not 'register it') when the dashboard is down", async () => {
     const a = createAgent({ ...createAgent().deps, ceph: { url: "http://127.0.0.1:3459/ceph", username: "admin", password: "x" } });
     await a.login("admin");
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(502);
     expect(res.body.code).toBe("ceph_unavailable");
     expect(res.body.details).toMatchObject({ reason: "not_answering", url: "http://127.0.0.1:3459/ceph", cause: "ECONNREFUSED" });
@@ -48,7 +48,7 @@ describe.runIf(onSim)("lineage of deleted instances' leftover disks (real tier: 
 
   it("shows the clones of centos-7-raw and the leftovers of deleted instances as orphans", async () => {
     const a = await admin();
-    const res = await a.get("/api/admin/lineage");
+    const res = await a.get("/api/admin/lineage/forest?refresh=true");
     expect(res.status).toBe(200);
     const nodes = new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n]));
     const tree = res.body.trees.find((t: { label: string }) => t.label === "centos-7-raw");
@@ -83,7 +83,7 @@ describe.runIf(onReal)("lineage on the real tier", () => {
         if (v.body.volume.status !== "creating") break;
         await new Promise((r) => setTimeout(r, 1000));
       }
-      const res = await a.get("/api/admin/lineage");
+      const res = await a.get("/api/admin/lineage/forest?refresh=true");
       expect(res.status).toBe(200);
       const node = res.body.nodes.find((n: Node) => n.spec === `volumes/volume-${id}`);
       expect(node?.parent).toMatch(new RegExp(`^images/${raw}@`));

@@ -3,7 +3,7 @@ import type { ZodType } from "zod";
 import doc from "../../../lib/api/openapi.json";
 import { BootPlanRequestSchema, BootRequestSchema } from "../../features/boot/schema";
 import { LoginSchema, SwitchProjectSchema } from "../../features/auth/schema";
-import { HealRequestSchema } from "../../routes/dhcp/dhcp.schemas";
+import { HealRequestSchema } from "../../features/dhcp/schema";
 import { createSchemaArbitraries, type OpenApiDoc } from "./schema-arbitrary";
 import { operationsOf, requestArbitrary } from "./request-arbitrary";
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
-import { childIndex, rbdRepo } from "./repo";
+import { childIndex, childIndexOf, rbdRepo } from "./repo";
 import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove, trashRemove, trashRestore } from "./rbd";
 import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
@@ -172,7 +172,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     // Rbd.get(image_spec, omit_usage): str_to_bool, anything unparsable counts as false.
     const omitUsage = ["true", "yes", "1", "y"].includes((c.req.query("omit_usage") ?? "").toLowerCase());
     if (!omitUsage && diffUnsafe(img)) return abortMgr(state, c, img, "GET /api/block/image/{image_spec}");
-    const idx = childIndex(repo.all());
+    const idx = childIndexOf(state);
     return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null, omitUsage, parentData: parentData(repo, img) }), 200, [1, 0]);
   });
 

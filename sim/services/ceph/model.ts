@@ -61,17 +61,21 @@ export interface RbdRepo {
   put(img: RbdImage): void;
   remove(pool: string, name: string): void;
   all(): RbdImage[];
+  /** Changes whenever an RBD image is written (see childIndexOf). */
+  generation(): number;
   /** Images whose parent is pool/image@snap (rbd children). */
   children(ref: SnapRef): RbdImage[];
 }
 
 export function memoryRepo(): RbdRepo {
   const m = new Map<string, RbdImage>();
+  let generation = 0;
   return {
     get: (p, n) => m.get(imageKey(p, n)),
-    put: (img) => void m.set(img.id, img),
-    remove: (p, n) => void m.delete(imageKey(p, n)),
+    put: (img) => { generation++; m.set(img.id, img); },
+    remove: (p, n) => { generation++; m.delete(imageKey(p, n)); },
     all: () => [...m.values()],
+    generation: () => generation,
     children: (r) => [...m.values()].filter((i) => i.parent && i.parent.pool === r.pool && i.parent.image === r.image && i.parent.snap === r.snap),
   };
 }

@@ -9,6 +9,7 @@ export function rbdRepo(state: SimState): RbdRepo {
     put: (img) => void col.put(img),
     remove: (pool, name) => void col.remove(imageKey(pool, name)),
     all: () => col.all(),
+    generation: () => col.generation(),
     children: (r) => col.filter((i) => !!i.parent && i.parent.pool === r.pool && i.parent.image === r.image && i.parent.snap === r.snap),
   };
 }
@@ -25,5 +26,21 @@ export function childIndex(all: RbdImage[]): Map<string, RbdImage[]> {
     const list = idx.get(k);
     if (list) list.push(i); else idx.set(k, [i]);
   }
+  return idx;
+}
+
+const indexes = new WeakMap<object, { generation: number; idx: Map<string, RbdImage[]> }>();
+
+/**
+ * The parent → children index of the cluster, rebuilt only after an RBD image was written: a single image's read
+ * (what Ceph answers from the parent's own children list) then costs its children, not a scan of every image.
+ */
+export function childIndexOf(state: SimState): Map<string, RbdImage[]> {
+  const repo = rbdRepo(state);
+  const generation = repo.generation();
+  const hit = indexes.get(state.store);
+  if (hit && hit.generation === generation) return hit.idx;
+  const idx = childIndex(repo.all());
+  indexes.set(state.store, { generation, idx });
   return idx;
 }

@@ -108,9 +108,22 @@ export function liveVolume(state: SimState, id: string): Volume | undefined {
 }
 
 /** Applies deletions that have come due (nova removing a delete_on_termination volume after a failed build). */
+const deleting = new WeakMap<object, { generation: number; list: Volume[] }>();
+
+/**
+ * Removes the volumes whose deletion has finished. The volumes being deleted are found by a scan only after a
+ * volume was written (every Ceph Dashboard and Cinder request calls this: at 5k volumes a scan per request was
+ * most of a single image read's time).
+ */
 export function purgeGoneVolumes(state: SimState): void {
   const now = state.clock.now();
-  for (const v of volumes(state).filter((x) => x.deleteAt !== undefined && isGone(x, now))) purgeVolume(state, v);
+  const col = volumes(state);
+  let hit = deleting.get(state.store);
+  if (!hit || hit.generation !== col.generation()) {
+    hit = { generation: col.generation(), list: col.filter((x) => x.deleteAt !== undefined) };
+    deleting.set(state.store, hit);
+  }
+  for (const v of hit.list.filter((x) => isGone(x, now))) purgeVolume(state, v);
 }
 
 function purgeVolume(state: SimState, v: Volume): void {

@@ -1,9 +1,11 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
-import { DEFAULT_DHCP_TARGET, useDhcpAudit, useExecuteDhcpHeal, usePlanDhcpHeal, type DhcpAudit } from "@/lib/queries/dhcp";
+import {
+  DEFAULT_DHCP_TARGET, DHCP_PAGE, useDhcpAudit, useDhcpNetworks, useDhcpRefresh, useExecuteDhcpHeal, usePlanDhcpHeal, type DhcpNetwork, type DhcpSummary,
+} from "@/lib/queries/dhcp";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { DhcpAgentsPanel } from "@/components/dhcp/dhcp-agents-panel";
@@ -17,14 +19,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 
-/** Why a heal of these networks cannot add anything, or null when it can. */
-function healBlocker(audit: DhcpAudit | undefined, ids: string[] | undefined): "none" | "noneSelected" | "noAgent" | null {
-  if (!audit) return "none";
-  const below = audit.networks.filter(isBelowTarget).filter((n) => !ids || ids.includes(n.id));
-  if (!below.length) return ids ? "noneSelected" : "none";
-  const usable = audit.agents.filter((a) => a.usable);
-  const canAdd = below.some((n) => usable.some((a) => !n.agents.some((h) => h.id === a.id)));
-  return canAdd ? null : "noAgent";
+/** Why a heal of all below-target networks cannot add anything (from the BFF's counts), or null when it can. */
+function healAllBlocker(s: DhcpSummary | undefined): "none" | "noAgent" | null {
+  if (!s || s.belowTarget.total === 0) return "none";
+  return s.healable > 0 ? null : "noAgent";
+}
+
+/** Why a heal of the selected networks cannot add anything, or null when it can. */
+function healSelectedBlocker(s: DhcpSummary | undefined, picked: DhcpNetwork[]): "select" | "noneSelected" | "noAgent" | null {
+  if (!picked.length) return "select";
+  const below = picked.filter(isBelowTarget);
+  if (!s || !below.length) return "noneSelected";
+  const usable = s.agents.filter((a) => a.usable);
+  return below.some((n) => usable.some((a) => !n.agents.some((h) => h.id === a.id))) ? null : "noAgent";
 }
 
 const REASON = {
@@ -36,21 +43,32 @@ export function DhcpClient() {
   const reasonId = useId();
   const [target, setTarget] = useState(DEFAULT_DHCP_TARGET);
   const [onlyBelow, setOnlyBelow] = useState(false);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [offset, setOffset] = useState(0);
+  const [selected, setSelected] = useState<Map<string, DhcpNetwork>>(new Map());
   const [dialogOpen, setDialogOpen] = useState(false);
   const [healIds, setHealIds] = useState<string[] | undefined>(undefined);
   const audit = useDhcpAudit(target);
+  const page = useDhcpNetworks({ target, offset, below: onlyBelow, q: "" });
+  const reread = useDhcpRefresh();
   const plan = usePlanDhcpHeal();
   const execute = useExecuteDhcpHeal();
   const forbidden = isApiError(audit.error) && audit.error.status === 403;
   const data = audit.data;
   const unavailable = data && data.availability !== "ok";
-  const rows = useMemo(() => (data ? (onlyBelow ? data.networks.filter(isBelowTarget) : data.networks) : undefined), [data, onlyBelow]);
-  const selectedIds = data ? data.networks.filter((n) => selected.has(n.id) && isBelowTarget(n)).map((n) => n.id) : [];
-  const selectedBlocker = selectedIds.length ? healBlocker(data, selectedIds) : "select";
-  const allBlocker = healBlocker(data, undefined);
+  const rows = page.data?.items;
+  const picked = [...selected.values()];
+  const selectedIds = picked.filter(isBelowTarget).map((n) => n.id);
+  const selectedBlocker = healSelectedBlocker(data, picked);
+  const allBlocker = healAllBlocker(data);
+  const pages = Math.max(1, Math.ceil((page.data?.total ?? 0) / DHCP_PAGE));
+  const pageNo = Math.floor(offset / DHCP_PAGE) + 1;
 
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: string) => setSelected((s) => {
+    const n = new Map(s);
+    const net = rows?.find((r) => r.id === id);
+    if (n.has(id)) n.delete(id); else if (net) n.set(id, net);
+    return n;
+  });
   const startHeal = (ids: string[] | undefined) => {
     setHealIds(ids);
     execute.reset();
@@ -58,13 +76,13 @@ export function DhcpClient() {
   };
   const confirm = () => {
     if (!plan.data) return;
-    execute.mutate({ networkIds: healIds, target, planId: plan.data.planId }, { onSuccess: () => setSelected(new Set()) });
+    execute.mutate({ networkIds: healIds, target, planId: plan.data.planId }, { onSuccess: () => setSelected(new Map()) });
   };
 
   const refresh = (
-    <Button onClick={() => audit.refetch()} disabled={audit.isFetching || forbidden}>
-      {audit.isFetching ? <Spinner /> : <Icon name="refresh" />}
-      {audit.isFetching ? t("common.refreshing") : t("common.refresh")}
+    <Button onClick={() => reread.mutate(target)} disabled={reread.isPending || audit.isFetching || forbidden}>
+      {reread.isPending || audit.isFetching ? <Spinner /> : <Icon name="refresh" />}
+      {reread.isPending || audit.isFetching ? t("common.refreshing") : t("common.refresh")}
     </Button>
   );
   const blockerText = (b: keyof typeof REASON | null) => (b ? t(REASON[b]) : undefined);
@@ -86,18 +104,23 @@ export function DhcpClient() {
                   {t("dhcp.summary", { ok: data.summary.ok, degraded: data.summary.degraded, down: data.summary.down })}
                 </Badge>
               ) : null}
+              {data ? (
+                <span className="text-xs text-muted-foreground" data-testid="dhcp-gathered">
+                  {t("dhcp.gathered", { time: new Date(data.gatheredAt).toLocaleTimeString(), seconds: data.sharedForS })}
+                </span>
+              ) : null}
             </CardHeader>
             <div className="flex flex-wrap items-center gap-4 border-b px-4 py-3 text-sm">
               <label className="flex items-center gap-2" title={t("dhcp.targetHint")}>
                 {t("dhcp.target")}
                 <input
                   type="number" min={1} max={10} value={target}
-                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 10) setTarget(v); }}
+                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 10) { setTarget(v); setSelected(new Map()); } }}
                   className="h-8 w-16 rounded-md border border-input bg-surface px-2 tabular-nums"
                 />
               </label>
               <label className="flex items-center gap-2">
-                <input type="checkbox" className="size-4 accent-primary" checked={onlyBelow} onChange={(e) => setOnlyBelow(e.target.checked)} />
+                <input type="checkbox" className="size-4 accent-primary" checked={onlyBelow} onChange={(e) => { setOnlyBelow(e.target.checked); setOffset(0); }} />
                 {t("dhcp.onlyBelow")}
               </label>
               <div className="ml-auto flex flex-wrap items-center gap-2">
@@ -124,12 +147,23 @@ export function DhcpClient() {
             {plan.error ? <div className="border-b p-3"><QueryError title={t("dhcp.planFailed")} error={plan.error} /></div> : null}
             {audit.error && !data ? (
               <div className="p-4"><QueryError title={t("dhcp.error")} error={audit.error} onRetry={() => audit.refetch()} /></div>
+            ) : page.error && !rows ? (
+              <div className="p-4"><QueryError title={t("dhcp.error")} error={page.error} onRetry={() => page.refetch()} /></div>
             ) : rows && rows.length === 0 ? (
-              onlyBelow && data!.networks.length
+              onlyBelow && data?.networks
                 ? <EmptyState title={t("dhcp.emptyBelow")} description={t("dhcp.emptyBelowHint")} />
                 : <EmptyState title={t("dhcp.empty")} description={t("dhcp.emptyHint")} />
             ) : (
-              <DhcpNetworkTable networks={rows} selected={selected} onToggle={toggle} />
+              <>
+                <DhcpNetworkTable networks={rows} selected={new Set(selected.keys())} onToggle={toggle} />
+                {pages > 1 ? (
+                  <nav className="flex items-center justify-end gap-2 border-t px-4 py-2 text-xs" aria-label={t("dhcp.pages")}>
+                    <Button size="sm" disabled={pageNo <= 1} onClick={() => setOffset((o) => o - DHCP_PAGE)}>{t("dhcp.prev")}</Button>
+                    <span className="tabular-nums">{t("dhcp.page", { page: pageNo, pages, total: page.data?.total ?? 0 })}</span>
+                    <Button size="sm" disabled={pageNo >= pages} onClick={() => setOffset((o) => o + DHCP_PAGE)}>{t("dhcp.next")}</Button>
+                  </nav>
+                ) : null}
+              </>
             )}
           </Card>
           {data ? <DhcpAgentsPanel agents={data.agents} /> : null}

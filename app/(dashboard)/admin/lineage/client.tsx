@@ -1,13 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
-import { useT } from "@/lib/i18n/client";
+import { useState } from "react";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
-import { useLineage } from "@/lib/queries/lineage";
+import { formatBytes } from "@/lib/format/bytes";
+import { LINEAGE_PAGE, useLineageRefresh, useLineageSummary } from "@/lib/queries/lineage";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
-import { LineageTree } from "@/components/lineage/lineage-tree";
+import { LineageRoots } from "@/components/lineage/lineage-roots";
+import { LineageSearch } from "@/components/lineage/lineage-search";
 import { OrphansPanel } from "@/components/lineage/orphans-panel";
+import { RootTree } from "@/components/lineage/root-tree";
+import { SpaceCell } from "@/components/lineage/space-cell";
 import { CephUnavailableText } from "@/components/lineage/ceph-unavailable";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +19,7 @@ import { Card } from "@/components/ui/card";
 import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icon";
+import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -22,18 +27,23 @@ const SERVICE = { glance: "Glance", nova: "Nova", cinder: "Cinder" } as const;
 
 export function LineageClient() {
   const t = useT();
-  const q = useLineage();
+  const locale = useLocale();
+  const [filter, setFilter] = useState({ q: "", offset: 0 });
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [found, setFound] = useState<{ spec: string; root: string; label: string } | null>(null);
+  const q = useLineageSummary(filter);
+  const refresh = useLineageRefresh();
   const forbidden = isApiError(q.error) && q.error.status === 403;
   const cephDown = isApiError(q.error) && q.error.code === "ceph_unavailable";
-  const nodes = useMemo(() => new Map((q.data?.nodes ?? []).map((n) => [n.spec, n])), [q.data]);
+  const busy = refresh.isPending || (q.isFetching && !q.isPlaceholderData);
 
-  const refresh = (
-    <Button onClick={() => q.refetch()} disabled={q.isFetching || forbidden}>
-      {q.isFetching ? <Spinner /> : <Icon name="refresh" />}
-      {q.isFetching ? t("common.refreshing") : t("common.refresh")}
+  const refreshButton = (
+    <Button onClick={() => refresh.mutate()} disabled={busy || forbidden}>
+      {busy ? <Spinner /> : <Icon name="refresh" />}
+      {busy ? t("common.refreshing") : t("common.refresh")}
     </Button>
   );
-  const header = <PageHeader eyebrow={t("nav.admin")} title={t("lineage.title")} description={t("lineage.description")} actions={refresh} />;
+  const header = <PageHeader eyebrow={t("nav.admin")} title={t("lineage.title")} description={t("lineage.description")} actions={refreshButton} />;
 
   if (forbidden)
     return <>{header}<Card><EmptyState icon="lock" title={t("lineage.forbiddenTitle")} description={t("lineage.forbiddenBody")} /></Card></>;
@@ -44,19 +54,25 @@ export function LineageClient() {
   if (!q.data)
     return <>{header}<Card aria-busy="true"><div className="space-y-2 p-4">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-8" />)}</div></Card></>;
 
+  const d = q.data;
+  const toggle = (root: string) => setOpen((p) => { const n = new Set(p); if (n.has(root)) n.delete(root); else n.add(root); return n; });
+  const pages = Math.max(1, Math.ceil(d.roots.total / LINEAGE_PAGE));
+  const page = Math.floor(d.roots.offset / LINEAGE_PAGE) + 1;
+  const bytes = (n: number) => formatBytes(n, locale) ?? "—";
+
   return (
     <div className="space-y-4">
       {header}
-      {q.error ? <QueryError title={t("lineage.error")} error={q.error} onRetry={() => q.refetch()} /> : null}
-      {q.data.pending.length > 0 ? (
+      {q.error || refresh.error ? <QueryError title={t("lineage.error")} error={q.error ?? refresh.error} onRetry={() => q.refetch()} /> : null}
+      {d.pending.length > 0 ? (
         <Alert tone="info" title={t("lineage.pending.title")} role="status">
-          {t("lineage.pending.body", { list: q.data.pending.map((p) => p.owner.name).join(", ") })}
+          {t("lineage.pending.body", { list: d.pending.map((p) => p.owner.name).join(", ") })}
         </Alert>
       ) : null}
-      {q.data.coverage.walks.length > 0 ? (
+      {d.coverage.walks.length > 0 ? (
         <Alert tone="warning" title={t("lineage.walk.title")} role="status" data-testid="lineage-walk-incomplete">
           <ul className="space-y-1">
-            {q.data.coverage.walks.map((w) => (
+            {d.coverage.walks.map((w) => (
               <li key={`${w.service}-${w.code}`} data-walk={`${w.service}:${w.code}`}>
                 {t(`lineage.walk.${w.code}`, { ...w.params, service: SERVICE[w.service], pool: w.pool })}
               </li>
@@ -64,25 +80,59 @@ export function LineageClient() {
           </ul>
         </Alert>
       ) : null}
-      <p className="text-xs text-muted-foreground">
-        {t("lineage.coverage", { count: q.data.coverage.read })}
-        {q.data.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}
+      <p className="text-xs text-muted-foreground" data-testid="lineage-gathered">
+        {t("lineage.coverage", { count: d.coverage.read })}
+        {d.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}
+        {" "}{t("lineage.gathered", { time: new Date(d.gatheredAt).toLocaleTimeString(locale), seconds: d.sharedForS })}
       </p>
-      <OrphansPanel orphans={q.data.orphans} nodes={nodes} incomplete={q.data.coverage.walks.length > 0} />
-      {q.data.trees.length === 0 ? (
-        <Card><EmptyState title={t("lineage.empty")} description={t("lineage.emptyHint")} /></Card>
-      ) : (
-        q.data.trees.map((tree) => (
-          <Card key={tree.root} aria-labelledby={`tree-${tree.root}`} data-tree={tree.label}>
-            <CardHeader>
-              <CardTitle id={`tree-${tree.root}`}>{tree.label}</CardTitle>
-            </CardHeader>
-            <div className="p-2">
-              <LineageTree root={tree.root} label={tree.label} nodes={nodes} />
+      <Card aria-labelledby="lineage-totals-title">
+        <CardHeader><CardTitle id="lineage-totals-title">{t("lineage.totals.title")}</CardTitle></CardHeader>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 px-4 pb-4 text-sm md:grid-cols-4">
+          <div><dt className="text-xs text-muted-foreground">{t("lineage.totals.images")}</dt><dd className="tabular-nums">{t("lineage.totals.imagesValue", { nodes: d.totals.nodes, trees: d.totals.trees })}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">{t("lineage.totals.used")}</dt><dd className="tabular-nums">
+            {t("lineage.usage", { used: bytes(d.totals.usedBytes), provisioned: bytes(d.totals.provisionedBytes) })}
+            {d.totals.usedUnknown > 0 ? ` ${t("lineage.roots.usedUnknown", { count: d.totals.usedUnknown })}` : ""}
+          </dd></div>
+          <div><dt className="text-xs text-muted-foreground">{t("lineage.totals.space", { count: d.totals.space.clones })}</dt><dd><SpaceCell space={d.totals.space} /></dd></div>
+          <div><dt className="text-xs text-muted-foreground">{t("lineage.totals.unrooted")}</dt><dd className="tabular-nums">{d.totals.unrooted}</dd></div>
+        </dl>
+      </Card>
+      <OrphansPanel orphans={d.orphans} incomplete={d.coverage.walks.length > 0} />
+      <Card aria-labelledby="lineage-search-title">
+        <CardHeader><CardTitle id="lineage-search-title">{t("lineage.search.title")}</CardTitle></CardHeader>
+        <div className="px-4 pb-4">
+          <LineageSearch onPick={(h) => h.root && setFound({ spec: h.spec, root: h.root, label: h.label })} />
+          {found ? (
+            <div className="mt-3" data-testid="lineage-found">
+              <p className="mb-1 text-xs text-muted-foreground">{t("lineage.search.shown", { spec: found.spec })}</p>
+              <RootTree key={found.root} root={found.root} label={found.label} highlight={found.spec} />
             </div>
-          </Card>
-        ))
-      )}
+          ) : null}
+        </div>
+      </Card>
+      <Card aria-labelledby="lineage-roots-title">
+        <CardHeader>
+          <CardTitle id="lineage-roots-title">{t("lineage.roots.title", { count: d.roots.total })}</CardTitle>
+          <Input
+            className="max-w-64" type="search" aria-label={t("lineage.roots.filter")} placeholder={t("lineage.roots.filter")}
+            value={filter.q} onChange={(e) => setFilter({ q: e.target.value, offset: 0 })}
+          />
+        </CardHeader>
+        {d.roots.total === 0 ? (
+          <EmptyState title={t("lineage.empty")} description={t("lineage.emptyHint")} />
+        ) : (
+          <>
+            <LineageRoots roots={d.roots.items} open={open} onToggle={toggle} highlight={null} />
+            {pages > 1 ? (
+              <nav className="flex items-center justify-end gap-2 border-t px-4 py-2 text-xs" aria-label={t("lineage.roots.pages")}>
+                <Button size="sm" disabled={page <= 1} onClick={() => setFilter((f) => ({ ...f, offset: f.offset - LINEAGE_PAGE }))}>{t("lineage.roots.prev")}</Button>
+                <span className="tabular-nums">{t("lineage.roots.page", { page, pages })}</span>
+                <Button size="sm" disabled={page >= pages} onClick={() => setFilter((f) => ({ ...f, offset: f.offset + LINEAGE_PAGE }))}>{t("lineage.roots.next")}</Button>
+              </nav>
+            ) : null}
+          </>
+        )}
+      </Card>
     </div>
   );
 }

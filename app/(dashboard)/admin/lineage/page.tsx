@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LineagePage() {
   const qc = getQueryClient();
   // A member gets 403 and an unconfigured Ceph 503: neither is dehydrated; the client shows the state.
-  await prefetch(qc, lineageQueries.forest(await createServerApi()));
+  await prefetch(qc, lineageQueries.summary(undefined, await createServerApi()));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <LineageClient />

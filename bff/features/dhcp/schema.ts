@@ -4,6 +4,7 @@ const Target = z.coerce.number().int().min(1).max(10);
 
 export const DhcpAuditQuery = z.object({
   target: Target.default(2).openapi({ description: "Alive admin-up DHCP agents wanted per network", example: 2 }),
+  refresh: z.enum(["true", "false"]).optional().openapi({ description: "true: read Neutron anew instead of the shared facts (joins a read already running)" }),
 });
 
 export const DhcpVerdictSchema = z.enum(["ok", "degraded", "down", "no-dhcp"]).openapi("DhcpVerdict");
@@ -58,3 +59,43 @@ export const HealResultSchema = z.object({
     ...Step, status: z.enum(["added", "already-hosted", "removed", "already-removed", "refused", "error"]), detail: z.string().nullable(),
   }).openapi("DhcpHealStepResult")),
 }).openapi("DhcpHealResult");
+
+const Summary = DhcpAuditSchema.shape.summary;
+const Gathered = {
+  gatheredAt: z.string().openapi({ description: "When the Neutron facts this answer comes from were read (ISO 8601)" }),
+  sharedForS: z.number().int().openapi({ description: "How long these facts are shared by every admin viewer before a view reads Neutron anew" }),
+};
+
+export const DhcpAgentSummarySchema = DhcpAgentSchema.omit({ networkIds: true })
+  .extend({ networks: z.number().int().openapi({ description: "Networks this agent hosts" }) })
+  .openapi("DhcpAgentSummary");
+
+export const DhcpSummarySchema = z.object({
+  ...Gathered,
+  availability: DhcpAuditSchema.shape.availability,
+  target: z.number().int(),
+  summary: Summary,
+  networks: z.number().int().openapi({ description: "All networks audited" }),
+  belowTarget: z.object({
+    total: z.number().int(),
+    items: z.array(DhcpNetworkSchema).openapi({ description: "The first below-target networks (down first, then by name); the rest through /admin/dhcp/networks?below=true" }),
+  }),
+  healable: z.number().int().openapi({ description: "Below-target networks an alive admin-up agent could still be added to" }),
+  agents: z.array(DhcpAgentSummarySchema).openapi({ description: "Every DHCP agent with its heartbeat" }),
+}).openapi("DhcpSummary");
+export type DhcpSummary = z.infer<typeof DhcpSummarySchema>;
+
+export const DhcpNetworksQuery = z.object({
+  target: Target.default(2),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  verdict: DhcpVerdictSchema.optional(),
+  below: z.enum(["true", "false"]).optional().openapi({ description: "true: only networks below target (down or degraded)" }),
+  q: z.string().trim().max(200).optional().openapi({ description: "Network name or id contains this (case-insensitive)" }),
+});
+
+export const DhcpNetworkPageSchema = z.object({
+  ...Gathered,
+  total: z.number().int(), offset: z.number().int(), items: z.array(DhcpNetworkSchema),
+}).openapi("DhcpNetworkPage");
+export type DhcpNetworkPage = z.infer<typeof DhcpNetworkPageSchema>;

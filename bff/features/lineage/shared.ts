@@ -1,0 +1,37 @@
+import type { Services } from "../../lib/services";
+import { createSharedFacts } from "../../lib/shared-facts";
+import type { CloudClients } from "../../openstack/clients";
+import { indexForest, type Forest } from "./forest";
+import { loadLineage } from "./gather";
+import { FRESH_MS } from "./pending";
+import type { LineageRoot, LineageSummary } from "./schema";
+import { summarizeForest } from "./summarize";
+import type { Lineage } from "./types";
+
+/** How long one gather of lineage is shared by every admin viewer (stated in each answer as sharedForS). */
+export const LINEAGE_SHARED_MS = 30_000;
+/** While Glance or Cinder name images Ceph does not have yet, facts are shared this long only (the view polls). */
+const PENDING_SHARED_MS = 5_000;
+/** Lineage reads every project's resources with the BFF's admin view: one set of facts for the cloud. */
+const KEY = "cloud";
+
+export interface GatheredLineage { forest: Forest; roots: LineageRoot[]; totals: LineageSummary["totals"] }
+
+export const createLineageFacts = () =>
+  createSharedFacts<GatheredLineage>({ ttlMs: LINEAGE_SHARED_MS, fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null) });
+
+/** Indexes and summarizes a lineage once: trees, search and the summary all answer from this. */
+export function gathered(lineage: Lineage): GatheredLineage {
+  const forest = indexForest(lineage);
+  return { forest, ...summarizeForest(forest) };
+}
+
+/** The shared facts (gathered by this request when none are fresh, or when `refresh`), with when they were gathered. */
+export async function sharedLineage(services: Services, clients: CloudClients, refresh = false) {
+  const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients)), { refresh });
+  return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: LINEAGE_SHARED_MS / 1000 };
+}
+
+/** A clean-up read the lineage afresh: its facts replace the shared ones; after a change, the next view gathers. */
+export const shareFresh = (services: Services, lineage: Lineage) => services.lineageFacts.put(KEY, gathered(lineage));
+export const forgetShared = (services: Services) => services.lineageFacts.forget(KEY);

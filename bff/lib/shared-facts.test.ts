@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createSharedFacts } from "./shared-facts";
+
+const deferred = <T,>() => { let resolve!: (v: T) => void; const promise = new Promise<T>((r) => (resolve = r)); return { promise, resolve }; };
+
+describe("createSharedFacts", () => {
+  it("gathers once for concurrent viewers and serves the facts for ttlMs", async () => {
+    let t = 0, loads = 0;
+    const facts = createSharedFacts<number>({ ttlMs: 30_000, now: () => t });
+    const load = async () => ++loads;
+    const [a, b] = await Promise.all([facts.get("k", load), facts.get("k", load)]);
+    expect([a.value, b.value, loads]).toEqual([1, 1, 1]);
+    t = 29_000;
+    expect((await facts.get("k", load)).value).toBe(1);
+    t = 31_000;
+    expect((await facts.get("k", load)).value).toBe(2);
+  });
+
+  it("refresh gathers anew once for a burst of refreshes, and joins a gather in flight", async () => {
+    let t = 0, loads = 0;
+    const facts = createSharedFacts<number>({ ttlMs: 30_000, refreshFloorMs: 2_000, now: () => t });
+    const gate = deferred<void>();
+    const slow = async () => { loads++; await gate.promise; return loads; };
+    await facts.get("k", async () => ++loads);
+    t = 10_000;
+    const refreshes = [facts.get("k", slow, { refresh: true }), facts.get("k", slow, { refresh: true }), facts.get("k", slow)];
+    gate.resolve();
+    const got = await Promise.all(refreshes);
+    expect(loads).toBe(2);
+    expect(got.map((g) => g.value)).toEqual([2, 2, 2]);
+    t = 11_000; // within the floor: a refresh right after one is the same facts
+    expect((await facts.get("k", slow, { refresh: true })).value).toBe(2);
+    expect(loads).toBe(2);
+  });
+
+  it("keeps facts that say they settle sooner only that long, and forgets on demand", async () => {
+    let t = 0, loads = 0;
+    const facts = createSharedFacts<{ n: number; pending: boolean }>({ ttlMs: 30_000, now: () => t, fresherWhile: (v) => (v.pending ? 5_000 : null) });
+    const load = async () => ({ n: ++loads, pending: loads === 1 });
+    await facts.get("k", load);
+    t = 6_000;
+    expect((await facts.get("k", load)).value.n).toBe(2);
+    t = 20_000;
+    expect((await facts.get("k", load)).value.n).toBe(2);
+    facts.forget("k");
+    expect((await facts.get("k", load)).value.n).toBe(3);
+  });
+});
