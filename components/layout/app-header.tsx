@@ -21,7 +21,7 @@ export function AppHeader({ session }: { session: Session }) {
         <Icon name="menu" />
       </Button>
       <ProjectSwitcher session={session} />
-      <Badge tone="neutral" className="hidden gap-1.5 sm:inline-flex" title={t("header.region")}>
+      <Badge tone="neutral" className="hidden shrink-0 gap-1.5 sm:inline-flex" title={t("header.region")}>
         <Icon name="globe" className="size-3" />
         <span className="sr-only">{t("header.region")}:</span>
         <span data-testid="current-region">{session.region}</span>

@@ -9,6 +9,9 @@ import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/compo
 import { Icon } from "@/components/ui/icon";
 import { HeaderMenuItems } from "./header-menus-lazy";
 
+/** The trigger's visible text; the accessible name contains it (WCAG 2.5.3). */
+const localeShort: Record<keyof typeof localeNames, string> = { en: "EN", "zh-CN": "中文" };
+
 export function LanguageSwitch() {
   const t = useT();
   const locale = useLocale();
@@ -16,10 +19,10 @@ export function LanguageSwitch() {
     <DropdownMenu>
       <DropdownMenuTrigger
         className={buttonVariants({ variant: "ghost", size: "md" })}
-        aria-label={`${t("header.language")}: ${localeNames[locale]}`}
+        aria-label={`${t("header.language")}: ${localeNames[locale]} (${localeShort[locale]})`}
       >
         <Icon name="languages" />
-        <span className="hidden text-xs sm:inline">{locale === "en" ? "EN" : "中文"}</span>
+        <span className="hidden text-xs sm:inline">{localeShort[locale]}</span>
       </DropdownMenuTrigger>
       <DropdownMenuWhenOpen>
         <HeaderMenuItems menu="language" />

@@ -10,7 +10,7 @@ export const buttonVariants = cva(
         primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
         secondary: "border border-input bg-surface text-foreground shadow-xs hover:bg-muted",
         ghost: "text-foreground hover:bg-muted",
-        danger: "bg-danger text-white shadow-xs hover:bg-danger/90",
+        danger: "bg-danger text-white shadow-xs hover:bg-danger/90 dark:text-background",
         link: "text-primary underline-offset-4 hover:underline",
       },
       size: {

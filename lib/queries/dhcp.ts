@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
+import { STABLE_REFRESH_MS, live } from "./live";
 
 type S = components["schemas"];
 export type DhcpAudit = S["DhcpAudit"];
@@ -25,6 +26,9 @@ export const dhcpQueries = {
       queryFn: async ({ signal }): Promise<DhcpAudit> =>
         request(client.GET("/api/admin/dhcp", { params: { query: { target } }, signal })),
       staleTime: 15_000,
+      // An agent that dies shows up without a click on Refresh.
+      ...live,
+      refetchInterval: STABLE_REFRESH_MS,
     }),
 };
 
