@@ -20,7 +20,7 @@ const preloadRowMenu = () => void RowMenuItems.preload();
 const ROW_ACTIONS: InstanceActionName[] = ["start", "stop", "reboot", "delete"];
 
 /**
- * Icon buttons for one instance row; below the sm breakpoint, one "more" button opening the same actions as a menu,
+ * Icon buttons for one instance row; below the lg breakpoint, one "more" button opening the same actions as a menu,
  * so they stay in reach when the table scrolls sideways. A disabled action stays focusable (aria-disabled) so its
  * reason is announced (aria-describedby) and shown on hover; nothing runs until the policy allows it.
  */
@@ -51,14 +51,14 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
 
   return (
     <div role="group" aria-label={t("instances.rowActions", { name })} className="flex justify-end gap-0.5">
-      <DropdownMenu className="sm:hidden">
+      <DropdownMenu className="lg:hidden">
         <DropdownMenuTrigger
           aria-label={t("instances.rowActions", { name })}
           className={buttonVariants({ variant: "ghost", size: "icon", className: "size-7" })}
           onPointerEnter={preloadRowMenu}
           onFocus={preloadRowMenu}
         >
-          {mutation.isPending ? <Spinner /> : <Icon name="more" className="stroke-[3]" />}
+          {mutation.isPending ? <Spinner /> : <Icon name="more" />}
         </DropdownMenuTrigger>
         <DropdownMenuWhenOpen>
           <RowMenuItems
@@ -67,6 +67,7 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
           />
         </DropdownMenuWhenOpen>
       </DropdownMenu>
+      <div className="hidden gap-0.5 lg:flex">
       {shown.map((a) => {
         const action = a.action;
         const why = reason(a);
@@ -83,7 +84,7 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
             onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
             onFocus={a.destructive ? preloadDeleteDialog : undefined}
             className={cn(
-              "size-7 max-sm:hidden! aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
+              "size-7 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
               a.destructive && "[&_svg]:text-danger",
             )}
           >
@@ -92,6 +93,7 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
           </Button>
         );
       })}
+      </div>
       <LazyDeleteInstanceDialog
         open={confirming}
         onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}

@@ -6,6 +6,9 @@ import { Icon } from "@/components/ui/icon";
 import { cn } from "@/lib/cn";
 import { ACTION_ICON } from "./use-action-text";
 
+// Inline, not utility classes: this code loads lazily, but every class would weigh on each page's first-load CSS.
+const SHEET = { position: "fixed", left: 12, right: 12, top: "auto", bottom: 12, margin: 0 } as const;
+
 export interface RowMenuAction { action: InstanceActionName; label: string; enabled: boolean; why: string; destructive: boolean }
 
 /**
@@ -15,7 +18,7 @@ export interface RowMenuAction { action: InstanceActionName; label: string; enab
  */
 export function InstanceRowMenuItems({ actions, onPick }: { actions: RowMenuAction[]; onPick: (a: InstanceActionName) => void }) {
   return (
-    <DropdownMenuContent className="fixed! inset-x-3! top-auto! bottom-3 mt-0! shadow-xl">
+    <DropdownMenuContent style={SHEET}>
       {actions.map((a) => (
         <DropdownMenuItem key={a.action} disabled={!a.enabled} onSelect={() => onPick(a.action)} className={cn("py-2.5", a.destructive && a.enabled && "text-danger")}>
           <Icon name={ACTION_ICON[a.action]} />

@@ -15,8 +15,8 @@ import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
 
-/** On a narrow screen the actions column stays at the right edge while the table scrolls under it. */
-const STICKY_END = "max-sm:sticky max-sm:right-0 max-sm:bg-surface";
+/** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
+const STICKY_END = "sticky right-0 bg-surface";
 
 export type InstanceSort = "created" | "name" | "status";
 
@@ -77,11 +77,11 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
           {i.bootFromVolume ? (
             <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
           ) : (
-            <span className="block max-w-[14rem] truncate" title={i.image?.name ?? i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
+            <span className={`block ${truncateCell}`} title={i.image?.name ?? i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
           )}
         </TableCell>
         <TableCell>
-          <div className="max-w-[12rem] truncate" title={i.flavor.name ?? undefined}>{i.flavor.name ?? t("common.none")}</div>
+          <div className={truncateCell} title={i.flavor.name ?? undefined}>{i.flavor.name ?? t("common.none")}</div>
           {i.flavor.vcpus != null ? (
             <div className="text-xs text-muted-foreground">
               {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}

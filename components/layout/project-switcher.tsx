@@ -29,7 +29,7 @@ export function ProjectSwitcher({ session }: { session: Session }) {
     <div className="flex min-w-0 items-center gap-2">
       <DropdownMenu>
         <DropdownMenuTrigger
-          className={buttonVariants({ variant: "secondary", size: "md", className: "min-w-0 max-w-64 shrink! justify-start" })}
+          className={buttonVariants({ variant: "secondary", size: "md", className: "max-w-64 justify-start" })}
           disabled={switchProject.isPending}
           title={locked ? t("header.rescopeNotAllowed") : undefined}
         >

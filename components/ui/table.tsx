@@ -2,15 +2,15 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
 /**
- * For a cell's name: cut with an ellipsis at 20rem (or about half a phone's width), so a long name never widens the
+ * For a cell's name: cut with an ellipsis at 20rem, so a long name never widens the
  * table; give the element the full text as its title too.
  */
-export const truncateCell = "max-w-[min(20rem,55vw)] truncate";
+export const truncateCell = "max-w-80 truncate";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
     // Focusable, so a keyboard user can scroll a table wider than the screen (axe: scrollable-region-focusable).
-    <div data-slot="table-container" tabIndex={0} className="relative w-full overflow-x-auto rounded-[inherit] outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div data-slot="table-container" tabIndex={0} className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring">
       <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );
