@@ -58,7 +58,7 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
           onPointerEnter={preloadRowMenu}
           onFocus={preloadRowMenu}
         >
-          {mutation.isPending ? <Spinner /> : <Icon name="more" />}
+          {mutation.isPending ? <Spinner /> : <Icon name="more" strokeWidth={4} />}
         </DropdownMenuTrigger>
         <DropdownMenuWhenOpen>
           <RowMenuItems
