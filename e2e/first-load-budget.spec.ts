@@ -1,6 +1,7 @@
 import type { Browser, TestInfo } from "@playwright/test";
 import { expect, test, users, type DemoUser } from "./fixtures";
 import { firstLoadBytes } from "./first-load";
+import { views } from "./views";
 
 /**
  * The JS budget (issue 8): first-load JS+CSS ≤ 170 KiB gzip on every view, in bytes, the way bench/first-load.bench.ts
@@ -8,21 +9,6 @@ import { firstLoadBytes } from "./first-load";
  * whichever cloud answers.
  */
 const BUDGET_KIB = 170;
-const views: { name: string; path: string; user?: DemoUser }[] = [
-  { name: "login", path: "/login" },
-  { name: "overview", path: "/project", user: "demo" },
-  { name: "instances", path: "/project/instances", user: "demo" },
-  { name: "instance detail", path: "/project/instances/{first}", user: "demo" },
-  { name: "launch", path: "/project/instances/launch", user: "demo" },
-  { name: "volumes", path: "/project/volumes", user: "demo" },
-  { name: "images", path: "/project/images", user: "demo" },
-  { name: "networks", path: "/project/networks", user: "demo" },
-  { name: "system", path: "/admin/system", user: "admin" },
-  { name: "lineage", path: "/admin/lineage", user: "admin" },
-  { name: "dhcp", path: "/admin/dhcp", user: "admin" },
-  { name: "rollouts", path: "/admin/rollouts", user: "admin" },
-  { name: "audit", path: "/admin/audit", user: "admin" },
-];
 
 async function contextFor(browser: Browser, info: TestInfo, user?: DemoUser) {
   const ctx = await browser.newContext({ baseURL: info.project.use.baseURL });

@@ -31,8 +31,9 @@ export class Sim {
   reset(scenario = "default") {
     return this.control("POST", "/reset", { scenario });
   }
-  fault(service: string, mode: "down" | "500" | "503" | "hang" | "slow", count?: number) {
-    return this.control("POST", "/fault", { service, mode, count });
+  /** Faults one service (by catalog type: compute, image, …); "slow" waits delayMs (default 2 s) per request. */
+  fault(service: string, mode: "down" | "500" | "503" | "hang" | "slow", count?: number, delayMs?: number) {
+    return this.control("POST", "/fault", { service, mode, count, delayMs });
   }
   clearFaults() {
     return this.control("DELETE", "/fault");

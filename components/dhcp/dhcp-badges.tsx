@@ -24,7 +24,7 @@ export function AgentBadge({ host, alive, adminStateUp }: { host: string; alive:
   return (
     <Badge tone={!alive ? "danger" : !adminStateUp ? "warning" : "success"} dot title={`${host}: ${state}`}>
       <span className="font-mono">{host}</span>
-      <span className="sr-only sm:not-sr-only sm:text-[0.7rem] sm:opacity-80">{state}</span>
+      <span className="sr-only sm:not-sr-only sm:text-[0.7rem]">{state}</span>
     </Badge>
   );
 }

@@ -11,7 +11,7 @@ import { SortHead } from "@/components/resources/sort-head";
 import { labelOr, type Tone } from "@/components/resources/status-label";
 import { Badge } from "@/components/ui/badge";
 import { Icon } from "@/components/ui/icon";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 
 export type ImageSort = "created" | "name" | "size" | "status";
 
@@ -49,7 +49,7 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
           <TableRow key={i.id} data-testid={`image-row-${i.name ?? i.id}`}>
             <TableCell>
               <div className="flex items-center gap-2 font-medium">
-                {i.name ?? <span className="italic text-muted-foreground">{t("images.unnamed")}</span>}
+                {i.name ? <span className={truncateCell} title={i.name}>{i.name}</span> : <span className="italic text-muted-foreground">{t("images.unnamed")}</span>}
                 {i.snapshot ? <Badge>{t("images.snapshot")}</Badge> : null}
               </div>
               <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>

@@ -10,10 +10,13 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { SkeletonRows } from "@/components/resources/table-states";
 import { SortHead } from "@/components/resources/sort-head";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
+
+/** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
+const STICKY_END = "sticky right-0 bg-surface";
 
 export type InstanceSort = "created" | "name" | "status";
 
@@ -39,7 +42,7 @@ export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) 
           <TableHead>{t("instances.colFlavor")}</TableHead>
           <TableHead>{t("instances.colAddresses")}</TableHead>
           <SortHead sortKey="created" {...head}>{t("instances.colCreated")}</SortHead>
-          <TableHead className="text-right"><span className="sr-only">{t("instances.actions")}</span></TableHead>
+          <TableHead className={`text-right ${STICKY_END}`}><span className="sr-only">{t("instances.actions")}</span></TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -60,7 +63,8 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
     <>
       <TableRow data-testid={`instance-row-${i.name}`}>
         <TableCell>
-          <IntentLink href={`/project/instances/${i.id}`} className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+          {/* A long name never widens the table: cut with an ellipsis, in full on hover and on the detail page. */}
+          <IntentLink href={`/project/instances/${i.id}`} title={i.name || i.id} className={`block ${truncateCell} font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}>
             {i.name || i.id}
           </IntentLink>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
@@ -73,11 +77,11 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
           {i.bootFromVolume ? (
             <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
           ) : (
-            <span className="block truncate" title={i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
+            <span className={`block ${truncateCell}`} title={i.image?.name ?? i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
           )}
         </TableCell>
         <TableCell>
-          <div>{i.flavor.name ?? t("common.none")}</div>
+          <div className={truncateCell} title={i.flavor.name ?? undefined}>{i.flavor.name ?? t("common.none")}</div>
           {i.flavor.vcpus != null ? (
             <div className="text-xs text-muted-foreground">
               {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}
@@ -90,7 +94,7 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
           )) : <span className="font-sans text-muted-foreground">{t("common.none")}</span>}
         </TableCell>
         <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
-        <TableCell className="py-1"><InstanceRowActions instance={i} onError={setError} /></TableCell>
+        <TableCell className={`py-1 ${STICKY_END}`}><InstanceRowActions instance={i} onError={setError} /></TableCell>
       </TableRow>
       {error ? (
         <TableRow className="hover:bg-transparent">

@@ -21,11 +21,14 @@ export function AppHeader({ session }: { session: Session }) {
         <Icon name="menu" />
       </Button>
       <ProjectSwitcher session={session} />
-      <Badge tone="neutral" className="hidden gap-1.5 sm:inline-flex" title={t("header.region")}>
-        <Icon name="globe" className="size-3" />
-        <span className="sr-only">{t("header.region")}:</span>
-        <span data-testid="current-region">{session.region}</span>
-      </Badge>
+      {/* A wrapper hides it on phones: on the badge itself, `hidden` lost to the badge's own inline-flex. */}
+      <span className="hidden shrink-0 sm:inline-flex">
+        <Badge tone="neutral" className="gap-1.5" title={t("header.region")}>
+          <Icon name="globe" className="size-3" />
+          <span className="sr-only">{t("header.region")}:</span>
+          <span data-testid="current-region">{session.region}</span>
+        </Badge>
+      </span>
       <div className="flex-1" />
       <LanguageSwitch />
       <ThemeToggle />

@@ -12,14 +12,16 @@ import { HeaderMenuItems } from "./header-menus-lazy";
 export function LanguageSwitch() {
   const t = useT();
   const locale = useLocale();
+  // The visible text, which the accessible name contains (WCAG 2.5.3).
+  const short = locale === "en" ? "EN" : "中文";
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
         className={buttonVariants({ variant: "ghost", size: "md" })}
-        aria-label={`${t("header.language")}: ${localeNames[locale]}`}
+        aria-label={`${t("header.language")}: ${localeNames[locale]} (${short})`}
       >
         <Icon name="languages" />
-        <span className="hidden text-xs sm:inline">{locale === "en" ? "EN" : "中文"}</span>
+        <span className="hidden text-xs sm:inline">{short}</span>
       </DropdownMenuTrigger>
       <DropdownMenuWhenOpen>
         <HeaderMenuItems menu="language" />

@@ -30,11 +30,12 @@ export function ProjectSwitcher({ session }: { session: Session }) {
       <DropdownMenu>
         <DropdownMenuTrigger
           className={buttonVariants({ variant: "secondary", size: "md", className: "max-w-64 justify-start" })}
-          aria-label={`${t("header.switchProject")}: ${session.project.name}`}
           disabled={switchProject.isPending}
           title={locked ? t("header.rescopeNotAllowed") : undefined}
         >
           <Icon name="folder" className="text-muted-foreground" />
+          {/* The name is the visible text after this prefix, so what a voice user reads out is in it (WCAG 2.5.3). */}
+          <span className="sr-only">{t("header.switchProject")}: </span>
           <span className="hidden text-muted-foreground sm:inline">{t("header.project")}</span>
           <span className="truncate font-semibold" data-testid="current-project">{session.project.name}</span>
           {switchProject.isPending ? <Spinner /> : <Icon name="chevronsUpDown" className="text-muted-foreground" />}

@@ -27,9 +27,8 @@ export function UserMenu({ session }: { session: Session }) {
         className={buttonVariants({ variant: "ghost", size: "md", className: "gap-2" })}
         aria-label={`${t("header.userMenu")}: ${session.user.name}`}
       >
-        <span aria-hidden className="flex size-6 items-center justify-center rounded-full bg-accent text-xs font-semibold uppercase text-accent-foreground">
-          {session.user.name.slice(0, 1)}
-        </span>
+        {/* The initial is drawn by CSS, not text: the visible text stays the name, which the accessible name contains. */}
+        <span aria-hidden data-initial={session.user.name.slice(0, 1)} className="flex size-6 items-center justify-center rounded-full bg-accent text-xs font-semibold uppercase text-accent-foreground before:content-[attr(data-initial)]" />
         <span className="hidden max-w-32 truncate md:inline">{session.user.name}</span>
         <Icon name="chevronDown" className="text-muted-foreground" />
       </DropdownMenuTrigger>

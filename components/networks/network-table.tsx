@@ -7,7 +7,7 @@ import { SkeletonRows } from "@/components/resources/table-states";
 import { SortHead } from "@/components/resources/sort-head";
 import { labelOr } from "@/components/resources/status-label";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 
 export type NetworkSort = "name" | "status";
 
@@ -36,7 +36,7 @@ export function NetworkTable({ items, sort, dir, onSort }: NetworkTableProps) {
         {!items ? <SkeletonRows columns={4} /> : items.map((n) => (
           <TableRow key={n.id} data-testid={`network-row-${n.name || n.id}`}>
             <TableCell>
-              <div className="font-medium">{n.name || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}</div>
+              <div className={`font-medium ${truncateCell}`} title={n.name || undefined}>{n.name || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}</div>
               <div className="font-mono text-[11px] text-muted-foreground">{n.id.slice(0, 8)}</div>
             </TableCell>
             <TableCell>

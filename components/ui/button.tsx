@@ -10,7 +10,8 @@ export const buttonVariants = cva(
         primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
         secondary: "border border-input bg-surface text-foreground shadow-xs hover:bg-muted",
         ghost: "text-foreground hover:bg-muted",
-        danger: "bg-danger text-white shadow-xs hover:bg-danger/90",
+        // primary-foreground: near-white on the light theme's red, near-black on the dark theme's lighter red (≥ 4.5:1 both).
+        danger: "bg-danger text-primary-foreground shadow-xs hover:bg-danger/90",
         link: "text-primary underline-offset-4 hover:underline",
       },
       size: {

@@ -1,9 +1,16 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
+/**
+ * For a cell's name: cut with an ellipsis at 20rem, so a long name never widens the
+ * table; give the element the full text as its title too.
+ */
+export const truncateCell = "max-w-80 truncate";
+
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    // Focusable, so a keyboard user can scroll a table wider than the screen (axe: scrollable-region-focusable).
+    <div data-slot="table-container" tabIndex={0} className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring">
       <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -10,7 +10,7 @@ import { SortHead } from "@/components/resources/sort-head";
 import { labelOr, type Tone } from "@/components/resources/status-label";
 import { Badge } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 
 export type VolumeSort = "created" | "name" | "size" | "status";
 
@@ -52,7 +52,7 @@ export function VolumeTable({ items, sort, dir, onSort }: VolumeTableProps) {
         {!items ? <SkeletonRows columns={8} /> : items.map((v) => (
           <TableRow key={v.id} data-testid={`volume-row-${v.name ?? v.id}`}>
             <TableCell>
-              <div className="font-medium">{v.name ?? <span className="italic text-muted-foreground">{t("volumes.unnamed")}</span>}</div>
+              <div className={`font-medium ${truncateCell}`} title={v.name ?? undefined}>{v.name ?? <span className="italic text-muted-foreground">{t("volumes.unnamed")}</span>}</div>
               <div className="font-mono text-[11px] text-muted-foreground">{v.id.slice(0, 8)}</div>
             </TableCell>
             <TableCell className="text-right tabular-nums">{v.sizeGiB} GiB</TableCell>

@@ -1,4 +1,5 @@
 import { test, type Locator, type Page } from "@playwright/test";
+import { seriousA11yViolations, type A11yFinding } from "../a11y";
 
 /** Shared by every page object: the page, navigation, and where screenshots go. */
 export abstract class BasePage {
@@ -30,5 +31,10 @@ export abstract class BasePage {
     const path = `test-results/screenshots/${test.info().project.name}/${name}.png`;
     await this.page.screenshot({ path, fullPage: true, animations: "disabled" });
     return path;
+  }
+
+  /** axe's serious and critical findings on what the page shows now (e2e/a11y.ts). */
+  a11yViolations(): Promise<A11yFinding[]> {
+    return seriousA11yViolations(this.page);
   }
 }

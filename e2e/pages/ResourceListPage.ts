@@ -48,6 +48,14 @@ export class InstancesPage extends ResourceListPage {
   get dialog(): Locator {
     return this.page.getByRole("alertdialog");
   }
+  /** On a narrow screen: the row's one "more" button, which opens its actions as a menu. */
+  rowMenu(name: string): Locator {
+    return this.row(name).getByRole("button", { name: /^Actions for |的操作$/ });
+  }
+  /** An item of the open row menu (Start, Stop, Reboot, Delete). */
+  rowMenuItem(action: RegExp): Locator {
+    return this.page.getByRole("menu").getByRole("menuitem", { name: action });
+  }
 }
 
 export class VolumesPage extends ResourceListPage {

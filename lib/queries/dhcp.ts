@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
+import { STABLE_REFRESH_MS, live } from "./live";
 
 type S = components["schemas"];
 export type DhcpSummary = S["DhcpSummary"];
@@ -32,6 +33,9 @@ export const dhcpQueries = {
       queryFn: async ({ signal }): Promise<DhcpSummary> =>
         request(client.GET("/api/admin/dhcp", { params: { query: { target } }, signal })),
       staleTime: 10_000,
+      // An agent that dies shows up without a click on Refresh.
+      ...live,
+      refetchInterval: STABLE_REFRESH_MS,
     }),
   /** A page of networks, filtered in the BFF. */
   networks: (f: NetworkFilter, client: ApiClient = api) =>
@@ -43,6 +47,8 @@ export const dhcpQueries = {
         })),
       staleTime: 10_000,
       placeholderData: keepPreviousData,
+      ...live,
+      refetchInterval: STABLE_REFRESH_MS,
     }),
 };
 

@@ -3,6 +3,7 @@ import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
 import { imagePollInterval } from "./image-poll";
+import { STABLE_REFRESH_MS, live } from "./live";
 
 export type ImageSummary = components["schemas"]["ImageSummary"];
 export type ImageList = components["schemas"]["ImageList"];
@@ -22,7 +23,9 @@ export const imageQueries = {
       placeholderData: keepPreviousData,
       staleTime: 15_000,
       // Backs off with the transient images' age and stops after a bound: an image left queued stays so for good.
-      refetchInterval: (q) => imagePollInterval(q.state.data?.items, Date.now()),
+      // Glance's transitional images by their age (image-poll.ts); otherwise the slow pace of a stable list.
+      ...live,
+      refetchInterval: (q) => imagePollInterval(q.state.data?.items, Date.now()) || STABLE_REFRESH_MS,
     }),
 };
 

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
+import { live, livePoll } from "./live";
 import { volumeKeys } from "./volume-keys";
 
 type S = components["schemas"];
@@ -11,9 +12,6 @@ export type InstanceList = S["InstanceList"];
 export type InstanceActionState = S["InstanceActionState"];
 export type InstanceActionName = S["InstanceActionName"];
 export type InstanceFilter = NonNullable<paths["/api/instances"]["get"]["parameters"]["query"]>;
-
-/** Poll this often while Nova is moving something along by itself. */
-export const TRANSIENT_POLL_MS = 3_000;
 
 export const instanceKeys = {
   all: ["instances"] as const,
@@ -29,7 +27,9 @@ export const instanceQueries = {
       queryFn: ({ signal }): Promise<InstanceList> => request(client.GET("/api/instances", { params: { query: f }, signal })),
       placeholderData: keepPreviousData,
       staleTime: 10_000,
-      refetchInterval: (q) => (q.state.data?.items.some((i) => i.transient) ? TRANSIENT_POLL_MS : false),
+      // Nova moves transitional rows along by itself: poll them with backoff, else refresh at the slow pace.
+      ...live,
+      refetchInterval: (q) => livePoll(q, !!q.state.data?.items.some((i) => i.transient)),
     }),
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({
@@ -37,7 +37,8 @@ export const instanceQueries = {
       queryFn: ({ signal }): Promise<InstanceDetail> =>
         request(client.GET("/api/instances/{id}", { params: { path: { id } }, signal })),
       staleTime: 10_000,
-      refetchInterval: (q) => (q.state.data?.transient ? TRANSIENT_POLL_MS : false),
+      ...live,
+      refetchInterval: (q) => livePoll(q, !!q.state.data?.transient),
     }),
 };
 

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
+import { STABLE_REFRESH_MS, live } from "./live";
 
 export type NetworkSummary = components["schemas"]["NetworkSummary"];
 export type NetworkList = components["schemas"]["NetworkList"];
@@ -20,6 +21,8 @@ export const networkQueries = {
       queryFn: ({ signal }): Promise<NetworkList> => request(client.GET("/api/networks", { params: { query: f }, signal })),
       placeholderData: keepPreviousData,
       staleTime: 15_000,
+      ...live,
+      refetchInterval: STABLE_REFRESH_MS,
     }),
 };
 

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
+import { live, livePoll } from "./live";
 import { volumeKeys, type VolumeFilter } from "./volume-keys";
 
 export { volumeKeys, type VolumeFilter };
@@ -17,7 +18,8 @@ export const volumeQueries = {
       placeholderData: keepPreviousData,
       staleTime: 15_000,
       // creating → downloading → available happens by itself: keep the list current meanwhile.
-      refetchInterval: (q) => (q.state.data?.items.some((v) => v.transient) ? 3_000 : false),
+      ...live,
+      refetchInterval: (q) => livePoll(q, !!q.state.data?.items.some((v) => v.transient)),
     }),
 };
 

@@ -54,7 +54,7 @@ export function InstanceClient({ id }: { id: string }) {
     <>
       <PageHeader
         eyebrow={back}
-        title={<span className="inline-flex flex-wrap items-center gap-3">{i.name || i.id}<InstanceStatusBadge status={i.status} taskState={i.taskState} /></span>}
+        title={<span className="inline-flex max-w-full flex-wrap items-center gap-3"><span className="min-w-0 break-all">{i.name || i.id}</span><InstanceStatusBadge status={i.status} taskState={i.taskState} /></span>}
         description={<code className="font-mono text-xs">{i.id}</code>}
       />
       <div className="space-y-4">
