@@ -6,7 +6,7 @@ import { formatBytes } from "@/lib/format/bytes";
 import type { LineageRoot } from "@/lib/queries/lineage";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { RootTree } from "./root-tree";
+import { preloadLineageTree, RootTree } from "./root-tree";
 import { SpaceCell } from "./space-cell";
 
 const KINDS = ["root-disk", "volume", "instance-snapshot", "other"] as const;
@@ -26,7 +26,7 @@ export function LineageRoots({ roots, open, onToggle, highlight }: {
         return (
           <Fragment key={r.root}>
             <li className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm" data-root={r.root} data-tree={r.label}>
-              <Button size="sm" variant="ghost" aria-expanded={isOpen} aria-controls={isOpen ? panel : undefined} onClick={() => onToggle(r.root)}
+              <Button size="sm" variant="ghost" aria-expanded={isOpen} aria-controls={isOpen ? panel : undefined} onClick={() => onToggle(r.root)} onPointerEnter={preloadLineageTree} onFocus={preloadLineageTree}
                 aria-label={t(isOpen ? "lineage.roots.close" : "lineage.roots.open", { image: r.label })}>
                 <span aria-hidden>{isOpen ? "▾" : "▸"}</span>
               </Button>
