@@ -6,7 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
  * - real: the real tier (scripts/real-cloud, already up), the app on :3200.
  * E2E_TARGETS picks which run (default: sim); `npm test` runs sim, then real once the real tier is up.
  */
-const targets = (process.env.E2E_TARGETS ?? "sim").split(",").map((t) => t.trim()).filter(Boolean);
+const targets = (process.env.E2E_TARGETS ?? "sim")
+  .split(",")
+  .map((t) => t.trim())
+  .filter(Boolean);
 for (const t of targets) if (t !== "sim" && t !== "real") throw new Error(`E2E_TARGETS: unknown target ${t} (sim, real)`);
 const port = { sim: Number(process.env.E2E_PORT ?? 3100), real: Number(process.env.E2E_REAL_PORT ?? 3200) };
 const baseURL = (t: string) => `http://127.0.0.1:${port[t as "sim" | "real"]}`;

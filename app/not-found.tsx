@@ -10,7 +10,9 @@ export default async function NotFound() {
       <p className="font-mono text-sm text-muted-foreground">404</p>
       <h1 className="text-xl font-semibold">{t("errors.notFoundTitle")}</h1>
       <p className="max-w-md text-sm text-muted-foreground">{t("errors.notFoundBody")}</p>
-      <Link href="/project" className={buttonVariants({ variant: "primary", className: "mt-2" })}>{t("errors.home")}</Link>
+      <Link href="/project" className={buttonVariants({ variant: "primary", className: "mt-2" })}>
+        {t("errors.home")}
+      </Link>
     </main>
   );
 }

@@ -15,7 +15,9 @@ const upstream = (bff: Bff) => bff.calls.filter((c) => c.service !== "identity")
 const byService = (bff: Bff) => {
   const by: Record<string, number> = {};
   for (const c of upstream(bff)) by[c.service] = (by[c.service] ?? 0) + 1;
-  return Object.entries(by).map(([s, n]) => `${s} ${n}`).join(", ");
+  return Object.entries(by)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(", ");
 };
 
 const target = await benchTarget("default");
@@ -36,7 +38,9 @@ try {
   };
   const planBody = (options: any, name: string, createVolume: boolean) => ({
     source: { type: "image", id: options.images.find((i: { id: string; name: string }) => i.name === name || i.id === name).id as string },
-    createVolume, flavorId: (options.flavors.find((f: { disk: number }) => f.disk >= 40) ?? options.flavors.at(-1)).id as string, networkIds: [],
+    createVolume,
+    flavorId: (options.flavors.find((f: { disk: number }) => f.disk >= 40) ?? options.flavors.at(-1)).id as string,
+    networkIds: [],
   });
   const rows: Record<string, unknown>[] = [];
 
@@ -48,18 +52,37 @@ try {
     options = ok("options", await bff.call("GET", "/api/boot/options"));
     const optionCalls = upstream(bff).length;
     const plan = ok("plan", await bff.call("POST", "/api/boot/plan", planBody(options, imageNames.raw, true)));
-    rows.push({ request: `options + first plan (${pass})`, calls: upstream(bff).length, options: optionCalls,
-      plan: upstream(bff).length - optionCalls, byService: byService(bff), path: plan.path });
+    rows.push({
+      request: `options + first plan (${pass})`,
+      calls: upstream(bff).length,
+      options: optionCalls,
+      plan: upstream(bff).length - optionCalls,
+      byService: byService(bff),
+      path: plan.path,
+    });
   }
 
   const cases = (["raw", "qcow2", "foreign"] as const).flatMap((role): [string, string, boolean][] => {
     const name = imageNames[role];
-    return name === null ? [] : role === "raw" ? [[role, name, true], [role, name, false]] : [[role, name, true]];
+    return name === null
+      ? []
+      : role === "raw"
+        ? [
+            [role, name, true],
+            [role, name, false],
+          ]
+        : [[role, name, true]];
   });
   for (const [role, name, createVolume] of cases) {
     bff.resetCalls();
     const res = ok(`plan ${name}`, await bff.call("POST", "/api/boot/plan", planBody(options, name, createVolume)));
-    rows.push({ request: `plan warm: ${role} image, createVolume=${createVolume}`, calls: upstream(bff).length, byService: byService(bff), path: res.path, throughput: res.throughput.source });
+    rows.push({
+      request: `plan warm: ${role} image, createVolume=${createVolume}`,
+      calls: upstream(bff).length,
+      byService: byService(bff),
+      path: res.path,
+      throughput: res.throughput.source,
+    });
   }
   // A session that plans without having opened the options reads its own facts.
   await login();

@@ -40,9 +40,18 @@ async function waitHttp(url: string, child: ChildProcess, secs: number): Promise
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null) return;
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
   const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
-  if (!killed) try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+  if (!killed)
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
 }
 
 export async function startBrowserStack(): Promise<BrowserStack> {
@@ -74,7 +83,14 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     await waitHttp(`${baseUrl}/login`, next, 90);
     browser = await chromium.launch({
       executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   } catch (err) {
     await stopGroup(next);

@@ -25,16 +25,28 @@ for (const scenario of scenarios) {
       const network = bff.calls.filter((c) => c.service === "network");
       const perItem = network.filter((c) => /dhcp-(agents|networks)/.test(c.url)).length;
       const agents = res.body.agents?.length;
-      const networks = typeof res.body.networks === "number" ? res.body.networks : res.body.networks?.length ?? res.body.total;
-      rows.push({ target: label, request, calls: bff.calls.length, "min(agents,networks)+3": agents !== undefined ? Math.min(agents, networks) + 3 : "-",
-        neutron: network.length, hostingCalls: perItem, networks: networks ?? "-", agents: agents ?? "-", steps: res.body.steps?.length ?? "-",
-        totalMs: Math.round(res.timing.total?.dur ?? 0), serverTiming: timingCell(res.timing), KB: Math.round(res.bytes / 102.4) / 10 });
+      const networks = typeof res.body.networks === "number" ? res.body.networks : (res.body.networks?.length ?? res.body.total);
+      rows.push({
+        target: label,
+        request,
+        calls: bff.calls.length,
+        "min(agents,networks)+3": agents !== undefined ? Math.min(agents, networks) + 3 : "-",
+        neutron: network.length,
+        hostingCalls: perItem,
+        networks: networks ?? "-",
+        agents: agents ?? "-",
+        steps: res.body.steps?.length ?? "-",
+        totalMs: Math.round(res.timing.total?.dur ?? 0),
+        serverTiming: timingCell(res.timing),
+        KB: Math.round(res.bytes / 102.4) / 10,
+      });
       return res.body;
     };
     await measure("GET /api/admin/dhcp (warm session)", "GET", "/api/admin/dhcp");
     await measure("GET /api/admin/dhcp (again)", "GET", "/api/admin/dhcp");
     const paged = await bff.call("GET", "/api/admin/dhcp/networks?limit=50");
-    if (paged.status === 200) await measure("GET /api/admin/dhcp/networks?below=true&limit=50", "GET", "/api/admin/dhcp/networks?below=true&limit=50");
+    if (paged.status === 200)
+      await measure("GET /api/admin/dhcp/networks?below=true&limit=50", "GET", "/api/admin/dhcp/networks?below=true&limit=50");
     await measure("POST /api/admin/dhcp/heal dryRun", "POST", "/api/admin/dhcp/heal", { dryRun: true });
     await measure("GET /api/admin/dhcp?target=3", "GET", "/api/admin/dhcp?target=3");
     for (let i = 0; i < 20; i++) await bff.call("GET", "/api/admin/dhcp");

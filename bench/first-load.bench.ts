@@ -21,11 +21,14 @@ import { firstLoadBytes, isPrefetch } from "../e2e/first-load";
  *
  * Counts and bytes, not times: reports, asserts nothing. Ports: BENCH_SIM_PORT / BENCH_NEXT_PORT, else free ones.
  */
-interface View { name: string; path: string; user?: typeof DEMO }
+interface View {
+  name: string;
+  path: string;
+  user?: typeof DEMO;
+}
 
 const root = new URL("..", import.meta.url).pathname;
 const kib = (n: number) => Math.round((n / 1024) * 10) / 10;
-
 
 function kindOf(req: Request, headers: Record<string, string>): string {
   if (isPrefetch(headers)) return "prefetch";
@@ -62,9 +65,16 @@ async function requestsPerView(stack: BrowserStack, view: View, hoverRow?: strin
   let aborted = 0;
   const pending: Promise<void>[] = [];
   page.on("request", (req) => {
-    pending.push(req.allHeaders().then((h) => { const k = kindOf(req, h); counts[k] = (counts[k] ?? 0) + 1; }));
+    pending.push(
+      req.allHeaders().then((h) => {
+        const k = kindOf(req, h);
+        counts[k] = (counts[k] ?? 0) + 1;
+      }),
+    );
   });
-  page.on("requestfailed", (req) => { if (/ABORTED|cancel/i.test(req.failure()?.errorText ?? "")) aborted++; });
+  page.on("requestfailed", (req) => {
+    if (/ABORTED|cancel/i.test(req.failure()?.errorText ?? "")) aborted++;
+  });
   await page.goto(view.path, { waitUntil: "load" });
   await settle(page, 2000);
   await Promise.all(pending);

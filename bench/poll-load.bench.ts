@@ -30,7 +30,9 @@ function cpuSeconds(pid: number | undefined): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(f[11]) + Number(f[12])) / 100;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** The embedded cloud this bench started (its own process): `sim/main.ts` run from this checkout. */
@@ -42,7 +44,9 @@ function simPid(): number | undefined {
       if (readlinkSync(`/proc/${entry}/cwd`) !== root.replace(/\/$/, "")) continue;
       if (!readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`SIM_PORT=${simPort}`)) continue;
       return Number(entry);
-    } catch { /* not ours, or gone */ }
+    } catch {
+      /* not ours, or gone */
+    }
   }
   return undefined;
 }
@@ -67,22 +71,31 @@ try {
   const cookies: string[] = [];
   const signInStart = performance.now();
   for (let i = 0; i < SESSIONS; i += 10) {
-    const batch = await Promise.all(Array.from({ length: Math.min(10, SESSIONS - i) }, async () => {
-      const res = await fetch(`${base}/api/auth/login`, {
-        method: "POST", headers: { "content-type": "application/json", "x-zenith-request": "1" },
-        body: JSON.stringify({ ...target.who, project: "admin" }),
-      });
-      if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    }));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, SESSIONS - i) }, async () => {
+        const res = await fetch(`${base}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-zenith-request": "1" },
+          body: JSON.stringify({ ...target.who, project: "admin" }),
+        });
+        if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+        return res.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
+      }),
+    );
     cookies.push(...batch);
   }
   const signInSeconds = (performance.now() - signInStart) / 1000;
 
   const pid = target.nextServerPid();
   const rss: { t: number; rssMiB: number; peakMiB: number }[] = [];
-  const sample = () => { const m = pid ? memoryOf(pid) : undefined; if (m) rss.push({ t: Math.round((performance.now() - t0) / 1000), ...m }); };
+  const sample = () => {
+    const m = pid ? memoryOf(pid) : undefined;
+    if (m) rss.push({ t: Math.round((performance.now() - t0) / 1000), ...m });
+  };
   const latencies: Record<string, number[]> = Object.fromEntries(VIEWS.map((v) => [v.name, []]));
   /** Latencies of requests that started after the first WARM_S seconds (the first round meets cold caches all at once). */
   const steady: number[] = [];
@@ -98,30 +111,31 @@ try {
   const sampler = setInterval(sample, 1000);
   const deadline = t0 + SECONDS * 1000;
 
-  await Promise.all(cookies.map(async (cookie, i) => {
-    let n = i; // sessions start on different views
-    while (performance.now() < deadline) {
-      const view = VIEWS[n++ % VIEWS.length];
-      const start = performance.now();
-      try {
-        const res = await fetch(`${base}${view.path}`, { headers: { cookie, accept: "application/json" } });
-        const body = await res.text();
-        if (res.status === 200) {
-          latencies[view.name].push(performance.now() - start);
-          if (start - t0 >= WARM_S * 1000) steady.push(performance.now() - start);
+  await Promise.all(
+    cookies.map(async (cookie, i) => {
+      let n = i; // sessions start on different views
+      while (performance.now() < deadline) {
+        const view = VIEWS[n++ % VIEWS.length];
+        const start = performance.now();
+        try {
+          const res = await fetch(`${base}${view.path}`, { headers: { cookie, accept: "application/json" } });
+          const body = await res.text();
+          if (res.status === 200) {
+            latencies[view.name].push(performance.now() - start);
+            if (start - t0 >= WARM_S * 1000) steady.push(performance.now() - start);
+          } else {
+            errors[`${view.name} ${res.status}`] = (errors[`${view.name} ${res.status}`] ?? 0) + 1;
+            if (errorSamples.length < 10) errorSamples.push(`${view.name} ${res.status} ${body.slice(0, 200)}`);
+          }
+        } catch (e) {
+          const kind = `${view.name} ${(e as Error).cause ? String((e as Error & { cause: { code?: string } }).cause.code ?? (e as Error).message) : (e as Error).message}`;
+          errors[kind] = (errors[kind] ?? 0) + 1;
+          if (errorSamples.length < 10) errorSamples.push(kind);
         }
-        else {
-          errors[`${view.name} ${res.status}`] = (errors[`${view.name} ${res.status}`] ?? 0) + 1;
-          if (errorSamples.length < 10) errorSamples.push(`${view.name} ${res.status} ${body.slice(0, 200)}`);
-        }
-      } catch (e) {
-        const kind = `${view.name} ${(e as Error).cause ? String((e as Error & { cause: { code?: string } }).cause.code ?? (e as Error).message) : (e as Error).message}`;
-        errors[kind] = (errors[kind] ?? 0) + 1;
-        if (errorSamples.length < 10) errorSamples.push(kind);
+        if (THINK_MS) await new Promise((r) => setTimeout(r, THINK_MS));
       }
-      if (THINK_MS) await new Promise((r) => setTimeout(r, THINK_MS));
-    }
-  }));
+    }),
+  );
   clearInterval(sampler);
   sample();
   const elapsed = (performance.now() - t0) / 1000;
@@ -135,22 +149,41 @@ try {
 
   const rows = VIEWS.map((v) => {
     const xs = latencies[v.name].sort((a, b) => a - b);
-    const errs = Object.entries(errors).filter(([k]) => k.startsWith(`${v.name} `)).reduce((s, [, n]) => s + n, 0);
+    const errs = Object.entries(errors)
+      .filter(([k]) => k.startsWith(`${v.name} `))
+      .reduce((s, [, n]) => s + n, 0);
     return {
-      view: `${v.name} (GET ${v.path})`, ok: xs.length, errors: errs, reqPerSec: +(xs.length / elapsed).toFixed(1),
-      p50ms: +(quantile(xs, 0.5) ?? NaN).toFixed(0), p99ms: +(quantile(xs, 0.99) ?? NaN).toFixed(0), maxMs: +(xs.at(-1) ?? NaN).toFixed(0),
+      view: `${v.name} (GET ${v.path})`,
+      ok: xs.length,
+      errors: errs,
+      reqPerSec: +(xs.length / elapsed).toFixed(1),
+      p50ms: +(quantile(xs, 0.5) ?? NaN).toFixed(0),
+      p99ms: +(quantile(xs, 0.99) ?? NaN).toFixed(0),
+      maxMs: +(xs.at(-1) ?? NaN).toFixed(0),
     };
   });
-  const all = Object.values(latencies).flat().sort((a, b) => a - b);
+  const all = Object.values(latencies)
+    .flat()
+    .sort((a, b) => a - b);
   const totalErrors = Object.values(errors).reduce((s, n) => s + n, 0);
   rows.push({
-    view: "all", ok: all.length, errors: totalErrors, reqPerSec: +(all.length / elapsed).toFixed(1),
-    p50ms: +(quantile(all, 0.5) ?? NaN).toFixed(0), p99ms: +(quantile(all, 0.99) ?? NaN).toFixed(0), maxMs: +(all.at(-1) ?? NaN).toFixed(0),
+    view: "all",
+    ok: all.length,
+    errors: totalErrors,
+    reqPerSec: +(all.length / elapsed).toFixed(1),
+    p50ms: +(quantile(all, 0.5) ?? NaN).toFixed(0),
+    p99ms: +(quantile(all, 0.99) ?? NaN).toFixed(0),
+    maxMs: +(all.at(-1) ?? NaN).toFixed(0),
   });
   steady.sort((a, b) => a - b);
   rows.push({
-    view: `all, started after the first ${WARM_S} s`, ok: steady.length, errors: totalErrors, reqPerSec: +(steady.length / (elapsed - WARM_S)).toFixed(1),
-    p50ms: +(quantile(steady, 0.5) ?? NaN).toFixed(0), p99ms: +(quantile(steady, 0.99) ?? NaN).toFixed(0), maxMs: +(steady.at(-1) ?? NaN).toFixed(0),
+    view: `all, started after the first ${WARM_S} s`,
+    ok: steady.length,
+    errors: totalErrors,
+    reqPerSec: +(steady.length / (elapsed - WARM_S)).toFixed(1),
+    p50ms: +(quantile(steady, 0.5) ?? NaN).toFixed(0),
+    p99ms: +(quantile(steady, 0.99) ?? NaN).toFixed(0),
+    maxMs: +(steady.at(-1) ?? NaN).toFixed(0),
   });
   const memory = {
     pid: pid ?? null,
@@ -160,24 +193,45 @@ try {
     peakHwmMiB: rss.at(-1)?.peakMiB ?? null,
   };
   console.table(rows);
-  console.log(`sessions ${SESSIONS} (signed in in ${signInSeconds.toFixed(1)} s), ${elapsed.toFixed(1)} s of polling, errors ${totalErrors} ${JSON.stringify(errors)}`);
-  console.log(`CPU, cores on average over the run: next-server ${nextCpu}, sim ${simCpu}, this load generator ${clientCpu}; machine load average (1 min) at the end ${load.toFixed(1)}`);
+  console.log(
+    `sessions ${SESSIONS} (signed in in ${signInSeconds.toFixed(1)} s), ${elapsed.toFixed(1)} s of polling, errors ${totalErrors} ${JSON.stringify(errors)}`,
+  );
+  console.log(
+    `CPU, cores on average over the run: next-server ${nextCpu}, sim ${simCpu}, this load generator ${clientCpu}; machine load average (1 min) at the end ${load.toFixed(1)}`,
+  );
   console.log(`next-server RSS (MiB): start ${memory.startMiB}, max ${memory.maxMiB}, end ${memory.endMiB}, VmHWM ${memory.peakHwmMiB}`);
   if (errorSamples.length) console.log(`first errors:\n  ${errorSamples.join("\n  ")}`);
 
   const results = join(root, "bench", "results");
   mkdirSync(results, { recursive: true });
   const at = new Date().toISOString();
-  const about = { at, sessions: SESSIONS, seconds: SECONDS, thinkMs: THINK_MS, target: "sim (default scenario) through next start", cores: (await import("node:os")).cpus().length };
-  writeFileSync(join(results, "poll-load.json"), `${JSON.stringify({ about, rows, errors, errorSamples, memory, rss, signInSeconds, cpu: { next: nextCpu, sim: simCpu, client: clientCpu }, load }, null, 2)}\n`);
+  const about = {
+    at,
+    sessions: SESSIONS,
+    seconds: SECONDS,
+    thinkMs: THINK_MS,
+    target: "sim (default scenario) through next start",
+    cores: (await import("node:os")).cpus().length,
+  };
+  writeFileSync(
+    join(results, "poll-load.json"),
+    `${JSON.stringify({ about, rows, errors, errorSamples, memory, rss, signInSeconds, cpu: { next: nextCpu, sim: simCpu, client: clientCpu }, load }, null, 2)}\n`,
+  );
   const md = [
-    `# Load: ${SESSIONS} sessions × ${SECONDS} s (${at.slice(0, 10)})`, "",
-    `\`npm run bench -- poll-load\`: ${SESSIONS} admin sessions, each a closed loop (one request in flight, think time ${THINK_MS} ms) over the instances list and the DHCP HA view, against a fresh sim (default scenario) through \`next start\`, all on 127.0.0.1; ${about.cores} cores shared with other work, so times are this machine's at that moment.`, "",
-    "| view | ok | errors | req/s | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.view} | ${r.ok} | ${r.errors} | ${r.reqPerSec} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} |`), "",
-    `Errors: ${totalErrors}${totalErrors ? ` ${JSON.stringify(errors)}` : ""}. Sign-in of the ${SESSIONS} sessions: ${signInSeconds.toFixed(1)} s.`, "",
-    `CPU, cores on average over the run (of ${about.cores}): next-server ${nextCpu}, the sim ${simCpu}, the load generator ${clientCpu}; machine load average (1 min) at the end: ${load.toFixed(1)}.`, "",
-    `next-server RSS (MiB): ${memory.startMiB} at the start of polling, ${memory.maxMiB} at most, ${memory.endMiB} at the end (VmHWM ${memory.peakHwmMiB}).`, "",
+    `# Load: ${SESSIONS} sessions × ${SECONDS} s (${at.slice(0, 10)})`,
+    "",
+    `\`npm run bench -- poll-load\`: ${SESSIONS} admin sessions, each a closed loop (one request in flight, think time ${THINK_MS} ms) over the instances list and the DHCP HA view, against a fresh sim (default scenario) through \`next start\`, all on 127.0.0.1; ${about.cores} cores shared with other work, so times are this machine's at that moment.`,
+    "",
+    "| view | ok | errors | req/s | p50 ms | p99 ms | max ms |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.view} | ${r.ok} | ${r.errors} | ${r.reqPerSec} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} |`),
+    "",
+    `Errors: ${totalErrors}${totalErrors ? ` ${JSON.stringify(errors)}` : ""}. Sign-in of the ${SESSIONS} sessions: ${signInSeconds.toFixed(1)} s.`,
+    "",
+    `CPU, cores on average over the run (of ${about.cores}): next-server ${nextCpu}, the sim ${simCpu}, the load generator ${clientCpu}; machine load average (1 min) at the end: ${load.toFixed(1)}.`,
+    "",
+    `next-server RSS (MiB): ${memory.startMiB} at the start of polling, ${memory.maxMiB} at most, ${memory.endMiB} at the end (VmHWM ${memory.peakHwmMiB}).`,
+    "",
   ].join("\n");
   writeFileSync(join(results, `poll-load-${at.slice(0, 10)}.md`), md);
 } finally {

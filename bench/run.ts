@@ -8,11 +8,16 @@ import { join } from "node:path";
  */
 const filter = process.argv[2];
 const dir = new URL(".", import.meta.url).pathname;
-const benches = readdirSync(dir).filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter))).sort();
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
+  .sort();
 let failed = 0;
 for (const f of benches) {
   console.log(`\n### ${f}`);
   const r = spawnSync("npx", ["tsx", join(dir, f)], { stdio: "inherit", env: process.env });
-  if (r.status !== 0) { failed++; console.log(`### ${f} failed (exit ${r.status})`); }
+  if (r.status !== 0) {
+    failed++;
+    console.log(`### ${f} failed (exit ${r.status})`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -20,7 +20,12 @@ for (const cacheMs of [30_000, 0]) {
     await bff.call("GET", "/api/auth/session");
     await bff.call("GET", "/api/catalog");
   }
-  rows.push({ tokenCache: cacheMs ? `${cacheMs / 1000}s` : "off", loginKeystoneCalls: loginCalls, views, keystoneCallsPerView: bff.calls.length / views });
+  rows.push({
+    tokenCache: cacheMs ? `${cacheMs / 1000}s` : "off",
+    loginKeystoneCalls: loginCalls,
+    views,
+    keystoneCallsPerView: bff.calls.length / views,
+  });
 }
 {
   // Cold cache: a session signed in on one app, opened on a fresh one (its token cache empty).

@@ -38,9 +38,29 @@ export function createApp(deps: BffDeps) {
   app.use("*", apiHeaders());
   app.use("*", csrfGuard(deps.allowedOrigins, deps.publicOrigin));
   app.use("*", bodyLimits());
-  const routers = [healthRouter, metricsRouter, authRouter, overviewRouter, systemRouter, adminRouter, bootRouter, instancesRouter, volumesRouter, imagesRouter, networksRouter, lineageRouter, dhcpRouter, rolloutsRouter, proxyRouter];
+  const routers = [
+    healthRouter,
+    metricsRouter,
+    authRouter,
+    overviewRouter,
+    systemRouter,
+    adminRouter,
+    bootRouter,
+    instancesRouter,
+    volumesRouter,
+    imagesRouter,
+    networksRouter,
+    lineageRouter,
+    dhcpRouter,
+    rolloutsRouter,
+    proxyRouter,
+  ];
   for (const r of routers) app.route("/", r);
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "ZENITH_METRICS_TOKEN (only /api/metrics)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "ZENITH_METRICS_TOKEN (only /api/metrics)",
+  });
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No API route ${c.req.method} ${c.req.path}.`, { field: "path" }), 404));
   app.onError(handleError);

@@ -12,11 +12,20 @@ describe("depsFromEnv: the Ceph Dashboard account", () => {
     expect(deps.ceph.username).toBeUndefined();
     expect(deps.ceph.password).toBeUndefined();
     expect(() => cephAccount(deps)).toThrow(/ZENITH_CEPH_USER and ZENITH_CEPH_PASSWORD/);
-    try { cephAccount(deps); } catch (e) { expect(e).toMatchObject({ status: 503, code: "ceph_unavailable", extra: { details: { reason: "not_configured" } } }); }
+    try {
+      cephAccount(deps);
+    } catch (e) {
+      expect(e).toMatchObject({ status: 503, code: "ceph_unavailable", extra: { details: { reason: "not_configured" } } });
+    }
   });
 
   it("uses the account it is given, and the embedded cloud's own by default", () => {
-    const given = depsFromEnv({ ...base(), ZENITH_AUTH_URL: "http://keystone.example:5000/v3", ZENITH_CEPH_USER: "zenith", ZENITH_CEPH_PASSWORD: "pw" });
+    const given = depsFromEnv({
+      ...base(),
+      ZENITH_AUTH_URL: "http://keystone.example:5000/v3",
+      ZENITH_CEPH_USER: "zenith",
+      ZENITH_CEPH_PASSWORD: "pw",
+    });
     expect(cephAccount(given)).toEqual({ username: "zenith", password: "pw" });
     expect(cephAccount(depsFromEnv(base()))).toEqual({ username: "admin", password: "zenith-ceph" });
   });

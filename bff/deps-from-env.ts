@@ -19,7 +19,11 @@ const num = (v: string | undefined, fallback: number, name: string): number => {
 function publicOrigin(v: string | undefined): string | undefined {
   if (!v) return undefined;
   let url: URL;
-  try { url = new URL(v); } catch { throw new Error(`ZENITH_PUBLIC_ORIGIN must be an origin such as https://zenith.example.com, got '${v}'`); }
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`ZENITH_PUBLIC_ORIGIN must be an origin such as https://zenith.example.com, got '${v}'`);
+  }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`ZENITH_PUBLIC_ORIGIN must be http(s), got '${v}'`);
   return url.origin;
 }
@@ -31,18 +35,25 @@ function publicOrigin(v: string | undefined): string | undefined {
  * per-image reads are quick unless ceph-mgr is stuck, which its own breaker then catches.
  */
 export const UPSTREAM_TIMEOUT_DEFAULTS: Record<ServiceName, number> = {
-  identity: 10_000, compute: 30_000, image: 30_000, volume: 30_000, network: 30_000, ceph: 15_000,
+  identity: 10_000,
+  compute: 30_000,
+  image: 30_000,
+  volume: 30_000,
+  network: 30_000,
+  ceph: 15_000,
 };
 
 /** ZENITH_UPSTREAM_TIMEOUT_MS_<SERVICE>, else ZENITH_UPSTREAM_TIMEOUT_MS for every service, else the default. */
 export function upstreamTimeouts(env: Env): Record<ServiceName, number> {
   const all = env.ZENITH_UPSTREAM_TIMEOUT_MS;
-  return Object.fromEntries(SERVICES.map((s) => {
-    const name = `ZENITH_UPSTREAM_TIMEOUT_MS_${s.toUpperCase()}`;
-    const ms = num(env[name], num(all, UPSTREAM_TIMEOUT_DEFAULTS[s], "ZENITH_UPSTREAM_TIMEOUT_MS"), name);
-    if (ms < 1) throw new Error(`${name} must be at least 1 ms`);
-    return [s, ms];
-  })) as Record<ServiceName, number>;
+  return Object.fromEntries(
+    SERVICES.map((s) => {
+      const name = `ZENITH_UPSTREAM_TIMEOUT_MS_${s.toUpperCase()}`;
+      const ms = num(env[name], num(all, UPSTREAM_TIMEOUT_DEFAULTS[s], "ZENITH_UPSTREAM_TIMEOUT_MS"), name);
+      if (ms < 1) throw new Error(`${name} must be at least 1 ms`);
+      return [s, ms];
+    }),
+  ) as Record<ServiceName, number>;
 }
 
 /** Reads the environment once, at start-up. */
@@ -69,7 +80,10 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       maxPerSession: num(env.ZENITH_STREAMS_PER_SESSION, DEFAULT_STREAM_LIMITS.maxPerSession, "ZENITH_STREAMS_PER_SESSION"),
     },
     publicOrigin: publicOrigin(env.ZENITH_PUBLIC_ORIGIN),
-    allowedOrigins: (env.ZENITH_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.ZENITH_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     ceph: {
       url: env.ZENITH_CEPH_URL || undefined,
       username: env.ZENITH_CEPH_USER || (embedded ? "admin" : undefined),

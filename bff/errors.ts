@@ -13,7 +13,8 @@ export const ErrorSchema = z
     requestId: z.string(),
     service: z.string().optional().openapi({ description: "The upstream service that failed, when one did" }),
     field: z.string().optional().openapi({
-      description: "The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`",
+      description:
+        "The part of the request a rejection is about: `body.source.id`, `query.limit`, `param.id`, `header.origin`, `cookie.zenith_session`, `path`, `body`",
       example: "body.name",
     }),
     upstreamRequestId: z.string().optional(),
@@ -99,7 +100,11 @@ export function handleError(err: Error, c: Context): Response {
     const status = err.status as ContentfulStatusCode;
     // Hono's own 400s are about the body it could not read (malformed JSON, a form it could not parse), its 415 about its type.
     if (status === 400) return c.json(errorBody(c, "bad_request", `body: ${err.message || "unreadable"}`, { field: "body" }), 400);
-    if (status === 415) return c.json(errorBody(c, "unsupported_media_type", "content-type: the body must be application/json.", { field: "header.content-type" }), 415);
+    if (status === 415)
+      return c.json(
+        errorBody(c, "unsupported_media_type", "content-type: the body must be application/json.", { field: "header.content-type" }),
+        415,
+      );
     return c.json(errorBody(c, "http_error", err.message || "Request failed"), status);
   }
   const logger = (c.get("services" as never) as { logger?: { error(o: object, m: string): void } } | undefined)?.logger;

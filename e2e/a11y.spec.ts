@@ -18,7 +18,9 @@ async function settle(page: Page): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   // Live pages poll; network idle may not come on a page with a stream, so it is waited for only briefly.
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 10_000 }).catch(() => undefined);
+  await expect(page.locator('[aria-busy="true"]'))
+    .toHaveCount(0, { timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 let firstInstance: string | undefined;

@@ -22,7 +22,9 @@ export async function seriousA11yViolations(page: Page): Promise<A11yFinding[]> 
       impact: v.impact ?? "",
       help: v.help,
       count: v.nodes.length,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(1, 2).join("")}` : ""}`),
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(1, 2).join("")}` : ""}`),
     }));
 }
 

@@ -2,7 +2,9 @@ import { expect, test, users } from "./fixtures";
 import { AuditPage } from "./pages/AuditPage";
 
 test.describe("Admin → Audit", () => {
-  test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
+  test.afterAll(async ({ target, sim }) => {
+    if (target === "sim") await sim.reset();
+  });
 
   test("an executed heal step is listed with who did it, when, and its result", async ({ app, cloud, seed }) => {
     const hosting = await cloud.dhcpHosting(users.admin, seed.singleAgentNetwork);

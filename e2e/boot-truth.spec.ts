@@ -26,7 +26,12 @@ test.describe("boot wizard: certainty, field errors, countdown, draft", () => {
   });
 
   for (const locale of ["en", "zh-CN"] as const) {
-    test(`the plan panel, certain for an admin and as certain as the member's evidence allows (${locale})`, async ({ app, page, seed, target }) => {
+    test(`the plan panel, certain for an admin and as certain as the member's evidence allows (${locale})`, async ({
+      app,
+      page,
+      seed,
+      target,
+    }) => {
       await app.setPreferences({ locale });
       await app.signInViaApi("admin");
       const launch = new LaunchPage(page);

@@ -15,7 +15,8 @@ test.describe("boot wizard", () => {
   test.beforeEach(async ({ app }) => {
     await app.signInViaApi("admin");
     app.page.on("response", async (r) => {
-      if (r.request().method() === "POST" && new URL(r.url()).pathname === "/api/boot" && r.status() === 202) launched.push((await r.json()).serverId);
+      if (r.request().method() === "POST" && new URL(r.url()).pathname === "/api/boot" && r.status() === 202)
+        launched.push((await r.json()).serverId);
     });
   });
   test.afterAll(async ({ cloud }) => {

@@ -37,19 +37,36 @@ export interface Seed {
 export function seedFor(target: Target): Seed {
   if (target === "sim")
     return {
-      rawImage: "centos-7-raw", copyImage: "rhel-9-large-foreign", copyFailingCheck: "same_fsid", novaWaitSeconds: 183,
-      flavor: { name: "m1.small", id: "2" }, network: "provider", rawVolumeGiB: 8, singleAgentNetwork: "cs1-yw-1", dhcpAgents: 18,
+      rawImage: "centos-7-raw",
+      copyImage: "rhel-9-large-foreign",
+      copyFailingCheck: "same_fsid",
+      novaWaitSeconds: 183,
+      flavor: { name: "m1.small", id: "2" },
+      network: "provider",
+      rawVolumeGiB: 8,
+      singleAgentNetwork: "cs1-yw-1",
+      dhcpAgents: 18,
     };
   const real = realEndpoints();
-  const wait = real.nova.blockDeviceAllocateRetries * real.nova.blockDeviceAllocateRetriesInterval + real.nova.blockDeviceAllocateRetriesInterval;
+  const wait =
+    real.nova.blockDeviceAllocateRetries * real.nova.blockDeviceAllocateRetriesInterval + real.nova.blockDeviceAllocateRetriesInterval;
   return {
-    rawImage: "zenith-raw", copyImage: "zenith-qcow2", copyFailingCheck: "raw_format", novaWaitSeconds: wait,
-    flavor: { name: "m1.small", id: real.flavors["m1.small"] }, network: "zenith-net", rawVolumeGiB: 1, singleAgentNetwork: "zenith-net",
+    rawImage: "zenith-raw",
+    copyImage: "zenith-qcow2",
+    copyFailingCheck: "raw_format",
+    novaWaitSeconds: wait,
+    flavor: { name: "m1.small", id: real.flavors["m1.small"] },
+    network: "zenith-net",
+    rawVolumeGiB: 1,
+    singleAgentNetwork: "zenith-net",
     dhcpAgents: real.dhcpAgentHosts.length,
   };
 }
 
-export interface CloudUser { username: string; password: string }
+export interface CloudUser {
+  username: string;
+  password: string;
+}
 
 /**
  * Direct OpenStack calls for test setup and clean-up that are not what the spec is about (a volume to list,
@@ -68,7 +85,10 @@ export class Cloud {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         auth: {
-          identity: { methods: ["password"], password: { user: { name: user.username, domain: { id: "default" }, password: user.password } } },
+          identity: {
+            methods: ["password"],
+            password: { user: { name: user.username, domain: { id: "default" }, password: user.password } },
+          },
           scope: { project: { name: project, domain: { id: "default" } } },
         },
       }),
@@ -94,11 +114,15 @@ export class Cloud {
    * The DHCP agents hosting a network, through Neutron's own API (as an admin), and a way back to exactly the agents
    * it had: specs that heal a network restore it, so the shared real tier stays as the other suites expect it.
    */
-  async dhcpHosting(admin: CloudUser, network: string): Promise<{ netId: string; initial: string[]; agents: () => Promise<string[]>; restore: () => Promise<void> }> {
+  async dhcpHosting(
+    admin: CloudUser,
+    network: string,
+  ): Promise<{ netId: string; initial: string[]; agents: () => Promise<string[]>; restore: () => Promise<void> }> {
     const s = await this.session(admin, "admin");
     const { networks } = await this.call(s, "network", `/v2.0/networks?name=${encodeURIComponent(network)}`);
     const netId: string = networks[0].id;
-    const agents = async () => ((await this.call(s, "network", `/v2.0/networks/${netId}/dhcp-agents`)).agents as { id: string }[]).map((a) => a.id);
+    const agents = async () =>
+      ((await this.call(s, "network", `/v2.0/networks/${netId}/dhcp-agents`)).agents as { id: string }[]).map((a) => a.id);
     const initial = await agents();
     const restore = async () => {
       for (const id of (await agents()).filter((a) => !initial.includes(a)))
@@ -108,7 +132,12 @@ export class Cloud {
   }
 
   /** One JSON call; throws with the service's answer unless it is 2xx. */
-  async call<T = any>(s: { token: string; endpoint: (type: string) => string }, type: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  async call<T = any>(
+    s: { token: string; endpoint: (type: string) => string },
+    type: string,
+    path: string,
+    init: { method?: string; json?: unknown } = {},
+  ): Promise<T> {
     const res = await fetch(`${s.endpoint(type)}${path}`, {
       method: init.method ?? "GET",
       headers: { "x-auth-token": s.token, "content-type": "application/json", accept: "application/json" },
@@ -127,7 +156,10 @@ export class Scratch {
   private servers: string[] = [];
   private volumes: string[] = [];
   private images: string[] = [];
-  private constructor(readonly cloud: Cloud, readonly s: CloudSession) {}
+  private constructor(
+    readonly cloud: Cloud,
+    readonly s: CloudSession,
+  ) {}
 
   static async as(cloud: Cloud, user: CloudUser, project: string): Promise<Scratch> {
     return new Scratch(cloud, await cloud.session(user, project));
@@ -137,7 +169,10 @@ export class Scratch {
   async volumeFromImage(name: string, imageName: string, sizeGiB: number): Promise<string> {
     const { images } = await this.cloud.call(this.s, "image", `/v2/images?name=${encodeURIComponent(imageName)}`);
     if (images.length !== 1) throw new Error(`image ${imageName}: ${images.length} found`);
-    const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", { method: "POST", json: { volume: { name, size: sizeGiB, imageRef: images[0].id } } });
+    const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", {
+      method: "POST",
+      json: { volume: { name, size: sizeGiB, imageRef: images[0].id } },
+    });
     this.volumes.push(volume.id);
     await this.waitVolume(volume.id, "available");
     return volume.id;
@@ -145,7 +180,10 @@ export class Scratch {
 
   /** A volume cloned from another (Cinder's source_volid), waited on until available. */
   async volumeFromVolume(name: string, sourceId: string, sizeGiB: number): Promise<string> {
-    const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", { method: "POST", json: { volume: { name, size: sizeGiB, source_volid: sourceId } } });
+    const { volume } = await this.cloud.call(this.s, "volumev3", "/volumes", {
+      method: "POST",
+      json: { volume: { name, size: sizeGiB, source_volid: sourceId } },
+    });
     this.volumes.push(volume.id);
     await this.waitVolume(volume.id, "available");
     return volume.id;
@@ -189,14 +227,25 @@ export class Scratch {
       await this.cloud.call(this.s, "compute", `/servers/${id}`, { method: "DELETE" }).catch(() => undefined);
     }
     for (const id of this.servers)
-      for (let i = 0; i < 120 && (await this.cloud.call(this.s, "compute", `/servers/${id}`).then(() => true, () => false)); i++)
+      for (
+        let i = 0;
+        i < 120 &&
+        (await this.cloud.call(this.s, "compute", `/servers/${id}`).then(
+          () => true,
+          () => false,
+        ));
+        i++
+      )
         await new Promise((r) => setTimeout(r, 500));
     for (const id of [...this.volumes, ...left]) {
       // Snapshots first (an instance snapshot of a volume-backed server is a Cinder snapshot): a volume with one can't go.
-      const mine = async () => ((await this.cloud.call(this.s, "volumev3", `/snapshots?volume_id=${id}`).catch(() => ({ snapshots: [] }))).snapshots ?? [])
-        .filter((sn: { volume_id: string }) => sn.volume_id === id) as { id: string }[];
+      const mine = async () =>
+        ((await this.cloud.call(this.s, "volumev3", `/snapshots?volume_id=${id}`).catch(() => ({ snapshots: [] }))).snapshots ?? []).filter(
+          (sn: { volume_id: string }) => sn.volume_id === id,
+        ) as { id: string }[];
       const snaps = { snapshots: await mine() };
-      for (const sn of snaps.snapshots) await this.cloud.call(this.s, "volumev3", `/snapshots/${sn.id}`, { method: "DELETE" }).catch(() => undefined);
+      for (const sn of snaps.snapshots)
+        await this.cloud.call(this.s, "volumev3", `/snapshots/${sn.id}`, { method: "DELETE" }).catch(() => undefined);
       for (let i = 0; i < 60 && snaps.snapshots.length; i++) {
         if (!(await mine()).length) break;
         await new Promise((r) => setTimeout(r, 500));
@@ -208,6 +257,8 @@ export class Scratch {
       }
       await this.cloud.call(this.s, "volumev3", `/volumes/${id}`, { method: "DELETE" }).catch(() => undefined);
     }
-    this.servers = []; this.volumes = []; this.images = [];
+    this.servers = [];
+    this.volumes = [];
+    this.images = [];
   }
 }

@@ -6,7 +6,10 @@ test.describe("Content-Security-Policy", () => {
   test("every script of a page carries this response's nonce, and the app hydrates and signs in under the policy", async ({ app }) => {
     const violations: string[] = [];
     await app.page.addInitScript(() =>
-      document.addEventListener("securitypolicyviolation", (e) => ((window as unknown as { __csp: string[] }).__csp ??= []).push(e.violatedDirective)));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        ((window as unknown as { __csp: string[] }).__csp ??= []).push(e.violatedDirective),
+      ),
+    );
     const res = await app.page.request.get("/login");
     const csp = res.headers()["content-security-policy"];
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);

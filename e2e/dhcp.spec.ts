@@ -2,7 +2,9 @@ import { expect, test, users } from "./fixtures";
 import { DhcpPage } from "./pages/DhcpPage";
 
 test.describe("Admin → DHCP HA", () => {
-  test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
+  test.afterAll(async ({ target, sim }) => {
+    if (target === "sim") await sim.reset();
+  });
 
   test("shows the single-agent network degraded; a dry run then confirm heals it to 2 agents", async ({ app, cloud, seed, target }) => {
     const net = seed.singleAgentNetwork;

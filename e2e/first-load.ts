@@ -19,7 +19,13 @@ export async function firstLoadBytes(ctx: BrowserContext, path: string): Promise
   page.on("response", (res) => {
     const type = res.request().resourceType();
     if ((type !== "script" && type !== "stylesheet") || bodies.has(res.url())) return;
-    bodies.set(res.url(), res.body().then((b) => ({ type, gz: gzipSync(b).length }), () => undefined));
+    bodies.set(
+      res.url(),
+      res.body().then(
+        (b) => ({ type, gz: gzipSync(b).length }),
+        () => undefined,
+      ),
+    );
   });
   await page.goto(path, { waitUntil: "load" });
   await page.waitForLoadState("networkidle");

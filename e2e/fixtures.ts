@@ -69,7 +69,6 @@ export class App {
     this.system = new SystemPage(page);
   }
 
-
   /** Sign in through the BFF (same cookie jar as the page), skipping the form. */
   async signInViaApi(user: DemoUser, project?: string): Promise<void> {
     const res = await this.page.request.post("/api/auth/login", {

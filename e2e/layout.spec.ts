@@ -45,11 +45,18 @@ test.describe("long names and narrow screens", () => {
       serverId = (await boot.json()).serverId;
       scratch.track(serverId);
       await expect.poll(async () => (await get(`/api/instances/${serverId}`)).status, { timeout: 120_000 }).toBe("ACTIVE");
-    } finally { await ctx.close(); }
+    } finally {
+      await ctx.close();
+    }
   });
-  test.afterAll(async () => { await scratch?.cleanUp(); });
+  test.afterAll(async () => {
+    await scratch?.cleanUp();
+  });
 
-  test("at 1440 px a 255-character name is cut, in full on hover and on the detail page; Status, Flavor and actions stay on screen", async ({ app, page }) => {
+  test("at 1440 px a 255-character name is cut, in full on hover and on the detail page; Status, Flavor and actions stay on screen", async ({
+    app,
+    page,
+  }) => {
     await app.signInViaApi("demo");
     const list = new InstancesPage(page);
     await list.goto(`?search=${name.slice(0, 16)}`);
@@ -80,7 +87,10 @@ test.describe("long names and narrow screens", () => {
     await expect(page.getByTestId("delete-consequences")).toHaveText(rowText);
   });
 
-  test("on a phone the row's actions are in a menu on screen, and the project switcher does not overlap the region badge", async ({ app, page }) => {
+  test("on a phone the row's actions are in a menu on screen, and the project switcher does not overlap the region badge", async ({
+    app,
+    page,
+  }) => {
     await app.signInViaApi("demo");
     await page.setViewportSize({ width: 390, height: 844 });
     const list = new InstancesPage(page);

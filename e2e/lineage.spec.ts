@@ -6,7 +6,9 @@ import { LineagePage } from "./pages/LineagePage";
 const NO_LEFTOVERS = "the real tier holds no leftover of a deleted instance's chain: making one needs rbd on the host, not an API";
 
 test.describe("Admin → Lineage", () => {
-  test.afterAll(async ({ target, sim }) => { if (target === "sim") await sim.reset(); });
+  test.afterAll(async ({ target, sim }) => {
+    if (target === "sim") await sim.reset();
+  });
 
   test("the raw image's tree shows a volume cloned from it, and expands and collapses with the keyboard", async ({ app, cloud, seed }) => {
     test.setTimeout(120_000);
@@ -41,7 +43,9 @@ test.describe("Admin → Lineage", () => {
       await expect(lineage.searchResults.getByText(spec, { exact: true })).toBeVisible();
       await lineage.searchResults.getByRole("button", { name: "Show in its tree" }).first().click();
       await expect(lineage.found.locator(`[data-spec="${spec}"]`)).toBeVisible();
-    } finally { await scratch.cleanUp(); }
+    } finally {
+      await scratch.cleanUp();
+    }
   });
 
   test("a leftover's chain opens with the keyboard; a dry run then confirm cleans one orphan", async ({ app, target }) => {
@@ -97,10 +101,17 @@ test.describe("Admin → Lineage", () => {
       // Nothing is claimed absent: the empty state says the walk was incomplete, not "no orphans".
       await expect(app.page.getByText("No orphans proven")).toBeVisible();
       await lineage.screenshot("lineage-cell-down-en");
-    } finally { await sim.novaCell("cell2", false); }
+    } finally {
+      await sim.novaCell("cell2", false);
+    }
   });
 
-  test("a tree of 1,200 clones opens, scrolls to its last row with only the rows in view rendered, and search finds a clone", async ({ app, target, sim, seed }) => {
+  test("a tree of 1,200 clones opens, scrolls to its last row with only the rows in view rendered, and search finds a clone", async ({
+    app,
+    target,
+    sim,
+    seed,
+  }) => {
     test.skip(target === "real", "1,200 RBD clones need /_sim: the real tier's Ceph is shared and small");
     test.setTimeout(120_000);
     const prefix = `e2e-big-${nanoid(5).replace(/[^\w]/g, "x")}`;
@@ -119,7 +130,10 @@ test.describe("Admin → Lineage", () => {
     expect(await tree.getByRole("treeitem").count()).toBeLessThan(80);
     // Scroll through the rows to the end, in steps, as a wheel would.
     const scroller = lineage.scroller(tree);
-    for (let i = 0; i < 6; i++) await scroller.evaluate((el, k) => { el.scrollTop = (el.scrollHeight * (k + 1)) / 6; }, i);
+    for (let i = 0; i < 6; i++)
+      await scroller.evaluate((el, k) => {
+        el.scrollTop = (el.scrollHeight * (k + 1)) / 6;
+      }, i);
     // The bottom of the tree: its last row (the seed's own clones sort after the e2e ones), and the last clone made.
     const bottom = tree.locator(`[aria-posinset="${total}"]`);
     await expect(bottom).toBeVisible();

@@ -19,7 +19,9 @@ test.describe("project resources", () => {
     try {
       scratch.track(await bootInstance(page, made.running, seed));
       scratch.track(await bootFailingCopy(page, made.failed, seed));
-    } finally { await close(); }
+    } finally {
+      await close();
+    }
     await scratch.volumeFromImage(made.volume, seed.rawImage, seed.rawVolumeGiB);
   });
   test.afterAll(async () => {
@@ -117,7 +119,9 @@ test.describe("project resources", () => {
     await expect(detail.action(/^Stop$/)).toBeEnabled();
 
     // Reboot: a POST with a body, which Nova refuses when it arrives chunked (as it did under `next start`).
-    const rebooted = app.page.waitForResponse((r) => r.url().endsWith(`/api/instances/${detail.id}/actions`) && r.request().method() === "POST");
+    const rebooted = app.page.waitForResponse(
+      (r) => r.url().endsWith(`/api/instances/${detail.id}/actions`) && r.request().method() === "POST",
+    );
     await detail.action(/^Reboot$/).click();
     expect((await rebooted).status()).toBe(202);
     await expect(detail.status).toHaveText("Active", { timeout: 30_000 });
@@ -174,7 +178,9 @@ test.describe("project resources", () => {
       await list.link(made.failed).click();
       await expect(app.page).toHaveURL(/\/project\/instances\/[0-9a-f-]{36}$/);
       const detail = new InstancePage(app.page, "");
-      await expect(detail.fault).toHaveText(/^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is \w+\.$/);
+      await expect(detail.fault).toHaveText(
+        /^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is \w+\.$/,
+      );
       await expect(detail.reason("start")).toBeVisible();
       await detail.screenshot(`instance-error-${locale}`);
     });

@@ -13,7 +13,9 @@ async function bodyLuminance(page: import("@playwright/test").Page): Promise<num
     const c = document.createElement("canvas").getContext("2d")!;
     c.fillStyle = getComputedStyle(document.body).backgroundColor;
     c.fillRect(0, 0, 1, 1);
-    const [r, g, b] = Array.from(c.getImageData(0, 0, 1, 1).data).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = Array.from(c.getImageData(0, 0, 1, 1).data)
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   });
 }

@@ -4,7 +4,9 @@ import { ImagesPage, InstancesPage, NetworksPage } from "./pages/ResourceListPag
 const SIM_ONLY = "needs /_sim fault injection to take Glance down for one test; the real tier's outages are in fault-real.int.test.ts";
 
 test.describe("one service down", () => {
-  test.afterEach(async ({ sim, target }) => { if (target === "sim") await sim.clearFaults(); });
+  test.afterEach(async ({ sim, target }) => {
+    if (target === "sim") await sim.clearFaults();
+  });
 
   for (const locale of ["en", "zh-CN"] as const) {
     test(`with Glance down, the pages that need it name it and the rest stay usable (${locale})`, async ({ app, sim, target }) => {

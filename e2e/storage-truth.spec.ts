@@ -18,7 +18,13 @@ test.describe("storage facts as the real services make them", () => {
     return stat.available === true;
   }
 
-  test("a volume-backed instance snapshot: listed as an instance snapshot, and Lineage opens with ceph-mgr still up", async ({ app, cloud, seed, target, sim }) => {
+  test("a volume-backed instance snapshot: listed as an instance snapshot, and Lineage opens with ceph-mgr still up", async ({
+    app,
+    cloud,
+    seed,
+    target,
+    sim,
+  }) => {
     test.setTimeout(240_000);
     const scratch = await Scratch.as(cloud, users.demo, "demo");
     try {
@@ -28,7 +34,14 @@ test.describe("storage facts as the real services make them", () => {
       const network = (await get(`/api/networks?search=${seed.network}`)).items.find((n: { name: string }) => n.name === seed.network);
       const boot = await app.page.request.post("/api/boot", {
         headers: { "X-Zenith-Request": "1" },
-        data: { name: `e2e-bfv-${nanoid(5)}`, source: { type: "image", id: image.id }, flavorId: seed.flavor.id, networkIds: [network.id], createVolume: true, deleteOnTermination: true },
+        data: {
+          name: `e2e-bfv-${nanoid(5)}`,
+          source: { type: "image", id: image.id },
+          flavorId: seed.flavor.id,
+          networkIds: [network.id],
+          createVolume: true,
+          deleteOnTermination: true,
+        },
       });
       expect(boot.status(), await boot.text()).toBe(202);
       const serverId: string = (await boot.json()).serverId;
@@ -39,7 +52,8 @@ test.describe("storage facts as the real services make them", () => {
       const snapName = `e2e-bfv-snap-${nanoid(5)}`;
       const s = await cloud.session(users.demo, "demo");
       const res = await fetch(`${s.endpoint("compute")}/servers/${serverId}/action`, {
-        method: "POST", headers: { "x-auth-token": s.token, "content-type": "application/json", "OpenStack-API-Version": "compute 2.45" },
+        method: "POST",
+        headers: { "x-auth-token": s.token, "content-type": "application/json", "OpenStack-API-Version": "compute 2.45" },
         body: JSON.stringify({ createImage: { name: snapName } }),
       });
       expect(res.status, await res.clone().text()).toBe(202);
@@ -64,10 +78,16 @@ test.describe("storage facts as the real services make them", () => {
       await expect(app.page.getByText(/Ceph Dashboard .* not answering/)).toHaveCount(0);
       expect(await mgrUp(target, sim.url)).toBe(true);
       await lineage.screenshot("lineage-with-bfv-snapshot-en");
-    } finally { await scratch.cleanUp(); }
+    } finally {
+      await scratch.cleanUp();
+    }
   });
 
-  test("Cinder's hidden parent: volume A, B cloned from A, A deleted → volume-A.deleted is shown as kept for B, not as an orphan", async ({ app, cloud, seed }) => {
+  test("Cinder's hidden parent: volume A, B cloned from A, A deleted → volume-A.deleted is shown as kept for B, not as an orphan", async ({
+    app,
+    cloud,
+    seed,
+  }) => {
     test.setTimeout(180_000);
     const scratch = await Scratch.as(cloud, users.demo, "demo");
     try {
@@ -85,6 +105,8 @@ test.describe("storage facts as the real services make them", () => {
       }).toPass({ timeout: 60_000 });
       await expect(lineage.orphans.getByText(`volumes/volume-${a}.deleted`)).toHaveCount(0);
       await lineage.screenshot("lineage-hidden-parent-en");
-    } finally { await scratch.cleanUp(); }
+    } finally {
+      await scratch.cleanUp();
+    }
   });
 });

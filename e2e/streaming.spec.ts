@@ -21,7 +21,9 @@ test.describe("streaming", () => {
         ["skeleton", '[data-testid="page-skeleton"]'],
         ["rows", 'table tbody tr a[href^="/project/instances/"]'],
       ];
-      const check = () => { for (const [name, sel] of probes) if (!seen.includes(name) && document.querySelector(sel)) seen.push(name); };
+      const check = () => {
+        for (const [name, sel] of probes) if (!seen.includes(name) && document.querySelector(sel)) seen.push(name);
+      };
       new MutationObserver(check).observe(document, { childList: true, subtree: true });
     });
     const list = new InstancesPage(page);

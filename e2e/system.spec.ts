@@ -4,7 +4,8 @@ test.describe("Admin → System", () => {
   test("shows every catalog service reachable", async ({ app }) => {
     await app.signInViaApi("admin");
     await app.system.goto();
-    for (const service of ["identity", "compute", "image", "network"]) await expect(app.system.serviceRow(service)).toContainText("Reachable");
+    for (const service of ["identity", "compute", "image", "network"])
+      await expect(app.system.serviceRow(service)).toContainText("Reachable");
     await expect(app.page.getByText(/^(\d+) of \1 reachable$/)).toBeVisible();
     await app.system.screenshot("system-all-reachable-en-light");
   });

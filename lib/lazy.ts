@@ -9,9 +9,13 @@ export type PreloadableLazy<P extends object> = LazyExoticComponent<ComponentTyp
  */
 export function lazyWithPreload<P extends object>(load: () => Promise<ComponentType<P>>): PreloadableLazy<P> {
   let pending: Promise<{ default: ComponentType<P> }> | undefined;
-  const get = () => (pending ??= load().then(
-    (component) => ({ default: component }),
-    (err: unknown) => { pending = undefined; throw err; },
-  ));
+  const get = () =>
+    (pending ??= load().then(
+      (component) => ({ default: component }),
+      (err: unknown) => {
+        pending = undefined;
+        throw err;
+      },
+    ));
   return Object.assign(lazy(get), { preload: () => get() });
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getterOf, listQueryOf, listSearchOf, parseListState, type ListSpec } from "./list-state";
 
 const spec: ListSpec<"created" | "name", "ACTIVE" | "ERROR"> = {
-  sorts: ["created", "name"], defaultSort: "created", defaultDir: "desc", filter: { key: "status", values: ["ACTIVE", "ERROR"] },
+  sorts: ["created", "name"],
+  defaultSort: "created",
+  defaultDir: "desc",
+  filter: { key: "status", values: ["ACTIVE", "ERROR"] },
 };
 
 describe("list URL state", () => {

@@ -44,7 +44,10 @@ export function parseListState<S extends string, F extends string>(spec: ListSpe
     sort: spec.sorts.includes(sort as S) ? (sort as S) : spec.defaultSort,
     dir: dir === "asc" || dir === "desc" ? dir : spec.defaultDir,
     filter: spec.filter?.values.includes(filter as F) ? (filter as F) : undefined,
-    cursor: (get("after") ?? "").split(",").filter((m) => MARKER.test(m)).slice(0, 50),
+    cursor: (get("after") ?? "")
+      .split(",")
+      .filter((m) => MARKER.test(m))
+      .slice(0, 50),
   };
 }
 

@@ -13,8 +13,16 @@ describe("navigation", () => {
 
   it("lists the pages of issue 2 in order", () => {
     expect(hrefs(navSections as never)).toEqual([
-      "/project", "/project/instances", "/project/volumes", "/project/images", "/project/networks",
-      "/admin/system", "/admin/lineage", "/admin/dhcp", "/admin/rollouts", "/admin/audit",
+      "/project",
+      "/project/instances",
+      "/project/volumes",
+      "/project/images",
+      "/project/networks",
+      "/admin/system",
+      "/admin/lineage",
+      "/admin/dhcp",
+      "/admin/rollouts",
+      "/admin/audit",
     ]);
   });
 

@@ -10,10 +10,21 @@ function summarise(files: Record<string, unknown>, expect: string) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/test-summary.ts", dir, "--expect", expect], { encoding: "utf8" });
   return { code: r.status, out: r.stdout };
 }
-const vitest = (passed: number, skipped: number) => ({ numPassedTests: passed, numFailedTests: 0, numPendingTests: skipped, testResults: [] });
+const vitest = (passed: number, skipped: number) => ({
+  numPassedTests: passed,
+  numFailedTests: 0,
+  numPendingTests: skipped,
+  testResults: [],
+});
 const playwright = (expected: number, skipped: number, reason: string) => ({
   stats: { expected, skipped, unexpected: 0, flaky: 0 },
-  suites: [{ specs: [{ tests: Array.from({ length: skipped }, () => ({ status: "skipped", annotations: [{ type: "skip", description: reason }] })) }] }],
+  suites: [
+    {
+      specs: [
+        { tests: Array.from({ length: skipped }, () => ({ status: "skipped", annotations: [{ type: "skip", description: reason }] })) },
+      ],
+    },
+  ],
 });
 
 // Each case spawns tsx; on a loaded 2-core machine that alone can take seconds.
@@ -27,12 +38,21 @@ describe("test summary", { timeout: 60_000 }, () => {
 
   it("names each vitest skip by the reason its title (or its nearest describe) states, and counts 'not applicable' apart", () => {
     const skip = (title: string, ancestorTitles: string[]) => ({ status: "pending", title, ancestorTitles });
-    const real = { numPassedTests: 5, numFailedTests: 0, numPendingTests: 4, testResults: [{ assertionResults: [
-      skip("a local root disk (real tier: FakeDriver writes no disk)", ["clone or copy"]),
-      skip("deleting leaves vms/<id>_disk behind (real tier: FakeDriver writes no disk)", ["ceph dashboard RBD API"]),
-      skip("drains each backend", ["Rollouts on the lab (not applicable on the real target: the lab is local)"]),
-      skip("plain", ["outer", "inner"]),
-    ] }] };
+    const real = {
+      numPassedTests: 5,
+      numFailedTests: 0,
+      numPendingTests: 4,
+      testResults: [
+        {
+          assertionResults: [
+            skip("a local root disk (real tier: FakeDriver writes no disk)", ["clone or copy"]),
+            skip("deleting leaves vms/<id>_disk behind (real tier: FakeDriver writes no disk)", ["ceph dashboard RBD API"]),
+            skip("drains each backend", ["Rollouts on the lab (not applicable on the real target: the lab is local)"]),
+            skip("plain", ["outer", "inner"]),
+          ],
+        },
+      ],
+    };
     const r = summarise({ "real.vitest.json": real }, "real");
     expect(r.code).toBe(0);
     expect(r.out).toContain("integration (real)       5 passed, 0 failed, 4 skipped (1 of them not applicable to this target, 3 others)");

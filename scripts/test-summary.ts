@@ -6,11 +6,19 @@ import { join } from "node:path";
  * `--expect a,b,…` names the result files (without .vitest.json / .playwright.json) that must be there: a stage that
  * should have run and left none, ran 0 tests, or skipped every test fails the run (exit 1).
  */
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 function vitestCounts(file: string): Counts {
   const r = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0), skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  return {
+    passed: r.numPassedTests ?? 0,
+    failed: (r.numFailedTests ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0),
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
 }
 
 function playwrightCounts(file: string): Counts {
@@ -49,7 +57,8 @@ function vitestSkipReasons(json: any): Map<string, number> {
     for (const t of f.assertionResults ?? [])
       if (t.status === "pending" || t.status === "skipped" || t.status === "todo") {
         const titles: string[] = [...(t.ancestorTitles ?? [])];
-        const reason = [t.title ?? "", ...titles.reverse()].map(stated).find((r) => r) ?? ((t.ancestorTitles ?? []).join(" › ") || "(top level)");
+        const reason =
+          [t.title ?? "", ...titles.reverse()].map(stated).find((r) => r) ?? ((t.ancestorTitles ?? []).join(" › ") || "(top level)");
         bump(reasons, reason);
       }
   return reasons;
@@ -79,11 +88,16 @@ for (const f of files) {
   const c = vitest ? vitestCounts(join(dir, f)) : playwrightCounts(join(dir, f));
   const reasons = vitest ? vitestSkipReasons(JSON.parse(readFileSync(join(dir, f), "utf8"))) : playwrightSkipReasons(join(dir, f));
   const na = [...reasons].filter(([r]) => notApplicable(r)).reduce((n, [, k]) => n + k, 0);
-  console.log(`${label(name).padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${na ? ` (${na} of them not applicable to this target, ${c.skipped - na} others)` : ""}`);
-  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`${"".padEnd(24)}   ${notApplicable(reason) ? "not applicable" : "skipped"} ${n}: ${reason}`);
+  console.log(
+    `${label(name).padEnd(24)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${na ? ` (${na} of them not applicable to this target, ${c.skipped - na} others)` : ""}`,
+  );
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
+    console.log(`${"".padEnd(24)}   ${notApplicable(reason) ? "not applicable" : "skipped"} ${n}: ${reason}`);
   if (c.passed + c.failed + c.skipped === 0) problems.push(`${label(name)} ran 0 tests`);
   else if (c.passed === 0 && c.failed === 0) problems.push(`${label(name)} skipped every test`);
-  total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
 }
 for (const name of expected) if (!seen.has(name)) problems.push(`${label(name)} should have run and left no results`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -24,11 +24,20 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
     app.use(`${path}/*`, faultInjection(state, service, path)); // `path/*` also matches the bare path: one fault per request
     app.route(path, router);
   };
-  for (const [path, service] of [["/identity", "identity"], ["/networking", "networking"], ["/compute", "compute"],
-    ["/image", "image"], ["/volume", "volume"], ["/ceph", "ceph"]] as const) {
+  for (const [path, service] of [
+    ["/identity", "identity"],
+    ["/networking", "networking"],
+    ["/compute", "compute"],
+    ["/image", "image"],
+    ["/volume", "volume"],
+    ["/ceph", "ceph"],
+  ] as const) {
     app.use(`${path}/*`, countRequests(state.requests, service, path)); // also matches the bare path
   }
-  for (const [path, service] of [["/identity", "identity"], ["/ceph", "ceph"]] as const) {
+  for (const [path, service] of [
+    ["/identity", "identity"],
+    ["/ceph", "ceph"],
+  ] as const) {
     app.use(`${path}/*`, chunkedBodyAsUpstream(service));
   }
   mount("/identity", "identity", keystoneRoutes(state));

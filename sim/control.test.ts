@@ -12,12 +12,15 @@ describe("/_sim controls", () => {
       const res = await fetch(`${sim.url}/_sim/reset`, { method: "POST" });
       expect(res.status).toBe(404);
       expect((await res.json()).error).toMatch(/SIM_CONTROLS=1/);
-    } finally { await sim.close(); }
+    } finally {
+      await sim.close();
+    }
   });
 
   it("reset, time scale and fault injection work for a loopback caller, and reject bad input", async () => {
     const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
-    const post = (path: string, body: unknown) => fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     try {
       expect((await post("/time-scale", { scale: 0.5 })).status).toBe(200);
       expect(sim.state.clock.scale()).toBe(0.5);
@@ -33,12 +36,15 @@ describe("/_sim controls", () => {
       expect((await fetch(`${sim.url}/identity`)).status).not.toBe(503);
       expect((await post("/fault", { service: "identity", mode: "explode" })).status).toBe(400);
       expect((await post("/reset", { scenario: "default" })).status).toBe(200);
-    } finally { await sim.close(); }
+    } finally {
+      await sim.close();
+    }
   });
 
   it("fault modes answer like the real service: down drops the connection, 500/503 carry request ids and Retry-After, a method/path fault can act first", async () => {
     const sim = await startSim({ port: 0, config: { dbPath: tmpDb(), controls: true, timeScale: 1 } });
-    const post = (path: string, body: unknown) => fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     try {
       await post("/fault", { service: "networking", mode: "down" });
       const down = await fetch(`${sim.url}/networking/v2.0/networks`).catch((e) => e);
@@ -64,7 +70,9 @@ describe("/_sim controls", () => {
       expect(sim.state.faults.list()).toHaveLength(1);
       expect((await post("/fault", { service: "identity", mode: "500", phase: "later" })).status).toBe(400);
       expect((await post("/fault", { service: "identity", mode: "500", path: "(" })).status).toBe(400);
-    } finally { await sim.close(); }
+    } finally {
+      await sim.close();
+    }
   });
 
   it("refuse changes that are not application/json or that come from a foreign Origin", async () => {
@@ -86,11 +94,15 @@ describe("/_sim controls", () => {
       expect(sim.state.clock.scale()).toBe(1);
       // Tests and the e2e fixtures: JSON with no Origin, or a loopback one.
       expect((await send("POST", "/time-scale", json, JSON.stringify({ scale: 2 }))).status).toBe(200);
-      expect((await send("POST", "/time-scale", { ...json, origin: "http://127.0.0.1:3100" }, JSON.stringify({ scale: 3 }))).status).toBe(200);
+      expect((await send("POST", "/time-scale", { ...json, origin: "http://127.0.0.1:3100" }, JSON.stringify({ scale: 3 }))).status).toBe(
+        200,
+      );
       expect((await send("DELETE", "/fault", {})).status).toBe(200);
       expect((await send("GET", "/state", {})).status).toBe(200);
       expect(sim.state.clock.scale()).toBe(3);
-    } finally { await sim.close(); }
+    } finally {
+      await sim.close();
+    }
   });
 
   it("count the requests each service answered, once each, until reset", async () => {
@@ -109,6 +121,8 @@ describe("/_sim controls", () => {
       });
       await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
       expect(await counts()).toEqual({ byService: {}, byRequest: {}, total: 0 });
-    } finally { await sim.close(); }
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -51,7 +51,8 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
   });
 
   app.get("/state", (c) =>
-    c.json({ scenario: state.store.meta.get("scenario") ?? null, timeScale: state.clock.scale(), faults: state.faults.list() }));
+    c.json({ scenario: state.store.meta.get("scenario") ?? null, timeScale: state.clock.scale(), faults: state.faults.list() }),
+  );
 
   // Requests answered per service since start or DELETE /_sim/requests (benchmarks count a view's upstream calls).
   app.get("/requests", (c) => c.json(state.requests.snapshot()));
@@ -82,15 +83,30 @@ export function controlRoutes(state: SimState, remoteAddress: (req: Request) => 
     const body = await c.req.json().catch(() => ({}));
     const mode = String(body?.mode) as FaultMode;
     if (typeof body?.service !== "string" || !FAULT_MODES.includes(mode))
-      return c.json({ error: `body needs service (identity|compute|image|volume|networking|ceph) and mode (${FAULT_MODES.join("|")})` }, 400);
+      return c.json(
+        { error: `body needs service (identity|compute|image|volume|networking|ceph) and mode (${FAULT_MODES.join("|")})` },
+        400,
+      );
     const phase = body.phase === undefined ? undefined : String(body.phase);
     if (phase !== undefined && phase !== "before" && phase !== "after") return c.json({ error: "body.phase must be before or after" }, 400);
     if (body.path !== undefined) {
-      try { new RegExp(String(body.path)); } catch { return c.json({ error: "body.path must be a regular expression" }, 400); }
+      try {
+        new RegExp(String(body.path));
+      } catch {
+        return c.json({ error: "body.path must be a regular expression" }, 400);
+      }
     }
     const opt = (v: unknown) => (v === undefined ? undefined : Number(v));
-    state.faults.set({ service: body.service, mode, delayMs: opt(body.delayMs), retryAfterS: opt(body.retryAfterS), remaining: opt(body.count),
-      method: body.method === undefined ? undefined : String(body.method), path: body.path === undefined ? undefined : String(body.path), phase });
+    state.faults.set({
+      service: body.service,
+      mode,
+      delayMs: opt(body.delayMs),
+      retryAfterS: opt(body.retryAfterS),
+      remaining: opt(body.count),
+      method: body.method === undefined ? undefined : String(body.method),
+      path: body.path === undefined ? undefined : String(body.path),
+      phase,
+    });
     return c.json({ faults: state.faults.list() });
   });
   app.delete("/fault", (c) => {

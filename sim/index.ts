@@ -21,14 +21,17 @@ export async function startSim(opts: { port?: number; config?: Partial<SimConfig
   const remote = new WeakMap<Request, string | undefined>();
   const app = createSimApp(state, { remoteAddress: (req) => remote.get(req) });
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({
-      fetch: (req, env: any) => {
-        remote.set(req, env?.incoming?.socket?.remoteAddress);
-        return app.fetch(req, env);
+    server = serve(
+      {
+        fetch: (req, env: any) => {
+          remote.set(req, env?.incoming?.socket?.remoteAddress);
+          return app.fetch(req, env);
+        },
+        hostname: "127.0.0.1",
+        port: opts.port ?? 5055,
       },
-      hostname: "127.0.0.1",
-      port: opts.port ?? 5055,
-    }, (info: AddressInfo) => resolve(info.port));
+      (info: AddressInfo) => resolve(info.port),
+    );
     server.on("error", reject);
   });
   state.baseUrl = `http://127.0.0.1:${port}`;

@@ -6,7 +6,9 @@ const scenario = process.env.SIM_SCENARIO;
 startSim({ port, scenario })
   .then((sim) => {
     console.log(`zenith-sim: embedded OpenStack+Ceph cloud on ${sim.url} (Keystone at ${sim.url}/identity/v3)`);
-    console.log(`zenith-sim: state in ${sim.state.config.dbPath}; controls ${sim.state.config.controls ? "on" : "off"}; time scale ${sim.state.clock.scale()}`);
+    console.log(
+      `zenith-sim: state in ${sim.state.config.dbPath}; controls ${sim.state.config.controls ? "on" : "off"}; time scale ${sim.state.clock.scale()}`,
+    );
     const stop = () => void sim.close().then(() => process.exit(0));
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);

@@ -28,13 +28,21 @@ export const AGENT_DEATH_MS = onSim ? 5_000 : 120_000;
 async function holdRealFault(apply: string, restore: string, args: string[]): Promise<() => Promise<void>> {
   // flock's own -c runs the script; its arguments (PIDs, paths without blanks) come in FAULT_ARGS.
   const script = `set -- $FAULT_ARGS; ${apply} || exit 3; echo applied; cat >/dev/null; ${restore}`;
-  const child: ChildProcessWithoutNullStreams = spawn("flock", ["-w", "900", FAULT_LOCK, "-c", script],
-    { detached: true, env: { ...process.env, FAULT_ARGS: args.join(" ") } });
-  let out = "", err = "";
-  child.stderr.on("data", (d) => { err += d; });
+  const child: ChildProcessWithoutNullStreams = spawn("flock", ["-w", "900", FAULT_LOCK, "-c", script], {
+    detached: true,
+    env: { ...process.env, FAULT_ARGS: args.join(" ") },
+  });
+  let out = "",
+    err = "";
+  child.stderr.on("data", (d) => {
+    err += d;
+  });
   const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (d) => { out += d; if (out.includes("applied")) resolve(); });
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("applied")) resolve();
+    });
     void exited.then((code) => reject(new Error(`fault holder exited ${code} before applying (${apply}): ${err}`)));
   });
   return async () => {
@@ -90,7 +98,13 @@ export async function silenceDhcpAgent(host: string, aliveNow: () => Promise<boo
   };
 }
 
-interface KeystonePool { frontendUrl: string; statsUrl: string; backend: string; hosts: string[]; healthFiles: string[] }
+interface KeystonePool {
+  frontendUrl: string;
+  statsUrl: string;
+  backend: string;
+  hosts: string[];
+  healthFiles: string[];
+}
 
 /** The keystone pool's backends and their HAProxy status (UP, DOWN, …) from its CSV stats. */
 async function keystoneBackends(ks: KeystonePool): Promise<Record<string, string>> {
@@ -121,9 +135,14 @@ export async function keystoneAnswers503(): Promise<{ restore(): Promise<void> }
   }
   const ks = target.real!.rollouts?.keystone as KeystonePool | undefined;
   if (!ks) throw new Error("endpoints.json has no rollouts.keystone (real-cloud.sh keystone-pool)");
-  if (target.authUrl !== ks.frontendUrl) throw new Error(`Zenith's auth URL ${target.authUrl} is not the keystone pool's frontend ${ks.frontendUrl}`);
+  if (target.authUrl !== ks.frontendUrl)
+    throw new Error(`Zenith's auth URL ${target.authUrl} is not the keystone pool's frontend ${ks.frontendUrl}`);
   await untilBackends(ks, "UP");
-  const release = await holdRealFault('for f; do mv "$f" "$f.drained" || exit 1; done', 'for f; do mv "$f.drained" "$f"; done', ks.healthFiles);
+  const release = await holdRealFault(
+    'for f; do mv "$f" "$f.drained" || exit 1; done',
+    'for f; do mv "$f.drained" "$f"; done',
+    ks.healthFiles,
+  );
   try {
     await untilBackends(ks, "DOWN");
   } catch (e) {

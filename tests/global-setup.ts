@@ -17,7 +17,9 @@ export default async function setup(project: TestProject) {
     try {
       real = JSON.parse(readFileSync(join(dir, "endpoints.json"), "utf8"));
     } catch (e) {
-      throw new Error(`ZENITH_TARGET=real but ${dir}/endpoints.json is unreadable; run 'bash scripts/real-cloud/real-cloud.sh up' first (${e})`);
+      throw new Error(
+        `ZENITH_TARGET=real but ${dir}/endpoints.json is unreadable; run 'bash scripts/real-cloud/real-cloud.sh up' first (${e})`,
+      );
     }
     project.provide("target", { name, authUrl: real.authUrl, region: real.region, users: real.users, real });
     return;

@@ -1,7 +1,12 @@
 import { inject } from "vitest";
 
 /** What an integration test knows about the cloud under test; the same shape for both targets. */
-export interface TargetUser { username: string; password: string; userDomain: string; project: string }
+export interface TargetUser {
+  username: string;
+  password: string;
+  userDomain: string;
+  project: string;
+}
 export interface TargetInfo {
   name: "sim" | "real";
   authUrl: string;
@@ -14,7 +19,9 @@ export interface TargetInfo {
 }
 
 declare module "vitest" {
-  export interface ProvidedContext { target: TargetInfo }
+  export interface ProvidedContext {
+    target: TargetInfo;
+  }
 }
 
 export const target: TargetInfo = inject("target");
@@ -25,7 +32,9 @@ export const onReal = target.name === "real";
 export async function simControl(path: string, body: unknown = {}): Promise<any> {
   if (!target.simUrl) throw new Error("sim controls exist only on the sim target");
   const res = await fetch(`${target.simUrl}/_sim${path}`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`/_sim${path} answered ${res.status}: ${await res.text()}`);
   return res.json();

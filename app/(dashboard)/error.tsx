@@ -21,15 +21,17 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
         description={
           <>
             {t("errors.body")}
-            {error.digest ? (
-              <span className="mt-2 block font-mono text-xs">{t("errors.digest", { digest: error.digest })}</span>
-            ) : null}
+            {error.digest ? <span className="mt-2 block font-mono text-xs">{t("errors.digest", { digest: error.digest })}</span> : null}
           </>
         }
         action={
           <div className="flex gap-2">
-            <Button variant="primary" onClick={reset}>{t("common.retry")}</Button>
-            <Link href="/project" className={buttonVariants({ variant: "secondary" })}>{t("errors.home")}</Link>
+            <Button variant="primary" onClick={reset}>
+              {t("common.retry")}
+            </Button>
+            <Link href="/project" className={buttonVariants({ variant: "secondary" })}>
+              {t("errors.home")}
+            </Link>
           </div>
         }
       />

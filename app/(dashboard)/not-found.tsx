@@ -12,7 +12,11 @@ export default async function DashboardNotFound() {
         icon="inbox"
         title={t("errors.notFoundTitle")}
         description={t("errors.notFoundBody")}
-        action={<Link href="/project" className={buttonVariants({ variant: "primary" })}>{t("errors.home")}</Link>}
+        action={
+          <Link href="/project" className={buttonVariants({ variant: "primary" })}>
+            {t("errors.home")}
+          </Link>
+        }
       />
     </Card>
   );

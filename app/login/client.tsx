@@ -12,7 +12,15 @@ export function LoginClient({ next, returning }: { next: string; returning: bool
       <header className="flex h-12 items-center justify-between px-4">
         <div className="flex items-center gap-2 font-semibold">
           <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
-            <svg viewBox="0 0 32 32" className="size-4" fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" strokeLinejoin="round">
+            <svg
+              viewBox="0 0 32 32"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="3.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               <path d="M9 10h14l-11 12h11" />
             </svg>
           </span>

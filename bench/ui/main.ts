@@ -30,14 +30,24 @@ if (process.env.BENCH_BUILD === "1" || !existsSync(`${root}/.next/BUILD_ID`)) {
 
 const browser = await chromium.launch({
   executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
 const machine = { commit, cpus: cpus().length, chromium: browser.version(), node: process.version };
 let failed = false;
 try {
   for (const name of wanted) {
-    if (name === "real" && !realTierUp()) { log("bench:ui: real tier is not up (no endpoints.json); skipping it"); continue; }
+    if (name === "real" && !realTierUp()) {
+      log("bench:ui: real tier is not up (no endpoints.json); skipping it");
+      continue;
+    }
     if (name !== "sim" && name !== "real") throw new Error(`unknown target ${name} (sim, real)`);
     const started = Date.now();
     log(`bench:ui: ${name}`);
@@ -61,7 +71,21 @@ try {
       const at = new Date();
       const summaries = summarise(results);
       const md = markdown(name, at.toISOString(), target.about, runs, summaries, results, idleMemory);
-      const files = writeResults(name, at, { target: name, at: at.toISOString(), runs, about: target.about, nextServerAtStart: idleMemory, seconds: Math.round((Date.now() - started) / 1000), summaries, results }, md);
+      const files = writeResults(
+        name,
+        at,
+        {
+          target: name,
+          at: at.toISOString(),
+          runs,
+          about: target.about,
+          nextServerAtStart: idleMemory,
+          seconds: Math.round((Date.now() - started) / 1000),
+          summaries,
+          results,
+        },
+        md,
+      );
       linkLatest(readmePath, resultsDir);
       log(`\n${md}\nbench:ui: ${name} done in ${Math.round((Date.now() - started) / 1000)} s: ${files.join(", ")}`);
     } finally {

@@ -28,10 +28,20 @@ export class NetworkWatch {
   private lastChange = Date.now();
 
   constructor(page: Page) {
-    page.on("request", (r) => { this.requests++; this.inFlight.add(r); this.lastChange = Date.now(); });
-    const done = (r: unknown) => { this.inFlight.delete(r); this.lastChange = Date.now(); };
+    page.on("request", (r) => {
+      this.requests++;
+      this.inFlight.add(r);
+      this.lastChange = Date.now();
+    });
+    const done = (r: unknown) => {
+      this.inFlight.delete(r);
+      this.lastChange = Date.now();
+    };
     page.on("requestfinished", done);
-    page.on("requestfailed", (r) => { this.failed++; done(r); });
+    page.on("requestfailed", (r) => {
+      this.failed++;
+      done(r);
+    });
   }
   reset(): void {
     this.requests = 0;
@@ -62,18 +72,21 @@ export interface PageTimes {
 
 /** Reads the view's timings from the page; `t0` is performance.now() when the view began (0 for a navigation). */
 export async function readTimes(page: Page, marker: string, t0: number, ttfbUrl?: string): Promise<PageTimes> {
-  return page.evaluate(({ marker, t0, ttfbUrl }) => {
-    const seen = (window as unknown as { __bench: { seen: Record<string, number> } }).__bench.seen;
-    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.startTime >= t0);
-    const entries: PerformanceResourceTiming[] = [...res, ...(nav && t0 === 0 ? [nav] : [])];
-    const ttfbEntry = ttfbUrl ? res.find((r) => r.name.includes(ttfbUrl)) : t0 === 0 ? nav : undefined;
-    return {
-      ttfbMs: ttfbEntry ? Math.round(ttfbEntry.responseStart - t0) : null,
-      dataVisibleMs: marker in seen ? Math.round(seen[marker] - t0) : null,
-      // Network idle began at the last response's end; a marker rendered after it still counts as not done.
-      allDoneMs: Math.round(Math.max(0, ...entries.map((e) => e.responseEnd), marker in seen ? seen[marker] : 0) - t0),
-      bytes: entries.reduce((sum, e) => sum + (e.transferSize || 0), 0),
-    };
-  }, { marker, t0, ttfbUrl });
+  return page.evaluate(
+    ({ marker, t0, ttfbUrl }) => {
+      const seen = (window as unknown as { __bench: { seen: Record<string, number> } }).__bench.seen;
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.startTime >= t0);
+      const entries: PerformanceResourceTiming[] = [...res, ...(nav && t0 === 0 ? [nav] : [])];
+      const ttfbEntry = ttfbUrl ? res.find((r) => r.name.includes(ttfbUrl)) : t0 === 0 ? nav : undefined;
+      return {
+        ttfbMs: ttfbEntry ? Math.round(ttfbEntry.responseStart - t0) : null,
+        dataVisibleMs: marker in seen ? Math.round(seen[marker] - t0) : null,
+        // Network idle began at the last response's end; a marker rendered after it still counts as not done.
+        allDoneMs: Math.round(Math.max(0, ...entries.map((e) => e.responseEnd), marker in seen ? seen[marker] : 0) - t0),
+        bytes: entries.reduce((sum, e) => sum + (e.transferSize || 0), 0),
+      };
+    },
+    { marker, t0, ttfbUrl },
+  );
 }

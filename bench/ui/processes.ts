@@ -18,8 +18,18 @@ export function startGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, 
   return {
     pid,
     async stop() {
-      try { process.kill(-pid, "SIGTERM"); } catch { return; }
-      const timer = setTimeout(() => { try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ } }, 5_000);
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 5_000);
       await exited;
       clearTimeout(timer);
     },
@@ -34,7 +44,9 @@ export async function waitHttp(url: string, seconds: number): Promise<void> {
       const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
       if (res.status < 500) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > until) throw new Error(`${url} did not answer within ${seconds} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -51,7 +63,9 @@ export function findInGroup(pgid: number, name: string): number | undefined {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
       const comm = readFileSync(`/proc/${entry}/comm`, "utf8");
       if (cmdline.includes(name) || comm.includes(name)) return Number(entry);
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return undefined;
 }
@@ -62,7 +76,9 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } | und
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
     return { rssMiB: Math.round(kib("VmRSS") / 1024), peakMiB: Math.round(kib("VmHWM") / 1024) };
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /** A port free on 127.0.0.1 right now. */

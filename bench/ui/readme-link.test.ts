@@ -8,7 +8,8 @@ describe("bench:ui README link", () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-readme-"));
     const readme = join(dir, "README.md");
     writeFileSync(readme, "## Tests\n\ntext\n<!-- bench:ui latest -->\nold link\n<!-- /bench:ui latest -->\nafter\n");
-    for (const f of ["ui-2026-11-29-sim.md", "ui-2026-11-30-sim.md", "ui-2026-11-30-sim.json", "ui-2026-11-28-real.md"]) writeFileSync(join(dir, f), "");
+    for (const f of ["ui-2026-11-29-sim.md", "ui-2026-11-30-sim.md", "ui-2026-11-30-sim.json", "ui-2026-11-28-real.md"])
+      writeFileSync(join(dir, f), "");
     linkLatest(readme, dir);
     expect(readFileSync(readme, "utf8")).toBe(
       "## Tests\n\ntext\n<!-- bench:ui latest -->\nLatest `npm run bench:ui` results: [sim](bench/results/ui-2026-11-30-sim.md), [real](bench/results/ui-2026-11-28-real.md).\n<!-- /bench:ui latest -->\nafter\n",

@@ -19,8 +19,7 @@ const cinder = (user: string) =>
   `2026-11-30 04:19:24.820 12172 INFO eventlet.wsgi.server [${ctx(user)}] 127.0.0.1 "GET /v3/${PROJECT}/volumes/detail?limit=100 HTTP/1.1" status: 200  len: 4649 time: 1.1784298\n`;
 const neutron = (user: string) =>
   `2026-11-30 04:19:19.381 12192 INFO neutron.wsgi [${ctx(user)}] 127.0.0.1 "GET /v2.0/networks?limit=500 HTTP/1.1" status: 200  len: 928 time: 2.9965286\n`;
-const keystone =
-  `[pid: 11973|app: 0|req: 942/942] 127.0.0.1 () {34 vars in 813 bytes} [Mon Nov 30 04:19:23 2026] GET /v3/auth/tokens => generated 5201 bytes in 915 msecs (HTTP/1.1 200) 6 headers in 380 bytes (1 switches on core 0)\n`;
+const keystone = `[pid: 11973|app: 0|req: 942/942] 127.0.0.1 () {34 vars in 813 bytes} [Mon Nov 30 04:19:23 2026] GET /v3/auth/tokens => generated 5201 bytes in 915 msecs (HTTP/1.1 200) 6 headers in 380 bytes (1 switches on core 0)\n`;
 const ceph =
   `2026-11-30T04:19:26.760+0000 7f00c3fe76c0  0 [dashboard INFO request] [127.0.0.1:40758] [GET] [200] [0.057s] [admin] [1.3K] /api/block/image/images%2Fc9bb\n` +
   `2026-11-30T04:19:25.416+0000 7f00c5feb6c0  0 [volumes INFO mgr_util] scanning for idle connections..\n`;
@@ -39,7 +38,14 @@ describe("real-tier upstream counting from the services' logs", () => {
 
   it("counts only the request lines written since the mark: the bench user's per service, everyone else's apart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-logs-"));
-    const files = { nova: "nova-api.log", glance: "glance-api.log", cinder: "cinder-api.log", neutron: "neutron-server.log", keystone: "keystone.log", ceph: "ceph-mgr.x.log" };
+    const files = {
+      nova: "nova-api.log",
+      glance: "glance-api.log",
+      cinder: "cinder-api.log",
+      neutron: "neutron-server.log",
+      keystone: "keystone.log",
+      ceph: "ceph-mgr.x.log",
+    };
     for (const f of Object.values(files)) writeFileSync(join(dir, f), "");
     appendFileSync(join(dir, files.nova), nova(ME)); // before the mark: not counted
     appendFileSync(join(dir, files.keystone), keystone);
@@ -57,8 +63,11 @@ describe("real-tier upstream counting from the services' logs", () => {
       total: 7,
       others: { compute: 1, image: 1, network: 1 },
       byRequest: {
-        "compute GET /v2.1/limits": 2, "image GET /v2/images": 1, "volume GET /v3/{id}/volumes/detail": 1,
-        "identity GET /v3/auth/tokens": 2, "ceph GET /api/block/image/images/c9bb": 1,
+        "compute GET /v2.1/limits": 2,
+        "image GET /v2/images": 1,
+        "volume GET /v3/{id}/volumes/detail": 1,
+        "identity GET /v3/auth/tokens": 2,
+        "ceph GET /api/block/image/images/c9bb": 1,
       },
     });
   });

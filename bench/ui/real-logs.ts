@@ -22,12 +22,32 @@ const SPECS: LogSpec[] = [
   // uwsgi's own access line: Keystone logs no user with it.
   { service: "identity", file: "keystone.log", line: /^\[pid: \d+\|app: \d+\|req: [\d/]+\] \S+ .*\] (?<req>[A-Z]+ \S+) => generated/ },
   // oslo request log, one per API request (the uwsgi line after it is the same request).
-  { service: "compute", file: "nova-api.log", line: /nova\.api\.openstack\.requestlog \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+)" status:/ },
-  { service: "image", file: "glance-api.log", line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ - - \[[^\]]*\] "(?<req>[A-Z]+ \S+) HTTP/ },
-  { service: "volume", file: "cinder-api.log", line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/ },
-  { service: "network", file: "neutron-server.log", line: /neutron\.wsgi \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/ },
+  {
+    service: "compute",
+    file: "nova-api.log",
+    line: /nova\.api\.openstack\.requestlog \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+)" status:/,
+  },
+  {
+    service: "image",
+    file: "glance-api.log",
+    line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ - - \[[^\]]*\] "(?<req>[A-Z]+ \S+) HTTP/,
+  },
+  {
+    service: "volume",
+    file: "cinder-api.log",
+    line: /eventlet\.wsgi\.server \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/,
+  },
+  {
+    service: "network",
+    file: "neutron-server.log",
+    line: /neutron\.wsgi \[(?<ctx>[^\]]*)\] \S+ "(?<req>[A-Z]+ \S+) HTTP\/[\d.]+" status:/,
+  },
   // The Ceph Dashboard's access line names its own account (the one Zenith shares), not an OpenStack user.
-  { service: "ceph", file: "ceph-mgr.x.log", line: /\[dashboard INFO request\] \[[^\]]*\] \[(?<method>[A-Z]+)\] \[\d+\] (?:\[[^\]]*\] ){3}(?<path>\S+)/ },
+  {
+    service: "ceph",
+    file: "ceph-mgr.x.log",
+    line: /\[dashboard INFO request\] \[[^\]]*\] \[(?<method>[A-Z]+)\] \[\d+\] (?:\[[^\]]*\] ){3}(?<path>\S+)/,
+  },
 ];
 
 /** The user id in an oslo request context "None req-<id> <user> <project> - - default default", if any. */
@@ -44,7 +64,11 @@ function offsets(dir: string): Record<string, number> {
 }
 
 function size(path: string): number {
-  try { return statSync(path).size; } catch { return 0; }
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Complete lines written to `path` between two byte offsets (a line still being written is left for later). */
@@ -55,8 +79,13 @@ function linesBetween(path: string, from: number, to: number): string[] {
     const buf = Buffer.alloc(to - from);
     readSync(fd, buf, 0, buf.length, from);
     const text = buf.toString("utf8");
-    return text.slice(0, text.lastIndexOf("\n") + 1).split("\n").filter(Boolean);
-  } finally { closeSync(fd); }
+    return text
+      .slice(0, text.lastIndexOf("\n") + 1)
+      .split("\n")
+      .filter(Boolean);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

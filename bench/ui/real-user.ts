@@ -12,7 +12,11 @@ export interface BenchUser {
   remove(): Promise<void>;
 }
 
-interface AdminAccount { username: string; password: string; project: string }
+interface AdminAccount {
+  username: string;
+  password: string;
+  project: string;
+}
 
 export async function createBenchUser(authUrl: string, admin: AdminAccount): Promise<BenchUser> {
   const token = await adminToken(authUrl, admin);
@@ -32,7 +36,8 @@ export async function createBenchUser(authUrl: string, admin: AdminAccount): Pro
   if (!project || !role) throw new Error(`Keystone: no project '${admin.project}' or no role 'admin'`);
   const username = `zenith-bench-${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
-  const user = (await call("POST", "/users", { user: { name: username, password, domain_id: "default", default_project_id: project.id } })).user;
+  const user = (await call("POST", "/users", { user: { name: username, password, domain_id: "default", default_project_id: project.id } }))
+    .user;
   try {
     await call("PUT", `/projects/${project.id}/users/${user.id}/roles/${role.id}`);
   } catch (err) {
@@ -48,7 +53,10 @@ async function adminToken(authUrl: string, admin: AdminAccount): Promise<string>
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ["password"], password: { user: { name: admin.username, domain: { id: "default" }, password: admin.password } } },
+        identity: {
+          methods: ["password"],
+          password: { user: { name: admin.username, domain: { id: "default" }, password: admin.password } },
+        },
         scope: { project: { name: admin.project, domain: { id: "default" } } },
       },
     }),

@@ -36,18 +36,25 @@ export function summarise(results: ViewResult[]): Summary[] {
       const services = [...new Set(ok.flatMap((x) => Object.keys(x.upstream?.byService ?? {})))].sort();
       const real = ok.some((x) => x.upstream?.others);
       out.push({
-        view: r.view, mode,
+        view: r.view,
+        mode,
         ttfbMs: spread(ok.map((x) => x.ttfbMs)),
         dataVisibleMs: spread(ok.map((x) => x.dataVisibleMs)),
         allDoneMs: spread(ok.map((x) => x.allDoneMs)),
-        doneOverVisible: spread(ok.map((x) => (x.dataVisibleMs && x.allDoneMs !== undefined ? Math.round((x.allDoneMs / x.dataVisibleMs) * 10) / 10 : null))),
+        doneOverVisible: spread(
+          ok.map((x) => (x.dataVisibleMs && x.allDoneMs !== undefined ? Math.round((x.allDoneMs / x.dataVisibleMs) * 10) / 10 : null)),
+        ),
         requests: spread(ok.map((x) => x.requests)),
         aborted: spread(ok.map((x) => x.aborted)),
         kib: spread(ok.map((x) => (x.bytes === undefined ? undefined : Math.round(x.bytes / 102.4) / 10))),
         upstream: spread(ok.map((x) => x.upstream?.total)),
-        upstreamByService: Object.fromEntries(services.map((svc) => [svc, spread(ok.map((x) => x.upstream?.byService[svc] ?? 0)).median ?? 0])),
+        upstreamByService: Object.fromEntries(
+          services.map((svc) => [svc, spread(ok.map((x) => x.upstream?.byService[svc] ?? 0)).median ?? 0]),
+        ),
         upstreamByRequest: medians(ok.map((x) => x.upstream?.byRequest ?? {})),
-        othersInWindow: real ? spread(ok.map((x) => Object.values(x.upstream?.others ?? {}).reduce((a, b) => a + b, 0))).median ?? 0 : undefined,
+        othersInWindow: real
+          ? (spread(ok.map((x) => Object.values(x.upstream?.others ?? {}).reduce((a, b) => a + b, 0))).median ?? 0)
+          : undefined,
         errors: s.filter((x) => x.error).map((x) => x.error as string),
       });
     }
@@ -61,7 +68,15 @@ function medians(runs: Record<string, number>[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r[k] ?? 0)).median ?? 0]).filter(([, n]) => (n as number) > 0));
 }
 
-export function markdown(target: string, at: string, about: Record<string, unknown>, runs: number, summaries: Summary[], memory: ViewResult[], idleMemory?: { rssMiB: number; peakMiB: number }): string {
+export function markdown(
+  target: string,
+  at: string,
+  about: Record<string, unknown>,
+  runs: number,
+  summaries: Summary[],
+  memory: ViewResult[],
+  idleMemory?: { rssMiB: number; peakMiB: number },
+): string {
   const lines = [
     `# UI bench: ${target}, ${at}`,
     "",
@@ -71,18 +86,31 @@ export function markdown(target: string, at: string, about: Record<string, unkno
     "",
     `Commit ${String(about.commit)}, ${String(about.cpus)} CPUs, Chromium ${String(about.chromium)}, Node ${String(about.node)}; Keystone ${String(about.keystone)}.`,
     "",
-    "| view | run | TTFB | data visible | all done | done ÷ visible | requests | aborted | KiB | upstream calls | by service (median) |" + (summaries.some((s) => s.othersInWindow !== undefined) ? " others in window |" : ""),
+    "| view | run | TTFB | data visible | all done | done ÷ visible | requests | aborted | KiB | upstream calls | by service (median) |" +
+      (summaries.some((s) => s.othersInWindow !== undefined) ? " others in window |" : ""),
     "|---|---|---|---|---|---|---|---|---|---|---|" + (summaries.some((s) => s.othersInWindow !== undefined) ? "---|" : ""),
   ];
   for (const s of summaries) {
-    const by = Object.entries(s.upstreamByService).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ") || "—";
+    const by =
+      Object.entries(s.upstreamByService)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ") || "—";
     const err = s.errors.length ? ` ⚠ ${s.errors.length} failed` : "";
-    lines.push(`| ${s.view} | ${s.mode}${err} | ${fmt(s.ttfbMs)} | ${fmt(s.dataVisibleMs)} | ${fmt(s.allDoneMs)} | ${fmt(s.doneOverVisible)} | ${fmt(s.requests)} | ${fmt(s.aborted)} | ${fmt(s.kib)} | ${fmt(s.upstream)} | ${by} |` + (s.othersInWindow !== undefined ? ` ${s.othersInWindow} |` : ""));
+    lines.push(
+      `| ${s.view} | ${s.mode}${err} | ${fmt(s.ttfbMs)} | ${fmt(s.dataVisibleMs)} | ${fmt(s.allDoneMs)} | ${fmt(s.doneOverVisible)} | ${fmt(s.requests)} | ${fmt(s.aborted)} | ${fmt(s.kib)} | ${fmt(s.upstream)} | ${by} |` +
+        (s.othersInWindow !== undefined ? ` ${s.othersInWindow} |` : ""),
+    );
   }
   const kinds = summaries.filter((s) => s.upstreamByRequest && Object.keys(s.upstreamByRequest).length);
   if (kinds.length) {
     lines.push("", "Upstream calls by request (median per run; ids and queries folded):", "");
-    for (const s of kinds) lines.push(`- ${s.view}, ${s.mode}: ${Object.entries(s.upstreamByRequest!).map(([k, n]) => `${k} ×${n}`).join("; ")}`);
+    for (const s of kinds)
+      lines.push(
+        `- ${s.view}, ${s.mode}: ${Object.entries(s.upstreamByRequest!)
+          .map(([k, n]) => `${k} ×${n}`)
+          .join("; ")}`,
+      );
   }
   lines.push("", "next-server memory after each view's runs (VmRSS / VmHWM peak, MiB):", "");
   lines.push("| view | RSS | peak |", "|---|---|---|");
@@ -97,7 +125,8 @@ export function markdown(target: string, at: string, about: Record<string, unkno
 export function writeResults(target: string, at: Date, json: unknown, md: string): string[] {
   mkdirSync(resultsDir, { recursive: true });
   const stem = `ui-${at.toISOString().slice(0, 10)}-${target}`;
-  for (const f of readdirSync(resultsDir)) if (new RegExp(`^ui-\\d{4}-\\d{2}-\\d{2}-${target}\\.(json|md)$`).test(f) && !f.startsWith(stem)) rmSync(join(resultsDir, f));
+  for (const f of readdirSync(resultsDir))
+    if (new RegExp(`^ui-\\d{4}-\\d{2}-\\d{2}-${target}\\.(json|md)$`).test(f) && !f.startsWith(stem)) rmSync(join(resultsDir, f));
   const files = [join(resultsDir, `${stem}.json`), join(resultsDir, `${stem}.md`)];
   writeFileSync(files[0], `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(files[1], md);

@@ -29,7 +29,13 @@ export interface TargetSetup {
 }
 
 /** Runs each view `runs` times: cold in a new browser context (fresh sign-in, cold token), then warm (reload). */
-export async function runViews(browser: Browser, views: View[], t: TargetSetup, runs: number, log: (s: string) => void): Promise<ViewResult[]> {
+export async function runViews(
+  browser: Browser,
+  views: View[],
+  t: TargetSetup,
+  runs: number,
+  log: (s: string) => void,
+): Promise<ViewResult[]> {
   const results: ViewResult[] = [];
   for (const view of views) {
     const samples: Sample[] = [];
@@ -49,12 +55,17 @@ export async function runViews(browser: Browser, views: View[], t: TargetSetup, 
             watch.reset();
             const start = await view.run(page, mode, t.seed);
             await watch.idle();
-            Object.assign(sample, await readTimes(page, view.marker, start.t0, start.ttfbUrl), { requests: watch.requests, aborted: watch.failed });
+            Object.assign(sample, await readTimes(page, view.marker, start.t0, start.ttfbUrl), {
+              requests: watch.requests,
+              aborted: watch.failed,
+            });
             sample.upstream = await t.counter.since(mark);
           } catch (err) {
             sample.error = err instanceof Error ? err.message.split("\n")[0] : String(err);
           }
-          log(`  ${view.name} #${i + 1} ${mode}: ${sample.error ? `error: ${sample.error}` : `visible ${sample.dataVisibleMs} ms, all done ${sample.allDoneMs} ms, ${sample.requests} requests, ${sample.upstream?.total} upstream`}`);
+          log(
+            `  ${view.name} #${i + 1} ${mode}: ${sample.error ? `error: ${sample.error}` : `visible ${sample.dataVisibleMs} ms, all done ${sample.allDoneMs} ms, ${sample.requests} requests, ${sample.upstream?.total} upstream`}`,
+          );
         }
       } finally {
         await context.close();

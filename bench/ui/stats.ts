@@ -1,5 +1,11 @@
 /** Median and range of a set of samples; nulls (a marker never seen) are left out and counted. */
-export interface Spread { median: number | null; min: number | null; max: number | null; n: number; missing: number }
+export interface Spread {
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  n: number;
+  missing: number;
+}
 
 export function spread(samples: (number | null | undefined)[]): Spread {
   const xs = samples.filter((x): x is number => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);

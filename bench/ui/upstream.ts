@@ -31,7 +31,11 @@ export function simCounter(simUrl: string): UpstreamCounter {
     return (await res.json()) as Counts;
   };
   const minus = (after: Record<string, number>, before: Record<string, number>) =>
-    Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => (n as number) > 0));
+    Object.fromEntries(
+      Object.entries(after)
+        .map(([k, n]) => [k, n - (before[k] ?? 0)])
+        .filter(([, n]) => (n as number) > 0),
+    );
   return {
     mark: read,
     async since(mark) {

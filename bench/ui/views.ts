@@ -9,7 +9,10 @@ export interface ViewStart {
 
 export type Mode = "cold" | "warm";
 
-export interface Credentials { username: string; password: string }
+export interface Credentials {
+  username: string;
+  password: string;
+}
 
 /**
  * One measured view. `prepare` runs outside the measurement (a fresh sign-in for a cold run, clearing the
@@ -24,7 +27,9 @@ export interface View {
 }
 
 /** What the launch view picks on each target. */
-export interface Seed { rawImage: string }
+export interface Seed {
+  rawImage: string;
+}
 
 const MARKER_TIMEOUT = 30_000;
 
@@ -46,7 +51,9 @@ function listView(name: string, path: string, marker: string): View {
   return {
     name,
     marker,
-    prepare: async (page, mode, who) => { if (mode === "cold") await signInViaApi(page, who); },
+    prepare: async (page, mode, who) => {
+      if (mode === "cold") await signInViaApi(page, who);
+    },
     run: (page, mode) => navigate(page, mode, path, marker),
   };
 }
@@ -59,7 +66,10 @@ const signIn: View = {
     await page.context().clearCookies();
     await page.goto("/login");
     await page.getByLabel(/^(Username|用户名)$/).fill(who.username);
-    await page.getByLabel(/^(Password|密码)$/).and(page.locator("input")).fill(who.password);
+    await page
+      .getByLabel(/^(Password|密码)$/)
+      .and(page.locator("input"))
+      .fill(who.password);
   },
   async run(page) {
     const t0 = await page.evaluate(() => performance.now());

@@ -6,8 +6,17 @@ import { createAuditLog, type AuditIntent } from "./audit-log";
 import { audited } from "./audited-step";
 
 const intent = (step: string, o: Partial<AuditIntent> = {}): AuditIntent => ({
-  requestId: "req-1", userId: "u-1", user: "admin", projectId: "p-1", project: "admin", source: "127.0.0.1",
-  planId: "0123456789abcdef", action: "dhcp.heal", target: "net-1", step, ...o,
+  requestId: "req-1",
+  userId: "u-1",
+  user: "admin",
+  projectId: "p-1",
+  project: "admin",
+  source: "127.0.0.1",
+  planId: "0123456789abcdef",
+  action: "dhcp.heal",
+  target: "net-1",
+  step,
+  ...o,
 });
 
 describe("audit log (SQLite)", () => {
@@ -18,24 +27,57 @@ describe("audit log (SQLite)", () => {
     a.result(one, "ok", null);
     a.intent(intent("two"));
     const again = createAuditLog(file).list({ limit: 10 }).entries;
-    expect(again.map((e) => [e.step, e.result])).toEqual([["two", "pending"], ["one", "ok"]]);
-    expect(again[1]).toMatchObject({ userId: "u-1", user: "admin", project: "admin", source: "127.0.0.1", requestId: "req-1", planId: "0123456789abcdef" });
+    expect(again.map((e) => [e.step, e.result])).toEqual([
+      ["two", "pending"],
+      ["one", "ok"],
+    ]);
+    expect(again[1]).toMatchObject({
+      userId: "u-1",
+      user: "admin",
+      project: "admin",
+      source: "127.0.0.1",
+      requestId: "req-1",
+      planId: "0123456789abcdef",
+    });
     expect(again[1].finishedAt).toMatch(/Z$/);
   });
 
   it("takes in the JSON-lines log it replaced, once, skipping a torn line", () => {
     const dir = mkdtempSync(join(tmpdir(), "zenith-audit-"));
-    const old = { requestId: "r0", user: "admin", project: "admin", action: "dhcp.heal", target: "net-1", step: "add agent", result: "ok", detail: null };
-    writeFileSync(join(dir, "audit.jsonl"), `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", ...old })}\n{"at":"2026-01-02T00:00:00.000Z","requ`);
+    const old = {
+      requestId: "r0",
+      user: "admin",
+      project: "admin",
+      action: "dhcp.heal",
+      target: "net-1",
+      step: "add agent",
+      result: "ok",
+      detail: null,
+    };
+    writeFileSync(
+      join(dir, "audit.jsonl"),
+      `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", ...old })}\n{"at":"2026-01-02T00:00:00.000Z","requ`,
+    );
     const a = createAuditLog(join(dir, "audit.sqlite"));
-    expect(a.list({ limit: 10 }).entries).toMatchObject([{ at: "2026-01-01T00:00:00.000Z", user: "admin", step: "add agent", result: "ok", source: "unknown" }]);
+    expect(a.list({ limit: 10 }).entries).toMatchObject([
+      { at: "2026-01-01T00:00:00.000Z", user: "admin", step: "add agent", result: "ok", source: "unknown" },
+    ]);
     a.result(a.intent(intent("new")), "ok", null);
-    expect(createAuditLog(join(dir, "audit.sqlite")).list({ limit: 10 }).entries.map((e) => e.step)).toEqual(["new", "add agent"]);
+    expect(
+      createAuditLog(join(dir, "audit.sqlite"))
+        .list({ limit: 10 })
+        .entries.map((e) => e.step),
+    ).toEqual(["new", "add agent"]);
   });
 
   it("pages with a cursor and filters by user, action and result", () => {
     const a = createAuditLog();
-    for (let i = 0; i < 5; i++) a.result(a.intent(intent(`s${i}`, { user: i % 2 ? "bob" : "admin", action: i < 3 ? "dhcp.heal" : "lineage.cleanup" })), i === 4 ? "refused" : "ok", null);
+    for (let i = 0; i < 5; i++)
+      a.result(
+        a.intent(intent(`s${i}`, { user: i % 2 ? "bob" : "admin", action: i < 3 ? "dhcp.heal" : "lineage.cleanup" })),
+        i === 4 ? "refused" : "ok",
+        null,
+      );
     const p1 = a.list({ limit: 2 });
     expect(p1.entries.map((e) => e.step)).toEqual(["s4", "s3"]);
     const p2 = a.list({ limit: 2, before: p1.nextBefore! });
@@ -50,7 +92,12 @@ describe("audit log (SQLite)", () => {
     writeFileSync(join(dir, "not-a-dir"), "");
     const a = createAuditLog(join(dir, "not-a-dir", "audit.sqlite"));
     let ran = 0;
-    const err = await audited(a, intent("x"), async () => ++ran, () => ({ result: "ok", detail: null })).catch((e) => e);
+    const err = await audited(
+      a,
+      intent("x"),
+      async () => ++ran,
+      () => ({ result: "ok", detail: null }),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 503, code: "audit_unavailable" });
     expect(ran).toBe(0);
@@ -58,7 +105,16 @@ describe("audit log (SQLite)", () => {
 
   it("records a step that throws as an error, then lets the throw go on", async () => {
     const a = createAuditLog();
-    await expect(audited(a, intent("boom"), async () => { throw new Error("upstream down"); }, () => ({ result: "ok", detail: null }))).rejects.toThrow("upstream down");
+    await expect(
+      audited(
+        a,
+        intent("boom"),
+        async () => {
+          throw new Error("upstream down");
+        },
+        () => ({ result: "ok", detail: null }),
+      ),
+    ).rejects.toThrow("upstream down");
     expect(a.list({ limit: 1 }).entries[0]).toMatchObject({ result: "error", detail: "upstream down" });
   });
 });

@@ -7,9 +7,22 @@ import type { AuditEntry, AuditResult } from "./audit-schema";
 export type { AuditEntry };
 
 /** Who asked: the session's user and project, the client's address and the BFF request id. */
-export interface AuditActor { requestId: string; userId: string; user: string; projectId: string; project: string; source: string }
+export interface AuditActor {
+  requestId: string;
+  userId: string;
+  user: string;
+  projectId: string;
+  project: string;
+  source: string;
+}
 export type AuditIntent = AuditActor & { planId: string | null; action: string; target: string; step: string };
-export interface AuditQuery { limit: number; before?: number; user?: string; action?: string; result?: AuditResult }
+export interface AuditQuery {
+  limit: number;
+  before?: number;
+  user?: string;
+  action?: string;
+  result?: AuditResult;
+}
 
 export interface AuditLog {
   /** Writes a step's intent before it runs; throws 503 audit_unavailable when it cannot be written. */
@@ -21,13 +34,36 @@ export interface AuditLog {
 }
 
 const unavailable = (e: unknown) =>
-  new ApiError(503, "audit_unavailable", `The audit log cannot be written (${e instanceof Error ? e.message : String(e)}); no step runs without its record.`);
+  new ApiError(
+    503,
+    "audit_unavailable",
+    `The audit log cannot be written (${e instanceof Error ? e.message : String(e)}); no step runs without its record.`,
+  );
 
-type Row = Omit<AuditEntry, "at" | "finishedAt"> & { at: number; finished_at: number | null; plan_id: string | null; request_id: string; user_id: string; project_id: string };
+type Row = Omit<AuditEntry, "at" | "finishedAt"> & {
+  at: number;
+  finished_at: number | null;
+  plan_id: string | null;
+  request_id: string;
+  user_id: string;
+  project_id: string;
+};
 const toEntry = (r: Row): AuditEntry => ({
-  id: r.id, at: new Date(r.at).toISOString(), finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
-  requestId: r.request_id, planId: r.plan_id, userId: r.user_id, user: r.user, projectId: r.project_id, project: r.project,
-  source: r.source, action: r.action, target: r.target, step: r.step, result: r.result, detail: r.detail,
+  id: r.id,
+  at: new Date(r.at).toISOString(),
+  finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
+  requestId: r.request_id,
+  planId: r.plan_id,
+  userId: r.user_id,
+  user: r.user,
+  projectId: r.project_id,
+  project: r.project,
+  source: r.source,
+  action: r.action,
+  target: r.target,
+  step: r.step,
+  result: r.result,
+  detail: r.detail,
 });
 
 /**
@@ -36,16 +72,31 @@ const toEntry = (r: Row): AuditEntry => ({
  */
 function importLegacy(d: Database.Database, legacy: string): void {
   if (!existsSync(legacy) || (d.prepare("SELECT COUNT(*) AS n FROM audit").get() as { n: number }).n > 0) return;
-  const insert = d.prepare(`INSERT INTO audit (at, finished_at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result, detail)
+  const insert =
+    d.prepare(`INSERT INTO audit (at, finished_at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result, detail)
     VALUES (?, ?, ?, NULL, '', ?, '', ?, 'unknown', ?, ?, ?, ?, ?)`);
   d.transaction(() => {
     for (const line of readFileSync(legacy, "utf8").split("\n")) {
       let e: Record<string, unknown>;
-      try { e = JSON.parse(line); } catch { continue; }
+      try {
+        e = JSON.parse(line);
+      } catch {
+        continue;
+      }
       const at = Date.parse(String(e.at));
       if (!Number.isFinite(at)) continue;
-      insert.run(at, at, String(e.requestId ?? ""), String(e.user ?? ""), String(e.project ?? ""), String(e.action ?? ""), String(e.target ?? ""),
-        String(e.step ?? ""), e.result === "error" ? "error" : "ok", typeof e.detail === "string" ? e.detail : null);
+      insert.run(
+        at,
+        at,
+        String(e.requestId ?? ""),
+        String(e.user ?? ""),
+        String(e.project ?? ""),
+        String(e.action ?? ""),
+        String(e.target ?? ""),
+        String(e.step ?? ""),
+        e.result === "error" ? "error" : "ok",
+        typeof e.detail === "string" ? e.detail : null,
+      );
     }
   })();
 }
@@ -73,27 +124,57 @@ export function createAuditLog(file?: string, now: () => number = Date.now): Aud
     return (db = d);
   };
   const guard = <T>(fn: (d: Database.Database) => T): T => {
-    try { return fn(open()); } catch (e) { throw unavailable(e); }
+    try {
+      return fn(open());
+    } catch (e) {
+      throw unavailable(e);
+    }
   };
   return {
-    intent: (i) => guard((d) => Number(d.prepare(
-      `INSERT INTO audit (at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result)
+    intent: (i) =>
+      guard((d) =>
+        Number(
+          d
+            .prepare(
+              `INSERT INTO audit (at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
-    ).run(now(), i.requestId, i.planId, i.userId, i.user, i.projectId, i.project, i.source, i.action, i.target, i.step).lastInsertRowid)),
-    result: (id, result, detail) => guard((d) => {
-      const r = d.prepare("UPDATE audit SET result = ?, detail = ?, finished_at = ? WHERE id = ? AND result = 'pending'").run(result, detail, now(), id);
-      if (r.changes !== 1) throw new Error(`no pending audit record ${id}`);
-    }),
-    list: (q) => guard((d) => {
-      const where: string[] = [], args: (string | number)[] = [];
-      if (q.before !== undefined) { where.push("id < ?"); args.push(q.before); }
-      if (q.user) { where.push("user = ?"); args.push(q.user); }
-      if (q.action) { where.push("action = ?"); args.push(q.action); }
-      if (q.result) { where.push("result = ?"); args.push(q.result); }
-      const rows = d.prepare(`SELECT * FROM audit ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`)
-        .all(...args, q.limit + 1) as Row[];
-      const page = rows.slice(0, q.limit).map(toEntry);
-      return { entries: page, nextBefore: rows.length > q.limit && page.length ? page[page.length - 1].id : null };
-    }),
+            )
+            .run(now(), i.requestId, i.planId, i.userId, i.user, i.projectId, i.project, i.source, i.action, i.target, i.step)
+            .lastInsertRowid,
+        ),
+      ),
+    result: (id, result, detail) =>
+      guard((d) => {
+        const r = d
+          .prepare("UPDATE audit SET result = ?, detail = ?, finished_at = ? WHERE id = ? AND result = 'pending'")
+          .run(result, detail, now(), id);
+        if (r.changes !== 1) throw new Error(`no pending audit record ${id}`);
+      }),
+    list: (q) =>
+      guard((d) => {
+        const where: string[] = [],
+          args: (string | number)[] = [];
+        if (q.before !== undefined) {
+          where.push("id < ?");
+          args.push(q.before);
+        }
+        if (q.user) {
+          where.push("user = ?");
+          args.push(q.user);
+        }
+        if (q.action) {
+          where.push("action = ?");
+          args.push(q.action);
+        }
+        if (q.result) {
+          where.push("result = ?");
+          args.push(q.result);
+        }
+        const rows = d
+          .prepare(`SELECT * FROM audit ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`)
+          .all(...args, q.limit + 1) as Row[];
+        const page = rows.slice(0, q.limit).map(toEntry);
+        return { entries: page, nextBefore: rows.length > q.limit && page.length ? page[page.length - 1].id : null };
+      }),
   };
 }

@@ -11,13 +11,18 @@ export const AuditEntrySchema = z
     id: z.number().int(),
     at: z.string().openapi({ description: "When the intent was written (ISO 8601)" }),
     finishedAt: z.string().nullable().openapi({ description: "When the result was written; null while pending" }),
-    requestId: z.string(), planId: z.string().nullable(),
-    userId: z.string(), user: z.string(), projectId: z.string(), project: z.string(),
+    requestId: z.string(),
+    planId: z.string().nullable(),
+    userId: z.string(),
+    user: z.string(),
+    projectId: z.string(),
+    project: z.string(),
     source: z.string().openapi({ description: "The client's address as the BFF saw it" }),
     action: z.string().openapi({ description: 'e.g. "dhcp.heal", "lineage.cleanup"' }),
     target: z.string().openapi({ description: "What the step acted on" }),
     step: z.string(),
-    result: z.enum(AUDIT_RESULTS), detail: z.string().nullable(),
+    result: z.enum(AUDIT_RESULTS),
+    detail: z.string().nullable(),
   })
   .openapi("AuditEntry");
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -17,12 +17,19 @@ export function sourceOf(c: Context): string {
 export function actorOf(c: Context): AuditActor {
   const s = c.get("session");
   return {
-    requestId: c.get("requestId"), userId: s.body.user.id, user: s.body.user.name,
-    projectId: s.projectId, project: s.body.project?.name ?? s.projectId, source: sourceOf(c),
+    requestId: c.get("requestId"),
+    userId: s.body.user.id,
+    user: s.body.user.name,
+    projectId: s.projectId,
+    project: s.body.project?.name ?? s.projectId,
+    source: sourceOf(c),
   };
 }
 
-export interface Outcome { result: Exclude<AuditResult, "pending">; detail: string | null }
+export interface Outcome {
+  result: Exclude<AuditResult, "pending">;
+  detail: string | null;
+}
 
 /**
  * Runs one step with its intent written first: if the intent cannot be written the step does not run (the

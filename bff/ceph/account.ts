@@ -1,7 +1,8 @@
 import type { BffDeps } from "../deps";
 import { cephUnavailable } from "./breaker";
 
-export const CEPH_ACCOUNT_HINT = "Set ZENITH_CEPH_USER and ZENITH_CEPH_PASSWORD to a Ceph Dashboard account for the BFF (read-only suffices for the boot checks; Lineage clean-ups need rbd write).";
+export const CEPH_ACCOUNT_HINT =
+  "Set ZENITH_CEPH_USER and ZENITH_CEPH_PASSWORD to a Ceph Dashboard account for the BFF (read-only suffices for the boot checks; Lineage clean-ups need rbd write).";
 
 /** The BFF's Ceph Dashboard account, or 503 ceph_unavailable (reason not_configured) saying what to set. */
 export function cephAccount(deps: Pick<BffDeps, "ceph">): { username: string; password: string } {

@@ -5,14 +5,24 @@ import { ApiError } from "../errors";
  * is down or dying (ceph-mgr aborts take the dashboard with them, and each new call can hit the next
  * standby); the BFF then stops calling that URL for `openMs` and answers 503 ceph_unavailable at once.
  */
-export interface CephOutage { url: string; cause: string; since: number; until: number }
+export interface CephOutage {
+  url: string;
+  cause: string;
+  since: number;
+  until: number;
+}
 
 const outages = new Map<string, CephOutage>();
 export const BREAKER_OPEN_MS = 30_000;
 
 /** Why the dashboard is unavailable: the UI renders `lineage.ceph.<reason>` with these params. */
 export type CephUnavailableReason = "not_configured" | "not_answering" | "paused" | "login_refused";
-export interface CephUnavailableDetails { reason: CephUnavailableReason; url?: string; cause?: string; retryAfterS?: number }
+export interface CephUnavailableDetails {
+  reason: CephUnavailableReason;
+  url?: string;
+  cause?: string;
+  retryAfterS?: number;
+}
 
 /**
  * 503 while the BFF holds off (not configured, paused, refused credentials); a dashboard that is not answering is a
@@ -27,7 +37,10 @@ export function cephUnavailable(message: string, details: CephUnavailableDetails
 export function assertClosed(url: string, now = Date.now()): void {
   const o = outages.get(url);
   if (!o) return;
-  if (o.until <= now) { outages.delete(url); return; }
+  if (o.until <= now) {
+    outages.delete(url);
+    return;
+  }
   const retryAfterS = Math.ceil((o.until - now) / 1000);
   throw cephUnavailable(
     `The Ceph Dashboard at ${url} stopped answering (${o.cause}); the BFF is not calling it again for ${retryAfterS} s.`,
@@ -52,4 +65,6 @@ export function connectionFailure(e: unknown): string | null {
 }
 
 /** For tests: forget every outage. */
-export function resetBreakers(): void { outages.clear(); }
+export function resetBreakers(): void {
+  outages.clear();
+}

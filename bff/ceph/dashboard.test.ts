@@ -4,8 +4,12 @@ import { ApiError } from "../errors";
 import { BREAKER_OPEN_MS, assertClosed, resetBreakers, trip } from "./breaker";
 import { createCephDashboard } from "./dashboard";
 
-const refused = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8443"), { code: "ECONNREFUSED" }) });
-const reset = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+const refused = () =>
+  Object.assign(new TypeError("fetch failed"), {
+    cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8443"), { code: "ECONNREFUSED" }),
+  });
+const reset = () =>
+  Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
 
 /** A dashboard whose login works and whose image reads fail with `fail`, counting every request by path. */
 function dashboard(fail: () => Error) {
@@ -17,7 +21,10 @@ function dashboard(fail: () => Error) {
     throw fail();
   };
   const http = createHttp({ fetch: fetch as never, timeoutMs: 1000 });
-  return { calls, ceph: createCephDashboard(http, `http://d${Math.floor(Math.random() * 1e9)}.test:8443`, { username: "admin", password: "x" }) };
+  return {
+    calls,
+    ceph: createCephDashboard(http, `http://d${Math.floor(Math.random() * 1e9)}.test:8443`, { username: "admin", password: "x" }),
+  };
 }
 
 afterEach(() => resetBreakers());
@@ -27,7 +34,11 @@ describe("Ceph Dashboard client", () => {
     const { calls, ceph } = dashboard(refused);
     const err = await ceph.image("images", "a").catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 502, code: "ceph_unavailable", extra: { details: { reason: "not_answering", cause: "ECONNREFUSED" } } });
+    expect(err).toMatchObject({
+      status: 502,
+      code: "ceph_unavailable",
+      extra: { details: { reason: "not_answering", cause: "ECONNREFUSED" } },
+    });
     expect(err.message).not.toMatch(/Register/);
     expect(calls.filter((c) => c.startsWith("GET"))).toHaveLength(1);
   });
@@ -52,7 +63,10 @@ describe("Ceph Dashboard client", () => {
       if (u.pathname === "/api/auth") return new Response(JSON.stringify({ token: "t" }), { status: 201 });
       return new Response(JSON.stringify({ name: "a", pool_name: "images", size: 0, parent: null, snapshots: [] }), { status: 200 });
     };
-    const ceph = createCephDashboard(createHttp({ fetch: fetch as never, timeoutMs: 1000 }), "http://ok.test:1", { username: "admin", password: "x" });
+    const ceph = createCephDashboard(createHttp({ fetch: fetch as never, timeoutMs: 1000 }), "http://ok.test:1", {
+      username: "admin",
+      password: "x",
+    });
     await ceph.image("images", "a");
     expect(seen.filter((s) => s.startsWith("/api/block/image"))).toEqual(["/api/block/image/images%2Fa?omit_usage=true"]);
   });
@@ -69,10 +83,17 @@ describe("breaker", () => {
     const fetch = async (url: string) => {
       const u = new URL(url);
       seen.push(u.pathname);
-      if (u.pathname === "/api/auth") { await new Promise((r) => setTimeout(r, 20)); return new Response(JSON.stringify({ token: "t" }), { status: 201 }); }
+      if (u.pathname === "/api/auth") {
+        await new Promise((r) => setTimeout(r, 20));
+        return new Response(JSON.stringify({ token: "t" }), { status: 201 });
+      }
       return new Response(JSON.stringify({ name: "a", pool_name: "images", size: 0, parent: null, snapshots: [] }), { status: 200 });
     };
-    const ceph = createCephDashboard(createHttp({ fetch: fetch as never, timeoutMs: 1000 }), `http://cold${Math.floor(Math.random() * 1e9)}.test:1`, { username: "admin", password: "x" });
+    const ceph = createCephDashboard(
+      createHttp({ fetch: fetch as never, timeoutMs: 1000 }),
+      `http://cold${Math.floor(Math.random() * 1e9)}.test:1`,
+      { username: "admin", password: "x" },
+    );
     await Promise.all(["a", "b", "c", "d"].map((n) => ceph.image("images", n)));
     expect(seen.filter((p) => p === "/api/auth")).toHaveLength(1);
     expect(seen.filter((p) => p.startsWith("/api/block/image/"))).toHaveLength(4);

@@ -6,11 +6,15 @@ import { BREAKER_OPEN_MS, assertClosed, cephUnavailable, connectionFailure, trip
 const V1 = "application/vnd.ceph.api.v1.0+json";
 
 export interface CephImage {
-  name: string; pool_name: string; size: number; id?: string;
+  name: string;
+  pool_name: string;
+  size: number;
+  id?: string;
   parent: { pool_name: string; image_name: string; snap_name: string } | null;
   snapshots: { name: string; size?: number; is_protected: boolean | null; children?: { pool_name: string; image_name: string }[] }[];
   /** Bytes allocated by the image head, and with its snapshots (null without fast-diff). */
-  disk_usage?: number | null; total_disk_usage?: number | null;
+  disk_usage?: number | null;
+  total_disk_usage?: number | null;
 }
 /** One change the BFF asks the dashboard to make; never retried. */
 export type CephMutation =
@@ -59,20 +63,35 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
       const cause = connectionFailure(e);
       if (cause === null) throw e;
       trip(base, cause, Date.now(), pauseMs);
-      throw cephUnavailable(`The Ceph Dashboard is registered at ${base} but is not answering (${cause}).`, { reason: "not_answering", url: base, cause });
+      throw cephUnavailable(`The Ceph Dashboard is registered at ${base} but is not answering (${cause}).`, {
+        reason: "not_answering",
+        url: base,
+        cause,
+      });
     }
   }
 
   /** The cached token, or the one login in flight for this dashboard and user. */
   const token = () => tokens.get(key, login);
   /** After a 401: the token is stale; log in again. */
-  const relogin = () => { tokens.delete(key); return token(); };
+  const relogin = () => {
+    tokens.delete(key);
+    return token();
+  };
 
   async function login(): Promise<string> {
-    const res = await send({ method: "POST", url: `${base}/api/auth`, headers: { Accept: V1 }, json: { username: creds.username, password: creds.password } });
+    const res = await send({
+      method: "POST",
+      url: `${base}/api/auth`,
+      headers: { Accept: V1 },
+      json: { username: creds.username, password: creds.password },
+    });
     const text = await res.text();
     if (res.status === 400 || res.status === 401)
-      throw cephUnavailable(`The Ceph Dashboard at ${base} refused the BFF's credentials (ZENITH_CEPH_USER / ZENITH_CEPH_PASSWORD).`, { reason: "login_refused", url: base });
+      throw cephUnavailable(`The Ceph Dashboard at ${base} refused the BFF's credentials (ZENITH_CEPH_USER / ZENITH_CEPH_PASSWORD).`, {
+        reason: "login_refused",
+        url: base,
+      });
     if (!res.ok) throw upstreamError("ceph", res.status, text);
     return (JSON.parse(text) as { token: string }).token;
   }
@@ -82,11 +101,20 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     for (let attempt = 0; attempt < 2; attempt++) {
       const res = await send({ url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${bearer}` } });
       // Drain, never `await body.cancel()`: under Next's runtime that waits for the upstream timeout (30 s).
-      if (res.status === 401 && attempt === 0) { await res.text().catch(() => ""); bearer = await relogin(); continue; }
-      if (res.status === 404) { await res.text().catch(() => ""); return null; }
+      if (res.status === 401 && attempt === 0) {
+        await res.text().catch(() => "");
+        bearer = await relogin();
+        continue;
+      }
+      if (res.status === 404) {
+        await res.text().catch(() => "");
+        return null;
+      }
       if (!res.ok) {
         const text = await res.text();
-        throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, { service: "ceph" });
+        throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, {
+          service: "ceph",
+        });
       }
       return JSON.parse(await bodyText("ceph", res)) as T;
     }
@@ -102,11 +130,16 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
   async function mutate(m: CephMutation): Promise<void> {
     let bearer = await token();
     const base0 = specPath(m.pool, m.name);
-    const req = m.op === "flatten" ? { method: "POST", path: `${base0}/flatten` }
-      : m.op === "unprotect" ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
-      : m.op === "delete-snapshot" ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
-      : { method: "DELETE", path: base0 };
-    const once = () => send({ method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${bearer}` } });
+    const req =
+      m.op === "flatten"
+        ? { method: "POST", path: `${base0}/flatten` }
+        : m.op === "unprotect"
+          ? { method: "PUT", path: `${base0}/snap/${encodeURIComponent(m.snap)}`, json: { is_protected: false } }
+          : m.op === "delete-snapshot"
+            ? { method: "DELETE", path: `${base0}/snap/${encodeURIComponent(m.snap)}` }
+            : { method: "DELETE", path: base0 };
+    const once = () =>
+      send({ method: req.method, url: `${base}${req.path}`, json: req.json, headers: { Accept: V1, Authorization: `Bearer ${bearer}` } });
     let res = await once();
     if (res.status === 401) {
       await res.text().catch(() => "");
@@ -125,7 +158,8 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
       if (hit && hit.until > Date.now()) return hit.fsid;
       const body = await get<{ mon_status?: { monmap?: { fsid?: string } } }>("/api/monitor");
       const fsid = body?.mon_status?.monmap?.fsid;
-      if (!fsid) throw new ApiError(502, "upstream_error", "Ceph Dashboard /api/monitor has no mon_status.monmap.fsid", { service: "ceph" });
+      if (!fsid)
+        throw new ApiError(502, "upstream_error", "Ceph Dashboard /api/monitor has no mon_status.monmap.fsid", { service: "ceph" });
       fsids.set(base, { fsid, until: Date.now() + FSID_MS });
       return fsid;
     },

@@ -47,7 +47,8 @@ export function loadCloudConfig(env: Env = process.env, cwd = process.cwd()): Cl
     userDomain: env.OS_USER_DOMAIN_NAME ?? "Default",
     projectDomain: env.OS_PROJECT_DOMAIN_NAME ?? "Default",
   };
-  if (env.ZENITH_AUTH_URL) return { authUrl: normaliseAuthUrl(env.ZENITH_AUTH_URL), region, interface: iface, source: "ZENITH_AUTH_URL", ...domains };
+  if (env.ZENITH_AUTH_URL)
+    return { authUrl: normaliseAuthUrl(env.ZENITH_AUTH_URL), region, interface: iface, source: "ZENITH_AUTH_URL", ...domains };
   if (env.OS_AUTH_URL) return { authUrl: normaliseAuthUrl(env.OS_AUTH_URL), region, interface: iface, source: "OS_AUTH_URL", ...domains };
   if (env.OS_CLOUD) {
     const file = cloudsYamlPaths(env, cwd).find((p) => existsSync(p));

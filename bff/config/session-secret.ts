@@ -26,7 +26,11 @@ function demoSecret(env: Env): string {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     return checked(readFileSync(file, "utf8").trim(), file);
   }
-  try { writeSync(fd, secret); } finally { closeSync(fd); }
+  try {
+    writeSync(fd, secret);
+  } finally {
+    closeSync(fd);
+  }
   console.warn(`zenith: ZENITH_SESSION_SECRET is not set; generated a demo secret in ${file}. Set it in production.`);
   return secret;
 }

@@ -7,6 +7,10 @@ import type { Context } from "hono";
 export function clientAddress(c: Context): string {
   const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
   if (socket?.remoteAddress) return socket.remoteAddress;
-  const forwarded = c.req.header("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = c.req
+    .header("x-forwarded-for")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) ?? "unknown";
 }

@@ -21,22 +21,31 @@ function processMetrics(): Registry {
 export function createMetrics() {
   const registry = new Registry();
   const requests = new Counter({
-    name: "zenith_http_requests_total", help: "BFF requests answered, by method, route pattern and status.",
-    labelNames: ["method", "route", "status"] as const, registers: [registry],
+    name: "zenith_http_requests_total",
+    help: "BFF requests answered, by method, route pattern and status.",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
   });
   const requestSeconds = new Histogram({
-    name: "zenith_http_request_duration_seconds", help: "BFF request duration until the answer's headers, by method, route pattern and status.",
-    labelNames: ["method", "route", "status"] as const, buckets: SECONDS, registers: [registry],
+    name: "zenith_http_request_duration_seconds",
+    help: "BFF request duration until the answer's headers, by method, route pattern and status.",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: SECONDS,
+    registers: [registry],
   });
   const upstreamSeconds = new Histogram({
     name: "zenith_upstream_request_duration_seconds",
     help: "Upstream call latency by service, method, status (`error`: no answer) and the BFF route that made it.",
-    labelNames: ["service", "method", "status", "route"] as const, buckets: SECONDS, registers: [registry],
+    labelNames: ["service", "method", "status", "route"] as const,
+    buckets: SECONDS,
+    registers: [registry],
   });
   let breakers: Breakers | undefined;
   new Gauge({
-    name: "zenith_upstream_circuit_open", help: "1 while the circuit breaker of a service (at an origin) refuses calls.",
-    labelNames: ["service", "origin"] as const, registers: [registry],
+    name: "zenith_upstream_circuit_open",
+    help: "1 while the circuit breaker of a service (at an origin) refuses calls.",
+    labelNames: ["service", "origin"] as const,
+    registers: [registry],
     collect() {
       this.reset();
       for (const b of breakers?.snapshot() ?? []) {
@@ -52,9 +61,14 @@ export function createMetrics() {
       requestSeconds.observe(labels, seconds);
     },
     upstream(call: UpstreamCall) {
-      upstreamSeconds.observe({ service: call.service, method: call.method, status: String(call.status), route: call.route }, call.ms / 1000);
+      upstreamSeconds.observe(
+        { service: call.service, method: call.method, status: String(call.status), route: call.route },
+        call.ms / 1000,
+      );
     },
-    watchBreakers(b: Breakers) { breakers = b; },
+    watchBreakers(b: Breakers) {
+      breakers = b;
+    },
     contentType: registry.contentType,
     /** The exposition text: this app's metrics and the process's. */
     text: () => Registry.merge([registry, processMetrics()]).metrics(),

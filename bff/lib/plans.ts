@@ -33,8 +33,17 @@ export function createPlanBook(now: () => number = Date.now): PlanBook {
       sweep(now());
       const users = plans.get(key(kind, planId));
       if (users?.has(userId)) return;
-      if (users?.size) throw new ApiError(403, "plan_not_yours", `Plan ${planId} was made by another user; run your own dry run and confirm that.`, { field: "body.planId", details: { planId } });
-      throw new ApiError(409, "plan_expired", `Plan ${planId} is unknown or older than ${PLAN_TTL_MS / 60_000} minutes; run the dry run again and confirm its plan.`, { field: "body.planId", details: { planId } });
+      if (users?.size)
+        throw new ApiError(403, "plan_not_yours", `Plan ${planId} was made by another user; run your own dry run and confirm that.`, {
+          field: "body.planId",
+          details: { planId },
+        });
+      throw new ApiError(
+        409,
+        "plan_expired",
+        `Plan ${planId} is unknown or older than ${PLAN_TTL_MS / 60_000} minutes; run the dry run again and confirm its plan.`,
+        { field: "body.planId", details: { planId } },
+      );
     },
   };
 }
@@ -54,10 +63,17 @@ export function createLocks(): Locks {
     acquire(keys, holder) {
       const busy = [...new Set(keys)].filter((k) => held.has(k) && held.get(k) !== holder);
       if (busy.length)
-        throw new ApiError(409, "plan_running", `Another execution (plan ${held.get(busy[0])}) is working on ${busy.slice(0, 3).join(", ")}; wait for it to finish.`, { details: { keys: busy, planId: held.get(busy[0]) } });
+        throw new ApiError(
+          409,
+          "plan_running",
+          `Another execution (plan ${held.get(busy[0])}) is working on ${busy.slice(0, 3).join(", ")}; wait for it to finish.`,
+          { details: { keys: busy, planId: held.get(busy[0]) } },
+        );
       const mine = [...new Set(keys)].filter((k) => !held.has(k));
       for (const k of mine) held.set(k, holder);
-      return () => { for (const k of mine) if (held.get(k) === holder) held.delete(k); };
+      return () => {
+        for (const k of mine) if (held.get(k) === holder) held.delete(k);
+      };
     },
   };
 }

@@ -1,7 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /** One upstream call made while serving a request, as the request's log line lists it. */
-export interface UpstreamCallLog { service: string; method: string; path: string; status: number | "error"; ms: number; upstreamRequestId?: string }
+export interface UpstreamCallLog {
+  service: string;
+  method: string;
+  path: string;
+  status: number | "error";
+  ms: number;
+  upstreamRequestId?: string;
+}
 
 /**
  * What the BFF knows about the request it is serving, wherever the code runs: the request id (sent upstream as

@@ -6,8 +6,19 @@ import { parseServerTiming, serverTiming, unionMs } from "./server-timing";
 describe("unionMs", () => {
   it("counts overlapping waits once and disjoint ones apart", () => {
     expect(unionMs([])).toBe(0);
-    expect(unionMs([{ start: 0, end: 10 }, { start: 5, end: 15 }, { start: 20, end: 25 }])).toBe(20);
-    expect(unionMs([{ start: 20, end: 25 }, { start: 0, end: 30 }])).toBe(30);
+    expect(
+      unionMs([
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+        { start: 20, end: 25 },
+      ]),
+    ).toBe(20);
+    expect(
+      unionMs([
+        { start: 20, end: 25 },
+        { start: 0, end: 30 },
+      ]),
+    ).toBe(30);
   });
 });
 
@@ -24,7 +35,10 @@ describe("Server-Timing", () => {
     const app = new Hono();
     app.use("*", serverTiming());
     app.get("/x", async (c) => {
-      await Promise.all([http.json({ service: "compute", url: "http://127.0.0.1:1/a" }), http.json({ service: "compute", url: "http://127.0.0.1:1/b" })]);
+      await Promise.all([
+        http.json({ service: "compute", url: "http://127.0.0.1:1/a" }),
+        http.json({ service: "compute", url: "http://127.0.0.1:1/b" }),
+      ]);
       await http.json({ service: "image", url: "http://127.0.0.1:1/c" });
       return c.json({ ok: true });
     });

@@ -8,8 +8,14 @@ import type { MiddlewareHandler } from "hono";
  * the call counts the same layer reports through `onCall`. Waits on one service that overlap count once (a union
  * of intervals), so parallel reads do not add up to more than the wall time they took.
  */
-interface Interval { start: number; end: number }
-interface TimingStore { waits: Map<string, Interval[]>; calls: Map<string, number> }
+interface Interval {
+  start: number;
+  end: number;
+}
+interface TimingStore {
+  waits: Map<string, Interval[]>;
+  calls: Map<string, number>;
+}
 
 const store = new AsyncLocalStorage<TimingStore>();
 
@@ -31,7 +37,9 @@ export function noteCall(service: string): void {
 /** Total length of a set of intervals, overlaps counted once. */
 export function unionMs(intervals: Interval[]): number {
   const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  let total = 0, start = -Infinity, end = -Infinity;
+  let total = 0,
+    start = -Infinity,
+    end = -Infinity;
   for (const i of sorted) {
     if (i.start > end) {
       if (end > start) total += end - start;
@@ -77,7 +85,11 @@ export function parseServerTiming(header: string | null): Record<string, { dur: 
   for (const part of (header ?? "").split(",")) {
     const [name, ...params] = part.trim().split(";");
     if (!name) continue;
-    const get = (k: string) => params.find((p) => p.trim().startsWith(`${k}=`))?.trim().slice(k.length + 1);
+    const get = (k: string) =>
+      params
+        .find((p) => p.trim().startsWith(`${k}=`))
+        ?.trim()
+        .slice(k.length + 1);
     out[name] = { dur: Number(get("dur") ?? 0), desc: get("desc")?.replace(/^"|"$/g, "") ?? null };
   }
   return out;

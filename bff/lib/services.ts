@@ -44,14 +44,33 @@ export interface Services {
 export function createServices(deps: BffDeps): Services {
   const metrics = createMetrics();
   const http = createHttp({
-    fetch: deps.fetch, timeoutMs: deps.upstreamTimeoutMs, timeouts: deps.upstreamTimeouts, breaker: deps.breaker,
-    onCall: (call) => { metrics.upstream(call); deps.onUpstreamCall?.(call); },
+    fetch: deps.fetch,
+    timeoutMs: deps.upstreamTimeoutMs,
+    timeouts: deps.upstreamTimeouts,
+    breaker: deps.breaker,
+    onCall: (call) => {
+      metrics.upstream(call);
+      deps.onUpstreamCall?.(call);
+    },
   });
   metrics.watchBreakers(http.breakers);
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
-  return { deps, http, metrics, logger: deps.logger ?? silentLogger(), keystone, sessions, audit: createAuditLog(deps.auditFile), plans: createPlanBook(), locks: createLocks(),
+  return {
+    deps,
+    http,
+    metrics,
+    logger: deps.logger ?? silentLogger(),
+    keystone,
+    sessions,
+    audit: createAuditLog(deps.auditFile),
+    plans: createPlanBook(),
+    locks: createLocks(),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
-    loginLimiter: createLoginLimiter(deps.loginLimits), lineageFacts: createLineageFacts(), dhcpFacts: createDhcpFacts(),
-    streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession), streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS };
+    loginLimiter: createLoginLimiter(deps.loginLimits),
+    lineageFacts: createLineageFacts(),
+    dhcpFacts: createDhcpFacts(),
+    streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession),
+    streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS,
+  };
 }

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createSharedFacts } from "./shared-facts";
 
-const deferred = <T,>() => { let resolve!: (v: T) => void; const promise = new Promise<T>((r) => (resolve = r)); return { promise, resolve }; };
+const deferred = <T>() => {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
 
 describe("createSharedFacts", () => {
   it("gathers once for concurrent viewers and serves the facts for ttlMs", async () => {
-    let t = 0, loads = 0;
+    let t = 0,
+      loads = 0;
     const facts = createSharedFacts<number>({ ttlMs: 30_000, now: () => t });
     const load = async () => ++loads;
     const [a, b] = await Promise.all([facts.get("k", load), facts.get("k", load)]);
@@ -17,10 +22,15 @@ describe("createSharedFacts", () => {
   });
 
   it("refresh gathers anew once for a burst of refreshes, and joins a gather in flight", async () => {
-    let t = 0, loads = 0;
+    let t = 0,
+      loads = 0;
     const facts = createSharedFacts<number>({ ttlMs: 30_000, refreshFloorMs: 2_000, now: () => t });
     const gate = deferred<void>();
-    const slow = async () => { loads++; await gate.promise; return loads; };
+    const slow = async () => {
+      loads++;
+      await gate.promise;
+      return loads;
+    };
     await facts.get("k", async () => ++loads);
     t = 10_000;
     const refreshes = [facts.get("k", slow, { refresh: true }), facts.get("k", slow, { refresh: true }), facts.get("k", slow)];
@@ -34,8 +44,13 @@ describe("createSharedFacts", () => {
   });
 
   it("keeps facts that say they settle sooner only that long, and forgets on demand", async () => {
-    let t = 0, loads = 0;
-    const facts = createSharedFacts<{ n: number; pending: boolean }>({ ttlMs: 30_000, now: () => t, fresherWhile: (v) => (v.pending ? 5_000 : null) });
+    let t = 0,
+      loads = 0;
+    const facts = createSharedFacts<{ n: number; pending: boolean }>({
+      ttlMs: 30_000,
+      now: () => t,
+      fresherWhile: (v) => (v.pending ? 5_000 : null),
+    });
     const load = async () => ({ n: ++loads, pending: loads === 1 });
     await facts.get("k", load);
     t = 6_000;

@@ -1,7 +1,10 @@
 import { createTtlCache } from "./ttl-cache";
 
 /** Gathered facts and when they were gathered. */
-export interface Gathered<V> { value: V; at: number }
+export interface Gathered<V> {
+  value: V;
+  at: number;
+}
 
 /**
  * Facts an admin view gathers from many upstream calls, computed once and shared by every viewer for `ttlMs`
@@ -9,13 +12,24 @@ export interface Gathered<V> { value: V; at: number }
  * joins a gather already running (or one finished less than `refreshFloorMs` ago, 0 by default), so Refresh
  * clicks by many viewers at once cost one gather. An action never plans on these: it reads what it touches itself.
  */
-export function createSharedFacts<V>(opts: { ttlMs: number; refreshFloorMs?: number; max?: number; now?: () => number; fresherWhile?: (v: V) => number | null }) {
+export function createSharedFacts<V>(opts: {
+  ttlMs: number;
+  refreshFloorMs?: number;
+  max?: number;
+  now?: () => number;
+  fresherWhile?: (v: V) => number | null;
+}) {
   const now = opts.now ?? Date.now;
   const floor = opts.refreshFloorMs ?? 0;
   const cache = createTtlCache<Gathered<V>>({
-    ttlMs: opts.ttlMs, max: opts.max ?? 8, now,
+    ttlMs: opts.ttlMs,
+    max: opts.max ?? 8,
+    now,
     // Facts that say they settle sooner (e.g. lineage with images Ceph does not have yet) live only that long.
-    valid: (g) => { const ms = opts.fresherWhile?.(g.value); return ms == null || now() - g.at <= ms; },
+    valid: (g) => {
+      const ms = opts.fresherWhile?.(g.value);
+      return ms == null || now() - g.at <= ms;
+    },
   });
   const gather = (load: () => Promise<V>) => async () => ({ value: await load(), at: now() });
   const refreshing = new Map<string, Promise<Gathered<V>>>();

@@ -1,4 +1,7 @@
-export interface StreamLimits { maxLifetimeMs: number; maxPerSession: number }
+export interface StreamLimits {
+  maxLifetimeMs: number;
+  maxPerSession: number;
+}
 /** 30 minutes covers the slowest copy Nova waits for many times over; 4 streams cover a few open tabs. */
 export const DEFAULT_STREAM_LIMITS: StreamLimits = { maxLifetimeMs: 30 * 60_000, maxPerSession: 4 };
 
@@ -19,7 +22,8 @@ export function createStreamSlots(maxPerKey: number) {
         if (released) return;
         released = true;
         const left = (open.get(key) ?? 1) - 1;
-        if (left > 0) open.set(key, left); else open.delete(key);
+        if (left > 0) open.set(key, left);
+        else open.delete(key);
       };
     },
     count: (key: string) => open.get(key) ?? 0,

@@ -5,8 +5,14 @@ function setup(max = 3, ttlMs = 5_000) {
   const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
   let loads = 0;
   const gates: (() => void)[] = [];
-  const loader = (v: string) => () => { loads++; return new Promise<string>((r) => gates.push(() => r(v))); };
-  const open = async () => { for (const g of gates.splice(0)) g(); await new Promise((r) => setTimeout(r, 0)); };
+  const loader = (v: string) => () => {
+    loads++;
+    return new Promise<string>((r) => gates.push(() => r(v)));
+  };
+  const open = async () => {
+    for (const g of gates.splice(0)) g();
+    await new Promise((r) => setTimeout(r, 0));
+  };
   return { cache: createTtlCache<string>({ ttlMs, max, now: clock.now }), clock, loader, open, loads: () => loads };
 }
 
@@ -73,7 +79,13 @@ describe("createTtlCache: expiry sweep and current()", () => {
     const c = createTtlCache<string>({ ttlMs: 1_000, max: 10 });
     expect(c.current("k")).toBeUndefined();
     let release = () => {};
-    const load = c.get("k", () => new Promise<string>((r) => { release = () => r("v"); }));
+    const load = c.get(
+      "k",
+      () =>
+        new Promise<string>((r) => {
+          release = () => r("v");
+        }),
+    );
     const joined = c.current("k");
     expect(joined).toBeDefined();
     release();

@@ -8,11 +8,19 @@ function app() {
   a.all("*", async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }));
   return a;
 }
-const chunked = (bytes: number) => new ReadableStream<Uint8Array>({
-  start(ctl) { for (let left = bytes; left > 0; left -= 4096) ctl.enqueue(new Uint8Array(Math.min(4096, left))); ctl.close(); },
-});
+const chunked = (bytes: number) =>
+  new ReadableStream<Uint8Array>({
+    start(ctl) {
+      for (let left = bytes; left > 0; left -= 4096) ctl.enqueue(new Uint8Array(Math.min(4096, left)));
+      ctl.close();
+    },
+  });
 const post = (path: string, body: BodyInit, method = "POST") =>
-  app().request(`http://127.0.0.1:3000${path}`, { method, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  app().request(`http://127.0.0.1:3000${path}`, {
+    method,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 
 describe("body limits", () => {
   it("answers 413 naming 16 KiB on the auth routes, declared or chunked", async () => {

@@ -13,8 +13,14 @@ const describe = (bytes: number) => (bytes % 1048576 === 0 ? `${bytes / 1048576}
 function limited(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: (c: Context) => c.json(errorBody(c, "payload_too_large",
-      `The request body is over this route's limit of ${describe(maxSize)} (${maxSize} bytes).`, { field: "body", details: { limitBytes: maxSize } }), 413),
+    onError: (c: Context) =>
+      c.json(
+        errorBody(c, "payload_too_large", `The request body is over this route's limit of ${describe(maxSize)} (${maxSize} bytes).`, {
+          field: "body",
+          details: { limitBytes: maxSize },
+        }),
+        413,
+      ),
   });
 }
 

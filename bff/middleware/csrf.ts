@@ -24,7 +24,10 @@ export function csrfGuard(allowedOrigins: string[], publicOrigin?: string): Midd
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
     if (c.req.header("x-zenith-request") !== "1")
-      return c.json(errorBody(c, "csrf", "State-changing requests must carry the header X-Zenith-Request: 1.", { field: "header.x-zenith-request" }), 403);
+      return c.json(
+        errorBody(c, "csrf", "State-changing requests must carry the header X-Zenith-Request: 1.", { field: "header.x-zenith-request" }),
+        403,
+      );
     const origin = c.req.header("origin");
     if (origin !== undefined) {
       const own = ownOrigin(new URL(c.req.url), c.req.raw.headers, publicOrigin);

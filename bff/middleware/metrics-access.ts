@@ -15,8 +15,20 @@ export const metricsAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const expected = c.get("services").deps.metricsToken;
     if (expected && same(auth.slice(7).trim(), expected)) return next();
-    return c.json(errorBody(c, "unauthenticated", expected ? "The metrics token is not the configured one." : "No metrics token is configured (ZENITH_METRICS_TOKEN); sign in as an admin instead."), 401);
+    return c.json(
+      errorBody(
+        c,
+        "unauthenticated",
+        expected
+          ? "The metrics token is not the configured one."
+          : "No metrics token is configured (ZENITH_METRICS_TOKEN); sign in as an admin instead.",
+      ),
+      401,
+    );
   }
-  const res = await requireSession(c, async () => { const refused = await requireAdmin(c, next); if (refused) c.res = refused; });
+  const res = await requireSession(c, async () => {
+    const refused = await requireAdmin(c, next);
+    if (refused) c.res = refused;
+  });
   if (res) return res;
 };

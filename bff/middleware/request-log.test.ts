@@ -7,15 +7,35 @@ import { upstreamTimeouts } from "../deps-from-env";
 
 function appWithLog(over: Partial<BffDeps> = {}) {
   const lines: Record<string, any>[] = [];
-  const sink = new Writable({ write(c, _e, done) { for (const l of String(c).split("\n").filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
-  const app = createApp({
-    cloud: { authUrl: "http://127.0.0.1:1/v3", interface: "public", source: "ZENITH_AUTH_URL", userDomain: "Default", projectDomain: "Default" },
-    sessionSecret: "x".repeat(32), fetch: () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })),
-    upstreamTimeoutMs: 1000, tokenCacheMs: 0, allowedOrigins: [], ceph: {},
-    nova: { blockDeviceAllocateRetries: 60, blockDeviceAllocateRetriesInterval: 3 },
-    logger: createLogger({ ZENITH_LOG_LEVEL: "info" }, sink), ...over,
+  const sink = new Writable({
+    write(c, _e, done) {
+      for (const l of String(c).split("\n").filter(Boolean)) lines.push(JSON.parse(l));
+      done();
+    },
   });
-  return { app, lines, get: (path: string, headers: Record<string, string> = {}) => app.request(`http://127.0.0.1:3000${path}`, { headers }) };
+  const app = createApp({
+    cloud: {
+      authUrl: "http://127.0.0.1:1/v3",
+      interface: "public",
+      source: "ZENITH_AUTH_URL",
+      userDomain: "Default",
+      projectDomain: "Default",
+    },
+    sessionSecret: "x".repeat(32),
+    fetch: () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })),
+    upstreamTimeoutMs: 1000,
+    tokenCacheMs: 0,
+    allowedOrigins: [],
+    ceph: {},
+    nova: { blockDeviceAllocateRetries: 60, blockDeviceAllocateRetriesInterval: 3 },
+    logger: createLogger({ ZENITH_LOG_LEVEL: "info" }, sink),
+    ...over,
+  });
+  return {
+    app,
+    lines,
+    get: (path: string, headers: Record<string, string> = {}) => app.request(`http://127.0.0.1:3000${path}`, { headers }),
+  };
 }
 
 describe("the request log and request ids", () => {
@@ -23,7 +43,16 @@ describe("the request log and request ids", () => {
     const ok = "req-0b7e1d2c-3f4a-4b5c-8d9e-0f1a2b3c4d5e";
     const make = () => "00000000-0000-0000-0000-000000000000";
     expect(requestIdFrom(ok, make)).toBe(ok);
-    for (const bad of [undefined, null, "", "req-1", ok.toUpperCase(), `${ok}\nx`, ` ${ok}`, `req-${"g".repeat(8)}-3f4a-4b5c-8d9e-0f1a2b3c4d5e`])
+    for (const bad of [
+      undefined,
+      null,
+      "",
+      "req-1",
+      ok.toUpperCase(),
+      `${ok}\nx`,
+      ` ${ok}`,
+      `req-${"g".repeat(8)}-3f4a-4b5c-8d9e-0f1a2b3c4d5e`,
+    ])
       expect(requestIdFrom(bad, make)).toBe(`req-${make()}`);
   });
 
@@ -36,8 +65,15 @@ describe("the request log and request ids", () => {
     await get("/api/nope/123");
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ level: 40, requestId: id, method: "GET", route: "/api/readyz", path: "/api/readyz", status: 503,
-      upstream: [{ service: "identity", method: "GET", path: "/v3", status: "error" }] });
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      requestId: id,
+      method: "GET",
+      route: "/api/readyz",
+      path: "/api/readyz",
+      status: 503,
+      upstream: [{ service: "identity", method: "GET", path: "/v3", status: "error" }],
+    });
     expect(typeof lines[0].ms).toBe("number");
     // An unknown path is labelled by the catch-all pattern, never by its raw path (metric labels stay bounded).
     expect(lines[1]).toMatchObject({ level: 30, status: 404, path: "/api/nope/123" });
@@ -45,9 +81,22 @@ describe("the request log and request ids", () => {
   });
 
   it("per-service timeouts: a service's own variable, else ZENITH_UPSTREAM_TIMEOUT_MS, else the default; bad values refused", () => {
-    expect(upstreamTimeouts({})).toEqual({ identity: 10_000, compute: 30_000, image: 30_000, volume: 30_000, network: 30_000, ceph: 15_000 });
-    expect(upstreamTimeouts({ ZENITH_UPSTREAM_TIMEOUT_MS: "5000", ZENITH_UPSTREAM_TIMEOUT_MS_COMPUTE: "90000" }))
-      .toEqual({ identity: 5000, compute: 90_000, image: 5000, volume: 5000, network: 5000, ceph: 5000 });
+    expect(upstreamTimeouts({})).toEqual({
+      identity: 10_000,
+      compute: 30_000,
+      image: 30_000,
+      volume: 30_000,
+      network: 30_000,
+      ceph: 15_000,
+    });
+    expect(upstreamTimeouts({ ZENITH_UPSTREAM_TIMEOUT_MS: "5000", ZENITH_UPSTREAM_TIMEOUT_MS_COMPUTE: "90000" })).toEqual({
+      identity: 5000,
+      compute: 90_000,
+      image: 5000,
+      volume: 5000,
+      network: 5000,
+      ceph: 5000,
+    });
     expect(() => upstreamTimeouts({ ZENITH_UPSTREAM_TIMEOUT_MS_CEPH: "soon" })).toThrow(/ZENITH_UPSTREAM_TIMEOUT_MS_CEPH/);
     expect(() => upstreamTimeouts({ ZENITH_UPSTREAM_TIMEOUT_MS_IMAGE: "0" })).toThrow(/at least 1 ms/);
   });

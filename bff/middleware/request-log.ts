@@ -26,7 +26,16 @@ export function requestLog(services: Services): MiddlewareHandler<AppEnv> {
     const ms = performance.now() - started;
     const status = c.res.status;
     services.metrics.request(c.req.method, ctx.route, status, ms / 1000);
-    const line = { requestId, method: c.req.method, route: ctx.route, path: c.req.path, status, ms: Math.round(ms), upstream: ctx.calls, ...(ctx.error ? { error: ctx.error } : {}) };
+    const line = {
+      requestId,
+      method: c.req.method,
+      route: ctx.route,
+      path: c.req.path,
+      status,
+      ms: Math.round(ms),
+      upstream: ctx.calls,
+      ...(ctx.error ? { error: ctx.error } : {}),
+    };
     if (status >= 500) services.logger.warn(line, "request");
     else services.logger.info(line, "request");
   };

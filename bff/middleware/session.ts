@@ -36,7 +36,6 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Admin routes are gated on the token's roles, never on the UI. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get("session").isAdmin)
-    return c.json(errorBody(c, "forbidden", "This needs the admin role in the current project."), 403);
+  if (!c.get("session").isAdmin) return c.json(errorBody(c, "forbidden", "This needs the admin role in the current project."), 403);
   await next();
 };

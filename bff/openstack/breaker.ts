@@ -13,10 +13,20 @@ export const DEFAULT_BREAKER: BreakerOptions = { failures: 5, coolDownMs: 30_000
 
 export type BreakerState = "closed" | "open" | "half-open";
 /** `trialSince`: when the half-open trial call went out (0: none); a trial that never reported is replaced after a cool-down. */
-interface Entry { failures: number; openUntil: number; trialSince: number; lastCause: string }
+interface Entry {
+  failures: number;
+  openUntil: number;
+  trialSince: number;
+  lastCause: string;
+}
 
 /** Why a call was refused without being sent: the breaker is open until `until`. */
-export interface BreakerRefusal { until: number; retryAfterS: number; failures: number; lastCause: string }
+export interface BreakerRefusal {
+  until: number;
+  retryAfterS: number;
+  failures: number;
+  lastCause: string;
+}
 
 export function createBreakers(opts: BreakerOptions = DEFAULT_BREAKER, now: () => number = Date.now) {
   const entries = new Map<string, Entry>();
@@ -38,7 +48,10 @@ export function createBreakers(opts: BreakerOptions = DEFAULT_BREAKER, now: () =
       const e = entries.get(key);
       if (!e || e.openUntil === 0) return null;
       const t = now();
-      if (e.openUntil <= t && (e.trialSince === 0 || t - e.trialSince > opts.coolDownMs)) { e.trialSince = t; return null; }
+      if (e.openUntil <= t && (e.trialSince === 0 || t - e.trialSince > opts.coolDownMs)) {
+        e.trialSince = t;
+        return null;
+      }
       const until = Math.max(e.openUntil, t + 1000);
       return { until, retryAfterS: Math.max(1, Math.ceil((until - t) / 1000)), failures: e.failures, lastCause: e.lastCause };
     },

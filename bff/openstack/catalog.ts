@@ -1,14 +1,29 @@
 import { ApiError } from "../errors";
 import { CATALOG_TYPES, SERVICE_LABEL, versionedBase, type ServiceName } from "./services";
 
-export interface CatalogEndpoint { id?: string; interface: string; region: string | null; region_id?: string | null; url: string }
-export interface CatalogEntry { type: string; name?: string; id?: string; endpoints: CatalogEndpoint[] }
+export interface CatalogEndpoint {
+  id?: string;
+  interface: string;
+  region: string | null;
+  region_id?: string | null;
+  url: string;
+}
+export interface CatalogEntry {
+  type: string;
+  name?: string;
+  id?: string;
+  endpoints: CatalogEndpoint[];
+}
 export type Catalog = CatalogEntry[];
 
 /** The regions the catalog names, in first-seen order. */
 export function catalogRegions(catalog: Catalog): string[] {
   const seen = new Set<string>();
-  for (const s of catalog) for (const e of s.endpoints) { const r = e.region_id ?? e.region; if (r) seen.add(r); }
+  for (const s of catalog)
+    for (const e of s.endpoints) {
+      const r = e.region_id ?? e.region;
+      if (r) seen.add(r);
+    }
   return [...seen];
 }
 
@@ -28,5 +43,10 @@ export function serviceUrl(catalog: Catalog, service: ServiceName, region: strin
     const ep = findEndpoint(catalog, type, region, iface);
     if (ep) return versionedBase(service, ep.url, projectId);
   }
-  throw new ApiError(502, "service_unavailable", `${SERVICE_LABEL[service]} has no ${iface} endpoint in region ${region} in this cloud's catalog.`, { service });
+  throw new ApiError(
+    502,
+    "service_unavailable",
+    `${SERVICE_LABEL[service]} has no ${iface} endpoint in region ${region} in this cloud's catalog.`,
+    { service },
+  );
 }

@@ -5,16 +5,36 @@ import { fetchPage, listAll, type SessionLike } from "./paging";
 export const CINDER_MICROVERSION = "3.67";
 
 export interface CinderVolume {
-  id: string; name: string | null; status: string; size: number; bootable: string; volume_type: string | null;
-  created_at: string; updated_at: string | null; multiattach?: boolean; snapshot_id?: string | null;
+  id: string;
+  name: string | null;
+  status: string;
+  size: number;
+  bootable: string;
+  volume_type: string | null;
+  created_at: string;
+  updated_at: string | null;
+  multiattach?: boolean;
+  snapshot_id?: string | null;
   attachments: { server_id: string; attachment_id?: string; device?: string | null; host_name?: string | null }[];
   volume_image_metadata?: Record<string, string>;
   "os-vol-host-attr:host"?: string | null;
   /** Admin: after a migration the volume's data lives under volume-<name_id>, not volume-<id>. */
   "os-vol-mig-status-attr:name_id"?: string | null;
 }
-export interface CinderSnapshot { id: string; name: string | null; status: string; size: number; volume_id: string; created_at: string }
-export interface CinderVolumeType { id: string; name: string; description: string | null; is_public?: boolean }
+export interface CinderSnapshot {
+  id: string;
+  name: string | null;
+  status: string;
+  size: number;
+  volume_id: string;
+  created_at: string;
+}
+export interface CinderVolumeType {
+  id: string;
+  name: string;
+  description: string | null;
+  is_public?: boolean;
+}
 export type CinderQuotaSet = Record<string, { limit: number; in_use: number; reserved?: number } | string>;
 
 /** Cinder timestamps are naive UTC with microseconds and no Z. */
@@ -41,7 +61,12 @@ export function createCinder(http: Http, s: SessionLike) {
     types: async () => (await http.json<{ volume_types: CinderVolumeType[] }>(req("/types"))).volume_types,
     defaultType: async () => (await http.json<{ volume_type: CinderVolumeType }>(req("/types/default"))).volume_type,
     quota: async (projectId: string) =>
-      (await http.json<{ quota_set: CinderQuotaSet }>({ ...req(`/os-quota-sets/${encodeURIComponent(projectId)}`), query: { usage: "True" } })).quota_set,
+      (
+        await http.json<{ quota_set: CinderQuotaSet }>({
+          ...req(`/os-quota-sets/${encodeURIComponent(projectId)}`),
+          query: { usage: "True" },
+        })
+      ).quota_set,
   };
 }
 export type Cinder = ReturnType<typeof createCinder>;

@@ -89,7 +89,10 @@ export function upstreamMessage(text: string): string {
   } catch {
     /* not JSON */
   }
-  const stripped = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const stripped = text
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return stripped.slice(0, 300) || "no body";
 }
 
@@ -97,7 +100,13 @@ export function upstreamMessage(text: string): string {
  * Maps an upstream failure onto the BFF envelope, naming the service. 4xx keep their status; the service's own
  * 504 is a 504, every other 5xx a 502 (`details.status`, and `details.retryAfterS` when a 503 said when to come back).
  */
-export function upstreamError(service: ServiceName, status: number, text: string, upstreamRequestId?: string, retryAfterS?: number): ApiError {
+export function upstreamError(
+  service: ServiceName,
+  status: number,
+  text: string,
+  upstreamRequestId?: string,
+  retryAfterS?: number,
+): ApiError {
   const label = SERVICE_LABEL[service];
   const message = `${label} answered ${status}: ${upstreamMessage(text)}`;
   const extra = { service, upstreamRequestId };
@@ -153,7 +162,10 @@ export async function readCapped(res: Response, max: number): Promise<{ text: st
   }
   const bytes = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
   return { text: new TextDecoder().decode(bytes), truncated };
 }
 
@@ -190,7 +202,15 @@ export function createHttp(opts: HttpOptions) {
       const now = performance.now();
       noteCall(req.service);
       noteWait(req.service, started, now);
-      const call: UpstreamCall = { service: req.service, method, url: url.toString(), status, ms: now - started, route: ctx?.route ?? "none", upstreamRequestId };
+      const call: UpstreamCall = {
+        service: req.service,
+        method,
+        url: url.toString(),
+        status,
+        ms: now - started,
+        route: ctx?.route ?? "none",
+        upstreamRequestId,
+      };
       ctx?.calls.push({ service: call.service, method, path: url.pathname, status, ms: Math.round(call.ms), upstreamRequestId });
       opts.onCall?.(call);
     };
@@ -203,9 +223,12 @@ export function createHttp(opts: HttpOptions) {
     const refusal = breakers.admit(key);
     if (!refusal) return;
     const label = SERVICE_LABEL[req.service];
-    throw new ApiError(503, "upstream_circuit_open",
+    throw new ApiError(
+      503,
+      "upstream_circuit_open",
       `${label} failed ${refusal.failures} times in a row (last: ${refusal.lastCause}); the BFF is not calling ${url.origin} again for ${refusal.retryAfterS} s.`,
-      { service: req.service, details: { retryAfterS: refusal.retryAfterS, failures: refusal.failures, lastCause: refusal.lastCause } });
+      { service: req.service, details: { retryAfterS: refusal.retryAfterS, failures: refusal.failures, lastCause: refusal.lastCause } },
+    );
   }
 
   /** The breaker's view of an answer: a 5xx is a failure, anything else proves the service is up. */
@@ -216,13 +239,26 @@ export function createHttp(opts: HttpOptions) {
   }
 
   /** A fetch that threw: the caller's abort as it is, a timeout as 504, anything else as 502 unreachable. */
-  function failure(req: { service: ServiceName; signal?: AbortSignal }, e: unknown, timeout: AbortSignal, timeoutMs: number, what: string, url: URL): unknown {
+  function failure(
+    req: { service: ServiceName; signal?: AbortSignal },
+    e: unknown,
+    timeout: AbortSignal,
+    timeoutMs: number,
+    what: string,
+    url: URL,
+  ): unknown {
     if (req.signal?.aborted) return e;
     const label = SERVICE_LABEL[req.service];
-    if (timeout.aborted) return new ApiError(504, "upstream_timeout", `${label} did not answer within ${timeoutMs} ms (${what}).`, { service: req.service, details: { timeoutMs } });
+    if (timeout.aborted)
+      return new ApiError(504, "upstream_timeout", `${label} did not answer within ${timeoutMs} ms (${what}).`, {
+        service: req.service,
+        details: { timeoutMs },
+      });
     const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-    return new ApiError(502, "upstream_unreachable", `${label} is unreachable at ${url.origin}: ${reason}`,
-      { service: req.service, details: { cause: networkCause(e) } });
+    return new ApiError(502, "upstream_unreachable", `${label} is unreachable at ${url.origin}: ${reason}`, {
+      service: req.service,
+      details: { cause: networkCause(e) },
+    });
   }
 
   /**
@@ -255,7 +291,10 @@ export function createHttp(opts: HttpOptions) {
         const err = failure(req, e, timeout, timeoutMs, `${method} ${url.pathname}`, url);
         if (err === e) throw e;
         const cause = timeout.aborted ? "timeout" : networkCause(e);
-        if (attempt + 1 < attempts && RETRY_CAUSES.has(cause)) { await sleep(RETRY_DELAY_MS); if (!signal.aborted) continue; }
+        if (attempt + 1 < attempts && RETRY_CAUSES.has(cause)) {
+          await sleep(RETRY_DELAY_MS);
+          if (!signal.aborted) continue;
+        }
         record(req, key, cause);
         throw err;
       }
@@ -290,7 +329,14 @@ export function createHttp(opts: HttpOptions) {
   /** A request whose non-2xx answers become ApiErrors. */
   async function checked(req: UpstreamRequest): Promise<Response> {
     const res = await raw(req);
-    if (!res.ok) throw upstreamError(req.service, res.status, await res.text(), upstreamRequestIdOf(res.headers), retryAfterSeconds(res.headers.get("retry-after")));
+    if (!res.ok)
+      throw upstreamError(
+        req.service,
+        res.status,
+        await res.text(),
+        upstreamRequestIdOf(res.headers),
+        retryAfterSeconds(res.headers.get("retry-after")),
+      );
     return res;
   }
 

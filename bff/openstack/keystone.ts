@@ -11,7 +11,12 @@ export interface KeystoneToken {
   catalog?: Catalog;
   application_credential?: { id: string; name: string; restricted: boolean };
 }
-export interface KeystoneProject { id: string; name: string; domain_id: string; enabled: boolean }
+export interface KeystoneProject {
+  id: string;
+  name: string;
+  domain_id: string;
+  enabled: boolean;
+}
 
 export type Credentials =
   | { kind: "password"; username: string; password: string; userDomain: string }
@@ -23,7 +28,10 @@ export type ProjectScope = { id: string } | { name: string; domain: string };
 function authBody(creds: Credentials, scope?: ProjectScope) {
   const identity =
     creds.kind === "password"
-      ? { methods: ["password"], password: { user: { name: creds.username, domain: { name: creds.userDomain }, password: creds.password } } }
+      ? {
+          methods: ["password"],
+          password: { user: { name: creds.username, domain: { name: creds.userDomain }, password: creds.password } },
+        }
       : creds.kind === "application_credential"
         ? { methods: ["application_credential"], application_credential: { id: creds.id, secret: creds.secret } }
         : { methods: ["token"], token: { id: creds.token } };
@@ -43,12 +51,21 @@ export function createKeystone(http: Http, authUrl: string) {
     },
     async validate(token: string): Promise<KeystoneToken> {
       const body = await http.json<{ token: KeystoneToken }>({
-        service: "identity", url: `${authUrl}/auth/tokens`, token, headers: { "X-Subject-Token": token },
+        service: "identity",
+        url: `${authUrl}/auth/tokens`,
+        token,
+        headers: { "X-Subject-Token": token },
       });
       return body.token;
     },
     async revoke(token: string): Promise<void> {
-      await http.checked({ service: "identity", method: "DELETE", url: `${authUrl}/auth/tokens`, token, headers: { "X-Subject-Token": token } });
+      await http.checked({
+        service: "identity",
+        method: "DELETE",
+        url: `${authUrl}/auth/tokens`,
+        token,
+        headers: { "X-Subject-Token": token },
+      });
     },
     async projects(token: string): Promise<KeystoneProject[]> {
       const body = await http.json<{ projects: KeystoneProject[] }>({ service: "identity", url: `${authUrl}/auth/projects`, token });

@@ -1,12 +1,40 @@
 import type { Http } from "./http";
 import { fetchPage, listAll, type SessionLike } from "./paging";
 
-export interface NeutronNetwork { id: string; name: string; status: string; shared: boolean; "router:external"?: boolean; subnets: string[]; project_id?: string; admin_state_up: boolean }
-export interface NeutronSubnet { id: string; name: string; network_id: string; cidr: string; ip_version: number; gateway_ip: string | null; enable_dhcp?: boolean }
-export interface NeutronSecurityGroup { id: string; name: string; description: string; project_id?: string }
+export interface NeutronNetwork {
+  id: string;
+  name: string;
+  status: string;
+  shared: boolean;
+  "router:external"?: boolean;
+  subnets: string[];
+  project_id?: string;
+  admin_state_up: boolean;
+}
+export interface NeutronSubnet {
+  id: string;
+  name: string;
+  network_id: string;
+  cidr: string;
+  ip_version: number;
+  gateway_ip: string | null;
+  enable_dhcp?: boolean;
+}
+export interface NeutronSecurityGroup {
+  id: string;
+  name: string;
+  description: string;
+  project_id?: string;
+}
 export interface NeutronAgent {
-  id: string; agent_type: string; host: string; alive: boolean; admin_state_up: boolean;
-  heartbeat_timestamp: string | null; binary?: string; configurations?: Record<string, unknown>;
+  id: string;
+  agent_type: string;
+  host: string;
+  alive: boolean;
+  admin_state_up: boolean;
+  heartbeat_timestamp: string | null;
+  binary?: string;
+  configurations?: Record<string, unknown>;
 }
 export const DHCP_AGENT_TYPE = "DHCP agent";
 
@@ -21,7 +49,9 @@ export function createNeutron(http: Http, s: SessionLike) {
       fetchPage<NeutronNetwork>(http, { ...req("/networks"), query: opts.query }, "networks", opts),
     subnets: (opts: { maxItems?: number } = {}) => listAll<NeutronSubnet>(http, req("/subnets"), "subnets", { limit: 1000, ...opts }),
     securityGroups: (projectId: string) =>
-      listAll<NeutronSecurityGroup>(http, { ...req("/security-groups"), query: { project_id: projectId } }, "security_groups", { limit: 500 }),
+      listAll<NeutronSecurityGroup>(http, { ...req("/security-groups"), query: { project_id: projectId } }, "security_groups", {
+        limit: 500,
+      }),
     /** Aliases of the loaded API extensions (e.g. "agent", "dhcp_agent_scheduler"). */
     extensionAliases: async () =>
       ((await http.json<{ extensions: { alias: string }[] }>(req("/extensions")))?.extensions ?? []).map((e) => e.alias),

@@ -5,30 +5,69 @@ import { fetchPage, listAll, type SessionLike } from "./paging";
 export const NOVA_MICROVERSION = "2.67";
 
 export interface NovaFlavor {
-  id: string; name: string; vcpus: number; ram: number; disk: number;
-  "OS-FLV-EXT-DATA:ephemeral"?: number; "OS-FLV-DISABLED:disabled"?: boolean; "os-flavor-access:is_public"?: boolean; description?: string | null;
+  id: string;
+  name: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+  "OS-FLV-EXT-DATA:ephemeral"?: number;
+  "OS-FLV-DISABLED:disabled"?: boolean;
+  "os-flavor-access:is_public"?: boolean;
+  description?: string | null;
 }
-export interface NovaFault { code: number; message: string; created?: string; details?: string }
+export interface NovaFault {
+  code: number;
+  message: string;
+  created?: string;
+  details?: string;
+}
 export interface NovaServer {
-  id: string; name: string; status: string; created: string; updated?: string;
-  "OS-EXT-STS:task_state"?: string | null; "OS-EXT-STS:vm_state"?: string | null; "OS-SRV-USG:launched_at"?: string | null;
+  id: string;
+  name: string;
+  status: string;
+  created: string;
+  updated?: string;
+  "OS-EXT-STS:task_state"?: string | null;
+  "OS-EXT-STS:vm_state"?: string | null;
+  "OS-SRV-USG:launched_at"?: string | null;
   "os-extended-volumes:volumes_attached"?: { id: string; delete_on_termination?: boolean }[];
-  image?: "" | { id: string }; fault?: NovaFault; metadata?: Record<string, string>;
+  image?: "" | { id: string };
+  fault?: NovaFault;
+  metadata?: Record<string, string>;
   /** 2.47+: the flavor as it was at boot, embedded. */
   flavor?: { original_name?: string; vcpus?: number; ram?: number; disk?: number; id?: string };
   addresses?: Record<string, NovaAddress[]>;
-  key_name?: string | null; security_groups?: { name: string }[]; "OS-EXT-AZ:availability_zone"?: string;
-  "OS-EXT-STS:power_state"?: number; locked?: boolean; description?: string | null;
+  key_name?: string | null;
+  security_groups?: { name: string }[];
+  "OS-EXT-AZ:availability_zone"?: string;
+  "OS-EXT-STS:power_state"?: number;
+  locked?: boolean;
+  description?: string | null;
   /** Admin-only (extended server attributes). */
   "OS-EXT-SRV-ATTR:root_device_name"?: string | null;
 }
-export interface NovaAddress { addr: string; version: number; "OS-EXT-IPS:type"?: string; "OS-EXT-IPS-MAC:mac_addr"?: string }
-export interface NovaVolumeAttachment { volumeId: string; device?: string | null; serverId: string; delete_on_termination?: boolean }
+export interface NovaAddress {
+  addr: string;
+  version: number;
+  "OS-EXT-IPS:type"?: string;
+  "OS-EXT-IPS-MAC:mac_addr"?: string;
+}
+export interface NovaVolumeAttachment {
+  volumeId: string;
+  device?: string | null;
+  serverId: string;
+  delete_on_termination?: boolean;
+}
 /** The power actions Zenith offers, as Nova's action bodies. */
 export type NovaServerAction = { "os-start": null } | { "os-stop": null } | { reboot: { type: "SOFT" | "HARD" } };
 export interface NovaAbsoluteLimits {
-  maxTotalInstances: number; totalInstancesUsed: number; maxTotalCores: number; totalCoresUsed: number;
-  maxTotalRAMSize: number; totalRAMUsed: number; maxTotalKeypairs?: number;
+  maxTotalInstances: number;
+  totalInstancesUsed: number;
+  maxTotalCores: number;
+  totalCoresUsed: number;
+  maxTotalRAMSize: number;
+  totalRAMUsed: number;
+  maxTotalKeypairs?: number;
 }
 
 /**
@@ -42,7 +81,10 @@ export function createNova(http: Http, s: SessionLike) {
   const base = s.url("compute");
   const headers = { "OpenStack-API-Version": `compute ${NOVA_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_MICROVERSION };
   const req = (path: string) => ({ service: "compute" as const, url: `${base}${path}`, token: s.token, headers });
-  const downCellHeaders = { "OpenStack-API-Version": `compute ${NOVA_DOWN_CELL_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_DOWN_CELL_MICROVERSION };
+  const downCellHeaders = {
+    "OpenStack-API-Version": `compute ${NOVA_DOWN_CELL_MICROVERSION}`,
+    "X-OpenStack-Nova-API-Version": NOVA_DOWN_CELL_MICROVERSION,
+  };
   const req69 = (path: string) => ({ ...req(path), headers: downCellHeaders });
   return {
     flavors: () => listAll<NovaFlavor>(http, req("/flavors/detail"), "flavors", { limit: 1000 }),
@@ -67,21 +109,34 @@ export function createNova(http: Http, s: SessionLike) {
       listAll<NovaServer>(http, { ...req("/servers/detail"), query }, "servers", { limit: 500, ...opts }),
     /** Admin: every server of every project, at 2.69 (bounded walk; paging makes Nova skip down cells). */
     allServers: (query: Record<string, string> = {}, opts?: { maxItems?: number }) =>
-      listAll<Pick<NovaServer, "id" | "name" | "status">>(http, { ...req69("/servers/detail"), query: { all_tenants: "1", ...query } }, "servers", { limit: 1000, ...opts }),
+      listAll<Pick<NovaServer, "id" | "name" | "status">>(
+        http,
+        { ...req69("/servers/detail"), query: { all_tenants: "1", ...query } },
+        "servers",
+        { limit: 1000, ...opts },
+      ),
     /**
      * Admin: the one list Nova answers with down cells' servers (status UNKNOWN): all_tenants only, no paging.
      * `more` is true when Nova cut it at its max_limit (a next link), so servers may be missing from it.
      */
     downCellProbe: async () => {
-      const body = await http.json<{ servers: { id: string; status?: string; name?: string }[]; servers_links?: unknown[] }>({ ...req69("/servers"), query: { all_tenants: "1" } });
+      const body = await http.json<{ servers: { id: string; status?: string; name?: string }[]; servers_links?: unknown[] }>({
+        ...req69("/servers"),
+        query: { all_tenants: "1" },
+      });
       return { servers: body.servers ?? [], more: (body.servers_links ?? []).length > 0 };
     },
     /** GET /servers/{id} at 2.69: a server in a down cell answers 200 with status UNKNOWN, not an error. */
-    serverAnyCell: async (id: string) => (await http.json<{ server: Pick<NovaServer, "id" | "name" | "status"> }>(req69(`/servers/${encodeURIComponent(id)}`))).server,
+    serverAnyCell: async (id: string) =>
+      (await http.json<{ server: Pick<NovaServer, "id" | "name" | "status"> }>(req69(`/servers/${encodeURIComponent(id)}`))).server,
     /** Id → name for every server of the project (summary list, one call per 1000). */
-    serverNames: async () => new Map((await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).items.map((s) => [s.id, s.name])),
+    serverNames: async () =>
+      new Map(
+        (await listAll<{ id: string; name: string }>(http, req("/servers"), "servers", { limit: 1000 })).items.map((s) => [s.id, s.name]),
+      ),
     volumeAttachments: async (id: string) =>
-      (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`))).volumeAttachments,
+      (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`)))
+        .volumeAttachments,
     /** POST /servers/{id}/action: never retried. Answers 202 with no body. */
     serverAction: async (id: string, body: NovaServerAction) => {
       await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/action`), method: "POST", json: body });

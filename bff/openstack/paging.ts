@@ -17,14 +17,20 @@ export interface Walk<T> {
  * bound is hit the walk says it is incomplete, and the caller decides what that means.
  */
 export async function listAll<T extends { id: string }>(
-  http: Http, req: UpstreamRequest, key: string, opts: { limit?: number; maxItems?: number } = {},
+  http: Http,
+  req: UpstreamRequest,
+  key: string,
+  opts: { limit?: number; maxItems?: number } = {},
 ): Promise<Walk<T>> {
   const limit = opts.limit ?? 200;
   const maxItems = opts.maxItems ?? 2000;
   const items: T[] = [];
   let marker: string | undefined;
   for (;;) {
-    const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit: Math.min(limit, maxItems - items.length + 1), marker } });
+    const body = await http.json<Record<string, T[]>>({
+      ...req,
+      query: { ...req.query, limit: Math.min(limit, maxItems - items.length + 1), marker },
+    });
     const page = body?.[key] ?? [];
     const asked = Math.min(limit, maxItems - items.length + 1);
     if (items.length + page.length > maxItems) return { items: [...items, ...page.slice(0, maxItems - items.length)], complete: false };
@@ -45,7 +51,10 @@ export interface UpstreamPage<T> {
  * second call; the extra item is dropped and the marker is the last id shown (markers are exclusive).
  */
 export async function fetchPage<T extends { id: string }>(
-  http: Http, req: UpstreamRequest, key: string, opts: { limit: number; marker?: string },
+  http: Http,
+  req: UpstreamRequest,
+  key: string,
+  opts: { limit: number; marker?: string },
 ): Promise<UpstreamPage<T>> {
   const body = await http.json<Record<string, T[]>>({ ...req, query: { ...req.query, limit: opts.limit + 1, marker: opts.marker } });
   const all = body?.[key] ?? [];

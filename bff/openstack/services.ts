@@ -31,7 +31,12 @@ export const VERSION_SUFFIX: Record<ServiceName, RegExp | null> = {
   ceph: null,
 };
 export const VERSION_PATH: Record<ServiceName, string> = {
-  identity: "/v3", compute: "/v2.1", image: "/v2", volume: "/v3", network: "/v2.0", ceph: "",
+  identity: "/v3",
+  compute: "/v2.1",
+  image: "/v2",
+  volume: "/v3",
+  network: "/v2.0",
+  ceph: "",
 };
 
 /** Turns a catalog URL into the versioned base the clients use (e.g. Glance's root + /v2). */

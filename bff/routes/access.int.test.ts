@@ -26,7 +26,8 @@ function validRequest(op: Operation, doc: OpenApiDoc): { url: string; json?: unk
   const arbs = createSchemaArbitraries(doc);
   const one = <T>(a: fc.Arbitrary<T>) => fc.sample(a, { seed: 14, numRuns: 1 })[0];
   let url = op.path;
-  for (const p of op.parameters.filter((x) => x.in === "path")) url = url.replace(`{${p.name}}`, encodeURIComponent(String(one(arbs.valid(p.schema)))));
+  for (const p of op.parameters.filter((x) => x.in === "path"))
+    url = url.replace(`{${p.name}}`, encodeURIComponent(String(one(arbs.valid(p.schema)))));
   return { url, json: op.body ? one(arbs.valid(op.body)) : undefined };
 }
 
@@ -51,13 +52,16 @@ describe(`access enumerated from the OpenAPI document (${target.name})`, () => {
       got[route] = res.status;
       if (PUBLIC.has(route)) {
         if (res.body?.code === "unauthenticated") wrong.push(`${route}: public, but ${res.status} unauthenticated`);
-      } else if (res.status !== 401 || res.body?.code !== "unauthenticated") wrong.push(`${route}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      } else if (res.status !== 401 || res.body?.code !== "unauthenticated")
+        wrong.push(`${route}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     }
     // The proxy (not in the document) is not public either.
     const proxied = await anon.get("/api/openstack/compute/servers");
     if (proxied.status !== 401) wrong.push(`GET /api/openstack/compute/servers: ${proxied.status}`);
     const gated = ops.length - PUBLIC.size;
-    console.log(`access (${target.name}): anonymous — ${Object.entries(got).filter(([r, s]) => s === 401 && !PUBLIC.has(r)).length}/${gated} gated routes answered 401 (+ the proxy); public: ${[...PUBLIC].map((r) => `${r} → ${got[r]}`).join(", ")}`);
+    console.log(
+      `access (${target.name}): anonymous — ${Object.entries(got).filter(([r, s]) => s === 401 && !PUBLIC.has(r)).length}/${gated} gated routes answered 401 (+ the proxy); public: ${[...PUBLIC].map((r) => `${r} → ${got[r]}`).join(", ")}`,
+    );
     expect(wrong).toEqual([]);
     expect(ops.filter((op) => PUBLIC.has(`${op.method} ${op.path}`))).toHaveLength(PUBLIC.size);
   });
@@ -83,7 +87,9 @@ describe(`access enumerated from the OpenAPI document (${target.name})`, () => {
       }
     }
     const adminRoutes = ops.filter(isAdminRoute).length;
-    console.log(`access (${target.name}): member — ${admin403}/${adminRoutes} admin routes answered 403 forbidden; ${elsewhere} other routes reached past the gate`);
+    console.log(
+      `access (${target.name}): member — ${admin403}/${adminRoutes} admin routes answered 403 forbidden; ${elsewhere} other routes reached past the gate`,
+    );
     expect(wrong).toEqual([]);
     expect(admin403).toBe(adminRoutes);
     expect(adminRoutes).toBeGreaterThan(10);
@@ -95,7 +101,12 @@ describe(`two projects: the demo tenant never sees the admin project's resources
   let admin: OsSession;
   const made = { server: "", volume: "", image: "", network: "" };
   /** Everything the admin project owns, by kind (ids), read straight from the services. */
-  const theirs: Record<"servers" | "volumes" | "images" | "networks", Set<string>> = { servers: new Set(), volumes: new Set(), images: new Set(), networks: new Set() };
+  const theirs: Record<"servers" | "volumes" | "images" | "networks", Set<string>> = {
+    servers: new Set(),
+    volumes: new Set(),
+    images: new Set(),
+    networks: new Set(),
+  };
 
   beforeAll(async () => {
     admin = await login("admin");
@@ -103,24 +114,71 @@ describe(`two projects: the demo tenant never sees the admin project's resources
       if (res.status !== want) throw new Error(`${what}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    made.image = (await json(await admin.call("image", "/v2/images", { method: "POST", json: { name: `${tag}-image`, disk_format: "raw", container_format: "bare", visibility: "private" } }), 201, "image")).id;
-    made.network = (await json(await admin.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `${tag}-net`, shared: false } } }), 201, "network")).network.id;
-    made.volume = (await json(await admin.call("volumev3", "/volumes", { method: "POST", json: { volume: { name: `${tag}-vol`, size: 1 } } }), 202, "volume")).volume.id;
-    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
-    const raw = target.real ? target.real.images.raw : (await (await admin.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id;
-    made.server = (await json(await admin.call("compute", "/servers", {
-      method: "POST", headers: NOVA,
-      json: { server: { name: `${tag}-vm`, imageRef: raw, flavorRef: flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!.id, networks: "none" } },
-    }), 202, "server")).server.id;
+    made.image = (
+      await json(
+        await admin.call("image", "/v2/images", {
+          method: "POST",
+          json: { name: `${tag}-image`, disk_format: "raw", container_format: "bare", visibility: "private" },
+        }),
+        201,
+        "image",
+      )
+    ).id;
+    made.network = (
+      await json(
+        await admin.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `${tag}-net`, shared: false } } }),
+        201,
+        "network",
+      )
+    ).network.id;
+    made.volume = (
+      await json(
+        await admin.call("volumev3", "/volumes", { method: "POST", json: { volume: { name: `${tag}-vol`, size: 1 } } }),
+        202,
+        "volume",
+      )
+    ).volume.id;
+    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as {
+      id: string;
+      name: string;
+    }[];
+    const raw = target.real
+      ? target.real.images.raw
+      : (await (await admin.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id;
+    made.server = (
+      await json(
+        await admin.call("compute", "/servers", {
+          method: "POST",
+          headers: NOVA,
+          json: {
+            server: {
+              name: `${tag}-vm`,
+              imageRef: raw,
+              flavorRef: flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!.id,
+              networks: "none",
+            },
+          },
+        }),
+        202,
+        "server",
+      )
+    ).server.id;
     await waitFor(admin, made.server, (st) => st === "ACTIVE");
     // The admin project's own resources (not all tenants'): what demo must never see.
     for (const s of (await (await admin.call("compute", "/servers/detail", { headers: NOVA })).json()).servers) theirs.servers.add(s.id);
     for (const v of (await (await admin.call("volumev3", "/volumes/detail")).json()).volumes) theirs.volumes.add(v.id);
-    for (const i of (await (await admin.call("image", `/v2/images?owner=${admin.projectId}&visibility=private&limit=1000`)).json()).images) theirs.images.add(i.id);
+    for (const i of (await (await admin.call("image", `/v2/images?owner=${admin.projectId}&visibility=private&limit=1000`)).json()).images)
+      theirs.images.add(i.id);
     for (const n of (await (await admin.call("network", `/v2.0/networks?project_id=${admin.projectId}&shared=false`)).json()).networks) {
       if (!n["router:external"]) theirs.networks.add(n.id); // an external network is every project's way out, by design
     }
-    for (const [kind, id] of [["servers", made.server], ["volumes", made.volume], ["images", made.image], ["networks", made.network]] as const) expect(theirs[kind].has(id)).toBe(true);
+    for (const [kind, id] of [
+      ["servers", made.server],
+      ["volumes", made.volume],
+      ["images", made.image],
+      ["networks", made.network],
+    ] as const)
+      expect(theirs[kind].has(id)).toBe(true);
   }, 300_000);
 
   afterAll(async () => {
@@ -153,10 +211,23 @@ describe(`two projects: the demo tenant never sees the admin project's resources
   it("through the features: lists and details", async () => {
     const demo = createAgent();
     await demo.login("demo");
-    const seen = { servers: await listAll(demo, "/api/instances"), volumes: await listAll(demo, "/api/volumes"), images: await listAll(demo, "/api/images"), networks: await listAll(demo, "/api/networks") };
-    const leaks = Object.entries(seen).flatMap(([kind, ids]) => ids.filter((id) => theirs[kind as keyof typeof theirs].has(id)).map((id) => `${kind} ${id}`));
+    const seen = {
+      servers: await listAll(demo, "/api/instances"),
+      volumes: await listAll(demo, "/api/volumes"),
+      images: await listAll(demo, "/api/images"),
+      networks: await listAll(demo, "/api/networks"),
+    };
+    const leaks = Object.entries(seen).flatMap(([kind, ids]) =>
+      ids.filter((id) => theirs[kind as keyof typeof theirs].has(id)).map((id) => `${kind} ${id}`),
+    );
     const detail = await demo.get(`/api/instances/${made.server}`);
-    console.log(`isolation (${target.name}): the admin project owns ${Object.entries(theirs).map(([k, s]) => `${s.size} ${k}`).join(", ")}; demo's feature lists hold ${Object.entries(seen).map(([k, ids]) => `${ids.length} ${k}`).join(", ")}; ${leaks.length} leaks`);
+    console.log(
+      `isolation (${target.name}): the admin project owns ${Object.entries(theirs)
+        .map(([k, s]) => `${s.size} ${k}`)
+        .join(", ")}; demo's feature lists hold ${Object.entries(seen)
+        .map(([k, ids]) => `${ids.length} ${k}`)
+        .join(", ")}; ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
     expect(detail.status).toBe(404);
     const plan = await demo.post("/api/boot/plan", { source: { type: "volume", id: made.volume } });
@@ -192,15 +263,19 @@ describe(`two projects: the demo tenant never sees the admin project's resources
       for (const it of res.body[key] as { id: string }[]) if (theirs[kind].has(it.id)) leaks.push(`${path} → ${it.id}`);
     }
     const byId: [string, string][] = [
-      ["server", `/api/openstack/compute/servers/${made.server}`], ["volume", `/api/openstack/volume/volumes/${made.volume}`],
-      ["image", `/api/openstack/image/images/${made.image}`], ["network", `/api/openstack/network/networks/${made.network}`],
+      ["server", `/api/openstack/compute/servers/${made.server}`],
+      ["volume", `/api/openstack/volume/volumes/${made.volume}`],
+      ["image", `/api/openstack/image/images/${made.image}`],
+      ["network", `/api/openstack/network/networks/${made.network}`],
     ];
     for (const [kind, path] of byId) {
       const res = await demo.get(path);
       answers.push(`${res.status}`);
       if (res.status !== 404 && res.status !== 403) leaks.push(`${kind} ${path} → ${res.status}`);
     }
-    console.log(`isolation (${target.name}): proxy — ${lists.length} list questions and ${byId.length} direct reads as demo (answers ${answers.join(" ")}), ${leaks.length} leaks`);
+    console.log(
+      `isolation (${target.name}): proxy — ${lists.length} list questions and ${byId.length} direct reads as demo (answers ${answers.join(" ")}), ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
   });
 });

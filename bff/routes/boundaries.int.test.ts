@@ -19,16 +19,30 @@ describe(`boundaries (${target.name})`, () => {
     admin = await login("admin");
     // A private image of the admin project, with no data: enough for Glance to hide it from other projects.
     const img = await admin.call("image", "/v2/images", {
-      method: "POST", json: { name: `zenith-it-private-${nanoid(5)}`, disk_format: "raw", container_format: "bare", visibility: "private" },
+      method: "POST",
+      json: { name: `zenith-it-private-${nanoid(5)}`, disk_format: "raw", container_format: "bare", visibility: "private" },
     });
     expect(img.status).toBe(201);
     privateImage = (await img.json()).id;
     // A server of the admin project (no network), booted straight through Nova.
-    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
-    const raw = target.real ? target.real.images.raw : (await (await admin.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id;
+    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as {
+      id: string;
+      name: string;
+    }[];
+    const raw = target.real
+      ? target.real.images.raw
+      : (await (await admin.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id;
     const res = await admin.call("compute", "/servers", {
-      method: "POST", headers: NOVA,
-      json: { server: { name: `zenith-it-admin-${nanoid(5)}`, imageRef: raw, flavorRef: flavors.find((f) => f.name === "m1.small")!.id, networks: "none" } },
+      method: "POST",
+      headers: NOVA,
+      json: {
+        server: {
+          name: `zenith-it-admin-${nanoid(5)}`,
+          imageRef: raw,
+          flavorRef: flavors.find((f) => f.name === "m1.small")!.id,
+          networks: "none",
+        },
+      },
     });
     expect(res.status, await res.clone().text()).toBe(202);
     adminServer = (await res.json()).server.id;
@@ -91,7 +105,11 @@ describe(`boundaries (${target.name})`, () => {
   it("the proxy refuses traversal and encoded separators, and reaches nothing outside the service", async () => {
     const a = createAgent();
     await a.login("demo");
-    for (const path of ["/api/openstack/compute/../identity/v3/users", "/api/openstack/compute/servers/%2e%2e/%2e%2e/x", "/api/openstack/compute/%2e%2e/os-hypervisors"]) {
+    for (const path of [
+      "/api/openstack/compute/../identity/v3/users",
+      "/api/openstack/compute/servers/%2e%2e/%2e%2e/x",
+      "/api/openstack/compute/%2e%2e/os-hypervisors",
+    ]) {
       const res = await a.get(path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.status, path).toBeLessThan(500);
@@ -108,7 +126,9 @@ describe(`boundaries (${target.name})`, () => {
     const calls = a.deps as unknown as { calls: { method: string; url: string }[] };
     const before = calls.calls.length;
     const res = await a.post("/api/boot", {
-      name: `zenith-it-refused-${nanoid(5)}`, source: { type: "image", id: img.id }, flavorId: flavors.find((f) => f.name === "m1.small")!.id,
+      name: `zenith-it-refused-${nanoid(5)}`,
+      source: { type: "image", id: img.id },
+      flavorId: flavors.find((f) => f.name === "m1.small")!.id,
       networkIds: ["00000000-0000-4000-8000-00000000beef"],
     });
     expect(res.status).toBeGreaterThanOrEqual(400);

@@ -32,8 +32,16 @@ describe(`upstream calls per view (${target.name})`, () => {
       const openstack = calls.filter((c) => c.service !== "ceph");
       expect(openstack.length, `${path}\n${openstack.map((c) => c.url).join("\n")}`).toBeLessThanOrEqual(2);
       // The clone-or-copy label: one read of images/<id> by id (omit_usage) per raw image on the page, plus a login.
-      const raw = path.startsWith("/api/images") ? (body.items as { diskFormat?: string }[]).filter((i) => i.diskFormat === "raw").length : 0;
-      expect(by("ceph"), `${path}\n${calls.filter((c) => c.service === "ceph").map((c) => c.url).join("\n")}`).toBeLessThanOrEqual(raw ? raw + 2 : 0);
+      const raw = path.startsWith("/api/images")
+        ? (body.items as { diskFormat?: string }[]).filter((i) => i.diskFormat === "raw").length
+        : 0;
+      expect(
+        by("ceph"),
+        `${path}\n${calls
+          .filter((c) => c.service === "ceph")
+          .map((c) => c.url)
+          .join("\n")}`,
+      ).toBeLessThanOrEqual(raw ? raw + 2 : 0);
     }
   });
 
@@ -41,14 +49,31 @@ describe(`upstream calls per view (${target.name})`, () => {
     const { agent, body, calls, by } = await count("admin", "/api/admin/lineage");
     const nodes = body.totals.nodes as number;
     const openstack = calls.length - by("ceph");
-    expect(openstack, calls.filter((c) => c.service !== "ceph").map((c) => c.url).join("\n")).toBeLessThanOrEqual(8);
+    expect(
+      openstack,
+      calls
+        .filter((c) => c.service !== "ceph")
+        .map((c) => c.url)
+        .join("\n"),
+    ).toBeLessThanOrEqual(8);
     expect(by("ceph")).toBeLessThanOrEqual(2 * nodes + 3);
-    expect(calls.filter((c) => c.service === "ceph" && /\/api\/block\/image(\?|$)/.test(new URL(c.url).pathname + new URL(c.url).search.slice(0, 1)))).toHaveLength(0);
+    expect(
+      calls.filter(
+        (c) => c.service === "ceph" && /\/api\/block\/image(\?|$)/.test(new URL(c.url).pathname + new URL(c.url).search.slice(0, 1)),
+      ),
+    ).toHaveLength(0);
     // Trees, search and the next summary answer from the shared facts: no upstream call while they are fresh.
     const root = body.roots.items[0]?.root as string | undefined;
-    for (const path of [...(root ? [`/api/admin/lineage/tree?root=${encodeURIComponent(root)}`] : []), "/api/admin/lineage/search?q=images", "/api/admin/lineage?offset=0&limit=5"]) {
+    for (const path of [
+      ...(root ? [`/api/admin/lineage/tree?root=${encodeURIComponent(root)}`] : []),
+      "/api/admin/lineage/search?q=images",
+      "/api/admin/lineage?offset=0&limit=5",
+    ]) {
       const again = await count("admin", path, agent);
-      expect(again.calls.filter((c) => c.service !== "identity"), path).toHaveLength(0);
+      expect(
+        again.calls.filter((c) => c.service !== "identity"),
+        path,
+      ).toHaveLength(0);
     }
   });
 });

@@ -16,7 +16,14 @@ import { cell, probesFromOpenApi, send, touches, writeMatrix, type Answer, type 
  */
 const FAULTS = ["down", "500", "503", "hang", "slow"] as const;
 type FaultName = (typeof FAULTS)[number];
-const SIM_NAME: Record<ServiceName, string> = { identity: "identity", compute: "compute", image: "image", volume: "volume", network: "networking", ceph: "ceph" };
+const SIM_NAME: Record<ServiceName, string> = {
+  identity: "identity",
+  compute: "compute",
+  image: "image",
+  volume: "volume",
+  network: "networking",
+  ceph: "ceph",
+};
 const TIMEOUT_MS = 800;
 const SLOW_MS = 150;
 const COOL_DOWN_MS = 500;
@@ -36,26 +43,45 @@ const PROXY: Probe[] = [
  */
 const REPORTS: Record<string, (x: Answer, s: ServiceName) => boolean> = {
   "GET /api/readyz": (x, s) => s === "identity" && x.status === 503 && x.body.checks.identity.ok === false,
-  "GET /api/admin/services": (x, s) => x.status === 200 && x.body.services.some((p: { type: string; reachable: boolean }) => !p.reachable && typeFor(s).includes(p.type)),
+  "GET /api/admin/services": (x, s) =>
+    x.status === 200 && x.body.services.some((p: { type: string; reachable: boolean }) => !p.reachable && typeFor(s).includes(p.type)),
   // Lineage: an owner walk that failed is listed in coverage.walks, and no orphan is concluded in its pool.
-  "GET /api/admin/lineage": (x, s) => x.status === 200 && x.body.coverage.walks.some((w: { service: string; code: string }) =>
-    w.code === "failed" && w.service === ({ compute: "nova", image: "glance", volume: "cinder" } as Record<string, string>)[s]),
+  "GET /api/admin/lineage": (x, s) =>
+    x.status === 200 &&
+    x.body.coverage.walks.some(
+      (w: { service: string; code: string }) =>
+        w.code === "failed" && w.service === ({ compute: "nova", image: "glance", volume: "cinder" } as Record<string, string>)[s],
+    ),
   // Images: each image's clone verdict needs Ceph; without it the verdict is "unknown", the list still answers.
-  "GET /api/images": (x, s) => s === "ceph" && x.status === 200 && x.body.items.some((i: { cloneVerdict: string }) => i.cloneVerdict === "unknown"),
+  "GET /api/images": (x, s) =>
+    s === "ceph" && x.status === 200 && x.body.items.some((i: { cloneVerdict: string }) => i.cloneVerdict === "unknown"),
   "POST /api/boot/plan": (x, s) => s === "ceph" && x.status === 200 && JSON.stringify(x.body).includes("ceph_unavailable"),
 };
-const typeFor = (s: ServiceName) => ({ identity: ["identity"], compute: ["compute"], image: ["image"], volume: ["block-storage", "volumev3", "volume"], network: ["network"], ceph: ["ceph-dashboard"] })[s];
+const typeFor = (s: ServiceName) =>
+  ({
+    identity: ["identity"],
+    compute: ["compute"],
+    image: ["image"],
+    volume: ["block-storage", "volumev3", "volume"],
+    network: ["network"],
+    ceph: ["ceph-dashboard"],
+  })[s];
 
 describe.skipIf(!onSim)(`fault matrix (${target.name})`, () => {
-  const settings = () => testDeps({
-    tokenCacheMs: 0, // every request validates its token with Keystone, so Keystone's faults show on every route
-    upstreamTimeoutMs: TIMEOUT_MS,
-    breaker: { failures: 0, coolDownMs: COOL_DOWN_MS }, // off for the walk: each cell shows the fault itself (the breaker has its own test)
-    loginLimits: { perUser: { max: 1e6, windowMs: 60_000 }, perAddress: { max: 1e6, windowMs: 60_000 } },
-  });
+  const settings = () =>
+    testDeps({
+      tokenCacheMs: 0, // every request validates its token with Keystone, so Keystone's faults show on every route
+      upstreamTimeoutMs: TIMEOUT_MS,
+      breaker: { failures: 0, coolDownMs: COOL_DOWN_MS }, // off for the walk: each cell shows the fault itself (the breaker has its own test)
+      loginLimits: { perUser: { max: 1e6, windowMs: 60_000 }, perAddress: { max: 1e6, windowMs: 60_000 } },
+    });
   const a = createAgent(settings());
   /** Each request on a new app with the session's cookie: no cache of an earlier request hides an upstream call. */
-  const fresh = () => { const b = createAgent(settings()); b.setCookie(a.cookie()); return b; };
+  const fresh = () => {
+    const b = createAgent(settings());
+    b.setCookie(a.cookie());
+    return b;
+  };
   let admin: OsSession;
   let serverId = "";
   let probes: Probe[] = [];
@@ -65,19 +91,35 @@ describe.skipIf(!onSim)(`fault matrix (${target.name})`, () => {
   beforeAll(async () => {
     await simControl("/reset", { scenario: "default" });
     admin = await login("admin");
-    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
+    const flavors = (await (await admin.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as {
+      id: string;
+      name: string;
+    }[];
     const image = (await (await admin.call("image", "/v2/images?name=centos-7-raw")).json()).images[0].id as string;
-    const res = await admin.call("compute", "/servers", { method: "POST", headers: NOVA,
-      json: { server: { name: `zenith-d-fault-${nanoid(5)}`, imageRef: image, flavorRef: flavors.find((f) => f.name === "m1.small")!.id, networks: "none" } } });
+    const res = await admin.call("compute", "/servers", {
+      method: "POST",
+      headers: NOVA,
+      json: {
+        server: {
+          name: `zenith-d-fault-${nanoid(5)}`,
+          imageRef: image,
+          flavorRef: flavors.find((f) => f.name === "m1.small")!.id,
+          networks: "none",
+        },
+      },
+    });
     serverId = (await res.json()).server.id;
     await waitFor(admin, serverId, (st) => st === "ACTIVE");
     await a.login("admin", "admin");
     const u = target.users.admin;
-    ({ probes, skipped } = probesFromOpenApi({ id: serverId, serverId }, {
-      "POST /api/auth/login": { username: u.username, password: u.password, project: "admin" },
-      "POST /api/boot/plan": { source: { type: "image", id: image }, createVolume: true },
-      "POST /api/admin/dhcp/heal": { dryRun: true },
-    }));
+    ({ probes, skipped } = probesFromOpenApi(
+      { id: serverId, serverId },
+      {
+        "POST /api/auth/login": { username: u.username, password: u.password, project: "admin" },
+        "POST /api/boot/plan": { source: { type: "image", id: image }, createVolume: true },
+        "POST /api/admin/dhcp/heal": { dryRun: true },
+      },
+    ));
     probes.push(...PROXY);
     touched = await touches(fresh, probes);
   });
@@ -95,7 +137,8 @@ describe.skipIf(!onSim)(`fault matrix (${target.name})`, () => {
     }
     if (REPORTS[p.label]?.(x, service)) return `${cell(x)} (reports it)`;
     // A list that can do without the service (names for ids) answers and names it in `unavailable`.
-    if (x.status === 200 && x.body?.unavailable?.some((u: { service: string }) => u.service === service)) return `${cell(x)} (unavailable: ${service})`;
+    if (x.status === 200 && x.body?.unavailable?.some((u: { service: string }) => u.service === service))
+      return `${cell(x)} (unavailable: ${service})`;
     const want = fault === "hang" ? 504 : 502;
     expect([x.status, x.service], what).toEqual([want, service]);
     expect(x.requestId).toMatch(/^req-/);
@@ -108,43 +151,60 @@ describe.skipIf(!onSim)(`fault matrix (${target.name})`, () => {
   const rows: { service: string; route: string; cells: Record<string, string>; recovered: string }[] = [];
   afterAll(() => {
     if (!rows.length) return;
-    writeMatrix(".data/test-results/fault-matrix.md", `Fault matrix (${target.name})`,
-      `Each service in turn: \`down\` (the connection is dropped), \`500\`, \`503\` (Retry-After: 5), \`hang\` (past the ${TIMEOUT_MS} ms timeout) and \`slow\` (+${SLOW_MS} ms), `
-      + `through the sim's /_sim/fault. Rows: every route of the OpenAPI document that touched the service on a healthy cloud (Keystone: every `
-      + `session route, tokens not cached), and one proxied GET per service. \`+req-id\`: the envelope carries the service's own request id. `
-      + `Routes that do not touch the failing service answered as on a healthy cloud during \`down\` and \`hang\`.`,
-      [...FAULTS], rows, [`Not sent: ${skipped.join("; ")}.`]);
+    writeMatrix(
+      ".data/test-results/fault-matrix.md",
+      `Fault matrix (${target.name})`,
+      `Each service in turn: \`down\` (the connection is dropped), \`500\`, \`503\` (Retry-After: 5), \`hang\` (past the ${TIMEOUT_MS} ms timeout) and \`slow\` (+${SLOW_MS} ms), ` +
+        `through the sim's /_sim/fault. Rows: every route of the OpenAPI document that touched the service on a healthy cloud (Keystone: every ` +
+        `session route, tokens not cached), and one proxied GET per service. \`+req-id\`: the envelope carries the service's own request id. ` +
+        `Routes that do not touch the failing service answered as on a healthy cloud during \`down\` and \`hang\`.`,
+      [...FAULTS],
+      rows,
+      [`Not sent: ${skipped.join("; ")}.`],
+    );
   });
 
-  it.each(SERVICES)("every route touching %s answers 502/504 naming it under each fault; the rest keep answering; clearing the fault recovers", async (service) => {
-    const mine = probes.filter((p) => touched.get(p.label)!.services.has(service));
-    const others = probes.filter((p) => !touched.get(p.label)!.services.has(service));
-    expect(mine.length, `routes touching ${service}`).toBeGreaterThan(0);
-    const cells = new Map(mine.map((p) => [p.label, {} as Record<string, string>]));
-    try {
-      for (const fault of FAULTS) {
-        await simControl("/fault", { service: SIM_NAME[service], mode: fault, delayMs: SLOW_MS });
-        for (const p of mine) {
-          // The Ceph Dashboard's own breaker pauses it after one failed connection (ceph-mgr may be dying): each cell
-          // waits out that pause, so it shows the fault's answer (the pause has its own test: lineage-ceph-safety).
-          if (service === "ceph" && (fault === "down" || fault === "hang")) await sleep(COOL_DOWN_MS + 100);
-          cells.get(p.label)![fault] = expectFault(service, fault, p, await send(fresh(), p));
+  it.each(SERVICES)(
+    "every route touching %s answers 502/504 naming it under each fault; the rest keep answering; clearing the fault recovers",
+    async (service) => {
+      const mine = probes.filter((p) => touched.get(p.label)!.services.has(service));
+      const others = probes.filter((p) => !touched.get(p.label)!.services.has(service));
+      expect(mine.length, `routes touching ${service}`).toBeGreaterThan(0);
+      const cells = new Map(mine.map((p) => [p.label, {} as Record<string, string>]));
+      try {
+        for (const fault of FAULTS) {
+          await simControl("/fault", { service: SIM_NAME[service], mode: fault, delayMs: SLOW_MS });
+          for (const p of mine) {
+            // The Ceph Dashboard's own breaker pauses it after one failed connection (ceph-mgr may be dying): each cell
+            // waits out that pause, so it shows the fault's answer (the pause has its own test: lineage-ceph-safety).
+            if (service === "ceph" && (fault === "down" || fault === "hang")) await sleep(COOL_DOWN_MS + 100);
+            cells.get(p.label)![fault] = expectFault(service, fault, p, await send(fresh(), p));
+          }
+          if (fault === "down" || fault === "hang") {
+            for (const p of others) {
+              const x = await send(fresh(), p);
+              expect(x.status, `${p.label} while ${service} is ${fault}: ${JSON.stringify(x.body).slice(0, 300)}`).toBe(
+                touched.get(p.label)!.status,
+              );
+            }
+          }
+          await fetch(`${target.simUrl}/_sim/fault?service=${SIM_NAME[service]}`, { method: "DELETE" });
         }
-        if (fault === "down" || fault === "hang") {
-          for (const p of others) { const x = await send(fresh(), p); expect(x.status, `${p.label} while ${service} is ${fault}: ${JSON.stringify(x.body).slice(0, 300)}`).toBe(touched.get(p.label)!.status); }
-        }
+      } finally {
         await fetch(`${target.simUrl}/_sim/fault?service=${SIM_NAME[service]}`, { method: "DELETE" });
       }
-    } finally {
-      await fetch(`${target.simUrl}/_sim/fault?service=${SIM_NAME[service]}`, { method: "DELETE" });
-    }
-    // Recovery without a restart, once the fault is cleared: the same app throughout (Ceph's own pause lasts the
-    // 500 ms cool-down).
-    for (const p of mine) {
-      let x = await send(a, p);
-      for (let i = 0; i < 20 && x.status !== touched.get(p.label)!.status; i++) { await sleep(100); x = await send(a, p); }
-      expect(x.status, `${p.label} after ${service} recovered`).toBe(touched.get(p.label)!.status);
-      rows.push({ service, route: p.label, cells: cells.get(p.label)!, recovered: String(x.status) });
-    }
-  }, 300_000);
+      // Recovery without a restart, once the fault is cleared: the same app throughout (Ceph's own pause lasts the
+      // 500 ms cool-down).
+      for (const p of mine) {
+        let x = await send(a, p);
+        for (let i = 0; i < 20 && x.status !== touched.get(p.label)!.status; i++) {
+          await sleep(100);
+          x = await send(a, p);
+        }
+        expect(x.status, `${p.label} after ${service} recovered`).toBe(touched.get(p.label)!.status);
+        rows.push({ service, route: p.label, cells: cells.get(p.label)!, recovered: String(x.status) });
+      }
+    },
+    300_000,
+  );
 });

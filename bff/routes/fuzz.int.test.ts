@@ -36,25 +36,38 @@ describe.runIf(target.name === "sim")("fuzz from the OpenAPI document", () => {
     };
     const sessions: Sessions = { member: await sessionOf("demo"), admin: await sessionOf("admin") };
     const tally = newTally();
-    await fc.assert(fc.asyncProperty(requestArbitrary(doc), async (r) => {
-      const outcome = await send(app, r, sessions);
-      record(tally, r, outcome);
-      const ended = outcome.status < 300 && (r.route === "POST /api/auth/logout" || r.route === "POST /api/auth/project");
-      const expired = outcome.status === 401 && (outcome.body as { code?: string } | null)?.code === "session_expired";
-      if ((ended || expired) && r.caller !== "anonymous" && r.caller !== "forged-cookie") {
-        const who = r.caller.startsWith("admin") ? "admin" : "member";
-        sessions[who] = await sessionOf(who === "admin" ? "admin" : "demo");
-      }
-      return true;
-    }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(requestArbitrary(doc), async (r) => {
+        const outcome = await send(app, r, sessions);
+        record(tally, r, outcome);
+        const ended = outcome.status < 300 && (r.route === "POST /api/auth/logout" || r.route === "POST /api/auth/project");
+        const expired = outcome.status === 401 && (outcome.body as { code?: string } | null)?.code === "session_expired";
+        if ((ended || expired) && r.caller !== "anonymous" && r.caller !== "forged-cookie") {
+          const who = r.caller.startsWith("admin") ? "admin" : "member";
+          sessions[who] = await sessionOf(who === "admin" ? "admin" : "demo");
+        }
+        return true;
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
     console.log(formatTally(tally));
     const kinds = new Map<string, number>();
-    for (const v of tally.violations) { const k = `${v.why.split("\n")[0].slice(0, 120)} @ ${v.request.route}`; kinds.set(k, (kinds.get(k) ?? 0) + 1); }
+    for (const v of tally.violations) {
+      const k = `${v.why.split("\n")[0].slice(0, 120)} @ ${v.request.route}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
     if (kinds.size) console.log(`violations by kind:\n${[...kinds].map(([k, n]) => `  ${n} × ${k}`).join("\n")}`);
-    const shown = tally.violations.slice(0, 15).map((v) => `${v.why}\n  ${v.request.method} ${v.request.url.slice(0, 200)} as ${v.request.caller}\n  body: ${String(v.request.body).slice(0, 200)}\n  got: ${JSON.stringify(v.outcome.body)?.slice(0, 400)}`);
+    const shown = tally.violations
+      .slice(0, 15)
+      .map(
+        (v) =>
+          `${v.why}\n  ${v.request.method} ${v.request.url.slice(0, 200)} as ${v.request.caller}\n  body: ${String(v.request.body).slice(0, 200)}\n  got: ${JSON.stringify(v.outcome.body)?.slice(0, 400)}`,
+      );
     expect(tally.requests).toBe(RUNS);
     expect(shown, `${tally.violations.length} violations, first ${shown.length}:\n${shown.join("\n")}`).toEqual([]);
     // Every documented operation was reached, and the proxy.
-    expect(Object.keys(tally.byRoute).length).toBe(Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0) + 1);
+    expect(Object.keys(tally.byRoute).length).toBe(
+      Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0) + 1,
+    );
   });
 });

@@ -11,7 +11,9 @@ import { createAgent, testDeps } from "../test/test-app";
  */
 describe(`input rejections name the field (${target.name})`, () => {
   const admin = createAgent();
-  beforeAll(async () => { await admin.login("admin", "admin"); });
+  beforeAll(async () => {
+    await admin.login("admin", "admin");
+  });
 
   it("a body that is not JSON by its content-type is a 415 naming header.content-type (was http_error, no field)", async () => {
     const res = await admin.request("POST", "/api/boot/plan", { headers: { "content-type": "text/plain" } });
@@ -21,7 +23,9 @@ describe(`input rejections name the field (${target.name})`, () => {
 
   it("malformed JSON is a 400 naming body", async () => {
     const res = await admin.app.request("http://127.0.0.1:3000/api/auth/login", {
-      method: "POST", headers: { "content-type": "application/json", "x-zenith-request": "1" }, body: "{\"username\":",
+      method: "POST",
+      headers: { "content-type": "application/json", "x-zenith-request": "1" },
+      body: '{"username":',
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: "bad_request", field: "body" });
@@ -56,9 +60,14 @@ describe(`input rejections name the field (${target.name})`, () => {
     const out = await anon.post("/api/auth/logout");
     expect(out.status).toBe(401);
     expect(out.body).toMatchObject({ code: "unauthenticated", field: `cookie.${SESSION_COOKIE}` });
-    expect((await admin.post("/api/auth/logout", undefined, { csrf: false })).body).toMatchObject({ code: "csrf", field: "header.x-zenith-request" });
-    expect((await admin.post("/api/auth/logout", undefined, { headers: { origin: "http://evil.example" } })).body)
-      .toMatchObject({ code: "csrf", field: "header.origin" });
+    expect((await admin.post("/api/auth/logout", undefined, { csrf: false })).body).toMatchObject({
+      code: "csrf",
+      field: "header.x-zenith-request",
+    });
+    expect((await admin.post("/api/auth/logout", undefined, { headers: { origin: "http://evil.example" } })).body).toMatchObject({
+      code: "csrf",
+      field: "header.origin",
+    });
     expect((await admin.get("/api/no-such-route")).body).toMatchObject({ code: "not_found", field: "path" });
     expect((await admin.get("/api/openstack/compute/servers%2Fx")).body).toMatchObject({ code: "bad_request", field: "path" });
     expect((await admin.get("/api/openstack/metadata/x")).body).toMatchObject({ code: "bad_request", field: "service" });

@@ -6,7 +6,11 @@ import { bootNetwork, demoImages, fittingFlavor } from "../test/boot-helpers";
 import { deleteQuietly, sleep } from "../test/instance-helpers";
 
 const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Version": "2.67" };
-const simRequests = async () => (await (await fetch(`${target.simUrl}/_sim/requests`)).json()) as { byService: Record<string, number>; byRequest: Record<string, number> };
+const simRequests = async () =>
+  (await (await fetch(`${target.simUrl}/_sim/requests`)).json()) as {
+    byService: Record<string, number>;
+    byRequest: Record<string, number>;
+  };
 const resetRequests = () => fetch(`${target.simUrl}/_sim/requests`, { method: "DELETE" });
 const clearFaults = () => fetch(`${target.simUrl}/_sim/fault`, { method: "DELETE" });
 
@@ -17,9 +21,13 @@ const clearFaults = () => fetch(`${target.simUrl}/_sim/fault`, { method: "DELETE
 describe.skipIf(!onSim)(`resilience (${target.name})`, () => {
   let demo: OsSession;
   const created: string[] = [];
-  beforeAll(async () => { demo = await login("demo"); });
+  beforeAll(async () => {
+    demo = await login("demo");
+  });
   afterEach(clearFaults);
-  afterAll(async () => { for (const id of created) await deleteQuietly(demo, id); });
+  afterAll(async () => {
+    for (const id of created) await deleteQuietly(demo, id);
+  });
 
   /** The servers of the project with exactly this name, straight from Nova. */
   async function serversNamed(name: string): Promise<string[]> {
@@ -35,8 +43,15 @@ describe.skipIf(!onSim)(`resilience (${target.name})`, () => {
     await a.login("demo");
     const images = await demoImages(a);
     const name = `zenith-d-flaky-${nanoid(6)}`;
-    const choices = { source: { type: "image", id: images.raw }, createVolume: false, flavorId: await fittingFlavor(a, images.raw),
-      networkIds: [await bootNetwork(a)], securityGroups: ["default"], count: 1, name };
+    const choices = {
+      source: { type: "image", id: images.raw },
+      createVolume: false,
+      flavorId: await fittingFlavor(a, images.raw),
+      networkIds: [await bootNetwork(a)],
+      securityGroups: ["default"],
+      count: 1,
+      name,
+    };
     await resetRequests();
     await simControl("/fault", { service: "compute", ...fault, method: "POST", path: "^/v2\\.1/servers$", phase: "after", count: 1 });
     const boot = await a.post("/api/boot", choices);
@@ -67,7 +82,10 @@ describe.skipIf(!onSim)(`resilience (${target.name})`, () => {
     // Recovery without a restart: the fault cleared, the cool-down over, one trial call closes the breaker.
     await clearFaults();
     let res = await a.get("/api/volumes");
-    for (let i = 0; i < 30 && res.status !== 200; i++) { await sleep(100); res = await a.get("/api/volumes"); }
+    for (let i = 0; i < 30 && res.status !== 200; i++) {
+      await sleep(100);
+      res = await a.get("/api/volumes");
+    }
     expect(res.status).toBe(200);
     expect(await metrics()).toMatch(/zenith_upstream_circuit_open\{service="volume",origin="[^"]+"\} 0/);
   });

@@ -14,7 +14,10 @@ export interface SealedSession {
 }
 
 /** The secrets a cookie is sealed and opened with: the current one, and during a rotation the retiring one. */
-export interface CookieSecrets { sessionSecret: string; sessionSecretPrevious?: string }
+export interface CookieSecrets {
+  sessionSecret: string;
+  sessionSecretPrevious?: string;
+}
 
 /** https when the request came over TLS, directly or through a proxy that says so. */
 export function isHttps(c: Context): boolean {
@@ -28,7 +31,11 @@ export async function writeSession(c: Context, secrets: CookieSecrets, s: Sealed
   const ttl = Math.max(60, Math.ceil((s.expiresAt - Date.now()) / 1000));
   const sealed = await sealData(s, { password: secrets.sessionSecret, ttl });
   setCookie(c, sessionCookieName(c), sealed, {
-    httpOnly: true, sameSite: "Strict", secure: isHttps(c), path: "/", maxAge: ttl,
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: isHttps(c),
+    path: "/",
+    maxAge: ttl,
   });
 }
 

@@ -16,5 +16,11 @@ export function readLastProject(c: Context): { userId: string; projectId: string
 }
 
 export function writeLastProject(c: Context, userId: string, projectId: string): void {
-  setCookie(c, LAST_PROJECT_COOKIE, `${userId}:${projectId}`, { httpOnly: true, sameSite: "Lax", secure: isHttps(c), path: "/", maxAge: MAX_AGE });
+  setCookie(c, LAST_PROJECT_COOKIE, `${userId}:${projectId}`, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: isHttps(c),
+    path: "/",
+    maxAge: MAX_AGE,
+  });
 }

@@ -10,7 +10,11 @@ function setup() {
 describe("login limiter", () => {
   it("refuses a user past its failures, from any address, until the oldest one ages out", () => {
     const { clock, limiter } = setup();
-    for (let i = 0; i < 3; i++) { expect(limiter.retryAfter("Demo", "10.0.0.1")).toBe(0); limiter.failed("demo", "10.0.0.1"); clock.advance(1000); }
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.retryAfter("Demo", "10.0.0.1")).toBe(0);
+      limiter.failed("demo", "10.0.0.1");
+      clock.advance(1000);
+    }
     expect(limiter.retryAfter("demo", "10.0.0.2")).toBe(57);
     expect(limiter.retryAfter("admin", "10.0.0.2")).toBe(0);
     clock.advance(57_000);

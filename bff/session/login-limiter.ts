@@ -4,8 +4,14 @@
  * oldest failure in the window ages out. A successful sign-in clears the user's count (not the address's,
  * which may be shared by many users behind one NAT). Bounded: the oldest keys go first past `maxKeys`.
  */
-export interface LoginLimit { max: number; windowMs: number }
-export interface LoginLimits { perUser: LoginLimit; perAddress: LoginLimit }
+export interface LoginLimit {
+  max: number;
+  windowMs: number;
+}
+export interface LoginLimits {
+  perUser: LoginLimit;
+  perAddress: LoginLimit;
+}
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   perUser: { max: 5, windowMs: 5 * 60_000 },
@@ -18,7 +24,8 @@ export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, n
   function recent(key: string, windowMs: number): number[] {
     const at = now();
     const kept = (failures.get(key) ?? []).filter((t) => at - t < windowMs);
-    if (kept.length) failures.set(key, kept); else failures.delete(key);
+    if (kept.length) failures.set(key, kept);
+    else failures.delete(key);
     return kept;
   }
   /** Seconds until one more attempt is allowed for this key, or 0. */

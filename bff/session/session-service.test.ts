@@ -5,12 +5,21 @@ import { createSessionService } from "./session-service";
 import { createTokenCache } from "./token-cache";
 
 const TTL = 30_000;
-const cloud = { authUrl: "http://ks/v3", interface: "public", source: "ZENITH_AUTH_URL", userDomain: "Default", projectDomain: "Default" } as const;
+const cloud = {
+  authUrl: "http://ks/v3",
+  interface: "public",
+  source: "ZENITH_AUTH_URL",
+  userDomain: "Default",
+  projectDomain: "Default",
+} as const;
 const tokenBody = (): KeystoneToken => ({
-  expires_at: new Date(Date.now() + 3_600_000).toISOString(), issued_at: new Date().toISOString(), methods: ["password"],
+  expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+  issued_at: new Date().toISOString(),
+  methods: ["password"],
   user: { id: "u1", name: "demo", domain: { id: "default", name: "Default" } },
   project: { id: "p1", name: "demo", domain: { id: "default", name: "Default" } },
-  roles: [{ id: "r1", name: "member" }], catalog: [],
+  roles: [{ id: "r1", name: "member" }],
+  catalog: [],
 });
 const sealed = (token: string): SealedSession => ({ token, expiresAt: Date.now() + 3_600_000, method: "password" });
 

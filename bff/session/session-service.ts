@@ -24,9 +24,10 @@ export interface RequestSession {
   url(service: ServiceName): string;
 }
 
-
 /** What the browser remembers: the last project a user worked in (bff/session/last-project.ts). */
-export interface LoginContext { lastProject?: { userId: string; projectId: string } | null }
+export interface LoginContext {
+  lastProject?: { userId: string; projectId: string } | null;
+}
 
 const HEX_ID = /^[0-9a-f]{32}$/;
 
@@ -38,7 +39,15 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
     const roles = (body.roles ?? []).map((r) => r.name);
     const projectId = body.project.id;
     return {
-      token, sealed, body, projects, region, interface: cloud.interface, catalog, roles, projectId,
+      token,
+      sealed,
+      body,
+      projects,
+      region,
+      interface: cloud.interface,
+      catalog,
+      roles,
+      projectId,
       isAdmin: roles.includes("admin"),
       url: (service) => serviceUrl(catalog, service, region, cloud.interface, projectId),
     };
@@ -87,12 +96,23 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
   return {
     async login(input: LoginInput, ctx: LoginContext = {}): Promise<RequestSession> {
       if ("applicationCredentialId" in input) {
-        const { token, body } = await issue({ kind: "application_credential", id: input.applicationCredentialId, secret: input.applicationCredentialSecret });
+        const { token, body } = await issue({
+          kind: "application_credential",
+          id: input.applicationCredentialId,
+          secret: input.applicationCredentialSecret,
+        });
         return finish(token, body);
       }
-      const creds: Credentials = { kind: "password", username: input.username, password: input.password, userDomain: input.userDomain ?? cloud.userDomain };
+      const creds: Credentials = {
+        kind: "password",
+        username: input.username,
+        password: input.password,
+        userDomain: input.userDomain ?? cloud.userDomain,
+      };
       if (input.project) {
-        const scope: ProjectScope = HEX_ID.test(input.project) ? { id: input.project } : { name: input.project, domain: cloud.projectDomain };
+        const scope: ProjectScope = HEX_ID.test(input.project)
+          ? { id: input.project }
+          : { name: input.project, domain: cloud.projectDomain };
         const { token, body } = await issue(creds, scope);
         return finish(token, body);
       }
@@ -100,7 +120,8 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
       const first = await issue(creds);
       if (first.body.project) return finish(first.token, first.body);
       const projects = await keystone.projects(first.token);
-      if (projects.length === 0) throw new ApiError(403, "no_projects", `User ${input.username} has no role on any enabled project; ask an administrator for one.`);
+      if (projects.length === 0)
+        throw new ApiError(403, "no_projects", `User ${input.username} has no role on any enabled project; ask an administrator for one.`);
       const last = ctx.lastProject?.userId === first.body.user.id ? ctx.lastProject.projectId : null;
       const choice = chooseProject(projects, last);
       const scopeTo = (p: KeystoneProject) => issue({ kind: "token", token: first.token }, { id: p.id });
@@ -128,7 +149,12 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
           body = await keystone.validate(sealed.token);
         } catch (e) {
           if (e instanceof ApiError && (e.status === 401 || e.status === 404))
-            throw new ApiError(401, "session_expired", "Keystone no longer accepts this session's token (expired or revoked); sign in again.", { service: "identity" });
+            throw new ApiError(
+              401,
+              "session_expired",
+              "Keystone no longer accepts this session's token (expired or revoked); sign in again.",
+              { service: "identity" },
+            );
           throw e;
         }
         return { body, projects: await projectsFor(sealed.token, body) };
@@ -138,7 +164,11 @@ export function createSessionService(keystone: Keystone, cache: TokenCache, clou
 
     async rescope(current: RequestSession, projectId: string): Promise<RequestSession> {
       if (current.sealed.method === "application_credential")
-        throw new ApiError(409, "rescope_not_allowed", "An application-credential session is bound to its project; sign in with a password to switch projects.");
+        throw new ApiError(
+          409,
+          "rescope_not_allowed",
+          "An application-credential session is bound to its project; sign in with a password to switch projects.",
+        );
       if (!current.projects.some((p) => p.id === projectId))
         throw new ApiError(403, "forbidden", `You have no role on project ${projectId}.`);
       const { token, body } = await issue({ kind: "token", token: current.token }, { id: projectId });

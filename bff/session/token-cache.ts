@@ -1,7 +1,11 @@
 import { createTtlCache } from "../lib/ttl-cache";
 import type { KeystoneProject, KeystoneToken } from "../openstack/keystone";
 
-export interface CachedToken { body: KeystoneToken; projects: KeystoneProject[]; validatedAt: number }
+export interface CachedToken {
+  body: KeystoneToken;
+  projects: KeystoneProject[];
+  validatedAt: number;
+}
 
 /**
  * A short cache of validated tokens, so the BFF does not call Keystone on every request (Skyline does).

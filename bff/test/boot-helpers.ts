@@ -59,10 +59,16 @@ export async function cephImage(pool: string, name: string): Promise<any | null>
   const s = await login("admin");
   const base = target.real?.ceph?.dashboardUrl ?? s.endpoint("ceph-dashboard");
   const password = target.real?.ceph?.password ?? "zenith-ceph";
-  const auth = await fetch(`${base}/api/auth`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" }, body: JSON.stringify({ username: "admin", password }) });
+  const auth = await fetch(`${base}/api/auth`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
+    body: JSON.stringify({ username: "admin", password }),
+  });
   const { token } = await auth.json();
   // omit_usage: a usage read diff-iterates, which aborts ceph-mgr on a 0-byte image with a snapshot.
-  const res = await fetch(`${base}/api/block/image/${encodeURIComponent(`${pool}/${name}`)}?omit_usage=true`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/vnd.ceph.api.v1.0+json" } });
+  const res = await fetch(`${base}/api/block/image/${encodeURIComponent(`${pool}/${name}`)}?omit_usage=true`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: "application/vnd.ceph.api.v1.0+json" },
+  });
   return res.status === 200 ? res.json() : null;
 }
 
@@ -80,7 +86,10 @@ export async function cleanup(serverIds: string[], volumeIds: string[]) {
       const res = await s.call("volumev3", `/volumes/${id}`);
       if (res.status === 404) break;
       const v = (await res.json()).volume;
-      if (["available", "error"].includes(v.status)) { await (await s.call("volumev3", `/volumes/${id}`, { method: "DELETE" })).text(); break; }
+      if (["available", "error"].includes(v.status)) {
+        await (await s.call("volumev3", `/volumes/${id}`, { method: "DELETE" })).text();
+        break;
+      }
       await sleep(500);
     }
   }

@@ -7,25 +7,49 @@ import type { createAgent } from "./test-app";
 type Agent = ReturnType<typeof createAgent>;
 
 /** One request the matrix sends: a route of the OpenAPI document (params filled) or a proxied GET. */
-export interface Probe { label: string; method: string; path: string; json?: unknown }
-export interface Answer { status: number; code?: string; service?: string; upstreamRequestId?: string; retryAfter?: string | null; requestId?: string; body: any }
+export interface Probe {
+  label: string;
+  method: string;
+  path: string;
+  json?: unknown;
+}
+export interface Answer {
+  status: number;
+  code?: string;
+  service?: string;
+  upstreamRequestId?: string;
+  retryAfter?: string | null;
+  requestId?: string;
+  body: any;
+}
 
 /**
  * Every operation of the BFF's OpenAPI document that the matrix can send without changing the cloud: each GET with
  * its path parameters filled from `params` (streams and routes with an unknown parameter left out), and the POSTs
  * that only plan (`safePosts`). The services a probe touches are found by sending it (`touches`), not listed by hand.
  */
-export function probesFromOpenApi(params: Record<string, string>, safePosts: Record<string, unknown>): { probes: Probe[]; skipped: string[] } {
+export function probesFromOpenApi(
+  params: Record<string, string>,
+  safePosts: Record<string, unknown>,
+): { probes: Probe[]; skipped: string[] } {
   const probes: Probe[] = [];
   const skipped: string[] = [];
-  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>)) {
+  for (const [path, ops] of Object.entries(
+    doc.paths as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>,
+  )) {
     for (const [method, op] of Object.entries(ops)) {
       const M = method.toUpperCase();
       const label = `${M} ${path}`;
       const stream = Object.values(op.responses ?? {}).some((r) => r.content && "text/event-stream" in r.content);
       const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      if (stream) { skipped.push(`${label} (a stream)`); continue; }
-      if (names.some((n) => !(n in params))) { skipped.push(`${label} (no ${names.join(", ")} to fill)`); continue; }
+      if (stream) {
+        skipped.push(`${label} (a stream)`);
+        continue;
+      }
+      if (names.some((n) => !(n in params))) {
+        skipped.push(`${label} (no ${names.join(", ")} to fill)`);
+        continue;
+      }
       const filled = path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(params[n]));
       if (M === "GET") probes.push({ label, method: M, path: filled });
       else if (label in safePosts) probes.push({ label, method: M, path: filled, json: safePosts[label] });
@@ -39,8 +63,12 @@ export async function send(a: Agent, p: Probe): Promise<Answer> {
   const res = p.method === "GET" ? await a.get(p.path) : await a.request(p.method, p.path, { json: p.json });
   const b = (res.body ?? {}) as Record<string, unknown>;
   return {
-    status: res.status, code: b.code as string | undefined, service: b.service as string | undefined,
-    upstreamRequestId: b.upstreamRequestId as string | undefined, retryAfter: res.headers.get("retry-after"), requestId: b.requestId as string | undefined,
+    status: res.status,
+    code: b.code as string | undefined,
+    service: b.service as string | undefined,
+    upstreamRequestId: b.upstreamRequestId as string | undefined,
+    retryAfter: res.headers.get("retry-after"),
+    requestId: b.requestId as string | undefined,
     body: res.body,
   };
 }
@@ -62,12 +90,19 @@ export async function touches(fresh: () => Agent, probes: Probe[]): Promise<Map<
 export const cell = (x: Answer) => `${x.status}${x.code ? ` ${x.code}` : ""}${x.upstreamRequestId ? " +req-id" : ""}`;
 
 /** Writes the matrix as markdown: per service, route × fault → answer, plus whether the rest stayed up and recovery. */
-export function writeMatrix(file: string, title: string, intro: string, faults: string[],
-  rows: { service: string; route: string; cells: Record<string, string>; recovered: string }[], footer: string[]) {
+export function writeMatrix(
+  file: string,
+  title: string,
+  intro: string,
+  faults: string[],
+  rows: { service: string; route: string; cells: Record<string, string>; recovered: string }[],
+  footer: string[],
+) {
   const lines = [`# ${title}`, "", intro, ""];
   for (const service of [...new Set(rows.map((r) => r.service))]) {
     lines.push(`## ${service}`, "", `| route | ${faults.join(" | ")} | after clearing |`, `|---|${faults.map(() => "---").join("|")}|---|`);
-    for (const r of rows.filter((x) => x.service === service)) lines.push(`| \`${r.route}\` | ${faults.map((f) => r.cells[f] ?? "").join(" | ")} | ${r.recovered} |`);
+    for (const r of rows.filter((x) => x.service === service))
+      lines.push(`| \`${r.route}\` | ${faults.map((f) => r.cells[f] ?? "").join(" | ")} | ${r.recovered} |`);
     lines.push("");
   }
   lines.push(...footer, "");

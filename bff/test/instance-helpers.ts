@@ -22,7 +22,8 @@ export async function bootTestServer(name: string): Promise<{ id: string; sessio
   const flavors = (await (await s.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
   const flavor = flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!;
   const res = await s.call("compute", "/servers", {
-    method: "POST", headers: NOVA,
+    method: "POST",
+    headers: NOVA,
     json: { server: { name, imageRef: await rawImage(s), flavorRef: flavor.id, networks: "none" } },
   });
   if (res.status !== 202) throw new Error(`boot ${name}: ${res.status} ${await res.text()}`);
@@ -40,9 +41,25 @@ export async function bootFromVolume(name: string, deleteOnTermination: boolean)
   const flavors = (await (await s.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
   const flavor = flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!;
   const res = await s.call("compute", "/servers", {
-    method: "POST", headers: NOVA,
-    json: { server: { name, flavorRef: flavor.id, networks: "none",
-      block_device_mapping_v2: [{ boot_index: 0, uuid: await rawImage(s), source_type: "image", destination_type: "volume", volume_size: target.real ? 1 : 20, delete_on_termination: deleteOnTermination }] } },
+    method: "POST",
+    headers: NOVA,
+    json: {
+      server: {
+        name,
+        flavorRef: flavor.id,
+        networks: "none",
+        block_device_mapping_v2: [
+          {
+            boot_index: 0,
+            uuid: await rawImage(s),
+            source_type: "image",
+            destination_type: "volume",
+            volume_size: target.real ? 1 : 20,
+            delete_on_termination: deleteOnTermination,
+          },
+        ],
+      },
+    },
   });
   if (res.status !== 202) throw new Error(`boot ${name} from volume: ${res.status} ${await res.text()}`);
   const id = (await res.json()).server.id as string;

@@ -37,31 +37,40 @@ function realRbd(): RbdFixture {
   const trashed = new Set<string>();
   const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
   return {
-    clone: async (parent, child) => { await rbd("clone", parent, child); made.push(child); },
+    clone: async (parent, child) => {
+      await rbd("clone", parent, child);
+      made.push(child);
+    },
     snap: async (image, snap, protect) => {
       await rbd("snap", "create", `${image}@${snap}`);
       if (protect) await rbd("snap", "protect", `${image}@${snap}`);
     },
-    trash: async (image) => { await rbd("trash", "mv", image); trashed.add(image); },
+    trash: async (image) => {
+      await rbd("trash", "mv", image);
+      trashed.add(image);
+    },
     exists: async (image) => {
       const { pool, name } = split(image);
-      return (await json("ls", pool) as string[]).includes(name);
+      return ((await json("ls", pool)) as string[]).includes(name);
     },
     parent: async (image) => {
       const p = (await json("info", image)).parent as { pool: string; image: string; snapshot: string } | undefined;
       return p ? `${p.pool}/${p.image}@${p.snapshot}` : null;
     },
-    snaps: async (image) => (await json("snap", "ls", image) as { name: string; protected: string }[])
-      .map((s) => ({ name: s.name, protected: s.protected === "true" })),
+    snaps: async (image) =>
+      ((await json("snap", "ls", image)) as { name: string; protected: string }[]).map((s) => ({
+        name: s.name,
+        protected: s.protected === "true",
+      })),
     cleanup: async () => {
       for (const image of trashed) {
         const { pool, name } = split(image);
-        const inTrash = (await json("trash", "ls", pool) as { id: string; name: string }[]).filter((t) => t.name === name);
+        const inTrash = ((await json("trash", "ls", pool)) as { id: string; name: string }[]).filter((t) => t.name === name);
         for (const t of inTrash) await quiet(rbd("trash", "rm", `${pool}/${t.id}`));
       }
       for (const image of [...made].reverse()) {
-        if (!(await json("ls", split(image).pool) as string[]).includes(split(image).name)) continue;
-        for (const s of await json("snap", "ls", image) as { name: string; protected: string }[])
+        if (!((await json("ls", split(image).pool)) as string[]).includes(split(image).name)) continue;
+        for (const s of (await json("snap", "ls", image)) as { name: string; protected: string }[])
           if (s.protected === "true") await quiet(rbd("snap", "unprotect", `${image}@${s.name}`));
         await quiet(rbd("snap", "purge", image));
         await quiet(rbd("rm", image));
@@ -75,11 +84,17 @@ function simRbd(): RbdFixture {
   let token: Promise<string> | null = null;
   const call = async (method: string, path: string, json?: unknown) => {
     token ??= fetch(`${base}/api/auth`, {
-      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
       body: JSON.stringify({ username: "admin", password: target.users.admin.password }),
     }).then(async (r) => (await r.json()).token);
     return fetch(`${base}${path}`, {
-      method, headers: { Authorization: `Bearer ${await token}`, Accept: "application/vnd.ceph.api.v1.0+json", ...(json ? { "Content-Type": "application/json" } : {}) },
+      method,
+      headers: {
+        Authorization: `Bearer ${await token}`,
+        Accept: "application/vnd.ceph.api.v1.0+json",
+        ...(json ? { "Content-Type": "application/json" } : {}),
+      },
       body: json ? JSON.stringify(json) : undefined,
     });
   };
@@ -94,23 +109,40 @@ function simRbd(): RbdFixture {
     clone: async (parent, child) => {
       const [img, snap] = parent.split("@");
       const { pool, name } = split(child);
-      await must(`clone ${parent}`, call("POST", `/api/block/image/${enc(img)}/snap/${enc(snap)}/clone`, { child_pool_name: pool, child_image_name: name }));
+      await must(
+        `clone ${parent}`,
+        call("POST", `/api/block/image/${enc(img)}/snap/${enc(snap)}/clone`, { child_pool_name: pool, child_image_name: name }),
+      );
       made.push(child);
     },
     snap: async (image, snap, protect) => {
-      await must(`snap ${image}@${snap}`, call("POST", `/api/block/image/${enc(image)}/snap`, { snapshot_name: snap, mirrorImageSnapshot: false }));
-      if (protect) await must(`protect ${image}@${snap}`, call("PUT", `/api/block/image/${enc(image)}/snap/${enc(snap)}`, { is_protected: true }));
+      await must(
+        `snap ${image}@${snap}`,
+        call("POST", `/api/block/image/${enc(image)}/snap`, { snapshot_name: snap, mirrorImageSnapshot: false }),
+      );
+      if (protect)
+        await must(`protect ${image}@${snap}`, call("PUT", `/api/block/image/${enc(image)}/snap/${enc(snap)}`, { is_protected: true }));
     },
-    trash: async (image) => { await must(`trash ${image}`, call("POST", `/api/block/image/${enc(image)}/move_trash`, { delay: 0 })); trashed.add(image); },
+    trash: async (image) => {
+      await must(`trash ${image}`, call("POST", `/api/block/image/${enc(image)}/move_trash`, { delay: 0 }));
+      trashed.add(image);
+    },
     exists: async (image) => (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).status === 200,
     parent: async (image) => {
       const p = (await (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).json()).parent;
       return p ? `${p.pool_name}/${p.image_name}@${p.snap_name}` : null;
     },
-    snaps: async (image) => ((await (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).json()).snapshots as { name: string; is_protected: boolean }[])
-      .map((s) => ({ name: s.name, protected: s.is_protected })),
+    snaps: async (image) =>
+      (
+        (await (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).json()).snapshots as {
+          name: string;
+          is_protected: boolean;
+        }[]
+      ).map((s) => ({ name: s.name, protected: s.is_protected })),
     cleanup: async () => {
-      const pools: { pool_name: string; value: { id: string; name: string }[] }[] = await (await call("GET", "/api/block/image/trash")).json();
+      const pools: { pool_name: string; value: { id: string; name: string }[] }[] = await (
+        await call("GET", "/api/block/image/trash")
+      ).json();
       for (const image of trashed) {
         const { pool, name } = split(image);
         for (const t of pools.find((p) => p.pool_name === pool)?.value.filter((x) => x.name === name) ?? [])

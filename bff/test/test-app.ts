@@ -11,7 +11,14 @@ export const APP_ORIGIN = "http://127.0.0.1:3000";
 export function testDeps(overrides: Partial<BffDeps> = {}): BffDeps & { calls: UpstreamCall[] } {
   const calls: UpstreamCall[] = [];
   return {
-    cloud: { authUrl: target.authUrl, region: target.region, interface: "public", source: "ZENITH_AUTH_URL", userDomain: "Default", projectDomain: "Default" },
+    cloud: {
+      authUrl: target.authUrl,
+      region: target.region,
+      interface: "public",
+      source: "ZENITH_AUTH_URL",
+      userDomain: "Default",
+      projectDomain: "Default",
+    },
     sessionSecret: TEST_SECRET,
     fetch: (r, init) => globalThis.fetch(r, init),
     upstreamTimeoutMs: 30_000,
@@ -39,7 +46,9 @@ export function createAgent(deps = testDeps()) {
     if (method !== "GET" && opts.csrf !== false) headers["x-zenith-request"] = "1";
     if (opts.json !== undefined) headers["content-type"] = "application/json";
     const res = await app.request(`http://127.0.0.1:3000${path}`, {
-      method, headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
+      method,
+      headers,
+      body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
     });
     const set = res.headers.get("set-cookie");
     for (const one of res.headers.getSetCookie()) {
@@ -51,22 +60,33 @@ export function createAgent(deps = testDeps()) {
     }
     const text = await res.text();
     let body: any = text;
-    try { body = text ? JSON.parse(text) : null; } catch { /* text */ }
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      /* text */
+    }
     return { status: res.status, body, headers: res.headers, setCookie: set };
   }
   return {
-    app, deps,
+    app,
+    deps,
     get: (path: string, opts?: { headers?: Record<string, string> }) => request("GET", path, opts),
-    post: (path: string, json?: unknown, opts?: { headers?: Record<string, string>; csrf?: boolean }) => request("POST", path, { json, ...opts }),
+    post: (path: string, json?: unknown, opts?: { headers?: Record<string, string>; csrf?: boolean }) =>
+      request("POST", path, { json, ...opts }),
     request,
     /** The session cookie as `name=value`, or "". */
     cookie: () => (jar.has(SESSION_COOKIE) ? `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` : ""),
-    setCookie: (c: string) => { const at = c.indexOf("="); jar.set(c.slice(0, at), c.slice(at + 1)); },
+    setCookie: (c: string) => {
+      const at = c.indexOf("=");
+      jar.set(c.slice(0, at), c.slice(at + 1));
+    },
     /** Every cookie the browser holds, by name. */
     cookies: () => new Map(jar),
     login: async (who: "admin" | "demo", project?: string) => {
       const u = target.users[who];
-      const res = await request("POST", "/api/auth/login", { json: { username: u.username, password: u.password, ...(project ? { project } : {}) } });
+      const res = await request("POST", "/api/auth/login", {
+        json: { username: u.username, password: u.password, ...(project ? { project } : {}) },
+      });
       if (res.status !== 200) throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     },
@@ -77,8 +97,14 @@ export function createAgent(deps = testDeps()) {
 export async function keystoneToken(who: "admin" | "demo"): Promise<{ token: string; body: any }> {
   const u = target.users[who];
   const res = await fetch(`${target.authUrl}/auth/tokens`, {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name: u.username, domain: { name: u.userDomain }, password: u.password } } }, scope: { project: { name: u.project, domain: { name: "Default" } } } } }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: u.username, domain: { name: u.userDomain }, password: u.password } } },
+        scope: { project: { name: u.project, domain: { name: "Default" } } },
+      },
+    }),
   });
   if (res.status !== 201) throw new Error(`Keystone login as ${who}: ${res.status} ${await res.text()}`);
   return { token: res.headers.get("x-subject-token")!, body: (await res.json()).token };

@@ -27,26 +27,38 @@ export function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
       <TableBody>
         {entries
           ? entries.map((e) => (
-            <TableRow key={e.id} data-audit-id={e.id} data-result={e.result} data-action={e.action}>
-              <TableCell className="whitespace-nowrap"><RelativeTime value={e.at} /></TableCell>
-              <TableCell>
-                <div data-testid="audit-user">{e.user}</div>
-                <div className="text-xs text-muted-foreground">{e.project} · {t("audit.source")} {e.source}</div>
-              </TableCell>
-              <TableCell><code className="text-xs">{e.action}</code></TableCell>
-              <TableCell>
-                <div className="text-sm">{e.step}</div>
-                {e.planId ? <div className="text-xs text-muted-foreground">{t("audit.plan", { planId: e.planId })}</div> : null}
-              </TableCell>
-              <TableCell>
-                <Badge tone={TONE[e.result]} dot>{t(`audit.results.${e.result}`)}</Badge>
-                {e.detail ? <div className="mt-1 max-w-xs text-xs text-muted-foreground">{e.detail}</div> : null}
-              </TableCell>
-            </TableRow>
-          ))
+              <TableRow key={e.id} data-audit-id={e.id} data-result={e.result} data-action={e.action}>
+                <TableCell className="whitespace-nowrap">
+                  <RelativeTime value={e.at} />
+                </TableCell>
+                <TableCell>
+                  <div data-testid="audit-user">{e.user}</div>
+                  <div className="text-xs text-muted-foreground">
+                    {e.project} · {t("audit.source")} {e.source}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <code className="text-xs">{e.action}</code>
+                </TableCell>
+                <TableCell>
+                  <div className="text-sm">{e.step}</div>
+                  {e.planId ? <div className="text-xs text-muted-foreground">{t("audit.plan", { planId: e.planId })}</div> : null}
+                </TableCell>
+                <TableCell>
+                  <Badge tone={TONE[e.result]} dot>
+                    {t(`audit.results.${e.result}`)}
+                  </Badge>
+                  {e.detail ? <div className="mt-1 max-w-xs text-xs text-muted-foreground">{e.detail}</div> : null}
+                </TableCell>
+              </TableRow>
+            ))
           : [0, 1, 2].map((i) => (
-            <TableRow key={i}><TableCell colSpan={5}><Skeleton className="h-6" /></TableCell></TableRow>
-          ))}
+              <TableRow key={i}>
+                <TableCell colSpan={5}>
+                  <Skeleton className="h-6" />
+                </TableCell>
+              </TableRow>
+            ))}
       </TableBody>
     </Table>
   );

@@ -16,9 +16,13 @@ export function Field({ id, label, hint, error, ...input }: FieldProps) {
       <Label htmlFor={id}>{label}</Label>
       <Input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
-        <p id={`${id}-error`} className="text-xs text-danger">{error}</p>
+        <p id={`${id}-error`} className="text-xs text-danger">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">{hint}</p>
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
       ) : null}
     </div>
   );

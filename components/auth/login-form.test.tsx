@@ -8,9 +8,9 @@ const router = vi.hoisted(() => ({ replace: vi.fn(), push: vi.fn(), refresh: vi.
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
 
 const respond = (status: number, body: unknown) =>
-  vi.spyOn(globalThis, "fetch").mockResolvedValue(
-    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }),
-  );
+  vi
+    .spyOn(globalThis, "fetch")
+    .mockResolvedValue(new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -60,7 +60,10 @@ describe("LoginForm", () => {
     fireEvent.change(screen.getByLabelText("Secret"), { target: { value: "s3cret" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Wrong application credential ID or secret.");
-    expect(await (fetch.mock.calls[0][0] as Request).json()).toEqual({ applicationCredentialId: "abc", applicationCredentialSecret: "s3cret" });
+    expect(await (fetch.mock.calls[0][0] as Request).json()).toEqual({
+      applicationCredentialId: "abc",
+      applicationCredentialSecret: "s3cret",
+    });
   });
 
   it("names the failing service for an upstream error", async () => {

@@ -82,52 +82,113 @@ export function LoginForm({ next }: { next: string }) {
     <Card className="p-5">
       <form ref={formRef} onSubmit={onSubmit} method="post" noValidate aria-busy={busy}>
         <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
-        <Tabs
-          value={method}
-          onValueChange={(m) => {
-            setMethod(m as Method);
-            setMissing(new Set());
-            login.reset();
-          }}
-        >
-          <TabsList aria-label={t("login.methods")}>
-            <TabsTrigger value="password"><Icon name="user" />{t("login.tabPassword")}</TabsTrigger>
-            <TabsTrigger value="appcred"><Icon name="key" />{t("login.tabAppCred")}</TabsTrigger>
-          </TabsList>
+          <Tabs
+            value={method}
+            onValueChange={(m) => {
+              setMethod(m as Method);
+              setMissing(new Set());
+              login.reset();
+            }}
+          >
+            <TabsList aria-label={t("login.methods")}>
+              <TabsTrigger value="password">
+                <Icon name="user" />
+                {t("login.tabPassword")}
+              </TabsTrigger>
+              <TabsTrigger value="appcred">
+                <Icon name="key" />
+                {t("login.tabAppCred")}
+              </TabsTrigger>
+            </TabsList>
 
-          <TabsContent value="password" className="mt-4 space-y-3">
-            <Field id="username" label={t("login.username")} autoComplete="username" value={values.username} onChange={set("username")} error={req("username")} disabled={busy} />
-            <Field id="password" type="password" label={t("login.password")} autoComplete="current-password" value={values.password} onChange={set("password")} error={req("password")} disabled={busy} />
-            <div>
-              <button
-                type="button"
-                aria-expanded={more}
-                aria-controls="login-more-options"
-                onClick={() => setMore((m) => !m)}
-                className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-muted-foreground hover:text-foreground"
-              >
-                <Icon name="chevronDown" className={more ? "size-3.5 rotate-180 transition-transform" : "size-3.5 transition-transform"} />
-                {t("login.moreOptions")}
-              </button>
-              <div id="login-more-options" hidden={!more} className="mt-3 space-y-3">
-                <Field id="userDomain" label={t("login.userDomain")} hint={t("login.userDomainHint")} placeholder="Default" value={values.userDomain} onChange={set("userDomain")} disabled={busy} />
-                <Field id="project" label={t("login.project")} hint={t("login.projectHint")} value={values.project} onChange={set("project")} disabled={busy} />
+            <TabsContent value="password" className="mt-4 space-y-3">
+              <Field
+                id="username"
+                label={t("login.username")}
+                autoComplete="username"
+                value={values.username}
+                onChange={set("username")}
+                error={req("username")}
+                disabled={busy}
+              />
+              <Field
+                id="password"
+                type="password"
+                label={t("login.password")}
+                autoComplete="current-password"
+                value={values.password}
+                onChange={set("password")}
+                error={req("password")}
+                disabled={busy}
+              />
+              <div>
+                <button
+                  type="button"
+                  aria-expanded={more}
+                  aria-controls="login-more-options"
+                  onClick={() => setMore((m) => !m)}
+                  className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-muted-foreground hover:text-foreground"
+                >
+                  <Icon
+                    name="chevronDown"
+                    className={more ? "size-3.5 rotate-180 transition-transform" : "size-3.5 transition-transform"}
+                  />
+                  {t("login.moreOptions")}
+                </button>
+                <div id="login-more-options" hidden={!more} className="mt-3 space-y-3">
+                  <Field
+                    id="userDomain"
+                    label={t("login.userDomain")}
+                    hint={t("login.userDomainHint")}
+                    placeholder="Default"
+                    value={values.userDomain}
+                    onChange={set("userDomain")}
+                    disabled={busy}
+                  />
+                  <Field
+                    id="project"
+                    label={t("login.project")}
+                    hint={t("login.projectHint")}
+                    value={values.project}
+                    onChange={set("project")}
+                    disabled={busy}
+                  />
+                </div>
               </div>
-            </div>
-          </TabsContent>
+            </TabsContent>
 
-          <TabsContent value="appcred" className="mt-4 space-y-3">
-            <Field id="appCredId" label={t("login.appCredId")} autoComplete="username" spellCheck={false} className="font-mono" value={values.appCredId} onChange={set("appCredId")} error={req("appCredId")} disabled={busy} />
-            <Field id="appCredSecret" type="password" label={t("login.appCredSecret")} autoComplete="current-password" hint={t("login.appCredHint")} value={values.appCredSecret} onChange={set("appCredSecret")} error={req("appCredSecret")} disabled={busy} />
-          </TabsContent>
-        </Tabs>
+            <TabsContent value="appcred" className="mt-4 space-y-3">
+              <Field
+                id="appCredId"
+                label={t("login.appCredId")}
+                autoComplete="username"
+                spellCheck={false}
+                className="font-mono"
+                value={values.appCredId}
+                onChange={set("appCredId")}
+                error={req("appCredId")}
+                disabled={busy}
+              />
+              <Field
+                id="appCredSecret"
+                type="password"
+                label={t("login.appCredSecret")}
+                autoComplete="current-password"
+                hint={t("login.appCredHint")}
+                value={values.appCredSecret}
+                onChange={set("appCredSecret")}
+                error={req("appCredSecret")}
+                disabled={busy}
+              />
+            </TabsContent>
+          </Tabs>
 
-        {login.isError ? <LoginError error={login.error} method={method} /> : null}
+          {login.isError ? <LoginError error={login.error} method={method} /> : null}
 
-        <Button type="submit" variant="primary" size="lg" className="w-full" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("login.submitting") : t("login.submit")}
-        </Button>
+          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={busy}>
+            {busy ? <Spinner /> : null}
+            {busy ? t("login.submitting") : t("login.submit")}
+          </Button>
         </fieldset>
       </form>
     </Card>

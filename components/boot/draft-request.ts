@@ -4,7 +4,6 @@ import type { BootOptions, BootPlanRequest } from "@/lib/queries/boot";
 import type { BootDraft } from "@/lib/stores/boot-wizard-store";
 import { makesVolume } from "./draft-facts";
 
-
 /**
  * The draft as the launch's body, with what the form hides left out: a size or type with no new volume is not
  * sent, nor delete-on-termination with no volume at all. Values are as typed (no rounding, no clamping): the
@@ -14,9 +13,13 @@ export function draftRequest(d: BootDraft, o: BootOptions | undefined): Partial<
   const volume = makesVolume(d, o);
   return {
     ...(d.source ? { source: d.source } : {}),
-    name: d.name, count: d.count ?? Number.NaN, createVolume: d.createVolume,
-    networkIds: d.networkIds, securityGroups: d.securityGroups,
-    ...(d.flavorId ? { flavorId: d.flavorId } : {}), ...(d.keyName ? { keyName: d.keyName } : {}),
+    name: d.name,
+    count: d.count ?? Number.NaN,
+    createVolume: d.createVolume,
+    networkIds: d.networkIds,
+    securityGroups: d.securityGroups,
+    ...(d.flavorId ? { flavorId: d.flavorId } : {}),
+    ...(d.keyName ? { keyName: d.keyName } : {}),
     ...(volume || d.source?.type === "volume" ? { deleteOnTermination: d.deleteOnTermination } : {}),
     ...(volume && d.volumeSize !== null ? { volumeSize: d.volumeSize } : {}),
     ...(volume && d.volumeType ? { volumeType: d.volumeType } : {}),

@@ -2,8 +2,12 @@
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes == null) return "—";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let v = bytes, i = 0;
-  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  let v = bytes,
+    i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${v >= 100 || i === 0 ? Math.round(v) : Math.round(v * 10) / 10} ${units[i]}`;
 }
 

@@ -22,30 +22,61 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
     <>
       <div className="space-y-2">
         {!plan.certain && plan.alternative?.exceedsNovaWait ? (
-          <Alert tone="danger" data-testid="plan-worst-case" title={t("boot.plan.worstCase", {
-            condition: failures(t, plan.alternative.ifFails), copy: approxSecs(t, plan.alternative.storageSeconds.p50), wait: secs(t, plan.novaWait.seconds),
-          })} />
+          <Alert
+            tone="danger"
+            data-testid="plan-worst-case"
+            title={t("boot.plan.worstCase", {
+              condition: failures(t, plan.alternative.ifFails),
+              copy: approxSecs(t, plan.alternative.storageSeconds.p50),
+              wait: secs(t, plan.novaWait.seconds),
+            })}
+          />
         ) : null}
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={!plan.certain ? "neutral" : copy ? "warning" : "success"} dot data-testid="plan-path" data-path={plan.path} data-certain={String(plan.certain)}>{pathLabel(t, plan)}</Badge>
+          <Badge
+            tone={!plan.certain ? "neutral" : copy ? "warning" : "success"}
+            dot
+            data-testid="plan-path"
+            data-path={plan.path}
+            data-certain={String(plan.certain)}
+          >
+            {pathLabel(t, plan)}
+          </Badge>
         </div>
         <PathDiagram path={plan.path} />
         {!plan.certain && plan.alternative && !plan.alternative.exceedsNovaWait ? (
-          <Alert tone="warning" data-testid="plan-assumed" title={t("boot.plan.assumed", {
-            condition: failures(t, plan.alternative.ifFails), path: t(`boot.plan.paths.${plan.alternative.path}`), seconds: approxSecs(t, plan.alternative.storageSeconds.p50),
-          })} />
+          <Alert
+            tone="warning"
+            data-testid="plan-assumed"
+            title={t("boot.plan.assumed", {
+              condition: failures(t, plan.alternative.ifFails),
+              path: t(`boot.plan.paths.${plan.alternative.path}`),
+              seconds: approxSecs(t, plan.alternative.storageSeconds.p50),
+            })}
+          />
         ) : null}
-        <p className="text-muted-foreground" title={plan.explanation}>{explain(t, plan)}</p>
+        <p className="text-muted-foreground" title={plan.explanation}>
+          {explain(t, plan)}
+        </p>
       </div>
 
       {plan.checks.length ? (
         <section aria-labelledby="plan-checks">
-          <h3 id="plan-checks" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.checksTitle")}</h3>
+          <h3 id="plan-checks" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+            {t("boot.plan.checksTitle")}
+          </h3>
           <ul className="space-y-1.5">
             {plan.checks.map((c) => (
               <li key={c.id} className="flex items-start gap-2" data-testid={`check-${c.id}`} data-status={c.status}>
-                <Badge tone={CHECK_TONE[c.status]} className="mt-0.5 shrink-0">{t(`boot.plan.status.${c.status}`)}</Badge>
-                <span><span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span><span className="block break-words text-xs text-muted-foreground" data-testid={`evidence-${c.id}`} data-code={c.code}>{evidenceText(t, c)}</span></span>
+                <Badge tone={CHECK_TONE[c.status]} className="mt-0.5 shrink-0">
+                  {t(`boot.plan.status.${c.status}`)}
+                </Badge>
+                <span>
+                  <span className="font-medium">{t(`boot.plan.checks.${c.id}`)}</span>
+                  <span className="block break-words text-xs text-muted-foreground" data-testid={`evidence-${c.id}`} data-code={c.code}>
+                    {evidenceText(t, c)}
+                  </span>
+                </span>
               </li>
             ))}
           </ul>
@@ -53,33 +84,79 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
       ) : null}
 
       <section aria-labelledby="plan-cost">
-        <h3 id="plan-cost" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.cost")}</h3>
+        <h3 id="plan-cost" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+          {t("boot.plan.cost")}
+        </h3>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt className="text-muted-foreground">{t("boot.plan.bytes")}</dt><dd data-testid="plan-bytes">{formatBytes(plan.bytesToCopy)}</dd>
-          <dt className="text-muted-foreground">{t("boot.plan.storageTime")}</dt><dd>{t("boot.plan.quantiles", { p50: secs(t, plan.storageSeconds.p50), p90: secs(t, plan.storageSeconds.p90) })}</dd>
-          <dt className="text-muted-foreground">{t("boot.plan.time")}</dt><dd data-testid="plan-time">{t("boot.plan.quantiles", { p50: secs(t, plan.predictedSeconds.p50), p90: secs(t, plan.predictedSeconds.p90) })}</dd>
+          <dt className="text-muted-foreground">{t("boot.plan.bytes")}</dt>
+          <dd data-testid="plan-bytes">{formatBytes(plan.bytesToCopy)}</dd>
+          <dt className="text-muted-foreground">{t("boot.plan.storageTime")}</dt>
+          <dd>{t("boot.plan.quantiles", { p50: secs(t, plan.storageSeconds.p50), p90: secs(t, plan.storageSeconds.p90) })}</dd>
+          <dt className="text-muted-foreground">{t("boot.plan.time")}</dt>
+          <dd data-testid="plan-time">
+            {t("boot.plan.quantiles", { p50: secs(t, plan.predictedSeconds.p50), p90: secs(t, plan.predictedSeconds.p90) })}
+          </dd>
           <dt className="text-muted-foreground">{t("boot.plan.space")}</dt>
-          <dd>{plan.spaceBytes.kind === "full" ? t("boot.plan.spaceKinds.full", { size: formatBytes(plan.spaceBytes.bytes) }) : t(`boot.plan.spaceKinds.${plan.spaceBytes.kind}`)}</dd>
-          {plan.volumeSizeGiB !== null ? (<><dt className="text-muted-foreground">{t("boot.plan.minVolume")}</dt><dd>{plan.minVolumeGiB} GiB</dd></>) : null}
-          {plan.volumeType ? (<><dt className="text-muted-foreground">{t("boot.plan.volumeType")}</dt><dd>{plan.volumeType.name}</dd></>) : null}
+          <dd>
+            {plan.spaceBytes.kind === "full"
+              ? t("boot.plan.spaceKinds.full", { size: formatBytes(plan.spaceBytes.bytes) })
+              : t(`boot.plan.spaceKinds.${plan.spaceBytes.kind}`)}
+          </dd>
+          {plan.volumeSizeGiB !== null ? (
+            <>
+              <dt className="text-muted-foreground">{t("boot.plan.minVolume")}</dt>
+              <dd>{plan.minVolumeGiB} GiB</dd>
+            </>
+          ) : null}
+          {plan.volumeType ? (
+            <>
+              <dt className="text-muted-foreground">{t("boot.plan.volumeType")}</dt>
+              <dd>{plan.volumeType.name}</dd>
+            </>
+          ) : null}
         </dl>
         <ol className="mt-2 flex flex-wrap gap-1 text-xs" aria-label={t("boot.plan.cost")}>
-          {plan.stages.map((s) => <li key={s.stage}><Badge>{t("boot.plan.stageTime", { stage: t(`boot.plan.stages.${s.stage}`), time: secs(t, s.seconds.p50) })}</Badge></li>)}
+          {plan.stages.map((s) => (
+            <li key={s.stage}>
+              <Badge>{t("boot.plan.stageTime", { stage: t(`boot.plan.stages.${s.stage}`), time: secs(t, s.seconds.p50) })}</Badge>
+            </li>
+          ))}
         </ol>
-        <p className="mt-2 text-xs text-muted-foreground" title={plan.throughput.explanation} data-testid="plan-throughput" data-source={plan.throughput.source}>
-          {plan.throughput.source === "learned" ? t("boot.plan.throughput.learned", { n: plan.throughput.samples }) : t("boot.plan.throughput.default")}
-          {" · "}{t("boot.plan.novaWait", { seconds: secs(t, plan.novaWait.seconds), retries: plan.novaWait.retries, interval: secs(t, plan.novaWait.intervalSeconds) })}
+        <p
+          className="mt-2 text-xs text-muted-foreground"
+          title={plan.throughput.explanation}
+          data-testid="plan-throughput"
+          data-source={plan.throughput.source}
+        >
+          {plan.throughput.source === "learned"
+            ? t("boot.plan.throughput.learned", { n: plan.throughput.samples })
+            : t("boot.plan.throughput.default")}
+          {" · "}
+          {t("boot.plan.novaWait", {
+            seconds: secs(t, plan.novaWait.seconds),
+            retries: plan.novaWait.retries,
+            interval: secs(t, plan.novaWait.intervalSeconds),
+          })}
         </p>
       </section>
 
       <section aria-labelledby="plan-risks">
-        <h3 id="plan-risks" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.risks")}</h3>
-        {plan.risks.length === 0 ? <p className="text-muted-foreground">{t("boot.plan.noRisks")}</p> : (
+        <h3 id="plan-risks" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+          {t("boot.plan.risks")}
+        </h3>
+        {plan.risks.length === 0 ? (
+          <p className="text-muted-foreground">{t("boot.plan.noRisks")}</p>
+        ) : (
           <ul className="space-y-2">
             {plan.risks.map((r) => (
               <li key={r.code} data-testid={`risk-${r.code}`} data-severity={r.severity}>
                 <Alert tone={RISK_TONE[r.severity]} title={riskMessage(t, r)}>
-                  <span className="flex gap-1"><Icon name="check" className="mt-0.5 size-3.5 shrink-0" /><span><strong>{t("boot.plan.fix")}:</strong> {riskFix(t, r, plan)}</span></span>
+                  <span className="flex gap-1">
+                    <Icon name="check" className="mt-0.5 size-3.5 shrink-0" />
+                    <span>
+                      <strong>{t("boot.plan.fix")}:</strong> {riskFix(t, r, plan)}
+                    </span>
+                  </span>
                 </Alert>
               </li>
             ))}
@@ -89,12 +166,21 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
 
       {plan.quota.length ? (
         <section aria-labelledby="plan-quota">
-          <h3 id="plan-quota" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("boot.plan.quota")}</h3>
+          <h3 id="plan-quota" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+            {t("boot.plan.quota")}
+          </h3>
           <ul className="flex flex-wrap gap-1">
             {plan.quota.map((q) => (
-              <li key={q.quota}><Badge tone={q.ok ? "neutral" : "danger"} data-testid={`quota-${q.quota}`}>
-                {t("boot.plan.quotaLine", { quota: quotaLabel(t, q.quota), inUse: q.inUse, requested: q.requested, limit: q.limit < 0 ? t("boot.plan.unlimited") : q.limit })}
-              </Badge></li>
+              <li key={q.quota}>
+                <Badge tone={q.ok ? "neutral" : "danger"} data-testid={`quota-${q.quota}`}>
+                  {t("boot.plan.quotaLine", {
+                    quota: quotaLabel(t, q.quota),
+                    inUse: q.inUse,
+                    requested: q.requested,
+                    limit: q.limit < 0 ? t("boot.plan.unlimited") : q.limit,
+                  })}
+                </Badge>
+              </li>
             ))}
           </ul>
         </section>

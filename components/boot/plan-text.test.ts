@@ -6,16 +6,40 @@ import { evidenceText, explain, failures, pathLabel, secs } from "./plan-text";
 
 const t = createTranslator(en);
 const zh = createTranslator(zhCN);
-const check = (id: BootPlan["checks"][number]["id"], status: "pass" | "fail" | "unknown", code: string, params = {}) => ({ id, status, code, params, evidence: "English" });
-const plan = (o: Partial<BootPlan>): BootPlan => ({
-  path: "rbd-clone-volume", certain: true, checks: [], risks: [], alternative: null, novaWait: { seconds: 183, retries: 60, intervalSeconds: 3, attempts: 61 }, ...o,
-} as BootPlan);
+const check = (id: BootPlan["checks"][number]["id"], status: "pass" | "fail" | "unknown", code: string, params = {}) => ({
+  id,
+  status,
+  code,
+  params,
+  evidence: "English",
+});
+const plan = (o: Partial<BootPlan>): BootPlan =>
+  ({
+    path: "rbd-clone-volume",
+    certain: true,
+    checks: [],
+    risks: [],
+    alternative: null,
+    novaWait: { seconds: 183, retries: 60, intervalSeconds: 3, attempts: 61 },
+    ...o,
+  }) as BootPlan;
 
 describe("plan text: certainty shown, never implied", () => {
   const uncertain = plan({
     certain: false,
-    checks: [check("location_exposed", "unknown", "location_hidden_from_role"), check("same_fsid", "pass", "in_cluster_by_id", { image: "x" }), check("raw_format", "pass", "format_raw"), check("snapshot_readable", "pass", "snapshot_protected", { image: "x" })],
-    alternative: { path: "copy-volume", ifFails: ["location_exposed"], exceedsNovaWait: true, storageSeconds: { p50: 301.4, p90: 400 }, predictedSeconds: { p50: 305, p90: 404 } },
+    checks: [
+      check("location_exposed", "unknown", "location_hidden_from_role"),
+      check("same_fsid", "pass", "in_cluster_by_id", { image: "x" }),
+      check("raw_format", "pass", "format_raw"),
+      check("snapshot_readable", "pass", "snapshot_protected", { image: "x" }),
+    ],
+    alternative: {
+      path: "copy-volume",
+      ifFails: ["location_exposed"],
+      exceedsNovaWait: true,
+      storageSeconds: { p50: 301.4, p90: 400 },
+      predictedSeconds: { p50: 305, p90: 404 },
+    },
   });
   it("an uncertain clone is labelled by its condition, not as a clone", () => {
     expect(pathLabel(t, uncertain)).toBe("Clone if Glance gives Nova and Cinder the image's location, else full copy");
@@ -30,7 +54,9 @@ describe("plan text: certainty shown, never implied", () => {
   });
   it("evidence is rendered from its code; a reason code is translated too; an unknown code keeps the BFF's English", () => {
     expect(evidenceText(zh, check("raw_format", "fail", "format_not_raw", { format: "qcow2" }))).toContain("qcow2");
-    expect(evidenceText(t, check("location_exposed", "fail", "location_not_rbd", { reason: "not_rbd" }))).toBe("Glance's location is not an RBD snapshot (not stored in RBD).");
+    expect(evidenceText(t, check("location_exposed", "fail", "location_not_rbd", { reason: "not_rbd" }))).toBe(
+      "Glance's location is not an RBD snapshot (not stored in RBD).",
+    );
     expect(evidenceText(t, check("same_fsid", "fail", "from_the_future"))).toBe("English");
   });
   it("a qcow2 copy says why in words, not 'Cannot clone (disk_format is raw)'", () => {

@@ -4,11 +4,31 @@ import { progressClock } from "./progress-clock";
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 const progress = (o: Partial<BootProgress>): BootProgress => ({
-  serverId: "s", name: "n", status: "BUILD", taskState: "block_device_mapping", outcome: "building", done: false,
-  phases: [{ phase: "scheduling", at: at(0), source: "nova", detail: null }, { phase: "block_device_mapping", at: at(1), source: "nova", detail: null }, { phase: "volume_creating", at: at(2), source: "cinder", detail: "v" }],
-  volume: { id: "v", status: "creating", matchedBy: "attachment" }, fault: null, startedAt: at(0), elapsedSeconds: 8.1,
-  prediction: { path: "rbd-clone-volume", p50: 3.9, p90: 5, waitSeconds: 183, storageP50: 1, alternative: { path: "copy-volume", storageP50: 301 } },
-  verdict: "slower_than_predicted", ...o,
+  serverId: "s",
+  name: "n",
+  status: "BUILD",
+  taskState: "block_device_mapping",
+  outcome: "building",
+  done: false,
+  phases: [
+    { phase: "scheduling", at: at(0), source: "nova", detail: null },
+    { phase: "block_device_mapping", at: at(1), source: "nova", detail: null },
+    { phase: "volume_creating", at: at(2), source: "cinder", detail: "v" },
+  ],
+  volume: { id: "v", status: "creating", matchedBy: "attachment" },
+  fault: null,
+  startedAt: at(0),
+  elapsedSeconds: 8.1,
+  prediction: {
+    path: "rbd-clone-volume",
+    p50: 3.9,
+    p90: 5,
+    waitSeconds: 183,
+    storageP50: 1,
+    alternative: { path: "copy-volume", storageP50: 301 },
+  },
+  verdict: "slower_than_predicted",
+  ...o,
 });
 
 describe("progress clock", () => {

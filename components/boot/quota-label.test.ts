@@ -5,7 +5,8 @@ import { quotaLabel } from "./quota-label";
 import { problemText } from "./validation";
 
 describe("quotaLabel", () => {
-  const t = createTranslator(en), zh = createTranslator(zhCN);
+  const t = createTranslator(en),
+    zh = createTranslator(zhCN);
   it("names Cinder's per-type keys, including its __DEFAULT__ type, instead of showing the raw key", () => {
     expect(quotaLabel(t, "volumes___DEFAULT__")).toBe("Volumes, type default");
     expect(quotaLabel(t, "gigabytes_ceph-ssd")).toBe("Volume storage (GiB), type ceph-ssd");
@@ -17,7 +18,12 @@ describe("quotaLabel", () => {
     expect(quotaLabel(t, "shares")).toBe("shares");
   });
   it("renders a quota problem with the human name", () => {
-    const text = problemText(t, { step: "source", field: "quota:gigabytes___DEFAULT__", key: "boot.errors.quota", vars: { quota: "gigabytes___DEFAULT__", inUse: 990, requested: 20, limit: 1000 } });
+    const text = problemText(t, {
+      step: "source",
+      field: "quota:gigabytes___DEFAULT__",
+      key: "boot.errors.quota",
+      vars: { quota: "gigabytes___DEFAULT__", inUse: 990, requested: 20, limit: 1000 },
+    });
     expect(text).toBe("Quota Volume storage (GiB), type default would be exceeded: 990 in use + 20 requested > limit 1000.");
   });
 });

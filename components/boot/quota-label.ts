@@ -1,6 +1,17 @@
 import type { Translate } from "@/lib/i18n/translate";
 
-const NAMES = ["instances", "cores", "ram", "volumes", "gigabytes", "snapshots", "backups", "backup_gigabytes", "per_volume_gigabytes", "groups"] as const;
+const NAMES = [
+  "instances",
+  "cores",
+  "ram",
+  "volumes",
+  "gigabytes",
+  "snapshots",
+  "backups",
+  "backup_gigabytes",
+  "per_volume_gigabytes",
+  "groups",
+] as const;
 type Name = (typeof NAMES)[number];
 const isName = (k: string): k is Name => (NAMES as readonly string[]).includes(k);
 /** Cinder's per-type quotas: volumes_<type>, gigabytes_<type>, snapshots_<type>. */

@@ -10,10 +10,13 @@ import type { BootDraft } from "@/lib/stores/boot-wizard-store";
 export function reviewRows(t: Translate, d: BootDraft, options: BootOptions, plan: BootPlan | undefined): [string, string][] {
   const src = d.source;
   const all = [...options.images, ...options.instanceSnapshots, ...options.volumes, ...options.volumeSnapshots];
-  const srcName = src ? (all.find((x) => x.id === src.id)?.name || src.id) : "—";
+  const srcName = src ? all.find((x) => x.id === src.id)?.name || src.id : "—";
   const yesNo = (b: boolean) => (b ? t("common.yes") : t("common.no"));
   const creates = plan ? plan.createsVolume : d.createVolume || src?.type === "volume-snapshot";
-  const createText = plan && !plan.toggleApplies && src?.type !== "volume" ? t("boot.review.createVolumeBySource", { answer: yesNo(creates) }) : yesNo(creates);
+  const createText =
+    plan && !plan.toggleApplies && src?.type !== "volume"
+      ? t("boot.review.createVolumeBySource", { answer: yesNo(creates) })
+      : yesNo(creates);
   const size = plan?.volumeSizeGiB ?? d.volumeSize;
   const type = plan ? plan.volumeType?.name : d.volumeType;
   const volume = [

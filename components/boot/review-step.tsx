@@ -16,7 +16,12 @@ export function ReviewStep({ options, plan, problems }: { options: BootOptions; 
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-        {rows.map(([k, v]) => (<div key={k} className="contents"><dt className="text-muted-foreground">{k}</dt><dd className="break-all">{v}</dd></div>))}
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-muted-foreground">{k}</dt>
+            <dd className="break-all">{v}</dd>
+          </div>
+        ))}
       </dl>
       {problems.length ? (
         <Alert tone="danger" title={t("boot.review.problems")} data-testid="review-problems">
@@ -29,7 +34,9 @@ export function ReviewStep({ options, plan, problems }: { options: BootOptions; 
             ))}
           </ul>
         </Alert>
-      ) : <Alert tone="info" title={t("boot.review.ready")} />}
+      ) : (
+        <Alert tone="info" title={t("boot.review.ready")} />
+      )}
     </div>
   );
 }
@@ -37,5 +44,9 @@ export function ReviewStep({ options, plan, problems }: { options: BootOptions; 
 function GoTo({ step }: { step: BootStep }) {
   const t = useT();
   const update = useBootWizardStore((s) => s.update);
-  return <Button variant="link" size="sm" onClick={() => update({ step })}>{t("boot.review.goTo", { step: t(`boot.steps.${step}`) })}</Button>;
+  return (
+    <Button variant="link" size="sm" onClick={() => update({ step })}>
+      {t("boot.review.goTo", { step: t(`boot.steps.${step}`) })}
+    </Button>
+  );
 }

@@ -3,7 +3,15 @@ import type { BootPlan, BootRisk } from "@/lib/queries/boot";
 import { formatBytes } from "./format";
 import { failures } from "./plan-text";
 
-const KNOWN = new Set(["nova_volume_wait_exceeded", "full_copy_volume", "slow_local_copy", "nova_volume_wait_possible", "path_uncertain", "volume_kept", "parent_pinned"]);
+const KNOWN = new Set([
+  "nova_volume_wait_exceeded",
+  "full_copy_volume",
+  "slow_local_copy",
+  "nova_volume_wait_possible",
+  "path_uncertain",
+  "volume_kept",
+  "parent_pinned",
+]);
 
 /** A risk in the user's language, from its code and parameters; unknown codes keep the BFF's English. */
 export function riskMessage(t: Translate, r: BootRisk): string {
@@ -12,7 +20,9 @@ export function riskMessage(t: Translate, r: BootRisk): string {
     ...r.params,
     ...(typeof r.params.bytes === "number" ? { bytes: formatBytes(r.params.bytes) } : {}),
     // Check ids never reach the text: "location_exposed, same_fsid" → "Glance does not give … or this image is not in this cluster".
-    ...(typeof r.params.unknown === "string" ? { unknown: failures(t, r.params.unknown.split(/,\s*/).filter(Boolean) as Parameters<typeof failures>[1]) } : {}),
+    ...(typeof r.params.unknown === "string"
+      ? { unknown: failures(t, r.params.unknown.split(/,\s*/).filter(Boolean) as Parameters<typeof failures>[1]) }
+      : {}),
   };
   return t(`boot.risk.${r.code}` as Parameters<Translate>[0], vars);
 }

@@ -8,7 +8,16 @@ import { schemaErrors } from "./field-errors";
 import { flavorUnfit, instancesLeft, selectedImage, type Problem } from "./validation";
 
 /** Blocker codes the UI words itself (boot.blocker.*); any other keeps the BFF's English. */
-const BLOCKER_CODES = new Set(["source_unavailable", "volume_not_bootable", "volume_in_use", "count_volume_source", "flavor_ram_too_small", "flavor_disk_zero", "flavor_disk_too_small", "volume_size_below_minimum"]);
+const BLOCKER_CODES = new Set([
+  "source_unavailable",
+  "volume_not_bootable",
+  "volume_in_use",
+  "count_volume_source",
+  "flavor_ram_too_small",
+  "flavor_disk_zero",
+  "flavor_disk_too_small",
+  "volume_size_below_minimum",
+]);
 /** The order fields appear in on their step. */
 const FIELD_ORDER = ["name", "count", "source", "volumeSize", "volumeType", "flavorId", "networkIds"];
 
@@ -25,7 +34,8 @@ export function validateDraft(d: BootDraft, o: BootOptions | undefined, plan: Bo
   const count = typeof req.count === "number" ? req.count : Number.NaN;
   if (!has("count") && d.source?.type === "volume" && count > 1) out.push({ step: "source", field: "count", key: "boot.errors.count" });
   const left = instancesLeft(o);
-  if (!has("count") && left !== null && count > left) out.push({ step: "source", field: "count", key: "boot.errors.countQuota", vars: { left } });
+  if (!has("count") && left !== null && count > left)
+    out.push({ step: "source", field: "count", key: "boot.errors.countQuota", vars: { left } });
   if (!has("volumeSize") && plan && typeof req.volumeSize === "number" && plan.volumeSizeGiB !== null && req.volumeSize < plan.minVolumeGiB)
     out.push({ step: "source", field: "volumeSize", key: "boot.errors.volumeSize", vars: { min: plan.minVolumeGiB } });
   const flavor = o?.flavors.find((f) => f.id === d.flavorId);
@@ -37,7 +47,8 @@ export function validateDraft(d: BootDraft, o: BootOptions | undefined, plan: Bo
     if (b.code === "quota_exceeded" && b.params.quota === "instances" && has("count")) continue;
     const step: BootStep = b.field === "flavorId" ? "flavor" : b.field === null ? "review" : "source";
     if (b.code === "quota_exceeded") out.push({ step, field: `quota:${b.params.quota}`, key: "boot.errors.quota", vars: b.params });
-    else if (BLOCKER_CODES.has(b.code)) out.push({ step, field: b.field ?? b.code, key: `boot.blocker.${b.code}` as MessageKey, vars: b.params });
+    else if (BLOCKER_CODES.has(b.code))
+      out.push({ step, field: b.field ?? b.code, key: `boot.blocker.${b.code}` as MessageKey, vars: b.params });
     else out.push({ step, field: b.field ?? b.code, key: "boot.plan.blockers", text: b.message });
   }
   const rank = (p: Problem) => BOOT_STEPS.indexOf(p.step) * 100 + (FIELD_ORDER.indexOf(p.field) + 1 || 99);

@@ -5,7 +5,13 @@ import { quotaLabel } from "./quota-label";
 
 type Flavor = BootOptions["flavors"][number];
 type Image = BootOptions["images"][number];
-export interface Problem { step: BootStep; field: string; key: MessageKey; vars?: TranslateVars; text?: string }
+export interface Problem {
+  step: BootStep;
+  field: string;
+  key: MessageKey;
+  vars?: TranslateVars;
+  text?: string;
+}
 
 const GiB = 1024 ** 3;
 
@@ -36,7 +42,6 @@ export function instancesLeft(o: BootOptions | undefined): number | null {
   const q = o?.quotas?.compute?.instances;
   return q && q.limit >= 0 ? Math.max(q.limit - q.inUse, 0) : null;
 }
-
 
 /** Whether a problem shows at its field yet: after the user left the field, pressed Next on its step, or reached Review. */
 export function shown(p: Problem, d: Pick<BootDraft, "touched" | "attempted" | "step">): boolean {

@@ -27,7 +27,13 @@ export function QueryError({ title, error, onRetry, className }: QueryErrorProps
       tone="danger"
       title={title}
       className={className}
-      action={onRetry ? <Button size="sm" onClick={onRetry}>{t("common.retry")}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="sm" onClick={onRetry}>
+            {t("common.retry")}
+          </Button>
+        ) : undefined
+      }
     >
       <p>{message}</p>
       {apiError?.requestId ? (

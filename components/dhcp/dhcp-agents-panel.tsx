@@ -39,7 +39,9 @@ export function DhcpAgentsPanel({ agents }: { agents: DhcpAgent[] }) {
               <TableCell className="font-mono text-xs">{a.host}</TableCell>
               <TableCell>
                 <span className="flex flex-wrap gap-1">
-                  <Badge tone={a.alive ? "success" : "danger"} dot>{a.alive ? t("dhcp.alive") : t("dhcp.dead")}</Badge>
+                  <Badge tone={a.alive ? "success" : "danger"} dot>
+                    {a.alive ? t("dhcp.alive") : t("dhcp.dead")}
+                  </Badge>
                   {a.adminStateUp ? null : <Badge tone="warning">{t("dhcp.adminDown")}</Badge>}
                 </span>
               </TableCell>

@@ -14,7 +14,11 @@ const VERDICT = {
 export function VerdictBadge({ verdict }: { verdict: DhcpVerdict }) {
   const t = useT();
   const v = VERDICT[verdict];
-  return <Badge tone={v.tone} dot data-verdict={verdict}>{t(v.key)}</Badge>;
+  return (
+    <Badge tone={v.tone} dot data-verdict={verdict}>
+      {t(v.key)}
+    </Badge>
+  );
 }
 
 /** An agent as a badge: its host, green when alive and admin-up, red when dead, amber when admin-down. */

@@ -23,7 +23,9 @@ export function DhcpNetworkTable({ networks, selected, onToggle }: Props) {
       <TableCaption>{t("dhcp.networks")}</TableCaption>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="w-10"><span className="sr-only">{t("dhcp.colSelect")}</span></TableHead>
+          <TableHead className="w-10">
+            <span className="sr-only">{t("dhcp.colSelect")}</span>
+          </TableHead>
           <TableHead>{t("dhcp.colNetwork")}</TableHead>
           <TableHead>{t("dhcp.colAgents")}</TableHead>
           <TableHead className="text-right">{t("dhcp.colCount")}</TableHead>
@@ -34,7 +36,11 @@ export function DhcpNetworkTable({ networks, selected, onToggle }: Props) {
         {!networks
           ? Array.from({ length: 4 }, (_, i) => (
               <TableRow key={i}>
-                {Array.from({ length: 5 }, (_, j) => <TableCell key={j}><Skeleton className="h-4 w-full" /></TableCell>)}
+                {Array.from({ length: 5 }, (_, j) => (
+                  <TableCell key={j}>
+                    <Skeleton className="h-4 w-full" />
+                  </TableCell>
+                ))}
               </TableRow>
             ))
           : networks.map((n) => (
@@ -56,13 +62,21 @@ export function DhcpNetworkTable({ networks, selected, onToggle }: Props) {
                 </TableCell>
                 <TableCell>
                   {n.agents.length ? (
-                    <div className="flex flex-wrap gap-1">{n.agents.map((a) => <AgentBadge key={a.id} {...a} />)}</div>
+                    <div className="flex flex-wrap gap-1">
+                      {n.agents.map((a) => (
+                        <AgentBadge key={a.id} {...a} />
+                      ))}
+                    </div>
                   ) : (
                     <span className="text-xs text-muted-foreground">{t("dhcp.noHosts")}</span>
                   )}
                 </TableCell>
-                <TableCell className="text-right font-mono tabular-nums">{t("dhcp.count", { healthy: n.healthy, target: n.target })}</TableCell>
-                <TableCell><VerdictBadge verdict={n.verdict} /></TableCell>
+                <TableCell className="text-right font-mono tabular-nums">
+                  {t("dhcp.count", { healthy: n.healthy, target: n.target })}
+                </TableCell>
+                <TableCell>
+                  <VerdictBadge verdict={n.verdict} />
+                </TableCell>
               </TableRow>
             ))}
       </TableBody>

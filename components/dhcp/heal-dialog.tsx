@@ -58,8 +58,12 @@ export function HealDialog({ open, onOpenChange, plan, result, pending, error, o
         <ol className="space-y-1.5 text-sm" aria-label={t("dhcp.resultsTitle")}>
           {result.results.map((r) => (
             <li key={`${r.networkId}-${r.agentId}`} className="flex flex-wrap items-center gap-2" data-step-status={r.status}>
-              <Badge tone={STATUS[r.status].tone} dot>{t(STATUS[r.status].key)}</Badge>
-              <span>{t(r.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: r.agentHost, network: r.networkName || r.networkId })}</span>
+              <Badge tone={STATUS[r.status].tone} dot>
+                {t(STATUS[r.status].key)}
+              </Badge>
+              <span>
+                {t(r.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: r.agentHost, network: r.networkName || r.networkId })}
+              </span>
               {r.detail ? <span className="w-full text-xs text-muted-foreground">{r.detail}</span> : null}
             </li>
           ))}
@@ -69,18 +73,26 @@ export function HealDialog({ open, onOpenChange, plan, result, pending, error, o
           {plan.steps.length ? (
             <ol className="list-decimal space-y-1 pl-5 text-sm" aria-label={t("dhcp.planTitle")}>
               {plan.steps.map((s) => (
-                <li key={`${s.networkId}-${s.agentId}`} data-op={s.op}>{t(s.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: s.agentHost, network: s.networkName || s.networkId })}</li>
+                <li key={`${s.networkId}-${s.agentId}`} data-op={s.op}>
+                  {t(s.op === "remove" ? "dhcp.stepRemove" : "dhcp.step", { host: s.agentHost, network: s.networkName || s.networkId })}
+                </li>
               ))}
             </ol>
           ) : (
             <p className="text-sm">{t("dhcp.planEmpty")}</p>
           )}
           {plan.warnings.map((w) => (
-            <Alert key={w.networkId} tone="warning" title={w.networkName || w.networkId}>{w.message}</Alert>
+            <Alert key={w.networkId} tone="warning" title={w.networkName || w.networkId}>
+              {w.message}
+            </Alert>
           ))}
         </div>
       ) : null}
-      {changed ? <Alert tone="warning" title={t("dhcp.healFailed")} className="mt-3">{t("dhcp.planChanged")}</Alert> : null}
+      {changed ? (
+        <Alert tone="warning" title={t("dhcp.healFailed")} className="mt-3">
+          {t("dhcp.planChanged")}
+        </Alert>
+      ) : null}
       {error && !changed ? <QueryError className="mt-3" title={t("dhcp.healFailed")} error={error} /> : null}
     </Dialog>
   );

@@ -5,8 +5,19 @@ import type { InstanceDetail } from "@/lib/queries/instances";
 import { deleteConsequences } from "./delete-consequences";
 
 type Vol = InstanceDetail["volumes"][number];
-const vol = (o: Partial<Vol>): Vol => ({ id: "v1", name: "root-vol", sizeGiB: 10, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true, root: false, ...o });
-const say = (d: Pick<InstanceDetail, "bootFromVolume" | "volumes">, tr = createTranslator(en)) => deleteConsequences(d).map((c) => tr(c.key, c.vars));
+const vol = (o: Partial<Vol>): Vol => ({
+  id: "v1",
+  name: "root-vol",
+  sizeGiB: 10,
+  status: "in-use",
+  device: "/dev/vda",
+  deleteOnTermination: false,
+  bootable: true,
+  root: false,
+  ...o,
+});
+const say = (d: Pick<InstanceDetail, "bootFromVolume" | "volumes">, tr = createTranslator(en)) =>
+  deleteConsequences(d).map((c) => tr(c.key, c.vars));
 
 describe("deleteConsequences", () => {
   it("says a boot-from-volume instance's root volume is kept when delete_on_termination is off", () => {
@@ -21,6 +32,10 @@ describe("deleteConsequences", () => {
   });
   it("counts the other volumes kept or deleted; an image-backed instance loses its local disk", () => {
     const text = say({ bootFromVolume: false, volumes: [vol({ id: "a" }), vol({ id: "b", deleteOnTermination: true })] });
-    expect(text).toEqual([en.instances.deleteBody, "1 attached volume(s) are kept (delete on termination is off).", "1 attached volume(s) are deleted with it (delete on termination is on)."]);
+    expect(text).toEqual([
+      en.instances.deleteBody,
+      "1 attached volume(s) are kept (delete on termination is off).",
+      "1 attached volume(s) are deleted with it (delete on termination is on).",
+    ]);
   });
 });

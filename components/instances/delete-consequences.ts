@@ -1,7 +1,11 @@
 import type { MessageKey, TranslateVars } from "@/lib/i18n/translate";
 import type { InstanceDetail } from "@/lib/queries/instances";
 
-export interface Consequence { key: MessageKey; vars?: TranslateVars; tone: "neutral" | "warning" }
+export interface Consequence {
+  key: MessageKey;
+  vars?: TranslateVars;
+  tone: "neutral" | "warning";
+}
 
 /**
  * What a delete does to the instance's storage, from its detail: the local disk goes; a root volume is

@@ -35,7 +35,9 @@ export function DeleteInstanceDialog({ open, onOpenChange, instanceId, name, pen
       title={t("instances.deleteTitle", { name })}
       footer={
         <>
-          <Button autoFocus onClick={() => onOpenChange(false)} disabled={pending}>{t("instances.cancel")}</Button>
+          <Button autoFocus onClick={() => onOpenChange(false)} disabled={pending}>
+            {t("instances.cancel")}
+          </Button>
           <Button variant="danger" onClick={onConfirm} disabled={pending}>
             {pending ? <Spinner /> : null}
             {t("instances.deleteConfirm", { name })}
@@ -44,11 +46,20 @@ export function DeleteInstanceDialog({ open, onOpenChange, instanceId, name, pen
       }
     >
       <div className="space-y-2 text-sm" data-testid="delete-consequences">
-        {detail.data
-          ? deleteConsequences(detail.data).map((c) => <p key={c.key} className={cn(c.tone === "warning" && "text-warning")}>{t(c.key, c.vars)}</p>)
-          : detail.error
-            ? <QueryError title={t("instances.error")} error={detail.error} />
-            : <p className="flex items-center gap-2 text-muted-foreground"><Spinner />{t("instances.deleteChecking")}</p>}
+        {detail.data ? (
+          deleteConsequences(detail.data).map((c) => (
+            <p key={c.key} className={cn(c.tone === "warning" && "text-warning")}>
+              {t(c.key, c.vars)}
+            </p>
+          ))
+        ) : detail.error ? (
+          <QueryError title={t("instances.error")} error={detail.error} />
+        ) : (
+          <p className="flex items-center gap-2 text-muted-foreground">
+            <Spinner />
+            {t("instances.deleteChecking")}
+          </p>
+        )}
       </div>
       {error ? <QueryError title={t("instances.actionFailed")} error={error} /> : null}
     </Dialog>

@@ -60,17 +60,24 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
       {disabled.length ? (
         <ul aria-label={t("instances.unavailable")} className="space-y-0.5 text-xs text-muted-foreground">
           {disabled.map((a) => (
-            <li key={a.action} id={`${id}-${a.action}`} data-testid={`reason-${a.action}`}>{reason(a)}</li>
+            <li key={a.action} id={`${id}-${a.action}`} data-testid={`reason-${a.action}`}>
+              {reason(a)}
+            </li>
           ))}
         </ul>
       ) : null}
       {mutation.isSuccess && last && last !== "delete" ? (
-        <p role="status" className="text-xs text-success">{t("instances.accepted", { action: label(last) })}</p>
+        <p role="status" className="text-xs text-success">
+          {t("instances.accepted", { action: label(last) })}
+        </p>
       ) : null}
       {mutation.error && !confirming ? <QueryError title={t("instances.actionFailed")} error={mutation.error} /> : null}
       <LazyDeleteInstanceDialog
         open={confirming}
-        onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
+        onOpenChange={(o) => {
+          setConfirming(o);
+          if (!o) mutation.reset();
+        }}
         instanceId={instance.id}
         name={instance.name || instance.id}
         pending={mutation.isPending}

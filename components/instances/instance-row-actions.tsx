@@ -38,7 +38,9 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
     onError(null);
     mutation.mutate(a, {
       onSuccess: () => setConfirming(false),
-      onError: (e) => { if (a !== "delete") onError(e); },
+      onError: (e) => {
+        if (a !== "delete") onError(e);
+      },
     });
   };
 
@@ -62,41 +64,57 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
         </DropdownMenuTrigger>
         <DropdownMenuWhenOpen>
           <RowMenuItems
-            actions={shown.map((a) => ({ action: a.action, label: label(a.action), enabled: a.enabled && !mutation.isPending, why: reason(a), destructive: !!a.destructive }))}
-            onPick={(action) => { const a = shown.find((x) => x.action === action); if (a) activate(a); }}
+            actions={shown.map((a) => ({
+              action: a.action,
+              label: label(a.action),
+              enabled: a.enabled && !mutation.isPending,
+              why: reason(a),
+              destructive: !!a.destructive,
+            }))}
+            onPick={(action) => {
+              const a = shown.find((x) => x.action === action);
+              if (a) activate(a);
+            }}
           />
         </DropdownMenuWhenOpen>
       </DropdownMenu>
       <div className="hidden gap-0.5 lg:flex">
-      {shown.map((a) => {
-        const action = a.action;
-        const why = reason(a);
-        return (
-          <Button
-            key={action}
-            variant="ghost"
-            size="icon"
-            aria-label={label(action)}
-            aria-disabled={!a.enabled || mutation.isPending || undefined}
-            aria-describedby={a.enabled ? undefined : `${id}-${action}`}
-            title={a.enabled ? label(action) : why}
-            onClick={() => activate(a)}
-            onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
-            onFocus={a.destructive ? preloadDeleteDialog : undefined}
-            className={cn(
-              "size-7 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
-              a.destructive && "[&_svg]:text-danger",
-            )}
-          >
-            {mutation.isPending && running === action ? <Spinner /> : <Icon name={ACTION_ICON[action]} />}
-            {a.enabled ? null : <span id={`${id}-${action}`} className="sr-only">{why}</span>}
-          </Button>
-        );
-      })}
+        {shown.map((a) => {
+          const action = a.action;
+          const why = reason(a);
+          return (
+            <Button
+              key={action}
+              variant="ghost"
+              size="icon"
+              aria-label={label(action)}
+              aria-disabled={!a.enabled || mutation.isPending || undefined}
+              aria-describedby={a.enabled ? undefined : `${id}-${action}`}
+              title={a.enabled ? label(action) : why}
+              onClick={() => activate(a)}
+              onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
+              onFocus={a.destructive ? preloadDeleteDialog : undefined}
+              className={cn(
+                "size-7 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
+                a.destructive && "[&_svg]:text-danger",
+              )}
+            >
+              {mutation.isPending && running === action ? <Spinner /> : <Icon name={ACTION_ICON[action]} />}
+              {a.enabled ? null : (
+                <span id={`${id}-${action}`} className="sr-only">
+                  {why}
+                </span>
+              )}
+            </Button>
+          );
+        })}
       </div>
       <LazyDeleteInstanceDialog
         open={confirming}
-        onOpenChange={(o) => { setConfirming(o); if (!o) mutation.reset(); }}
+        onOpenChange={(o) => {
+          setConfirming(o);
+          if (!o) mutation.reset();
+        }}
         instanceId={instance.id}
         name={name}
         pending={mutation.isPending}

@@ -9,7 +9,13 @@ import { ACTION_ICON } from "./use-action-text";
 // Inline, not utility classes: this code loads lazily, but every class would weigh on each page's first-load CSS.
 const SHEET = { position: "fixed", left: 12, right: 12, top: "auto", bottom: 12, margin: 0 } as const;
 
-export interface RowMenuAction { action: InstanceActionName; label: string; enabled: boolean; why: string; destructive: boolean }
+export interface RowMenuAction {
+  action: InstanceActionName;
+  label: string;
+  enabled: boolean;
+  why: string;
+  destructive: boolean;
+}
 
 /**
  * The row's actions as a menu, for narrow screens where the icon buttons would sit off-screen in a scrolled table.
@@ -20,7 +26,12 @@ export function InstanceRowMenuItems({ actions, onPick }: { actions: RowMenuActi
   return (
     <DropdownMenuContent style={SHEET}>
       {actions.map((a) => (
-        <DropdownMenuItem key={a.action} disabled={!a.enabled} onSelect={() => onPick(a.action)} className={cn("py-2.5", a.destructive && a.enabled && "text-danger")}>
+        <DropdownMenuItem
+          key={a.action}
+          disabled={!a.enabled}
+          onSelect={() => onPick(a.action)}
+          className={cn("py-2.5", a.destructive && a.enabled && "text-danger")}
+        >
           <Icon name={ACTION_ICON[a.action]} />
           <span className="flex min-w-0 flex-col">
             <span>{a.label}</span>

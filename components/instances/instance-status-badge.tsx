@@ -8,11 +8,19 @@ import { labelOr, type Tone } from "@/components/resources/status-label";
 export function instanceTone(status: string, taskState: string | null): Tone {
   if (taskState) return "info";
   switch (status.toUpperCase()) {
-    case "ACTIVE": return "success";
-    case "ERROR": return "danger";
-    case "SHUTOFF": return "neutral";
-    case "PAUSED": case "SUSPENDED": case "SHELVED": case "SHELVED_OFFLOADED": return "warning";
-    default: return "info";
+    case "ACTIVE":
+      return "success";
+    case "ERROR":
+      return "danger";
+    case "SHUTOFF":
+      return "neutral";
+    case "PAUSED":
+    case "SUSPENDED":
+    case "SHELVED":
+    case "SHELVED_OFFLOADED":
+      return "warning";
+    default:
+      return "info";
   }
 }
 
@@ -26,7 +34,9 @@ export function InstanceStatusBadge({ status, taskState }: { status: string; tas
         {taskState ? <Spinner className="size-3" /> : null}
         {labelOr(t, `instances.status.${status.toUpperCase()}`, status)}
       </Badge>
-      {taskState ? <span className="text-xs text-muted-foreground">{labelOr(t, `instances.task.${taskState}`, taskState.replace(/_/g, " "))}</span> : null}
+      {taskState ? (
+        <span className="text-xs text-muted-foreground">{labelOr(t, `instances.task.${taskState}`, taskState.replace(/_/g, " "))}</span>
+      ) : null}
     </span>
   );
 }

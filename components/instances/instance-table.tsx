@@ -36,20 +36,24 @@ export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) 
       <TableCaption>{t("instances.title")}</TableCaption>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <SortHead sortKey="name" {...head}>{t("instances.colName")}</SortHead>
-          <SortHead sortKey="status" {...head}>{t("instances.colStatus")}</SortHead>
+          <SortHead sortKey="name" {...head}>
+            {t("instances.colName")}
+          </SortHead>
+          <SortHead sortKey="status" {...head}>
+            {t("instances.colStatus")}
+          </SortHead>
           <TableHead>{t("instances.colImage")}</TableHead>
           <TableHead>{t("instances.colFlavor")}</TableHead>
           <TableHead>{t("instances.colAddresses")}</TableHead>
-          <SortHead sortKey="created" {...head}>{t("instances.colCreated")}</SortHead>
-          <TableHead className={`text-right ${STICKY_END}`}><span className="sr-only">{t("instances.actions")}</span></TableHead>
+          <SortHead sortKey="created" {...head}>
+            {t("instances.colCreated")}
+          </SortHead>
+          <TableHead className={`text-right ${STICKY_END}`}>
+            <span className="sr-only">{t("instances.actions")}</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
-        {!items ? <SkeletonRows columns={7} /> : items.map((i) => (
-          <InstanceRow key={i.id} instance={i} />
-        ))}
-      </TableBody>
+      <TableBody>{!items ? <SkeletonRows columns={7} /> : items.map((i) => <InstanceRow key={i.id} instance={i} />)}</TableBody>
     </Table>
   );
 }
@@ -64,43 +68,71 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
       <TableRow data-testid={`instance-row-${i.name}`}>
         <TableCell>
           {/* A long name never widens the table: cut with an ellipsis, in full on hover and on the detail page. */}
-          <IntentLink href={`/project/instances/${i.id}`} title={i.name || i.id} className={`block ${truncateCell} font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}>
+          <IntentLink
+            href={`/project/instances/${i.id}`}
+            title={i.name || i.id}
+            className={`block ${truncateCell} font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}
+          >
             {i.name || i.id}
           </IntentLink>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
         </TableCell>
         <TableCell className="max-w-[16rem]">
           <InstanceStatusBadge status={i.status} taskState={i.taskState} />
-          {i.faultMessage ? <p className="mt-1 line-clamp-2 text-xs text-danger" title={i.faultMessage}>{i.faultMessage}</p> : null}
+          {i.faultMessage ? (
+            <p className="mt-1 line-clamp-2 text-xs text-danger" title={i.faultMessage}>
+              {i.faultMessage}
+            </p>
+          ) : null}
         </TableCell>
         <TableCell className="max-w-[14rem]">
           {i.bootFromVolume ? (
             <span className="text-muted-foreground">{t("instances.bootFromVolume")}</span>
           ) : (
-            <span className={`block ${truncateCell}`} title={i.image?.name ?? i.image?.id}>{i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}</span>
+            <span className={`block ${truncateCell}`} title={i.image?.name ?? i.image?.id}>
+              {i.image?.name ?? <span className="font-mono text-xs">{i.image?.id.slice(0, 8)}</span>}
+            </span>
           )}
         </TableCell>
         <TableCell>
-          <div className={truncateCell} title={i.flavor.name ?? undefined}>{i.flavor.name ?? t("common.none")}</div>
+          <div className={truncateCell} title={i.flavor.name ?? undefined}>
+            {i.flavor.name ?? t("common.none")}
+          </div>
           {i.flavor.vcpus != null ? (
             <div className="text-xs text-muted-foreground">
-              {t("instances.flavorShape", { vcpus: i.flavor.vcpus, ram: formatMiB(i.flavor.ramMiB, locale) ?? "?", disk: i.flavor.diskGiB ?? 0 })}
+              {t("instances.flavorShape", {
+                vcpus: i.flavor.vcpus,
+                ram: formatMiB(i.flavor.ramMiB, locale) ?? "?",
+                disk: i.flavor.diskGiB ?? 0,
+              })}
             </div>
           ) : null}
         </TableCell>
         <TableCell className="font-mono text-xs">
-          {i.addresses.length ? i.addresses.map((a) => (
-            <div key={`${a.network}-${a.addr}`} title={a.network}>{a.addr}</div>
-          )) : <span className="font-sans text-muted-foreground">{t("common.none")}</span>}
+          {i.addresses.length ? (
+            i.addresses.map((a) => (
+              <div key={`${a.network}-${a.addr}`} title={a.network}>
+                {a.addr}
+              </div>
+            ))
+          ) : (
+            <span className="font-sans text-muted-foreground">{t("common.none")}</span>
+          )}
         </TableCell>
-        <TableCell className="whitespace-nowrap text-muted-foreground"><RelativeTime value={i.created} /></TableCell>
-        <TableCell className={`py-1 ${STICKY_END}`}><InstanceRowActions instance={i} onError={setError} /></TableCell>
+        <TableCell className="whitespace-nowrap text-muted-foreground">
+          <RelativeTime value={i.created} />
+        </TableCell>
+        <TableCell className={`py-1 ${STICKY_END}`}>
+          <InstanceRowActions instance={i} onError={setError} />
+        </TableCell>
       </TableRow>
       {error ? (
         <TableRow className="hover:bg-transparent">
           <TableCell colSpan={7} className="pt-0">
             <QueryError title={t("instances.actionFailed")} error={error} onRetry={undefined} />
-            <Button size="sm" variant="ghost" className="mt-1" onClick={() => setError(null)}>{t("common.close")}</Button>
+            <Button size="sm" variant="ghost" className="mt-1" onClick={() => setError(null)}>
+              {t("common.close")}
+            </Button>
           </TableCell>
         </TableRow>
       ) : null}

@@ -16,5 +16,9 @@ export const preloadDeleteDialog = () => void Lazy.preload();
 export function LazyDeleteInstanceDialog(props: ComponentProps<typeof Eager>) {
   const [wanted, setWanted] = useState(props.open);
   if (props.open && !wanted) setWanted(true);
-  return wanted ? <Suspense fallback={null}><Lazy {...props} /></Suspense> : null;
+  return wanted ? (
+    <Suspense fallback={null}>
+      <Lazy {...props} />
+    </Suspense>
+  ) : null;
 }

@@ -4,7 +4,13 @@ import { useT } from "@/lib/i18n/client";
 import type { InstanceActionName, InstanceActionState } from "@/lib/queries/instances";
 import type { IconName } from "@/components/ui/icon";
 
-export const ACTION_ICON: Record<InstanceActionName, IconName> = { start: "play", stop: "square", reboot: "refresh", "hard-reboot": "refresh", delete: "trash" };
+export const ACTION_ICON: Record<InstanceActionName, IconName> = {
+  start: "play",
+  stop: "square",
+  reboot: "refresh",
+  "hard-reboot": "refresh",
+  delete: "trash",
+};
 
 /** An action's translated label, and the translated reason it is disabled ("Stop: the instance is already SHUTOFF"). */
 export function useActionText(instance: { status: string; taskState: string | null }) {

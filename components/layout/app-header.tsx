@@ -16,7 +16,11 @@ export function AppHeader({ session }: { session: Session }) {
   const setMobileOpen = useSidebarStore((s) => s.setMobileOpen);
   return (
     // Pointer over, or focus in, the header is intent enough to fetch its menus' items.
-    <header onPointerOver={preloadHeaderMenus} onFocusCapture={preloadHeaderMenus} className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b bg-surface/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/80 lg:px-4">
+    <header
+      onPointerOver={preloadHeaderMenus}
+      onFocusCapture={preloadHeaderMenus}
+      className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b bg-surface/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/80 lg:px-4"
+    >
       <Button variant="ghost" size="icon" className="lg:hidden" aria-label={t("nav.open")} onClick={() => setMobileOpen(true)}>
         <Icon name="menu" />
       </Button>

@@ -16,7 +16,9 @@ function ShellSkeleton() {
     <div className="flex min-h-dvh" aria-busy="true">
       <div className="hidden w-56 shrink-0 border-r bg-surface p-3 lg:block">
         <Skeleton className="mb-6 h-8 w-36" />
-        {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="mb-2 h-6 w-full" />)}
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="mb-2 h-6 w-full" />
+        ))}
       </div>
       <div className="flex-1">
         <div className="h-12 border-b bg-surface" />

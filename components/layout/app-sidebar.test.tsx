@@ -5,7 +5,10 @@ import { makeSession, renderWithProviders } from "@/components/test/render";
 import { SidebarNav } from "./app-sidebar";
 
 const nav = vi.hoisted(() => ({ pathname: "/project" }));
-vi.mock("next/navigation", () => ({ usePathname: () => nav.pathname, useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }) }));
+vi.mock("next/navigation", () => ({
+  usePathname: () => nav.pathname,
+  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }),
+}));
 
 describe("SidebarNav", () => {
   beforeEach(() => {
@@ -15,7 +18,11 @@ describe("SidebarNav", () => {
   it("shows the Admin section to an admin", () => {
     renderWithProviders(<SidebarNav session={makeSession()} />);
     const admin = screen.getByRole("group", { name: "Admin" });
-    expect(within(admin).getAllByRole("link").map((a) => a.textContent)).toEqual(["System", "Lineage", "DHCP HA", "Rollouts", "Audit"]);
+    expect(
+      within(admin)
+        .getAllByRole("link")
+        .map((a) => a.textContent),
+    ).toEqual(["System", "Lineage", "DHCP HA", "Rollouts", "Audit"]);
   });
 
   it("hides the Admin section from a member", () => {

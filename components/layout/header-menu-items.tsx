@@ -8,7 +8,11 @@ import { useTheme } from "@/lib/theme/client";
 import { themeLabel, themes, type Theme } from "@/lib/theme/config";
 import { Badge } from "@/components/ui/badge";
 import {
-  DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuRadioItem, DropdownMenuSeparator,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
 } from "@/components/ui/dropdown-menu-content";
 import { Icon, type IconName } from "@/components/ui/icon";
 
@@ -24,7 +28,11 @@ export function UserMenuItems({ session, onSignOut, signingOut }: { session: Ses
       <div role="presentation" className="space-y-0.5 px-2 py-1.5">
         <p className="truncate text-sm font-medium">{t("header.signedInAs", { name: session.user.name })}</p>
         <p className="truncate text-xs text-muted-foreground">{t("header.domain", { name: session.user.domain.name })}</p>
-        {session.isAdmin ? <Badge tone="info" className="mt-1">{t("overview.adminBadge")}</Badge> : null}
+        {session.isAdmin ? (
+          <Badge tone="info" className="mt-1">
+            {t("overview.adminBadge")}
+          </Badge>
+        ) : null}
       </div>
       <DropdownMenuSeparator />
       <DropdownMenuLabel className="sr-only">{t("header.userMenu")}</DropdownMenuLabel>
@@ -47,7 +55,9 @@ export function ProjectMenuItems({ session, locked, onPick }: { session: Session
           key={p.id}
           checked={p.id === session.project.id}
           disabled={locked && p.id !== session.project.id}
-          onSelect={() => { if (p.id !== session.project.id) onPick(p.id); }}
+          onSelect={() => {
+            if (p.id !== session.project.id) onPick(p.id);
+          }}
         >
           <span className="truncate">{p.name}</span>
         </DropdownMenuRadioItem>
@@ -100,9 +110,13 @@ type HeaderMenuItemsProps =
 /** The items of the header menu named by `menu`: the one entry point header-menus-lazy.ts loads. */
 export function HeaderMenuItems(p: HeaderMenuItemsProps) {
   switch (p.menu) {
-    case "user": return <UserMenuItems session={p.session} onSignOut={p.onSignOut} signingOut={p.signingOut} />;
-    case "project": return <ProjectMenuItems session={p.session} locked={p.locked} onPick={p.onPick} />;
-    case "language": return <LanguageMenuItems />;
-    case "theme": return <ThemeMenuItems />;
+    case "user":
+      return <UserMenuItems session={p.session} onSignOut={p.onSignOut} signingOut={p.signingOut} />;
+    case "project":
+      return <ProjectMenuItems session={p.session} locked={p.locked} onPick={p.onPick} />;
+    case "language":
+      return <LanguageMenuItems />;
+    case "theme":
+      return <ThemeMenuItems />;
   }
 }

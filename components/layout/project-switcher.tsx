@@ -37,17 +37,26 @@ export function ProjectSwitcher({ session }: { session: Session }) {
           {/* The name is the visible text after this prefix, so what a voice user reads out is in it (WCAG 2.5.3). */}
           <span className="sr-only">{t("header.switchProject")}: </span>
           <span className="hidden text-muted-foreground sm:inline">{t("header.project")}</span>
-          <span className="truncate font-semibold" data-testid="current-project">{session.project.name}</span>
+          <span className="truncate font-semibold" data-testid="current-project">
+            {session.project.name}
+          </span>
           {switchProject.isPending ? <Spinner /> : <Icon name="chevronsUpDown" className="text-muted-foreground" />}
         </DropdownMenuTrigger>
         <DropdownMenuWhenOpen>
-          <HeaderMenuItems menu="project" session={session} locked={locked} onPick={(id) => switchProject.mutate(id, { onSuccess: () => router.refresh() })} />
+          <HeaderMenuItems
+            menu="project"
+            session={session}
+            locked={locked}
+            onPick={(id) => switchProject.mutate(id, { onSuccess: () => router.refresh() })}
+          />
         </DropdownMenuWhenOpen>
       </DropdownMenu>
       {errorText ? (
         <div role="alert" className="flex items-center gap-1 rounded-md bg-danger-soft px-2 py-1 text-xs text-danger">
           <Icon name="alert" className="size-3.5" />
-          <span className="max-w-80 truncate" title={errorText}>{errorText}</span>
+          <span className="max-w-80 truncate" title={errorText}>
+            {errorText}
+          </span>
           <Button variant="ghost" size="sm" className="h-5 px-1" aria-label={t("common.close")} onClick={() => switchProject.reset()}>
             <Icon name="x" className="size-3" />
           </Button>

@@ -28,7 +28,11 @@ export function UserMenu({ session }: { session: Session }) {
         aria-label={`${t("header.userMenu")}: ${session.user.name}`}
       >
         {/* The initial is drawn by CSS, not text: the visible text stays the name, which the accessible name contains. */}
-        <span aria-hidden data-initial={session.user.name.slice(0, 1)} className="flex size-6 items-center justify-center rounded-full bg-accent text-xs font-semibold uppercase text-accent-foreground before:content-[attr(data-initial)]" />
+        <span
+          aria-hidden
+          data-initial={session.user.name.slice(0, 1)}
+          className="flex size-6 items-center justify-center rounded-full bg-accent text-xs font-semibold uppercase text-accent-foreground before:content-[attr(data-initial)]"
+        />
         <span className="hidden max-w-32 truncate md:inline">{session.user.name}</span>
         <Icon name="chevronDown" className="text-muted-foreground" />
       </DropdownMenuTrigger>

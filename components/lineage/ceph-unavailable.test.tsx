@@ -16,7 +16,9 @@ describe("CephUnavailableText", () => {
     expect(screen.queryByText(/Register it/)).toBeNull();
   });
   it("says how long Zenith pauses after a failure, and what to configure when it is not in the catalog", () => {
-    const { unmount } = renderWithProviders(<CephUnavailableText error={down({ reason: "paused", url: "http://mgr:8443", cause: "ECONNRESET", retryAfterS: 27 })} />);
+    const { unmount } = renderWithProviders(
+      <CephUnavailableText error={down({ reason: "paused", url: "http://mgr:8443", cause: "ECONNRESET", retryAfterS: 27 })} />,
+    );
     expect(screen.getByText(/not call it again for 27 s/)).toBeInTheDocument();
     unmount();
     renderWithProviders(<CephUnavailableText error={down({ reason: "not_configured" })} />);
@@ -25,7 +27,8 @@ describe("CephUnavailableText", () => {
 });
 
 describe("NodeUsage", () => {
-  const node = (o: Partial<LineageNode>) => ({ usedBytes: null, usageNote: "clone_includes_parent", provisionedBytes: 128 * 2 ** 20, ...o }) as LineageNode;
+  const node = (o: Partial<LineageNode>) =>
+    ({ usedBytes: null, usageNote: "clone_includes_parent", provisionedBytes: 128 * 2 ** 20, ...o }) as LineageNode;
   it("shows unknown usage, never the provisioned size as used", () => {
     renderWithProviders(<NodeUsage node={node({})} />);
     expect(screen.getByText(/usage unknown of 128 MiB/)).toBeInTheDocument();

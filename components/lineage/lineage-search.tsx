@@ -17,9 +17,16 @@ export function LineageSearch({ onPick }: { onPick: (hit: { spec: string; root: 
   const active = deferred.length >= 2;
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="text-sm font-medium">{t("lineage.search.label")}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {t("lineage.search.label")}
+      </label>
       <Input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("lineage.search.placeholder")} />
-      {active && s.isFetching && !s.data ? <p className="flex items-center gap-2 text-xs"><Spinner />{t("common.loading")}</p> : null}
+      {active && s.isFetching && !s.data ? (
+        <p className="flex items-center gap-2 text-xs">
+          <Spinner />
+          {t("common.loading")}
+        </p>
+      ) : null}
       {active && s.data ? (
         <div role="region" aria-label={t("lineage.search.results")} aria-live="polite">
           <p className="text-xs text-muted-foreground">{t("lineage.search.count", { count: s.data.total, shown: s.data.hits.length })}</p>
@@ -30,10 +37,16 @@ export function LineageSearch({ onPick }: { onPick: (hit: { spec: string; root: 
                 <span className="font-medium">{h.owner?.name ?? h.spec.slice(h.spec.indexOf("/") + 1)}</span>
                 <code className="text-xs text-muted-foreground">{h.spec}</code>
                 {h.root ? (
-                  <button type="button" className="ml-auto text-xs text-primary underline" onClick={() => onPick({ spec: h.spec, root: h.root, label: h.owner?.name ?? h.spec })}>
+                  <button
+                    type="button"
+                    className="ml-auto text-xs text-primary underline"
+                    onClick={() => onPick({ spec: h.spec, root: h.root, label: h.owner?.name ?? h.spec })}
+                  >
                     {t("lineage.search.show")}
                   </button>
-                ) : <span className="ml-auto text-xs text-muted-foreground">{t("lineage.search.noRoot")}</span>}
+                ) : (
+                  <span className="ml-auto text-xs text-muted-foreground">{t("lineage.search.noRoot")}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -10,7 +10,11 @@ export function NodeKindBadge({ node }: { node: Pick<LineageNode, "kind" | "orph
   return (
     <>
       <Badge tone={TONE[node.kind]}>{t(`lineage.kind.${node.kind}`)}</Badge>
-      {node.orphan ? <Badge tone="danger" dot>{t("lineage.kind.orphan")}</Badge> : null}
+      {node.orphan ? (
+        <Badge tone="danger" dot>
+          {t("lineage.kind.orphan")}
+        </Badge>
+      ) : null}
     </>
   );
 }

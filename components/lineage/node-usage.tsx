@@ -10,7 +10,11 @@ export function NodeUsage({ node }: { node: Pick<LineageNode, "provisionedBytes"
   const locale = useLocale();
   const provisioned = formatBytes(node.provisionedBytes, locale) ?? "—";
   if (node.usedBytes !== null)
-    return <span className="ml-auto text-xs text-muted-foreground tabular-nums">{t("lineage.usage", { used: formatBytes(node.usedBytes, locale) ?? "—", provisioned })}</span>;
+    return (
+      <span className="ml-auto text-xs text-muted-foreground tabular-nums">
+        {t("lineage.usage", { used: formatBytes(node.usedBytes, locale) ?? "—", provisioned })}
+      </span>
+    );
   const why = node.usageNote === "dashboard" ? "not_reported" : node.usageNote;
   return (
     <span className="ml-auto text-xs text-muted-foreground tabular-nums" title={t(`lineage.usageNote.${why}`)} data-usage-note={why}>

@@ -25,12 +25,34 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
   const orphans = nodes.map((n) => n.spec);
 
   const chosen = orphans.filter((o) => picked.has(o));
-  const toggle = (spec: string) => setPicked((p) => { const n = new Set(p); if (n.has(spec)) n.delete(spec); else n.add(spec); return n; });
-  const startPlan = () => { setResult(null); run.reset(); setOpen(true); plan.mutate(chosen); };
-  const confirm = () => plan.data && run.mutate({ orphans: chosen, planId: plan.data.planId }, {
-    onSuccess: (r) => { setResult(r); setPicked(new Set()); },
-  });
-  const close = () => { setOpen(false); plan.reset(); };
+  const toggle = (spec: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(spec)) n.delete(spec);
+      else n.add(spec);
+      return n;
+    });
+  const startPlan = () => {
+    setResult(null);
+    run.reset();
+    setOpen(true);
+    plan.mutate(chosen);
+  };
+  const confirm = () =>
+    plan.data &&
+    run.mutate(
+      { orphans: chosen, planId: plan.data.planId },
+      {
+        onSuccess: (r) => {
+          setResult(r);
+          setPicked(new Set());
+        },
+      },
+    );
+  const close = () => {
+    setOpen(false);
+    plan.reset();
+  };
   const done = result !== null;
 
   return (
@@ -61,7 +83,11 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
                 </label>
                 <span className="text-xs text-muted-foreground">{n.orphanReason}</span>
                 <NodeUsage node={n} />
-                {n.blockedBy.length ? <span className="w-full pl-6 text-xs text-warning">{t("lineage.orphans.flattenFirst", { list: n.blockedBy.join(", ") })}</span> : null}
+                {n.blockedBy.length ? (
+                  <span className="w-full pl-6 text-xs text-warning">
+                    {t("lineage.orphans.flattenFirst", { list: n.blockedBy.join(", ") })}
+                  </span>
+                ) : null}
               </li>
             );
           })}
@@ -77,7 +103,9 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
             <Button onClick={close}>{t("common.close")}</Button>
           ) : (
             <>
-              <Button onClick={close} disabled={run.isPending}>{t("lineage.cleanup.cancel")}</Button>
+              <Button onClick={close} disabled={run.isPending}>
+                {t("lineage.cleanup.cancel")}
+              </Button>
               <Button variant="danger" onClick={confirm} disabled={!plan.data || run.isPending}>
                 {run.isPending ? <Spinner /> : null}
                 {t("lineage.cleanup.confirm", { count: plan.data?.steps.length ?? 0 })}
@@ -86,7 +114,12 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
           )
         }
       >
-        {plan.isPending ? <p className="flex items-center gap-2 text-sm"><Spinner />{t("lineage.cleanup.planning")}</p> : null}
+        {plan.isPending ? (
+          <p className="flex items-center gap-2 text-sm">
+            <Spinner />
+            {t("lineage.cleanup.planning")}
+          </p>
+        ) : null}
         {plan.error ? <QueryError title={t("lineage.cleanup.planError")} error={plan.error} /> : null}
         {run.error ? <QueryError title={t("lineage.cleanup.runError")} error={run.error} /> : null}
         {result ? (

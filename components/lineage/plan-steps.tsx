@@ -16,7 +16,11 @@ export function PlanSteps({ steps, results }: { steps: LineageCleanupStep[]; res
             <span className="w-5 text-right text-muted-foreground tabular-nums">{i + 1}.</span>
             <Badge tone={s.op === "flatten" ? "info" : "warning"}>{t(`lineage.op.${s.op}`)}</Badge>
             <code className="text-xs">{s.snap ? `${s.image}@${s.snap}` : s.image}</code>
-            {r ? <Badge tone={TONE[r.status]} dot>{t(`lineage.result.${r.status}`)}</Badge> : null}
+            {r ? (
+              <Badge tone={TONE[r.status]} dot>
+                {t(`lineage.result.${r.status}`)}
+              </Badge>
+            ) : null}
             <span className="w-full pl-7 text-xs text-muted-foreground">{r?.error ?? s.why}</span>
           </li>
         );

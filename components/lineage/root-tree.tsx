@@ -12,7 +12,13 @@ const LineageTree = lazyWithPreload(() => import("./lineage-tree").then((m) => m
 /** Fetch the tree's code ahead of a click: on pointer over, or focus of, what opens a tree. */
 export const preloadLineageTree = () => void LineageTree.preload();
 
-const Busy = () => <div aria-busy="true" className="space-y-2 p-2">{[0, 1].map((i) => <Skeleton key={i} className="h-8" />)}</div>;
+const Busy = () => (
+  <div aria-busy="true" className="space-y-2 p-2">
+    {[0, 1].map((i) => (
+      <Skeleton key={i} className="h-8" />
+    ))}
+  </div>
+);
 
 /** A root's tree, fetched when it is opened. */
 export function RootTree({ root, label, highlight }: { root: string; label: string; highlight?: string | null }) {
@@ -20,5 +26,9 @@ export function RootTree({ root, label, highlight }: { root: string; label: stri
   const q = useLineageTree(root);
   if (q.error) return <QueryError title={t("lineage.treeError")} error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Busy />;
-  return <Suspense fallback={<Busy />}><LineageTree label={label} rows={q.data.rows} highlight={highlight} /></Suspense>;
+  return (
+    <Suspense fallback={<Busy />}>
+      <LineageTree label={label} rows={q.data.rows} highlight={highlight} />
+    </Suspense>
+  );
 }

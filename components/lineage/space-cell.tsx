@@ -11,8 +11,13 @@ export function SpaceCell({ space }: { space: LineageRoot["space"] }) {
   if (space.clones === 0) return <span className="text-muted-foreground">—</span>;
   return (
     <span className="tabular-nums" data-certainty={space.certainty} title={t(`lineage.space.certainty.${space.certainty}`)}>
-      {t("lineage.space.cell", { shared: formatBytes(space.sharedBytes, locale) ?? "—", full: formatBytes(space.fullCopyBytes, locale) ?? "—" })}
-      {space.certainty !== "proven" ? <span className="ml-1 text-xs text-warning">{t(`lineage.space.short.${space.certainty}`)}</span> : null}
+      {t("lineage.space.cell", {
+        shared: formatBytes(space.sharedBytes, locale) ?? "—",
+        full: formatBytes(space.fullCopyBytes, locale) ?? "—",
+      })}
+      {space.certainty !== "proven" ? (
+        <span className="ml-1 text-xs text-warning">{t(`lineage.space.short.${space.certainty}`)}</span>
+      ) : null}
     </span>
   );
 }

@@ -42,7 +42,9 @@ export function CatalogTable({ services, region, isPending, isRefetching, error,
         </div>
       ) : isPending ? (
         <div className="space-y-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
-          {Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-6 w-full" />)}
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-6 w-full" />
+          ))}
         </div>
       ) : sorted.length === 0 ? (
         <EmptyState icon="inbox" title={t("overview.catalogEmpty")} description={t("overview.catalogEmptyHint", { region })} />
@@ -63,8 +65,12 @@ export function CatalogTable({ services, region, isPending, isRefetching, error,
               <TableRow key={`${s.type}-${s.url}`}>
                 <TableCell className="font-medium">{s.type}</TableCell>
                 <TableCell>{s.name}</TableCell>
-                <TableCell className="max-w-[28rem] truncate font-mono text-xs" title={s.url}>{s.url}</TableCell>
-                <TableCell><Badge>{s.interface}</Badge></TableCell>
+                <TableCell className="max-w-[28rem] truncate font-mono text-xs" title={s.url}>
+                  {s.url}
+                </TableCell>
+                <TableCell>
+                  <Badge>{s.interface}</Badge>
+                </TableCell>
                 <TableCell className="text-muted-foreground">{s.region}</TableCell>
               </TableRow>
             ))}

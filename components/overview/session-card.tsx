@@ -31,7 +31,9 @@ export function SessionCard({ session }: { session: Session | undefined }) {
       <CardContent className="py-2">
         {!session ? (
           <div className="space-y-3 py-2" aria-busy="true">
-            {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-4 w-full" />)}
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-4 w-full" />
+            ))}
           </div>
         ) : (
           <dl className="divide-y">
@@ -61,7 +63,9 @@ export function SessionCard({ session }: { session: Session | undefined }) {
             </Row>
             <Row label={t("overview.expires")}>
               {expired ? (
-                <Badge tone="danger" dot>{t("overview.expired")}</Badge>
+                <Badge tone="danger" dot>
+                  {t("overview.expired")}
+                </Badge>
               ) : (
                 <RelativeTime value={session.expiresAt} />
               )}

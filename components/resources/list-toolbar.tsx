@@ -41,7 +41,9 @@ export function ListToolbar({ search, onSearch, placeholder, filter, children }:
   return (
     <div className="flex flex-wrap items-center gap-2 border-b px-4 py-3">
       <div className="relative min-w-56 flex-1 sm:max-w-sm">
-        <label htmlFor={`${id}-q`} className="sr-only">{t("lists.search")}</label>
+        <label htmlFor={`${id}-q`} className="sr-only">
+          {t("lists.search")}
+        </label>
         <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-muted-foreground" />
         <Input
           id={`${id}-q`}
@@ -51,17 +53,29 @@ export function ListToolbar({ search, onSearch, placeholder, filter, children }:
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") onSearch(text.trim());
-            if (e.key === "Escape" && text) { e.preventDefault(); setText(""); onSearch(""); }
+            if (e.key === "Escape" && text) {
+              e.preventDefault();
+              setText("");
+              onSearch("");
+            }
           }}
           className="pl-8"
         />
       </div>
       {filter ? (
         <>
-          <label htmlFor={`${id}-f`} className="sr-only">{filter.label}</label>
+          <label htmlFor={`${id}-f`} className="sr-only">
+            {filter.label}
+          </label>
           <Select id={`${id}-f`} value={filter.value ?? ""} onChange={(e) => filter.onChange(e.target.value || undefined)}>
-            <option value="">{filter.label}: {t("lists.all")}</option>
-            {filter.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            <option value="">
+              {filter.label}: {t("lists.all")}
+            </option>
+            {filter.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </Select>
         </>
       ) : null}

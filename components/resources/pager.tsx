@@ -16,14 +16,21 @@ interface PagerProps {
 export function Pager({ cursor, nextMarker, count, fetching, onPage }: PagerProps) {
   const t = useT();
   return (
-    <nav aria-label={t("lists.pagination")} className="flex items-center justify-between gap-3 border-t px-4 py-2.5 text-xs text-muted-foreground">
+    <nav
+      aria-label={t("lists.pagination")}
+      className="flex items-center justify-between gap-3 border-t px-4 py-2.5 text-xs text-muted-foreground"
+    >
       <span aria-live="polite" className="inline-flex items-center gap-2">
         {t("lists.pageInfo", { page: cursor.length + 1, count })}
         {fetching ? <Spinner label={t("common.loading")} className="size-3" /> : null}
       </span>
       <div className="flex gap-2">
-        <Button size="sm" disabled={!cursor.length} onClick={() => onPage(cursor.slice(0, -1))}>{t("lists.previous")}</Button>
-        <Button size="sm" disabled={!nextMarker} onClick={() => nextMarker && onPage([...cursor, nextMarker])}>{t("lists.next")}</Button>
+        <Button size="sm" disabled={!cursor.length} onClick={() => onPage(cursor.slice(0, -1))}>
+          {t("lists.previous")}
+        </Button>
+        <Button size="sm" disabled={!nextMarker} onClick={() => nextMarker && onPage([...cursor, nextMarker])}>
+          {t("lists.next")}
+        </Button>
       </div>
     </nav>
   );

@@ -13,7 +13,13 @@ import { UnavailableNotice } from "@/components/common/unavailable-notice";
 // Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
 const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
 
-interface Page<T> { items: T[]; nextMarker: string | null; mode: "upstream" | "scanned"; truncated: boolean; unavailable?: { service: string; code: string }[] }
+interface Page<T> {
+  items: T[];
+  nextMarker: string | null;
+  mode: "upstream" | "scanned";
+  truncated: boolean;
+  unavailable?: { service: string; code: string }[];
+}
 
 interface ResourceListCardProps<T> {
   label: string;
@@ -43,7 +49,9 @@ export function ResourceListCard<T>(p: ResourceListCardProps<T>) {
     <Card aria-label={p.label}>
       {p.toolbar}
       {data?.truncated ? (
-        <p role="status" className="border-b bg-warning-soft px-4 py-2 text-xs">{t("lists.truncated")}</p>
+        <p role="status" className="border-b bg-warning-soft px-4 py-2 text-xs">
+          {t("lists.truncated")}
+        </p>
       ) : null}
       <UnavailableNotice unavailable={data?.unavailable} className="border-b" />
       <ListStates
@@ -70,7 +78,13 @@ export function ResourceListCard<T>(p: ResourceListCardProps<T>) {
       ) : null}
       {!failedFirst && (data?.nextMarker || p.cursor.length > 0) ? (
         <Suspense fallback={null}>
-          <Pager cursor={p.cursor} nextMarker={data?.nextMarker} count={data?.items.length ?? 0} fetching={p.query.isFetching} onPage={p.onPage} />
+          <Pager
+            cursor={p.cursor}
+            nextMarker={data?.nextMarker}
+            count={data?.items.length ?? 0}
+            fetching={p.query.isFetching}
+            onPage={p.onPage}
+          />
         </Suspense>
       ) : null}
     </Card>

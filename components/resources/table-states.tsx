@@ -18,7 +18,9 @@ export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: nu
   return Array.from({ length: rows }, (_, i) => (
     <TableRow key={i} aria-hidden>
       {Array.from({ length: columns }, (_, j) => (
-        <TableCell key={j}><Skeleton className={j === 0 ? "h-4 w-32" : "h-4 w-20"} /></TableCell>
+        <TableCell key={j}>
+          <Skeleton className={j === 0 ? "h-4 w-32" : "h-4 w-20"} />
+        </TableCell>
       ))}
     </TableRow>
   ));

@@ -19,7 +19,9 @@ export function HealthStrip({ pool, backends }: { pool: string; backends: Rollou
     <ul className="flex flex-wrap gap-2" aria-label={t("rollouts.healthStrip", { pool })} data-testid="health-strip">
       {backends.map((b) => (
         <li
-          key={b.host} data-host={b.host} data-status={b.status}
+          key={b.host}
+          data-host={b.host}
+          data-status={b.status}
           className={cn("rounded-md border px-2.5 py-1 font-mono text-xs transition-colors", tone(b))}
         >
           {t("rollouts.backendState", { host: b.host, status: b.status })}

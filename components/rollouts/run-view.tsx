@@ -37,7 +37,9 @@ function BatchTimeline({ run }: { run: RolloutRun }) {
     <ol className="flex flex-wrap gap-2" aria-label={t("rollouts.run.timeline")} data-testid="batch-timeline">
       {run.batches.map((b, i) => (
         <li key={i} data-batch={i + 1} data-state={stateOf(b)}>
-          <Badge tone={stateOf(b)} dot>{t("rollouts.run.batchHosts", { index: i + 1, hosts: b.join(", ") })}</Badge>
+          <Badge tone={stateOf(b)} dot>
+            {t("rollouts.run.batchHosts", { index: i + 1, hosts: b.join(", ") })}
+          </Badge>
         </li>
       ))}
     </ol>
@@ -63,47 +65,123 @@ export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string
       <CardHeader>
         <CardTitle id="rollout-run-title">{t("rollouts.run.title", { id: run.id })}</CardTitle>
         <div className="flex flex-wrap items-center gap-2">
-          {running && live ? <Badge tone="info" dot>{t("rollouts.run.live")}</Badge> : null}
+          {running && live ? (
+            <Badge tone="info" dot>
+              {t("rollouts.run.live")}
+            </Badge>
+          ) : null}
           <RolloutStatusBadge status={run.status} />
-          {run.stoppedBy ? <Badge tone="warning" data-testid="rollout-stopped-by" data-stopped-by={run.stoppedBy}>{t(`rollouts.stoppedBy.${run.stoppedBy}`)}</Badge> : null}
+          {run.stoppedBy ? (
+            <Badge tone="warning" data-testid="rollout-stopped-by" data-stopped-by={run.stoppedBy}>
+              {t(`rollouts.stoppedBy.${run.stoppedBy}`)}
+            </Badge>
+          ) : null}
         </div>
       </CardHeader>
       <CardContent className="space-y-4 text-sm">
         <p className="text-muted-foreground">
-          {t("rollouts.run.summary", { pool: run.pool, version: run.version, serial: run.serial, maxFail: run.maxFailPercentage, user: run.startedBy })}
+          {t("rollouts.run.summary", {
+            pool: run.pool,
+            version: run.version,
+            serial: run.serial,
+            maxFail: run.maxFailPercentage,
+            user: run.startedBy,
+          })}
           {run.retryOf ? ` · ${t("rollouts.run.retryOf", { id: run.retryOf })}` : ""}
         </p>
         <BatchTimeline run={run} />
         <HealthStrip pool={run.pool} backends={run.backends} />
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-live="polite">
-          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.served")}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="probe-served">{run.served}</dd></div>
-          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.failed")}</dt><dd className={run.failed ? "text-lg font-semibold tabular-nums text-danger" : "text-lg font-semibold tabular-nums"} data-testid="probe-failed">{run.failed}</dd></div>
-          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.duration")}</dt><dd className="text-lg font-semibold tabular-nums">{t("rollouts.seconds", { seconds: run.durationSeconds })}</dd></div>
-          <div><dt className="text-xs text-muted-foreground">{t("rollouts.run.verdictTitle")}</dt><dd className="min-w-0">{verdict ? <Badge wrap tone={VERDICT_TONE[verdict]} data-testid="rollout-verdict" data-verdict={verdict}>{t(`rollouts.run.verdict.${verdict}`)}</Badge> : "—"}</dd></div>
+          <div>
+            <dt className="text-xs text-muted-foreground">{t("rollouts.run.served")}</dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="probe-served">
+              {run.served}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted-foreground">{t("rollouts.run.failed")}</dt>
+            <dd
+              className={run.failed ? "text-lg font-semibold tabular-nums text-danger" : "text-lg font-semibold tabular-nums"}
+              data-testid="probe-failed"
+            >
+              {run.failed}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted-foreground">{t("rollouts.run.duration")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{t("rollouts.seconds", { seconds: run.durationSeconds })}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted-foreground">{t("rollouts.run.verdictTitle")}</dt>
+            <dd className="min-w-0">
+              {verdict ? (
+                <Badge wrap tone={VERDICT_TONE[verdict]} data-testid="rollout-verdict" data-verdict={verdict}>
+                  {t(`rollouts.run.verdict.${verdict}`)}
+                </Badge>
+              ) : (
+                "—"
+              )}
+            </dd>
+          </div>
         </dl>
-        {run.stopReason ? <Alert tone={run.status === "cancelled" ? "info" : "warning"} title={msg(run.stopReason)} data-testid="rollout-stop-reason" /> : null}
+        {run.stopReason ? (
+          <Alert tone={run.status === "cancelled" ? "info" : "warning"} title={msg(run.stopReason)} data-testid="rollout-stop-reason" />
+        ) : null}
         {run.error ? <Alert tone="danger" title={msg(run.error)} /> : null}
         {failedHosts.map((h) => (
-          <Alert key={h.host} tone="danger" title={t("rollouts.run.hostError", { host: h.host, task: h.failedTask ?? "" })} data-testid="host-error" data-host={h.host}>
+          <Alert
+            key={h.host}
+            tone="danger"
+            title={t("rollouts.run.hostError", { host: h.host, task: h.failedTask ?? "" })}
+            data-testid="host-error"
+            data-host={h.host}
+          >
             <code className="block whitespace-pre-wrap break-all text-xs text-foreground">{h.error}</code>
           </Alert>
         ))}
         <section aria-labelledby="rollout-grid-title" className="space-y-1.5">
-          <h3 id="rollout-grid-title" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("rollouts.run.grid")}</h3>
+          <h3 id="rollout-grid-title" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+            {t("rollouts.run.grid")}
+          </h3>
           <TaskGrid run={run} />
         </section>
         <section aria-labelledby="rollout-lb-title" className="space-y-1.5">
-          <h3 id="rollout-lb-title" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("rollouts.run.transitions")}</h3>
+          <h3 id="rollout-lb-title" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+            {t("rollouts.run.transitions")}
+          </h3>
           {run.transitions.some((x) => x.from !== null) ? (
             <ol className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs" data-testid="lb-transitions">
-              {run.transitions.filter((x) => x.from !== null).map((x, i) => <li key={i}>{x.host}: {x.from} → {x.to}</li>)}
+              {run.transitions
+                .filter((x) => x.from !== null)
+                .map((x, i) => (
+                  <li key={i}>
+                    {x.host}: {x.from} → {x.to}
+                  </li>
+                ))}
             </ol>
-          ) : <p className="text-xs text-muted-foreground">{t("rollouts.run.noTransitions")}</p>}
+          ) : (
+            <p className="text-xs text-muted-foreground">{t("rollouts.run.noTransitions")}</p>
+          )}
         </section>
         <div className="flex flex-wrap gap-2">
-          {running ? <Button variant="danger" onClick={() => { cancel.reset(); setConfirming(true); }} data-testid="rollout-cancel">{t("rollouts.run.cancel")}</Button> : null}
+          {running ? (
+            <Button
+              variant="danger"
+              onClick={() => {
+                cancel.reset();
+                setConfirming(true);
+              }}
+              data-testid="rollout-cancel"
+            >
+              {t("rollouts.run.cancel")}
+            </Button>
+          ) : null}
           {retryable ? (
-            <Button onClick={() => retry.mutate(id, { onSuccess: (r) => onOpen(r.id) })} disabled={retry.isPending} data-testid="rollout-retry">
+            <Button
+              onClick={() => retry.mutate(id, { onSuccess: (r) => onOpen(r.id) })}
+              disabled={retry.isPending}
+              data-testid="rollout-retry"
+            >
               {retry.isPending ? <Spinner /> : null}
               {t("rollouts.run.retry")}
             </Button>
@@ -112,7 +190,10 @@ export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string
         {retry.error ? <QueryError title={t("rollouts.run.retryFailed")} error={retry.error} /> : null}
       </CardContent>
       <CancelRolloutDialog
-        open={confirming} onOpenChange={setConfirming} pending={cancel.isPending} error={cancel.error}
+        open={confirming}
+        onOpenChange={setConfirming}
+        pending={cancel.isPending}
+        error={cancel.error}
         onConfirm={() => cancel.mutate(id, { onSuccess: () => setConfirming(false) })}
       />
     </Card>

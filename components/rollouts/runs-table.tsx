@@ -10,7 +10,15 @@ const seconds = (r: RolloutRunSummary) =>
   Math.round(((r.finishedAt ? Date.parse(r.finishedAt) : Date.now()) - Date.parse(r.startedAt)) / 100) / 10;
 
 /** Runs, newest first; each row opens its run (a link, so Enter and middle-click work). */
-export function RolloutRunsTable({ runs, selected, hrefOf }: { runs: RolloutRunSummary[]; selected: string | null; hrefOf: (id: string) => string }) {
+export function RolloutRunsTable({
+  runs,
+  selected,
+  hrefOf,
+}: {
+  runs: RolloutRunSummary[];
+  selected: string | null;
+  hrefOf: (id: string) => string;
+}) {
   const t = useT();
   return (
     <Table data-testid="rollout-runs">
@@ -27,16 +35,27 @@ export function RolloutRunsTable({ runs, selected, hrefOf }: { runs: RolloutRunS
       </TableHeader>
       <TableBody>
         {runs.map((r) => (
-          <TableRow key={r.id} data-run-id={r.id} aria-current={r.id === selected ? "true" : undefined} className={r.id === selected ? "bg-muted/60" : undefined}>
+          <TableRow
+            key={r.id}
+            data-run-id={r.id}
+            aria-current={r.id === selected ? "true" : undefined}
+            className={r.id === selected ? "bg-muted/60" : undefined}
+          >
             <TableCell>
-              <a href={hrefOf(r.id)} className="inline-flex rounded focus-visible:outline-2 focus-visible:outline-ring" aria-label={t("rollouts.open", { id: r.id })}>
+              <a
+                href={hrefOf(r.id)}
+                className="inline-flex rounded focus-visible:outline-2 focus-visible:outline-ring"
+                aria-label={t("rollouts.open", { id: r.id })}
+              >
                 <RolloutStatusBadge status={r.status} />
               </a>
             </TableCell>
             <TableCell>{r.pool}</TableCell>
             <TableCell className="font-mono text-xs">{r.version}</TableCell>
             <TableCell>{r.startedBy}</TableCell>
-            <TableCell><RelativeTime value={r.startedAt} /></TableCell>
+            <TableCell>
+              <RelativeTime value={r.startedAt} />
+            </TableCell>
             <TableCell className="text-right tabular-nums">{t("rollouts.seconds", { seconds: seconds(r) })}</TableCell>
             <TableCell className={r.failed ? "text-right tabular-nums text-danger" : "text-right tabular-nums"}>
               {t("rollouts.requests", { served: r.served, failed: r.failed })}

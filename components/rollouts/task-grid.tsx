@@ -24,10 +24,14 @@ export function TaskGrid({ run }: { run: RolloutRun }) {
       <table className="border-collapse text-xs" data-testid="task-grid">
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 bg-surface px-2 py-1 text-left">{t("rollouts.run.host")}</th>
+            <th scope="col" className="sticky left-0 bg-surface px-2 py-1 text-left">
+              {t("rollouts.run.host")}
+            </th>
             {run.tasks.map((task) => (
               <th key={task} scope="col" className="w-7 px-0.5 align-bottom font-normal text-muted-foreground">
-                <span className="inline-block max-h-36 rotate-180 truncate whitespace-nowrap [writing-mode:vertical-rl]" title={task}>{task}</span>
+                <span className="inline-block max-h-36 rotate-180 truncate whitespace-nowrap [writing-mode:vertical-rl]" title={task}>
+                  {task}
+                </span>
               </th>
             ))}
           </tr>
@@ -42,7 +46,10 @@ export function TaskGrid({ run }: { run: RolloutRun }) {
                 const c: Cell | "none" = h.cells[task] ?? "none";
                 return (
                   <td key={task} className="p-0.5" data-task={task} data-cell={c}>
-                    <span className={cn("flex size-6 items-center justify-center rounded", CELL[c])} title={`${h.host} · ${task}: ${t(`rollouts.run.cell.${c}`)}`}>
+                    <span
+                      className={cn("flex size-6 items-center justify-center rounded", CELL[c])}
+                      title={`${h.host} · ${task}: ${t(`rollouts.run.cell.${c}`)}`}
+                    >
                       <span aria-hidden>{MARK[c]}</span>
                       <span className="sr-only">{t(`rollouts.run.cell.${c}`)}</span>
                     </span>

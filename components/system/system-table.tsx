@@ -43,7 +43,9 @@ export function SystemTable({ services }: { services: AdminService[] | undefined
           ? Array.from({ length: 5 }, (_, i) => (
               <TableRow key={i}>
                 {Array.from({ length: 6 }, (_, j) => (
-                  <TableCell key={j}><Skeleton className="h-4 w-full" /></TableCell>
+                  <TableCell key={j}>
+                    <Skeleton className="h-4 w-full" />
+                  </TableCell>
                 ))}
               </TableRow>
             ))
@@ -53,7 +55,9 @@ export function SystemTable({ services }: { services: AdminService[] | undefined
                   <div className="font-medium">{s.type}</div>
                   <div className="text-xs text-muted-foreground">{s.name}</div>
                 </TableCell>
-                <TableCell className="max-w-[22rem] truncate font-mono text-xs" title={s.url}>{s.url}</TableCell>
+                <TableCell className="max-w-[22rem] truncate font-mono text-xs" title={s.url}>
+                  {s.url}
+                </TableCell>
                 <TableCell>
                   {s.version ? (
                     <span className="inline-flex items-center gap-1.5">
@@ -77,7 +81,9 @@ export function SystemTable({ services }: { services: AdminService[] | undefined
                       {s.reachable ? t("system.reachable") : t("system.unreachable")}
                     </Badge>
                     {s.error ? (
-                      <span className="max-w-[16rem] truncate text-xs text-danger" title={s.error}>{s.error}</span>
+                      <span className="max-w-[16rem] truncate text-xs text-danger" title={s.error}>
+                        {s.error}
+                      </span>
                     ) : s.status !== null ? (
                       <span className={cn("text-xs", s.status >= 400 ? "text-warning" : "text-muted-foreground")}>
                         {t("system.httpStatus", { status: s.status })}

@@ -12,7 +12,9 @@ export function renderWithProviders(ui: ReactElement, { locale = "en", ...option
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={locale} messages={locale === "en" ? en : zhCN}>{children}</I18nProvider>
+      <I18nProvider locale={locale} messages={locale === "en" ? en : zhCN}>
+        {children}
+      </I18nProvider>
     </QueryClientProvider>
   );
   return { queryClient, ...render(ui, { wrapper: Wrapper, ...options }) };

@@ -20,12 +20,7 @@ type AlertProps = Omit<HTMLAttributes<HTMLDivElement>, "title"> &
 /** A message block. Danger alerts are announced (`role="alert"`); others are polite status. */
 export function Alert({ className, tone, title, action, children, ...props }: AlertProps) {
   return (
-    <div
-      data-slot="alert"
-      role={tone === "danger" ? "alert" : "status"}
-      className={cn(alertVariants({ tone }), className)}
-      {...props}
-    >
+    <div data-slot="alert" role={tone === "danger" ? "alert" : "status"} className={cn(alertVariants({ tone }), className)} {...props}>
       <Icon
         name={tone === "danger" ? "alert" : tone === "warning" ? "warning" : "info"}
         data-slot="alert-icon"

@@ -45,8 +45,14 @@ export function Dialog({ open, onOpenChange, title, description, footer, childre
     >
       {open ? (
         <div className="space-y-3 p-5">
-          <h2 id={`${id}-title`} className="text-base font-semibold">{title}</h2>
-          {description ? <div id={`${id}-desc`} className="text-sm text-muted-foreground">{description}</div> : null}
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            {title}
+          </h2>
+          {description ? (
+            <div id={`${id}-desc`} className="text-sm text-muted-foreground">
+              {description}
+            </div>
+          ) : null}
           {children}
           <div className="flex justify-end gap-2 pt-2">{footer}</div>
         </div>

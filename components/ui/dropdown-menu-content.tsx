@@ -8,7 +8,10 @@ import { Icon } from "./icon";
 const itemSelector = '[role^="menuitem"]:not([aria-disabled="true"])';
 
 export function DropdownMenuContent({
-  className, align = "end", children, ...props
+  className,
+  align = "end",
+  children,
+  ...props
 }: HTMLAttributes<HTMLDivElement> & { align?: "start" | "end" }) {
   const { open, setOpen, focusOnOpen, triggerRef, triggerId, contentId } = useMenu();
   const ref = useRef<HTMLDivElement>(null);
@@ -27,16 +30,30 @@ export function DropdownMenuContent({
     const at = items.indexOf(document.activeElement as HTMLElement);
     const move = (i: number) => items[(i + items.length) % items.length]?.focus();
     switch (e.key) {
-      case "ArrowDown": e.preventDefault(); move(at + 1); break;
-      case "ArrowUp": e.preventDefault(); move(at < 0 ? items.length - 1 : at - 1); break;
-      case "Home": e.preventDefault(); move(0); break;
-      case "End": e.preventDefault(); move(items.length - 1); break;
+      case "ArrowDown":
+        e.preventDefault();
+        move(at + 1);
+        break;
+      case "ArrowUp":
+        e.preventDefault();
+        move(at < 0 ? items.length - 1 : at - 1);
+        break;
+      case "Home":
+        e.preventDefault();
+        move(0);
+        break;
+      case "End":
+        e.preventDefault();
+        move(items.length - 1);
+        break;
       case "Escape":
         e.preventDefault();
         setOpen(false);
         triggerRef.current?.focus();
         break;
-      case "Tab": setOpen(false); break;
+      case "Tab":
+        setOpen(false);
+        break;
       default:
         if (e.key.length === 1 && /\S/.test(e.key)) {
           const k = e.key.toLowerCase();
@@ -103,7 +120,13 @@ export function DropdownMenuItem({ className, onSelect, keepOpen, disabled, ...p
 }
 
 export function DropdownMenuRadioItem({
-  className, checked, children, onSelect, keepOpen, disabled, ...props
+  className,
+  checked,
+  children,
+  onSelect,
+  keepOpen,
+  disabled,
+  ...props
 }: ItemProps & { checked: boolean }) {
   const select = useItemSelect(onSelect, keepOpen);
   return (

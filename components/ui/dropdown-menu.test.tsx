@@ -11,8 +11,12 @@ function Menu({ onPick = vi.fn() }: { onPick?: (v: string) => void }) {
         <DropdownMenuTrigger>Account</DropdownMenuTrigger>
         <DropdownMenuContent>
           <DropdownMenuItem onSelect={() => onPick("profile")}>Profile</DropdownMenuItem>
-          <DropdownMenuItem disabled onSelect={() => onPick("disabled")}>Disabled</DropdownMenuItem>
-          <DropdownMenuRadioItem checked={false} onSelect={() => onPick("settings")}>Settings</DropdownMenuRadioItem>
+          <DropdownMenuItem disabled onSelect={() => onPick("disabled")}>
+            Disabled
+          </DropdownMenuItem>
+          <DropdownMenuRadioItem checked={false} onSelect={() => onPick("settings")}>
+            Settings
+          </DropdownMenuRadioItem>
           <DropdownMenuItem onSelect={() => onPick("logout")}>Sign out</DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

@@ -1,8 +1,17 @@
 "use client";
 
 import {
-  createContext, Suspense, useContext, useEffect, useId, useRef, useState,
-  type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject,
+  createContext,
+  Suspense,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
 } from "react";
 import { cn } from "@/lib/cn";
 

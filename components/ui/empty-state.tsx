@@ -12,10 +12,7 @@ interface EmptyStateProps {
 
 export function EmptyState({ icon = "inbox", title, description, action, className }: EmptyStateProps) {
   return (
-    <div
-      data-slot="empty-state"
-      className={cn("flex flex-col items-center justify-center gap-2 px-6 py-12 text-center", className)}
-    >
+    <div data-slot="empty-state" className={cn("flex flex-col items-center justify-center gap-2 px-6 py-12 text-center", className)}>
       <div className="mb-1 flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground">
         <Icon name={icon} className="size-5" />
       </div>

@@ -20,7 +20,13 @@ vi.mock("next/link", () => ({
 const onSight = () => links.filter((l) => l.prefetch !== false).map((l) => l.href);
 
 const router = {
-  prefetch: vi.fn(), push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), bfcacheId: "0",
+  prefetch: vi.fn(),
+  push: vi.fn(),
+  replace: vi.fn(),
+  refresh: vi.fn(),
+  back: vi.fn(),
+  forward: vi.fn(),
+  bfcacheId: "0",
 } satisfies AppRouterInstance;
 
 function renderInRouter(ui: ReactElement) {
@@ -28,10 +34,19 @@ function renderInRouter(ui: ReactElement) {
 }
 
 const instance: InstanceSummary = {
-  id: "0b6c6f3e-1111-4c8e-9d5e-2a7f00000001", name: "web-1", status: "ACTIVE", taskState: null, vmState: "active",
-  image: { id: "img-1", name: "centos-raw" }, bootFromVolume: false,
+  id: "0b6c6f3e-1111-4c8e-9d5e-2a7f00000001",
+  name: "web-1",
+  status: "ACTIVE",
+  taskState: null,
+  vmState: "active",
+  image: { id: "img-1", name: "centos-raw" },
+  bootFromVolume: false,
   flavor: { name: "m1.small", vcpus: 1, ramMiB: 2048, diskGiB: 20 },
-  addresses: [], created: "2026-11-01T00:00:00Z", faultMessage: null, transient: false, actions: [],
+  addresses: [],
+  created: "2026-11-01T00:00:00Z",
+  faultMessage: null,
+  transient: false,
+  actions: [],
 };
 
 describe("IntentLink", () => {
@@ -56,16 +71,25 @@ describe("IntentLink", () => {
 
   it("prefetches on keyboard focus alone, and still calls the caller's handlers", () => {
     const onFocus = vi.fn();
-    renderInRouter(<IntentLink href="/project/volumes?q=v1" onFocus={onFocus}>v1</IntentLink>);
+    renderInRouter(
+      <IntentLink href="/project/volumes?q=v1" onFocus={onFocus}>
+        v1
+      </IntentLink>,
+    );
     fireEvent.focus(screen.getByRole("link", { name: "v1" }));
     expect(onFocus).toHaveBeenCalledOnce();
     expect(router.prefetch).toHaveBeenCalledExactlyOnceWith("/project/volumes?q=v1");
   });
 
   it("is what the instances table's row links are: no prefetch on render, one on hover", () => {
-    renderInRouter(<InstanceTable items={[instance, { ...instance, id: "0b6c6f3e-2222", name: "web-2" }]} sort="created" dir="desc" onSort={() => {}} />);
+    renderInRouter(
+      <InstanceTable items={[instance, { ...instance, id: "0b6c6f3e-2222", name: "web-2" }]} sort="created" dir="desc" onSort={() => {}} />,
+    );
     const rowLinks = [screen.getByRole("link", { name: "web-1" }), screen.getByRole("link", { name: "web-2" })];
-    expect(rowLinks.map((a) => a.getAttribute("href"))).toEqual(["/project/instances/0b6c6f3e-1111-4c8e-9d5e-2a7f00000001", "/project/instances/0b6c6f3e-2222"]);
+    expect(rowLinks.map((a) => a.getAttribute("href"))).toEqual([
+      "/project/instances/0b6c6f3e-1111-4c8e-9d5e-2a7f00000001",
+      "/project/instances/0b6c6f3e-2222",
+    ]);
     expect(onSight()).toEqual([]);
     expect(router.prefetch).not.toHaveBeenCalled();
     fireEvent.pointerEnter(rowLinks[1]);

@@ -25,8 +25,14 @@ export function IntentLink({ href, onPointerEnter, onFocus, ...props }: IntentLi
       {...props}
       href={href}
       prefetch={false}
-      onPointerEnter={(e: PointerEvent<HTMLAnchorElement>) => { onPointerEnter?.(e); prefetch(); }}
-      onFocus={(e: FocusEvent<HTMLAnchorElement>) => { onFocus?.(e); prefetch(); }}
+      onPointerEnter={(e: PointerEvent<HTMLAnchorElement>) => {
+        onPointerEnter?.(e);
+        prefetch();
+      }}
+      onFocus={(e: FocusEvent<HTMLAnchorElement>) => {
+        onFocus?.(e);
+        prefetch();
+      }}
     />
   );
 }

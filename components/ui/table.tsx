@@ -10,7 +10,11 @@ export const truncateCell = "max-w-80 truncate";
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
     // Focusable, so a keyboard user can scroll a table wider than the screen (axe: scrollable-region-focusable).
-    <div data-slot="table-container" tabIndex={0} className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring">
+    <div
+      data-slot="table-container"
+      tabIndex={0}
+      className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
+    >
       <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -28,7 +28,9 @@ export function Tabs({ value, onValueChange, className, children }: TabsProps) {
   const baseId = useId();
   return (
     <Ctx.Provider value={{ value, onValueChange, baseId }}>
-      <div data-slot="tabs" className={className}>{children}</div>
+      <div data-slot="tabs" className={className}>
+        {children}
+      </div>
     </Ctx.Provider>
   );
 }

@@ -9,14 +9,21 @@ const get = async (page: Page, path: string) => {
 
 /** Launches one server of the test's own through the BFF and returns its id (not waiting). */
 async function launch(page: Page, name: string, seed: Seed, imageName: string, createVolume = false): Promise<string> {
-  const image = (await get(page, `/api/images?search=${encodeURIComponent(imageName)}`)).items.find((i: { name: string }) => i.name === imageName);
-  const network = (await get(page, `/api/networks?search=${encodeURIComponent(seed.network)}`)).items.find((n: { name: string }) => n.name === seed.network);
+  const image = (await get(page, `/api/images?search=${encodeURIComponent(imageName)}`)).items.find(
+    (i: { name: string }) => i.name === imageName,
+  );
+  const network = (await get(page, `/api/networks?search=${encodeURIComponent(seed.network)}`)).items.find(
+    (n: { name: string }) => n.name === seed.network,
+  );
   expect(image, `image ${imageName}`).toBeTruthy();
   expect(network, `network ${seed.network}`).toBeTruthy();
   const res = await page.request.post("/api/boot", {
     headers: { "X-Zenith-Request": "1" },
     data: {
-      name, source: { type: "image", id: image.id }, flavorId: seed.flavor.id, networkIds: [network.id],
+      name,
+      source: { type: "image", id: image.id },
+      flavorId: seed.flavor.id,
+      networkIds: [network.id],
       createVolume, // the volume's size defaults to the image's minimum
     },
   });

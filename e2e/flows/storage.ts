@@ -17,7 +17,8 @@ export interface BrowserStorage {
 /** Everything page script can read: document.cookie and both Web Storage areas. */
 export function readBrowserStorage(page: Page): Promise<BrowserStorage> {
   return page.evaluate(() => {
-    const dump = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? ""]));
+    const dump = (s: Storage) =>
+      Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? ""]));
     return { cookie: document.cookie, local: dump(localStorage), session: dump(sessionStorage) };
   });
 }

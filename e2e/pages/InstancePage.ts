@@ -4,7 +4,10 @@ import { ShellPage } from "./ShellPage";
 /** /project/instances/{id}: status, fault, actions with their reasons, the delete dialog. */
 export class InstancePage extends ShellPage {
   readonly path: string;
-  constructor(page: ShellPage["page"], readonly id: string) {
+  constructor(
+    page: ShellPage["page"],
+    readonly id: string,
+  ) {
     super(page);
     this.path = `/project/instances/${id}`;
   }

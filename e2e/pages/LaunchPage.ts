@@ -36,7 +36,10 @@ export class LaunchPage extends ShellPage {
     return this.page.getByTestId(`risk-${code}`);
   }
   step(index: number): Locator {
-    return this.page.getByRole("navigation", { name: /Launch steps|创建步骤/ }).getByRole("button").nth(index);
+    return this.page
+      .getByRole("navigation", { name: /Launch steps|创建步骤/ })
+      .getByRole("button")
+      .nth(index);
   }
 
   /** Starts from an empty draft (the draft otherwise survives reloads in sessionStorage). */
@@ -49,7 +52,11 @@ export class LaunchPage extends ShellPage {
     await this.page.getByRole("radio", { name, exact: true }).check();
   }
   async createVolume(yes: boolean): Promise<void> {
-    await this.page.getByTestId("create-volume-toggle").getByRole("radio").nth(yes ? 0 : 1).check({ force: true });
+    await this.page
+      .getByTestId("create-volume-toggle")
+      .getByRole("radio")
+      .nth(yes ? 0 : 1)
+      .check({ force: true });
   }
   async next(): Promise<void> {
     await this.submit.click();

@@ -82,10 +82,15 @@ describe("the BFF client", () => {
     const seen: Request[] = [];
     vi.spyOn(globalThis, "fetch").mockImplementation(async (r) => {
       seen.push(r as Request);
-      return (r as Request).url.endsWith("/api/catalog") ? json(200, { services: [] }) : json(404, { code: "not_found", message: "no", requestId: "r5" });
+      return (r as Request).url.endsWith("/api/catalog")
+        ? json(200, { services: [] })
+        : json(404, { code: "not_found", message: "no", requestId: "r5" });
     });
     await expect(request(api.GET("/api/catalog"))).resolves.toEqual({ services: [] });
-    await expect(request(api.GET("/api/instances/{id}", { params: { path: { id: "x" } } }))).rejects.toMatchObject({ status: 404, code: "not_found" });
+    await expect(request(api.GET("/api/instances/{id}", { params: { path: { id: "x" } } }))).rejects.toMatchObject({
+      status: 404,
+      code: "not_found",
+    });
     expect(seen.map((r) => [r.url, r.headers.get("X-Zenith-Request")])).toEqual([
       [`${window.location.origin}/api/catalog`, "1"],
       [`${window.location.origin}/api/instances/x`, "1"],

@@ -21,7 +21,10 @@ let loading: Promise<ApiClient> | undefined;
 function browserClient(): Promise<ApiClient> {
   return (loading ??= import("./create-client").then(
     (m) => m.createApiClient(),
-    (err: unknown) => { loading = undefined; throw err; },
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
   ));
 }
 const call = <M extends Method>(m: M) =>
@@ -33,8 +36,15 @@ const call = <M extends Method>(m: M) =>
  * rather than with every page. Middleware registered here applies, in order, before any later call.
  */
 export const api: ApiClient = {
-  GET: call("GET"), PUT: call("PUT"), POST: call("POST"), DELETE: call("DELETE"), OPTIONS: call("OPTIONS"),
-  HEAD: call("HEAD"), PATCH: call("PATCH"), TRACE: call("TRACE"), request: call("request"),
+  GET: call("GET"),
+  PUT: call("PUT"),
+  POST: call("POST"),
+  DELETE: call("DELETE"),
+  OPTIONS: call("OPTIONS"),
+  HEAD: call("HEAD"),
+  PATCH: call("PATCH"),
+  TRACE: call("TRACE"),
+  request: call("request"),
   use: (...mw) => void browserClient().then((c) => c.use(...mw)),
   eject: (...mw) => void browserClient().then((c) => c.eject(...mw)),
 };

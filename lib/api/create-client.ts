@@ -27,7 +27,10 @@ const sessionGuard: Middleware = {
   async onResponse({ response }) {
     if (response.status !== 401 || typeof window === "undefined") return undefined;
     if (window.location.pathname.startsWith("/login")) return undefined;
-    const body = (await response.clone().json().catch(() => null)) as { code?: string } | null;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { code?: string } | null;
     if (body?.code && SESSION_GONE_CODES.has(body.code)) browserNavigation.assign(loginUrlFor(window.location));
     return undefined;
   },

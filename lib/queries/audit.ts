@@ -4,7 +4,11 @@ import { request } from "@/lib/api/errors";
 import type { AuditEntry, AuditLogPage } from "@/lib/api/types";
 
 export type AuditResultFilter = AuditEntry["result"];
-export interface AuditFilters { user?: string; action?: string; result?: AuditResultFilter }
+export interface AuditFilters {
+  user?: string;
+  action?: string;
+  result?: AuditResultFilter;
+}
 
 export const AUDIT_PAGE = 50;
 
@@ -14,8 +18,7 @@ export const auditKeys = {
 };
 
 /** Drops empty filters so they are neither sent nor part of the key. */
-export const cleanFilters = (f: AuditFilters): AuditFilters =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as AuditFilters;
+export const cleanFilters = (f: AuditFilters): AuditFilters => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as AuditFilters;
 
 export const auditQueries = {
   /** The log newest first, a page at a time; the next page starts before the last id shown. */
@@ -24,7 +27,9 @@ export const auditQueries = {
       queryKey: auditKeys.list(cleanFilters(filters)),
       initialPageParam: undefined as number | undefined,
       queryFn: async ({ pageParam, signal }): Promise<AuditLogPage> =>
-        request(client.GET("/api/admin/audit", { params: { query: { ...cleanFilters(filters), limit: AUDIT_PAGE, before: pageParam } }, signal })),
+        request(
+          client.GET("/api/admin/audit", { params: { query: { ...cleanFilters(filters), limit: AUDIT_PAGE, before: pageParam } }, signal }),
+        ),
       getNextPageParam: (last) => last.nextBefore ?? undefined,
       staleTime: 10_000,
     }),

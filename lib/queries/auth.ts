@@ -13,8 +13,7 @@ export const sessionQueries = {
   current: (client: ApiClient = api) =>
     queryOptions({
       queryKey: sessionKeys.current(),
-      queryFn: async ({ signal }): Promise<Session> =>
-        request(client.GET("/api/auth/session", { signal })),
+      queryFn: async ({ signal }): Promise<Session> => request(client.GET("/api/auth/session", { signal })),
       staleTime: 5 * 60_000,
     }),
 };
@@ -25,8 +24,7 @@ export const useSession = () => useQuery(sessionQueries.current());
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: LoginBody): Promise<Session> =>
-      request(api.POST("/api/auth/login", { body })),
+    mutationFn: async (body: LoginBody): Promise<Session> => request(api.POST("/api/auth/login", { body })),
     onSuccess: (session) => {
       // A new identity: nothing cached for the previous one may survive, nor a draft in this tab.
       qc.clear();
@@ -40,8 +38,7 @@ export function useLogin() {
 export function useSwitchProject() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (projectId: string): Promise<Session> =>
-      request(api.POST("/api/auth/project", { body: { projectId } })),
+    mutationFn: async (projectId: string): Promise<Session> => request(api.POST("/api/auth/project", { body: { projectId } })),
     onSuccess: async (session) => {
       qc.setQueryData(sessionKeys.current(), session);
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.all[0] });
@@ -55,6 +52,9 @@ export function useLogout() {
     mutationFn: async (): Promise<void> => {
       await request(api.POST("/api/auth/logout"));
     },
-    onSettled: () => { qc.clear(); clearBootDraft(); },
+    onSettled: () => {
+      qc.clear();
+      clearBootDraft();
+    },
   });
 }

@@ -17,7 +17,12 @@ export const DEFAULT_DHCP_TARGET = 2;
 /** Networks per page of the table. */
 export const DHCP_PAGE = 50;
 
-export interface NetworkFilter { target: number; offset: number; below: boolean; q: string }
+export interface NetworkFilter {
+  target: number;
+  offset: number;
+  below: boolean;
+  q: string;
+}
 
 export const dhcpKeys = {
   all: ["dhcp"] as const,
@@ -42,9 +47,14 @@ export const dhcpQueries = {
     queryOptions({
       queryKey: dhcpKeys.networks(f),
       queryFn: async ({ signal }): Promise<DhcpNetworkPage> =>
-        request(client.GET("/api/admin/dhcp/networks", {
-          params: { query: { target: f.target, offset: f.offset, limit: DHCP_PAGE, below: f.below ? "true" : undefined, q: f.q || undefined } }, signal,
-        })),
+        request(
+          client.GET("/api/admin/dhcp/networks", {
+            params: {
+              query: { target: f.target, offset: f.offset, limit: DHCP_PAGE, below: f.below ? "true" : undefined, q: f.q || undefined },
+            },
+            signal,
+          }),
+        ),
       staleTime: 10_000,
       placeholderData: keepPreviousData,
       ...live,

@@ -8,7 +8,10 @@ export const MAX_POLL_MS = 60_000;
 /** Past this age a transient image is no longer polled for. */
 export const STOP_POLLING_AFTER_MS = 15 * 60_000;
 
-interface Polled { transient: boolean; created: string }
+interface Polled {
+  transient: boolean;
+  created: string;
+}
 
 const ageMs = (i: Polled, now: number) => {
   const t = Date.parse(i.created);

@@ -34,8 +34,7 @@ export const instanceQueries = {
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({
       queryKey: instanceKeys.detail(id),
-      queryFn: ({ signal }): Promise<InstanceDetail> =>
-        request(client.GET("/api/instances/{id}", { params: { path: { id } }, signal })),
+      queryFn: ({ signal }): Promise<InstanceDetail> => request(client.GET("/api/instances/{id}", { params: { path: { id } }, signal })),
       staleTime: 10_000,
       ...live,
       refetchInterval: (q) => livePoll(q, !!q.state.data?.transient),

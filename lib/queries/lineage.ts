@@ -16,7 +16,10 @@ export type LineageCleanupStep = S["LineageCleanupStep"];
 /** Roots per page of the summary. */
 export const LINEAGE_PAGE = 50;
 
-export interface RootFilter { q: string; offset: number }
+export interface RootFilter {
+  q: string;
+  offset: number;
+}
 
 export const lineageKeys = {
   all: ["lineage"] as const,
@@ -31,7 +34,9 @@ export const lineageQueries = {
     queryOptions({
       queryKey: lineageKeys.summary(f),
       queryFn: async ({ signal }): Promise<LineageSummary> =>
-        request(client.GET("/api/admin/lineage", { params: { query: { q: f.q || undefined, offset: f.offset, limit: LINEAGE_PAGE } }, signal })),
+        request(
+          client.GET("/api/admin/lineage", { params: { query: { q: f.q || undefined, offset: f.offset, limit: LINEAGE_PAGE } }, signal }),
+        ),
       staleTime: 30_000,
       placeholderData: keepPreviousData,
       // While Glance/Cinder name images Ceph does not have yet, look again; pending ends FRESH_MS after creation.
@@ -41,13 +46,15 @@ export const lineageQueries = {
   tree: (root: string, client: ApiClient = api) =>
     queryOptions({
       queryKey: lineageKeys.tree(root),
-      queryFn: async ({ signal }): Promise<LineageTree> => request(client.GET("/api/admin/lineage/tree", { params: { query: { root } }, signal })),
+      queryFn: async ({ signal }): Promise<LineageTree> =>
+        request(client.GET("/api/admin/lineage/tree", { params: { query: { root } }, signal })),
       staleTime: 30_000,
     }),
   search: (q: string, client: ApiClient = api) =>
     queryOptions({
       queryKey: lineageKeys.search(q),
-      queryFn: async ({ signal }): Promise<LineageSearch> => request(client.GET("/api/admin/lineage/search", { params: { query: { q } }, signal })),
+      queryFn: async ({ signal }): Promise<LineageSearch> =>
+        request(client.GET("/api/admin/lineage/search", { params: { query: { q } }, signal })),
       staleTime: 30_000,
       enabled: q.trim().length >= 2,
     }),

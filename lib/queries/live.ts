@@ -15,7 +15,9 @@ export const live = { refetchIntervalInBackground: false } as const;
 /** The n-th poll (from 0) of a state that stays transitional: 2.5 s, 3.75 s, 5.6 s, … up to 30 s. */
 export const transientDelay = (n: number): number => Math.min(TRANSIENT_MAX_MS, Math.round(TRANSIENT_FIRST_MS * BACKOFF ** Math.max(0, n)));
 
-interface PolledQuery { state: { dataUpdateCount: number } }
+interface PolledQuery {
+  state: { dataUpdateCount: number };
+}
 /** For each query, its data update count when its rows turned transitional: the polls since are the backoff's n. */
 const transientSince = new WeakMap<PolledQuery, number>();
 

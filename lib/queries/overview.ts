@@ -12,8 +12,7 @@ export const overviewQueries = {
   list: (client: ApiClient = api) =>
     queryOptions({
       queryKey: overviewKeys.list(),
-      queryFn: async ({ signal }): Promise<Catalog> =>
-        request(client.GET("/api/catalog", { signal })),
+      queryFn: async ({ signal }): Promise<Catalog> => request(client.GET("/api/catalog", { signal })),
     }),
 };
 

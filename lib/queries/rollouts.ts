@@ -21,21 +21,25 @@ export const rolloutKeys = {
 };
 
 export const rolloutQueries = {
-  pools: (client: ApiClient = api) => queryOptions({
-    queryKey: rolloutKeys.pools(),
-    queryFn: async ({ signal }): Promise<RolloutPools> => request(client.GET("/api/admin/rollouts/pools", { signal })),
-    staleTime: 5_000,
-  }),
-  runs: (client: ApiClient = api) => queryOptions({
-    queryKey: rolloutKeys.runs(),
-    queryFn: async ({ signal }) => (await request(client.GET("/api/admin/rollouts", { params: { query: { limit: 100 } }, signal }))).runs,
-    staleTime: 5_000,
-  }),
-  run: (id: string, client: ApiClient = api) => queryOptions({
-    queryKey: rolloutKeys.run(id),
-    queryFn: async ({ signal }): Promise<RolloutRun> => request(client.GET("/api/admin/rollouts/{id}", { params: { path: { id } }, signal })),
-    staleTime: 1_000,
-  }),
+  pools: (client: ApiClient = api) =>
+    queryOptions({
+      queryKey: rolloutKeys.pools(),
+      queryFn: async ({ signal }): Promise<RolloutPools> => request(client.GET("/api/admin/rollouts/pools", { signal })),
+      staleTime: 5_000,
+    }),
+  runs: (client: ApiClient = api) =>
+    queryOptions({
+      queryKey: rolloutKeys.runs(),
+      queryFn: async ({ signal }) => (await request(client.GET("/api/admin/rollouts", { params: { query: { limit: 100 } }, signal }))).runs,
+      staleTime: 5_000,
+    }),
+  run: (id: string, client: ApiClient = api) =>
+    queryOptions({
+      queryKey: rolloutKeys.run(id),
+      queryFn: async ({ signal }): Promise<RolloutRun> =>
+        request(client.GET("/api/admin/rollouts/{id}", { params: { path: { id } }, signal })),
+      staleTime: 1_000,
+    }),
 };
 
 export const useRolloutPools = () => useQuery({ ...rolloutQueries.pools(), refetchInterval: 5_000 });

@@ -13,8 +13,7 @@ export const systemQueries = {
   list: (client: ApiClient = api) =>
     queryOptions({
       queryKey: systemKeys.list(),
-      queryFn: async ({ signal }): Promise<AdminServices> =>
-        request(client.GET("/api/admin/services", { signal })),
+      queryFn: async ({ signal }): Promise<AdminServices> => request(client.GET("/api/admin/services", { signal })),
       staleTime: 30_000,
     }),
 };

@@ -5,7 +5,10 @@ import { useEffect, useState } from "react";
 import { bootQueries, type BootProgress } from "./boot";
 
 /** What arrived over the stream: how many events, and whether the first already said the boot was done. */
-export interface StreamTrace { events: number; firstDone: boolean | null }
+export interface StreamTrace {
+  events: number;
+  firstDone: boolean | null;
+}
 
 /**
  * Live progress over server-sent events; falls back to polling the GET endpoint when the stream
@@ -17,7 +20,10 @@ export function useBootProgress(serverId: string | null) {
   const [streamFailed, setStreamFailed] = useState(false);
   const [trace, setTrace] = useState<StreamTrace>({ events: 0, firstDone: null });
   useEffect(() => {
-    if (!serverId || typeof EventSource === "undefined") { setStreamFailed(true); return; }
+    if (!serverId || typeof EventSource === "undefined") {
+      setStreamFailed(true);
+      return;
+    }
     setStreamed(null);
     setStreamFailed(false);
     setTrace({ events: 0, firstDone: null });
@@ -33,7 +39,10 @@ export function useBootProgress(serverId: string | null) {
       const reason = (JSON.parse((e as MessageEvent<string>).data) as { reason?: string }).reason;
       if (reason && reason !== "done") setStreamFailed(true);
     });
-    es.onerror = () => { es.close(); setStreamFailed((done) => done || true); };
+    es.onerror = () => {
+      es.close();
+      setStreamFailed((done) => done || true);
+    };
     return () => es.close();
   }, [serverId]);
   const polled = useQuery({ ...bootQueries.progress(serverId ?? ""), enabled: !!serverId && streamFailed && !streamed?.done });

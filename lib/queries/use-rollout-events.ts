@@ -4,7 +4,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { rolloutKeys } from "./rollouts";
 
-export interface RolloutStreamEvent { id: number; type: string; data: Record<string, unknown> }
+export interface RolloutStreamEvent {
+  id: number;
+  type: string;
+  data: Record<string, unknown>;
+}
 
 const TYPES = ["ansible", "lb", "guard", "probe", "status", "lb_error"] as const;
 

@@ -17,5 +17,9 @@ export function onBootDraftClear(reset: () => void): void {
 /** Drops every user's draft from this tab, in memory if the store is loaded and in storage: at sign-out and sign-in. */
 export function clearBootDraft(): void {
   clearLoaded?.();
-  try { sessionStorage.removeItem(BOOT_DRAFT_KEY); } catch { /* no storage: the memory copy is cleared */ }
+  try {
+    sessionStorage.removeItem(BOOT_DRAFT_KEY);
+  } catch {
+    /* no storage: the memory copy is cleared */
+  }
 }

@@ -11,7 +11,10 @@ describe("the boot wizard's draft in sessionStorage", () => {
   });
 
   it("comes back after a reload, in the format zustand's persist wrote (state + version 1)", async () => {
-    sessionStorage.setItem(KEY, JSON.stringify({ state: { step: "flavor", name: "web", source: { type: "image", id: "i1" } }, version: 1 }));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ state: { step: "flavor", name: "web", source: { type: "image", id: "i1" } }, version: 1 }),
+    );
     const store = await load();
     expect(store.getState()).toMatchObject({ step: "flavor", name: "web", source: { type: "image", id: "i1" }, count: 1 });
   });

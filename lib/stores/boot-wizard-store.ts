@@ -35,9 +35,22 @@ export interface BootDraft {
 }
 
 export const EMPTY_DRAFT: BootDraft = {
-  step: "source", name: "", count: 1, source: null, createVolume: false, volumeSize: null, volumeType: null,
-  deleteOnTermination: true, flavorId: null, networkIds: [], securityGroups: ["default"], keyName: null, launched: null,
-  touched: [], attempted: [], owner: null,
+  step: "source",
+  name: "",
+  count: 1,
+  source: null,
+  createVolume: false,
+  volumeSize: null,
+  volumeType: null,
+  deleteOnTermination: true,
+  flavorId: null,
+  networkIds: [],
+  securityGroups: ["default"],
+  keyName: null,
+  launched: null,
+  touched: [],
+  attempted: [],
+  owner: null,
 };
 
 export const draftOwner = (s: { user: { id: string }; project: { id: string } }) => `${s.user.id}|${s.project.id}`;

@@ -40,13 +40,33 @@ export function chunkedBodyAsUpstream(service: ChunkedService): MiddlewareHandle
       case "compute":
         return jsonResponse({ badRequest: { code: 400, message: "Malformed request body" } }, 400);
       case "network":
-        return jsonResponse({ NeutronError: { type: "HTTPBadRequest", message: `Unable to find '${neutronResource(c.req.path)}' in request body`, detail: "" } }, 400);
+        return jsonResponse(
+          {
+            NeutronError: {
+              type: "HTTPBadRequest",
+              message: `Unable to find '${neutronResource(c.req.path)}' in request body`,
+              detail: "",
+            },
+          },
+          400,
+        );
       case "volume":
         // cinder's wsgi calls the controller without its body argument: an action finds no action name, any
         // other create or update fails with a TypeError, which cinder answers with a 500 fault.
         if (c.req.path.endsWith("/action"))
-          return jsonResponse({ badRequest: { code: 400, message: "There is no such action: None. Verify the request body and Content-Type header and try again." } }, 400);
-        return jsonResponse({ computeFault: { code: 500, message: "The server has either erred or is incapable of performing the requested operation." } }, 500);
+          return jsonResponse(
+            {
+              badRequest: {
+                code: 400,
+                message: "There is no such action: None. Verify the request body and Content-Type header and try again.",
+              },
+            },
+            400,
+          );
+        return jsonResponse(
+          { computeFault: { code: 500, message: "The server has either erred or is incapable of performing the requested operation." } },
+          500,
+        );
     }
   };
 }

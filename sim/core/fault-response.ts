@@ -17,21 +17,41 @@ export function faultResponse(service: string, status: 500 | 503, retryAfterS = 
   switch (service) {
     case "identity":
       headers["x-openstack-request-id"] = id;
-      body = JSON.stringify({ error: { code: status, title: reason, message: status === 500
-        ? "An unexpected error prevented the server from fulfilling your request." : "The service is temporarily unavailable." } });
+      body = JSON.stringify({
+        error: {
+          code: status,
+          title: reason,
+          message:
+            status === 500
+              ? "An unexpected error prevented the server from fulfilling your request."
+              : "The service is temporarily unavailable.",
+        },
+      });
       break;
     case "compute":
     case "volume":
       headers["x-openstack-request-id"] = id;
       headers["x-compute-request-id"] = id;
-      body = JSON.stringify(status === 500
-        ? { computeFault: { code: 500, message: "Unexpected API Error. Please report this at http://bugs.launchpad.net/ and attach the API log if possible." } }
-        : { serviceUnavailable: { code: 503, message: "Service Unavailable" } });
+      body = JSON.stringify(
+        status === 500
+          ? {
+              computeFault: {
+                code: 500,
+                message: "Unexpected API Error. Please report this at http://bugs.launchpad.net/ and attach the API log if possible.",
+              },
+            }
+          : { serviceUnavailable: { code: 503, message: "Service Unavailable" } },
+      );
       break;
     case "networking":
       headers["X-Openstack-Request-Id"] = id;
-      body = JSON.stringify({ NeutronError: { type: status === 500 ? "HTTPInternalServerError" : "HTTPServiceUnavailable",
-        message: status === 500 ? "Request Failed: internal server error while processing your request." : "Service Unavailable", detail: "" } });
+      body = JSON.stringify({
+        NeutronError: {
+          type: status === 500 ? "HTTPInternalServerError" : "HTTPServiceUnavailable",
+          message: status === 500 ? "Request Failed: internal server error while processing your request." : "Service Unavailable",
+          detail: "",
+        },
+      });
       break;
     case "image":
       // Glance's errors are webob's HTML pages.
@@ -40,7 +60,11 @@ export function faultResponse(service: string, status: 500 | 503, retryAfterS = 
       body = `<html>\n <head>\n  <title>${status} ${reason}</title>\n </head>\n <body>\n  <h1>${status} ${reason}</h1>\n  The server has either erred or is incapable of performing the requested operation.<br /><br />\n\n\n\n </body>\n</html>`;
       break;
     default:
-      body = JSON.stringify({ status: `${status} ${reason}`, detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.", request_id: randomUUID() });
+      body = JSON.stringify({
+        status: `${status} ${reason}`,
+        detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.",
+        request_id: randomUUID(),
+      });
   }
   return new Response(body, { status, headers });
 }

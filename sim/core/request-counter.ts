@@ -29,7 +29,11 @@ export function createRequestCounter(): RequestCounter {
       bump(services, service);
       bump(requests, `${service} ${requestShape(`${method} ${path}`)}`);
     },
-    snapshot: () => ({ byService: sorted(services), byRequest: sorted(requests), total: [...services.values()].reduce((a, b) => a + b, 0) }),
+    snapshot: () => ({
+      byService: sorted(services),
+      byRequest: sorted(requests),
+      total: [...services.values()].reduce((a, b) => a + b, 0),
+    }),
     reset() {
       services.clear();
       requests.clear();

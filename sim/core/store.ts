@@ -63,6 +63,9 @@ export function createDocStore(db: Db): DocStore {
       set: (key, value) => void metaSet.run(key, value),
     },
     transaction: (fn) => db.transaction(fn)(),
-    clear: () => { db.exec("DELETE FROM docs; DELETE FROM meta;"); cleared++; },
+    clear: () => {
+      db.exec("DELETE FROM docs; DELETE FROM meta;");
+      cleared++;
+    },
   };
 }

@@ -10,13 +10,28 @@ export function seedIdentity(state: SimState): void {
   }
   for (const name of ["admin", "member", "reader", "service"]) ks.roles.put({ id: stableId("role", name), name });
   // As on the real tier: keystone-manage bootstrap's admin has no default project; demo's is demo.
-  const users: [string, string, string | null][] = [["admin", state.config.adminPassword, null], ["demo", state.config.demoPassword, "demo"]];
+  const users: [string, string, string | null][] = [
+    ["admin", state.config.adminPassword, null],
+    ["demo", state.config.demoPassword, "demo"],
+  ];
   for (const [name, password, home] of users) {
-    ks.users.put({ id: stableId("user", name), name, domainId: "default", passwordHash: hashSecret(password), enabled: true, passwordExpiresAt: null,
-      defaultProjectId: home ? stableId("project", home) : null });
+    ks.users.put({
+      id: stableId("user", name),
+      name,
+      domainId: "default",
+      passwordHash: hashSecret(password),
+      enabled: true,
+      passwordExpiresAt: null,
+      defaultProjectId: home ? stableId("project", home) : null,
+    });
   }
   const grant = (user: string, project: string, role: string) =>
-    ks.assignments.put({ id: stableId("assignment", `${user}:${project}:${role}`), userId: stableId("user", user), projectId: stableId("project", project), roleId: stableId("role", role) });
+    ks.assignments.put({
+      id: stableId("assignment", `${user}:${project}:${role}`),
+      userId: stableId("user", user),
+      projectId: stableId("project", project),
+      roleId: stableId("role", role),
+    });
   for (const project of ["admin", "demo"]) {
     grant("admin", project, "admin");
     grant("admin", project, "member");

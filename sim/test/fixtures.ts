@@ -37,7 +37,10 @@ export async function makeNetwork(s: OsSession, cleanup: Cleanup, name: string, 
   const network = (await res.json()).network as { id: string; name: string; [k: string]: unknown };
   cleanup.add(`network ${name}`, () => deleteGone(s, "network", `/v2.0/networks/${network.id}`));
   if (!cidr) return { network, subnet: undefined };
-  const sres = await s.call("network", "/v2.0/subnets", { method: "POST", json: { subnet: { network_id: network.id, cidr, ip_version: 4, name: `${name}-subnet` } } });
+  const sres = await s.call("network", "/v2.0/subnets", {
+    method: "POST",
+    json: { subnet: { network_id: network.id, cidr, ip_version: 4, name: `${name}-subnet` } },
+  });
   if (sres.status !== 201) throw new Error(`POST subnet ${cidr}: ${sres.status} ${await sres.text()}`);
   return { network, subnet: (await sres.json()).subnet as { id: string; cidr: string; gateway_ip: string; [k: string]: unknown } };
 }

@@ -35,10 +35,16 @@ export async function login(who: "admin" | "demo"): Promise<OsSession> {
     return url;
   };
   return {
-    token, projectId: body.token.project.id, endpoint,
+    token,
+    projectId: body.token.project.id,
+    endpoint,
     call: (type, path, init = {}) => {
       const { json, ...rest } = init;
-      const headers: Record<string, string> = { "X-Auth-Token": token, Accept: "application/json", ...(rest.headers as Record<string, string>) };
+      const headers: Record<string, string> = {
+        "X-Auth-Token": token,
+        Accept: "application/json",
+        ...(rest.headers as Record<string, string>),
+      };
       if (json !== undefined) headers["Content-Type"] = "application/json";
       return fetch(`${endpoint(type)}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
     },

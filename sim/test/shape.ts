@@ -22,16 +22,19 @@ export const jsonType = (v: unknown): string =>
 
 /** Returns the differences; an empty list means the shapes conform. */
 export function compareShape(sample: unknown, actual: unknown, opts: ShapeOptions = {}, path = ""): string[] {
-  const ts = jsonType(sample), ta = jsonType(actual);
+  const ts = jsonType(sample),
+    ta = jsonType(actual);
   if (ts === "null" || ta === "null") return [];
   if (ts !== ta) return [`${path || "<root>"}: type ${ta}, sample has ${ts}`];
   if (ts === "array") {
-    const s = sample as unknown[], a = actual as unknown[];
+    const s = sample as unknown[],
+      a = actual as unknown[];
     if (!s.length) return [];
     return a.flatMap((el) => compareShape(s[0], el, opts, `${path}[]`));
   }
   if (ts !== "object") return [];
-  const s = sample as Record<string, unknown>, a = actual as Record<string, unknown>;
+  const s = sample as Record<string, unknown>,
+    a = actual as Record<string, unknown>;
   const at = (k: string) => (path ? `${path}.${k}` : k);
   const out: string[] = [];
   for (const k of Object.keys(s)) {
@@ -41,6 +44,7 @@ export function compareShape(sample: unknown, actual: unknown, opts: ShapeOption
     }
     out.push(...compareShape(s[k], a[k], opts, at(k)));
   }
-  for (const k of Object.keys(a)) if (!(k in s) && !(at(k) in (opts.allowExtra ?? {}))) out.push(`${at(k)}: extra (${jsonType(a[k])}), not in the sample`);
+  for (const k of Object.keys(a))
+    if (!(k in s) && !(at(k) in (opts.allowExtra ?? {}))) out.push(`${at(k)}: extra (${jsonType(a[k])}), not in the sample`);
   return out;
 }

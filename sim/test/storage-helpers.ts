@@ -8,7 +8,12 @@ export const sample = (path: string) => JSON.parse(readFileSync(new URL(`./sampl
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `fn` until `done` holds, recording every distinct value seen. */
-export async function pollUntil<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000, everyMs = 40): Promise<{ last: T; seen: T[] }> {
+export async function pollUntil<T>(
+  fn: () => Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 30_000,
+  everyMs = 40,
+): Promise<{ last: T; seen: T[] }> {
   const seen: T[] = [];
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -36,7 +41,8 @@ export const cephCredentials = (): { username: string; password: string } =>
 export async function cephLogin(s: OsSession) {
   const base = s.endpoint("ceph-dashboard");
   const res = await fetch(`${base}/api/auth`, {
-    method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
     body: JSON.stringify(cephCredentials()),
   });
   if (res.status !== 201) throw new Error(`ceph auth ${res.status}: ${await res.text()}`);

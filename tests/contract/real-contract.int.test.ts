@@ -28,12 +28,17 @@ const toolEnv = {
   OS_CLOUD: "zenith-real",
   PYTHONPATH: "",
 };
-for (const k of Object.keys(toolEnv)) if (k.startsWith("OS_") && !["OS_CLIENT_CONFIG_FILE", "OS_CLOUD"].includes(k)) delete (toolEnv as Record<string, unknown>)[k];
+for (const k of Object.keys(toolEnv))
+  if (k.startsWith("OS_") && !["OS_CLIENT_CONFIG_FILE", "OS_CLOUD"].includes(k)) delete (toolEnv as Record<string, unknown>)[k];
 
 const results: Record<string, unknown> = {};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Session { token: string; projectId: string; catalog: Record<string, string> }
+interface Session {
+  token: string;
+  projectId: string;
+  catalog: Record<string, string>;
+}
 
 async function login(who: "admin" | "demo"): Promise<Session> {
   const u = ep.users[who];
@@ -67,7 +72,11 @@ async function api(s: Session, method: string, url: string, body?: unknown, head
   });
   const text = await res.text();
   let json: unknown = null;
-  try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, text, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -81,7 +90,13 @@ async function openstack(...args: string[]) {
   return stdout;
 }
 
-interface VolumeRun { id: string; transitions: { t: number; status: string }[]; final: string; seconds: number; polls: number }
+interface VolumeRun {
+  id: string;
+  transitions: { t: number; status: string }[];
+  final: string;
+  seconds: number;
+  polls: number;
+}
 
 /** POST a volume from an image and poll it every ~200 ms until available/error, recording each status seen. */
 async function volumeFromImage(s: Session, name: string, imageId: string): Promise<VolumeRun> {
@@ -98,7 +113,10 @@ async function volumeFromImage(s: Session, name: string, imageId: string): Promi
     const v = await api(s, "GET", `${cinder}/volumes/${id}`);
     polls++;
     const st: string = v.json?.volume?.status;
-    if (st !== last) { transitions.push({ t: (Date.now() - t0) / 1000, status: st }); last = st; }
+    if (st !== last) {
+      transitions.push({ t: (Date.now() - t0) / 1000, status: st });
+      last = st;
+    }
     if (st === "available" || st === "error") break;
     await sleep(200);
   }
@@ -152,7 +170,10 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
 
     const q = await volumeFromImage(demo, "contract-qcow2", qcowId);
     expect(q.final, JSON.stringify(q)).toBe("available");
-    expect(q.transitions.map((x) => x.status), "qcow2 volume is seen downloading (convert + import)").toContain("downloading");
+    expect(
+      q.transitions.map((x) => x.status),
+      "qcow2 volume is seen downloading (convert + import)",
+    ).toContain("downloading");
     const qInfo = await rbdJson("info", `volumes/volume-${q.id}`);
     expect(qInfo.parent).toBeUndefined();
 
@@ -213,14 +234,19 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
     const snap = parentImg.snapshots.find((s: { name: string }) => s.name === "snap");
     expect(snap.is_protected).toBe(true);
     const dashChildren = snap.children.map((c: { pool_name: string; image_name: string }) => `${c.pool_name}/${c.image_name}`).sort();
-    const rbdChildren = (await rbdJson("children", `images/${rawId}@snap`)).map((c: { pool: string; image: string }) => `${c.pool}/${c.image}`).sort();
+    const rbdChildren = (await rbdJson("children", `images/${rawId}@snap`))
+      .map((c: { pool: string; image: string }) => `${c.pool}/${c.image}`)
+      .sort();
     expect(dashChildren).toEqual(rbdChildren);
     expect(dashChildren).toContain(`volumes/volume-${rawVolume}`);
     const child = await read(`volumes/volume-${rawVolume}`);
     expect(child.parent).toMatchObject({ pool_name: "images", image_name: rawId, snap_name: "snap" });
     const info = await rbdJson("info", `volumes/volume-${rawVolume}`);
-    expect({ pool: child.parent.pool_name, image: child.parent.image_name, snapshot: child.parent.snap_name })
-      .toEqual({ pool: info.parent.pool, image: info.parent.image, snapshot: info.parent.snapshot });
+    expect({ pool: child.parent.pool_name, image: child.parent.image_name, snapshot: child.parent.snap_name }).toEqual({
+      pool: info.parent.pool,
+      image: info.parent.image,
+      snapshot: info.parent.snapshot,
+    });
     results.dashboard = { children: dashChildren, childParent: child.parent };
   }, 120_000);
 
@@ -228,13 +254,21 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
     admin ??= await login("admin");
     const net: string = ep.networks["zenith-net"].id;
     const neutron = admin.catalog.network;
-    const agents = (await api(admin, "GET", `${neutron}/v2.0/agents?agent_type=DHCP%20agent`)).json.agents as { id: string; host: string; alive: boolean }[];
+    const agents = (await api(admin, "GET", `${neutron}/v2.0/agents?agent_type=DHCP%20agent`)).json.agents as {
+      id: string;
+      host: string;
+      alive: boolean;
+    }[];
     expect(agents.filter((a) => a.alive).length).toBeGreaterThanOrEqual(4);
-    const hosting = new Set(((await api(admin, "GET", `${neutron}/v2.0/networks/${net}/dhcp-agents`)).json.agents as { id: string }[]).map((a) => a.id));
+    const hosting = new Set(
+      ((await api(admin, "GET", `${neutron}/v2.0/networks/${net}/dhcp-agents`)).json.agents as { id: string }[]).map((a) => a.id),
+    );
     const agent = agents.find((a) => a.alive && !hosting.has(a.id));
     expect(agent, "an alive DHCP agent not yet hosting zenith-net").toBeTruthy();
     const listed = async () =>
-      (JSON.parse(await openstack("network", "agent", "list", "--network", "zenith-net", "-f", "json")) as { ID: string }[]).map((a) => a.ID);
+      (JSON.parse(await openstack("network", "agent", "list", "--network", "zenith-net", "-f", "json")) as { ID: string }[]).map(
+        (a) => a.ID,
+      );
     try {
       await openstack("network", "agent", "add", "network", "--dhcp", agent!.id, "zenith-net");
       expect(await listed()).toContain(agent!.id);
@@ -256,22 +290,45 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
     const servers: string[] = [];
     let qcowFault: string | undefined;
     const boot = async (name: string, imageId: string) => {
-      const r = await api(demo, "POST", `${nova}/servers`, {
-        server: {
-          name, flavorRef: ep.flavors["m1.tiny"], networks: [{ uuid: ep.networks["zenith-net"].id }],
-          block_device_mapping_v2: [{ boot_index: 0, uuid: imageId, source_type: "image", destination_type: "volume", volume_size: 1, delete_on_termination: true }],
+      const r = await api(
+        demo,
+        "POST",
+        `${nova}/servers`,
+        {
+          server: {
+            name,
+            flavorRef: ep.flavors["m1.tiny"],
+            networks: [{ uuid: ep.networks["zenith-net"].id }],
+            block_device_mapping_v2: [
+              {
+                boot_index: 0,
+                uuid: imageId,
+                source_type: "image",
+                destination_type: "volume",
+                volume_size: 1,
+                delete_on_termination: true,
+              },
+            ],
+          },
         },
-      }, { "OpenStack-API-Version": "compute 2.67" });
+        { "OpenStack-API-Version": "compute 2.67" },
+      );
       expect(r.status, `POST /servers: ${r.text}`).toBe(202);
       servers.push(r.json.server.id);
       const t0 = Date.now();
       let sv: any; // eslint-disable-line @typescript-eslint/no-explicit-any
       while (Date.now() - t0 < 240_000) {
-        sv = (await api(demo, "GET", `${nova}/servers/${r.json.server.id}`, undefined, { "OpenStack-API-Version": "compute 2.67" })).json.server;
+        sv = (await api(demo, "GET", `${nova}/servers/${r.json.server.id}`, undefined, { "OpenStack-API-Version": "compute 2.67" })).json
+          .server;
         if (sv.status === "ACTIVE" || sv.status === "ERROR") break;
         await sleep(500);
       }
-      return { status: sv.status as string, fault: sv.fault?.message as string | undefined, seconds: (Date.now() - t0) / 1000, id: sv.id as string };
+      return {
+        status: sv.status as string,
+        fault: sv.fault?.message as string | undefined,
+        seconds: (Date.now() - t0) / 1000,
+        id: sv.id as string,
+      };
     };
     try {
       const q = await boot("contract-bfv-qcow2", ep.images.qcow2);
@@ -284,11 +341,18 @@ describe.skipIf(!onReal)("real cloud contract (contract checks need real Ceph/Op
       // 768 MiB qcow2, whose download+convert+import takes ~9 s even on a quiet machine.
       expect((retries + 1) * interval, "the real tier is set up with Nova's short volume wait").toBeLessThanOrEqual(5);
       expect(q.status).toBe("ERROR");
-      expect(q.fault).toMatch(/Volume [0-9a-f-]+ did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\./);
+      expect(q.fault).toMatch(
+        /Volume [0-9a-f-]+ did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\./,
+      );
     } finally {
       // delete_on_termination covers the raw server's volume; the volume of the failed qcow2 build is left
       // behind by Nova (it is named in the fault). Both go on the list that afterAll deletes.
-      const vols = (await api(demo, "GET", `${demo.catalog.volumev3}/volumes/detail`)).json.volumes as { id: string; attachments: { server_id: string }[]; volume_image_metadata?: { image_id: string }; created_at: string }[];
+      const vols = (await api(demo, "GET", `${demo.catalog.volumev3}/volumes/detail`)).json.volumes as {
+        id: string;
+        attachments: { server_id: string }[];
+        volume_image_metadata?: { image_id: string };
+        created_at: string;
+      }[];
       for (const s of servers) await api(demo, "DELETE", `${nova}/servers/${s}`);
       const t0 = Date.now();
       for (const s of servers) {

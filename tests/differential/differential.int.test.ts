@@ -30,14 +30,20 @@ describe.skipIf(!onReal)("the sim answers the catalogue as the real services do"
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "zenith-diff-"));
     sim = await startSim({
-      port: Number(process.env.ZENITH_DIFF_SIM_PORT ?? 0), scenario: "default",
+      port: Number(process.env.ZENITH_DIFF_SIM_PORT ?? 0),
+      scenario: "default",
       config: { dbPath: join(dataDir, "sim.sqlite"), controls: true, timeScale: 0.02 },
     });
     const tag = `zt-g-${randomBytes(3).toString("hex")}`;
     const u = (username: string, password: string, project: string) => ({ username, password, userDomain: "Default", project });
     const real = target.real!;
     const both = await Promise.allSettled([
-      prepare("sim", `${sim.url}/identity/v3`, { admin: u("admin", sim.state.config.adminPassword, "admin"), member: u("demo", sim.state.config.demoPassword, "demo") }, tag),
+      prepare(
+        "sim",
+        `${sim.url}/identity/v3`,
+        { admin: u("admin", sim.state.config.adminPassword, "admin"), member: u("demo", sim.state.config.demoPassword, "demo") },
+        tag,
+      ),
       prepare("real", real.authUrl, { admin: real.users.admin, member: real.users.demo }, tag),
     ]);
     for (const r of both) if (r.status === "fulfilled") prepared.push(r.value);
@@ -45,7 +51,9 @@ describe.skipIf(!onReal)("the sim answers the catalogue as the real services do"
     if (failed) throw failed.reason;
     for (const o of await runCatalogue(prepared[0], prepared[1], catalogue)) outcomes.set(o.probe.id, o);
     const differ = [...outcomes.values()].filter((o) => o.differences.length);
-    console.log(`differential: ${outcomes.size} probes, ${differ.length} differ, ${differ.filter((o) => !o.unexplained.length).length} of them stated in known-differences.ts`);
+    console.log(
+      `differential: ${outcomes.size} probes, ${differ.length} differ, ${differ.filter((o) => !o.unexplained.length).length} of them stated in known-differences.ts`,
+    );
   }, 1_200_000);
 
   afterAll(async () => {

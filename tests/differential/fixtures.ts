@@ -35,46 +35,101 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
     undo.push({ what, run: async () => (await call(s, service, "DELETE", path, undefined, headers)).status });
 
   const vars: Record<string, string> = {
-    tag, missing: randomUUID(), member_project: member.projectId, admin_project: admin.projectId, member_user: member.userId, member_token: member.token,
+    tag,
+    missing: randomUUID(),
+    member_project: member.projectId,
+    admin_project: admin.projectId,
+    member_user: member.userId,
+    member_token: member.token,
   };
   try {
     // Keystone: a second project with its own member, the "other" user.
     const password = `Zt-${randomUUID()}`;
-    const project = (await must("create project", call(admin, "identity", "POST", "/projects", { project: { name: `${tag}-other`, domain_id: "default", description: "zenith differential suite" } }), [201])).json.project;
+    const project = (
+      await must(
+        "create project",
+        call(admin, "identity", "POST", "/projects", {
+          project: { name: `${tag}-other`, domain_id: "default", description: "zenith differential suite" },
+        }),
+        [201],
+      )
+    ).json.project;
     later("project", admin, "identity", `/projects/${project.id}`);
-    const user = (await must("create user", call(admin, "identity", "POST", "/users", { user: { name: `${tag}-other`, domain_id: "default", password, default_project_id: project.id } }), [201])).json.user;
+    const user = (
+      await must(
+        "create user",
+        call(admin, "identity", "POST", "/users", {
+          user: { name: `${tag}-other`, domain_id: "default", password, default_project_id: project.id },
+        }),
+        [201],
+      )
+    ).json.user;
     later("user", admin, "identity", `/users/${user.id}`);
     const role = (await must("find role member", call(admin, "identity", "GET", "/roles?name=member"), [200])).json.roles[0];
     await must("grant member", call(admin, "identity", "PUT", `/projects/${project.id}/users/${user.id}/roles/${role.id}`), [204]);
     const other = await login(authUrl, { username: user.name, password, userDomain: "Default", project: project.name });
     Object.assign(vars, { other_project: project.id, other_user: user.id, member_role: role.id });
 
-    const dhcp = (await must("list DHCP agents", call(admin, "network", "GET", "/v2.0/agents?agent_type=DHCP%20agent"), [200])).json.agents[0];
+    const dhcp = (await must("list DHCP agents", call(admin, "network", "GET", "/v2.0/agents?agent_type=DHCP%20agent"), [200])).json
+      .agents[0];
     if (!dhcp) throw new Error(`${name}: no DHCP agent`);
     vars.dhcp_agent = dhcp.id;
 
     // Member's resources.
-    const net = (await must("create network", call(member, "network", "POST", "/v2.0/networks", { network: { name: `${tag}-net` } }), [201])).json.network;
+    const net = (
+      await must("create network", call(member, "network", "POST", "/v2.0/networks", { network: { name: `${tag}-net` } }), [201])
+    ).json.network;
     later("network", member, "network", `/v2.0/networks/${net.id}`);
-    const sg = (await must("create security group", call(member, "network", "POST", "/v2.0/security-groups", { security_group: { name: `${tag}-sg` } }), [201])).json.security_group;
+    const sg = (
+      await must(
+        "create security group",
+        call(member, "network", "POST", "/v2.0/security-groups", { security_group: { name: `${tag}-sg` } }),
+        [201],
+      )
+    ).json.security_group;
     later("security group", member, "network", `/v2.0/security-groups/${sg.id}`);
     const kp = `${tag}-kp`;
     await must("create key pair", call(member, "compute", "POST", "/os-keypairs", { keypair: { name: kp } }), [200, 201]);
     later("key pair", member, "compute", `/os-keypairs/${kp}`);
-    const vol = (await must("create volume", call(member, "volumev3", "POST", "/volumes", { volume: { name: `${tag}-vol`, size: 1 } }), [202])).json.volume;
+    const vol = (
+      await must("create volume", call(member, "volumev3", "POST", "/volumes", { volume: { name: `${tag}-vol`, size: 1 } }), [202])
+    ).json.volume;
     later("volume", member, "volumev3", `/volumes/${vol.id}`);
-    const img = (await must("create image", call(member, "image", "POST", "/v2/images", { name: `${tag}-img`, disk_format: "raw", container_format: "bare" }), [201])).json;
+    const img = (
+      await must(
+        "create image",
+        call(member, "image", "POST", "/v2/images", { name: `${tag}-img`, disk_format: "raw", container_format: "bare" }),
+        [201],
+      )
+    ).json;
     later("image", member, "image", `/v2/images/${img.id}`);
     Object.assign(vars, { network: net.id, sg: sg.id, keypair: kp, volume: vol.id, image: img.id });
 
     // A server from the smallest public raw image, without a network (2.37 "none").
-    const images = (await must("list images", call(member, "image", "GET", "/v2/images?visibility=public&disk_format=raw&status=active"), [200])).json.images;
+    const images = (
+      await must("list images", call(member, "image", "GET", "/v2/images?visibility=public&disk_format=raw&status=active"), [200])
+    ).json.images;
     const boot = images.sort((a: any, b: any) => (a.size ?? 0) - (b.size ?? 0))[0];
     const flavors = (await must("list flavors", call(member, "compute", "GET", "/flavors/detail"), [200])).json.flavors;
-    const flavor = flavors.filter((f: any) => f.disk === 0 || f.disk * 1024 ** 3 >= (boot?.size ?? 0)).sort((a: any, b: any) => a.ram - b.ram)[0];
+    const flavor = flavors
+      .filter((f: any) => f.disk === 0 || f.disk * 1024 ** 3 >= (boot?.size ?? 0))
+      .sort((a: any, b: any) => a.ram - b.ram)[0];
     if (!boot || !flavor) throw new Error(`${name}: no public raw image or no flavor to boot`);
     const mv = { "OpenStack-API-Version": "compute 2.37" };
-    const srv = (await must("boot server", call(member, "compute", "POST", "/servers", { server: { name: `${tag}-srv`, imageRef: boot.id, flavorRef: flavor.id, networks: "none" } }, mv), [202])).json.server;
+    const srv = (
+      await must(
+        "boot server",
+        call(
+          member,
+          "compute",
+          "POST",
+          "/servers",
+          { server: { name: `${tag}-srv`, imageRef: boot.id, flavorRef: flavor.id, networks: "none" } },
+          mv,
+        ),
+        [202],
+      )
+    ).json.server;
     later("server", member, "compute", `/servers/${srv.id}`);
     Object.assign(vars, { server: srv.id, flavor: flavor.id, public_image: boot.id });
     for (let i = 0; i < 120; i++) {

@@ -17,22 +17,25 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     probe: "image.images.get.public",
     keys: ["hw_disk_bus", "hw_qemu_guest_agent", "os_version", "direct_url", "stores"],
-    reason: "two stated configuration and data differences. Glance: the sim models the measured deployment (show_multiple_locations, "
-      + "the location policy limited to admins, so a member sees neither direct_url nor stores), the real tier sets show_image_direct_url "
-      + "with multi-store, which shows direct_url and stores to every reader (sim/services/glance/glance.int.test.ts states the same). "
-      + "Data: the sim's centos-7-raw carries hw_disk_bus, hw_qemu_guest_agent and os_version as the scenario describes it; "
-      + "scripts/real-cloud uploads zenith-raw with os_distro only",
+    reason:
+      "two stated configuration and data differences. Glance: the sim models the measured deployment (show_multiple_locations, " +
+      "the location policy limited to admins, so a member sees neither direct_url nor stores), the real tier sets show_image_direct_url " +
+      "with multi-store, which shows direct_url and stores to every reader (sim/services/glance/glance.int.test.ts states the same). " +
+      "Data: the sim's centos-7-raw carries hw_disk_bus, hw_qemu_guest_agent and os_version as the scenario describes it; " +
+      "scripts/real-cloud uploads zenith-raw with os_distro only",
   },
   {
     probe: "image.images.get.admin",
     keys: ["locations"],
-    reason: "Glance's location model as above: the sim models show_multiple_locations (an admin sees locations, [] before upload); "
-      + "the real tier sets show_image_direct_url only, which never shows locations",
+    reason:
+      "Glance's location model as above: the sim models show_multiple_locations (an admin sees locations, [] before upload); " +
+      "the real tier sets show_image_direct_url only, which never shows locations",
   },
   {
     probe: "compute.servers.detail.mv-latest",
     fields: { "header:openstack-api-version": "compute 2.93", "header:x-openstack-nova-api-version": "2.93" },
-    reason: "the sim serves compute microversions up to 2.100 (issue 3) so the BFF is tested against newer clouds; the real tier is Zed, whose maximum is 2.93",
+    reason:
+      "the sim serves compute microversions up to 2.100 (issue 3) so the BFF is tested against newer clouds; the real tier is Zed, whose maximum is 2.93",
   },
 ];
 

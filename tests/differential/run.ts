@@ -15,8 +15,12 @@ export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signatu
   const caller = t.sessions[probe.user === "anon" ? "member" : probe.user];
   const base = (who: Probe["user"]) => serviceUrl(t.urls, probe.service, t.sessions[who === "anon" ? "member" : who].projectId, probe.bare);
   const url = `${base(probe.user)}${fill(probe.path, t.vars)}`;
-  const body = probe.body === undefined ? undefined
-    : typeof probe.body === "string" ? probe.body : JSON.parse(fill(JSON.stringify(probe.body), t.vars));
+  const body =
+    probe.body === undefined
+      ? undefined
+      : typeof probe.body === "string"
+        ? probe.body
+        : JSON.parse(fill(JSON.stringify(probe.body), t.vars));
   const token = probe.user === "anon" ? undefined : caller.token;
   const a = await send(url, { method: probe.method, token, body, headers: probe.headers, chunked: probe.chunked });
   if (probe.cleanup && a.status < 300) {

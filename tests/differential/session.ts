@@ -1,8 +1,18 @@
 import type { Service, Who } from "./types";
 
 /** One user's Keystone session on one target: its token, ids and the catalog's public URLs. */
-export interface Session { token: string; userId: string; projectId: string; urls: Record<string, string> }
-export interface Creds { username: string; password: string; userDomain: string; project: string }
+export interface Session {
+  token: string;
+  userId: string;
+  projectId: string;
+  urls: Record<string, string>;
+}
+export interface Creds {
+  username: string;
+  password: string;
+  userDomain: string;
+  project: string;
+}
 
 const TIMEOUT = 60_000;
 
@@ -28,10 +38,18 @@ export async function login(authUrl: string, u: Creds): Promise<Session> {
   return { token: res.headers.get("x-subject-token")!, userId: body.token.user.id, projectId: body.token.project.id, urls };
 }
 
-export interface RawAnswer { status: number; headers: Headers; text: string; json: any }
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
 
 /** One raw request; a chunked body goes out as a stream (Transfer-Encoding: chunked, no Content-Length). */
-export async function send(url: string, init: { method: string; token?: string; body?: unknown; headers?: Record<string, string>; chunked?: boolean }): Promise<RawAnswer> {
+export async function send(
+  url: string,
+  init: { method: string; token?: string; body?: unknown; headers?: Record<string, string>; chunked?: boolean },
+): Promise<RawAnswer> {
   const headers: Record<string, string> = { Accept: "application/json", ...(init.token ? { "X-Auth-Token": init.token } : {}) };
   let body: string | ReadableStream<Uint8Array> | undefined;
   if (init.body !== undefined) {
@@ -39,19 +57,37 @@ export async function send(url: string, init: { method: string; token?: string; 
     headers["Content-Type"] = "application/json";
     if (init.chunked) {
       const bytes = new TextEncoder().encode(text);
-      body = new ReadableStream({ start(c) { c.enqueue(bytes); c.close(); } });
+      body = new ReadableStream({
+        start(c) {
+          c.enqueue(bytes);
+          c.close();
+        },
+      });
     } else body = text;
   }
   Object.assign(headers, init.headers);
-  const res = await fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT), ...(init.chunked ? { duplex: "half" } : {}) } as RequestInit);
+  const res = await fetch(url, {
+    method: init.method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(TIMEOUT),
+    ...(init.chunked ? { duplex: "half" } : {}),
+  } as RequestInit);
   const text = await res.text();
   let json: unknown = null;
-  try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, headers: res.headers, text, json };
 }
 
 /** The users of one target: admin and member are given; other (a member of another project) is made per run. */
-export interface Users { sessions: Partial<Record<Who, Session>>; urls: Record<string, string> }
+export interface Users {
+  sessions: Partial<Record<Who, Session>>;
+  urls: Record<string, string>;
+}
 
 /**
  * A service's URL for one caller. Cinder's catalog URL carries the token's project (optional only from 3.67 on):

@@ -3,8 +3,13 @@ import type { Service, Signature } from "./types";
 
 /** Ids differ between the targets: uuids, 32-hex ids and request ids are masked before messages are compared. */
 export const maskIds = (s: string): string =>
-  s.replace(/req-[0-9a-f-]{36}/gi, "<req>").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<id>")
-    .replace(/\b[0-9a-f]{32}\b/gi, "<id>").replace(/zt-[a-z]-[0-9a-z]+/g, "<tag>").replace(/\s+/g, " ").trim();
+  s
+    .replace(/req-[0-9a-f-]{36}/gi, "<req>")
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<id>")
+    .replace(/\b[0-9a-f]{32}\b/gi, "<id>")
+    .replace(/zt-[a-z]-[0-9a-z]+/g, "<tag>")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function kindOf(a: RawAnswer): string {
   if (!a.text) return "empty";
@@ -60,7 +65,11 @@ export function signature(service: Service, a: RawAnswer): Signature {
   return sig;
 }
 
-export interface Difference { field: string; sim: string; real: string }
+export interface Difference {
+  field: string;
+  sim: string;
+  real: string;
+}
 
 /** Field-by-field differences between the sim's and the real tier's signature. */
 export function compare(sim: Signature, real: Signature): Difference[] {

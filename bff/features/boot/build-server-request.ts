@@ -57,9 +57,11 @@ export function buildServerRequest(inp: BuildInput): ServerCreateBody {
   };
   const { type, id } = ch.source;
   if (type === "volume") server.block_device_mapping_v2 = bdm({ uuid: id, source_type: "volume", destination_type: "volume" });
-  else if (type === "volume-snapshot") server.block_device_mapping_v2 = bdm({ uuid: id, source_type: "snapshot", destination_type: "volume", ...sized, ...typed });
+  else if (type === "volume-snapshot")
+    server.block_device_mapping_v2 = bdm({ uuid: id, source_type: "snapshot", destination_type: "volume", ...sized, ...typed });
   else if (inp.volumeBackedSnapshot) server.imageRef = id;
-  else if (ch.createVolume) server.block_device_mapping_v2 = bdm({ uuid: id, source_type: "image", destination_type: "volume", ...sized, ...typed });
+  else if (ch.createVolume)
+    server.block_device_mapping_v2 = bdm({ uuid: id, source_type: "image", destination_type: "volume", ...sized, ...typed });
   else server.imageRef = id;
   if (ch.securityGroups.length) server.security_groups = ch.securityGroups.map((name) => ({ name }));
   if (ch.keyName) server.key_name = ch.keyName;

@@ -1,13 +1,22 @@
 import type { Check, CheckId, CheckStatus, ClusterFacts, ImageFacts, SnapshotProbe, StoreProbe } from "./types";
 
-export interface RbdLocation { url: string; fsid: string; pool: string; image: string; snap: string }
+export interface RbdLocation {
+  url: string;
+  fsid: string;
+  pool: string;
+  image: string;
+  snap: string;
+}
 /** Why Nova/Cinder's parse_location rejects a location: a code, never the URL itself. */
 export type LocationError = "no_location" | "not_rbd" | "blank_components" | "not_snapshot";
 
 /** rbd://fsid/pool/image/snap → its parts, or the reason Nova/Cinder's parse_location rejects it. */
 export function parseRbdLocation(url: string): RbdLocation | LocationError {
   if (!url.startsWith("rbd://")) return "not_rbd";
-  const pieces = url.slice("rbd://".length).split("/").map((p) => decodeURIComponent(p));
+  const pieces = url
+    .slice("rbd://".length)
+    .split("/")
+    .map((p) => decodeURIComponent(p));
   if (pieces.some((p) => p === "")) return "blank_components";
   if (pieces.length !== 4) return "not_snapshot";
   const [fsid, pool, image, snap] = pieces;
@@ -64,9 +73,12 @@ function byImageId(img: ImageFacts, store: StoreProbe | null): [Check, Check] {
     return [check("same_fsid", "unknown", "ceph_unavailable"), check("snapshot_readable", "unknown", "ceph_unavailable")];
   if (store.status === "absent")
     return [check("same_fsid", "fail", "not_in_cluster", { image }), check("snapshot_readable", "unknown", "no_rbd_image", { image })];
-  const snap = store.snap === "protected" ? check("snapshot_readable", "pass", "snapshot_protected", { image })
-    : store.snap === "unprotected" ? check("snapshot_readable", "unknown", "snapshot_unprotected", { image })
-    : check("snapshot_readable", "fail", "no_snapshot", { image });
+  const snap =
+    store.snap === "protected"
+      ? check("snapshot_readable", "pass", "snapshot_protected", { image })
+      : store.snap === "unprotected"
+        ? check("snapshot_readable", "unknown", "snapshot_unprotected", { image })
+        : check("snapshot_readable", "fail", "no_snapshot", { image });
   return [check("same_fsid", "pass", "in_cluster_by_id", { image }), snap];
 }
 
@@ -76,26 +88,49 @@ function byImageId(img: ImageFacts, store: StoreProbe | null): [Check, Check] {
  * A fact the caller cannot see is `unknown` with the reason, never a silent guess. A member who cannot see the
  * location still gets "same cluster" and "snapshot readable" settled by the BFF's own look at images/<id> (`store`).
  */
-export function cloneChecks(img: ImageFacts, cluster: ClusterFacts, probe: SnapshotProbe, viewerIsAdmin: boolean, store: StoreProbe | null = null): Check[] {
-  const format = img.diskFormat === "raw" ? check("raw_format", "pass", "format_raw")
-    : check("raw_format", "fail", "format_not_raw", { format: img.diskFormat ?? "unset" });
+export function cloneChecks(
+  img: ImageFacts,
+  cluster: ClusterFacts,
+  probe: SnapshotProbe,
+  viewerIsAdmin: boolean,
+  store: StoreProbe | null = null,
+): Check[] {
+  const format =
+    img.diskFormat === "raw"
+      ? check("raw_format", "pass", "format_raw")
+      : check("raw_format", "fail", "format_not_raw", { format: img.diskFormat ?? "unset" });
 
   if (img.locations === null || img.locations.length === 0) {
     if (viewerIsAdmin)
-      return [check("location_exposed", "fail", "location_not_shown"), check("same_fsid", "unknown", "no_location"), format, check("snapshot_readable", "unknown", "no_location")];
+      return [
+        check("location_exposed", "fail", "location_not_shown"),
+        check("same_fsid", "unknown", "no_location"),
+        format,
+        check("snapshot_readable", "unknown", "no_location"),
+      ];
     const [fsid, snap] = byImageId(img, store);
     return [check("location_exposed", "unknown", "location_hidden_from_role"), fsid, format, snap];
   }
 
   const loc = firstRbdLocation(img.locations);
   if (typeof loc === "string")
-    return [check("location_exposed", "fail", "location_not_rbd", { reason: loc }), check("same_fsid", "unknown", "no_location"), format, check("snapshot_readable", "unknown", "no_location")];
+    return [
+      check("location_exposed", "fail", "location_not_rbd", { reason: loc }),
+      check("same_fsid", "unknown", "no_location"),
+      format,
+      check("snapshot_readable", "unknown", "no_location"),
+    ];
   const location = check("location_exposed", "pass", "location_exposed");
-  const fsid = cluster.fsid === null ? check("same_fsid", "unknown", "cluster_unknown")
-    : cluster.fsid === loc.fsid ? check("same_fsid", "pass", "same_cluster")
-    : check("same_fsid", "fail", "other_cluster");
-  const snapshot = fsid.status === "fail" ? check("snapshot_readable", "unknown", "other_cluster_not_checked")
-    : check("snapshot_readable", probe.status, (probe.code in CHECK_CODES ? probe.code : "ceph_unavailable") as CheckCode);
+  const fsid =
+    cluster.fsid === null
+      ? check("same_fsid", "unknown", "cluster_unknown")
+      : cluster.fsid === loc.fsid
+        ? check("same_fsid", "pass", "same_cluster")
+        : check("same_fsid", "fail", "other_cluster");
+  const snapshot =
+    fsid.status === "fail"
+      ? check("snapshot_readable", "unknown", "other_cluster_not_checked")
+      : check("snapshot_readable", probe.status, (probe.code in CHECK_CODES ? probe.code : "ceph_unavailable") as CheckCode);
   return [location, fsid, format, snapshot];
 }
 

@@ -16,9 +16,15 @@ import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, So
 export function bootIo(services: Services, session: RequestSession, clients: CloudClients) {
   const { ceph, missing } = clients.cephResult();
   return {
-    services, session, deps: services.deps,
-    nova: clients.nova, glance: clients.glance, cinder: clients.cinder, neutron: clients.neutron,
-    ceph, cephMissing: missing?.message ?? "",
+    services,
+    session,
+    deps: services.deps,
+    nova: clients.nova,
+    glance: clients.glance,
+    cinder: clients.cinder,
+    neutron: clients.neutron,
+    ceph,
+    cephMissing: missing?.message ?? "",
   };
 }
 export type BootIo = ReturnType<typeof bootIo>;
@@ -34,23 +40,48 @@ export function imageFacts(img: GlanceImage): ImageFacts {
   let volumeBacked: ImageFacts["volumeBacked"] = null;
   if (typeof img.block_device_mapping === "string") {
     try {
-      const bdms = JSON.parse(img.block_device_mapping) as { boot_index?: number | string | null; source_type?: string; snapshot_id?: string; volume_size?: number }[];
+      const bdms = JSON.parse(img.block_device_mapping) as {
+        boot_index?: number | string | null;
+        source_type?: string;
+        snapshot_id?: string;
+        volume_size?: number;
+      }[];
       const root = bdms.find((b) => Number(b.boot_index) === 0) ?? bdms[0];
       if (root) volumeBacked = { snapshotId: root.snapshot_id ?? null, volumeSize: root.volume_size ?? null };
-    } catch { /* not a mapping: treat as a plain image */ }
+    } catch {
+      /* not a mapping: treat as a plain image */
+    }
   }
   return {
-    kind: "image", id: img.id, name: img.name ?? img.id, status: img.status, diskFormat: img.disk_format, size: img.size, virtualSize: img.virtual_size,
-    minDisk: img.min_disk ?? 0, minRam: img.min_ram ?? 0, instanceSnapshot: isInstanceSnapshot(img),
-    locations: urls.length ? [...new Set(urls)] : null, volumeBacked,
+    kind: "image",
+    id: img.id,
+    name: img.name ?? img.id,
+    status: img.status,
+    diskFormat: img.disk_format,
+    size: img.size,
+    virtualSize: img.virtual_size,
+    minDisk: img.min_disk ?? 0,
+    minRam: img.min_ram ?? 0,
+    instanceSnapshot: isInstanceSnapshot(img),
+    locations: urls.length ? [...new Set(urls)] : null,
+    volumeBacked,
   };
 }
 
 export async function sourceFacts(io: BootIo, source: BootChoices["source"]): Promise<SourceFacts> {
   if (source.type === "volume") {
     const v = await io.cinder.volume(source.id);
-    return { kind: "volume", id: v.id, name: v.name ?? "", status: v.status, size: v.size, bootable: v.bootable === "true", volumeType: v.volume_type,
-      attachedTo: v.attachments.map((a) => a.server_id), multiattach: !!v.multiattach };
+    return {
+      kind: "volume",
+      id: v.id,
+      name: v.name ?? "",
+      status: v.status,
+      size: v.size,
+      bootable: v.bootable === "true",
+      volumeType: v.volume_type,
+      attachedTo: v.attachments.map((a) => a.server_id),
+      multiattach: !!v.multiattach,
+    };
   }
   if (source.type === "volume-snapshot") {
     const s = await io.cinder.snapshot(source.id);
@@ -75,7 +106,8 @@ export async function clusterFacts(io: BootIo): Promise<ClusterFacts> {
 export async function probeSnapshot(io: BootIo, img: ImageFacts, cluster: ClusterFacts): Promise<SnapshotProbe> {
   const loc = img.locations ? firstRbdLocation(img.locations) : null;
   if (!loc || typeof loc === "string") return { status: "unknown", code: "no_location", evidence: "No rbd:// location to open" };
-  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid) return { status: "unknown", code: "ceph_unavailable", evidence: "This cloud's Ceph could not be asked" };
+  if (!io.ceph || cluster.fsid === null || cluster.fsid !== loc.fsid)
+    return { status: "unknown", code: "ceph_unavailable", evidence: "This cloud's Ceph could not be asked" };
   try {
     const rbd = await io.ceph.image(loc.pool, loc.image);
     if (!rbd) return { status: "fail", code: "no_rbd_image", evidence: "This cloud's Ceph has no such RBD image" };
@@ -92,7 +124,11 @@ export async function probeStore(io: Pick<BootIo, "ceph">, imageId: string): Pro
   const st = await glanceStoreStatus(io.ceph, imageId);
   if (st === "unknown") return { status: "unknown", snap: null, code: "ceph_unavailable" };
   if (st === "absent") return { status: "absent", snap: null, code: "not_in_cluster" };
-  return { status: "found", snap: st === "found-protected" ? "protected" : st === "found-unprotected" ? "unprotected" : "missing", code: "in_cluster_by_id" };
+  return {
+    status: "found",
+    snap: st === "found-protected" ? "protected" : st === "found-unprotected" ? "unprotected" : "missing",
+    code: "in_cluster_by_id",
+  };
 }
 
 /** Per app (its Services), so tests with fresh apps learn afresh. */
@@ -107,11 +143,19 @@ export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
   if (!learned) learnedByApp.set(io.services, (learned = new Map()));
   const hit = learned.get(key);
   if (hit && hit.until > Date.now()) return hit.model;
-  const vols = (await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 })).items;
-  const samples: VolumeSample[] = vols.filter((v) => v.volume_image_metadata).map((v) => ({
-    id: v.id, status: v.status, imageBytes: Number(v.volume_image_metadata?.size ?? 0), diskFormat: v.volume_image_metadata?.disk_format ?? "",
-    createdAt: cinderTime(v.created_at) ?? 0, updatedAt: cinderTime(v.updated_at),
-  }));
+  const vols = (
+    await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 })
+  ).items;
+  const samples: VolumeSample[] = vols
+    .filter((v) => v.volume_image_metadata)
+    .map((v) => ({
+      id: v.id,
+      status: v.status,
+      imageBytes: Number(v.volume_image_metadata?.size ?? 0),
+      diskFormat: v.volume_image_metadata?.disk_format ?? "",
+      createdAt: cinderTime(v.created_at) ?? 0,
+      updatedAt: cinderTime(v.updated_at),
+    }));
   const model = learnThroughput(samples);
   learned.set(key, { model, until: Date.now() + LEARN_MS });
   return model;
@@ -132,9 +176,23 @@ export async function gatherPlanFacts(io: BootIo, choices: BootChoices): Promise
   ]);
   const image = source.kind === "image" && !source.volumeBacked ? source : null;
   const [probe, store] = await Promise.all([
-    image ? probeSnapshot(io, image, cluster) : Promise.resolve<SnapshotProbe>({ status: "unknown", code: "no_location", evidence: "not an image" }),
+    image
+      ? probeSnapshot(io, image, cluster)
+      : Promise.resolve<SnapshotProbe>({ status: "unknown", code: "no_location", evidence: "not an image" }),
     // Only a caller who cannot see the location needs the service account's look; an admin's plan rests on what Glance shows.
     image && !io.session.isAdmin && !image.locations?.length ? probeStore(io, image.id) : Promise.resolve(null),
   ]);
-  return { choices, source, flavor, cluster, probe, store, viewerIsAdmin: io.session.isAdmin, throughput, wait: novaWait(io), quotas, defaultVolumeType: defaultType };
+  return {
+    choices,
+    source,
+    flavor,
+    cluster,
+    probe,
+    store,
+    viewerIsAdmin: io.session.isAdmin,
+    throughput,
+    wait: novaWait(io),
+    quotas,
+    defaultVolumeType: defaultType,
+  };
 }

@@ -37,17 +37,22 @@ async function planAndCreate(io: BootIo, name: string, choices: BootChoices & { 
     [META.p90]: String(plan.predictedSeconds.p90),
     [META.wait]: String(plan.novaWait.seconds),
     [META.storageP50]: String(plan.storageSeconds.p50),
-    ...(plan.alternative ? { [META.altPath]: plan.alternative.path, [META.altStorageP50]: String(plan.alternative.storageSeconds.p50) } : {}),
+    ...(plan.alternative
+      ? { [META.altPath]: plan.alternative.path, [META.altStorageP50]: String(plan.alternative.storageSeconds.p50) }
+      : {}),
     [META.started]: new Date(now).toISOString(),
     [META.source]: `${choices.source.type}:${choices.source.id}`,
     ...(plan.volumeSizeGiB !== null ? { [META.volumeGiB]: String(plan.volumeSizeGiB) } : {}),
   };
   const body = buildServerRequest({
-    name, choices, metadata,
+    name,
+    choices,
+    metadata,
     volumeSizeGiB: plan.path === "existing-volume" ? null : plan.volumeSizeGiB,
     volumeBackedSnapshot: facts.source.kind === "image" && !!facts.source.volumeBacked,
   });
   const created = await io.nova.createServer(body);
-  if (!created.id) throw new ApiError(502, "upstream_error", "Nova (compute) accepted the boot but answered without a server id", { service: "compute" });
+  if (!created.id)
+    throw new ApiError(502, "upstream_error", "Nova (compute) accepted the boot but answered without a server id", { service: "compute" });
   return { serverId: created.id, plan };
 }

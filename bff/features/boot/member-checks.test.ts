@@ -9,27 +9,59 @@ const CEPH_TEXT = "Ceph Dashboard answered 500 on /api/monitor: Traceback (most 
 
 function facts(viewerIsAdmin: boolean, cluster: ClusterFacts, probe: SnapshotProbe, imageFsid = GLANCE_FSID): PlanFacts {
   return {
-    choices: { source: { type: "image", id: "img-1" }, createVolume: true, deleteOnTermination: true, networkIds: [], securityGroups: [], count: 1 },
+    choices: {
+      source: { type: "image", id: "img-1" },
+      createVolume: true,
+      deleteOnTermination: true,
+      networkIds: [],
+      securityGroups: [],
+      count: 1,
+    },
     source: {
-      kind: "image", id: "img-1", name: "img", status: "active", diskFormat: "raw", size: GiB, virtualSize: GiB, minDisk: 0, minRam: 0,
-      instanceSnapshot: false, locations: [`rbd://${imageFsid}/images/img-1/snap`], volumeBacked: null,
+      kind: "image",
+      id: "img-1",
+      name: "img",
+      status: "active",
+      diskFormat: "raw",
+      size: GiB,
+      virtualSize: GiB,
+      minDisk: 0,
+      minRam: 0,
+      instanceSnapshot: false,
+      locations: [`rbd://${imageFsid}/images/img-1/snap`],
+      volumeBacked: null,
     },
     flavor: { id: "f1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
-    cluster, probe, viewerIsAdmin,
-    throughput: learnThroughput([]), wait: { retries: 60, intervalSeconds: 3, seconds: 183, attempts: 61 },
-    quotas: { compute: null, volume: null }, defaultVolumeType: null,
+    cluster,
+    probe,
+    viewerIsAdmin,
+    throughput: learnThroughput([]),
+    wait: { retries: 60, intervalSeconds: 3, seconds: 183, attempts: 61 },
+    quotas: { compute: null, volume: null },
+    defaultVolumeType: null,
   };
 }
 
 const cases: { name: string; cluster: ClusterFacts; probe: SnapshotProbe; imageFsid?: string; verdict: [string, string] }[] = [
-  { name: "another cluster", cluster: { fsid: OWN, evidence: "Ceph Dashboard /api/monitor monmap" }, probe: { status: "pass", code: "snapshot_found", evidence: "x" },
-    verdict: ["fail", "unknown"] },
-  { name: "the dashboard failing", cluster: { fsid: null, evidence: `${CEPH_TEXT} at ${CEPH_URL}` },
+  {
+    name: "another cluster",
+    cluster: { fsid: OWN, evidence: "Ceph Dashboard /api/monitor monmap" },
+    probe: { status: "pass", code: "snapshot_found", evidence: "x" },
+    verdict: ["fail", "unknown"],
+  },
+  {
+    name: "the dashboard failing",
+    cluster: { fsid: null, evidence: `${CEPH_TEXT} at ${CEPH_URL}` },
     probe: { status: "unknown", code: "ceph_unavailable", evidence: `Cannot open images/img-1@snap: ${CEPH_TEXT} at ${CEPH_URL}` },
-    verdict: ["unknown", "unknown"] },
-  { name: "the same cluster", cluster: { fsid: OWN, evidence: `Ceph Dashboard at ${CEPH_URL}` }, imageFsid: OWN,
+    verdict: ["unknown", "unknown"],
+  },
+  {
+    name: "the same cluster",
+    cluster: { fsid: OWN, evidence: `Ceph Dashboard at ${CEPH_URL}` },
+    imageFsid: OWN,
     probe: { status: "pass", code: "snapshot_found", evidence: `images/img-1@snap exists (Ceph Dashboard ${CEPH_URL})` },
-    verdict: ["pass", "pass"] },
+    verdict: ["pass", "pass"],
+  },
 ];
 
 describe("a member's boot plan: the Ceph verdict and a code, never Ceph's fsid, text or URL", () => {
@@ -39,6 +71,7 @@ describe("a member's boot plan: the Ceph verdict and a code, never Ceph's fsid, 
     expect(checks.map((c) => c.status)).toEqual(verdict);
     for (const c of checks) expect(c.code).toMatch(/^[a-z_]+$/);
     const text = JSON.stringify(member);
-    for (const secret of [CEPH_URL, "ceph-mgr.internal", "Traceback", "rados", ...(imageFsid === OWN ? [] : [OWN])]) expect(text).not.toContain(secret);
+    for (const secret of [CEPH_URL, "ceph-mgr.internal", "Traceback", "rados", ...(imageFsid === OWN ? [] : [OWN])])
+      expect(text).not.toContain(secret);
   });
 });

@@ -23,8 +23,19 @@ export async function bootOptions(io: BootIo): Promise<BootOptions> {
   ]);
   const img = images.map((i) => {
     const f = imageFacts(i);
-    return { id: f.id, name: f.name, diskFormat: f.diskFormat, size: f.size, virtualSize: f.virtualSize, minDisk: f.minDisk, minRam: f.minRam,
-      visibility: i.visibility, volumeBacked: !!f.volumeBacked, volumeSize: f.volumeBacked?.volumeSize ?? null, createdAt: i.created_at };
+    return {
+      id: f.id,
+      name: f.name,
+      diskFormat: f.diskFormat,
+      size: f.size,
+      virtualSize: f.virtualSize,
+      minDisk: f.minDisk,
+      minRam: f.minRam,
+      visibility: i.visibility,
+      volumeBacked: !!f.volumeBacked,
+      volumeSize: f.volumeBacked?.volumeSize ?? null,
+      createdAt: i.created_at,
+    };
   });
   const pid = io.session.projectId;
   // Admins list every project's images; offer what this project may boot: public, community, shared with it, its own.
@@ -33,17 +44,35 @@ export async function bootOptions(io: BootIo): Promise<BootOptions> {
   return {
     images: img.filter((_, k) => usable(images[k]) && !isInstanceSnapshot(images[k])).sort(byName),
     instanceSnapshots: img.filter((_, k) => usable(images[k]) && isInstanceSnapshot(images[k])).sort(byName),
-    volumes: volumes.map((v) => ({
-      id: v.id, name: v.name ?? "", status: v.status, size: v.size, bootable: v.bootable === "true", volumeType: v.volume_type,
-      attached: v.attachments.length > 0, createdAt: new Date(cinderTime(v.created_at) ?? 0).toISOString(),
-    })).sort(byName),
-    volumeSnapshots: snapshots.map((s) => ({ id: s.id, name: s.name ?? "", status: s.status, size: s.size, volumeId: s.volume_id })).sort(byName),
-    flavors: flavors.filter((f) => !f["OS-FLV-DISABLED:disabled"]).map(flavorFacts).sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name)),
+    volumes: volumes
+      .map((v) => ({
+        id: v.id,
+        name: v.name ?? "",
+        status: v.status,
+        size: v.size,
+        bootable: v.bootable === "true",
+        volumeType: v.volume_type,
+        attached: v.attachments.length > 0,
+        createdAt: new Date(cinderTime(v.created_at) ?? 0).toISOString(),
+      }))
+      .sort(byName),
+    volumeSnapshots: snapshots
+      .map((s) => ({ id: s.id, name: s.name ?? "", status: s.status, size: s.size, volumeId: s.volume_id }))
+      .sort(byName),
+    flavors: flavors
+      .filter((f) => !f["OS-FLV-DISABLED:disabled"])
+      .map(flavorFacts)
+      .sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name)),
     // Admins see every project's networks; like Horizon, offer the project's own and the shared ones.
-    networks: networks.filter((n) => n.shared || (!n["router:external"] && (!n.project_id || n.project_id === pid))).map((n) => ({ id: n.id, name: n.name, status: n.status, shared: n.shared, subnets: n.subnets.length })).sort(byName),
+    networks: networks
+      .filter((n) => n.shared || (!n["router:external"] && (!n.project_id || n.project_id === pid)))
+      .map((n) => ({ id: n.id, name: n.name, status: n.status, shared: n.shared, subnets: n.subnets.length }))
+      .sort(byName),
     securityGroups: groups.map((g) => ({ id: g.id, name: g.name, description: g.description ?? "" })).sort(byName),
     keyPairs: keypairs.map((k) => ({ name: k.name, fingerprint: k.fingerprint, type: k.type ?? "ssh" })).sort(byName),
-    volumeTypes: types.map((t) => ({ id: t.id, name: t.name, description: t.description ?? "", isDefault: t.name === defaultType?.name })).sort(byName),
+    volumeTypes: types
+      .map((t) => ({ id: t.id, name: t.name, description: t.description ?? "", isDefault: t.name === defaultType?.name }))
+      .sort(byName),
     defaultVolumeType: defaultType?.name ?? null,
     quotas: {
       compute: quotas.compute!,

@@ -10,27 +10,63 @@ type Format = "raw" | "qcow2";
 type Location = "exposed" | "hidden-admin" | "hidden-member";
 type Fsid = "own" | "foreign" | "cluster-unknown";
 
-function facts(o: { format: Format; location: Location; fsid: Fsid; toggle: boolean; type: SourceType }, over: Partial<PlanFacts> = {}): PlanFacts {
+function facts(
+  o: { format: Format; location: Location; fsid: Fsid; toggle: boolean; type: SourceType },
+  over: Partial<PlanFacts> = {},
+): PlanFacts {
   const imgFsid = o.fsid === "foreign" ? FOREIGN : OWN;
   const url = `rbd://${imgFsid}/images/${IMG}/snap`;
   const image: SourceFacts = {
-    kind: "image", id: IMG, name: "img", status: "active", diskFormat: o.format, size: 2 * GiB, virtualSize: 8 * GiB, minDisk: 0, minRam: 0,
-    instanceSnapshot: o.type === "instance-snapshot", locations: o.location === "exposed" ? [url] : null, volumeBacked: null,
+    kind: "image",
+    id: IMG,
+    name: "img",
+    status: "active",
+    diskFormat: o.format,
+    size: 2 * GiB,
+    virtualSize: 8 * GiB,
+    minDisk: 0,
+    minRam: 0,
+    instanceSnapshot: o.type === "instance-snapshot",
+    locations: o.location === "exposed" ? [url] : null,
+    volumeBacked: null,
   };
-  const source: SourceFacts = o.type === "volume"
-    ? { kind: "volume", id: "vol-1", name: "v", status: "available", size: 10, bootable: true, volumeType: null, attachedTo: [], multiattach: false }
-    : o.type === "volume-snapshot"
-      ? { kind: "volume-snapshot", id: "snap-1", name: "s", status: "available", size: 10, volumeId: "vol-1" }
-      : image;
+  const source: SourceFacts =
+    o.type === "volume"
+      ? {
+          kind: "volume",
+          id: "vol-1",
+          name: "v",
+          status: "available",
+          size: 10,
+          bootable: true,
+          volumeType: null,
+          attachedTo: [],
+          multiattach: false,
+        }
+      : o.type === "volume-snapshot"
+        ? { kind: "volume-snapshot", id: "snap-1", name: "s", status: "available", size: 10, volumeId: "vol-1" }
+        : image;
   return {
-    choices: { source: { type: o.type, id: source.id }, createVolume: o.toggle, deleteOnTermination: true, networkIds: [], securityGroups: [], count: 1 },
-    source, flavor: { id: "f1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
-    cluster: o.fsid === "cluster-unknown" ? { fsid: null, evidence: "Ceph Dashboard unreachable" } : { fsid: OWN, evidence: "Ceph Dashboard /api/monitor" },
+    choices: {
+      source: { type: o.type, id: source.id },
+      createVolume: o.toggle,
+      deleteOnTermination: true,
+      networkIds: [],
+      securityGroups: [],
+      count: 1,
+    },
+    source,
+    flavor: { id: "f1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
+    cluster:
+      o.fsid === "cluster-unknown"
+        ? { fsid: null, evidence: "Ceph Dashboard unreachable" }
+        : { fsid: OWN, evidence: "Ceph Dashboard /api/monitor" },
     probe: { status: "pass", code: "snapshot_opens", evidence: "images/x@snap exists" },
     viewerIsAdmin: o.location !== "hidden-member",
     throughput: learnThroughput([]),
     wait: { retries: 60, intervalSeconds: 3, seconds: 183, attempts: 61 },
-    quotas: { compute: null, volume: null }, defaultVolumeType: "__DEFAULT__",
+    quotas: { compute: null, volume: null },
+    defaultVolumeType: "__DEFAULT__",
     ...over,
   };
 }
@@ -51,7 +87,8 @@ for (const format of ["raw", "qcow2"] as const)
   for (const location of ["exposed", "hidden-admin", "hidden-member"] as const)
     for (const fsid of ["own", "foreign", "cluster-unknown"] as const)
       for (const toggle of [true, false])
-        for (const type of ["image", "instance-snapshot", "volume", "volume-snapshot"] as const) rows.push({ format, location, fsid, toggle, type });
+        for (const type of ["image", "instance-snapshot", "volume", "volume-snapshot"] as const)
+          rows.push({ format, location, fsid, toggle, type });
 
 describe("planBoot: every combination of format × location × fsid × toggle × source", () => {
   it.each(rows)("$type $format location=$location fsid=$fsid toggle=$toggle", (row) => {
@@ -83,7 +120,8 @@ describe("planBoot: risks, sizes, blockers", () => {
   const raw = { format: "raw" as const, location: "exposed" as const, fsid: "own" as const, type: "image" as const };
   it("predicts Nova's volume wait is exceeded for a large copy, with the fix aimed at the failing check", () => {
     const big = facts({ ...raw, fsid: "foreign", toggle: true });
-    (big.source as any).size = 40 * GiB; (big.source as any).virtualSize = 40 * GiB;
+    (big.source as any).size = 40 * GiB;
+    (big.source as any).virtualSize = 40 * GiB;
     const plan = planBoot(big);
     expect(plan.path).toBe("copy-volume");
     expect(plan.storageSeconds.p50).toBeGreaterThan(183);
@@ -94,7 +132,8 @@ describe("planBoot: risks, sizes, blockers", () => {
   });
   it("uses the real tier's shortened wait (2 × 1 s → 3 s) against a 320 MiB qcow2", () => {
     const f = facts({ ...raw, format: "qcow2", toggle: true }, { wait: { retries: 2, intervalSeconds: 1, seconds: 3, attempts: 3 } });
-    (f.source as any).size = 320 * MiB; (f.source as any).virtualSize = 320 * MiB;
+    (f.source as any).size = 320 * MiB;
+    (f.source as any).virtualSize = 320 * MiB;
     const plan = planBoot(f);
     expect(plan.storageSeconds.p50).toBeGreaterThan(3);
     expect(plan.risks.find((r) => r.code === "nova_volume_wait_exceeded")?.severity).toBe("error");
@@ -122,7 +161,9 @@ describe("planBoot: risks, sizes, blockers", () => {
   it("blocks a volume below the minimum, naming the field", () => {
     const f = facts({ ...raw, toggle: true });
     f.choices.volumeSize = 5;
-    expect(planBoot(f).blockers).toEqual([expect.objectContaining({ code: "volume_size_below_minimum", field: "volumeSize", params: { min: 20, size: 5 } })]);
+    expect(planBoot(f).blockers).toEqual([
+      expect.objectContaining({ code: "volume_size_below_minimum", field: "volumeSize", params: { min: 20, size: 5 } }),
+    ]);
   });
   it("blocks count > 1 with a volume source", () => {
     const f = facts({ ...raw, toggle: false, type: "volume" });
@@ -131,7 +172,8 @@ describe("planBoot: risks, sizes, blockers", () => {
   });
   it("blocks flavors too small for min_ram and min_disk, and a zero-disk flavor for members booting locally", () => {
     const f = facts({ ...raw, toggle: false });
-    (f.source as any).minRam = 4096; (f.source as any).minDisk = 40;
+    (f.source as any).minRam = 4096;
+    (f.source as any).minDisk = 40;
     expect(planBoot(f).blockers.map((b) => b.code)).toEqual(["flavor_ram_too_small", "flavor_disk_too_small"]);
     const m = facts({ ...raw, location: "hidden-member", toggle: false });
     m.flavor = { ...m.flavor!, disk: 0 };
@@ -140,16 +182,27 @@ describe("planBoot: risks, sizes, blockers", () => {
     expect(planBoot(m).blockers).toEqual([]);
   });
   it("names the quota that would be exceeded, including the per-type volume quota", () => {
-    const f = facts({ ...raw, toggle: true }, {
-      quotas: {
-        compute: { instances: { limit: 10, inUse: 9 }, cores: { limit: 20, inUse: 0 }, ram: { limit: 51200, inUse: 0 } },
-        volume: { volumes: { limit: 10, inUse: 0 }, gigabytes: { limit: 1000, inUse: 0 }, "gigabytes_ceph-ssd": { limit: 50, inUse: 40 }, per_volume_gigabytes: { limit: -1, inUse: 0 } },
+    const f = facts(
+      { ...raw, toggle: true },
+      {
+        quotas: {
+          compute: { instances: { limit: 10, inUse: 9 }, cores: { limit: 20, inUse: 0 }, ram: { limit: 51200, inUse: 0 } },
+          volume: {
+            volumes: { limit: 10, inUse: 0 },
+            gigabytes: { limit: 1000, inUse: 0 },
+            "gigabytes_ceph-ssd": { limit: 50, inUse: 40 },
+            per_volume_gigabytes: { limit: -1, inUse: 0 },
+          },
+        },
       },
-    });
+    );
     f.choices.volumeType = "ceph-ssd";
     f.choices.count = 2;
     const plan = planBoot(f);
-    expect(plan.blockers.filter((b) => b.code === "quota_exceeded").map((b) => b.params.quota)).toEqual(["instances", "gigabytes_ceph-ssd"]);
+    expect(plan.blockers.filter((b) => b.code === "quota_exceeded").map((b) => b.params.quota)).toEqual([
+      "instances",
+      "gigabytes_ceph-ssd",
+    ]);
     expect(plan.blockers.find((b) => b.params.quota === "instances")?.message).toMatch(/Quota instances \(Nova\)/);
     expect(plan.quota.find((q) => q.quota === "gigabytes")).toMatchObject({ requested: 40, ok: true });
   });

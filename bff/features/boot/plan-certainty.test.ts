@@ -10,14 +10,37 @@ const IMG = "11111111-2222-4333-8444-555555555555";
 function member(store: StoreProbe | null, o: { format?: string; gib?: number; toggle?: boolean } = {}): PlanFacts {
   const gib = o.gib ?? 2;
   return {
-    choices: { source: { type: "image", id: IMG }, createVolume: o.toggle ?? true, deleteOnTermination: true, networkIds: [], securityGroups: [], count: 1 },
-    source: { kind: "image", id: IMG, name: "img", status: "active", diskFormat: o.format ?? "raw", size: gib * GiB, virtualSize: gib * GiB, minDisk: 0, minRam: 0, instanceSnapshot: false, locations: null, volumeBacked: null },
+    choices: {
+      source: { type: "image", id: IMG },
+      createVolume: o.toggle ?? true,
+      deleteOnTermination: true,
+      networkIds: [],
+      securityGroups: [],
+      count: 1,
+    },
+    source: {
+      kind: "image",
+      id: IMG,
+      name: "img",
+      status: "active",
+      diskFormat: o.format ?? "raw",
+      size: gib * GiB,
+      virtualSize: gib * GiB,
+      minDisk: 0,
+      minRam: 0,
+      instanceSnapshot: false,
+      locations: null,
+      volumeBacked: null,
+    },
     flavor: { id: "f1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
     cluster: { fsid: OWN, evidence: "monmap" },
     probe: { status: "unknown", code: "no_location", evidence: "no location" },
-    store, viewerIsAdmin: false, throughput: learnThroughput([]),
+    store,
+    viewerIsAdmin: false,
+    throughput: learnThroughput([]),
     wait: { retries: 60, intervalSeconds: 3, seconds: 183, attempts: 61 },
-    quotas: { compute: null, volume: null }, defaultVolumeType: null,
+    quotas: { compute: null, volume: null },
+    defaultVolumeType: null,
   };
 }
 const status = (p: ReturnType<typeof planBoot>) => Object.fromEntries(p.checks.map((c) => [c.id, c.status]));
@@ -59,7 +82,10 @@ describe("planBoot certainty: a member's plan never promises what it could not p
     expect(planBoot(member(null, { gib: 40 })).alternative).toMatchObject({ path: "copy-volume", exceedsNovaWait: true });
     expect(planBoot(member(null, { gib: 0.1 })).alternative).toMatchObject({ path: "copy-volume", exceedsNovaWait: false });
     // Without a new volume Nova does not wait on Cinder: the local copy is slow but never times out.
-    expect(planBoot(member(null, { gib: 40, toggle: false })).alternative).toMatchObject({ path: "download-convert-local", exceedsNovaWait: false });
+    expect(planBoot(member(null, { gib: 40, toggle: false })).alternative).toMatchObject({
+      path: "download-convert-local",
+      exceedsNovaWait: false,
+    });
   });
 
   it("qcow2 is a certain copy even when nothing else is known", () => {
@@ -67,7 +93,12 @@ describe("planBoot certainty: a member's plan never promises what it could not p
   });
 
   it("every check carries a known code, and its English evidence names no fsid or URL", () => {
-    for (const store of [null, found("protected"), found("missing"), { status: "absent", snap: null, code: "not_in_cluster" } as StoreProbe]) {
+    for (const store of [
+      null,
+      found("protected"),
+      found("missing"),
+      { status: "absent", snap: null, code: "not_in_cluster" } as StoreProbe,
+    ]) {
       for (const c of planBoot(member(store)).checks) {
         expect(Object.keys(CHECK_CODES)).toContain(c.code);
         expect(c.evidence).not.toMatch(/rbd:\/\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-(?!555555555555)[0-9a-f]{12}/);

@@ -1,7 +1,13 @@
 import type { QuotaEffect } from "./schema";
 import type { FlavorFacts, QuotaFacts, QuotaLine } from "./types";
 
-export interface QuotaDemand { count: number; flavor: FlavorFacts | null; newVolumes: number; newVolumeGiB: number; volumeType: string | null }
+export interface QuotaDemand {
+  count: number;
+  flavor: FlavorFacts | null;
+  newVolumes: number;
+  newVolumeGiB: number;
+  volumeType: string | null;
+}
 
 const line = (quota: string, service: QuotaEffect["service"], q: QuotaLine | undefined, requested: number): QuotaEffect | null =>
   q ? { quota, service, limit: q.limit, inUse: q.inUse, requested, ok: q.limit < 0 || q.inUse + requested <= q.limit } : null;
@@ -25,7 +31,15 @@ export function quotaEffects(q: QuotaFacts, d: QuotaDemand): QuotaEffect[] {
       out.push(line(`gigabytes_${d.volumeType}`, "volume", q.volume[`gigabytes_${d.volumeType}`], gb));
     }
     const per = q.volume.per_volume_gigabytes;
-    if (per) out.push({ quota: "per_volume_gigabytes", service: "volume", limit: per.limit, inUse: 0, requested: d.newVolumeGiB, ok: per.limit < 0 || d.newVolumeGiB <= per.limit });
+    if (per)
+      out.push({
+        quota: "per_volume_gigabytes",
+        service: "volume",
+        limit: per.limit,
+        inUse: 0,
+        requested: d.newVolumeGiB,
+        ok: per.limit < 0 || d.newVolumeGiB <= per.limit,
+      });
   }
   return out.filter((x): x is QuotaEffect => x !== null);
 }

@@ -4,9 +4,27 @@ import { launchBoot, planFor } from "./launch";
 import { bootOptions } from "./options";
 import { SESSION_FACTS_TTL_MS } from "./session-facts";
 
-const IMAGE = { id: "img-1", name: "raw", status: "active", disk_format: "raw", size: 1 << 30, virtual_size: 1 << 30, min_disk: 0, min_ram: 0, visibility: "public", created_at: "2024-01-01T00:00:00Z" };
+const IMAGE = {
+  id: "img-1",
+  name: "raw",
+  status: "active",
+  disk_format: "raw",
+  size: 1 << 30,
+  virtual_size: 1 << 30,
+  min_disk: 0,
+  min_ram: 0,
+  visibility: "public",
+  created_at: "2024-01-01T00:00:00Z",
+};
 const FLAVOR = { id: "f-1", name: "m1.small", vcpus: 1, ram: 2048, disk: 20 };
-const LIMITS = { maxTotalInstances: 10, totalInstancesUsed: 1, maxTotalCores: 20, totalCoresUsed: 1, maxTotalRAMSize: 51200, totalRAMUsed: 2048 };
+const LIMITS = {
+  maxTotalInstances: 10,
+  totalInstancesUsed: 1,
+  maxTotalCores: 20,
+  totalCoresUsed: 1,
+  maxTotalRAMSize: 51200,
+  totalRAMUsed: 2048,
+};
 /** A complete list walk, as listAll answers it. */
 const walk = <T>(items: T[]) => ({ items, complete: true });
 const QUOTA = { id: "p1", volumes: { limit: 10, in_use: 1, reserved: 0 }, gigabytes: { limit: 1000, in_use: 10, reserved: 0 } };
@@ -18,33 +36,63 @@ const QUOTA = { id: "p1", volumes: { limit: 10, in_use: 1, reserved: 0 }, gigaby
 function fakeIo(opts: { token?: string; services?: object; fail?: Set<string> } = {}) {
   const calls: Record<string, number> = {};
   const answers: Record<string, Record<string, (...a: unknown[]) => unknown>> = {
-    nova: { flavors: () => walk([FLAVOR]), flavor: () => FLAVOR, keypairs: () => [], limits: () => LIMITS, createServer: () => ({ id: "srv-1" }) },
+    nova: {
+      flavors: () => walk([FLAVOR]),
+      flavor: () => FLAVOR,
+      keypairs: () => [],
+      limits: () => LIMITS,
+      createServer: () => ({ id: "srv-1" }),
+    },
     glance: { images: () => walk([IMAGE]), image: () => IMAGE },
-    cinder: { volumes: () => walk([]), snapshots: () => walk([]), types: () => [{ id: "t1", name: "ceph" }], defaultType: () => ({ id: "t1", name: "ceph" }), quota: () => QUOTA },
+    cinder: {
+      volumes: () => walk([]),
+      snapshots: () => walk([]),
+      types: () => [{ id: "t1", name: "ceph" }],
+      defaultType: () => ({ id: "t1", name: "ceph" }),
+      quota: () => QUOTA,
+    },
     neutron: { networks: () => walk([]), securityGroups: () => walk([]) },
   };
-  const client = (service: string) => new Proxy({}, {
-    get: (_, method: string) => async (...args: unknown[]) => {
-      const key = `${service}.${method}`;
-      calls[key] = (calls[key] ?? 0) + 1;
-      await new Promise((r) => setTimeout(r, 0));
-      if (opts.fail?.delete(key)) throw new ApiError(502, "upstream_error", `${key} failed`);
-      const answer = answers[service][method];
-      if (!answer) throw new Error(`unexpected call ${key}`);
-      return answer(...args);
-    },
-  });
+  const client = (service: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_, method: string) =>
+          async (...args: unknown[]) => {
+            const key = `${service}.${method}`;
+            calls[key] = (calls[key] ?? 0) + 1;
+            await new Promise((r) => setTimeout(r, 0));
+            if (opts.fail?.delete(key)) throw new ApiError(502, "upstream_error", `${key} failed`);
+            const answer = answers[service][method];
+            if (!answer) throw new Error(`unexpected call ${key}`);
+            return answer(...args);
+          },
+      },
+    );
   const io = {
     services: opts.services ?? {},
     session: { token: opts.token ?? "tok-1", projectId: "p1", isAdmin: false, url: (s: string) => `http://sim/${s}` },
     deps: { nova: { blockDeviceAllocateRetries: 60, blockDeviceAllocateRetriesInterval: 3 } },
-    nova: client("nova"), glance: client("glance"), cinder: client("cinder"), neutron: client("neutron"),
-    ceph: null, cephMissing: "not in the catalog",
+    nova: client("nova"),
+    glance: client("glance"),
+    cinder: client("cinder"),
+    neutron: client("neutron"),
+    ceph: null,
+    cephMissing: "not in the catalog",
   } as unknown as BootIo;
   return { io, calls };
 }
 
-const choices = { source: { type: "image" as const, id: IMAGE.id }, createVolume: true, deleteOnTermination: true, networkIds: [], securityGroups: [], count: 1, flavorId: FLAVOR.id };
+const choices = {
+  source: { type: "image" as const, id: IMAGE.id },
+  createVolume: true,
+  deleteOnTermination: true,
+  networkIds: [],
+  securityGroups: [],
+  count: 1,
+  flavorId: FLAVOR.id,
+};
 /** The facts options and plans share; the throughput history (cinder.volumes) is the plan's own. */
 const SHARED = ["nova.limits", "cinder.quota", "cinder.defaultType", "nova.flavors", "glance.images"];
 const sharedCalls = (calls: Record<string, number>) => Object.fromEntries(SHARED.map((k) => [k, calls[k] ?? 0]));

@@ -51,8 +51,13 @@ function recent<K extends Kind>(io: BootIo, kind: K): Promise<Shared[K]> | undef
 export const sessionFacts = {
   quotas: (io: BootIo) => shared(io, "quotas", () => quotaFacts(io)),
   /** Cinder's default type; null when the cloud has none (404). Other failures are thrown, not kept. */
-  defaultType: (io: BootIo) => shared(io, "defaultType", () =>
-    io.cinder.defaultType().catch((e) => { if (e instanceof ApiError && e.status === 404) return null; throw e; })),
+  defaultType: (io: BootIo) =>
+    shared(io, "defaultType", () =>
+      io.cinder.defaultType().catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    ),
   flavors: (io: BootIo) => shared(io, "flavors", () => io.nova.flavors().then((w) => w.items)),
   activeImages: (io: BootIo) => shared(io, "images", () => io.glance.images({ status: "active" }).then((w) => w.items)),
 

@@ -2,7 +2,13 @@ import { copyEstimate, learnThroughput, type VolumeSample } from "./throughput";
 import { MiB } from "./types";
 
 const sample = (i: number, over: Partial<VolumeSample> = {}): VolumeSample => ({
-  id: `v${i}`, status: "available", imageBytes: 256 * MiB, diskFormat: "qcow2", createdAt: 0, updatedAt: 4000, ...over,
+  id: `v${i}`,
+  status: "available",
+  imageBytes: 256 * MiB,
+  diskFormat: "qcow2",
+  createdAt: 0,
+  updatedAt: 4000,
+  ...over,
 });
 
 describe("learnThroughput", () => {
@@ -13,7 +19,12 @@ describe("learnThroughput", () => {
     expect(m.explanation).toMatch(/Configured default.*only 2/);
   });
   it("learns the median rate and a slow tail from created → available against size", () => {
-    const m = learnThroughput([sample(1, { updatedAt: 2000 }), sample(2, { updatedAt: 4000 }), sample(3, { updatedAt: 8000 }), sample(4, { status: "error" })]);
+    const m = learnThroughput([
+      sample(1, { updatedAt: 2000 }),
+      sample(2, { updatedAt: 4000 }),
+      sample(3, { updatedAt: 8000 }),
+      sample(4, { status: "error" }),
+    ]);
     expect(m.source).toBe("learned");
     expect(m.samples).toBe(3);
     expect(m.bytesPerSecond.p50).toBeCloseTo(64 * MiB);

@@ -52,13 +52,18 @@ export function copySamples(samples: VolumeSample[]): { bytes: number; seconds: 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 1) return sorted[0];
   const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /** The stage rates combined into one end-to-end rate for an image of this shape. */
 export function defaultBytesPerSecond(d: TimingDefaults = TIMING_DEFAULTS, imageBytes = 1024 * MiB): number {
-  const seconds = d.copyOverheadSeconds + imageBytes / d.downloadBytesPerSecond + imageBytes / d.convertBytesPerSecond + imageBytes / d.importBytesPerSecond;
+  const seconds =
+    d.copyOverheadSeconds +
+    imageBytes / d.downloadBytesPerSecond +
+    imageBytes / d.convertBytesPerSecond +
+    imageBytes / d.importBytesPerSecond;
   return imageBytes / seconds;
 }
 
@@ -79,7 +84,8 @@ export function learnThroughput(samples: VolumeSample[], d: TimingDefaults = TIM
     };
   }
   const rates = copies.map((c) => c.bytes / c.seconds).sort((a, b) => a - b);
-  const p50 = quantile(rates, 0.5), slow = quantile(rates, 0.1);
+  const p50 = quantile(rates, 0.5),
+    slow = quantile(rates, 0.1);
   return {
     source: "learned",
     bytesPerSecond: { p50, p90: slow },
@@ -90,19 +96,32 @@ export function learnThroughput(samples: VolumeSample[], d: TimingDefaults = TIM
 
 export const fmtRate = (bps: number) => `${(bps / MiB).toFixed(bps >= 100 * MiB ? 0 : 1)} MiB/s`;
 
-export interface StageEstimate { stage: "download" | "convert" | "import"; bytes: number; seconds: Quantiles }
+export interface StageEstimate {
+  stage: "download" | "convert" | "import";
+  bytes: number;
+  seconds: Quantiles;
+}
 
 /**
  * A full copy split into Cinder's/Nova's three stages. The default stage rates set the proportions;
  * the throughput model (learned or default) sets the total.
  */
-export function copyEstimate(img: { size: number; virtualSize: number; diskFormat: string | null }, model: ThroughputModel, d: TimingDefaults = TIMING_DEFAULTS) {
+export function copyEstimate(
+  img: { size: number; virtualSize: number; diskFormat: string | null },
+  model: ThroughputModel,
+  d: TimingDefaults = TIMING_DEFAULTS,
+) {
   const convert = img.diskFormat === "raw" ? 0 : img.virtualSize / d.convertBytesPerSecond;
-  const raw = { download: d.copyOverheadSeconds + img.size / d.downloadBytesPerSecond, convert, import: img.virtualSize / d.importBytesPerSecond };
+  const raw = {
+    download: d.copyOverheadSeconds + img.size / d.downloadBytesPerSecond,
+    convert,
+    import: img.virtualSize / d.importBytesPerSecond,
+  };
   const rawTotal = raw.download + raw.convert + raw.import;
-  const total: Quantiles = model.source === "learned"
-    ? { p50: img.size / model.bytesPerSecond.p50, p90: img.size / model.bytesPerSecond.p90 }
-    : { p50: rawTotal, p90: rawTotal * d.defaultSpread };
+  const total: Quantiles =
+    model.source === "learned"
+      ? { p50: img.size / model.bytesPerSecond.p50, p90: img.size / model.bytesPerSecond.p90 }
+      : { p50: rawTotal, p90: rawTotal * d.defaultSpread };
   const part = (s: number): Quantiles => ({ p50: (total.p50 * s) / rawTotal, p90: (total.p90 * s) / rawTotal });
   const stages: StageEstimate[] = [
     { stage: "download", bytes: img.size, seconds: part(raw.download) },

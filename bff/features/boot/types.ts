@@ -29,27 +29,60 @@ export interface ImageFacts {
 }
 export interface VolumeFacts {
   kind: "volume";
-  id: string; name: string; status: string; size: number; bootable: boolean;
-  volumeType: string | null; attachedTo: string[]; multiattach: boolean;
+  id: string;
+  name: string;
+  status: string;
+  size: number;
+  bootable: boolean;
+  volumeType: string | null;
+  attachedTo: string[];
+  multiattach: boolean;
 }
-export interface VolumeSnapshotFacts { kind: "volume-snapshot"; id: string; name: string; status: string; size: number; volumeId: string }
+export interface VolumeSnapshotFacts {
+  kind: "volume-snapshot";
+  id: string;
+  name: string;
+  status: string;
+  size: number;
+  volumeId: string;
+}
 export type SourceFacts = ImageFacts | VolumeFacts | VolumeSnapshotFacts;
 
-export interface FlavorFacts { id: string; name: string; vcpus: number; ram: number; disk: number }
+export interface FlavorFacts {
+  id: string;
+  name: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+}
 
 /** This cloud's own Ceph cluster id, and how it was found (or why it could not be). */
-export interface ClusterFacts { fsid: string | null; evidence: string }
+export interface ClusterFacts {
+  fsid: string | null;
+  evidence: string;
+}
 /** Whether pool/image@snap opens on this cluster (Ceph Dashboard lookup): a verdict and a code, never Ceph's text. */
-export interface SnapshotProbe { status: CheckStatus; code: string; evidence: string }
+export interface SnapshotProbe {
+  status: CheckStatus;
+  code: string;
+  evidence: string;
+}
 /**
  * What the BFF's Ceph service account found at images/<image id>, where Glance's RBD store keeps an image of this
  * cluster: `found` with whether its `snap` exists and is protected, `absent` (not in this cluster), or `unknown`
  * (the dashboard could not be asked). Settles "same cluster" and "snapshot readable" for a caller who cannot see
  * the image's location, without showing it.
  */
-export interface StoreProbe { status: "found" | "absent" | "unknown"; snap: "protected" | "unprotected" | "missing" | null; code: string }
+export interface StoreProbe {
+  status: "found" | "absent" | "unknown";
+  snap: "protected" | "unprotected" | "missing" | null;
+  code: string;
+}
 
-export interface QuotaLine { limit: number; inUse: number }
+export interface QuotaLine {
+  limit: number;
+  inUse: number;
+}
 export interface QuotaFacts {
   compute: { instances: QuotaLine; cores: QuotaLine; ram: QuotaLine } | null;
   /** Cinder's quota set with usage: volumes, gigabytes, volumes_<type>, gigabytes_<type>, per_volume_gigabytes. */

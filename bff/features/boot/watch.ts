@@ -3,7 +3,16 @@ import { cinderTime, type CinderVolume } from "../../openstack/cinder";
 import type { NovaServer } from "../../openstack/nova";
 import type { BootIo } from "./gather";
 import type { Progress } from "./schema";
-import { META, mergePhases, phasesNow, predictionOf, summarize, type ObservedPhase, type ServerSnapshot, type VolumeSnapshot } from "./progress";
+import {
+  META,
+  mergePhases,
+  phasesNow,
+  predictionOf,
+  summarize,
+  type ObservedPhase,
+  type ServerSnapshot,
+  type VolumeSnapshot,
+} from "./progress";
 
 const isoTime = (t: string | null | undefined): number | null => {
   if (!t) return null;
@@ -13,18 +22,34 @@ const isoTime = (t: string | null | undefined): number | null => {
 
 export function serverSnapshot(s: NovaServer): ServerSnapshot {
   return {
-    id: s.id, name: s.name, status: s.status, taskState: s["OS-EXT-STS:task_state"] ?? null, vmState: s["OS-EXT-STS:vm_state"] ?? null,
-    created: isoTime(s.created) ?? Date.now(), updated: isoTime(s.updated), launchedAt: isoTime(s["OS-SRV-USG:launched_at"]),
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    taskState: s["OS-EXT-STS:task_state"] ?? null,
+    vmState: s["OS-EXT-STS:vm_state"] ?? null,
+    created: isoTime(s.created) ?? Date.now(),
+    updated: isoTime(s.updated),
+    launchedAt: isoTime(s["OS-SRV-USG:launched_at"]),
     fault: s.fault ? { code: s.fault.code, message: s.fault.message, created: isoTime(s.fault.created) } : null,
     metadata: s.metadata ?? {},
   };
 }
 
-const volSnap = (v: CinderVolume, matchedBy: VolumeSnapshot["matchedBy"]): VolumeSnapshot =>
-  ({ id: v.id, status: v.status, createdAt: cinderTime(v.created_at) ?? 0, updatedAt: cinderTime(v.updated_at), matchedBy });
+const volSnap = (v: CinderVolume, matchedBy: VolumeSnapshot["matchedBy"]): VolumeSnapshot => ({
+  id: v.id,
+  status: v.status,
+  createdAt: cinderTime(v.created_at) ?? 0,
+  updatedAt: cinderTime(v.updated_at),
+  matchedBy,
+});
 
 async function volumeOrNull(io: BootIo, id: string): Promise<CinderVolume | null> {
-  try { return await io.cinder.volume(id); } catch (e) { if (e instanceof ApiError && e.status === 404) return null; throw e; }
+  try {
+    return await io.cinder.volume(id);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
 }
 
 /**
@@ -40,7 +65,10 @@ export async function rootVolume(io: BootIo, server: NovaServer, snap: ServerSna
   }
   const source = snap.metadata[META.source] ?? "";
   const [type, id] = [source.slice(0, source.indexOf(":")), source.slice(source.indexOf(":") + 1)];
-  if (type === "volume") { const v = await volumeOrNull(io, id); return v ? volSnap(v, "attachment") : null; }
+  if (type === "volume") {
+    const v = await volumeOrNull(io, id);
+    return v ? volSnap(v, "attachment") : null;
+  }
   const path = predictionOf(snap.metadata)?.path;
   if (!id || (path !== "copy-volume" && path !== "rbd-clone-volume")) return null;
   const started = isoTime(snap.metadata[META.started]) ?? snap.created;
@@ -63,7 +91,12 @@ export async function rootVolume(io: BootIo, server: NovaServer, snap: ServerSna
 const seen = new Map<string, ObservedPhase[]>();
 const MAX_TRACKED = 500;
 
-export async function lookProgress(io: BootIo, serverId: string, prev?: ObservedPhase[], now = Date.now()): Promise<{ progress: Progress; phases: ObservedPhase[] }> {
+export async function lookProgress(
+  io: BootIo,
+  serverId: string,
+  prev?: ObservedPhase[],
+  now = Date.now(),
+): Promise<{ progress: Progress; phases: ObservedPhase[] }> {
   const server = await io.nova.server(serverId);
   const snap = serverSnapshot(server);
   const volume = await rootVolume(io, server, snap);

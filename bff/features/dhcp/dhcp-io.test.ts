@@ -3,7 +3,14 @@ import type { Neutron, NeutronAgent, NeutronNetwork } from "../../openstack/neut
 import { executeHeal, type HealStepResult } from "./execute-heal";
 import { DHCP_CONCURRENCY, loadDhcpState } from "./load-state";
 
-const agent = (id: string): NeutronAgent => ({ id, agent_type: "DHCP agent", host: `h-${id}`, alive: true, admin_state_up: true, heartbeat_timestamp: null });
+const agent = (id: string): NeutronAgent => ({
+  id,
+  agent_type: "DHCP agent",
+  host: `h-${id}`,
+  alive: true,
+  admin_state_up: true,
+  heartbeat_timestamp: null,
+});
 const net = (id: string) => ({ id, name: id }) as NeutronNetwork;
 
 const notFound = () => new ApiError(404, "upstream_not_found", "Neutron (network) answered 404: The resource could not be found.");
@@ -13,7 +20,14 @@ const notFound = () => new ApiError(404, "upstream_not_found", "Neutron (network
  * Neutron does, it answers 404 for `/agents` without the agent extension and for the hosting reads without the
  * scheduler extension. `failHosting` makes one agent's or network's hosting read fail.
  */
-function fakeNeutron(opts: { aliases?: string[]; agents?: string[]; networks?: string[]; hosting?: Record<string, string[]>; failHosting?: { id: string; error: () => Error }; post?: (agentId: string) => Response }) {
+function fakeNeutron(opts: {
+  aliases?: string[];
+  agents?: string[];
+  networks?: string[];
+  hosting?: Record<string, string[]>;
+  failHosting?: { id: string; error: () => Error };
+  post?: (agentId: string) => Response;
+}) {
   const calls: Record<string, number> = {};
   const posts: string[] = [];
   const count = (k: string) => void (calls[k] = (calls[k] ?? 0) + 1);
@@ -38,10 +52,16 @@ function fakeNeutron(opts: { aliases?: string[]; agents?: string[]; networks?: s
       return (opts.agents ?? []).map(agent);
     },
     networks: async () => (count("networks"), { items: (opts.networks ?? []).map(net), complete: true }),
-    subnets: async () => (count("subnets"), { items: (opts.networks ?? []).map((n) => ({ id: `s-${n}`, network_id: n, enable_dhcp: true })), complete: true }),
+    subnets: async () => (
+      count("subnets"), { items: (opts.networks ?? []).map((n) => ({ id: `s-${n}`, network_id: n, enable_dhcp: true })), complete: true }
+    ),
     networkDhcpAgents: (id: string) => hostingRead("networkDhcpAgents", id, () => (hosting[id] ?? []).map(agent)),
     agentDhcpNetworks: (id: string) =>
-      hostingRead("agentDhcpNetworks", id, () => Object.entries(hosting).filter(([, as]) => as.includes(id)).map(([n]) => net(n))),
+      hostingRead("agentDhcpNetworks", id, () =>
+        Object.entries(hosting)
+          .filter(([, as]) => as.includes(id))
+          .map(([n]) => net(n)),
+      ),
     addDhcpNetwork: async (agentId: string, networkId: string) => {
       posts.push(`${agentId}>${networkId}`);
       return opts.post ? opts.post(agentId) : new Response("null", { status: 201 });
@@ -100,8 +120,12 @@ describe("loadDhcpState", () => {
   });
 
   it("fails the view when a hosting read fails, rather than show that network with fewer agents", async () => {
-    const broken = fakeNeutron({ agents: ids("a", 4), networks: ids("n", 6), hosting: { n1: ["a2"] },
-      failHosting: { id: "a2", error: () => new ApiError(502, "upstream_error", "Neutron (network) answered 500") } });
+    const broken = fakeNeutron({
+      agents: ids("a", 4),
+      networks: ids("n", 6),
+      hosting: { n1: ["a2"] },
+      failHosting: { id: "a2", error: () => new ApiError(502, "upstream_error", "Neutron (network) answered 500") },
+    });
     await expect(loadDhcpState(broken.neutron)).rejects.toMatchObject({ status: 502 });
     // A 404 with both extensions present is an agent gone mid-read: still a failure, not "no scheduler".
     const gone = fakeNeutron({ agents: ids("a", 4), networks: ids("n", 6), failHosting: { id: "a3", error: notFound } });
@@ -117,7 +141,10 @@ describe("executeHeal removals", () => {
     const deletes: string[] = [];
     const neutron = {
       networkDhcpAgents: async () => hosts,
-      removeDhcpNetwork: async (a: string, n: string) => { deletes.push(`${a}>${n}`); return new Response(null, { status: 204 }); },
+      removeDhcpNetwork: async (a: string, n: string) => {
+        deletes.push(`${a}>${n}`);
+        return new Response(null, { status: 204 });
+      },
     } as unknown as Neutron;
     return { neutron, deletes };
   }
@@ -130,24 +157,43 @@ describe("executeHeal removals", () => {
 
   it("refuses when fewer than the target of alive agents would remain, or the agent is alive again; never deletes then", async () => {
     const few = fake([dhcpAgent("a", true), dhcpAgent("dead", false)]);
-    expect((await executeHeal(few.neutron, [removal], 2))[0]).toMatchObject({ status: "refused", detail: expect.stringMatching(/only 1 alive agent would remain/) });
+    expect((await executeHeal(few.neutron, [removal], 2))[0]).toMatchObject({
+      status: "refused",
+      detail: expect.stringMatching(/only 1 alive agent would remain/),
+    });
     const back = fake([dhcpAgent("a", true), dhcpAgent("b", true), dhcpAgent("dead", true)]);
-    expect((await executeHeal(back.neutron, [removal], 2))[0]).toMatchObject({ status: "refused", detail: expect.stringMatching(/alive again/) });
+    expect((await executeHeal(back.neutron, [removal], 2))[0]).toMatchObject({
+      status: "refused",
+      detail: expect.stringMatching(/alive again/),
+    });
     expect([...few.deletes, ...back.deletes]).toEqual([]);
   });
 });
 
 describe("executeHeal", () => {
-  const steps = ["a", "b", "c"].map((id) => ({ op: "add" as const, networkId: "n1", networkName: "n1", agentId: id, agentHost: `h-${id}` }));
+  const steps = ["a", "b", "c"].map((id) => ({
+    op: "add" as const,
+    networkId: "n1",
+    networkName: "n1",
+    agentId: id,
+    agentHost: `h-${id}`,
+  }));
 
   it("posts each step once, counts a 409 as already hosted, reports failures and goes on", async () => {
     const f = fakeNeutron({
-      post: (id) => id === "b" ? new Response(JSON.stringify({ NeutronError: { message: "already hosted" } }), { status: 409 })
-        : id === "c" ? new Response(JSON.stringify({ NeutronError: { message: "boom" } }), { status: 500 })
-        : new Response("null", { status: 201 }),
+      post: (id) =>
+        id === "b"
+          ? new Response(JSON.stringify({ NeutronError: { message: "already hosted" } }), { status: 409 })
+          : id === "c"
+            ? new Response(JSON.stringify({ NeutronError: { message: "boom" } }), { status: 500 })
+            : new Response("null", { status: 201 }),
     });
     const recorded: HealStepResult[] = [];
-    const results = await executeHeal(f.neutron, steps, 2, async (_s, run) => { const r = await run(); recorded.push(r); return r; });
+    const results = await executeHeal(f.neutron, steps, 2, async (_s, run) => {
+      const r = await run();
+      recorded.push(r);
+      return r;
+    });
     expect(f.posts).toEqual(["a>n1", "b>n1", "c>n1"]);
     expect(results.map((r) => r.status)).toEqual(["added", "already-hosted", "error"]);
     expect(results[1].detail).toBe("already hosted");
@@ -156,7 +202,11 @@ describe("executeHeal", () => {
   });
 
   it("records a thrown error (timeout, unreachable) as that step's failure", async () => {
-    const f = fakeNeutron({ post: () => { throw new Error("Neutron (network) did not answer"); } });
+    const f = fakeNeutron({
+      post: () => {
+        throw new Error("Neutron (network) did not answer");
+      },
+    });
     const results = await executeHeal(f.neutron, steps.slice(0, 1), 2);
     expect(results[0]).toMatchObject({ status: "error", detail: "Neutron (network) did not answer" });
   });

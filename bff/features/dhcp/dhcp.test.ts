@@ -2,8 +2,14 @@ import { auditDhcp, verdictOf, type DhcpAgentInput, type DhcpState } from "./aud
 import { planHeal, planIdOf } from "./plan-heal";
 import { mapLimit } from "./load-state";
 
-const agent = (id: string, over: Partial<DhcpAgentInput> = {}): DhcpAgentInput =>
-  ({ id, host: `host-${id}`, alive: true, adminStateUp: true, heartbeat: "2026-01-01 00:00:00", ...over });
+const agent = (id: string, over: Partial<DhcpAgentInput> = {}): DhcpAgentInput => ({
+  id,
+  host: `host-${id}`,
+  alive: true,
+  adminStateUp: true,
+  heartbeat: "2026-01-01 00:00:00",
+  ...over,
+});
 
 function state(agents: DhcpAgentInput[], hosting: Record<string, string[]>, noDhcp: string[] = []): DhcpState {
   const networks = Object.keys(hosting).map((id) => ({ id, name: `net-${id}`, dhcpEnabled: !noDhcp.includes(id) }));
@@ -20,9 +26,14 @@ describe("DHCP audit verdicts", () => {
   });
 
   it("counts neither dead nor admin-down agents", () => {
-    const a = auditDhcp(state(
-      [agent("a"), agent("b", { alive: false }), agent("c", { adminStateUp: false }), agent("d")],
-      { n1: ["a", "b"], n2: ["b", "c"], n3: ["a", "d"], n4: [] }, ["n4"]), 2);
+    const a = auditDhcp(
+      state(
+        [agent("a"), agent("b", { alive: false }), agent("c", { adminStateUp: false }), agent("d")],
+        { n1: ["a", "b"], n2: ["b", "c"], n3: ["a", "d"], n4: [] },
+        ["n4"],
+      ),
+      2,
+    );
     const by = Object.fromEntries(a.networks.map((n) => [n.id, n]));
     expect(by.n1).toMatchObject({ healthy: 1, verdict: "degraded" });
     expect(by.n2).toMatchObject({ healthy: 0, verdict: "down" });
@@ -84,7 +95,11 @@ describe("DHCP heal planner", () => {
 
 describe("planHeal and dead agents", () => {
   it("drops dead agents' bindings only on a network already at target, and never an alive agent", () => {
-    const s = state([agent("a"), agent("b"), agent("x", { alive: false }), agent("c")], { atTarget: ["a", "b", "x"], below: ["a", "x"], onlyDead: ["x"] });
+    const s = state([agent("a"), agent("b"), agent("x", { alive: false }), agent("c")], {
+      atTarget: ["a", "b", "x"],
+      below: ["a", "x"],
+      onlyDead: ["x"],
+    });
     const plan = planHeal(auditDhcp(s, 2));
     const removes = plan.steps.filter((x) => x.op === "remove");
     expect(removes.map((x) => [x.networkId, x.agentId])).toEqual([["atTarget", "x"]]);

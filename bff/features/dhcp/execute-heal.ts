@@ -5,7 +5,10 @@ import { usable } from "./audit";
 import type { HealStep } from "./plan-heal";
 
 export type HealStepStatus = "added" | "already-hosted" | "removed" | "already-removed" | "refused" | "error";
-export interface HealStepResult extends HealStep { status: HealStepStatus; detail: string | null }
+export interface HealStepResult extends HealStep {
+  status: HealStepStatus;
+  detail: string | null;
+}
 
 /** POST /agents/{id}/dhcp-networks: a 409 means the agent already hosts the network, which is what the step wanted. */
 async function add(neutron: Neutron, step: HealStep): Promise<HealStepResult> {
@@ -26,7 +29,12 @@ async function remove(neutron: Neutron, step: HealStep, target: number): Promise
   if (!agent) return { ...step, status: "already-removed", detail: null };
   if (agent.alive) return { ...step, status: "refused", detail: `agent ${step.agentHost} is alive again: its binding stays` };
   const alive = hosts.filter((a) => a.id !== step.agentId && usable({ alive: a.alive, adminStateUp: a.admin_state_up })).length;
-  if (alive < target) return { ...step, status: "refused", detail: `only ${alive} alive agent${alive === 1 ? "" : "s"} would remain (target ${target}): the binding stays` };
+  if (alive < target)
+    return {
+      ...step,
+      status: "refused",
+      detail: `only ${alive} alive agent${alive === 1 ? "" : "s"} would remain (target ${target}): the binding stays`,
+    };
   try {
     await neutron.removeDhcpNetwork(step.agentId, step.networkId);
     return { ...step, status: "removed", detail: null };
@@ -41,19 +49,23 @@ async function remove(neutron: Neutron, step: HealStep, target: number): Promise
  * next one still runs (each step is independent). `each` wraps every step (the audit's intent and result).
  */
 export async function executeHeal(
-  neutron: Neutron, steps: HealStep[], target: number,
+  neutron: Neutron,
+  steps: HealStep[],
+  target: number,
   each: (step: HealStep, run: () => Promise<HealStepResult>) => Promise<HealStepResult> = (_s, run) => run(),
 ): Promise<HealStepResult[]> {
   const results: HealStepResult[] = [];
   for (const step of steps) {
-    results.push(await each(step, async () => {
-      try {
-        return step.op === "remove" ? await remove(neutron, step, target) : await add(neutron, step);
-      } catch (e) {
-        if (e instanceof ApiError && e.code === "audit_unavailable") throw e;
-        return { ...step, status: "error", detail: e instanceof Error ? e.message : String(e) };
-      }
-    }));
+    results.push(
+      await each(step, async () => {
+        try {
+          return step.op === "remove" ? await remove(neutron, step, target) : await add(neutron, step);
+        } catch (e) {
+          if (e instanceof ApiError && e.code === "audit_unavailable") throw e;
+          return { ...step, status: "error", detail: e instanceof Error ? e.message : String(e) };
+        }
+      }),
+    );
   }
   return results;
 }

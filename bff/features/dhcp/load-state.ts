@@ -21,8 +21,13 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
-const toAgent = (a: NeutronAgent): DhcpAgentInput =>
-  ({ id: a.id, host: a.host, alive: a.alive, adminStateUp: a.admin_state_up, heartbeat: a.heartbeat_timestamp ?? null });
+const toAgent = (a: NeutronAgent): DhcpAgentInput => ({
+  id: a.id,
+  host: a.host,
+  alive: a.alive,
+  adminStateUp: a.admin_state_up,
+  heartbeat: a.heartbeat_timestamp ?? null,
+});
 
 const isNotFound = (e: unknown) => e instanceof ApiError && e.status === 404;
 
@@ -50,11 +55,18 @@ export async function loadDhcpState(neutron: Neutron): Promise<DhcpState> {
   const empty = (availability: DhcpState["availability"]): DhcpState => ({ availability, agents: [], networks: [], hosting: new Map() });
   const [rawAgents, networkWalk, subnetWalk] = await Promise.all([
     neutron.agents(DHCP_AGENT_TYPE).catch((e: unknown) => missingExtension(neutron, e)),
-    neutron.networks({ maxItems: AUDIT_MAX_ITEMS }), neutron.subnets({ maxItems: AUDIT_MAX_ITEMS }),
+    neutron.networks({ maxItems: AUDIT_MAX_ITEMS }),
+    neutron.subnets({ maxItems: AUDIT_MAX_ITEMS }),
   ]);
   if (!networkWalk.complete || !subnetWalk.complete)
-    throw new ApiError(502, "walk_incomplete", `Neutron lists more than ${AUDIT_MAX_ITEMS} networks or subnets: the DHCP audit would not see every network.`, { details: { bound: AUDIT_MAX_ITEMS } });
-  const rawNetworks = networkWalk.items, subnets = subnetWalk.items;
+    throw new ApiError(
+      502,
+      "walk_incomplete",
+      `Neutron lists more than ${AUDIT_MAX_ITEMS} networks or subnets: the DHCP audit would not see every network.`,
+      { details: { bound: AUDIT_MAX_ITEMS } },
+    );
+  const rawNetworks = networkWalk.items,
+    subnets = subnetWalk.items;
   if (typeof rawAgents === "string") return empty(rawAgents);
   const agents = rawAgents.filter((a) => a.agent_type === DHCP_AGENT_TYPE).map(toAgent);
   if (!agents.length) return empty("no-dhcp-agents");
@@ -69,7 +81,12 @@ export async function loadDhcpState(neutron: Neutron): Promise<DhcpState> {
       });
     } else {
       const hosts = await mapLimit(networks, DHCP_CONCURRENCY, (n) => neutron.networkDhcpAgents(n.id));
-      networks.forEach((n, i) => hosting.set(n.id, hosts[i].filter((a) => a.agent_type === DHCP_AGENT_TYPE || !a.agent_type).map((a) => a.id)));
+      networks.forEach((n, i) =>
+        hosting.set(
+          n.id,
+          hosts[i].filter((a) => a.agent_type === DHCP_AGENT_TYPE || !a.agent_type).map((a) => a.id),
+        ),
+      );
     }
   } catch (e) {
     return empty(await missingExtension(neutron, e));

@@ -2,9 +2,27 @@ import { createHash } from "node:crypto";
 import type { DhcpAudit } from "./audit";
 
 /** `add`: schedule an alive agent to the network; `remove`: drop the binding of a dead agent. */
-export interface HealStep { op: "add" | "remove"; networkId: string; networkName: string; agentId: string; agentHost: string }
-export interface HealWarning { networkId: string; networkName: string; healthy: number; target: number; available: number; message: string }
-export interface HealPlan { planId: string; target: number; steps: HealStep[]; warnings: HealWarning[] }
+export interface HealStep {
+  op: "add" | "remove";
+  networkId: string;
+  networkName: string;
+  agentId: string;
+  agentHost: string;
+}
+export interface HealWarning {
+  networkId: string;
+  networkName: string;
+  healthy: number;
+  target: number;
+  available: number;
+  message: string;
+}
+export interface HealPlan {
+  planId: string;
+  target: number;
+  steps: HealStep[];
+  warnings: HealWarning[];
+}
 
 /** A stable id for a plan: a hash of the target and its steps (order included), nothing time-dependent. */
 export function planIdOf(target: number, steps: Pick<HealStep, "op" | "networkId" | "agentId">[]): string {
@@ -29,14 +47,17 @@ export function planHeal(audit: DhcpAudit, opts: { networkIds?: string[] } = {})
   for (const n of audit.networks) {
     if (wanted && !wanted.has(n.id)) continue;
     if (n.verdict === "ok") {
-      for (const a of n.agents.filter((x) => !x.alive)) steps.push({ op: "remove", networkId: n.id, networkName: n.name, agentId: a.id, agentHost: a.host });
+      for (const a of n.agents.filter((x) => !x.alive))
+        steps.push({ op: "remove", networkId: n.id, networkName: n.name, agentId: a.id, agentHost: a.host });
       continue;
     }
     if (n.verdict !== "degraded" && n.verdict !== "down") continue;
     const hosting = new Set(n.agents.map((a) => a.id));
     const free = candidates
       .filter((a) => !hosting.has(a.id))
-      .sort((a, b) => load.get(a.id)! - load.get(b.id)! || a.host.localeCompare(b.host, "en", { numeric: true }) || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) => load.get(a.id)! - load.get(b.id)! || a.host.localeCompare(b.host, "en", { numeric: true }) || a.id.localeCompare(b.id),
+      );
     const need = target - n.healthy;
     for (const a of free.slice(0, need)) {
       steps.push({ op: "add", networkId: n.id, networkName: n.name, agentId: a.id, agentHost: a.host });
@@ -45,7 +66,11 @@ export function planHeal(audit: DhcpAudit, opts: { networkIds?: string[] } = {})
     if (free.length < need) {
       const reachable = n.healthy + free.length;
       warnings.push({
-        networkId: n.id, networkName: n.name, healthy: n.healthy, target, available: free.length,
+        networkId: n.id,
+        networkName: n.name,
+        healthy: n.healthy,
+        target,
+        available: free.length,
         message: `cannot reach target ${target} for ${n.name || n.id}: only ${reachable} alive agent${reachable === 1 ? "" : "s"}`,
       });
     }

@@ -4,7 +4,13 @@ import { BELOW_TARGET_FIRST, filterNetworks, summarizeDhcp } from "./summarize";
 
 /** 2k networks × 100 agents, as the sim's scale scenario: network i is hosted by agents i%100 and, for even i, (i+1)%100. */
 function scaleState(): DhcpState {
-  const agents = Array.from({ length: 100 }, (_, i) => ({ id: `a${i}`, host: `host-${i}`, alive: i % 10 !== 0, adminStateUp: true, heartbeat: "2026-11-30 07:00:00" }));
+  const agents = Array.from({ length: 100 }, (_, i) => ({
+    id: `a${i}`,
+    host: `host-${i}`,
+    alive: i % 10 !== 0,
+    adminStateUp: true,
+    heartbeat: "2026-11-30 07:00:00",
+  }));
   const networks = Array.from({ length: 2000 }, (_, i) => ({ id: `n${i}`, name: `net-${i}`, dhcpEnabled: i % 50 !== 0 }));
   const hosting = new Map(networks.map((n, i) => [n.id, i % 2 === 0 ? [`a${i % 100}`, `a${(i + 1) % 100}`] : [`a${i % 100}`]]));
   return { availability: "ok", agents, networks, hosting };

@@ -17,18 +17,29 @@ export function summarizeDhcp(audit: DhcpAudit): Omit<DhcpSummary, "gatheredAt" 
   const below = audit.networks.filter(isBelowTarget).sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === "down" ? -1 : 1));
   const canHeal = healableBy(audit.agents);
   return {
-    availability: audit.availability, target: audit.target, summary: audit.summary, networks: audit.networks.length,
+    availability: audit.availability,
+    target: audit.target,
+    summary: audit.summary,
+    networks: audit.networks.length,
     belowTarget: { total: below.length, items: below.slice(0, BELOW_TARGET_FIRST) },
     healable: below.filter(canHeal).length,
     agents: audit.agents.map(({ networkIds, ...a }) => ({ ...a, networks: networkIds.length })),
   };
 }
 
-export interface NetworkFilter { verdict?: DhcpNetworkView["verdict"]; below?: boolean; q?: string }
+export interface NetworkFilter {
+  verdict?: DhcpNetworkView["verdict"];
+  below?: boolean;
+  q?: string;
+}
 
 /** Networks (in the audit's name order) matching a filter. */
 export function filterNetworks(networks: DhcpNetworkView[], f: NetworkFilter): DhcpNetworkView[] {
   const needle = f.q?.trim().toLowerCase();
-  return networks.filter((n) => (!f.verdict || n.verdict === f.verdict) && (!f.below || isBelowTarget(n))
-    && (!needle || n.name.toLowerCase().includes(needle) || n.id.toLowerCase().includes(needle)));
+  return networks.filter(
+    (n) =>
+      (!f.verdict || n.verdict === f.verdict) &&
+      (!f.below || isBelowTarget(n)) &&
+      (!needle || n.name.toLowerCase().includes(needle) || n.id.toLowerCase().includes(needle)),
+  );
 }

@@ -15,12 +15,21 @@ export function cloneVerdict(i: Pick<ImageSummary, "diskFormat" | "volumeBacked"
 }
 
 /** Runs `probe` for the page's raw images only, a few at a time (one dashboard read per image, never a list). */
-export async function withCloneVerdicts<T extends ImageSummary>(items: T[], probe: ((id: string) => Promise<StoreStatus>) | null, concurrency = 4): Promise<(T & { cloneVerdict: CloneVerdict | null })[]> {
+export async function withCloneVerdicts<T extends ImageSummary>(
+  items: T[],
+  probe: ((id: string) => Promise<StoreStatus>) | null,
+  concurrency = 4,
+): Promise<(T & { cloneVerdict: CloneVerdict | null })[]> {
   const status = new Map<string, StoreStatus>();
   const todo = items.filter((i) => i.diskFormat === "raw" && !i.volumeBacked && i.status === "active").map((i) => i.id);
   if (probe) {
     let next = 0;
-    const worker = async () => { while (next < todo.length) { const id = todo[next++]; status.set(id, await probe(id).catch(() => "unknown" as const)); } };
+    const worker = async () => {
+      while (next < todo.length) {
+        const id = todo[next++];
+        status.set(id, await probe(id).catch(() => "unknown" as const));
+      }
+    };
     await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
   }
   return items.map((i) => ({ ...i, cloneVerdict: cloneVerdict(i, probe ? (status.get(i.id) ?? "unknown") : null) }));

@@ -10,13 +10,22 @@ export async function listImages(glance: Glance, p: ImageListParams): Promise<Li
   const filter: Record<string, string> = p.format ? { disk_format: p.format } : {};
   const native = (["created", "name", "size", "status"] as const).flatMap((k) => [`${k}:asc`, `${k}:desc`] as const);
   if (upstreamCanServe(p, native)) {
-    const page = await glance.imagesPage({ limit: p.limit, marker: p.marker, query: { ...filter, sort_key: GLANCE_KEY[p.sort], sort_dir: p.dir } });
+    const page = await glance.imagesPage({
+      limit: p.limit,
+      marker: p.marker,
+      query: { ...filter, sort_key: GLANCE_KEY[p.sort], sort_dir: p.dir },
+    });
     return { items: page.items.map(toImageSummary), nextMarker: page.nextMarker, mode: "upstream", truncated: false };
   }
   const walk = await glance.images(filter, { maxItems: SCAN_LIMIT });
   const all = walk.items;
-  return pageLocally(all.map(toImageSummary), p, {
-    text: (r) => [r.name, r.id, r.diskFormat],
-    sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeBytes, status: (r) => r.status },
-  }, !walk.complete);
+  return pageLocally(
+    all.map(toImageSummary),
+    p,
+    {
+      text: (r) => [r.name, r.id, r.diskFormat],
+      sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeBytes, status: (r) => r.status },
+    },
+    !walk.complete,
+  );
 }

@@ -3,7 +3,9 @@ import { actionPolicy, actionState, isTransient } from "./action-policy";
 import type { InstanceAction } from "./schema";
 
 const enabled = (status: string, taskState: string | null = null) =>
-  actionPolicy({ status, taskState }).filter((a) => a.enabled).map((a) => a.action);
+  actionPolicy({ status, taskState })
+    .filter((a) => a.enabled)
+    .map((a) => a.action);
 
 describe("instance action policy", () => {
   it.each<[string, string | null, InstanceAction[]]>([

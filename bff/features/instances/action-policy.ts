@@ -11,7 +11,11 @@ export interface PolicyInput {
 }
 
 const LABEL: Record<InstanceAction, string> = {
-  start: "Start", stop: "Stop", reboot: "Reboot", "hard-reboot": "Hard reboot", delete: "Delete",
+  start: "Start",
+  stop: "Stop",
+  reboot: "Reboot",
+  "hard-reboot": "Hard reboot",
+  delete: "Delete",
 };
 
 function why(action: InstanceAction, s: PolicyInput): DisabledReason | null {
@@ -44,21 +48,32 @@ function why(action: InstanceAction, s: PolicyInput): DisabledReason | null {
 export function reasonMessage(action: InstanceAction, reason: DisabledReason, s: PolicyInput): string {
   const label = LABEL[action];
   switch (reason) {
-    case "already_running": return `${label}: the instance is already running (ACTIVE)`;
-    case "already_stopped": return `${label}: the instance is already SHUTOFF`;
-    case "busy": return `${label}: wait until the current operation (${s.taskState}) finishes`;
-    case "building": return `${label}: the instance is still being built`;
-    case "deleting": return `${label}: the instance is being deleted`;
-    case "not_running": return `${label}: the instance is SHUTOFF; start it instead`;
-    case "error_state": return `${label}: the instance is in ERROR; try a hard reboot, or delete it`;
-    case "not_allowed_in_status": return `${label}: not possible while the instance is ${s.status}`;
+    case "already_running":
+      return `${label}: the instance is already running (ACTIVE)`;
+    case "already_stopped":
+      return `${label}: the instance is already SHUTOFF`;
+    case "busy":
+      return `${label}: wait until the current operation (${s.taskState}) finishes`;
+    case "building":
+      return `${label}: the instance is still being built`;
+    case "deleting":
+      return `${label}: the instance is being deleted`;
+    case "not_running":
+      return `${label}: the instance is SHUTOFF; start it instead`;
+    case "error_state":
+      return `${label}: the instance is in ERROR; try a hard reboot, or delete it`;
+    case "not_allowed_in_status":
+      return `${label}: not possible while the instance is ${s.status}`;
   }
 }
 
 export function actionState(action: InstanceAction, s: PolicyInput): ActionState {
   const reason = why(action, s);
   return {
-    action, enabled: reason === null, reason, message: reason ? reasonMessage(action, reason, s) : null,
+    action,
+    enabled: reason === null,
+    reason,
+    message: reason ? reasonMessage(action, reason, s) : null,
     destructive: action === "delete",
   };
 }
@@ -70,5 +85,17 @@ export const actionPolicy = (s: PolicyInput): ActionState[] => INSTANCE_ACTIONS.
  * Statuses Nova passes through on its way somewhere else: worth polling. DELETED is one: real Nova answers
  * `status DELETED, task_state null` for a moment before the instance is gone (404).
  */
-const TRANSIENT = new Set(["DELETED", "BUILD", "REBOOT", "HARD_REBOOT", "RESIZE", "REBUILD", "MIGRATING", "VERIFY_RESIZE", "REVERT_RESIZE", "PASSWORD", "RESCUE"]);
+const TRANSIENT = new Set([
+  "DELETED",
+  "BUILD",
+  "REBOOT",
+  "HARD_REBOOT",
+  "RESIZE",
+  "REBUILD",
+  "MIGRATING",
+  "VERIFY_RESIZE",
+  "REVERT_RESIZE",
+  "PASSWORD",
+  "RESCUE",
+]);
 export const isTransient = (s: PolicyInput): boolean => !!s.taskState || TRANSIENT.has(s.status.toUpperCase());

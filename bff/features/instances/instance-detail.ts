@@ -18,7 +18,9 @@ export async function instanceDetail(io: { nova: Nova; glance: Glance; cinder: C
     // An image the project cannot see (deleted, or another project's) just has no name.
     optional("image", imageId ? nullOn404(io.glance.image(imageId)).then((i) => i?.name ?? null) : Promise.resolve(null), null),
   ]);
-  const ids = [...new Set([...attachments.map((a) => a.volumeId), ...(server["os-extended-volumes:volumes_attached"] ?? []).map((v) => v.id)])];
+  const ids = [
+    ...new Set([...attachments.map((a) => a.volumeId), ...(server["os-extended-volumes:volumes_attached"] ?? []).map((v) => v.id)]),
+  ];
   const found = await Promise.all(ids.map(async (vid) => [vid, await optional("volume", nullOn404(io.cinder.volume(vid)), null)] as const));
   const volumes = new Map<string, CinderVolume | null>(found.map(([vid, v]) => [vid, v.value]));
   const detail = toInstanceDetail(server, new Map(imageId ? [[imageId, image.value]] : []), attachments, volumes);

@@ -4,9 +4,14 @@ import type { NovaServer } from "../../openstack/nova";
 import { toInstanceDetail, toInstanceSummary } from "./map-server";
 
 const server = (o: Partial<NovaServer> = {}): NovaServer => ({
-  id: "s1", name: "web-1", status: "ACTIVE", created: "2026-01-02T03:04:05Z",
-  "OS-EXT-STS:task_state": null, "OS-EXT-STS:vm_state": "active",
-  image: { id: "img1" }, flavor: { original_name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
+  id: "s1",
+  name: "web-1",
+  status: "ACTIVE",
+  created: "2026-01-02T03:04:05Z",
+  "OS-EXT-STS:task_state": null,
+  "OS-EXT-STS:vm_state": "active",
+  image: { id: "img1" },
+  flavor: { original_name: "m1.small", vcpus: 1, ram: 2048, disk: 20 },
   addresses: { "demo-net": [{ addr: "10.0.0.5", version: 4, "OS-EXT-IPS:type": "fixed" }] },
   ...o,
 });
@@ -14,15 +19,23 @@ const server = (o: Partial<NovaServer> = {}): NovaServer => ({
 describe("toInstanceSummary", () => {
   it("names the image, the flavor and the addresses", () => {
     expect(toInstanceSummary(server(), new Map([["img1", "centos-7-raw"]]))).toEqual({
-      id: "s1", name: "web-1", status: "ACTIVE", taskState: null, vmState: "active",
-      image: { id: "img1", name: "centos-7-raw" }, bootFromVolume: false,
+      id: "s1",
+      name: "web-1",
+      status: "ACTIVE",
+      taskState: null,
+      vmState: "active",
+      image: { id: "img1", name: "centos-7-raw" },
+      bootFromVolume: false,
       flavor: { name: "m1.small", vcpus: 1, ramMiB: 2048, diskGiB: 20 },
       addresses: [{ network: "demo-net", addr: "10.0.0.5", version: 4, type: "fixed" }],
-      created: "2026-01-02T03:04:05.000Z", faultMessage: null, transient: false, actions: expect.any(Array),
+      created: "2026-01-02T03:04:05.000Z",
+      faultMessage: null,
+      transient: false,
+      actions: expect.any(Array),
     });
   });
 
-  it("says boot from volume when Nova answers image \"\", and keeps an unknown image's id", () => {
+  it('says boot from volume when Nova answers image "", and keeps an unknown image\'s id', () => {
     expect(toInstanceSummary(server({ image: "" }), new Map())).toMatchObject({ image: null, bootFromVolume: true });
     expect(toInstanceSummary(server(), new Map()).image).toEqual({ id: "img1", name: null });
   });
@@ -33,11 +46,26 @@ describe("toInstanceSummary", () => {
 });
 
 describe("toInstanceDetail", () => {
-  const vol = { id: "v1", name: "root", size: 40, status: "in-use", bootable: "true", attachments: [{ server_id: "s1", device: "/dev/vda" }] } as CinderVolume;
+  const vol = {
+    id: "v1",
+    name: "root",
+    size: 40,
+    status: "in-use",
+    bootable: "true",
+    attachments: [{ server_id: "s1", device: "/dev/vda" }],
+  } as CinderVolume;
 
   it("keeps the fault verbatim only in ERROR", () => {
-    const fault = { code: 500, message: "Build of instance s1 aborted: Volume v1 did not finish being created", created: "2026-01-02T03:05:00Z" };
-    expect(toInstanceDetail(server({ status: "ERROR", fault }), new Map(), [], new Map()).fault).toEqual({ ...fault, details: null, created: "2026-01-02T03:05:00.000Z" });
+    const fault = {
+      code: 500,
+      message: "Build of instance s1 aborted: Volume v1 did not finish being created",
+      created: "2026-01-02T03:05:00Z",
+    };
+    expect(toInstanceDetail(server({ status: "ERROR", fault }), new Map(), [], new Map()).fault).toEqual({
+      ...fault,
+      details: null,
+      created: "2026-01-02T03:05:00.000Z",
+    });
     expect(toInstanceDetail(server({ fault }), new Map(), [], new Map()).fault).toBeNull();
     expect(toInstanceSummary(server({ status: "ERROR", fault }), new Map()).faultMessage).toBe(fault.message);
   });
@@ -45,9 +73,13 @@ describe("toInstanceDetail", () => {
   it("joins Nova's attachments with Cinder's volumes", () => {
     const d = toInstanceDetail(
       server({ image: "", "os-extended-volumes:volumes_attached": [{ id: "v1", delete_on_termination: false }] }),
-      new Map(), [{ volumeId: "v1", serverId: "s1", device: "/dev/vda" }], new Map([["v1", vol]]),
+      new Map(),
+      [{ volumeId: "v1", serverId: "s1", device: "/dev/vda" }],
+      new Map([["v1", vol]]),
     );
-    expect(d.volumes).toEqual([{ id: "v1", name: "root", sizeGiB: 40, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true, root: true }]);
+    expect(d.volumes).toEqual([
+      { id: "v1", name: "root", sizeGiB: 40, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true, root: true },
+    ]);
     expect(d.actions.map((a) => a.action)).toEqual(["start", "stop", "reboot", "hard-reboot", "delete"]);
   });
 

@@ -1,6 +1,9 @@
 import type { RbdFacts } from "./types";
 
-export interface Spec { pool: string; name: string }
+export interface Spec {
+  pool: string;
+  name: string;
+}
 export interface Discovery {
   facts: RbdFacts[];
   /** Seeds the dashboard answered 404 for ("pool/name"). */
@@ -15,13 +18,23 @@ const key = (s: Spec) => `${s.pool}/${s.name}`;
  * image's own parent) until nothing new is reachable or `max` images were read. `read` answers null for
  * an image that does not exist. At most `concurrency` reads are in flight.
  */
-export async function discover(seeds: Spec[], read: (s: Spec) => Promise<RbdFacts | null>, opts: { concurrency?: number; max?: number } = {}): Promise<Discovery> {
+export async function discover(
+  seeds: Spec[],
+  read: (s: Spec) => Promise<RbdFacts | null>,
+  opts: { concurrency?: number; max?: number } = {},
+): Promise<Discovery> {
   const concurrency = opts.concurrency ?? 8;
   const max = opts.max ?? 5000;
   const seen = new Set<string>();
   const seedKeys = new Set(seeds.map(key));
   const queue: Spec[] = [];
-  const push = (s: Spec) => { const k = key(s); if (!seen.has(k)) { seen.add(k); queue.push(s); } };
+  const push = (s: Spec) => {
+    const k = key(s);
+    if (!seen.has(k)) {
+      seen.add(k);
+      queue.push(s);
+    }
+  };
   seeds.forEach(push);
   const facts: RbdFacts[] = [];
   const missing: string[] = [];

@@ -18,8 +18,19 @@ const childrenOf = (n: LineageNode) => n.snapshots.flatMap((s) => s.children.map
 
 export function treeRow(n: LineageNode, depth: number, via: string | null): LineageTreeRow {
   return {
-    spec: n.spec, kind: n.kind, depth, via, owner: n.owner, orphan: n.orphan, ownerUnknown: n.ownerUnknown, cinderDeleted: n.cinderDeleted,
-    provisionedBytes: n.provisionedBytes, usedBytes: n.usedBytes, usageNote: n.usageNote, blockedBy: n.blockedBy.length, children: childrenOf(n).length,
+    spec: n.spec,
+    kind: n.kind,
+    depth,
+    via,
+    owner: n.owner,
+    orphan: n.orphan,
+    ownerUnknown: n.ownerUnknown,
+    cinderDeleted: n.cinderDeleted,
+    provisionedBytes: n.provisionedBytes,
+    usedBytes: n.usedBytes,
+    usageNote: n.usageNote,
+    blockedBy: n.blockedBy.length,
+    children: childrenOf(n).length,
   };
 }
 

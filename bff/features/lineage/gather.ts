@@ -25,9 +25,18 @@ export async function withCeph<T>(fn: () => Promise<T>): Promise<T> {
 /** The dashboard's image (read with omit_usage=true) as lineage's facts; usage is filled in later, or stays unknown. */
 export function rbdFacts(img: CephImage): RbdFacts {
   const facts: RbdFacts = {
-    pool: img.pool_name, name: img.name, size: img.size, used: null, usageNote: "not_reported",
+    pool: img.pool_name,
+    name: img.name,
+    size: img.size,
+    used: null,
+    usageNote: "not_reported",
     parent: img.parent ? { pool: img.parent.pool_name, name: img.parent.image_name, snap: img.parent.snap_name } : null,
-    snapshots: img.snapshots.map((s) => ({ name: s.name, size: s.size ?? null, protected: !!s.is_protected, children: (s.children ?? []).map((c) => ({ pool: c.pool_name, name: c.image_name })) })),
+    snapshots: img.snapshots.map((s) => ({
+      name: s.name,
+      size: s.size ?? null,
+      protected: !!s.is_protected,
+      children: (s.children ?? []).map((c) => ({ pool: c.pool_name, name: c.image_name })),
+    })),
   };
   const policy = usagePolicy(facts);
   return policy === "read" ? facts : { ...facts, usageNote: policy };
@@ -46,7 +55,8 @@ async function readImage(ceph: CephDashboard, pool: string, name: string): Promi
 /** The owner walks over this session's Glance, Nova (2.69) and Cinder clients. */
 export function ownerIo({ glance, nova, cinder }: Pick<CloudClients, "glance" | "nova" | "cinder">): OwnerIo {
   return {
-    glanceImages: (hidden, maxItems) => glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
+    glanceImages: (hidden, maxItems) =>
+      glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
     // status=SOFT_DELETED alone lists nothing (the DB leaves soft-deleted rows out unless deleted=true).
     novaServers: (softDeleted, maxItems) => nova.allServers(softDeleted ? { deleted: "true", status: "SOFT_DELETED" } : {}, { maxItems }),
     novaDownCellProbe: () => nova.downCellProbe(),
@@ -60,11 +70,30 @@ export function ownerIo({ glance, nova, cinder }: Pick<CloudClients, "glance" | 
  * clone reachable from them is read too. An owner walk that did not reach its end is named in
  * coverage.walks, and no orphan is called in its pool.
  */
-export async function loadLineage(services: Services, clients: CloudClients, ceph = clients.ceph(), opts: { walkMax?: number } = {}): Promise<Lineage> {
+export async function loadLineage(
+  services: Services,
+  clients: CloudClients,
+  ceph = clients.ceph(),
+  opts: { walkMax?: number } = {},
+): Promise<Lineage> {
   const walks = await walkOwners(ownerIo(clients), opts.walkMax ?? services.deps.lineageWalkMax);
   const named: NamedResource[] = [
-    ...walks.glance.map((g) => ({ type: "glance" as const, id: g.id, name: g.name, status: g.status, createdAt: g.created_at, spec: `images/${g.id}` })),
-    ...walks.cinder.map((v) => ({ type: "cinder" as const, id: v.id, name: v.name ?? null, status: v.status, createdAt: v.created_at, spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}` })),
+    ...walks.glance.map((g) => ({
+      type: "glance" as const,
+      id: g.id,
+      name: g.name,
+      status: g.status,
+      createdAt: g.created_at,
+      spec: `images/${g.id}`,
+    })),
+    ...walks.cinder.map((v) => ({
+      type: "cinder" as const,
+      id: v.id,
+      name: v.name ?? null,
+      status: v.status,
+      createdAt: v.created_at,
+      spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}`,
+    })),
   ];
   // Also every RBD image a Glance location names (another pool, another name): it has an owner to show.
   const specs = [...named.map((r) => r.spec), ...(walks.owners.locations?.keys() ?? [])];
@@ -72,15 +101,26 @@ export async function loadLineage(services: Services, clients: CloudClients, cep
   const found = await withCeph(() => discover(seeds, (s) => readImage(ceph, s.pool, s.name)));
   return buildLineage(found.facts, walks.owners, {
     pending: pendingImages(named, new Set(found.missing), Date.now()),
-    coverage: { basis: "named_and_linked", read: found.facts.length + found.missing.length, truncated: found.truncated, walks: walks.incomplete },
+    coverage: {
+      basis: "named_and_linked",
+      read: found.facts.length + found.missing.length,
+      truncated: found.truncated,
+      walks: walks.incomplete,
+    },
   });
 }
 
 /** Reads an orphan's owner by id (Nova at 2.69, so a server in a down cell is found, not missed). */
 export function ownerReader({ glance, nova, cinder }: Pick<CloudClients, "glance" | "nova" | "cinder">): OwnerReader {
   return async (ref) => {
-    if (ref.service === "glance") { const g = await glance.image(ref.id); return { name: g.name, status: g.status }; }
-    if (ref.service === "nova") { const s = await nova.serverAnyCell(ref.id); return { name: s.name ?? null, status: s.status }; }
+    if (ref.service === "glance") {
+      const g = await glance.image(ref.id);
+      return { name: g.name, status: g.status };
+    }
+    if (ref.service === "nova") {
+      const s = await nova.serverAnyCell(ref.id);
+      return { name: s.name ?? null, status: s.status };
+    }
     const v = await cinder.volume(ref.id);
     return { name: v.name, status: v.status };
   };

@@ -11,9 +11,18 @@ const GONE2 = "55555555-5555-4555-8555-555555555555";
 const VOL = "66666666-6666-4666-8666-666666666666";
 
 const img = (pool: string, name: string, parent: string | null, snaps: [string, string[]][] = [], size = 10): RbdFacts => ({
-  pool, name, size, used: size / 2, usageNote: "dashboard",
+  pool,
+  name,
+  size,
+  used: size / 2,
+  usageNote: "dashboard",
   parent: parent ? { pool: parent.split("/")[0], name: parent.split("/")[1].split("@")[0], snap: parent.split("@")[1] } : null,
-  snapshots: snaps.map(([n, kids]) => ({ name: n, size, protected: true, children: kids.map((k) => ({ pool: k.split("/")[0], name: k.split("/")[1] })) })),
+  snapshots: snaps.map(([n, kids]) => ({
+    name: n,
+    size,
+    protected: true,
+    children: kids.map((k) => ({ pool: k.split("/")[0], name: k.split("/")[1] })),
+  })),
 });
 
 // centos → live disk, volume, gone disk (→ snapshot → instance snapshot image), gone2 disk (snapshot, no clones)
@@ -26,7 +35,10 @@ const rbd: RbdFacts[] = [
   img("vms", `${GONE2}_disk`, `images/${IMG}@snap`, [["s2", []]]),
 ];
 const owners: OwnerFacts = {
-  images: [{ id: IMG, name: "centos-7-raw", instanceSnapshot: false }, { id: SNAPIMG, name: "old-snap", instanceSnapshot: true }],
+  images: [
+    { id: IMG, name: "centos-7-raw", instanceSnapshot: false },
+    { id: SNAPIMG, name: "old-snap", instanceSnapshot: true },
+  ],
   servers: new Map([[LIVE, "web-1"]]),
   volumes: [{ id: VOL, name: "data" }],
 };
@@ -39,7 +51,11 @@ describe("buildLineage", () => {
     expect(l.trees).toEqual([{ root: `images/${IMG}`, label: "centos-7-raw" }]);
     expect(node(`vms/${LIVE}_disk`)).toMatchObject({ kind: "root-disk", orphan: false, owner: { type: "nova", name: "web-1" } });
     expect(node(`volumes/volume-${VOL}`)).toMatchObject({ kind: "volume", owner: { type: "cinder", name: "data" } });
-    expect(node(`images/${SNAPIMG}`)).toMatchObject({ kind: "instance-snapshot", owner: { name: "old-snap" }, parent: `vms/${GONE}_disk@s1` });
+    expect(node(`images/${SNAPIMG}`)).toMatchObject({
+      kind: "instance-snapshot",
+      owner: { name: "old-snap" },
+      parent: `vms/${GONE}_disk@s1`,
+    });
     expect(node(`images/${IMG}`).blockedBy).toHaveLength(4);
     expect(node(`images/${IMG}`)).toMatchObject({ provisionedBytes: 10, usedBytes: 5 });
   });
@@ -78,8 +94,9 @@ describe("planCleanup", () => {
     const nested = buildLineage(rbd, { ...owners, images: owners.images.filter((g) => g.id !== SNAPIMG) });
     const { steps } = planCleanup(nested, [`vms/${GONE}_disk`, `images/${SNAPIMG}`]);
     expect(steps.some((s) => s.op === "flatten")).toBe(false);
-    expect(steps.findIndex((s) => s.op === "delete-image" && s.image === `images/${SNAPIMG}`))
-      .toBeLessThan(steps.findIndex((s) => s.op === "unprotect" && s.image === `vms/${GONE}_disk`));
+    expect(steps.findIndex((s) => s.op === "delete-image" && s.image === `images/${SNAPIMG}`)).toBeLessThan(
+      steps.findIndex((s) => s.op === "unprotect" && s.image === `vms/${GONE}_disk`),
+    );
   });
 
   it("refuses anything that is not an orphan, naming it", () => {
@@ -92,7 +109,10 @@ describe("planCleanup", () => {
     const b = planCleanup(l, [`vms/${GONE2}_disk`, `vms/${GONE}_disk`, `vms/${GONE}_disk`]);
     expect(a.planId).toMatch(/^[0-9a-f]{16}$/);
     expect(b.planId).toBe(a.planId);
-    const changed = buildLineage(rbd.filter((r) => r.name !== SNAPIMG), owners);
+    const changed = buildLineage(
+      rbd.filter((r) => r.name !== SNAPIMG),
+      owners,
+    );
     expect(planCleanup(changed, [`vms/${GONE}_disk`, `vms/${GONE2}_disk`]).planId).not.toBe(a.planId);
   });
 });

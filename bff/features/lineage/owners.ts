@@ -5,10 +5,22 @@ import type { OwnerFacts, WalkNotice } from "./types";
 export const OWNER_WALK_MAX = 50_000;
 
 export interface GlanceOwner {
-  id: string; name: string | null; status: string; created_at: string; image_type?: string; os_hidden?: boolean;
-  direct_url?: string; locations?: { url: string }[];
+  id: string;
+  name: string | null;
+  status: string;
+  created_at: string;
+  image_type?: string;
+  os_hidden?: boolean;
+  direct_url?: string;
+  locations?: { url: string }[];
 }
-export interface CinderOwner { id: string; name: string | null; status: string; created_at: string; "os-vol-mig-status-attr:name_id"?: string | null }
+export interface CinderOwner {
+  id: string;
+  name: string | null;
+  status: string;
+  created_at: string;
+  "os-vol-mig-status-attr:name_id"?: string | null;
+}
 
 /** The list walks lineage needs; each may throw, which makes its walk incomplete (never "absent"). */
 export interface OwnerIo {
@@ -31,7 +43,12 @@ export interface OwnerWalks {
 
 const cause = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function attempt<T>(notices: WalkNotice[], pool: WalkNotice["pool"], service: WalkNotice["service"], fn: () => Promise<T>): Promise<T | null> {
+async function attempt<T>(
+  notices: WalkNotice[],
+  pool: WalkNotice["pool"],
+  service: WalkNotice["service"],
+  fn: () => Promise<T>,
+): Promise<T | null> {
   try {
     return await fn();
   } catch (e) {
@@ -76,7 +93,8 @@ export async function walkOwners(io: OwnerIo, max = OWNER_WALK_MAX): Promise<Own
       volumes: cinder.map((v) => ({ id: v.id, name: v.name ?? null, nameId: v["os-vol-mig-status-attr:name_id"] ?? null })),
       locations: locationOwners(glance),
     },
-    glance, cinder,
+    glance,
+    cinder,
     incomplete: dedupe(incomplete),
   };
 }

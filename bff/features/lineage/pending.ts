@@ -5,7 +5,14 @@ export const FRESH_MS = 60_000;
 const GLANCE_WRITING = new Set(["saving", "importing", "uploading"]);
 const CINDER_WRITING = new Set(["creating", "downloading"]);
 
-export interface NamedResource { type: "glance" | "cinder"; id: string; name: string | null; status: string; createdAt: string; spec: string }
+export interface NamedResource {
+  type: "glance" | "cinder";
+  id: string;
+  name: string | null;
+  status: string;
+  createdAt: string;
+  spec: string;
+}
 
 /**
  * The Glance images and Cinder volumes whose RBD image the dashboard did not have, and that are young enough

@@ -18,12 +18,26 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
   const wanted = [...new Set(requested)];
   for (const spec of wanted) {
     const n = byNode.get(spec);
-    if (!n) throw new ApiError(400, "not_orphan", `${spec} is not an RBD image on this cluster (any more).`, { field: "body.orphans", details: { spec } });
+    if (!n)
+      throw new ApiError(400, "not_orphan", `${spec} is not an RBD image on this cluster (any more).`, {
+        field: "body.orphans",
+        details: { spec },
+      });
     if (!n.orphan) {
       if (n.cinderDeleted && !n.owner)
-        throw new ApiError(400, "not_orphan", `${spec} is not an orphan: Cinder keeps this deleted volume as the hidden parent of ${n.blockedBy.join(", ") || "a volume it still has"} and removes it once those clones are deleted.`, { field: "body.orphans", details: { spec } });
-      const who = n.owner ? `${n.owner.type === "glance" ? "Glance image" : n.owner.type === "nova" ? "Nova server" : "Cinder volume"} ${n.owner.name}` : "no OpenStack service naming pattern";
-      throw new ApiError(400, "not_orphan", `${spec} is not an orphan: it belongs to ${who}.`, { field: "body.orphans", details: { spec } });
+        throw new ApiError(
+          400,
+          "not_orphan",
+          `${spec} is not an orphan: Cinder keeps this deleted volume as the hidden parent of ${n.blockedBy.join(", ") || "a volume it still has"} and removes it once those clones are deleted.`,
+          { field: "body.orphans", details: { spec } },
+        );
+      const who = n.owner
+        ? `${n.owner.type === "glance" ? "Glance image" : n.owner.type === "nova" ? "Nova server" : "Cinder volume"} ${n.owner.name}`
+        : "no OpenStack service naming pattern";
+      throw new ApiError(400, "not_orphan", `${spec} is not an orphan: it belongs to ${who}.`, {
+        field: "body.orphans",
+        details: { spec },
+      });
     }
   }
   for (const spec of wanted) {
@@ -31,7 +45,12 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
     // Rbd.delete first reads the image with usage (controllers/rbd.py:172, RbdService.get_image without
     // omit_usage): on a 0-byte image that diff_iterate can abort ceph-mgr, so lineage does not remove those.
     if (n.provisionedBytes === 0)
-      throw new ApiError(400, "not_orphan", `${spec} is a 0-byte image: the Ceph Dashboard's delete computes its usage first, which can abort ceph-mgr 16.2. Remove it with rbd (snap unprotect, snap rm, rm) instead.`, { field: "body.orphans", details: { spec } });
+      throw new ApiError(
+        400,
+        "not_orphan",
+        `${spec} is a 0-byte image: the Ceph Dashboard's delete computes its usage first, which can abort ceph-mgr 16.2. Remove it with rbd (snap unprotect, snap rm, rm) instead.`,
+        { field: "body.orphans", details: { spec } },
+      );
   }
   const selected = new Set(wanted);
   const order = lineage.orphans.filter((s) => selected.has(s));
@@ -46,7 +65,8 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
       }
     }
     for (const snap of n.snapshots) {
-      if (snap.protected) steps.push({ op: "unprotect", image: spec, snap: snap.name, orphan: spec, why: "a protected snapshot cannot be removed" });
+      if (snap.protected)
+        steps.push({ op: "unprotect", image: spec, snap: snap.name, orphan: spec, why: "a protected snapshot cannot be removed" });
       steps.push({ op: "delete-snapshot", image: spec, snap: snap.name, orphan: spec, why: "an image with snapshots cannot be removed" });
     }
     steps.push({ op: "delete-image", image: spec, snap: null, orphan: spec, why: n.orphanReason ?? "orphan" });

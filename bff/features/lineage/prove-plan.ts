@@ -13,7 +13,12 @@ export async function provePlan(steps: CleanupStep[], read: OwnerReader): Promis
   const unproven = proofs.filter((p) => !p.proof.gone && p.proof.code === "owner_unproven");
   const reasons = (xs: typeof proofs) => xs.map((p) => (p.proof.gone ? "" : p.proof.reason));
   if (found.length)
-    throw new ApiError(400, "not_orphan", `${reasons(found).join("; ")}.`, { field: "body.orphans", details: { specs: found.map((p) => p.spec), reasons: reasons(found) } });
+    throw new ApiError(400, "not_orphan", `${reasons(found).join("; ")}.`, {
+      field: "body.orphans",
+      details: { specs: found.map((p) => p.spec), reasons: reasons(found) },
+    });
   if (unproven.length)
-    throw new ApiError(502, "owner_unproven", `${reasons(unproven).join("; ")}.`, { details: { specs: unproven.map((p) => p.spec), reasons: reasons(unproven) } });
+    throw new ApiError(502, "owner_unproven", `${reasons(unproven).join("; ")}.`, {
+      details: { specs: unproven.map((p) => p.spec), reasons: reasons(unproven) },
+    });
 }

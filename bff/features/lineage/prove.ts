@@ -5,7 +5,10 @@ const IMAGE = new RegExp(`^images/(${UUID})$`, "i");
 const DISK = new RegExp(`^vms/(${UUID})_disk(\\..+)?$`, "i");
 const VOLUME = new RegExp(`^volumes/volume-(${UUID})(\\.deleted)?$`, "i");
 
-export interface OwnerRef { service: "glance" | "nova" | "cinder"; id: string }
+export interface OwnerRef {
+  service: "glance" | "nova" | "cinder";
+  id: string;
+}
 
 /** The one OpenStack resource whose existence would make this RBD image live, from its name; null if none. */
 export function ownerRefOf(spec: string): OwnerRef | null {
@@ -35,12 +38,20 @@ export async function proveGone(spec: string, read: OwnerReader): Promise<Proof>
   try {
     const found = await read(ref);
     const status = found.status ? ` (status ${found.status})` : "";
-    return { gone: false, code: "owner_found", reason: `${spec} belongs to ${label[ref.service]} ${found.name || ref.id}${status}: GET by id found it` };
+    return {
+      gone: false,
+      code: "owner_found",
+      reason: `${spec} belongs to ${label[ref.service]} ${found.name || ref.id}${status}: GET by id found it`,
+    };
   } catch (e) {
     // Only the resource's own 404 counts ("No image found with ID <id>", "Instance <id> could not be found.",
     // "Volume <id> could not be found."), not a 404 for a wrong path or endpoint.
     if (e instanceof ApiError && e.status === 404 && e.message.toLowerCase().includes(ref.id.toLowerCase())) return { gone: true };
     const why = e instanceof Error ? e.message : String(e);
-    return { gone: false, code: "owner_unproven", reason: `${spec}: reading ${label[ref.service]} ${ref.id} failed, so its absence is not proven (${why})` };
+    return {
+      gone: false,
+      code: "owner_unproven",
+      reason: `${spec}: reading ${label[ref.service]} ${ref.id} failed, so its absence is not proven (${why})`,
+    };
   }
 }

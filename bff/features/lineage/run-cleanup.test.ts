@@ -12,12 +12,27 @@ const steps: CleanupStep[] = [
   { op: "delete-snapshot", image: spec, snap: "s1", orphan: spec, why: "" },
   { op: "delete-image", image: spec, snap: null, orphan: spec, why: "" },
 ];
-const who = { requestId: "r1", userId: "u1", user: "admin", projectId: "p1", project: "admin", source: "127.0.0.1", planId: "0123456789abcdef" };
+const who = {
+  requestId: "r1",
+  userId: "u1",
+  user: "admin",
+  projectId: "p1",
+  project: "admin",
+  source: "127.0.0.1",
+  planId: "0123456789abcdef",
+};
 const gone = new ApiError(404, "upstream_not_found", `Nova answered 404: Instance ${SRV} could not be found.`);
 
 function fakeCeph() {
   const calls: string[] = [];
-  return { calls, ceph: { mutate: async (m: { op: string; name: string }) => { calls.push(`${m.op} ${m.name}`); } } as unknown as CephDashboard };
+  return {
+    calls,
+    ceph: {
+      mutate: async (m: { op: string; name: string }) => {
+        calls.push(`${m.op} ${m.name}`);
+      },
+    } as unknown as CephDashboard,
+  };
 }
 
 describe("runCleanup: the owner is read by id again right before each step", () => {
@@ -25,7 +40,10 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     const { ceph, calls } = fakeCeph();
     const audit = createAuditLog();
     const reads: string[] = [];
-    const read: OwnerReader = async (ref) => { reads.push(ref.id); throw gone; };
+    const read: OwnerReader = async (ref) => {
+      reads.push(ref.id);
+      throw gone;
+    };
     const results = await runCleanup(steps, { ceph, readOwner: read, audit }, who);
     expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
     expect(calls).toHaveLength(3);
@@ -37,7 +55,10 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     const { ceph, calls } = fakeCeph();
     const audit = createAuditLog();
     let n = 0;
-    const read: OwnerReader = async () => { if (++n >= 2) return { name: "restored", status: "ACTIVE" }; throw gone; };
+    const read: OwnerReader = async () => {
+      if (++n >= 2) return { name: "restored", status: "ACTIVE" };
+      throw gone;
+    };
     const results = await runCleanup(steps, { ceph, readOwner: read, audit }, who);
     expect(results.map((r) => r.status)).toEqual(["ok", "refused", "skipped"]);
     expect(results[1].error).toMatch(/Nova server restored \(status ACTIVE\)/);
@@ -47,7 +68,9 @@ describe("runCleanup: the owner is read by id again right before each step", () 
 
   it("refuses when the read fails in any other way (not proof of absence)", async () => {
     const { ceph, calls } = fakeCeph();
-    const read: OwnerReader = async () => { throw new ApiError(504, "upstream_timeout", "Nova did not answer"); };
+    const read: OwnerReader = async () => {
+      throw new ApiError(504, "upstream_timeout", "Nova did not answer");
+    };
     const results = await runCleanup(steps, { ceph, readOwner: read, audit: createAuditLog() }, who);
     expect(results.map((r) => r.status)).toEqual(["refused", "skipped", "skipped"]);
     expect(calls).toEqual([]);

@@ -1,18 +1,27 @@
 import { z } from "@hono/zod-openapi";
 
-const spec = z.string().regex(/^[A-Za-z0-9._-]+\/[^/@\s]+$/, "expected pool/name").max(300);
+const spec = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]+\/[^/@\s]+$/, "expected pool/name")
+  .max(300);
 
 export const LineageNodeSchema = z
   .object({
     spec: z.string().openapi({ example: "vms/5f1c…_disk" }),
-    pool: z.string(), name: z.string(),
+    pool: z.string(),
+    name: z.string(),
     kind: z.enum(["image", "instance-snapshot", "root-disk", "volume", "other"]),
     orphan: z.boolean(),
     owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
     orphanReason: z.string().nullable(),
-    ownerUnknown: z.boolean().openapi({ description: "No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan" }),
+    ownerUnknown: z
+      .boolean()
+      .openapi({ description: "No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan" }),
     provisionedBytes: z.number(),
-    usedBytes: z.number().nullable().openapi({ description: "The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size" }),
+    usedBytes: z
+      .number()
+      .nullable()
+      .openapi({ description: "The dashboard's total_disk_usage; null when unknown (usageNote says why), never the provisioned size" }),
     usageNote: z.enum(["dashboard", "clone_includes_parent", "diff_unsafe", "not_reported"]),
     cinderDeleted: z.boolean().openapi({ description: "volume-<id>.deleted: Cinder's hidden parent of clones of a deleted volume" }),
     parent: z.string().nullable().openapi({ description: "pool/name@snap of the parent snapshot" }),
@@ -26,22 +35,34 @@ export const LineageSchema = z
     trees: z.array(z.object({ root: z.string(), label: z.string() })),
     nodes: z.array(LineageNodeSchema),
     orphans: z.array(z.string()).openapi({ description: "Specs of orphans, deepest first" }),
-    pending: z.array(z.object({
-      spec: z.string(),
-      owner: z.object({ type: z.enum(["glance", "cinder"]), id: z.string(), name: z.string() }),
-      reason: z.enum(["fresh", "transitional"]),
-    })).openapi({ description: "Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence" }),
-    coverage: z.object({
-      basis: z.literal("named_and_linked"),
-      read: z.number().int(),
-      truncated: z.boolean(),
-      walks: z.array(z.object({
-        service: z.enum(["glance", "nova", "cinder"]),
-        pool: z.enum(["images", "vms", "volumes"]),
-        code: z.enum(["bound", "failed", "cell_down", "probe_bound"]),
-        params: z.record(z.string(), z.union([z.string(), z.number()])),
-      })).openapi({ description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool" }),
-    }).openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
+    pending: z
+      .array(
+        z.object({
+          spec: z.string(),
+          owner: z.object({ type: z.enum(["glance", "cinder"]), id: z.string(), name: z.string() }),
+          reason: z.enum(["fresh", "transitional"]),
+        }),
+      )
+      .openapi({ description: "Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence" }),
+    coverage: z
+      .object({
+        basis: z.literal("named_and_linked"),
+        read: z.number().int(),
+        truncated: z.boolean(),
+        walks: z
+          .array(
+            z.object({
+              service: z.enum(["glance", "nova", "cinder"]),
+              pool: z.enum(["images", "vms", "volumes"]),
+              code: z.enum(["bound", "failed", "cell_down", "probe_bound"]),
+              params: z.record(z.string(), z.union([z.string(), z.number()])),
+            }),
+          )
+          .openapi({
+            description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool",
+          }),
+      })
+      .openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
   })
   .openapi("Lineage");
 
@@ -49,14 +70,20 @@ export const CleanupBodySchema = z
   .object({
     orphans: z.array(spec).min(1).max(200),
     dryRun: z.boolean(),
-    planId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+    planId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .optional(),
   })
   .openapi("LineageCleanupRequest");
 
 export const CleanupStepSchema = z
   .object({
     op: z.enum(["flatten", "unprotect", "delete-snapshot", "delete-image"]),
-    image: z.string(), snap: z.string().nullable(), orphan: z.string(), why: z.string(),
+    image: z.string(),
+    snap: z.string().nullable(),
+    orphan: z.string(),
+    why: z.string(),
   })
   .openapi("LineageCleanupStep");
 
@@ -65,7 +92,9 @@ export const CleanupResultSchema = z
     dryRun: z.boolean(),
     planId: z.string(),
     steps: z.array(CleanupStepSchema),
-    results: z.array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped", "refused"]), error: z.string().nullable() })).nullable(),
+    results: z
+      .array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped", "refused"]), error: z.string().nullable() }))
+      .nullable(),
     ok: z.boolean().nullable().openapi({ description: "null on a dry run; false when a step failed" }),
   })
   .openapi("LineageCleanup");
@@ -80,9 +109,22 @@ const Pending = LineageSchema.shape.pending;
 export const SpaceSchema = z
   .object({
     clones: z.number().int().openapi({ description: "RBD clones (images with a parent snapshot)" }),
-    sharedBytes: z.number().openapi({ description: "Σ over clones of the parent's used bytes: data each clone reads from its parent instead of holding it (an upper bound: a clone's copy-ups are not known, the dashboard's usage counts the parent's data)" }),
-    fullCopyBytes: z.number().openapi({ description: "Σ over clones of their provisioned bytes: what full copies (Cinder's or Nova's download-and-import path) would allocate at most" }),
-    certainty: Certainty.openapi({ description: "proven: every parent's usage was read; incomplete: some parents' usage is unknown (sharedBytes counts the known ones only); unknown: none" }),
+    sharedBytes: z
+      .number()
+      .openapi({
+        description:
+          "Σ over clones of the parent's used bytes: data each clone reads from its parent instead of holding it (an upper bound: a clone's copy-ups are not known, the dashboard's usage counts the parent's data)",
+      }),
+    fullCopyBytes: z
+      .number()
+      .openapi({
+        description:
+          "Σ over clones of their provisioned bytes: what full copies (Cinder's or Nova's download-and-import path) would allocate at most",
+      }),
+    certainty: Certainty.openapi({
+      description:
+        "proven: every parent's usage was read; incomplete: some parents' usage is unknown (sharedBytes counts the known ones only); unknown: none",
+    }),
   })
   .openapi("LineageSpace");
 
@@ -93,23 +135,36 @@ export const LineageRootSchema = z
     label: z.string(),
     kind: LineageNodeSchema.shape.kind,
     owner: LineageNodeSchema.shape.owner,
-    orphan: z.boolean(), ownerUnknown: z.boolean(),
+    orphan: z.boolean(),
+    ownerUnknown: z.boolean(),
     nodes: z.number().int().openapi({ description: "RBD images in this tree, the root included" }),
-    children: z.object({ "instance-snapshot": z.number().int(), "root-disk": z.number().int(), volume: z.number().int(), other: z.number().int(), image: z.number().int() })
+    children: z
+      .object({
+        "instance-snapshot": z.number().int(),
+        "root-disk": z.number().int(),
+        volume: z.number().int(),
+        other: z.number().int(),
+        image: z.number().int(),
+      })
       .openapi({ description: "Descendants by kind" }),
     provisionedBytes: z.number(),
     usedBytes: z.number().openapi({ description: "Σ of the known used bytes in the tree" }),
     usedUnknown: z.number().int().openapi({ description: "Nodes whose usage is unknown (not counted in usedBytes)" }),
     orphans: z.number().int(),
     blockedBy: z.number().int().openapi({ description: "Direct clones that keep the root from being deleted" }),
-    deletable: z.boolean().openapi({ description: "No clone reads from the root's snapshots (Ceph's own children lists and every read clone's parent)" }),
+    deletable: z
+      .boolean()
+      .openapi({ description: "No clone reads from the root's snapshots (Ceph's own children lists and every read clone's parent)" }),
     space: SpaceSchema,
   })
   .openapi("LineageRoot");
 export type LineageRoot = z.infer<typeof LineageRootSchema>;
 
 export const LineageSummaryQuery = z.object({
-  refresh: z.enum(["true", "false"]).optional().openapi({ description: "true: gather the facts anew instead of the shared ones (joins a gather already running)" }),
+  refresh: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true: gather the facts anew instead of the shared ones (joins a gather already running)" }),
   q: z.string().trim().max(200).optional().openapi({ description: "Only roots whose label, id or spec contains this (case-insensitive)" }),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -128,9 +183,15 @@ export const LineageSummarySchema = z
     pending: Pending,
     coverage: Walks,
     totals: z.object({
-      nodes: z.number().int(), trees: z.number().int(),
-      unrooted: z.number().int().openapi({ description: "RBD images read that hang from no image in `images` (volumes made blank, their clones)" }),
-      provisionedBytes: z.number(), usedBytes: z.number(), usedUnknown: z.number().int(),
+      nodes: z.number().int(),
+      trees: z.number().int(),
+      unrooted: z
+        .number()
+        .int()
+        .openapi({ description: "RBD images read that hang from no image in `images` (volumes made blank, their clones)" }),
+      provisionedBytes: z.number(),
+      usedBytes: z.number(),
+      usedUnknown: z.number().int(),
       space: SpaceSchema,
     }),
   })
@@ -139,13 +200,24 @@ export type LineageSummary = z.infer<typeof LineageSummarySchema>;
 
 export const LineageTreeRowSchema = z
   .object({
-    spec: z.string(), kind: LineageNodeSchema.shape.kind,
-    depth: z.number().int().openapi({ description: "0 for the root; rows are in depth-first order, so a row's subtree is the rows after it with a greater depth" }),
+    spec: z.string(),
+    kind: LineageNodeSchema.shape.kind,
+    depth: z
+      .number()
+      .int()
+      .openapi({
+        description: "0 for the root; rows are in depth-first order, so a row's subtree is the rows after it with a greater depth",
+      }),
     via: z.string().nullable().openapi({ description: "The parent's snapshot this clone was made from" }),
     owner: LineageNodeSchema.shape.owner,
-    orphan: z.boolean(), ownerUnknown: z.boolean(), cinderDeleted: z.boolean(),
-    provisionedBytes: z.number(), usedBytes: z.number().nullable(), usageNote: LineageNodeSchema.shape.usageNote,
-    blockedBy: z.number().int(), children: z.number().int(),
+    orphan: z.boolean(),
+    ownerUnknown: z.boolean(),
+    cinderDeleted: z.boolean(),
+    provisionedBytes: z.number(),
+    usedBytes: z.number().nullable(),
+    usageNote: LineageNodeSchema.shape.usageNote,
+    blockedBy: z.number().int(),
+    children: z.number().int(),
   })
   .openapi("LineageTreeRow");
 export type LineageTreeRow = z.infer<typeof LineageTreeRowSchema>;
@@ -163,11 +235,16 @@ export const LineageSearchSchema = z
   .object({
     ...Gathered,
     total: z.number().int(),
-    hits: z.array(z.object({
-      spec: z.string(), kind: LineageNodeSchema.shape.kind, owner: LineageNodeSchema.shape.owner, orphan: z.boolean(),
-      root: z.string().nullable().openapi({ description: "The root of its tree (null: it hangs from no image in `images`)" }),
-      match: z.enum(["spec", "name", "id"]),
-    })),
+    hits: z.array(
+      z.object({
+        spec: z.string(),
+        kind: LineageNodeSchema.shape.kind,
+        owner: LineageNodeSchema.shape.owner,
+        orphan: z.boolean(),
+        root: z.string().nullable().openapi({ description: "The root of its tree (null: it hangs from no image in `images`)" }),
+        match: z.enum(["spec", "name", "id"]),
+      }),
+    ),
   })
   .openapi("LineageSearch");
 export type LineageSearch = z.infer<typeof LineageSearchSchema>;

@@ -9,10 +9,19 @@ type Hit = LineageSearch["hits"][number];
  */
 export function searchForest(forest: Forest, q: string, limit: number): { total: number; hits: Hit[] } {
   const needle = q.trim().toLowerCase();
-  const exact: Hit[] = [], partial: Hit[] = [];
+  const exact: Hit[] = [],
+    partial: Hit[] = [];
   for (const n of forest.lineage.nodes) {
-    const spec = n.spec.toLowerCase(), id = n.owner?.id.toLowerCase() ?? "", name = n.owner?.name.toLowerCase() ?? "";
-    const match: Hit["match"] | null = spec.includes(needle) ? "spec" : id && id.includes(needle) ? "id" : name.includes(needle) ? "name" : null;
+    const spec = n.spec.toLowerCase(),
+      id = n.owner?.id.toLowerCase() ?? "",
+      name = n.owner?.name.toLowerCase() ?? "";
+    const match: Hit["match"] | null = spec.includes(needle)
+      ? "spec"
+      : id && id.includes(needle)
+        ? "id"
+        : name.includes(needle)
+          ? "name"
+          : null;
     if (!match) continue;
     const hit: Hit = { spec: n.spec, kind: n.kind, owner: n.owner, orphan: n.orphan, root: forest.rootOf.get(n.spec) ?? null, match };
     (spec === needle || id === needle || spec.endsWith(`/${needle}`) ? exact : partial).push(hit);

@@ -15,10 +15,17 @@ const PENDING_SHARED_MS = 5_000;
 /** Lineage reads every project's resources with the BFF's admin view: one set of facts for the cloud. */
 const KEY = "cloud";
 
-export interface GatheredLineage { forest: Forest; roots: LineageRoot[]; totals: LineageSummary["totals"] }
+export interface GatheredLineage {
+  forest: Forest;
+  roots: LineageRoot[];
+  totals: LineageSummary["totals"];
+}
 
 export const createLineageFacts = () =>
-  createSharedFacts<GatheredLineage>({ ttlMs: LINEAGE_SHARED_MS, fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null) });
+  createSharedFacts<GatheredLineage>({
+    ttlMs: LINEAGE_SHARED_MS,
+    fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null),
+  });
 
 /** Indexes and summarizes a lineage once: trees, search and the summary all answer from this. */
 export function gathered(lineage: Lineage): GatheredLineage {

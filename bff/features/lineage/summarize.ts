@@ -7,13 +7,19 @@ type Totals = LineageSummary["totals"];
 
 /** Adds up the clones' space in a set of nodes: what they read from their parents against full copies of them. */
 function spaceOf(nodes: LineageNode[], byNode: Map<string, LineageNode>): Space {
-  let clones = 0, sharedBytes = 0, fullCopyBytes = 0, known = 0;
+  let clones = 0,
+    sharedBytes = 0,
+    fullCopyBytes = 0,
+    known = 0;
   for (const n of nodes) {
     if (!n.parent) continue;
     clones++;
     fullCopyBytes += n.provisionedBytes;
     const parentUsed = byNode.get(n.parent.split("@")[0])?.usedBytes;
-    if (parentUsed != null) { sharedBytes += parentUsed; known++; }
+    if (parentUsed != null) {
+      sharedBytes += parentUsed;
+      known++;
+    }
   }
   const certainty = known === clones ? "proven" : known === 0 ? "unknown" : "incomplete";
   return { clones, sharedBytes, fullCopyBytes, certainty };
@@ -26,16 +32,32 @@ export function summarizeRoot(forest: Forest, root: string, label: string): Line
   const r = forest.byNode.get(root)!;
   const nodes = (forest.rows.get(root) ?? []).map((row) => forest.byNode.get(row.spec)!);
   const children = Object.fromEntries(KINDS.map((k) => [k, 0])) as LineageRoot["children"];
-  let provisionedBytes = 0, usedBytes = 0, usedUnknown = 0, orphans = 0;
+  let provisionedBytes = 0,
+    usedBytes = 0,
+    usedUnknown = 0,
+    orphans = 0;
   for (const n of nodes) {
     if (n !== r) children[n.kind]++;
     provisionedBytes += n.provisionedBytes;
-    if (n.usedBytes == null) usedUnknown++; else usedBytes += n.usedBytes;
+    if (n.usedBytes == null) usedUnknown++;
+    else usedBytes += n.usedBytes;
     if (n.orphan) orphans++;
   }
   return {
-    root, label, kind: r.kind, owner: r.owner, orphan: r.orphan, ownerUnknown: r.ownerUnknown, nodes: nodes.length, children,
-    provisionedBytes, usedBytes, usedUnknown, orphans, blockedBy: r.blockedBy.length, deletable: r.blockedBy.length === 0,
+    root,
+    label,
+    kind: r.kind,
+    owner: r.owner,
+    orphan: r.orphan,
+    ownerUnknown: r.ownerUnknown,
+    nodes: nodes.length,
+    children,
+    provisionedBytes,
+    usedBytes,
+    usedUnknown,
+    orphans,
+    blockedBy: r.blockedBy.length,
+    deletable: r.blockedBy.length === 0,
     space: spaceOf(nodes, forest.byNode),
   };
 }
@@ -43,16 +65,24 @@ export function summarizeRoot(forest: Forest, root: string, label: string): Line
 /** Every root's row (in the trees' label order) and the cloud's totals: computed once per gather. */
 export function summarizeForest(forest: Forest): { roots: LineageRoot[]; totals: Totals } {
   const roots = forest.lineage.trees.map((t) => summarizeRoot(forest, t.root, t.label));
-  let usedBytes = 0, usedUnknown = 0, provisionedBytes = 0;
+  let usedBytes = 0,
+    usedUnknown = 0,
+    provisionedBytes = 0;
   for (const n of forest.lineage.nodes) {
     provisionedBytes += n.provisionedBytes;
-    if (n.usedBytes == null) usedUnknown++; else usedBytes += n.usedBytes;
+    if (n.usedBytes == null) usedUnknown++;
+    else usedBytes += n.usedBytes;
   }
   return {
     roots,
     totals: {
-      nodes: forest.lineage.nodes.length, trees: roots.length, unrooted: forest.lineage.nodes.length - forest.rootOf.size,
-      provisionedBytes, usedBytes, usedUnknown, space: spaceOf(forest.lineage.nodes, forest.byNode),
+      nodes: forest.lineage.nodes.length,
+      trees: roots.length,
+      unrooted: forest.lineage.nodes.length - forest.rootOf.size,
+      provisionedBytes,
+      usedBytes,
+      usedUnknown,
+      space: spaceOf(forest.lineage.nodes, forest.byNode),
     },
   };
 }
@@ -61,5 +91,10 @@ export function summarizeForest(forest: Forest): { roots: LineageRoot[]; totals:
 export function filterRoots(roots: LineageRoot[], q: string | undefined): LineageRoot[] {
   const needle = q?.trim().toLowerCase();
   if (!needle) return roots;
-  return roots.filter((r) => r.label.toLowerCase().includes(needle) || r.root.toLowerCase().includes(needle) || (r.owner?.id.toLowerCase().includes(needle) ?? false));
+  return roots.filter(
+    (r) =>
+      r.label.toLowerCase().includes(needle) ||
+      r.root.toLowerCase().includes(needle) ||
+      (r.owner?.id.toLowerCase().includes(needle) ?? false),
+  );
 }

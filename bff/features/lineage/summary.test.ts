@@ -24,22 +24,39 @@ let lineage: Lineage;
 let facts: RbdFacts[];
 
 beforeAll(() => {
-  const state = createSimState({ dbPath: ":memory:", controls: false, adminPassword: "a", demoPassword: "d", tokenTtlSeconds: 3600, timeScale: 0.01, region: "RegionOne" });
+  const state = createSimState({
+    dbPath: ":memory:",
+    controls: false,
+    adminPassword: "a",
+    demoPassword: "d",
+    tokenTtlSeconds: 3600,
+    timeScale: 0.01,
+    region: "RegionOne",
+  });
   applyScenario(state, "scale");
   const repo = rbdRepo(state);
   const all = repo.all();
   const idx = childIndex(all);
   facts = all.map((img) => {
-    const view = (omitUsage: boolean) => dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? [], { omitUsage, parentData: parentData(repo, img) });
+    const view = (omitUsage: boolean) =>
+      dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? [], { omitUsage, parentData: parentData(repo, img) });
     const f = rbdFacts({ ...view(true), pool_name: img.pool });
     if (usagePolicy(f) !== "read") return f;
     const u = view(false);
     return { ...f, ...usageFrom(u.total_disk_usage, u.disk_usage) };
   });
   const owners: OwnerFacts = {
-    images: glanceImages(state).all().map((g) => ({ id: g.id, name: g.name, instanceSnapshot: false })),
-    servers: new Map(servers(state).all().map((s) => [s.id, s.name])),
-    volumes: volumes(state).all().map((v) => ({ id: v.id, name: v.name })),
+    images: glanceImages(state)
+      .all()
+      .map((g) => ({ id: g.id, name: g.name, instanceSnapshot: false })),
+    servers: new Map(
+      servers(state)
+        .all()
+        .map((s) => [s.id, s.name]),
+    ),
+    volumes: volumes(state)
+      .all()
+      .map((v) => ({ id: v.id, name: v.name })),
   };
   lineage = buildLineage(facts, owners);
 }, 120_000);

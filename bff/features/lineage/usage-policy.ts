@@ -17,7 +17,10 @@ export function usagePolicy(f: Pick<RbdFacts, "size" | "parent" | "snapshots">):
 }
 
 /** The dashboard's answer to a usage read, as lineage reports it. */
-export function usageFrom(total: number | null | undefined, head: number | null | undefined): { used: number | null; usageNote: UsageNote } {
+export function usageFrom(
+  total: number | null | undefined,
+  head: number | null | undefined,
+): { used: number | null; usageNote: UsageNote } {
   const used = total ?? head ?? null;
   return used === null ? { used: null, usageNote: "not_reported" } : { used, usageNote: "dashboard" };
 }

@@ -1,7 +1,10 @@
 import { ApiError } from "../../errors";
 
 /** A service that failed while a page was built, by the envelope's service and code. */
-export interface Unavailable { service: string; code: string }
+export interface Unavailable {
+  service: string;
+  code: string;
+}
 
 /**
  * A lookup a page can do without (names for ids): its value, or `fallback` and the failure when the service failed.
@@ -25,5 +28,4 @@ export function nullOn404<T>(p: Promise<T>): Promise<T | null> {
 }
 
 /** The failures of several optional lookups, once per service. */
-export const merged = (...lists: Unavailable[][]): Unavailable[] =>
-  [...new Map(lists.flat().map((u) => [u.service, u])).values()];
+export const merged = (...lists: Unavailable[][]): Unavailable[] => [...new Map(lists.flat().map((u) => [u.service, u])).values()];

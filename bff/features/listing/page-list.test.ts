@@ -4,7 +4,9 @@ import { pageLocally, upstreamCanServe, type ListParams } from "./page-list";
 
 type Row = { id: string; name: string | null; size: number };
 const rows: Row[] = [
-  { id: "a", name: "web-10", size: 3 }, { id: "b", name: "web-2", size: 1 }, { id: "c", name: null, size: 2 },
+  { id: "a", name: "web-10", size: 3 },
+  { id: "b", name: "web-2", size: 1 },
+  { id: "c", name: null, size: 2 },
   { id: "d", name: "DB-1", size: 2 },
 ];
 const how = { text: (r: Row) => [r.name, r.id], sortBy: { name: (r: Row) => r.name, size: (r: Row) => r.size } };

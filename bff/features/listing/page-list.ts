@@ -47,7 +47,10 @@ const compare = (a: string | number | null | undefined, b: string | number | nul
  * services, so the UI cannot tell the two modes apart. Ties break on id, so pages never overlap.
  */
 export function pageLocally<T extends { id: string }, K extends string>(
-  all: T[], p: ListParams<K>, how: LocalPaging<T, K>, truncated: boolean,
+  all: T[],
+  p: ListParams<K>,
+  how: LocalPaging<T, K>,
+  truncated: boolean,
 ): ListPage<T> {
   const needle = p.search?.trim().toLowerCase();
   const found = needle ? all.filter((it) => how.text(it).some((s) => s?.toLowerCase().includes(needle))) : all;
@@ -55,15 +58,18 @@ export function pageLocally<T extends { id: string }, K extends string>(
   const sign = p.dir === "asc" ? 1 : -1;
   // Nulls stay last in either direction; only real values flip.
   const sorted = [...found].sort((a, b) => {
-    const va = key(a), vb = key(b);
-    const nullA = va == null || va === "", nullB = vb == null || vb === "";
+    const va = key(a),
+      vb = key(b);
+    const nullA = va == null || va === "",
+      nullB = vb == null || vb === "";
     if (nullA !== nullB) return nullA ? 1 : -1;
     return sign * compare(va, vb) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
   let start = 0;
   if (p.marker) {
     const at = sorted.findIndex((it) => it.id === p.marker);
-    if (at < 0) throw badRequest("query.marker", "not in this list any more (it changed, or the search differs); start again from the first page");
+    if (at < 0)
+      throw badRequest("query.marker", "not in this list any more (it changed, or the search differs); start again from the first page");
     start = at + 1;
   }
   const items = sorted.slice(start, start + p.limit);

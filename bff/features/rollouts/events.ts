@@ -2,19 +2,31 @@ import type { CellStatus } from "./schema";
 import { z } from "zod";
 
 /** One line from rollouts/callback_plugins/jsonl_events.py. */
-export const AnsibleEventSchema = z.object({
-  ts: z.number(),
-  event: z.enum(["playbook_start", "play_start", "task_start", "runner_start", "runner_ok", "runner_failed",
-    "runner_skipped", "runner_unreachable", "runner_retry", "stats"]),
-  batch: z.number().optional(),
-  host: z.string().optional(),
-  task: z.string().optional(),
-  action: z.string().optional(),
-  duration: z.number().nullable().optional(),
-  ignore_errors: z.boolean().nullable().optional(),
-  result: z.record(z.string(), z.unknown()).optional(),
-  hosts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
-}).loose();
+export const AnsibleEventSchema = z
+  .object({
+    ts: z.number(),
+    event: z.enum([
+      "playbook_start",
+      "play_start",
+      "task_start",
+      "runner_start",
+      "runner_ok",
+      "runner_failed",
+      "runner_skipped",
+      "runner_unreachable",
+      "runner_retry",
+      "stats",
+    ]),
+    batch: z.number().optional(),
+    host: z.string().optional(),
+    task: z.string().optional(),
+    action: z.string().optional(),
+    duration: z.number().nullable().optional(),
+    ignore_errors: z.boolean().nullable().optional(),
+    result: z.record(z.string(), z.unknown()).optional(),
+    hosts: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+  })
+  .loose();
 export type AnsibleEvent = z.infer<typeof AnsibleEventSchema>;
 
 /** Parses one JSON line; a torn or foreign line is null, never a throw. */
@@ -53,7 +65,9 @@ const errorText = (r: Record<string, unknown> | undefined) => {
 export function reduceEvents(batches: string[][], events: AnsibleEvent[]): { tasks: string[]; hosts: HostResult[] } {
   const tasks: string[] = [];
   const hosts = new Map<string, HostResult>();
-  batches.forEach((b, i) => b.forEach((h) => hosts.set(h, { host: h, batch: i + 1, status: "pending", failedTask: null, error: null, cells: {} })));
+  batches.forEach((b, i) =>
+    b.forEach((h) => hosts.set(h, { host: h, batch: i + 1, status: "pending", failedTask: null, error: null, cells: {} })),
+  );
   let stats: AnsibleEvent["hosts"];
   for (const e of events) {
     if (e.event === "task_start" && e.task && !tasks.includes(e.task)) tasks.push(e.task);
@@ -79,7 +93,11 @@ export function reduceEvents(batches: string[][], events: AnsibleEvent[]): { tas
       case "runner_failed":
         h.cells[e.task] = "failed";
         if (!e.ignore_errors && !failedAlready) {
-          Object.assign(h, { status: e.task.startsWith(GATE_TASK_PREFIX) ? "gated" : "failed", failedTask: e.task, error: errorText(e.result) });
+          Object.assign(h, {
+            status: e.task.startsWith(GATE_TASK_PREFIX) ? "gated" : "failed",
+            failedTask: e.task,
+            error: errorText(e.result),
+          });
         }
         break;
       default:
@@ -88,7 +106,10 @@ export function reduceEvents(batches: string[][], events: AnsibleEvent[]): { tas
   if (stats) {
     for (const h of hosts.values()) {
       const s = stats[h.host];
-      if (!s) { if (h.status === "pending") h.status = "not_run"; continue; }
+      if (!s) {
+        if (h.status === "pending") h.status = "not_run";
+        continue;
+      }
       if (h.status === "running" || h.status === "pending") h.status = s.failures || s.unreachable ? "failed" : "ok";
     }
   }

@@ -25,7 +25,10 @@ export function guardReason(d: GuardDecision, batch: string[], batchIndex: numbe
   return {
     code: "rollouts.stop.capacity",
     params: {
-      batch: batchIndex, hosts: batch.join(", "), up: d.up.length, minHealthy: d.minHealthy,
+      batch: batchIndex,
+      hosts: batch.join(", "),
+      up: d.up.length,
+      minHealthy: d.minHealthy,
       notUp: d.notUp.map((n) => `${n.host} ${n.status}`).join(", ") || "-",
     },
   };

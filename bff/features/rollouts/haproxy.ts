@@ -4,9 +4,14 @@ import type { BackendState } from "./schema";
 
 /** The `status` column of HAProxy's CSV stats, per server of one backend; pure. */
 export function parseStatCsv(text: string, backend: string): Map<string, string> {
-  const lines = text.replace(/^# /, "").split("\n").filter((l) => l.trim());
+  const lines = text
+    .replace(/^# /, "")
+    .split("\n")
+    .filter((l) => l.trim());
   const head = (lines.shift() ?? "").split(",");
-  const px = head.indexOf("pxname"), sv = head.indexOf("svname"), st = head.indexOf("status");
+  const px = head.indexOf("pxname"),
+    sv = head.indexOf("svname"),
+    st = head.indexOf("status");
   const out = new Map<string, string>();
   if (px < 0 || sv < 0 || st < 0) return out;
   for (const l of lines) {

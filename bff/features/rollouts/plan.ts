@@ -22,7 +22,12 @@ export function planBatches(hosts: string[], serial: string): string[][] {
   return out;
 }
 
-export interface PlanInput { serial: string; maxFailPercentage: number; version: string; limit?: string[] }
+export interface PlanInput {
+  serial: string;
+  maxFailPercentage: number;
+  version: string;
+  limit?: string[];
+}
 
 export interface PlannedBatch {
   index: number;
@@ -64,8 +69,13 @@ export function planRollout(pool: PoolConfig, states: BackendState[], input: Pla
     };
   });
   const body = {
-    pool: pool.name, version: input.version, serial: input.serial, maxFailPercentage: input.maxFailPercentage,
-    minHealthy: pool.minHealthy, drain: pool.drain, batches,
+    pool: pool.name,
+    version: input.version,
+    serial: input.serial,
+    maxFailPercentage: input.maxFailPercentage,
+    minHealthy: pool.minHealthy,
+    drain: pool.drain,
+    batches,
     guardStopsAt: batches.find((b) => !b.allowed)?.index ?? null,
   };
   const planId = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 16);

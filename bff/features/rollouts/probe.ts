@@ -1,6 +1,9 @@
 import { request } from "node:http";
 
-export interface ProbeCounts { served: number; failed: number }
+export interface ProbeCounts {
+  served: number;
+  failed: number;
+}
 
 function once(url: string, timeoutMs: number): Promise<boolean> {
   return new Promise((res) => {
@@ -31,5 +34,11 @@ export function startProbe(url: string, opts: { maxRequests: number; maxMs: numb
       if (opts.intervalMs) await new Promise((r) => setTimeout(r, opts.intervalMs));
     }
   })();
-  return { counts, stop: async () => { stopped = true; await done; } };
+  return {
+    counts,
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
 }

@@ -4,7 +4,11 @@ import { readdirSync, readFileSync } from "node:fs";
 export function groupMembers(pgid: number): { pid: number; cmdline: string }[] {
   const out: { pid: number; cmdline: string }[] = [];
   let dirs: string[] = [];
-  try { dirs = readdirSync("/proc"); } catch { return out; }
+  try {
+    dirs = readdirSync("/proc");
+  } catch {
+    return out;
+  }
   for (const d of dirs) {
     if (!/^\d+$/.test(d)) continue;
     try {
@@ -12,7 +16,9 @@ export function groupMembers(pgid: number): { pid: number; cmdline: string }[] {
       const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(rest[2]) !== pgid) continue;
       out.push({ pid: Number(d), cmdline: readFileSync(`/proc/${d}/cmdline`, "utf8").replace(/\0/g, " ").trim() });
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return out;
 }
@@ -26,11 +32,21 @@ export function killTasks(pgid: number): number {
   let n = 0;
   for (const m of groupMembers(pgid)) {
     if (m.cmdline.includes("ansible-playbook")) continue;
-    try { process.kill(m.pid, "SIGTERM"); n++; } catch { /* gone */ }
+    try {
+      process.kill(m.pid, "SIGTERM");
+      n++;
+    } catch {
+      /* gone */
+    }
   }
   return n;
 }
 
 export function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
-  try { process.kill(-pgid, signal); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,10 @@ import { VERSION_PATTERN } from "./plan";
  * The extra-vars file for rolling.yml. Every value comes from the pool's configuration except the version,
  * which must match VERSION_PATTERN and is tagged !unsafe so Ansible never templates it.
  */
-export function extraVarsYaml(pool: PoolConfig, p: { hosts: string[]; serial: string; maxFailPercentage: number; version: string; gateDir: string }): string {
+export function extraVarsYaml(
+  pool: PoolConfig,
+  p: { hosts: string[]; serial: string; maxFailPercentage: number; version: string; gateDir: string },
+): string {
   if (!VERSION_PATTERN.test(p.version)) throw new Error(`version '${p.version}' does not match ${VERSION_PATTERN}`);
   const vars: Record<string, unknown> = {
     ...pool.update.vars,

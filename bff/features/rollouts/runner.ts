@@ -39,17 +39,31 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   mkdirSync(gateDir, { recursive: true });
   mkdirSync(join(run.runDir, "tmp"), { recursive: true });
   const hosts = run.batches.flat();
-  writeFileSync(join(run.runDir, "vars.yml"), extraVarsYaml(pool, { hosts, serial: run.serial, maxFailPercentage: run.maxFailPercentage, version: run.version, gateDir }));
+  writeFileSync(
+    join(run.runDir, "vars.yml"),
+    extraVarsYaml(pool, { hosts, serial: run.serial, maxFailPercentage: run.maxFailPercentage, version: run.version, gateDir }),
+  );
   writeFileSync(eventsFile, "");
   const logFd = openSync(join(run.runDir, "ansible.log"), "a");
-  const child = spawn(env.ansiblePlaybook, [join(env.playbookDir, "rolling.yml"), "-i", pool.inventory, "-e", `@${join(run.runDir, "vars.yml")}`], {
-    cwd: run.runDir, detached: true, stdio: ["ignore", logFd, logFd],
-    env: ansibleEnv(process.env, { callbackDir: join(env.playbookDir, "callback_plugins"), eventsFile, runDir: run.runDir }),
-  });
+  const child = spawn(
+    env.ansiblePlaybook,
+    [join(env.playbookDir, "rolling.yml"), "-i", pool.inventory, "-e", `@${join(run.runDir, "vars.yml")}`],
+    {
+      cwd: run.runDir,
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+      env: ansibleEnv(process.env, { callbackDir: join(env.playbookDir, "callback_plugins"), eventsFile, runDir: run.runDir }),
+    },
+  );
   closeSync(logFd);
   const pgid = child.pid ?? null;
   store.update(run.id, { pid: pgid });
-  const probe = startProbe(pool.probeUrl, { maxRequests: env.probe.maxRequests, maxMs: pool.timeoutSeconds * 1000, intervalMs: pool.probeIntervalMs, timeoutMs: pool.probeTimeoutMs });
+  const probe = startProbe(pool.probeUrl, {
+    maxRequests: env.probe.maxRequests,
+    maxMs: pool.timeoutSeconds * 1000,
+    intervalMs: pool.probeIntervalMs,
+    timeoutMs: pool.probeTimeoutMs,
+  });
 
   let offset = 0;
   let partial = "";
@@ -62,11 +76,21 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   let lastProbe = { served: -1, failed: -1, at: 0 };
   let lbError = "";
 
-  const writeStop = (text: string) => { try { writeFileSync(join(gateDir, "STOP"), text); } catch { /* run dir gone */ } };
+  const writeStop = (text: string) => {
+    try {
+      writeFileSync(join(gateDir, "STOP"), text);
+    } catch {
+      /* run dir gone */
+    }
+  };
 
   const tail = () => {
     let fd: number;
-    try { fd = openSync(eventsFile, "r"); } catch { return; }
+    try {
+      fd = openSync(eventsFile, "r");
+    } catch {
+      return;
+    }
     try {
       const buf = Buffer.alloc(1 << 16);
       for (;;) {
@@ -75,7 +99,9 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
         offset += n;
         partial += buf.subarray(0, n).toString("utf8");
       }
-    } finally { closeSync(fd); }
+    } finally {
+      closeSync(fd);
+    }
     const lines = partial.split("\n");
     partial = lines.pop() ?? "";
     for (const l of lines) {
@@ -91,7 +117,9 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     guardStopped = true;
     const r = guardReason(d, batch, index);
     stopReason = { code: during ? "rollouts.stop.capacityDuring" : r.code, params: r.params };
-    writeStop(`capacity guard: ${d.up.length} backend(s) UP outside batch ${index} (${batch.join(", ")}), minHealthy ${run.minHealthy}; not UP: ${r.params.notUp}`);
+    writeStop(
+      `capacity guard: ${d.up.length} backend(s) UP outside batch ${index} (${batch.join(", ")}), minHealthy ${run.minHealthy}; not UP: ${r.params.notUp}`,
+    );
     return false;
   };
 
@@ -109,16 +137,26 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     if (states) {
       for (const s of states) {
         const prev = last.get(s.host);
-        if (!prev || prev.status !== s.status) store.append(run.id, "lb", nowTs(), { host: s.host, server: s.server, from: prev?.status ?? null, to: s.status, up: s.up });
+        if (!prev || prev.status !== s.status)
+          store.append(run.id, "lb", nowTs(), { host: s.host, server: s.server, from: prev?.status ?? null, to: s.status, up: s.up });
       }
       last = new Map(states.map((s) => [s.host, s]));
       // gate requests: the first host of a batch to ask decides for its batch
       let reqs: string[] = [];
-      try { reqs = readdirSync(gateDir).filter((f) => f.endsWith(".req")).map((f) => f.slice(0, -4)); } catch { /* none */ }
+      try {
+        reqs = readdirSync(gateDir)
+          .filter((f) => f.endsWith(".req"))
+          .map((f) => f.slice(0, -4));
+      } catch {
+        /* none */
+      }
       for (const host of reqs) {
         if (existsSync(join(gateDir, `${host}.go`)) || existsSync(join(gateDir, "STOP"))) continue;
         const index = run.batches.findIndex((b) => b.includes(host)) + 1;
-        if (index === 0) { writeStop(`host ${host} is not in this run`); continue; }
+        if (index === 0) {
+          writeStop(`host ${host} is not in this run`);
+          continue;
+        }
         if (index !== currentIndex) {
           currentIndex = index;
           currentBatch = run.batches[index - 1];
@@ -145,9 +183,16 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    monitor().catch((e) => store.append(run.id, "lb_error", nowTs(), { message: String(e) })).finally(() => { busy = false; });
+    monitor()
+      .catch((e) => store.append(run.id, "lb_error", nowTs(), { message: String(e) }))
+      .finally(() => {
+        busy = false;
+      });
   }, env.monitorMs);
-  const timeout = setTimeout(() => active.stop("timeout", { code: "rollouts.stop.timeout", params: { seconds: pool.timeoutSeconds } }), pool.timeoutSeconds * 1000);
+  const timeout = setTimeout(
+    () => active.stop("timeout", { code: "rollouts.stop.timeout", params: { seconds: pool.timeoutSeconds } }),
+    pool.timeoutSeconds * 1000,
+  );
   const escalations: NodeJS.Timeout[] = [];
 
   const exited = new Promise<number | null>((res) => {
@@ -172,19 +217,37 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     const c = probe.counts;
     const events = store.dataOf(run.id, "ansible") as AnsibleEvent[];
     const { hosts: results } = reduceEvents(run.batches, events);
-    const outcome = classifyOutcome({ exitCode, cancelRequested: stopKind === "cancel", timedOut: stopKind === "timeout", guardStopped, hosts: results });
+    const outcome = classifyOutcome({
+      exitCode,
+      cancelRequested: stopKind === "cancel",
+      timedOut: stopKind === "timeout",
+      guardStopped,
+      hosts: results,
+    });
     let reason: Message | null = stopReason;
     if (outcome.stoppedBy === "max_fail_percentage") {
       const f = results.find((h) => h.status === "failed" || h.status === "unreachable")!;
-      reason = { code: "rollouts.stop.maxFail", params: { host: f.host, task: f.failedTask ?? "", maxFailPercentage: run.maxFailPercentage } };
+      reason = {
+        code: "rollouts.stop.maxFail",
+        params: { host: f.host, task: f.failedTask ?? "", maxFailPercentage: run.maxFailPercentage },
+      };
     }
     const patch: Partial<RunRow> = {
-      status: outcome.status, stoppedBy: outcome.stoppedBy, stopReason: reason, exitCode, served: c.served, failed: c.failed,
+      status: outcome.status,
+      stoppedBy: outcome.stoppedBy,
+      stopReason: reason,
+      exitCode,
+      served: c.served,
+      failed: c.failed,
       finishedAt: new Date().toISOString(),
     };
     if (outcome.status === "failed" && !results.some((h) => h.status === "failed") && !store.get(run.id)?.error) {
       let logTail = "";
-      try { logTail = readFileSync(join(run.runDir, "ansible.log"), "utf8").trim().split("\n").slice(-6).join("\n"); } catch { /* none */ }
+      try {
+        logTail = readFileSync(join(run.runDir, "ansible.log"), "utf8").trim().split("\n").slice(-6).join("\n");
+      } catch {
+        /* none */
+      }
       patch.error = { code: "rollouts.error.ansible", params: { exitCode: exitCode ?? -1, log: logTail.slice(-1500) } };
     }
     store.update(run.id, patch);

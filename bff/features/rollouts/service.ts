@@ -21,9 +21,15 @@ export interface RolloutsOptions {
 
 export class RolloutError extends Error {
   /** `field`: the request input the error is about (`param.id`, `body.pool`), when it is about one. */
-  constructor(readonly kind: "not_found" | "conflict" | "unconfigured" | "unavailable", readonly code: string, message: string, readonly field?: string) { super(message); }
+  constructor(
+    readonly kind: "not_found" | "conflict" | "unconfigured" | "unavailable",
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
-
 
 /** Admin → Rollouts: pools from the configuration, plans, runs (stored in SQLite), their events. */
 export function createRolloutService(opts: RolloutsOptions) {
@@ -37,8 +43,16 @@ export function createRolloutService(opts: RolloutsOptions) {
     if (store) return store;
     store = openRolloutStore(join(o.dataDir, "rollouts.sqlite"));
     for (const r of store.running()) {
-      store.update(r.id, { status: "interrupted", finishedAt: new Date().toISOString(), stopReason: { code: "rollouts.stop.interrupted", params: {} } });
-      store.append(r.id, "status", Date.now() / 1000, { status: "interrupted", stoppedBy: null, stopReason: { code: "rollouts.stop.interrupted", params: {} } });
+      store.update(r.id, {
+        status: "interrupted",
+        finishedAt: new Date().toISOString(),
+        stopReason: { code: "rollouts.stop.interrupted", params: {} },
+      });
+      store.append(r.id, "status", Date.now() / 1000, {
+        status: "interrupted",
+        stoppedBy: null,
+        stopReason: { code: "rollouts.stop.interrupted", params: {} },
+      });
       // an Ansible that outlived the app stops at its next capacity gate
       if (existsSync(join(r.runDir, "gate"))) writeFileSync(join(r.runDir, "gate", "STOP"), "interrupted: Zenith restarted");
     }
@@ -48,13 +62,22 @@ export function createRolloutService(opts: RolloutsOptions) {
   const config = (): RolloutsConfigState => loadRolloutsConfig(o.configFile);
   const ansible = () => findTool("ansible-playbook");
   const runnerEnv = (): RunnerEnv => ({
-    store: db(), playbookDir: o.playbookDir, ansiblePlaybook: ansible() ?? "ansible-playbook",
-    monitorMs: o.monitorMs ?? 200, cancelGraceMs: o.cancelGraceMs ?? 30_000, probe: { maxRequests: o.probeMaxRequests ?? 50_000 },
+    store: db(),
+    playbookDir: o.playbookDir,
+    ansiblePlaybook: ansible() ?? "ansible-playbook",
+    monitorMs: o.monitorMs ?? 200,
+    cancelGraceMs: o.cancelGraceMs ?? 30_000,
+    probe: { maxRequests: o.probeMaxRequests ?? 50_000 },
   });
 
   function pool(name: string): PoolConfig {
     const c = config();
-    if (c.state !== "ok") throw new RolloutError("unconfigured", "rollouts_unconfigured", c.state === "invalid" ? `The rollouts configuration ${c.file} is invalid: ${c.message}` : "ZENITH_ROLLOUTS_CONFIG is not set.");
+    if (c.state !== "ok")
+      throw new RolloutError(
+        "unconfigured",
+        "rollouts_unconfigured",
+        c.state === "invalid" ? `The rollouts configuration ${c.file} is invalid: ${c.message}` : "ZENITH_ROLLOUTS_CONFIG is not set.",
+      );
     const p = c.pools.find((x) => x.name === name);
     if (!p) throw new RolloutError("not_found", "not_found", `No rollout pool '${name}'.`, "body.pool");
     return p;
@@ -69,22 +92,49 @@ export function createRolloutService(opts: RolloutsOptions) {
   async function plan(poolName: string, input: PlanInput): Promise<RolloutPlan> {
     const p = pool(poolName);
     let states: BackendState[];
-    try { states = await readHaproxy(p); } catch (e) {
-      throw new RolloutError("unavailable", "haproxy_unreachable", `HAProxy of pool ${p.name} did not answer: ${e instanceof Error ? e.message : e}`);
+    try {
+      states = await readHaproxy(p);
+    } catch (e) {
+      throw new RolloutError(
+        "unavailable",
+        "haproxy_unreachable",
+        `HAProxy of pool ${p.name} did not answer: ${e instanceof Error ? e.message : e}`,
+      );
     }
     return planRollout(p, states, input);
   }
 
   function launch(p: PoolConfig, pl: RolloutPlan, who: string, retryOf: string | null, limit: string[] | null): RunRow {
-    if (!ansible()) throw new RolloutError("unconfigured", "ansible_missing", "ansible-playbook is not installed (apt-get install ansible-core).");
-    const busy = db().running().find((r) => r.pool === p.name);
+    if (!ansible())
+      throw new RolloutError("unconfigured", "ansible_missing", "ansible-playbook is not installed (apt-get install ansible-core).");
+    const busy = db()
+      .running()
+      .find((r) => r.pool === p.name);
     if (busy) throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${busy.id} is still running on pool ${p.name}.`);
     const id = `ro-${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}-${randomUUID().slice(0, 8)}`;
     const row: RunRow = {
-      id, pool: p.name, version: pl.version, serial: pl.serial, maxFailPercentage: pl.maxFailPercentage, minHealthy: p.minHealthy, drain: p.drain,
-      status: "running", stoppedBy: null, stopReason: null, error: null, startedBy: who, startedAt: new Date().toISOString(), finishedAt: null,
-      served: 0, failed: 0, batches: pl.batches.map((b) => b.hosts.map((h) => h.host)), limitHosts: limit, retryOf, pid: null,
-      runDir: join(o.dataDir, "rollouts", id), exitCode: null,
+      id,
+      pool: p.name,
+      version: pl.version,
+      serial: pl.serial,
+      maxFailPercentage: pl.maxFailPercentage,
+      minHealthy: p.minHealthy,
+      drain: p.drain,
+      status: "running",
+      stoppedBy: null,
+      stopReason: null,
+      error: null,
+      startedBy: who,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      served: 0,
+      failed: 0,
+      batches: pl.batches.map((b) => b.hosts.map((h) => h.host)),
+      limitHosts: limit,
+      retryOf,
+      pid: null,
+      runDir: join(o.dataDir, "rollouts", id),
+      exitCode: null,
     };
     db().insert(row);
     db().append(id, "status", Date.now() / 1000, { status: "running", plan: pl });
@@ -110,22 +160,50 @@ export function createRolloutService(opts: RolloutsOptions) {
     async pools(): Promise<PoolView[]> {
       const c = config();
       if (c.state !== "ok") return [];
-      return Promise.all(c.pools.map(async (p) => {
-        try { return { name: p.name, description: p.description, hosts: p.hosts, minHealthy: p.minHealthy, drain: p.drain, backends: await readHaproxy(p), lbError: null }; }
-        catch (e) { return { name: p.name, description: p.description, hosts: p.hosts, minHealthy: p.minHealthy, drain: p.drain, backends: [], lbError: e instanceof Error ? e.message : String(e) }; }
-      }));
+      return Promise.all(
+        c.pools.map(async (p) => {
+          try {
+            return {
+              name: p.name,
+              description: p.description,
+              hosts: p.hosts,
+              minHealthy: p.minHealthy,
+              drain: p.drain,
+              backends: await readHaproxy(p),
+              lbError: null,
+            };
+          } catch (e) {
+            return {
+              name: p.name,
+              description: p.description,
+              hosts: p.hosts,
+              minHealthy: p.minHealthy,
+              drain: p.drain,
+              backends: [],
+              lbError: e instanceof Error ? e.message : String(e),
+            };
+          }
+        }),
+      );
     },
     plan,
     /** Starts the confirmed plan; 409 plan_changed when a fresh plan differs. */
     async start(poolName: string, input: PlanInput, planId: string, who: string): Promise<RunRow> {
       const pl = await plan(poolName, input);
-      if (pl.planId !== planId) throw new RolloutError("conflict", "plan_changed", `The pool changed since the dry run (plan ${planId} is now ${pl.planId}); review the new plan.`);
+      if (pl.planId !== planId)
+        throw new RolloutError(
+          "conflict",
+          "plan_changed",
+          `The pool changed since the dry run (plan ${planId} is now ${pl.planId}); review the new plan.`,
+        );
       return launch(pool(poolName), pl, who, null, input.limit ?? null);
     },
     async retry(id: string, who: string): Promise<RunRow> {
       const r = getRow(id);
       if (r.status === "running") throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${id} is still running.`);
-      const failed = runView(db(), r).hosts.filter((h) => ["failed", "unreachable", "gated", "interrupted"].includes(h.status)).map((h) => h.host);
+      const failed = runView(db(), r)
+        .hosts.filter((h) => ["failed", "unreachable", "gated", "interrupted"].includes(h.status))
+        .map((h) => h.host);
       if (!failed.length) throw new RolloutError("conflict", "no_failed_hosts", `Rollout ${id} has no failed hosts to retry.`);
       const input = { serial: r.serial, maxFailPercentage: r.maxFailPercentage, version: r.version, limit: failed };
       return launch(pool(r.pool), await plan(r.pool, input), who, id, failed);
@@ -133,17 +211,26 @@ export function createRolloutService(opts: RolloutsOptions) {
     cancel(id: string, who: string): RunRow {
       const r = getRow(id);
       const a = active.get(id);
-      if (r.status !== "running" || !a) throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running here (status ${r.status}).`);
+      if (r.status !== "running" || !a)
+        throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running here (status ${r.status}).`);
       a.stop("cancel", { code: "rollouts.stop.cancel", params: { user: who } } satisfies Message);
       return db().get(id)!;
     },
     list: (limit?: number) => db().list(limit),
     get: (id: string) => runView(db(), getRow(id)),
-    events: (id: string, after: number) => { getRow(id); return db().after(id, after); },
+    events: (id: string, after: number) => {
+      getRow(id);
+      return db().after(id, after);
+    },
     status: (id: string) => getRow(id).status,
     /** Resolves when the run ends (tests, shutdown). */
-    settled: async (id: string) => { await active.get(id)?.done; },
-    close: () => { store?.close(); store = null; },
+    settled: async (id: string) => {
+      await active.get(id)?.done;
+    },
+    close: () => {
+      store?.close();
+      store = null;
+    },
   };
 }
 export type RolloutService = ReturnType<typeof createRolloutService>;

@@ -4,7 +4,6 @@ import { dirname } from "node:path";
 import type { Message, RunStatus, StoppedBy } from "./schema";
 import type { RolloutSettings } from "./plan";
 
-
 export interface RunRow extends RolloutSettings {
   id: string;
   status: RunStatus;
@@ -24,11 +23,38 @@ export interface RunRow extends RolloutSettings {
   exitCode: number | null;
 }
 
-export interface StoredEvent { seq: number; ts: number; type: string; data: unknown }
+export interface StoredEvent {
+  seq: number;
+  ts: number;
+  type: string;
+  data: unknown;
+}
 
 const JSON_COLS = ["stopReason", "error", "batches", "limitHosts"] as const;
-const COLS: (keyof RunRow)[] = ["id", "pool", "version", "serial", "maxFailPercentage", "minHealthy", "drain", "status", "stoppedBy",
-  "stopReason", "error", "startedBy", "startedAt", "finishedAt", "served", "failed", "batches", "limitHosts", "retryOf", "pid", "runDir", "exitCode"];
+const COLS: (keyof RunRow)[] = [
+  "id",
+  "pool",
+  "version",
+  "serial",
+  "maxFailPercentage",
+  "minHealthy",
+  "drain",
+  "status",
+  "stoppedBy",
+  "stopReason",
+  "error",
+  "startedBy",
+  "startedAt",
+  "finishedAt",
+  "served",
+  "failed",
+  "batches",
+  "limitHosts",
+  "retryOf",
+  "pid",
+  "runDir",
+  "exitCode",
+];
 
 const toDb = (k: keyof RunRow, v: unknown) =>
   (JSON_COLS as readonly string[]).includes(k) ? (v == null ? null : JSON.stringify(v)) : typeof v === "boolean" ? Number(v) : v;
@@ -69,7 +95,9 @@ export function openRolloutStore(file: string) {
   });
 
   return {
-    insert(run: RunRow) { insert.run(...COLS.map((c) => toDb(c, run[c]))); },
+    insert(run: RunRow) {
+      insert.run(...COLS.map((c) => toDb(c, run[c])));
+    },
     update(id: string, patch: Partial<RunRow>) {
       const keys = Object.keys(patch) as (keyof RunRow)[];
       if (!keys.length) return;
@@ -79,16 +107,24 @@ export function openRolloutStore(file: string) {
       const r = getOne.get(id) as Record<string, unknown> | undefined;
       return r ? fromDb(r) : undefined;
     },
-    list(limit = 100): RunRow[] { return (list.all(limit) as Record<string, unknown>[]).map(fromDb); },
-    running(): RunRow[] { return (running.all() as Record<string, unknown>[]).map(fromDb); },
+    list(limit = 100): RunRow[] {
+      return (list.all(limit) as Record<string, unknown>[]).map(fromDb);
+    },
+    running(): RunRow[] {
+      return (running.all() as Record<string, unknown>[]).map(fromDb);
+    },
     append: (runId: string, type: string, ts: number, data: unknown): number => append(runId, type, ts, data),
     after(runId: string, seq: number, limit = 500): StoredEvent[] {
-      return (after.all(runId, seq, limit) as { seq: number; ts: number; type: string; data: string }[])
-        .map((e) => ({ ...e, data: JSON.parse(e.data) }));
+      return (after.all(runId, seq, limit) as { seq: number; ts: number; type: string; data: string }[]).map((e) => ({
+        ...e,
+        data: JSON.parse(e.data),
+      }));
     },
     dataOf(runId: string, type: string): unknown[] {
       return (ofType.all(runId, type) as { data: string }[]).map((e) => JSON.parse(e.data));
     },
-    close() { db.close(); },
+    close() {
+      db.close();
+    },
   };
 }

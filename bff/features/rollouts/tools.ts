@@ -5,7 +5,12 @@ import { delimiter, join } from "node:path";
 export function findTool(name: string, path = process.env.PATH ?? ""): string | null {
   for (const dir of [...path.split(delimiter), "/usr/bin", "/usr/local/bin"]) {
     if (!dir) continue;
-    try { accessSync(join(dir, name), constants.X_OK); return join(dir, name); } catch { /* next */ }
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return join(dir, name);
+    } catch {
+      /* next */
+    }
   }
   return null;
 }

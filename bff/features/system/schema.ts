@@ -8,7 +8,9 @@ export const ServiceProbeSchema = z
     reachable: z.boolean(),
     latencyMs: z.number().nullable(),
     status: z.number().nullable(),
-    version: z.object({ id: z.string(), status: z.string(), minVersion: z.string().nullable(), maxVersion: z.string().nullable() }).nullable(),
+    version: z
+      .object({ id: z.string(), status: z.string(), minVersion: z.string().nullable(), maxVersion: z.string().nullable() })
+      .nullable(),
     error: z.string().nullable(),
   })
   .openapi("ServiceProbe");

@@ -14,7 +14,13 @@ describe("parseVersionDoc", () => {
     expect(parseVersionDoc(doc, "v3")).toMatchObject({ id: "v3.14", status: "stable", maxVersion: "3.14" });
   });
   it("gives Glance's range as the lowest and highest v2.x", () => {
-    const doc = { versions: [{ id: "v2.16", status: "CURRENT" }, { id: "v2.9", status: "SUPPORTED" }, { id: "v2.0", status: "SUPPORTED" }] };
+    const doc = {
+      versions: [
+        { id: "v2.16", status: "CURRENT" },
+        { id: "v2.9", status: "SUPPORTED" },
+        { id: "v2.0", status: "SUPPORTED" },
+      ],
+    };
     expect(parseVersionDoc(doc, "v2")).toEqual({ id: "v2.16", status: "CURRENT", minVersion: "2.0", maxVersion: "2.16" });
   });
   it("reads Placement's max_version", () => {

@@ -1,6 +1,12 @@
 import type { VersionInfo } from "./schema";
 
-interface RawVersion { id?: string; status?: string; version?: string; min_version?: string; max_version?: string }
+interface RawVersion {
+  id?: string;
+  status?: string;
+  version?: string;
+  min_version?: string;
+  max_version?: string;
+}
 
 const rank = (id: string) => id.replace(/^v/, "").split(".").map(Number);
 const newer = (a: string, b: string) => {
@@ -25,11 +31,21 @@ export function parseVersionDoc(doc: unknown, major: string): VersionInfo | null
   if (matching.length === 0) return null;
   const micro = matching.find((v) => v.version || v.min_version || v.max_version);
   if (micro) {
-    return { id: micro.id!, status: String(micro.status ?? "unknown"), minVersion: micro.min_version || null, maxVersion: micro.version || micro.max_version || null };
+    return {
+      id: micro.id!,
+      status: String(micro.status ?? "unknown"),
+      minVersion: micro.min_version || null,
+      maxVersion: micro.version || micro.max_version || null,
+    };
   }
   const ids = matching.map((v) => v.id!);
   const max = ids.reduce((a, b) => (newer(b, a) ? b : a));
   const min = ids.reduce((a, b) => (newer(a, b) ? b : a));
   const current = matching.find((v) => /current|stable/i.test(String(v.status))) ?? matching.find((v) => v.id === max)!;
-  return { id: current.id!, status: String(current.status ?? "unknown"), minVersion: min.replace(/^v/, ""), maxVersion: max.replace(/^v/, "") };
+  return {
+    id: current.id!,
+    status: String(current.status ?? "unknown"),
+    minVersion: min.replace(/^v/, ""),
+    maxVersion: max.replace(/^v/, ""),
+  };
 }

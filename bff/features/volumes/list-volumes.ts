@@ -17,12 +17,23 @@ export async function listVolumes(io: { cinder: Cinder; nova: Nova }, p: VolumeL
   const namesP = optional("compute", io.nova.serverNames(), new Map<string, string>());
   if (upstreamCanServe(p, ["created:desc"])) {
     const [page, names] = await Promise.all([io.cinder.volumesPage({ limit: p.limit, marker: p.marker, query }), namesP]);
-    return { items: page.items.map((v) => toVolumeSummary(v, names.value)), nextMarker: page.nextMarker, mode: "upstream", truncated: false, unavailable: names.unavailable };
+    return {
+      items: page.items.map((v) => toVolumeSummary(v, names.value)),
+      nextMarker: page.nextMarker,
+      mode: "upstream",
+      truncated: false,
+      unavailable: names.unavailable,
+    };
   }
   const [walk, names] = await Promise.all([io.cinder.volumes(query, { maxItems: SCAN_LIMIT, limit: 500 }), namesP]);
-  const page = pageLocally(walk.items.map((v) => toVolumeSummary(v, names.value)), p, {
-    text: (r) => [r.name, r.id, r.sourceImage?.name, ...r.attachments.map((a) => a.serverName)],
-    sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeGiB, status: (r) => r.status },
-  }, !walk.complete);
+  const page = pageLocally(
+    walk.items.map((v) => toVolumeSummary(v, names.value)),
+    p,
+    {
+      text: (r) => [r.name, r.id, r.sourceImage?.name, ...r.attachments.map((a) => a.serverName)],
+      sortBy: { created: (r) => r.created, name: (r) => r.name, size: (r) => r.sizeGiB, status: (r) => r.status },
+    },
+    !walk.complete,
+  );
   return { ...page, unavailable: names.unavailable };
 }

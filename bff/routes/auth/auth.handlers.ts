@@ -9,12 +9,15 @@ import type { GetSessionRoute, LoginRoute, LogoutRoute, SwitchProjectRoute } fro
 export const login: AppRouteHandler<LoginRoute> = async (c) => {
   const svc = c.get("services");
   const input = c.req.valid("json");
-  const user = "applicationCredentialId" in input ? `appcred:${input.applicationCredentialId}` : `${input.userDomain ?? ""}/${input.username}`;
+  const user =
+    "applicationCredentialId" in input ? `appcred:${input.applicationCredentialId}` : `${input.userDomain ?? ""}/${input.username}`;
   const address = clientAddress(c);
   const wait = svc.loginLimiter.retryAfter(user, address);
   if (wait > 0) {
     c.header("Retry-After", String(wait));
-    throw new ApiError(429, "too_many_attempts", `Too many failed sign-ins for this user or from this address; try again in ${wait} s.`, { details: { retryAfterS: wait } });
+    throw new ApiError(429, "too_many_attempts", `Too many failed sign-ins for this user or from this address; try again in ${wait} s.`, {
+      details: { retryAfterS: wait },
+    });
   }
   try {
     const s = await svc.sessions.login(input, { lastProject: readLastProject(c) });
@@ -25,14 +28,18 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
   } catch (e) {
     if (e instanceof ApiError && e.extra.service === "identity" && (e.status === 401 || e.status === 404)) {
       svc.loginLimiter.failed(user, address);
-      throw new ApiError(401, "invalid_credentials", "Wrong username, password or credential, or no access to that project (Keystone answered 401).", { service: "identity" });
+      throw new ApiError(
+        401,
+        "invalid_credentials",
+        "Wrong username, password or credential, or no access to that project (Keystone answered 401).",
+        { service: "identity" },
+      );
     }
     throw e;
   }
 };
 
-export const getSession: AppRouteHandler<GetSessionRoute> = (c) =>
-  c.json(c.get("services").sessions.toSession(c.get("session")), 200);
+export const getSession: AppRouteHandler<GetSessionRoute> = (c) => c.json(c.get("services").sessions.toSession(c.get("session")), 200);
 
 export const switchProject: AppRouteHandler<SwitchProjectRoute> = async (c) => {
   const svc = c.get("services");

@@ -88,7 +88,11 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(plain.setCookie).toMatch(/HttpOnly/);
     expect(plain.setCookie).toMatch(/SameSite=Strict/);
     expect(plain.setCookie).not.toMatch(/Secure/);
-    const tls = await a.post("/api/auth/login", { username: u.username, password: u.password }, { headers: { "x-forwarded-proto": "https" } });
+    const tls = await a.post(
+      "/api/auth/login",
+      { username: u.username, password: u.password },
+      { headers: { "x-forwarded-proto": "https" } },
+    );
     expect(tls.setCookie).toMatch(/Secure/);
     // Over https the cookie is __Host- prefixed (Secure, Path=/, no Domain), and only that name is read.
     expect(tls.setCookie).toMatch(new RegExp(`^__Host-${SESSION_COOKIE}=`));
@@ -96,7 +100,11 @@ describe(`sessions against Keystone (${target.name})`, () => {
     expect(tls.setCookie).not.toMatch(/Domain=/i);
     const value = tls.setCookie!.split(";")[0].split("=").slice(1).join("=");
     const https = { "x-forwarded-proto": "https" };
-    const holding = (cookie: string) => { const b = createAgent(a.deps); b.setCookie(cookie); return b; };
+    const holding = (cookie: string) => {
+      const b = createAgent(a.deps);
+      b.setCookie(cookie);
+      return b;
+    };
     expect((await holding(`__Host-${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(200);
     expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session", { headers: https })).status).toBe(401);
     expect((await holding(`${SESSION_COOKIE}=${value}`).get("/api/auth/session")).status).toBe(200);
@@ -176,7 +184,10 @@ describe(`sessions against Keystone (${target.name})`, () => {
     await a.login("demo");
     const sealed = await tokenOf(a.cookie());
     const admin = await keystoneToken("admin");
-    const del = await fetch(`${target.authUrl}/auth/tokens`, { method: "DELETE", headers: { "X-Auth-Token": admin.token, "X-Subject-Token": sealed.token } });
+    const del = await fetch(`${target.authUrl}/auth/tokens`, {
+      method: "DELETE",
+      headers: { "X-Auth-Token": admin.token, "X-Subject-Token": sealed.token },
+    });
     expect(del.status).toBe(204);
     const res = await a.get("/api/auth/session");
     expect(res.status).toBe(401);
@@ -201,7 +212,9 @@ describe(`sessions against Keystone (${target.name})`, () => {
     cold.setCookie(a.cookie());
     const [layout, page] = await Promise.all([cold.get("/api/auth/session"), cold.get("/api/catalog")]);
     expect([layout.status, page.status]).toEqual([200, 200]);
-    const validations = deps.calls.filter((c) => c.service === "identity" && c.method === "GET" && new URL(c.url).pathname.endsWith("/auth/tokens"));
+    const validations = deps.calls.filter(
+      (c) => c.service === "identity" && c.method === "GET" && new URL(c.url).pathname.endsWith("/auth/tokens"),
+    );
     expect(validations).toHaveLength(1);
     expect(deps.calls.filter((c) => c.service === "identity")).toHaveLength(2);
   });
@@ -210,7 +223,8 @@ describe(`sessions against Keystone (${target.name})`, () => {
     const demo = await keystoneToken("demo");
     const name = `zenith-test-${Date.now()}`;
     const created = await fetch(`${target.authUrl}/users/${demo.body.user.id}/application_credentials`, {
-      method: "POST", headers: { "X-Auth-Token": demo.token, "content-type": "application/json" },
+      method: "POST",
+      headers: { "X-Auth-Token": demo.token, "content-type": "application/json" },
       body: JSON.stringify({ application_credential: { name } }),
     });
     expect(created.status).toBe(201);
@@ -227,7 +241,10 @@ describe(`sessions against Keystone (${target.name})`, () => {
       const bad = await createAgent().post("/api/auth/login", { applicationCredentialId: cred.id, applicationCredentialSecret: "nope" });
       expect(bad.status).toBe(401);
     } finally {
-      await fetch(`${target.authUrl}/users/${demo.body.user.id}/application_credentials/${cred.id}`, { method: "DELETE", headers: { "X-Auth-Token": demo.token } });
+      await fetch(`${target.authUrl}/users/${demo.body.user.id}/application_credentials/${cred.id}`, {
+        method: "DELETE",
+        headers: { "X-Auth-Token": demo.token },
+      });
     }
   });
 

@@ -71,7 +71,8 @@ describe(`session hardening (${target.name})`, () => {
     const a = createAgent(deps);
     const u = target.users.demo;
     const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
-    for (let i = 0; i < 2; i++) expect((await a.post("/api/auth/login", { username: u.username, password: "wrong" }, from("10.9.0.1"))).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await a.post("/api/auth/login", { username: u.username, password: "wrong" }, from("10.9.0.1"))).status).toBe(401);
     const keystoneCalls = deps.calls.length;
     const limited = await a.post("/api/auth/login", { username: u.username, password: u.password }, from("10.9.0.2"));
     expect(limited.status).toBe(429);
@@ -80,8 +81,14 @@ describe(`session hardening (${target.name})`, () => {
     expect(deps.calls.length).toBe(keystoneCalls);
     // Per address: one more failure from 10.9.0.1 (another user) fills its window; then even a right password waits.
     expect((await a.post("/api/auth/login", { username: "nobody-here", password: "wrong" }, from("10.9.0.1"))).status).toBe(401);
-    expect((await a.post("/api/auth/login", { username: target.users.admin.username, password: target.users.admin.password }, from("10.9.0.1"))).status).toBe(429);
+    expect(
+      (await a.post("/api/auth/login", { username: target.users.admin.username, password: target.users.admin.password }, from("10.9.0.1")))
+        .status,
+    ).toBe(429);
     // Another user from another address is untouched.
-    expect((await a.post("/api/auth/login", { username: target.users.admin.username, password: target.users.admin.password }, from("10.9.0.3"))).status).toBe(200);
+    expect(
+      (await a.post("/api/auth/login", { username: target.users.admin.username, password: target.users.admin.password }, from("10.9.0.3")))
+        .status,
+    ).toBe(200);
   });
 });

@@ -47,7 +47,9 @@ describe(`boot plan as a member (${target.name})`, () => {
       expect(res.body.alternative).toMatchObject({ path: "copy-volume", ifFails: ["location_exposed"] });
     }
     for (const k of res.body.checks) expect(k.evidence).not.toMatch(NO_CEPH_TEXT);
-    console.log(`[member plan ${target.name}] raw: ${res.body.path} certain=${res.body.certain} ${res.body.checks.map((k: Check) => `${k.id}=${k.status}(${k.code})`).join(" ")}`);
+    console.log(
+      `[member plan ${target.name}] raw: ${res.body.path} certain=${res.body.certain} ${res.body.checks.map((k: Check) => `${k.id}=${k.status}(${k.code})`).join(" ")}`,
+    );
   });
 
   it("an image that is not in this cluster: a certain copy, not an assumed clone", async () => {
@@ -56,7 +58,10 @@ describe(`boot plan as a member (${target.name})`, () => {
     let imageId: string;
     if (onReal) {
       // Every image uploaded through the real Glance lands in its RBD store; one with no data has no RBD image at all.
-      const res = await demo.call("image", "/v2/images", { method: "POST", json: { name: `zt-member-empty-${nanoid(6)}`, disk_format: "raw", container_format: "bare" } });
+      const res = await demo.call("image", "/v2/images", {
+        method: "POST",
+        json: { name: `zt-member-empty-${nanoid(6)}`, disk_format: "raw", container_format: "bare" },
+      });
       expect(res.status).toBe(201);
       imageId = (await res.json()).id;
       created.push(imageId);
@@ -68,9 +73,12 @@ describe(`boot plan as a member (${target.name})`, () => {
     expect(c.same_fsid.status).toBe("fail");
     // A member never sees the location; on the sim the foreign image's copy outlasts Nova's wait, and the plan says so.
     if (c.location_exposed.status === "unknown") expect(c.same_fsid.code).toBe("not_in_cluster");
-    if (!onReal) expect(res.body.risks.find((r: { code: string }) => r.code === "nova_volume_wait_exceeded")).toMatchObject({ severity: "error" });
+    if (!onReal)
+      expect(res.body.risks.find((r: { code: string }) => r.code === "nova_volume_wait_exceeded")).toMatchObject({ severity: "error" });
     for (const k of res.body.checks) expect(k.evidence).not.toMatch(NO_CEPH_TEXT);
-    console.log(`[member plan ${target.name}] not in cluster: ${res.body.path} certain=${res.body.certain} ${res.body.checks.map((k: Check) => `${k.id}=${k.status}(${k.code})`).join(" ")}`);
+    console.log(
+      `[member plan ${target.name}] not in cluster: ${res.body.path} certain=${res.body.certain} ${res.body.checks.map((k: Check) => `${k.id}=${k.status}(${k.code})`).join(" ")}`,
+    );
   });
 
   it("the Images page labels each raw image by the same verdict, one Ceph read per active raw image and no list", async () => {
@@ -81,11 +89,19 @@ describe(`boot plan as a member (${target.name})`, () => {
     const before = deps.calls.length;
     const list = await a.get("/api/images?limit=100");
     expect(list.status).toBe(200);
-    const ceph = deps.calls.slice(before).filter((c) => c.service === "ceph" && !c.url.endsWith("/api/auth")).map((c) => new URL(c.url).pathname);
-    const rawActive = list.body.items.filter((i: { diskFormat: string; status: string; volumeBacked: boolean }) => i.diskFormat === "raw" && i.status === "active" && !i.volumeBacked);
+    const ceph = deps.calls
+      .slice(before)
+      .filter((c) => c.service === "ceph" && !c.url.endsWith("/api/auth"))
+      .map((c) => new URL(c.url).pathname);
+    const rawActive = list.body.items.filter(
+      (i: { diskFormat: string; status: string; volumeBacked: boolean }) =>
+        i.diskFormat === "raw" && i.status === "active" && !i.volumeBacked,
+    );
     expect(ceph.length).toBe(rawActive.length);
     expect(ceph.every((p) => /^.*\/api\/block\/image\/images%2F[^/]+$/.test(p))).toBe(true);
-    console.log(`[images ${target.name}] ${list.body.items.length} images listed, ${rawActive.length} raw active → ${ceph.length} Ceph Dashboard reads`);
+    console.log(
+      `[images ${target.name}] ${list.body.items.length} images listed, ${rawActive.length} raw active → ${ceph.length} Ceph Dashboard reads`,
+    );
     const label = (id: string) => list.body.items.find((i: { id: string }) => i.id === id)?.cloneVerdict;
     expect(label(ids.raw)).toBe("clone");
     expect(label(ids.qcow2)).toBe("copy");

@@ -28,10 +28,18 @@ export const progress: AppRouteHandler<ProgressRoute> = async (c) => {
   return c.json(progress, 200);
 };
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((r) => {
-  const t = setTimeout(r, ms);
-  signal.addEventListener("abort", () => { clearTimeout(t); r(); }, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((r) => {
+    const t = setTimeout(r, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        r();
+      },
+      { once: true },
+    );
+  });
 
 /**
  * Polls Nova and Cinder every intervalMs and sends a `progress` event whenever something changed, until done,
@@ -46,7 +54,12 @@ export const progressStream: AppRouteHandler<ProgressStreamRoute> = async (c) =>
   const bio = io(c);
   const release = svc.streamSlots.acquire(session.token);
   if (!release)
-    throw new ApiError(429, "too_many_streams", `This session already has ${svc.streamLimits.maxPerSession} progress streams open; close one first.`, { details: { limit: svc.streamLimits.maxPerSession } });
+    throw new ApiError(
+      429,
+      "too_many_streams",
+      `This session already has ${svc.streamLimits.maxPerSession} progress streams open; close one first.`,
+      { details: { limit: svc.streamLimits.maxPerSession } },
+    );
   let first: Awaited<ReturnType<typeof lookProgress>>;
   try {
     // The first look happens before the stream opens, so a missing server is a plain 404, not an event.
@@ -56,30 +69,48 @@ export const progressStream: AppRouteHandler<ProgressStreamRoute> = async (c) =>
     throw e;
   }
   const signal = c.req.raw.signal;
-  const res = streamSSE(c, async (stream) => {
-    let phases: ObservedPhase[] = first.phases;
-    let id = 0;
-    try {
-      const { last, end } = await runProgressStream(first, {
-        look: async () => { const next = await lookProgress(bio, serverId, phases); phases = next.phases; return next; },
-        done: (s) => s.progress.done,
-        key: (s) => JSON.stringify({ ...s.progress, elapsedSeconds: 0 }),
-        send: (event, data) => stream.writeSSE({ event, data: JSON.stringify(event === "progress" ? (data as typeof first).progress : data), ...(event === "progress" ? { id: String(++id) } : {}) }),
-        keepAlive: () => stream.write(": keep-alive\n\n").then(() => undefined),
-        sleep: (ms) => sleep(ms, signal),
-        closed: () => signal.aborted || stream.aborted,
-        now: Date.now,
-      }, intervalMs, svc.streamLimits.maxLifetimeMs);
-      // Keystone no longer takes the token: drop it from the cache so the next request ends the session.
-      if (end === "unauthorized") svc.sessions.evict(session.token);
-      await stream.writeSSE({ event: "end", data: JSON.stringify({ outcome: last.progress.outcome, reason: end }) });
-    } finally {
+  const res = streamSSE(
+    c,
+    async (stream) => {
+      let phases: ObservedPhase[] = first.phases;
+      let id = 0;
+      try {
+        const { last, end } = await runProgressStream(
+          first,
+          {
+            look: async () => {
+              const next = await lookProgress(bio, serverId, phases);
+              phases = next.phases;
+              return next;
+            },
+            done: (s) => s.progress.done,
+            key: (s) => JSON.stringify({ ...s.progress, elapsedSeconds: 0 }),
+            send: (event, data) =>
+              stream.writeSSE({
+                event,
+                data: JSON.stringify(event === "progress" ? (data as typeof first).progress : data),
+                ...(event === "progress" ? { id: String(++id) } : {}),
+              }),
+            keepAlive: () => stream.write(": keep-alive\n\n").then(() => undefined),
+            sleep: (ms) => sleep(ms, signal),
+            closed: () => signal.aborted || stream.aborted,
+            now: Date.now,
+          },
+          intervalMs,
+          svc.streamLimits.maxLifetimeMs,
+        );
+        // Keystone no longer takes the token: drop it from the cache so the next request ends the session.
+        if (end === "unauthorized") svc.sessions.evict(session.token);
+        await stream.writeSSE({ event: "end", data: JSON.stringify({ outcome: last.progress.outcome, reason: end }) });
+      } finally {
+        release();
+      }
+    },
+    async (err, stream) => {
       release();
-    }
-  }, async (err, stream) => {
-    release();
-    await stream.writeSSE({ event: "upstream-error", data: JSON.stringify({ code: "internal", message: err.message }) });
-  });
+      await stream.writeSSE({ event: "upstream-error", data: JSON.stringify({ code: "internal", message: err.message }) });
+    },
+  );
   // streamSSE sets plain no-cache; proxies must neither cache nor transform (buffer/compress) the stream.
   res.headers.set("Cache-Control", "no-cache, no-transform");
   res.headers.set("X-Accel-Buffering", "no");

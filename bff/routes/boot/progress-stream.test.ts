@@ -10,7 +10,11 @@ function scripted(looks: (S | ApiError)[]) {
   const sent: [string, unknown][] = [];
   let i = 0;
   const io: StreamIo<S> = {
-    look: async () => { const next = looks[Math.min(i++, looks.length - 1)]; if (next instanceof ApiError) throw next; return next; },
+    look: async () => {
+      const next = looks[Math.min(i++, looks.length - 1)];
+      if (next instanceof ApiError) throw next;
+      return next;
+    },
     done: (s) => s.done,
     key: (s) => String(s.n),
     send: async (event, data) => void sent.push([event, data]),
@@ -24,8 +28,14 @@ function scripted(looks: (S | ApiError)[]) {
 
 describe("boot progress stream", () => {
   it("ends on 401 (the session's token is gone) as it does on 404, instead of polling on", async () => {
-    for (const [status, end] of [[401, "unauthorized"], [404, "not_found"]] as const) {
-      const s = scripted([{ n: 1, done: false }, new ApiError(status, status === 401 ? "session_expired" : "upstream_not_found", "x", { service: "compute" })]);
+    for (const [status, end] of [
+      [401, "unauthorized"],
+      [404, "not_found"],
+    ] as const) {
+      const s = scripted([
+        { n: 1, done: false },
+        new ApiError(status, status === 401 ? "session_expired" : "upstream_not_found", "x", { service: "compute" }),
+      ]);
       const out = await runProgressStream({ n: 0, done: false }, s.io, 1000, 60_000);
       expect(out.end).toBe(end);
       expect(s.looks()).toBe(2);
@@ -54,7 +64,8 @@ describe("stream slots", () => {
     const b = slots.acquire("tok")!;
     expect(slots.acquire("tok")).toBeNull();
     expect(slots.acquire("other")).not.toBeNull();
-    a(); a();
+    a();
+    a();
     expect(slots.count("tok")).toBe(1);
     expect(slots.acquire("tok")).not.toBeNull();
     b();

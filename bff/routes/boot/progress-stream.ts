@@ -23,14 +23,21 @@ export interface StreamIo<S> {
  * token, so polling on is pointless), the client left, or `maxLifetimeMs` has passed since it opened. Other
  * upstream errors are sent as `upstream-error` events and the loop carries on.
  */
-export async function runProgressStream<S>(first: S, io: StreamIo<S>, intervalMs: number, maxLifetimeMs: number): Promise<{ last: S; end: StreamEnd }> {
+export async function runProgressStream<S>(
+  first: S,
+  io: StreamIo<S>,
+  intervalMs: number,
+  maxLifetimeMs: number,
+): Promise<{ last: S; end: StreamEnd }> {
   const deadline = io.now() + maxLifetimeMs;
   let state = first;
   let lastKey = "";
   for (;;) {
     const key = io.key(state);
-    if (key !== lastKey) { await io.send("progress", state); lastKey = key; }
-    else await io.keepAlive();
+    if (key !== lastKey) {
+      await io.send("progress", state);
+      lastKey = key;
+    } else await io.keepAlive();
     if (io.done(state)) return { last: state, end: "done" };
     if (io.closed()) return { last: state, end: "closed" };
     if (io.now() + intervalMs > deadline) return { last: state, end: "max_lifetime" };
@@ -39,7 +46,8 @@ export async function runProgressStream<S>(first: S, io: StreamIo<S>, intervalMs
     try {
       state = await io.look();
     } catch (e) {
-      const err = e instanceof ApiError ? { code: e.code, message: e.message, service: e.extra.service } : { code: "internal", message: String(e) };
+      const err =
+        e instanceof ApiError ? { code: e.code, message: e.message, service: e.extra.service } : { code: "internal", message: String(e) };
       await io.send("upstream-error", err);
       if (e instanceof ApiError && e.status === 404) return { last: state, end: "not_found" };
       if (e instanceof ApiError && e.status === 401) return { last: state, end: "unauthorized" };

@@ -32,7 +32,8 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   const state = await loadDhcpState(neutron);
   if (body.dryRun) shareFreshDhcp(services, state);
   else forgetSharedDhcp(services);
-  if (state.availability !== "ok") throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
+  if (state.availability !== "ok")
+    throw new ApiError(409, "no_dhcp_agents", `This cloud has no DHCP agents to schedule (${state.availability}).`);
   const known = new Set(state.networks.map((n) => n.id));
   const missing = body.networkIds?.filter((id) => !known.has(id)) ?? [];
   if (missing.length) throw notFound(`No network ${missing.join(", ")}.`, "body.networkIds");
@@ -42,16 +43,30 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
     return c.json({ dryRun: true as const, ...plan }, 200);
   }
   if (plan.planId !== body.planId) {
-    throw conflict("plan_changed", `The DHCP agents changed since the dry run (plan ${body.planId} is now ${plan.planId}); review the new plan.`);
+    throw conflict(
+      "plan_changed",
+      `The DHCP agents changed since the dry run (plan ${body.planId} is now ${plan.planId}); review the new plan.`,
+    );
   }
   // One execution at a time per network.
-  const release = services.locks.acquire(plan.steps.map((x) => `network:${x.networkId}`), c.get("requestId"));
+  const release = services.locks.acquire(
+    plan.steps.map((x) => `network:${x.networkId}`),
+    c.get("requestId"),
+  );
   try {
     const who = { ...actorOf(c), planId: plan.planId, action: "dhcp.heal" };
-    const results = await executeHeal(neutron, plan.steps, plan.target, (step, run) => audited(services.audit, {
-      ...who, target: `network ${step.networkId}/agent ${step.agentId}`,
-      step: `${step.op === "add" ? "add" : "remove"} DHCP agent ${step.agentHost} ${step.op === "add" ? "to" : "from"} network ${step.networkName || step.networkId}`,
-    }, run, (r) => ({ result: r.status === "error" ? "error" : r.status === "refused" ? "refused" : "ok", detail: r.detail })));
+    const results = await executeHeal(neutron, plan.steps, plan.target, (step, run) =>
+      audited(
+        services.audit,
+        {
+          ...who,
+          target: `network ${step.networkId}/agent ${step.agentId}`,
+          step: `${step.op === "add" ? "add" : "remove"} DHCP agent ${step.agentHost} ${step.op === "add" ? "to" : "from"} network ${step.networkName || step.networkId}`,
+        },
+        run,
+        (r) => ({ result: r.status === "error" ? "error" : r.status === "refused" ? "refused" : "ok", detail: r.detail }),
+      ),
+    );
     return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
   } finally {
     forgetSharedDhcp(services);

@@ -80,14 +80,21 @@ describe(`admin DHCP HA (${target.name})`, () => {
     expect(audit.summary).toMatchObject({ ok: count("ok"), degraded: count("degraded"), down: count("down"), "no-dhcp": count("no-dhcp") });
     const below = audit.networks.filter((n) => n.verdict === "down" || n.verdict === "degraded");
     expect(audit.belowTarget.total).toBe(below.length);
-    expect(audit.belowTarget.items.map((n) => n.id).sort()).toEqual(below.slice(0, 50).map((n) => n.id).sort());
+    expect(audit.belowTarget.items.map((n) => n.id).sort()).toEqual(
+      below
+        .slice(0, 50)
+        .map((n) => n.id)
+        .sort(),
+    );
     expect(audit.agents.every((x) => "heartbeat" in x && x.networks >= 0)).toBe(true);
     const before = a.deps.calls.length;
     const page = DhcpNetworkPageSchema.parse((await a.get("/api/admin/dhcp/networks?offset=1&limit=2")).body);
     expect(page.items.map((n) => n.id)).toEqual(audit.networks.slice(1, 3).map((n) => n.id));
     const filtered = DhcpNetworkPageSchema.parse((await a.get("/api/admin/dhcp/networks?below=true&limit=500")).body);
     expect(filtered.items.map((n) => n.id)).toEqual(below.map((n) => n.id));
-    const named = DhcpNetworkPageSchema.parse((await a.get(`/api/admin/dhcp/networks?q=${encodeURIComponent(audit.networks[0].name)}`)).body);
+    const named = DhcpNetworkPageSchema.parse(
+      (await a.get(`/api/admin/dhcp/networks?q=${encodeURIComponent(audit.networks[0].name)}`)).body,
+    );
     expect(named.items.map((n) => n.id)).toContain(audit.networks[0].id);
     expect(DhcpSummarySchema.parse((await a.get("/api/admin/dhcp")).body).gatheredAt).toBe(audit.gatheredAt);
     // Pages, filters and the next summary answer from the shared facts: no Neutron call.
@@ -100,7 +107,10 @@ describe(`admin DHCP HA (${target.name})`, () => {
     const audit = await auditOf();
     const calls = a.deps.calls.slice(before);
     // The session is cached: every call is Neutron's (agents, networks, subnets, then the hosting reads).
-    expect(calls.every((c) => c.service === "network"), calls.map((c) => c.url).join("\n")).toBe(true);
+    expect(
+      calls.every((c) => c.service === "network"),
+      calls.map((c) => c.url).join("\n"),
+    ).toBe(true);
     expect(calls.length).toBeLessThanOrEqual(Math.min(audit.agents.length, audit.networks.length) + 3);
     expect(calls.some((c) => c.url.endsWith("/extensions"))).toBe(false);
   });
@@ -125,7 +135,9 @@ describe(`admin DHCP HA (${target.name})`, () => {
 
     const log = await a.get("/api/admin/audit");
     expect(log.status).toBe(200);
-    const entry = log.body.entries.find((e: any) => e.action === "dhcp.heal" && e.target === `network ${net.id}/agent ${plan.steps[0].agentId}`);
+    const entry = log.body.entries.find(
+      (e: any) => e.action === "dhcp.heal" && e.target === `network ${net.id}/agent ${plan.steps[0].agentId}`,
+    );
     expect(entry).toMatchObject({ result: "ok", user: target.users.admin.username });
 
     // The same plan again: the fresh state plans nothing, so the old planId no longer matches.
@@ -137,32 +149,44 @@ describe(`admin DHCP HA (${target.name})`, () => {
   // The network whose only agent falls silent: the sim's seeded cs1-yw-2; on real one of ours, hosted by the last
   // DHCP host alone (never dhcp-host-1, which hosts the seeded zenith-net other suites grade).
   let deadNet = "cs1-yw-2";
-  it("counts a silenced agent dead once agent_down_time passes, and never plans it", async () => {
-    if (onReal) {
-      deadNet = uniqueName("i-dhcp-dead");
-      const { network } = await makeNetwork(os, cleanup, deadNet, "10.63.42.0/24");
-      const agent = (await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${target.real!.dhcpAgentHosts.at(-1)}`)).json()).agents[0];
-      const add = await os.call("network", `/v2.0/agents/${agent.id}/dhcp-networks`, { method: "POST", json: { network_id: network.id } });
-      expect(add.status, await add.text()).toBe(201);
-    }
-    const net = await networkByName(deadNet);
-    expect(net.agents).toHaveLength(1);
-    const host = net.agents[0].host;
-    fault = await silenceDhcpAgent(host, async () => (await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${host}`)).json()).agents[0].alive);
-    let after = await networkByName(deadNet);
-    for (const end = Date.now() + AGENT_DEATH_MS; after.agents[0].alive && Date.now() < end;) {
-      await sleep(onSim ? 100 : 2000);
-      after = await networkByName(deadNet);
-    }
-    expect(after).toMatchObject({ healthy: 0, verdict: "down" });
-    expect(after.agents[0]).toMatchObject({ host, alive: false });
-    const audit = await auditOf();
-    expect(audit.agents.find((x) => x.host === host)).toMatchObject({ alive: false, usable: false });
-    const dry = await a.post("/api/admin/dhcp/heal", { dryRun: true });
-    const plan = HealPlanSchema.parse(dry.body);
-    expect(plan.steps.filter((s) => s.networkId === net.id)).toHaveLength(2);
-    expect(plan.steps.some((s) => s.agentHost === host)).toBe(false);
-  }, onSim ? 30_000 : 300_000);
+  it(
+    "counts a silenced agent dead once agent_down_time passes, and never plans it",
+    async () => {
+      if (onReal) {
+        deadNet = uniqueName("i-dhcp-dead");
+        const { network } = await makeNetwork(os, cleanup, deadNet, "10.63.42.0/24");
+        const agent = (
+          await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${target.real!.dhcpAgentHosts.at(-1)}`)).json()
+        ).agents[0];
+        const add = await os.call("network", `/v2.0/agents/${agent.id}/dhcp-networks`, {
+          method: "POST",
+          json: { network_id: network.id },
+        });
+        expect(add.status, await add.text()).toBe(201);
+      }
+      const net = await networkByName(deadNet);
+      expect(net.agents).toHaveLength(1);
+      const host = net.agents[0].host;
+      fault = await silenceDhcpAgent(
+        host,
+        async () => (await (await os.call("network", `/v2.0/agents?agent_type=DHCP%20agent&host=${host}`)).json()).agents[0].alive,
+      );
+      let after = await networkByName(deadNet);
+      for (const end = Date.now() + AGENT_DEATH_MS; after.agents[0].alive && Date.now() < end; ) {
+        await sleep(onSim ? 100 : 2000);
+        after = await networkByName(deadNet);
+      }
+      expect(after).toMatchObject({ healthy: 0, verdict: "down" });
+      expect(after.agents[0]).toMatchObject({ host, alive: false });
+      const audit = await auditOf();
+      expect(audit.agents.find((x) => x.host === host)).toMatchObject({ alive: false, usable: false });
+      const dry = await a.post("/api/admin/dhcp/heal", { dryRun: true });
+      const plan = HealPlanSchema.parse(dry.body);
+      expect(plan.steps.filter((s) => s.networkId === net.id)).toHaveLength(2);
+      expect(plan.steps.some((s) => s.agentHost === host)).toBe(false);
+    },
+    onSim ? 30_000 : 300_000,
+  );
 
   // Needs the agent silenced above: heal first adds, and drops the dead binding only once the target is met.
   it("drops a dead agent's binding only once the network has its target of alive agents, never an alive one", async () => {
@@ -176,12 +200,28 @@ describe(`admin DHCP HA (${target.name})`, () => {
     expect(healed).toMatchObject({ healthy: 2, verdict: "ok" });
     const second = HealPlanSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: true })).body);
     expect(second.steps.map((x) => [x.op, x.agentId])).toEqual([["remove", dead.id]]);
-    const run = HealResultSchema.parse((await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: second.planId })).body);
+    const run = HealResultSchema.parse(
+      (await a.post("/api/admin/dhcp/heal", { networkIds: [net.id], dryRun: false, planId: second.planId })).body,
+    );
     expect(run.results.map((r) => r.status)).toEqual(["removed"]);
     const after = await networkByName(deadNet);
     expect(after.agents.map((x) => x.id)).not.toContain(dead.id);
-    expect(after.agents.filter((x) => x.alive).map((x) => x.id).sort()).toEqual(healed.agents.filter((x) => x.alive).map((x) => x.id).sort());
+    expect(
+      after.agents
+        .filter((x) => x.alive)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(
+      healed.agents
+        .filter((x) => x.alive)
+        .map((x) => x.id)
+        .sort(),
+    );
     const log = (await a.get("/api/admin/audit?action=dhcp.heal")).body.entries;
-    expect(log[0]).toMatchObject({ result: "ok", target: `network ${net.id}/agent ${dead.id}`, step: expect.stringMatching(/^remove DHCP agent/) });
+    expect(log[0]).toMatchObject({
+      result: "ok",
+      target: `network ${net.id}/agent ${dead.id}`,
+      step: expect.stringMatching(/^remove DHCP agent/),
+    });
   });
 });

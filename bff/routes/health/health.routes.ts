@@ -3,11 +3,17 @@ import { HealthSchema, ReadinessSchema } from "../../features/health/schema";
 
 const tags = ["health"];
 export const healthz = createRoute({
-  method: "get", path: "/healthz", tags, summary: "Liveness: the BFF process answers",
+  method: "get",
+  path: "/healthz",
+  tags,
+  summary: "Liveness: the BFF process answers",
   responses: { 200: { content: { "application/json": { schema: HealthSchema } }, description: "Alive" } },
 });
 export const readyz = createRoute({
-  method: "get", path: "/readyz", tags, summary: "Readiness: the cloud's Keystone is reachable",
+  method: "get",
+  path: "/readyz",
+  tags,
+  summary: "Readiness: the cloud's Keystone is reachable",
   responses: {
     200: { content: { "application/json": { schema: ReadinessSchema } }, description: "Ready" },
     503: { content: { "application/json": { schema: ReadinessSchema } }, description: "Keystone is unreachable, timing out or failing" },

@@ -18,12 +18,19 @@ const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Ve
 function rbdFacts(pool: string, name: string): Promise<{ size: number; snaps: { name: string; protected: boolean }[] } | null> {
   if (onReal) {
     const ceph = target.real!.ceph;
-    const rbd = (...args: string[]) => JSON.parse(execFileSync("rbd", ["-c", ceph.conf, "--keyring", ceph.keyring, ...args, "--format", "json"], { encoding: "utf8" }));
+    const rbd = (...args: string[]) =>
+      JSON.parse(execFileSync("rbd", ["-c", ceph.conf, "--keyring", ceph.keyring, ...args, "--format", "json"], { encoding: "utf8" }));
     const info = rbd("info", `${pool}/${name}`);
     const snaps = rbd("snap", "ls", `${pool}/${name}`) as { name: string; protected: string }[];
     return Promise.resolve({ size: info.size, snaps: snaps.map((s) => ({ name: s.name, protected: s.protected === "true" })) });
   }
-  return cephImage(pool, name).then((i) => i && { size: i.size, snaps: i.snapshots.map((s: { name: string; is_protected: boolean }) => ({ name: s.name, protected: s.is_protected })) });
+  return cephImage(pool, name).then(
+    (i) =>
+      i && {
+        size: i.size,
+        snaps: i.snapshots.map((s: { name: string; is_protected: boolean }) => ({ name: s.name, protected: s.is_protected })),
+      },
+  );
 }
 
 describe(`images: volume-backed instance snapshots (${target.name})`, () => {
@@ -52,7 +59,9 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
 
   it("is an instance snapshot, never an image that 'will be copied, not cloned · 0 B'", async () => {
     const created = await nova.call("compute", `/servers/${serverId}/action`, {
-      method: "POST", headers: { ...NOVA, "OpenStack-API-Version": "compute 2.45" }, json: { createImage: { name: `zenith-it-bfv-snap-${nanoid(6)}` } },
+      method: "POST",
+      headers: { ...NOVA, "OpenStack-API-Version": "compute 2.45" },
+      json: { createImage: { name: `zenith-it-bfv-snap-${nanoid(6)}` } },
     });
     expect(created.status).toBe(202);
     imageId = (await created.json()).image_id;
@@ -64,7 +73,14 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
         await sleep(250);
       }
       // Glance's record, as real Nova writes it: no image_type; a mapping instead; no data.
-      expect(img).toMatchObject({ status: "active", size: 0, bdm_v2: "True", disk_format: "qcow2", container_format: "bare", base_image_ref: "" });
+      expect(img).toMatchObject({
+        status: "active",
+        size: 0,
+        bdm_v2: "True",
+        disk_format: "qcow2",
+        container_format: "bare",
+        base_image_ref: "",
+      });
       expect(img).not.toHaveProperty("image_type");
       expect(img).not.toHaveProperty("instance_uuid");
       expect(typeof img.root_device_name).toBe("string");
@@ -75,16 +91,25 @@ describe(`images: volume-backed instance snapshots (${target.name})`, () => {
       const list = await a.get(`/api/images?search=${encodeURIComponent(img.name)}`);
       expect(list.status).toBe(200);
       expect(ImageListSchema.safeParse(list.body).success).toBe(true);
-      expect(list.body.items).toEqual([expect.objectContaining({ id: imageId, snapshot: true, volumeBacked: true, copiedNotCloned: null, sizeBytes: 0 })]);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: imageId, snapshot: true, volumeBacked: true, copiedNotCloned: null, sizeBytes: 0 }),
+      ]);
 
       const options = await a.get("/api/boot/options");
       expect(options.status).toBe(200);
-      expect(options.body.instanceSnapshots).toContainEqual(expect.objectContaining({ id: imageId, volumeBacked: true, volumeSize: bdm[0].volume_size }));
+      expect(options.body.instanceSnapshots).toContainEqual(
+        expect.objectContaining({ id: imageId, volumeBacked: true, volumeSize: bdm[0].volume_size }),
+      );
       expect(options.body.images.map((i: { id: string }) => i.id)).not.toContain(imageId);
       // The plan clones a new volume from the Cinder snapshot, toggle or not; the review says so from the plan.
       const plan = await a.post("/api/boot/plan", { source: { type: "instance-snapshot", id: imageId }, createVolume: false });
       expect(plan.status).toBe(200);
-      expect(plan.body).toMatchObject({ path: "rbd-clone-volume", toggleApplies: false, createsVolume: true, volumeSizeGiB: expect.any(Number) });
+      expect(plan.body).toMatchObject({
+        path: "rbd-clone-volume",
+        toggleApplies: false,
+        createsVolume: true,
+        volumeSizeGiB: expect.any(Number),
+      });
 
       // Glance's RBD store took the zero-byte upload: images/<id>, 0 bytes, with a protected "snap".
       expect(await rbdFacts("images", imageId)).toEqual({ size: 0, snaps: [expect.objectContaining({ name: "snap", protected: true })] });

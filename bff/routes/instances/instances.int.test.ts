@@ -44,7 +44,9 @@ describe(`instances (${target.name})`, () => {
     expect(first.body.items[0]).toMatchObject({ id, name, status: "ACTIVE", bootFromVolume: false, transient: false });
     expect(first.body.items[0].image.name).toBeTruthy();
     expect(first.body.items[0].flavor.name).toMatch(/^m1\./);
-    const rowActions = Object.fromEntries(first.body.items[0].actions.map((x: { action: string; enabled: boolean }) => [x.action, x.enabled]));
+    const rowActions = Object.fromEntries(
+      first.body.items[0].actions.map((x: { action: string; enabled: boolean }) => [x.action, x.enabled]),
+    );
     expect(rowActions).toEqual({ start: false, stop: true, reboot: true, "hard-reboot": true, delete: true });
     expect(first.body.nextMarker).toBe(id);
     const second = await a.get(`/api/instances?limit=1&marker=${first.body.nextMarker}`);
@@ -124,11 +126,15 @@ describe(`instances (${target.name})`, () => {
     // Until the 404, every answer keeps polling and offers nothing: real Nova answers DELETED with
     // task_state null for a moment on the way (a row that stopped polling there froze as "Deleted").
     const seen: { status: string; transient: boolean; enabled: string[] }[] = [];
-    for (let end = Date.now() + 60_000; ;) {
+    for (let end = Date.now() + 60_000; ; ) {
       const r = await a.get(`/api/instances/${id}`);
       if (r.status === 404) break;
       expect(r.status).toBe(200);
-      seen.push({ status: r.body.status, transient: r.body.transient, enabled: r.body.actions.filter((x: { enabled: boolean }) => x.enabled).map((x: { action: string }) => x.action) });
+      seen.push({
+        status: r.body.status,
+        transient: r.body.transient,
+        enabled: r.body.actions.filter((x: { enabled: boolean }) => x.enabled).map((x: { action: string }) => x.action),
+      });
       if (Date.now() > end) throw new Error(`still there: ${JSON.stringify(seen.at(-1))}`);
       await sleep(50);
     }
@@ -149,9 +155,27 @@ describe(`instances (${target.name})`, () => {
     const flavors: { id: string; ram: number; vcpus: number }[] = (await (await s.call("compute", "/flavors/detail")).json()).flavors;
     const flavor = flavors.filter((f) => f.ram >= (img.min_ram ?? 0)).sort((x, y) => x.vcpus - y.vcpus || x.ram - y.ram)[0];
     const errName = `zt-a-it-err-${nanoid(6)}`;
-    const res = await s.call("compute", "/servers", { method: "POST", headers: { "OpenStack-API-Version": "compute 2.67" }, json: { server: {
-      name: errName, flavorRef: flavor.id, networks: "none",
-      block_device_mapping_v2: [{ boot_index: 0, uuid: qcow2, source_type: "image", destination_type: "volume", volume_size: size, delete_on_termination: true }] } } });
+    const res = await s.call("compute", "/servers", {
+      method: "POST",
+      headers: { "OpenStack-API-Version": "compute 2.67" },
+      json: {
+        server: {
+          name: errName,
+          flavorRef: flavor.id,
+          networks: "none",
+          block_device_mapping_v2: [
+            {
+              boot_index: 0,
+              uuid: qcow2,
+              source_type: "image",
+              destination_type: "volume",
+              volume_size: size,
+              delete_on_termination: true,
+            },
+          ],
+        },
+      },
+    });
     expect(res.status, await res.clone().text()).toBe(202);
     const errId: string = (await res.json()).server.id;
     let volumeId: string | undefined;
@@ -164,7 +188,9 @@ describe(`instances (${target.name})`, () => {
       const detail = await a.get(`/api/instances/${errId}`);
       const fault: string = (await (await s.call("compute", `/servers/${errId}`)).json()).server.fault.message;
       expect(detail.body.fault.message).toBe(fault); // verbatim
-      expect(fault).toMatch(/^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\.$/);
+      expect(fault).toMatch(
+        /^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is (creating|downloading)\.$/,
+      );
       volumeId = /Volume ([0-9a-f-]{36})/.exec(fault)?.[1];
       const by = Object.fromEntries(detail.body.actions.map((x: { action: string }) => [x.action, x]));
       expect(by.start.reason).toBe("error_state");
@@ -178,7 +204,10 @@ describe(`instances (${target.name})`, () => {
         for (let i = 0; i < 480; i++) {
           const v = await s.call("volumev3", `/volumes/${volumeId}`);
           if (v.status === 404) break;
-          if (["available", "error"].includes((await v.json()).volume.status)) { await (await s.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text(); break; }
+          if (["available", "error"].includes((await v.json()).volume.status)) {
+            await (await s.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text();
+            break;
+          }
           await sleep(500);
         }
       }
@@ -213,7 +242,10 @@ describe(`instances (${target.name})`, () => {
         for (let i = 0; i < 80; i++) {
           const v = await session.call("volumev3", `/volumes/${volumeId}`);
           if (v.status === 404) break;
-          if ((await v.json()).volume.status === "available") { await (await session.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text(); break; }
+          if ((await v.json()).volume.status === "available") {
+            await (await session.call("volumev3", `/volumes/${volumeId}`, { method: "DELETE" })).text();
+            break;
+          }
           await sleep(250);
         }
       }

@@ -3,7 +3,16 @@ import { resetBreakers } from "../../ceph/breaker";
 import { createAgent, testDeps } from "../../test/test-app";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
 
-type Node = { spec: string; kind: string; orphan: boolean; usedBytes: number | null; usageNote: string; provisionedBytes: number; blockedBy: string[]; cinderDeleted: boolean };
+type Node = {
+  spec: string;
+  kind: string;
+  orphan: boolean;
+  usedBytes: number | null;
+  usageNote: string;
+  provisionedBytes: number;
+  blockedBy: string[];
+  cinderDeleted: boolean;
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function admin(deps = testDeps()) {
@@ -15,62 +24,90 @@ async function admin(deps = testDeps()) {
 /** The Ceph Dashboard of the sim, logged in directly (sim only: to build what no OpenStack call makes). */
 async function simCeph() {
   const base = `${target.simUrl}/ceph`;
-  const auth = await fetch(`${base}/api/auth`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" }, body: JSON.stringify({ username: "admin", password: target.users.admin.password }) });
-  const { token } = await auth.json();
-  return (method: string, path: string, json?: unknown, version = "1.0") => fetch(`${base}${path}`, {
-    method, headers: { Authorization: `Bearer ${token}`, Accept: `application/vnd.ceph.api.v${version}+json`, ...(json ? { "Content-Type": "application/json" } : {}) },
-    body: json ? JSON.stringify(json) : undefined,
+  const auth = await fetch(`${base}/api/auth`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/vnd.ceph.api.v1.0+json" },
+    body: JSON.stringify({ username: "admin", password: target.users.admin.password }),
   });
+  const { token } = await auth.json();
+  return (method: string, path: string, json?: unknown, version = "1.0") =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: `application/vnd.ceph.api.v${version}+json`,
+        ...(json ? { "Content-Type": "application/json" } : {}),
+      },
+      body: json ? JSON.stringify(json) : undefined,
+    });
 }
 const mgr = async () => (await fetch(`${target.simUrl}/_sim/ceph-mgr`)).json();
 
 beforeEach(() => resetBreakers());
 afterEach(() => resetBreakers());
 
-describe.runIf(onSim)("issue 20 item 1: a 0-byte RBD image with a protected snapshot (real tier: while one exists, any dashboard image list by anyone sharing the cluster aborts its ceph-mgr)", () => {
-  afterAll(async () => { await simControl("/reset", { scenario: "default" }); });
+describe.runIf(onSim)(
+  "issue 20 item 1: a 0-byte RBD image with a protected snapshot (real tier: while one exists, any dashboard image list by anyone sharing the cluster aborts its ceph-mgr)",
+  () => {
+    afterAll(async () => {
+      await simControl("/reset", { scenario: "default" });
+    });
 
-  async function zeroByteSnapshotImage(a: Awaited<ReturnType<typeof admin>>) {
-    // What Glance stores for `server image create` of a boot-from-volume server: images/<id>, 0 bytes, @snap protected.
-    const g = await a.post("/api/openstack/image/images", { name: "zenith-bfv-snapshot", disk_format: "qcow2", container_format: "bare" });
-    expect(g.status).toBe(201);
-    const ceph = await simCeph();
-    expect((await ceph("POST", "/api/block/image", { pool_name: "images", name: g.body.id, size: 0 })).status).toBe(201);
-    expect((await ceph("POST", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap`, { snapshot_name: "snap", mirrorImageSnapshot: false })).status).toBe(201);
-    expect((await ceph("PUT", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap/snap`, { is_protected: true })).status).toBe(200);
-    return { id: g.body.id as string, ceph };
-  }
+    async function zeroByteSnapshotImage(a: Awaited<ReturnType<typeof admin>>) {
+      // What Glance stores for `server image create` of a boot-from-volume server: images/<id>, 0 bytes, @snap protected.
+      const g = await a.post("/api/openstack/image/images", {
+        name: "zenith-bfv-snapshot",
+        disk_format: "qcow2",
+        container_format: "bare",
+      });
+      expect(g.status).toBe(201);
+      const ceph = await simCeph();
+      expect((await ceph("POST", "/api/block/image", { pool_name: "images", name: g.body.id, size: 0 })).status).toBe(201);
+      expect(
+        (
+          await ceph("POST", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap`, {
+            snapshot_name: "snap",
+            mirrorImageSnapshot: false,
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await ceph("PUT", `/api/block/image/${encodeURIComponent(`images/${g.body.id}`)}/snap/snap`, { is_protected: true })).status,
+      ).toBe(200);
+      return { id: g.body.id as string, ceph };
+    }
 
-  it("Lineage opens without a usage computation on it: the manager stays up and its usage is unknown", async () => {
-    const a = await admin();
-    const { id } = await zeroByteSnapshotImage(a);
-    const res = await a.get("/api/admin/lineage/forest?refresh=true");
-    expect(res.status).toBe(200);
-    const node: Node = res.body.nodes.find((n: Node) => n.spec === `images/${id}`);
-    expect(node).toMatchObject({ provisionedBytes: 0, usedBytes: null, usageNote: "diff_unsafe" });
-    expect(await mgr()).toMatchObject({ up: true, aborts: [] });
-  });
+    it("Lineage opens without a usage computation on it: the manager stays up and its usage is unknown", async () => {
+      const a = await admin();
+      const { id } = await zeroByteSnapshotImage(a);
+      const res = await a.get("/api/admin/lineage/forest?refresh=true");
+      expect(res.status).toBe(200);
+      const node: Node = res.body.nodes.find((n: Node) => n.spec === `images/${id}`);
+      expect(node).toMatchObject({ provisionedBytes: 0, usedBytes: null, usageNote: "diff_unsafe" });
+      expect(await mgr()).toMatchObject({ up: true, aborts: [] });
+    });
 
-  it("negative control: the dashboard's image list aborts the manager; Lineage then says 'not answering' once and stops calling", async () => {
-    const { ceph } = await zeroByteSnapshotImage(await admin());
-    await ceph("GET", "/api/block/image?limit=-1", undefined, "2.0").catch(() => null);
-    expect((await mgr()).up).toBe(false);
+    it("negative control: the dashboard's image list aborts the manager; Lineage then says 'not answering' once and stops calling", async () => {
+      const { ceph } = await zeroByteSnapshotImage(await admin());
+      await ceph("GET", "/api/block/image?limit=-1", undefined, "2.0").catch(() => null);
+      expect((await mgr()).up).toBe(false);
 
-    const a = await admin();
-    const first = await a.get("/api/admin/lineage/forest?refresh=true");
-    expect(first.status).toBe(502); // not answering: a gateway failure; then paused: 503
-    expect(first.body.code).toBe("ceph_unavailable");
-    expect(first.body.details).toMatchObject({ reason: "not_answering", url: `${target.simUrl}/ceph` });
-    expect(first.body.message).not.toMatch(/Register/);
-    const knocked = (await mgr()).refusedWhileDown;
-    expect(knocked).toBe(1); // one call, never retried
-    const second = await a.get("/api/admin/lineage/forest?refresh=true");
-    expect(second.status).toBe(503);
-    expect(second.body.details.reason).toBe("paused");
-    expect((await mgr()).refusedWhileDown).toBe(knocked);
-    await simControl("/ceph-mgr/restart");
-  });
-});
+      const a = await admin();
+      const first = await a.get("/api/admin/lineage/forest?refresh=true");
+      expect(first.status).toBe(502); // not answering: a gateway failure; then paused: 503
+      expect(first.body.code).toBe("ceph_unavailable");
+      expect(first.body.details).toMatchObject({ reason: "not_answering", url: `${target.simUrl}/ceph` });
+      expect(first.body.message).not.toMatch(/Register/);
+      const knocked = (await mgr()).refusedWhileDown;
+      expect(knocked).toBe(1); // one call, never retried
+      const second = await a.get("/api/admin/lineage/forest?refresh=true");
+      expect(second.status).toBe(503);
+      expect(second.body.details.reason).toBe("paused");
+      expect((await mgr()).refusedWhileDown).toBe(knocked);
+      await simControl("/ceph-mgr/restart");
+    });
+  },
+);
 
 describe("issue 20 item 1 (both targets): which dashboard calls Lineage makes", () => {
   it("never the image list; usage only for images that are neither clones nor 0-byte", async () => {
@@ -82,7 +119,9 @@ describe("issue 20 item 1 (both targets): which dashboard calls Lineage makes", 
     const ceph = deps.calls.filter((c) => c.service === "ceph").map((c) => new URL(c.url));
     expect(ceph.filter((u) => /\/api\/block\/image\/?$/.test(u.pathname))).toEqual([]);
     const usageReads = ceph.filter((u) => u.pathname.includes("/api/block/image/") && u.searchParams.get("omit_usage") !== "true");
-    const nodes = new Map<string, Node & { parent: string | null }>(res.body.nodes.map((n: Node & { parent: string | null }) => [n.spec, n]));
+    const nodes = new Map<string, Node & { parent: string | null }>(
+      res.body.nodes.map((n: Node & { parent: string | null }) => [n.spec, n]),
+    );
     for (const u of usageReads) {
       const n = nodes.get(decodeURIComponent(u.pathname.split("/api/block/image/")[1]))!;
       expect(n.parent).toBeNull();
@@ -164,7 +203,11 @@ describe("issue 20 items 3, 6, 7 (both targets): Cinder's hidden parent, clone u
     expect(g.status).toBe(201);
     made.images.push(g.body.id);
     const res = await a.get("/api/admin/lineage/forest?refresh=true");
-    expect(res.body.pending).toContainEqual({ spec: `images/${g.body.id}`, owner: { type: "glance", id: g.body.id, name: "zenith-it-pending" }, reason: "fresh" });
+    expect(res.body.pending).toContainEqual({
+      spec: `images/${g.body.id}`,
+      owner: { type: "glance", id: g.body.id, name: "zenith-it-pending" },
+      reason: "fresh",
+    });
     expect(res.body.orphans).not.toContain(`images/${g.body.id}`);
   });
 });

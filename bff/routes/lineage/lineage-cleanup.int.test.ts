@@ -10,7 +10,13 @@ import { rbdFixture, type RbdFixture } from "../../test/rbd-fixture";
 import { onSim, simControl, target } from "../../../tests/target";
 import { stableUuid } from "../../../sim/scenarios/network";
 
-type Node = { spec: string; orphan: boolean; orphanReason: string | null; parent: string | null; snapshots: { name: string; protected: boolean; children: string[] }[] };
+type Node = {
+  spec: string;
+  orphan: boolean;
+  orphanReason: string | null;
+  parent: string | null;
+  snapshots: { name: string; protected: boolean; children: string[] }[];
+};
 type Step = { op: string; image: string; snap: string | null };
 type Result = { index: number; status: string; error: string | null };
 
@@ -33,8 +39,11 @@ const lineage = async (a: Agent) => {
 const dryRun = (a: Agent, orphans: string[]) => a.post("/api/admin/lineage/cleanup", { orphans, dryRun: true });
 const execute = (a: Agent, orphans: string[], planId: string) => a.post("/api/admin/lineage/cleanup", { orphans, dryRun: false, planId });
 /** "<op> <result>" for each audited step on this orphan, sorted (the log lists newest first). */
-const auditOf = async (a: Agent, orphan: string) => ((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries as { target: string; step: string; result: string }[])
-  .filter((e) => e.target === orphan).map((e) => `${e.step.split(" ")[0]} ${e.result}`).sort();
+const auditOf = async (a: Agent, orphan: string) =>
+  ((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries as { target: string; step: string; result: string }[])
+    .filter((e) => e.target === orphan)
+    .map((e) => `${e.step.split(" ")[0]} ${e.result}`)
+    .sort();
 
 describe(`lineage clean-up executed on the ${target.name} target`, () => {
   let rbd: RbdFixture;
@@ -42,10 +51,13 @@ describe(`lineage clean-up executed on the ${target.name} target`, () => {
     if (onSim) await simControl("/reset", { scenario: "default" });
     rbd = rbdFixture();
   });
-  afterAll(async () => { await rbd.cleanup(); });
+  afterAll(async () => {
+    await rbd.cleanup();
+  });
 
   it("an orphan made with rbd clone (a snapshot with a clone of its own) is planned, executed step by step, and gone from rbd ls", async () => {
-    const orphan = leftoverDisk(), clone = leftoverDisk();
+    const orphan = leftoverDisk(),
+      clone = leftoverDisk();
     await rbd.clone(PARENT, orphan);
     await rbd.snap(orphan, "zt-a-s1", true);
     await rbd.clone(`${orphan}@zt-a-s1`, clone);
@@ -53,19 +65,29 @@ describe(`lineage clean-up executed on the ${target.name} target`, () => {
 
     const before = await lineage(a);
     expect(before.orphans).toContain(orphan);
-    expect(before.nodes.get(orphan)).toMatchObject({ parent: PARENT, orphanReason: expect.stringMatching(/^No Nova server .* \(deleted instance\)$/) });
+    expect(before.nodes.get(orphan)).toMatchObject({
+      parent: PARENT,
+      orphanReason: expect.stringMatching(/^No Nova server .* \(deleted instance\)$/),
+    });
     expect(before.nodes.get(orphan)!.snapshots).toEqual([expect.objectContaining({ name: "zt-a-s1", protected: true, children: [clone] })]);
 
     const dry = await dryRun(a, [orphan]);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body.steps.map((s: Step) => [s.op, s.image, s.snap])).toEqual([
-      ["flatten", clone, null], ["unprotect", orphan, "zt-a-s1"], ["delete-snapshot", orphan, "zt-a-s1"], ["delete-image", orphan, null]]);
+      ["flatten", clone, null],
+      ["unprotect", orphan, "zt-a-s1"],
+      ["delete-snapshot", orphan, "zt-a-s1"],
+      ["delete-image", orphan, null],
+    ]);
     expect((await dryRun(a, [orphan])).body.planId).toBe(dry.body.planId);
     expect(await rbd.exists(orphan)).toBe(true); // a dry run changes nothing
 
     const run = await execute(a, [orphan], dry.body.planId);
     expect(run.status, JSON.stringify(run.body)).toBe(200);
-    expect(run.body.results.map((r: Result) => r.status), JSON.stringify(run.body.results)).toEqual(["ok", "ok", "ok", "ok"]);
+    expect(
+      run.body.results.map((r: Result) => r.status),
+      JSON.stringify(run.body.results),
+    ).toEqual(["ok", "ok", "ok", "ok"]);
     expect(run.body.ok).toBe(true);
     expect(await rbd.exists(orphan)).toBe(false);
     expect(await rbd.exists(clone)).toBe(true); // flattened, not removed: it was not asked for
@@ -82,7 +104,8 @@ describe(`lineage clean-up executed on the ${target.name} target`, () => {
   });
 
   it("a step that fails half-way (unprotect of a snapshot a trashed clone still holds) stops the run: nothing after it runs", async () => {
-    const orphan = leftoverDisk(), hidden = leftoverDisk();
+    const orphan = leftoverDisk(),
+      hidden = leftoverDisk();
     await rbd.clone(PARENT, orphan);
     await rbd.snap(orphan, "zt-a-s0", false);
     await rbd.snap(orphan, "zt-a-s1", true);
@@ -90,12 +113,19 @@ describe(`lineage clean-up executed on the ${target.name} target`, () => {
     // In the trash the clone leaves the snapshot's children list (the dashboard shows none) but keeps it busy.
     await rbd.trash(hidden);
     const a = await admin();
-    expect((await lineage(a)).nodes.get(orphan)!.snapshots.map((s) => [s.name, s.children])).toEqual([["zt-a-s0", []], ["zt-a-s1", []]]);
+    expect((await lineage(a)).nodes.get(orphan)!.snapshots.map((s) => [s.name, s.children])).toEqual([
+      ["zt-a-s0", []],
+      ["zt-a-s1", []],
+    ]);
 
     const dry = await dryRun(a, [orphan]);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body.steps.map((s: Step) => [s.op, s.snap])).toEqual([
-      ["delete-snapshot", "zt-a-s0"], ["unprotect", "zt-a-s1"], ["delete-snapshot", "zt-a-s1"], ["delete-image", null]]);
+      ["delete-snapshot", "zt-a-s0"],
+      ["unprotect", "zt-a-s1"],
+      ["delete-snapshot", "zt-a-s1"],
+      ["delete-image", null],
+    ]);
     const run = await execute(a, [orphan], dry.body.planId);
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body.ok).toBe(false);

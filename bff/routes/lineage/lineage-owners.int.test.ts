@@ -23,61 +23,66 @@ const lineage = async (a: Agent) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { ...res.body, byName: new Map<string, Node>(res.body.nodes.filter((n: Node) => n.owner).map((n: Node) => [n.owner!.name, n])) };
 };
-const cleanup = (a: Agent, orphans: string[], dryRun: boolean, planId?: string) => a.post("/api/admin/lineage/cleanup", { orphans, dryRun, planId });
+const cleanup = (a: Agent, orphans: string[], dryRun: boolean, planId?: string) =>
+  a.post("/api/admin/lineage/cleanup", { orphans, dryRun, planId });
 const diskOf = (name: string) => `vms/${stableUuid("server", name)}_disk`;
 
 beforeEach(() => resetBreakers());
 afterEach(() => resetBreakers());
 
-describe.runIf(onSim)("issue 10: owners a list hides are owners (real tier: one Nova cell, FakeDriver disks and no Cinder migration, so no hidden owner of these kinds can be made there on demand)", () => {
-  afterAll(async () => {
-    await simControl("/nova-cells", { cell: "cell2", down: false });
-    await simControl("/reset", { scenario: "default" });
-  });
-
-  it("a hidden image with clones, a SOFT_DELETED server, a server in cell2 and a migrated volume (name_id) are owned, and cleanup naming them is refused 400 not_orphan", async () => {
-    const a = await admin();
-    const l = await lineage(a);
-    expect(l.coverage.walks).toEqual([]);
-    const owned = {
-      "golden-hidden": `images/${stableUuid("image", "golden-hidden")}`,
-      "trash-web-9": diskOf("trash-web-9"),
-      "cell2-web-1": diskOf("cell2-web-1"),
-      "migrated-data": `volumes/volume-${stableUuid("volume", "migrated-data-destination")}`,
-    };
-    for (const [name, spec] of Object.entries(owned)) {
-      expect(l.byName.get(name)?.spec, name).toBe(spec);
-      expect(l.orphans).not.toContain(spec);
-      const res = await cleanup(a, [spec], true);
-      expect(res.status, name).toBe(400);
-      expect(res.body.code).toBe("not_orphan");
-      expect(res.body.message).toContain(name);
-    }
-    // The hidden image's clone hangs under it.
-    expect(l.nodes.find((n: Node) => n.spec === owned["golden-hidden"]).blockedBy).toContain(`volumes/volume-${stableUuid("volume", "hidden-clone-data")}`);
-  });
-
-  it("with a Nova cell down, says so and calls no vms/ image an orphan; the down cell's server still owns its disk", async () => {
-    const a = await admin();
-    const before = await lineage(a);
-    const vmsOrphan = before.orphans.find((s: string) => s.startsWith("vms/"));
-    expect(vmsOrphan).toBeTruthy();
-    await simControl("/nova-cells", { cell: "cell2", down: true });
-    try {
-      const l = await lineage(a);
-      expect(l.coverage.walks).toEqual([{ service: "nova", pool: "vms", code: "cell_down", params: { count: 1 } }]);
-      expect(l.orphans.filter((s: string) => s.startsWith("vms/"))).toEqual([]);
-      expect(l.nodes.find((n: Node) => n.spec === vmsOrphan)).toMatchObject({ orphan: false, ownerUnknown: true });
-      expect(l.nodes.find((n: Node) => n.spec === diskOf("cell2-web-1")).owner.id).toBe(stableUuid("server", "cell2-web-1"));
-      const res = await cleanup(a, [vmsOrphan], true);
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe("not_orphan");
-    } finally {
+describe.runIf(onSim)(
+  "issue 10: owners a list hides are owners (real tier: one Nova cell, FakeDriver disks and no Cinder migration, so no hidden owner of these kinds can be made there on demand)",
+  () => {
+    afterAll(async () => {
       await simControl("/nova-cells", { cell: "cell2", down: false });
-    }
-  });
+      await simControl("/reset", { scenario: "default" });
+    });
 
-});
+    it("a hidden image with clones, a SOFT_DELETED server, a server in cell2 and a migrated volume (name_id) are owned, and cleanup naming them is refused 400 not_orphan", async () => {
+      const a = await admin();
+      const l = await lineage(a);
+      expect(l.coverage.walks).toEqual([]);
+      const owned = {
+        "golden-hidden": `images/${stableUuid("image", "golden-hidden")}`,
+        "trash-web-9": diskOf("trash-web-9"),
+        "cell2-web-1": diskOf("cell2-web-1"),
+        "migrated-data": `volumes/volume-${stableUuid("volume", "migrated-data-destination")}`,
+      };
+      for (const [name, spec] of Object.entries(owned)) {
+        expect(l.byName.get(name)?.spec, name).toBe(spec);
+        expect(l.orphans).not.toContain(spec);
+        const res = await cleanup(a, [spec], true);
+        expect(res.status, name).toBe(400);
+        expect(res.body.code).toBe("not_orphan");
+        expect(res.body.message).toContain(name);
+      }
+      // The hidden image's clone hangs under it.
+      expect(l.nodes.find((n: Node) => n.spec === owned["golden-hidden"]).blockedBy).toContain(
+        `volumes/volume-${stableUuid("volume", "hidden-clone-data")}`,
+      );
+    });
+
+    it("with a Nova cell down, says so and calls no vms/ image an orphan; the down cell's server still owns its disk", async () => {
+      const a = await admin();
+      const before = await lineage(a);
+      const vmsOrphan = before.orphans.find((s: string) => s.startsWith("vms/"));
+      expect(vmsOrphan).toBeTruthy();
+      await simControl("/nova-cells", { cell: "cell2", down: true });
+      try {
+        const l = await lineage(a);
+        expect(l.coverage.walks).toEqual([{ service: "nova", pool: "vms", code: "cell_down", params: { count: 1 } }]);
+        expect(l.orphans.filter((s: string) => s.startsWith("vms/"))).toEqual([]);
+        expect(l.nodes.find((n: Node) => n.spec === vmsOrphan)).toMatchObject({ orphan: false, ownerUnknown: true });
+        expect(l.nodes.find((n: Node) => n.spec === diskOf("cell2-web-1")).owner.id).toBe(stableUuid("server", "cell2-web-1"));
+        const res = await cleanup(a, [vmsOrphan], true);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe("not_orphan");
+      } finally {
+        await simControl("/nova-cells", { cell: "cell2", down: false });
+      }
+    });
+  },
+);
 
 /** Orphans made behind OpenStack's back on either target (bff/test/rbd-fixture.ts), clones of the raw image. */
 describe(`lineage clean-up guards on the ${target.name} target`, () => {
@@ -153,8 +158,12 @@ describe(`lineage clean-up guards on the ${target.name} target`, () => {
     expect(await rbd.exists(spec)).toBe(false);
     const log = (await a.get("/api/admin/audit?action=lineage.cleanup")).body;
     expect(log.entries).toHaveLength(dry.body.steps.length);
-    expect(log.entries.every((e: { result: string; user: string; planId: string; target: string }) =>
-      e.result === "ok" && e.user === target.users.admin.username && e.planId === dry.body.planId && e.target === spec)).toBe(true);
+    expect(
+      log.entries.every(
+        (e: { result: string; user: string; planId: string; target: string }) =>
+          e.result === "ok" && e.user === target.users.admin.username && e.planId === dry.body.planId && e.target === spec,
+      ),
+    ).toBe(true);
     const demo = createAgent();
     await demo.login("demo");
     expect((await demo.get("/api/admin/audit")).status).toBe(403);
@@ -178,29 +187,37 @@ describe(`lineage clean-up guards on the ${target.name} target`, () => {
 /** Glance v2 straight, with a Keystone token: uploads and JSON-patch are not what the BFF proxies for tests. */
 async function glanceDirect() {
   const { token, body } = await keystoneToken("admin");
-  const image = body.catalog.find((s: { type: string }) => s.type === "image").endpoints.find((e: { interface: string }) => e.interface === "public").url.replace(/\/$/, "");
-  return (method: string, path: string, init: { json?: unknown; patch?: unknown; bytes?: Blob } = {}) => fetch(`${image}/v2${path}`, {
-    method,
-    headers: {
-      "X-Auth-Token": token,
-      ...(init.json ? { "Content-Type": "application/json" } : {}),
-      ...(init.patch ? { "Content-Type": "application/openstack-images-v2.1-json-patch" } : {}),
-      ...(init.bytes ? { "Content-Type": "application/octet-stream" } : {}),
-    },
-    body: init.json ? JSON.stringify(init.json) : init.patch ? JSON.stringify(init.patch) : init.bytes,
-  });
+  const image = body.catalog
+    .find((s: { type: string }) => s.type === "image")
+    .endpoints.find((e: { interface: string }) => e.interface === "public")
+    .url.replace(/\/$/, "");
+  return (method: string, path: string, init: { json?: unknown; patch?: unknown; bytes?: Blob } = {}) =>
+    fetch(`${image}/v2${path}`, {
+      method,
+      headers: {
+        "X-Auth-Token": token,
+        ...(init.json ? { "Content-Type": "application/json" } : {}),
+        ...(init.patch ? { "Content-Type": "application/openstack-images-v2.1-json-patch" } : {}),
+        ...(init.bytes ? { "Content-Type": "application/octet-stream" } : {}),
+      },
+      body: init.json ? JSON.stringify(init.json) : init.patch ? JSON.stringify(init.patch) : init.bytes,
+    });
 }
 
 describe.runIf(onReal)("issue 10 on the real tier: a hidden raw image with a volume cloned from it", () => {
   it("Lineage shows the hidden image as the owner, and cleanup naming it is refused 400 not_orphan", async () => {
     const a = await admin();
     const glance = await glanceDirect();
-    const created = await glance("POST", "/images", { json: { name: `zenith-hidden-${Date.now()}`, disk_format: "raw", container_format: "bare" } });
+    const created = await glance("POST", "/images", {
+      json: { name: `zenith-hidden-${Date.now()}`, disk_format: "raw", container_format: "bare" },
+    });
     expect(created.status).toBe(201);
     const img = await created.json();
     let volumeId: string | null = null;
     try {
-      expect((await glance("PUT", `/images/${img.id}/file`, { bytes: new Blob([new Uint8Array(4 * 1024 * 1024).fill(7)]) })).status).toBe(204);
+      expect((await glance("PUT", `/images/${img.id}/file`, { bytes: new Blob([new Uint8Array(4 * 1024 * 1024).fill(7)]) })).status).toBe(
+        204,
+      );
       const v = await a.post("/api/openstack/volume/volumes", { volume: { name: `${img.name}-clone`, size: 1, imageRef: img.id } });
       expect([200, 202]).toContain(v.status);
       volumeId = v.body.volume.id;
@@ -209,7 +226,9 @@ describe.runIf(onReal)("issue 10 on the real tier: a hidden raw image with a vol
         if (s.body.volume.status !== "creating" && s.body.volume.status !== "downloading") break;
         await new Promise((r) => setTimeout(r, 1000));
       }
-      expect((await glance("PATCH", `/images/${img.id}`, { patch: [{ op: "replace", path: "/os_hidden", value: true }] })).status).toBe(200);
+      expect((await glance("PATCH", `/images/${img.id}`, { patch: [{ op: "replace", path: "/os_hidden", value: true }] })).status).toBe(
+        200,
+      );
       const l = await lineage(a);
       const node = l.nodes.find((n: Node) => n.spec === `images/${img.id}`);
       expect(node).toMatchObject({ orphan: false, owner: { id: img.id, name: img.name } });

@@ -3,7 +3,14 @@ import { LineageSearchSchema, LineageSummarySchema, LineageTreeSchema } from "..
 import { createAgent } from "../../test/test-app";
 import { onReal, target } from "../../../tests/target";
 
-type Node = { spec: string; kind: string; orphan: boolean; parent: string | null; blockedBy: string[]; snapshots: { children: string[] }[] };
+type Node = {
+  spec: string;
+  kind: string;
+  orphan: boolean;
+  parent: string | null;
+  blockedBy: string[];
+  snapshots: { children: string[] }[];
+};
 
 /**
  * The summary, an expanded tree and search answer from the same gathered facts as the whole forest, and agree with
@@ -17,7 +24,9 @@ describe(`lineage summary, trees and search agree with the full lineage (${targe
     let volumeId: string | null = null;
     try {
       if (onReal) {
-        const created = await a.post("/api/openstack/volume/volumes", { volume: { name: `zenith-lineage-f-${Date.now().toString(36)}`, size: 1, imageRef: target.real!.images.raw } });
+        const created = await a.post("/api/openstack/volume/volumes", {
+          volume: { name: `zenith-lineage-f-${Date.now().toString(36)}`, size: 1, imageRef: target.real!.images.raw },
+        });
         expect([200, 202]).toContain(created.status);
         volumeId = created.body.volume.id as string;
         for (let i = 0; i < 60; i++) {
@@ -39,7 +48,10 @@ describe(`lineage summary, trees and search agree with the full lineage (${targe
 
       const descendants = (root: string) => {
         const out: string[] = [];
-        const walk = (spec: string) => { out.push(spec); for (const s of nodes.get(spec)?.snapshots ?? []) for (const c of s.children) if (nodes.has(c)) walk(c); };
+        const walk = (spec: string) => {
+          out.push(spec);
+          for (const s of nodes.get(spec)?.snapshots ?? []) for (const c of s.children) if (nodes.has(c)) walk(c);
+        };
         walk(root);
         return out;
       };
@@ -48,7 +60,10 @@ describe(`lineage summary, trees and search agree with the full lineage (${targe
         expect(r.nodes, r.root).toBe(specs.length);
         expect(r.orphans, r.root).toBe(specs.filter((s) => nodes.get(s)!.orphan).length);
         expect(r.blockedBy, r.root).toBe(nodes.get(r.root)!.blockedBy.length);
-        expect(r.children.volume + r.children["root-disk"] + r.children["instance-snapshot"] + r.children.other + r.children.image, r.root).toBe(specs.length - 1);
+        expect(
+          r.children.volume + r.children["root-disk"] + r.children["instance-snapshot"] + r.children.other + r.children.image,
+          r.root,
+        ).toBe(specs.length - 1);
       }
 
       // The biggest tree, expanded: its rows are exactly the forest's nodes under that root, parents before children.

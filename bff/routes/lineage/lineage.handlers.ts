@@ -15,18 +15,31 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   const g = await sharedLineage(c.get("services"), c.get("clients"), q.refresh === "true");
   const roots = filterRoots(g.roots, q.q);
   const { lineage, byNode } = g.forest;
-  return c.json({
-    gatheredAt: g.gatheredAt, sharedForS: g.sharedForS,
-    roots: { total: roots.length, offset: q.offset, items: roots.slice(q.offset, q.offset + q.limit) },
-    orphans: lineage.orphans.map((s) => byNode.get(s)!), pending: lineage.pending, coverage: lineage.coverage, totals: g.totals,
-  }, 200);
+  return c.json(
+    {
+      gatheredAt: g.gatheredAt,
+      sharedForS: g.sharedForS,
+      roots: { total: roots.length, offset: q.offset, items: roots.slice(q.offset, q.offset + q.limit) },
+      orphans: lineage.orphans.map((s) => byNode.get(s)!),
+      pending: lineage.pending,
+      coverage: lineage.coverage,
+      totals: g.totals,
+    },
+    200,
+  );
 };
 
 export const tree: AppRouteHandler<TreeRoute> = async (c) => {
   const { root } = c.req.valid("query");
   const g = await sharedLineage(c.get("services"), c.get("clients"));
   const rows = g.forest.rows.get(root);
-  if (!rows) throw new ApiError(404, "not_found", `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`, { details: { root } });
+  if (!rows)
+    throw new ApiError(
+      404,
+      "not_found",
+      `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`,
+      { details: { root } },
+    );
   return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, root, rows }, 200);
 };
 
@@ -65,8 +78,18 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
       return c.json({ dryRun: true, planId: plan.planId, steps: plan.steps, results: null, ok: null }, 200);
     }
     if (body.planId !== plan.planId)
-      throw new ApiError(409, "plan_changed", "Ceph changed since the dry run: the plan is different now. Review the new plan and confirm again.", { details: { planId: plan.planId, steps: plan.steps } });
-    releases.push(services.locks.acquire(plan.steps.flatMap((s) => [s.image, s.orphan]), holder));
+      throw new ApiError(
+        409,
+        "plan_changed",
+        "Ceph changed since the dry run: the plan is different now. Review the new plan and confirm again.",
+        { details: { planId: plan.planId, steps: plan.steps } },
+      );
+    releases.push(
+      services.locks.acquire(
+        plan.steps.flatMap((s) => [s.image, s.orphan]),
+        holder,
+      ),
+    );
     const results = await runCleanup(plan.steps, { ceph, readOwner: read, audit: services.audit }, { ...actorOf(c), planId: plan.planId });
     return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {

@@ -7,5 +7,9 @@ import * as routes from "./lineage.routes";
 export const lineageRouter = createRouter();
 lineageRouter.use("/admin/lineage", requireSession, requireAdmin);
 lineageRouter.use("/admin/lineage/*", requireSession, requireAdmin);
-lineageRouter.openapi(routes.summary, handlers.summary).openapi(routes.tree, handlers.tree).openapi(routes.search, handlers.search)
-  .openapi(routes.forest, handlers.forest).openapi(routes.cleanup, handlers.cleanup);
+lineageRouter
+  .openapi(routes.summary, handlers.summary)
+  .openapi(routes.tree, handlers.tree)
+  .openapi(routes.search, handlers.search)
+  .openapi(routes.forest, handlers.forest)
+  .openapi(routes.cleanup, handlers.cleanup);

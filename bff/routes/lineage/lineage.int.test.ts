@@ -3,7 +3,15 @@ import { resetBreakers } from "../../ceph/breaker";
 import { createAgent } from "../../test/test-app";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
 
-type Node = { spec: string; kind: string; orphan: boolean; owner: { name: string } | null; parent: string | null; blockedBy: string[]; snapshots: { name: string; children: string[] }[] };
+type Node = {
+  spec: string;
+  kind: string;
+  orphan: boolean;
+  owner: { name: string } | null;
+  parent: string | null;
+  blockedBy: string[];
+  snapshots: { name: string; children: string[] }[];
+};
 
 async function admin() {
   const a = createAgent();
@@ -41,34 +49,41 @@ describe("GET /api/admin/lineage", () => {
 });
 
 // Clean-up itself runs on both targets in lineage-cleanup.int.test.ts.
-describe.runIf(onSim)("lineage of deleted instances' leftover disks (real tier: FakeDriver writes no disk, so no deleted instance leaves one)", () => {
-  // Other files (sim/services/ceph/dashboard.int.test.ts) flatten and remove the seeded leftovers: start from the seed.
-  beforeAll(async () => { await simControl("/reset", { scenario: "default" }); });
-  afterAll(async () => { await simControl("/reset", { scenario: "default" }); });
+describe.runIf(onSim)(
+  "lineage of deleted instances' leftover disks (real tier: FakeDriver writes no disk, so no deleted instance leaves one)",
+  () => {
+    // Other files (sim/services/ceph/dashboard.int.test.ts) flatten and remove the seeded leftovers: start from the seed.
+    beforeAll(async () => {
+      await simControl("/reset", { scenario: "default" });
+    });
+    afterAll(async () => {
+      await simControl("/reset", { scenario: "default" });
+    });
 
-  it("shows the clones of centos-7-raw and the leftovers of deleted instances as orphans", async () => {
-    const a = await admin();
-    const res = await a.get("/api/admin/lineage/forest?refresh=true");
-    expect(res.status).toBe(200);
-    const nodes = new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n]));
-    const tree = res.body.trees.find((t: { label: string }) => t.label === "centos-7-raw");
-    expect(tree).toBeTruthy();
-    const centos = nodes.get(tree.root)!;
-    expect(centos.kind).toBe("image");
-    const kids = centos.blockedBy.map((s) => nodes.get(s)!);
-    expect(kids.some((k) => k.kind === "root-disk" && k.owner?.name === "web-1")).toBe(true);
-    expect(kids.some((k) => k.kind === "volume" && k.owner?.name === "centos-data")).toBe(true);
-    const orphans: Node[] = res.body.orphans.map((s: string) => nodes.get(s)!);
-    expect(orphans.length).toBeGreaterThanOrEqual(2);
-    expect(orphans.every((o) => o.orphan && o.kind === "root-disk" && o.parent?.startsWith(`${tree.root}@`))).toBe(true);
-    // The nested chain: a leftover disk's snapshot still has a clone (an instance snapshot back in images).
-    const chained = orphans.find((o) => o.snapshots.some((s) => s.children.length));
-    expect(chained).toBeTruthy();
-    const grandchild = nodes.get(chained!.snapshots.find((s) => s.children.length)!.children[0])!;
-    expect(grandchild.kind).toBe("instance-snapshot");
-    expect(grandchild.owner?.name).toBe("old-web-3-snapshot");
-  });
-});
+    it("shows the clones of centos-7-raw and the leftovers of deleted instances as orphans", async () => {
+      const a = await admin();
+      const res = await a.get("/api/admin/lineage/forest?refresh=true");
+      expect(res.status).toBe(200);
+      const nodes = new Map<string, Node>(res.body.nodes.map((n: Node) => [n.spec, n]));
+      const tree = res.body.trees.find((t: { label: string }) => t.label === "centos-7-raw");
+      expect(tree).toBeTruthy();
+      const centos = nodes.get(tree.root)!;
+      expect(centos.kind).toBe("image");
+      const kids = centos.blockedBy.map((s) => nodes.get(s)!);
+      expect(kids.some((k) => k.kind === "root-disk" && k.owner?.name === "web-1")).toBe(true);
+      expect(kids.some((k) => k.kind === "volume" && k.owner?.name === "centos-data")).toBe(true);
+      const orphans: Node[] = res.body.orphans.map((s: string) => nodes.get(s)!);
+      expect(orphans.length).toBeGreaterThanOrEqual(2);
+      expect(orphans.every((o) => o.orphan && o.kind === "root-disk" && o.parent?.startsWith(`${tree.root}@`))).toBe(true);
+      // The nested chain: a leftover disk's snapshot still has a clone (an instance snapshot back in images).
+      const chained = orphans.find((o) => o.snapshots.some((s) => s.children.length));
+      expect(chained).toBeTruthy();
+      const grandchild = nodes.get(chained!.snapshots.find((s) => s.children.length)!.children[0])!;
+      expect(grandchild.kind).toBe("instance-snapshot");
+      expect(grandchild.owner?.name).toBe("old-web-3-snapshot");
+    });
+  },
+);
 
 describe.runIf(onReal)("lineage on the real tier", () => {
   it("a volume created from the raw image shows as its clone, then goes away", async () => {

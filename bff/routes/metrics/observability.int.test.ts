@@ -12,10 +12,19 @@ describe(`observability (${target.name})`, () => {
   function observed() {
     const lines: any[] = [];
     const sent: { url: string; headers: Record<string, string> }[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    });
     const deps = testDeps({
-      logger: createLogger({ ZENITH_LOG_LEVEL: "info" }, sink), metricsToken: "zenith-d-scrape",
-      fetch: (url, init) => { sent.push({ url: String(url), headers: (init?.headers ?? {}) as Record<string, string> }); return globalThis.fetch(url, init); },
+      logger: createLogger({ ZENITH_LOG_LEVEL: "info" }, sink),
+      metricsToken: "zenith-d-scrape",
+      fetch: (url, init) => {
+        sent.push({ url: String(url), headers: (init?.headers ?? {}) as Record<string, string> });
+        return globalThis.fetch(url, init);
+      },
     });
     return { a: createAgent(deps), lines, sent };
   }
@@ -34,9 +43,21 @@ describe(`observability (${target.name})`, () => {
     await new Promise((r) => setImmediate(r));
     const line = lines.filter((l) => l.requestId === id);
     expect(line).toHaveLength(1);
-    expect(line[0]).toMatchObject({ level: 30, name: "zenith-bff", msg: "request", method: "GET", route: "/api/instances", path: "/api/instances", status: 200 });
+    expect(line[0]).toMatchObject({
+      level: 30,
+      name: "zenith-bff",
+      msg: "request",
+      method: "GET",
+      route: "/api/instances",
+      path: "/api/instances",
+      status: 200,
+    });
     expect(typeof line[0].ms).toBe("number");
-    expect(line[0].upstream).toEqual(expect.arrayContaining([expect.objectContaining({ service: "compute", method: "GET", path: expect.stringMatching(/\/servers/), status: 200 })]));
+    expect(line[0].upstream).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ service: "compute", method: "GET", path: expect.stringMatching(/\/servers/), status: 200 }),
+      ]),
+    );
     if (onReal) {
       const novaId = line[0].upstream.find((u: { service: string }) => u.service === "compute").upstreamRequestId;
       expect(novaId).toMatch(/^req-/);
@@ -44,7 +65,10 @@ describe(`observability (${target.name})`, () => {
       const log = join(process.env.ZENITH_REAL_DIR ?? "/tmp/zenith-real", "logs", "nova-api.log");
       let seen = "";
       for (let i = 0; i < 20 && !seen; i++) {
-        seen = readFileSync(log, "utf8").split("\n").find((l) => l.includes(`[${id} ${novaId} `)) ?? "";
+        seen =
+          readFileSync(log, "utf8")
+            .split("\n")
+            .find((l) => l.includes(`[${id} ${novaId} `)) ?? "";
         if (!seen) await new Promise((r) => setTimeout(r, 100));
       }
       expect(seen, `nova-api.log names ${id} as the global request id of ${novaId}`).not.toBe("");
@@ -80,8 +104,12 @@ describe(`observability (${target.name})`, () => {
     await admin.get("/api/instances");
     const text = (await admin.get("/api/metrics")).body as string;
     expect(text).toMatch(/zenith_http_requests_total\{method="GET",route="\/api\/instances",status="200"\} 1/);
-    expect(text).toMatch(/zenith_upstream_request_duration_seconds_bucket\{le="[^"]+",service="compute",method="GET",status="200",route="\/api\/instances"\} \d+/);
-    expect(text).toMatch(/zenith_upstream_request_duration_seconds_count\{service="identity",method="POST",status="201",route="\/api\/auth\/login"\} 1/);
+    expect(text).toMatch(
+      /zenith_upstream_request_duration_seconds_bucket\{le="[^"]+",service="compute",method="GET",status="200",route="\/api\/instances"\} \d+/,
+    );
+    expect(text).toMatch(
+      /zenith_upstream_request_duration_seconds_count\{service="identity",method="POST",status="201",route="\/api\/auth\/login"\} 1/,
+    );
     expect(text).toMatch(/zenith_process_resident_memory_bytes \d+/);
   });
 });

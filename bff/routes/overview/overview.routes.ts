@@ -3,7 +3,9 @@ import { CatalogSchema } from "../../features/overview/schema";
 import { errorResponses } from "../../errors";
 
 export const list = createRoute({
-  method: "get", path: "/catalog", tags: ["catalog"],
+  method: "get",
+  path: "/catalog",
+  tags: ["catalog"],
   summary: "The services in the token's catalog for the session's region and interface",
   responses: { 200: { content: { "application/json": { schema: CatalogSchema } }, description: "Catalog" }, ...errorResponses },
 });

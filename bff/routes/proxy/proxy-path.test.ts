@@ -3,7 +3,10 @@ import { isImageUpload, parseProxyPath } from "./proxy-path";
 describe("proxy path", () => {
   it("routes on decoded segments", () => {
     expect(parseProxyPath("/api/openstack/%63ompute/v2.1/servers/detail")).toEqual({
-      ok: true, service: "compute", segments: ["v2.1", "servers", "detail"], path: "/v2.1/servers/detail",
+      ok: true,
+      service: "compute",
+      segments: ["v2.1", "servers", "detail"],
+      path: "/v2.1/servers/detail",
     });
     expect(parseProxyPath("/api/%6Fpenstack/image/v2/images")).toMatchObject({ ok: true, service: "image", path: "/v2/images" });
     // A decoded segment goes upstream encoded once; pchars stay as they are.

@@ -29,10 +29,15 @@ describe(`proxy (${target.name})`, () => {
   const a = createAgent(deps);
   const send = (method: string, path: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
     a.app.request(`http://127.0.0.1:3000${path}`, {
-      method, body, headers: { cookie: a.cookie(), "x-zenith-request": "1", ...headers }, ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+      method,
+      body,
+      headers: { cookie: a.cookie(), "x-zenith-request": "1", ...headers },
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     } as RequestInit);
 
-  beforeAll(async () => { await a.login("demo"); });
+  beforeAll(async () => {
+    await a.login("demo");
+  });
 
   it("routes on decoded segments: %63ompute is compute", async () => {
     const res = await a.get("/api/openstack/%63ompute/servers?limit=1");
@@ -42,7 +47,12 @@ describe(`proxy (${target.name})`, () => {
   });
 
   it("refuses encoded slashes and dots with a 400 naming the path", async () => {
-    for (const path of ["/api/openstack/compute/servers%2Fdetail", "/api/openstack/compute/os-hypervisors%2e", "/api/openstack/compute/servers%5Cdetail", "/api/openstack/compute/servers/a%2Eb"]) {
+    for (const path of [
+      "/api/openstack/compute/servers%2Fdetail",
+      "/api/openstack/compute/os-hypervisors%2e",
+      "/api/openstack/compute/servers%5Cdetail",
+      "/api/openstack/compute/servers/a%2Eb",
+    ]) {
       const before = seen.length;
       const res = await a.get(path);
       expect(res.status, path).toBe(400);
@@ -63,21 +73,33 @@ describe(`proxy (${target.name})`, () => {
   });
 
   it("streams a Glance image upload through as it arrives, with no size limit", async () => {
-    const created = await a.post("/api/openstack/image/images", { name: `zenith-it-upload-${nanoid(5)}`, disk_format: "raw", container_format: "bare" });
+    const created = await a.post("/api/openstack/image/images", {
+      name: `zenith-it-upload-${nanoid(5)}`,
+      disk_format: "raw",
+      container_format: "bare",
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
     try {
       // The last chunk is only sent once the BFF has called Glance: a BFF that buffered the body would never get it.
-      const upstreamStarted = new Promise<void>((r) => { fetchCalled = r; });
+      const upstreamStarted = new Promise<void>((r) => {
+        fetchCalled = r;
+      });
       const chunk = new Uint8Array(MiB).fill(7);
       let sent = 0;
       const stream = new ReadableStream<Uint8Array>({
         async pull(ctl) {
           if (sent === 2) {
             const waited = await Promise.race([upstreamStarted.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
-            if (!waited) { ctl.error(new Error("the BFF did not call Glance before the body ended: it buffers")); return; }
+            if (!waited) {
+              ctl.error(new Error("the BFF did not call Glance before the body ended: it buffers"));
+              return;
+            }
           }
-          if (sent === 3) { ctl.close(); return; }
+          if (sent === 3) {
+            ctl.close();
+            return;
+          }
           sent++;
           ctl.enqueue(chunk);
         },

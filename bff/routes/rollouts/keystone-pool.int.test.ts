@@ -11,7 +11,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_LOGINS = 2000; // the login loop is bounded by count as well as by the run's end
 
 describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier", () => {
-  const ks = target.real?.rollouts?.keystone as { frontendUrl: string; statsUrl: string; hosts: string[]; healthFiles: string[] } | undefined;
+  const ks = target.real?.rollouts?.keystone as
+    | { frontendUrl: string; statsUrl: string; hosts: string[]; healthFiles: string[] }
+    | undefined;
   const configFile = target.real?.rollouts?.config as string | undefined;
 
   it("rolls a restart through both keystones, draining each: 0 failed logins through Zenith, each backend DOWN then UP in order", async () => {
@@ -19,7 +21,13 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
     expect(ks, "endpoints.json has rollouts.keystone").toBeTruthy();
     // Zenith's auth URL is the pool's HAProxy frontend, so every login below goes through the pool
     expect(target.authUrl).toBe(ks!.frontendUrl);
-    const deps = testDeps({ rollouts: { configFile: configFile!, dataDir: mkdtempSync(join(tmpdir(), "zenith-ksp-c-")), playbookDir: resolve(__dirname, "../../../rollouts") } });
+    const deps = testDeps({
+      rollouts: {
+        configFile: configFile!,
+        dataDir: mkdtempSync(join(tmpdir(), "zenith-ksp-c-")),
+        playbookDir: resolve(__dirname, "../../../rollouts"),
+      },
+    });
     const a = createAgent(deps);
     await a.login("admin");
 
@@ -30,7 +38,9 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
     const body = { pool: "keystone", serial: "1", maxFailPercentage: 0, version: `ks-c-${Date.now()}` };
     const plan = await a.post("/api/admin/rollouts", { ...body, dryRun: true });
     expect(plan.status, JSON.stringify(plan.body)).toBe(200);
-    expect(plan.body.batches.map((b: { hosts: { host: string }[]; allowed: boolean }) => `${b.hosts.map((h) => h.host).join(",")}:${b.allowed}`)).toEqual(["keystone-1:true", "keystone-2:true"]);
+    expect(
+      plan.body.batches.map((b: { hosts: { host: string }[]; allowed: boolean }) => `${b.hosts.map((h) => h.host).join(",")}:${b.allowed}`),
+    ).toEqual(["keystone-1:true", "keystone-2:true"]);
     const started = await a.post("/api/admin/rollouts", { ...body, dryRun: false, planId: plan.body.planId });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const id = started.body.id as string;
@@ -45,9 +55,13 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
         try {
           const res = await createAgent(deps).post("/api/auth/login", { username: u.username, password: u.password });
           if (res.status === 200) logins.ok++;
-          else { logins.failed++; logins.errors.push(`${res.status} ${JSON.stringify(res.body)}`); }
+          else {
+            logins.failed++;
+            logins.errors.push(`${res.status} ${JSON.stringify(res.body)}`);
+          }
         } catch (e) {
-          logins.failed++; logins.errors.push(String(e));
+          logins.failed++;
+          logins.errors.push(String(e));
         }
       }
     };
@@ -62,7 +76,9 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
       running = false;
       await Promise.all(loops);
     }
-    console.log(`keystone pool rollout: ${r.status} in ${r.durationSeconds} s; logins through Zenith: ${logins.ok} ok, ${logins.failed} failed; probe GET /v3: ${r.served} served, ${r.failed} failed`);
+    console.log(
+      `keystone pool rollout: ${r.status} in ${r.durationSeconds} s; logins through Zenith: ${logins.ok} ok, ${logins.failed} failed; probe GET /v3: ${r.served} served, ${r.failed} failed`,
+    );
 
     expect(r).toMatchObject({ status: "succeeded", stoppedBy: null });
     expect(r.hosts.map((h) => `${h.host}:${h.status}`)).toEqual(["keystone-1:ok", "keystone-2:ok"]);
@@ -79,7 +95,11 @@ describe.runIf(onReal)("Admin → Rollouts: the keystone pool of the real tier",
     // HAProxy's two interfaces agree afterwards: the CSV stats page says what the runtime socket said
     const csv = await (await fetch(ks!.statsUrl)).text();
     const header = csv.split("\n")[0].replace(/^# /, "").split(",");
-    const rows = csv.split("\n").slice(1).map((l) => l.split(",")).filter((c) => c[0] === "keystone" && ks!.hosts.includes(c[1]));
+    const rows = csv
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","))
+      .filter((c) => c[0] === "keystone" && ks!.hosts.includes(c[1]));
     expect(rows.map((c) => `${c[1]}:${c[header.indexOf("status")]}`)).toEqual(["keystone-1:UP", "keystone-2:UP"]);
   }, 600_000);
 });

@@ -23,14 +23,26 @@ const svc = (c: Context<AppEnv>) => c.get("services").rollouts;
 const who = (c: Context<AppEnv>) => c.get("session").body.user.name;
 
 /** Runs one rollout action with its intent in the audit log first: no record, no action (503 audit_unavailable). */
-function audit<T>(c: Context<AppEnv>, what: { action: string; target: string; step: string; planId?: string }, run: () => Promise<T>): Promise<T> {
-  return audited(c.get("services").audit, { ...actorOf(c), planId: what.planId ?? null, ...what }, run, () => ({ result: "ok", detail: null }));
+function audit<T>(
+  c: Context<AppEnv>,
+  what: { action: string; target: string; step: string; planId?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  return audited(c.get("services").audit, { ...actorOf(c), planId: what.planId ?? null, ...what }, run, () => ({
+    result: "ok",
+    detail: null,
+  }));
 }
 
 export const pools: AppRouteHandler<PoolsRoute> = async (c) => {
   const s = svc(c);
   const cfg = s.config();
-  const config = cfg.state === "ok" ? { state: cfg.state, file: cfg.file } : cfg.state === "invalid" ? { state: cfg.state, file: cfg.file, message: cfg.message } : { state: cfg.state };
+  const config =
+    cfg.state === "ok"
+      ? { state: cfg.state, file: cfg.file }
+      : cfg.state === "invalid"
+        ? { state: cfg.state, file: cfg.file, message: cfg.message }
+        : { state: cfg.state };
   return c.json({ config, tools: s.tools(), pools: await s.pools() }, 200);
 };
 
@@ -42,10 +54,16 @@ export const start: AppRouteHandler<StartRoute> = async (c) => {
   const input = { serial: b.serial, maxFailPercentage: b.maxFailPercentage, version: b.version };
   if (b.dryRun) return c.json({ dryRun: true as const, ...(await call(() => svc(c).plan(b.pool, input))) }, 200);
   if (!b.planId) throw badRequest("body.planId", "required with dryRun false (confirm the plan a dry run returned)");
-  const run = await audit(c, {
-    action: "rollouts.start", target: `pool ${b.pool}`, planId: b.planId,
-    step: `start a rollout of ${b.pool}: version ${b.version}, serial ${b.serial}, max_fail_percentage ${b.maxFailPercentage}`,
-  }, () => call(() => svc(c).start(b.pool, input, b.planId!, who(c))));
+  const run = await audit(
+    c,
+    {
+      action: "rollouts.start",
+      target: `pool ${b.pool}`,
+      planId: b.planId,
+      step: `start a rollout of ${b.pool}: version ${b.version}, serial ${b.serial}, max_fail_percentage ${b.maxFailPercentage}`,
+    },
+    () => call(() => svc(c).start(b.pool, input, b.planId!, who(c))),
+  );
   return c.json({ dryRun: false as const, id: run.id }, 200);
 };
 
@@ -53,27 +71,39 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => c.json(await ca
 
 export const cancel: AppRouteHandler<CancelRoute> = async (c) => {
   const { id } = c.req.valid("param");
-  await audit(c, { action: "rollouts.cancel", target: `rollout ${id}`, step: `cancel rollout ${id}` }, () => call(() => svc(c).cancel(id, who(c))));
+  await audit(c, { action: "rollouts.cancel", target: `rollout ${id}`, step: `cancel rollout ${id}` }, () =>
+    call(() => svc(c).cancel(id, who(c))),
+  );
   return c.json(await call(() => svc(c).get(id)), 200);
 };
 
 export const retry: AppRouteHandler<RetryRoute> = async (c) => {
   const { id } = c.req.valid("param");
-  const run = await audit(c, { action: "rollouts.retry", target: `rollout ${id}`, step: `retry the failed hosts of rollout ${id}` }, () => call(() => svc(c).retry(id, who(c))));
+  const run = await audit(c, { action: "rollouts.retry", target: `rollout ${id}`, step: `retry the failed hosts of rollout ${id}` }, () =>
+    call(() => svc(c).retry(id, who(c))),
+  );
   return c.json({ dryRun: false as const, id: run.id }, 200);
 };
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((r) => {
-  const t = setTimeout(r, ms);
-  signal.addEventListener("abort", () => { clearTimeout(t); r(); }, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((r) => {
+    const t = setTimeout(r, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        r();
+      },
+      { once: true },
+    );
+  });
 
 /** Replays the stored events after Last-Event-ID (or ?after), then follows new ones until the run is over. */
 export const events: AppRouteHandler<EventsRoute> = async (c) => {
   const { id } = c.req.valid("param");
   const { after, intervalMs } = c.req.valid("query");
   const header = Number(c.req.header("Last-Event-ID"));
-  let seq = Number.isInteger(header) && header >= 0 ? header : after ?? 0;
+  let seq = Number.isInteger(header) && header >= 0 ? header : (after ?? 0);
   const s = svc(c);
   await call(() => s.events(id, seq)); // 404 before the stream opens
   const signal = c.req.raw.signal;

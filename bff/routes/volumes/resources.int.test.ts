@@ -44,7 +44,15 @@ describe(`volumes, images and networks (${target.name})`, () => {
     expect(VolumeListSchema.safeParse(res.body).success).toBe(true);
     expect(res.body.mode).toBe("scanned");
     expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0]).toMatchObject({ id: volId, name: volName, sizeGiB: 1, status: "available", bootable: false, attachments: [], sourceImage: null });
+    expect(res.body.items[0]).toMatchObject({
+      id: volId,
+      name: volName,
+      sizeGiB: 1,
+      status: "available",
+      bootable: false,
+      attachments: [],
+      sourceImage: null,
+    });
     const page = await a.get("/api/volumes?limit=1");
     expect(page.body).toMatchObject({ mode: "upstream" });
     expect(page.body.items[0].id).toBe(volId);
@@ -56,7 +64,9 @@ describe(`volumes, images and networks (${target.name})`, () => {
     const { id, session } = await bootFromVolume(server, false);
     let rootId = "";
     try {
-      const attached: { id: string }[] = (await (await session.call("compute", `/servers/${id}`)).json()).server["os-extended-volumes:volumes_attached"];
+      const attached: { id: string }[] = (await (await session.call("compute", `/servers/${id}`)).json()).server[
+        "os-extended-volumes:volumes_attached"
+      ];
       expect(attached).toHaveLength(1);
       rootId = attached[0].id;
       const raw = await (await session.call("image", `/v2/images/${onSim ? SIM_RAW : target.real!.images.raw}`)).json();
@@ -68,7 +78,12 @@ describe(`volumes, images and networks (${target.name})`, () => {
       await deleteQuietly(session, id);
       await waitFor(session, id, (st) => st === 404, 120_000);
       if (rootId) {
-        for (let i = 0; i < 240 && (await (await session.call("volumev3", `/volumes/${rootId}`)).json()).volume?.status !== "available"; i++) await sleep(250);
+        for (
+          let i = 0;
+          i < 240 && (await (await session.call("volumev3", `/volumes/${rootId}`)).json()).volume?.status !== "available";
+          i++
+        )
+          await sleep(250);
         await (await session.call("volumev3", `/volumes/${rootId}`, { method: "DELETE" })).text();
       }
     }
@@ -111,10 +126,13 @@ describe(`volumes, images and networks (${target.name})`, () => {
   });
 
   it("names the failing service when an upstream is down", async () => {
-    const broken = createAgent({ ...a.deps, fetch: async (r, init) => {
-      if (new URL(String(r)).pathname.includes("/v2.0/")) return new Response("<html>Service Unavailable</html>", { status: 503 });
-      return globalThis.fetch(r, init);
-    } });
+    const broken = createAgent({
+      ...a.deps,
+      fetch: async (r, init) => {
+        if (new URL(String(r)).pathname.includes("/v2.0/")) return new Response("<html>Service Unavailable</html>", { status: 503 });
+        return globalThis.fetch(r, init);
+      },
+    });
     await broken.login("demo");
     const res = await broken.get("/api/networks");
     expect(res.status).toBe(502);

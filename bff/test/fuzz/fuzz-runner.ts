@@ -4,7 +4,14 @@ import { LAST_PROJECT_COOKIE } from "../../session/last-project";
 import type { FuzzRequest } from "./request-arbitrary";
 
 /** What one fuzzed request got back, reduced to what the invariants look at. */
-export interface FuzzOutcome { status: number; crashed?: string; body?: any; contentType?: string; cookies?: string[]; headerNames?: string[] }
+export interface FuzzOutcome {
+  status: number;
+  crashed?: string;
+  body?: any;
+  contentType?: string;
+  cookies?: string[];
+  headerNames?: string[];
+}
 
 export interface FuzzTally {
   requests: number;
@@ -18,7 +25,10 @@ export interface FuzzTally {
 export const newTally = (): FuzzTally => ({ requests: 0, byStatus: {}, byRoute: {}, byCaller: {}, violations: [] });
 
 /** The session cookies the sender attaches for each kind of caller; renewed when a fuzzed request ends one. */
-export interface Sessions { member: string; admin: string }
+export interface Sessions {
+  member: string;
+  admin: string;
+}
 
 /**
  * Sends one fuzzed request to the in-process BFF as its caller would: the caller's cookie, the CSRF header for a
@@ -27,19 +37,27 @@ export interface Sessions { member: string; admin: string }
  */
 export async function send(app: App, r: FuzzRequest, sessions: Sessions): Promise<FuzzOutcome> {
   const headers: Record<string, string> = { ...r.headers };
-  const session = r.caller === "member" || r.caller === "member-foreign-origin" ? sessions.member
-    : r.caller === "admin" || r.caller === "admin-no-csrf" ? sessions.admin : undefined;
+  const session =
+    r.caller === "member" || r.caller === "member-foreign-origin"
+      ? sessions.member
+      : r.caller === "admin" || r.caller === "admin-no-csrf"
+        ? sessions.admin
+        : undefined;
   if (session) headers.cookie = `${SESSION_COOKIE}=${session}`;
   if (r.caller === "forged-cookie") headers.cookie = `${SESSION_COOKIE}=${r.forgedCookie ?? ""}`;
   if (session && r.caller !== "admin-no-csrf" && !("x-zenith-request" in r.headers)) headers["x-zenith-request"] = "1";
   if (r.caller === "member-foreign-origin") headers.origin = "http://evil.example";
   // HTTP carries header values as bytes without CR, LF or NUL: anything else is percent-encoded as a client would.
-  for (const [k, v] of Object.entries(headers)) headers[k] = v.replace(/[^\t\x20-\x7e\x80-\xff]/gu, (ch) => encodeURIComponent(ch.replace(/[\uD800-\uDFFF]/g, "\uFFFD")));
+  for (const [k, v] of Object.entries(headers))
+    headers[k] = v.replace(/[^\t\x20-\x7e\x80-\xff]/gu, (ch) => encodeURIComponent(ch.replace(/[\uD800-\uDFFF]/g, "\uFFFD")));
   const abort = new AbortController();
   let res: Response;
   try {
     res = await app.request(`http://127.0.0.1:3000${r.url}`, {
-      method: r.method, headers, body: ["GET", "HEAD"].includes(r.method) ? undefined : r.body, signal: abort.signal,
+      method: r.method,
+      headers,
+      body: ["GET", "HEAD"].includes(r.method) ? undefined : r.body,
+      signal: abort.signal,
     });
   } catch (e) {
     return { status: 0, crashed: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e) };
@@ -54,7 +72,11 @@ export async function send(app: App, r: FuzzRequest, sessions: Sessions): Promis
   }
   const text = await res.text();
   let body: unknown = text;
-  try { body = text ? JSON.parse(text) : null; } catch { /* keep the text */ }
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* keep the text */
+  }
   return { status: res.status, body, contentType, cookies, headerNames };
 }
 
@@ -93,12 +115,22 @@ export function record(t: FuzzTally, r: FuzzRequest, o: FuzzOutcome): void {
   const route = (t.byRoute[r.route] ??= {});
   route[s] = (route[s] ?? 0) + 1;
   const why = check(r, o);
-  if (why) t.violations.push({ request: { ...r, body: r.body && r.body.length > 300 ? `${r.body.slice(0, 300)}… (${r.body.length} chars)` : r.body }, outcome: o, why });
+  if (why)
+    t.violations.push({
+      request: { ...r, body: r.body && r.body.length > 300 ? `${r.body.slice(0, 300)}… (${r.body.length} chars)` : r.body },
+      outcome: o,
+      why,
+    });
 }
 
 /** The tally as a few printable lines. */
 export function formatTally(t: FuzzTally): string {
-  const lines = [`fuzz: ${t.requests} requests, ${t.violations.length} violations`, `by status: ${JSON.stringify(t.byStatus)}`, `by caller: ${JSON.stringify(t.byCaller)}`, "by route:"];
+  const lines = [
+    `fuzz: ${t.requests} requests, ${t.violations.length} violations`,
+    `by status: ${JSON.stringify(t.byStatus)}`,
+    `by caller: ${JSON.stringify(t.byCaller)}`,
+    "by route:",
+  ];
   for (const [route, s] of Object.entries(t.byRoute).sort()) lines.push(`  ${route.padEnd(48)} ${JSON.stringify(s)}`);
   return lines.join("\n");
 }

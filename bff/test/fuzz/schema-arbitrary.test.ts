@@ -14,17 +14,26 @@ import { operationsOf, requestArbitrary } from "./request-arbitrary";
 const arbs = createSchemaArbitraries(doc as unknown as OpenApiDoc);
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const cases: [string, ZodType][] = [
-  ["BootRequest", BootRequestSchema], ["BootPlanRequest", BootPlanRequestSchema], ["Login", LoginSchema],
-  ["SwitchProject", SwitchProjectSchema], ["DhcpHealRequest", HealRequestSchema],
+  ["BootRequest", BootRequestSchema],
+  ["BootPlanRequest", BootPlanRequestSchema],
+  ["Login", LoginSchema],
+  ["SwitchProject", SwitchProjectSchema],
+  ["DhcpHealRequest", HealRequestSchema],
 ];
 
 describe("OpenAPI schema → fast-check arbitraries", () => {
   it.each(cases)("valid %s values pass the route's zod schema", (name, zod) => {
-    fc.assert(fc.property(arbs.valid(ref(name)), (v) => zod.safeParse(v).success), { seed: 1, numRuns: 200 });
+    fc.assert(
+      fc.property(arbs.valid(ref(name)), (v) => zod.safeParse(v).success),
+      { seed: 1, numRuns: 200 },
+    );
   });
 
   it.each(cases)("off-schema %s values fail the route's zod schema", (name, zod) => {
-    fc.assert(fc.property(arbs.offSchema(ref(name)), (v) => !zod.safeParse(v).success), { seed: 1, numRuns: 200 });
+    fc.assert(
+      fc.property(arbs.offSchema(ref(name)), (v) => !zod.safeParse(v).success),
+      { seed: 1, numRuns: 200 },
+    );
   });
 
   it("requests reach every documented operation and the proxy, deterministically for a seed", { timeout: 60_000 }, () => {

@@ -10,39 +10,107 @@ import fc from "fast-check";
  *   unknown property, huge and deeply nested values, unicode — at the top or at one property deep inside.
  */
 export type Schema = {
-  $ref?: string; type?: string | string[]; enum?: unknown[]; const?: unknown; format?: string; pattern?: string;
-  minLength?: number; maxLength?: number; minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number;
-  items?: Schema; minItems?: number; maxItems?: number; properties?: Record<string, Schema>; required?: string[];
-  additionalProperties?: boolean | Schema; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; nullable?: boolean; default?: unknown;
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  items?: Schema;
+  minItems?: number;
+  maxItems?: number;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  nullable?: boolean;
+  default?: unknown;
 };
-export interface OpenApiDoc { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, Schema> } }
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, any>>;
+  components?: { schemas?: Record<string, Schema> };
+}
 
 /** Strings that have broken parsers, logs, SQL, shells, paths and headers elsewhere. */
 export const NASTY_STRINGS = [
-  "", " ", "\u0000", "null", "undefined", "NaN", "-1", "0", "1e309", "[]", "{}", "__proto__", "constructor", "prototype",
-  "../../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%2e%2e/%2e%2e", "..\\..\\windows", "/dev/zero", "%00", "a\u0000b",
-  "x\r\nSet-Cookie: zenith=evil", "x%0d%0aSet-Cookie:%20evil", "<script>alert(1)</script>", "' OR '1'='1", "$(reboot)", "`id`",
-  "\u202Eevil", "\uFEFF", "\uD800", "😀".repeat(50), "Ω≈ç√∫", "表ポあA鷗ŒéＢ逍Üßªąñ丂㐀𠀀", "ﷺ", "\t\n\v\f\r",
-  "http://169.254.169.254/latest/meta-data/", "//evil.example", "/%09/evil.example", "${jndi:ldap://x}", "{{7*7}}",
+  "",
+  " ",
+  "\u0000",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "0",
+  "1e309",
+  "[]",
+  "{}",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "../../../../etc/passwd",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%2e%2e/%2e%2e",
+  "..\\..\\windows",
+  "/dev/zero",
+  "%00",
+  "a\u0000b",
+  "x\r\nSet-Cookie: zenith=evil",
+  "x%0d%0aSet-Cookie:%20evil",
+  "<script>alert(1)</script>",
+  "' OR '1'='1",
+  "$(reboot)",
+  "`id`",
+  "\u202Eevil",
+  "\uFEFF",
+  "\uD800",
+  "😀".repeat(50),
+  "Ω≈ç√∫",
+  "表ポあA鷗ŒéＢ逍Üßªąñ丂㐀𠀀",
+  "ﷺ",
+  "\t\n\v\f\r",
+  "http://169.254.169.254/latest/meta-data/",
+  "//evil.example",
+  "/%09/evil.example",
+  "${jndi:ldap://x}",
+  "{{7*7}}",
 ];
 
 /** Whole JSON values of every type, for "the wrong type here". */
-const anyJson = (): fc.Arbitrary<unknown> => fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom(...NASTY_STRINGS), fc.array(fc.integer(), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 3 }),
-);
+const anyJson = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.constantFrom(...NASTY_STRINGS),
+    fc.array(fc.integer(), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 3 }),
+  );
 
 /** A very long string (up to `max` characters), built by repetition so a 1 MiB value costs no generation time. */
-export const hugeString = (max: number) => fc.tuple(fc.nat({ max }), fc.constantFrom("a", "é", "😀", "\u0000", "%")).map(([n, ch]) => ch.repeat(n));
+export const hugeString = (max: number) =>
+  fc.tuple(fc.nat({ max }), fc.constantFrom("a", "é", "😀", "\u0000", "%")).map(([n, ch]) => ch.repeat(n));
 /** JSON text nested up to `max` levels deep, arrays or objects, built as text (no stack needed to make it). */
-export const deepText = (max: number) => fc.tuple(fc.integer({ min: 100, max }), fc.boolean()).map(([depth, arrays]) =>
-  arrays ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`);
+export const deepText = (max: number) =>
+  fc
+    .tuple(fc.integer({ min: 100, max }), fc.boolean())
+    .map(([depth, arrays]) => (arrays ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`));
 /** A value nested `depth` levels deep, arrays or objects (kept within what JSON.stringify can walk). */
-export const deepValue = (max: number) => fc.tuple(fc.integer({ min: 100, max }), fc.boolean()).map(([depth, arrays]) => {
-  let v: unknown = "leaf";
-  for (let i = 0; i < depth; i++) v = arrays ? [v] : { a: v };
-  return v;
-});
+export const deepValue = (max: number) =>
+  fc.tuple(fc.integer({ min: 100, max }), fc.boolean()).map(([depth, arrays]) => {
+    let v: unknown = "leaf";
+    for (let i = 0; i < depth; i++) v = arrays ? [v] : { a: v };
+    return v;
+  });
 
 export function createSchemaArbitraries(doc: OpenApiDoc) {
   const resolve = (s: Schema): Schema => {
@@ -66,19 +134,33 @@ export function createSchemaArbitraries(doc: OpenApiDoc) {
     if (s.enum) return fc.constantFrom(...s.enum);
     const alts = s.anyOf ?? s.oneOf;
     if (alts) return fc.oneof(...alts.map((a) => valid(a, depth + 1)));
-    if (s.allOf) return fc.tuple(...s.allOf.map((a) => valid(a, depth + 1))).map((parts) => Object.assign({}, ...parts.filter((p) => p && typeof p === "object")));
+    if (s.allOf)
+      return fc
+        .tuple(...s.allOf.map((a) => valid(a, depth + 1)))
+        .map((parts) => Object.assign({}, ...parts.filter((p) => p && typeof p === "object")));
     switch (typeOf(s)) {
       case "string": {
-        if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
+        if (s.pattern)
+          return fc
+            .stringMatching(new RegExp(s.pattern))
+            .filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
         if (s.format === "uuid") return fc.uuid();
         if (s.format === "date-time") return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
-        return fc.string({ unit: "grapheme", minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) })
+        return fc
+          .string({ unit: "grapheme", minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) })
           .filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
       }
-      case "integer": return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 });
-      case "number": return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
-      case "boolean": return fc.boolean();
-      case "array": return fc.array(depth > 4 ? fc.constant(null) : valid(s.items ?? {}, depth + 1), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 4, 4) });
+      case "integer":
+        return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 });
+      case "number":
+        return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
+      case "boolean":
+        return fc.boolean();
+      case "array":
+        return fc.array(depth > 4 ? fc.constant(null) : valid(s.items ?? {}, depth + 1), {
+          minLength: s.minItems ?? 0,
+          maxLength: Math.min(s.maxItems ?? 4, 4),
+        });
       case "object": {
         const props = s.properties ?? {};
         const required = s.required ?? [];
@@ -86,7 +168,8 @@ export function createSchemaArbitraries(doc: OpenApiDoc) {
         for (const [k, p] of Object.entries(props)) model[k] = depth > 4 ? fc.constant(null) : valid(p, depth + 1);
         return fc.record(model, { requiredKeys: required.filter((k) => k in props) });
       }
-      default: return anyJson();
+      default:
+        return anyJson();
     }
   }
 
@@ -124,16 +207,26 @@ export function createSchemaArbitraries(doc: OpenApiDoc) {
     const required = (s.required ?? []).filter((k) => props.includes(k));
     const mutations: fc.Arbitrary<unknown>[] = [
       // One property replaced by something hostile for it (recursively: a nested object gets a hostile property).
-      ...(props.length ? [fc.tuple(valid(s), fc.constantFrom(...props)).chain(([obj, key]) =>
-        hostile(s.properties![key], depth + 1).map((bad) => ({ ...(obj as object), [key]: bad })))] : []),
+      ...(props.length
+        ? [
+            fc
+              .tuple(valid(s), fc.constantFrom(...props))
+              .chain(([obj, key]) => hostile(s.properties![key], depth + 1).map((bad) => ({ ...(obj as object), [key]: bad }))),
+          ]
+        : []),
       // A required property missing.
-      ...(required.length ? [fc.tuple(valid(s), fc.constantFrom(...required)).map(([obj, key]) => {
-        const copy = { ...(obj as Record<string, unknown>) };
-        delete copy[key];
-        return copy;
-      })] : []),
+      ...(required.length
+        ? [
+            fc.tuple(valid(s), fc.constantFrom(...required)).map(([obj, key]) => {
+              const copy = { ...(obj as Record<string, unknown>) };
+              delete copy[key];
+              return copy;
+            }),
+          ]
+        : []),
       // Unknown and prototype-polluting properties.
-      fc.tuple(valid(s), fc.constantFrom("__proto__", "constructor", "zenithUnknown", "isAdmin", "token"), anyJson())
+      fc
+        .tuple(valid(s), fc.constantFrom("__proto__", "constructor", "zenithUnknown", "isAdmin", "token"), anyJson())
         .map(([obj, key, v]) => ({ ...(obj as object), [key]: v })), // a computed __proto__ key is an own property
     ];
     return fc.oneof(...mutations, ...base);

@@ -3,7 +3,21 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, childIndexOf, rbdRepo } from "./repo";
-import { clone, createImage, flatten, parentData, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove, trashRemove, trashRestore } from "./rbd";
+import {
+  clone,
+  createImage,
+  flatten,
+  parentData,
+  removeImage,
+  snapCreate,
+  snapProtect,
+  snapRemove,
+  snapUnprotect,
+  trashList,
+  trashMove,
+  trashRemove,
+  trashRestore,
+} from "./rbd";
 import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
@@ -30,12 +44,25 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   /** Endpoint version check: Pacific 16.2.15 wants the version in Accept (415 without one, as on the real tier); 415 on a mismatch. */
   const versioned = (endpoint: Ver) => async (c: Context, next: () => Promise<void>) => {
     const m = /application\/vnd\.ceph\.api\.v(\d+)\.(\d+)\+json/.exec(c.req.header("Accept") ?? "");
-    if (!m) return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: "Unable to find version in request header", request_id: randomUUID() }),
-      { status: 415, headers: { "Content-Type": "application/json" } });
+    if (!m)
+      return new Response(
+        JSON.stringify({
+          status: "415 Unsupported Media Type",
+          detail: "Unable to find version in request header",
+          request_id: randomUUID(),
+        }),
+        { status: 415, headers: { "Content-Type": "application/json" } },
+      );
     const req: Ver = [Number(m[1]), Number(m[2])];
     if (req[0] !== endpoint[0] || req[1] > endpoint[1])
-      return new Response(JSON.stringify({ status: "415 Unsupported Media Type", detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'`, request_id: randomUUID() }),
-        { status: 415, headers: { "Content-Type": "application/json" } });
+      return new Response(
+        JSON.stringify({
+          status: "415 Unsupported Media Type",
+          detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'`,
+          request_id: randomUUID(),
+        }),
+        { status: 415, headers: { "Content-Type": "application/json" } },
+      );
     c.set("ver", endpoint);
     await next();
   };
@@ -43,7 +70,10 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const tok = /^Bearer (.+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
     const t = tok ? tokens.get(tok) : undefined;
     if (!t || t.expires < state.clock.now())
-      return new Response(JSON.stringify({ status: "401 Unauthorized", detail: "You are not authorized to access that resource" }), { status: 401, headers: { "Content-Type": "application/json" } });
+      return new Response(JSON.stringify({ status: "401 Unauthorized", detail: "You are not authorized to access that resource" }), {
+        status: 401,
+        headers: { "Content-Type": "application/json" },
+      });
     await next();
   };
 
@@ -56,7 +86,18 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const token = `${randomBytes(18).toString("base64url")}.${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
     tokens.put({ id: token, username: "admin", expires: state.clock.now() + 8 * 3600_000 });
     const perms = ["read", "create", "update", "delete"];
-    return send({ token, username: "admin", permissions: { "rbd-image": perms, pool: perms, hosts: perms, osd: perms, monitor: perms }, pwdExpirationDate: null, sso: false, pwdUpdateRequired: false }, 201, [1, 0]);
+    return send(
+      {
+        token,
+        username: "admin",
+        permissions: { "rbd-image": perms, pool: perms, hosts: perms, osd: perms, monitor: perms },
+        pwdExpirationDate: null,
+        sso: false,
+        pwdUpdateRequired: false,
+      },
+      201,
+      [1, 0],
+    );
   });
   app.post("/api/auth/logout", (c) => {
     const tok = /^Bearer (.+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
@@ -71,12 +112,20 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
 
   app.use("/api/block/*", authed);
   // Lazily applied storage events (volumes nova deleted after a failed build) before any RBD read.
-  app.use("/api/block/*", async (_c, next) => { effects.beforeBlockRequest(); await next(); });
+  app.use("/api/block/*", async (_c, next) => {
+    effects.beforeBlockRequest();
+    await next();
+  });
 
   // The dashboard's single-page app root, as mgr/dashboard serves it (what a reachability probe sees).
-  app.get("/", () => new Response("<!doctype html><html lang=\"en\"><head><title>Ceph</title></head><body><cd-root></cd-root></body></html>", {
-    status: 200, headers: { "Content-Type": "text/html;charset=utf-8", Server: "Ceph-Dashboard", "Cache-Control": "no-cache" },
-  }));
+  app.get(
+    "/",
+    () =>
+      new Response('<!doctype html><html lang="en"><head><title>Ceph</title></head><body><cd-root></cd-root></body></html>', {
+        status: 200,
+        headers: { "Content-Type": "text/html;charset=utf-8", Server: "Ceph-Dashboard", "Cache-Control": "no-cache" },
+      }),
+  );
 
   // RbdService._rbd_image_refs is @ttl_cache(30) (mgr/dashboard/services/rbd.py:410): the list's names per pool
   // are up to 30 s old, so a new image can be missing from it while each listed image is stat'ed live.
@@ -101,7 +150,8 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const key = sort.slice(1) || "name";
     const dir = sort.startsWith("-") ? -1 : 1;
     list.sort((a, b) => {
-      const x = (a as any)[key] ?? a.name, y = (b as any)[key] ?? b.name;
+      const x = (a as any)[key] ?? a.name,
+        y = (b as any)[key] ?? b.name;
       return dir * (x < y ? -1 : x > y ? 1 : 0);
     });
     const total = list.length;
@@ -114,7 +164,9 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const byPool = new Map<string, { value: unknown[]; pool_name: string }>();
     for (const img of list) {
       if (!byPool.has(img.pool)) byPool.set(img.pool, { value: [], pool_name: img.pool });
-      byPool.get(img.pool)!.value.push(dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? [], { parentData: parentData(repo, img) }));
+      byPool
+        .get(img.pool)!
+        .value.push(dashboardImage(img, (s) => idx.get(`${img.pool}/${img.name}@${s}`) ?? [], { parentData: parentData(repo, img) }));
     }
     return send([...byPool.values()], 200, [2, 0], { "X-Total-Count": String(total) });
   });
@@ -134,29 +186,56 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   app.get("/api/block/image/trash", versioned([1, 0]), (c) => {
     const repo = rbdRepo(state);
     const pools = c.req.query("pool_name") ? [c.req.query("pool_name")!] : [...POOLS];
-    return send(pools.map((p) => ({ status: 0, value: trashList(repo, p).map((i) => ({
-      id: i.imageId, name: i.name, source: "USER", deletion_time: isoSeconds(i.trash!.deletedAt), deferment_end_time: isoSeconds(i.trash!.deletedAt), pool_name: p, namespace: "",
-    })), pool_name: p })), 200, [1, 0]);
+    return send(
+      pools.map((p) => ({
+        status: 0,
+        value: trashList(repo, p).map((i) => ({
+          id: i.imageId,
+          name: i.name,
+          source: "USER",
+          deletion_time: isoSeconds(i.trash!.deletedAt),
+          deferment_end_time: isoSeconds(i.trash!.deletedAt),
+          pool_name: p,
+          namespace: "",
+        })),
+        pool_name: p,
+      })),
+      200,
+      [1, 0],
+    );
   });
-  const idSpec = (c: Context) => { const [pool, id] = decodeURIComponent(c.req.param("id") ?? "").split("/"); return { pool, id: id ?? "" }; };
+  const idSpec = (c: Context) => {
+    const [pool, id] = decodeURIComponent(c.req.param("id") ?? "").split("/");
+    return { pool, id: id ?? "" };
+  };
   app.post("/api/block/image/trash/:id/restore", versioned([1, 0]), async (c) => {
     const { pool, id } = idSpec(c);
     const body = await c.req.json().catch(() => ({}));
-    try { trashRestore(rbdRepo(state), pool, id, body?.new_image_name ? String(body.new_image_name) : undefined); } catch (e) {
-      return rbdFail(e, { name: "rbd/trash/restore", metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null } }, 400);
+    try {
+      trashRestore(rbdRepo(state), pool, id, body?.new_image_name ? String(body.new_image_name) : undefined);
+    } catch (e) {
+      return rbdFail(
+        e,
+        { name: "rbd/trash/restore", metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null } },
+        400,
+      );
     }
     return send(null, 200, [1, 0]);
   });
   app.delete("/api/block/image/trash/:id", versioned([1, 0]), (c) => {
     const { pool, id } = idSpec(c);
-    try { trashRemove(rbdRepo(state), pool, id); } catch (e) {
+    try {
+      trashRemove(rbdRepo(state), pool, id);
+    } catch (e) {
       return rbdFail(e, { name: "rbd/trash/remove", metadata: { image_id_spec: `${pool}/${id}` } }, 400);
     }
     return send(null, 204, [1, 0]);
   });
   app.post("/api/block/image/:spec/move_trash", versioned([1, 0]), (c) => {
     const { pool, name, raw } = spec(c);
-    try { trashMove(rbdRepo(state), pool, name, state.clock.now()); } catch (e) {
+    try {
+      trashMove(rbdRepo(state), pool, name, state.clock.now());
+    } catch (e) {
       return rbdFail(e, { name: "rbd/trash/move", metadata: { image_spec: raw } }, 400);
     }
     return send(null, 200, [1, 0]);
@@ -168,12 +247,20 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const repo = rbdRepo(state);
     const img = repo.get(pool, name);
     // RbdService.get_image raises cherrypy's NotFound before opening the image: no errno body.
-    if (!img) return new Response(JSON.stringify({ status: "404 Not Found", detail: "Image not found", request_id: randomUUID() }), { status: 404, headers: { "Content-Type": "application/json" } });
+    if (!img)
+      return new Response(JSON.stringify({ status: "404 Not Found", detail: "Image not found", request_id: randomUUID() }), {
+        status: 404,
+        headers: { "Content-Type": "application/json" },
+      });
     // Rbd.get(image_spec, omit_usage): str_to_bool, anything unparsable counts as false.
     const omitUsage = ["true", "yes", "1", "y"].includes((c.req.query("omit_usage") ?? "").toLowerCase());
     if (!omitUsage && diffUnsafe(img)) return abortMgr(state, c, img, "GET /api/block/image/{image_spec}");
     const idx = childIndexOf(state);
-    return send(dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null, omitUsage, parentData: parentData(repo, img) }), 200, [1, 0]);
+    return send(
+      dashboardImage(img, (s) => idx.get(`${pool}/${name}@${s}`) ?? [], { namespace: null, omitUsage, parentData: parentData(repo, img) }),
+      200,
+      [1, 0],
+    );
   });
 
   /** DELETE unprotects and removes every snapshot itself, then removes the image (RbdService / rbd/delete task). */
@@ -192,15 +279,20 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
         snapRemove(repo, pool, name, s.name);
       }
       removeImage(repo, pool, name);
-    } catch (e) { return rbdFail(e, task); }
+    } catch (e) {
+      return rbdFail(e, task);
+    }
     return send(null, 204, [1, 0]);
   });
 
   /** Rbd.create (task rbd/create): 201 with the body null. */
   app.post("/api/block/image", versioned([1, 0]), async (c) => {
     const body = await c.req.json().catch(() => ({}));
-    const pool = String(body?.pool_name ?? ""), name = String(body?.name ?? "");
-    try { createImage(rbdRepo(state), pool, name, { size: Number(body?.size ?? 0), created: state.clock.now() }); } catch (e) {
+    const pool = String(body?.pool_name ?? ""),
+      name = String(body?.name ?? "");
+    try {
+      createImage(rbdRepo(state), pool, name, { size: Number(body?.size ?? 0), created: state.clock.now() });
+    } catch (e) {
       return rbdFail(e, { name: "rbd/create", metadata: { pool_name: pool, namespace: body?.namespace ?? null, image_name: name } });
     }
     return send(null, 201, [1, 0]);
@@ -211,16 +303,31 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const { pool, name, raw } = spec(c);
     const snap = decodeURIComponent(c.req.param("snap") ?? "");
     const body = await c.req.json().catch(() => ({}));
-    const childPool = String(body?.child_pool_name ?? ""), childName = String(body?.child_image_name ?? "");
-    try { clone(rbdRepo(state), { pool, image: name, snap }, childPool, childName, state.clock.now()); } catch (e) {
-      return rbdFail(e, { name: "rbd/clone", metadata: { parent_image_spec: raw, child_pool_name: childPool, child_namespace: body?.child_namespace ?? null, child_image_name: childName } });
+    const childPool = String(body?.child_pool_name ?? ""),
+      childName = String(body?.child_image_name ?? "");
+    try {
+      clone(rbdRepo(state), { pool, image: name, snap }, childPool, childName, state.clock.now());
+    } catch (e) {
+      return rbdFail(e, {
+        name: "rbd/clone",
+        metadata: {
+          parent_image_spec: raw,
+          child_pool_name: childPool,
+          child_namespace: body?.child_namespace ?? null,
+          child_image_name: childName,
+        },
+      });
     }
     return send(null, 200, [1, 0]);
   });
 
   app.post("/api/block/image/:spec/flatten", versioned([1, 0]), (c) => {
     const { pool, name, raw } = spec(c);
-    try { flatten(rbdRepo(state), pool, name); } catch (e) { return rbdFail(e, { name: "rbd/flatten", metadata: { image_spec: raw } }); }
+    try {
+      flatten(rbdRepo(state), pool, name);
+    } catch (e) {
+      return rbdFail(e, { name: "rbd/flatten", metadata: { image_spec: raw } });
+    }
     return send(null, 200, [1, 0]);
   });
 
@@ -229,10 +336,18 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const body = await c.req.json().catch(() => ({}));
     const snap = String(body?.snapshot_name ?? "");
     // Pacific 16.2.15's snapshot create takes a required mirrorImageSnapshot; without it _task.py asserts (a 500).
-    if (body?.mirrorImageSnapshot === undefined) return new Response(JSON.stringify({
-      status: "500 Internal Server Error", detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.", request_id: randomUUID(),
-    }), { status: 500, headers: { "Content-Type": "application/json" } });
-    try { snapCreate(rbdRepo(state), pool, name, snap, state.clock.now()); } catch (e) {
+    if (body?.mirrorImageSnapshot === undefined)
+      return new Response(
+        JSON.stringify({
+          status: "500 Internal Server Error",
+          detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.",
+          request_id: randomUUID(),
+        }),
+        { status: 500, headers: { "Content-Type": "application/json" } },
+      );
+    try {
+      snapCreate(rbdRepo(state), pool, name, snap, state.clock.now());
+    } catch (e) {
       return rbdFail(e, { name: "rbd/snap/create", metadata: { image_spec: raw, snapshot_name: snap } });
     }
     return send(null, 201, [1, 0]);
@@ -247,16 +362,21 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     try {
       const s = repo.get(pool, name)?.snaps.find((x) => x.name === snap);
       if (typeof body?.is_protected === "boolean" && s && s.protected !== body.is_protected) {
-        if (body.is_protected) snapProtect(repo, pool, name, snap); else snapUnprotect(repo, pool, name, snap);
+        if (body.is_protected) snapProtect(repo, pool, name, snap);
+        else snapUnprotect(repo, pool, name, snap);
       } else if (!s) snapUnprotect(repo, pool, name, snap);
-    } catch (e) { return rbdFail(e, task); }
+    } catch (e) {
+      return rbdFail(e, task);
+    }
     return send(null, 200, [1, 0]);
   });
 
   app.delete("/api/block/image/:spec/snap/:snap", versioned([1, 0]), (c) => {
     const { pool, name, raw } = spec(c);
     const snap = decodeURIComponent(c.req.param("snap") ?? "");
-    try { snapRemove(rbdRepo(state), pool, name, snap); } catch (e) {
+    try {
+      snapRemove(rbdRepo(state), pool, name, snap);
+    } catch (e) {
       return rbdFail(e, { name: "rbd/snap/delete", metadata: { image_spec: raw, snapshot_name: snap } });
     }
     return send(null, 204, [1, 0]);
@@ -266,12 +386,44 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   app.use("/api/monitor", authed);
   app.get("/api/monitor", versioned([1, 0]), () => {
     const mon = { rank: 0, name: "a", public_addr: "127.0.0.1:6789/0", addr: "127.0.0.1:6789/0", priority: 0, weight: 0 };
-    const monmap = { epoch: 1, fsid: CLUSTER_FSID, modified: "2026-01-01T00:00:00.000000Z", created: "2026-01-01T00:00:00.000000Z", min_mon_release: 16, min_mon_release_name: "pacific", mons: [mon] };
-    return send({ mon_status: { name: "a", rank: 0, state: "leader", election_epoch: 3, quorum: [0], quorum_age: 3600, outside_quorum: [], extra_probe_peers: [], sync_provider: [], monmap },
-      in_quorum: [{ ...mon, stats: { num_sessions: [] } }], out_quorum: [] }, 200, [1, 0]);
+    const monmap = {
+      epoch: 1,
+      fsid: CLUSTER_FSID,
+      modified: "2026-01-01T00:00:00.000000Z",
+      created: "2026-01-01T00:00:00.000000Z",
+      min_mon_release: 16,
+      min_mon_release_name: "pacific",
+      mons: [mon],
+    };
+    return send(
+      {
+        mon_status: {
+          name: "a",
+          rank: 0,
+          state: "leader",
+          election_epoch: 3,
+          quorum: [0],
+          quorum_age: 3600,
+          outside_quorum: [],
+          extra_probe_peers: [],
+          sync_provider: [],
+          monmap,
+        },
+        in_quorum: [{ ...mon, stats: { num_sessions: [] } }],
+        out_quorum: [],
+      },
+      200,
+      [1, 0],
+    );
   });
 
-  app.get("/api/pool", versioned([1, 0]), () => send(POOLS.map((p, i) => ({ pool_name: p, pool: i + 1, application_metadata: ["rbd"], type: "replicated", size: 1 })), 200, [1, 0]));
+  app.get("/api/pool", versioned([1, 0]), () =>
+    send(
+      POOLS.map((p, i) => ({ pool_name: p, pool: i + 1, application_metadata: ["rbd"], type: "replicated", size: 1 })),
+      200,
+      [1, 0],
+    ),
+  );
   app.notFound(() => error(404, "The path '/api/...' was not found.", { code: "404" }));
   return app;
 }

@@ -18,12 +18,14 @@ export const union = (x: Extent[], y: Extent[]) => normalize([...x.map((e) => [.
 
 export function intersect(x: Extent[], y: Extent[]): Extent[] {
   const out: Extent[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < x.length && j < y.length) {
     const a = Math.max(x[i][0], y[j][0]);
     const b = Math.min(x[i][1], y[j][1]);
     if (b > a) out.push([a, b]);
-    if (x[i][1] < y[j][1]) i++; else j++;
+    if (x[i][1] < y[j][1]) i++;
+    else j++;
   }
   return out;
 }
@@ -33,7 +35,10 @@ export function subtract(x: Extent[], y: Extent[]): Extent[] {
   for (const [c, d] of y) {
     const next: Extent[] = [];
     for (const [a, b] of out) {
-      if (d <= a || c >= b) { next.push([a, b]); continue; }
+      if (d <= a || c >= b) {
+        next.push([a, b]);
+        continue;
+      }
       if (c > a) next.push([a, c]);
       if (d < b) next.push([d, b]);
     }

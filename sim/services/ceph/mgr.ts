@@ -9,7 +9,12 @@ import type { RbdImage } from "./model";
  * image of a volume-backed instance snapshot is. The manager process dies: every later dashboard request
  * finds its connection closed until the sim is reset or /_sim/ceph-mgr/restart is called.
  */
-export interface MgrState { id: "mgr"; up: boolean; aborts: { at: number; spec: string; during: string }[]; refusedWhileDown: number }
+export interface MgrState {
+  id: "mgr";
+  up: boolean;
+  aborts: { at: number; spec: string; during: string }[];
+  refusedWhileDown: number;
+}
 
 const mgr = (state: SimState) => state.store.collection<MgrState>("ceph.mgr");
 export const mgrState = (state: SimState): MgrState => mgr(state).get("mgr") ?? { id: "mgr", up: true, aborts: [], refusedWhileDown: 0 };

@@ -16,8 +16,14 @@ export const FEATURE_NAMES = ["deep-flatten", "exclusive-lock", "fast-diff", "la
 /** Half-open ranges [start, end) of object numbers, sorted and disjoint. */
 export type Extent = [number, number];
 
-export interface SnapRef { pool: string; image: string; snap: string }
-export interface ParentLink extends SnapRef { overlap: number }
+export interface SnapRef {
+  pool: string;
+  image: string;
+  snap: string;
+}
+export interface ParentLink extends SnapRef {
+  overlap: number;
+}
 
 export interface RbdSnap {
   id: number;
@@ -72,11 +78,18 @@ export function memoryRepo(): RbdRepo {
   let generation = 0;
   return {
     get: (p, n) => m.get(imageKey(p, n)),
-    put: (img) => { generation++; m.set(img.id, img); },
-    remove: (p, n) => { generation++; m.delete(imageKey(p, n)); },
+    put: (img) => {
+      generation++;
+      m.set(img.id, img);
+    },
+    remove: (p, n) => {
+      generation++;
+      m.delete(imageKey(p, n));
+    },
     all: () => [...m.values()],
     generation: () => generation,
-    children: (r) => [...m.values()].filter((i) => i.parent && i.parent.pool === r.pool && i.parent.image === r.image && i.parent.snap === r.snap),
+    children: (r) =>
+      [...m.values()].filter((i) => i.parent && i.parent.pool === r.pool && i.parent.image === r.image && i.parent.snap === r.snap),
   };
 }
 
@@ -93,12 +106,18 @@ export type ErrName = keyof typeof ERRNO;
 /** A failed RBD operation: `cli` is what the rbd tool prints, `python` what python-rbd raises. */
 export class RbdError extends Error {
   readonly errno: number;
-  constructor(readonly code: ErrName, readonly cli: string, readonly python: string) {
+  constructor(
+    readonly code: ErrName,
+    readonly cli: string,
+    readonly python: string,
+  ) {
     super(cli);
     this.errno = ERRNO[code][0];
   }
   /** The rbd CLI's exit status equals the errno. */
-  get rc() { return this.errno; }
+  get rc() {
+    return this.errno;
+  }
 }
 
 export const pyErr = (code: ErrName, what: string) => `[errno ${ERRNO[code][0]}] ${ERRNO[code][1]} (${what})`;

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { memoryRepo, OBJECT_SIZE, RbdError } from "./model";
 import {
-  children, clone, createImage, du, flatten, readObjects, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect, trashList, trashMove,
-  trashRemove, trashRestore, usedBytes, writeObjects,
+  children,
+  clone,
+  createImage,
+  du,
+  flatten,
+  readObjects,
+  removeImage,
+  snapCreate,
+  snapProtect,
+  snapRemove,
+  snapUnprotect,
+  trashList,
+  trashMove,
+  trashRemove,
+  trashRestore,
+  usedBytes,
+  writeObjects,
 } from "./rbd";
 import { count, intersect, normalize, subtract, union } from "./extents";
 
@@ -16,15 +31,44 @@ function golden() {
   return repo;
 }
 const rbdErr = (fn: () => unknown): RbdError => {
-  try { fn(); } catch (e) { if (e instanceof RbdError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RbdError) return e;
+    throw e;
+  }
   throw new Error("expected an RbdError");
 };
 
 describe("extents", () => {
   it("merges, intersects and subtracts ranges", () => {
-    expect(normalize([[5, 8], [0, 2], [2, 3], [7, 10]])).toEqual([[0, 3], [5, 10]]);
-    expect(intersect([[0, 10]], [[2, 4], [8, 12]])).toEqual([[2, 4], [8, 10]]);
-    expect(subtract([[0, 10]], [[2, 4]])).toEqual([[0, 2], [4, 10]]);
+    expect(
+      normalize([
+        [5, 8],
+        [0, 2],
+        [2, 3],
+        [7, 10],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [5, 10],
+    ]);
+    expect(
+      intersect(
+        [[0, 10]],
+        [
+          [2, 4],
+          [8, 12],
+        ],
+      ),
+    ).toEqual([
+      [2, 4],
+      [8, 10],
+    ]);
+    expect(subtract([[0, 10]], [[2, 4]])).toEqual([
+      [0, 2],
+      [4, 10],
+    ]);
     expect(count(union([[0, 4]], [[2, 6]]))).toBe(6);
   });
 });
@@ -118,7 +162,9 @@ describe("rbd image model", () => {
     expect(children(repo, ref)).toEqual([{ pool: "vms", pool_namespace: "", image: "kid2" }]);
     trashMove(repo, "vms", "kid2", 6);
     trashRemove(repo, "vms", moved.imageId);
-    expect(rbdErr(() => trashRemove(repo, "vms", moved.imageId)).python).toBe("[errno 2] RBD image not found (error deleting image from trash)");
+    expect(rbdErr(() => trashRemove(repo, "vms", moved.imageId)).python).toBe(
+      "[errno 2] RBD image not found (error deleting image from trash)",
+    );
     snapUnprotect(repo, "images", "golden", "snap");
   });
 

@@ -24,7 +24,8 @@ export function childIndex(all: RbdImage[]): Map<string, RbdImage[]> {
     if (!i.parent || i.trash) continue;
     const k = `${i.parent.pool}/${i.parent.image}@${i.parent.snap}`;
     const list = idx.get(k);
-    if (list) list.push(i); else idx.set(k, [i]);
+    if (list) list.push(i);
+    else idx.set(k, [i]);
   }
   return idx;
 }

@@ -12,7 +12,8 @@ import { typeView } from "./view";
 
 const GiB = 1024 ** 3;
 const policy = (rule: string) => cinderFault(403, `Policy doesn't allow ${rule} to be performed.`);
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 const accepted = () => new Response(null, { status: 202 });
 
 interface Deps {
@@ -33,7 +34,10 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
     const action = body && typeof body === "object" && !Array.isArray(body) ? Object.keys(body)[0] : undefined;
     const known = ["os-extend", "os-update_readonly_flag", "os-reset_status"];
     if (!action || !known.includes(action))
-      return cinderFault(400, `There is no such action: ${action ?? "None"}. Verify the request body and Content-Type header and try again.`);
+      return cinderFault(
+        400,
+        `There is no such action: ${action ?? "None"}. Verify the request body and Content-Type header and try again.`,
+      );
     if (action === "os-reset_status" && !d.admin(c)) return policy("volume_extension:volume_admin_actions:reset_status");
     const v = d.own(c);
     if (!v) return cinderFault(404, `Volume ${c.req.param("id")} could not be found.`);
@@ -43,12 +47,20 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
       case "os-extend": {
         const n = args.new_size;
         if (!Number.isInteger(Number(n)) || n === null || n === "" || typeof n === "boolean")
-          return cinderFault(400, `Invalid input for field/attribute new_size. Value: ${n}. ${JSON.stringify(n)} is not valid under any of the given schemas`);
-        if (Number(n) < 1) return cinderFault(400, `Invalid input for field/attribute new_size. Value: ${n}. ${n} is less than the minimum of 1`);
+          return cinderFault(
+            400,
+            `Invalid input for field/attribute new_size. Value: ${n}. ${JSON.stringify(n)} is not valid under any of the given schemas`,
+          );
+        if (Number(n) < 1)
+          return cinderFault(400, `Invalid input for field/attribute new_size. Value: ${n}. ${n} is less than the minimum of 1`);
         const inUse = status === "in-use" && atLeast(d.mv(c), "3.42");
         if (status !== "available" && !inUse)
-          return cinderFault(400, `Invalid volume: Volume ${v.id} status must be available${atLeast(d.mv(c), "3.42") ? " or in-use" : ""}, but current status is: ${status}.`);
-        if (Number(n) <= v.size) return cinderFault(400, `New size for extend must be greater than current size. (current: ${v.size}, extended: ${n}).`);
+          return cinderFault(
+            400,
+            `Invalid volume: Volume ${v.id} status must be available${atLeast(d.mv(c), "3.42") ? " or in-use" : ""}, but current status is: ${status}.`,
+          );
+        if (Number(n) <= v.size)
+          return cinderFault(400, `New size for extend must be greater than current size. (current: ${v.size}, extended: ${n}).`);
         const repo = rbdRepo(state);
         const img = repo.get("volumes", volumeImageName(v));
         if (img) repo.put({ ...img, size: Number(n) * GiB });
@@ -58,14 +70,36 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
       case "os-update_readonly_flag": {
         const ro = args.readonly;
         const flag = typeof ro === "boolean" ? ro : ["true", "True", "false", "False"].includes(ro) ? /^t/i.test(ro) : undefined;
-        if (flag === undefined) return cinderFault(400, `Invalid input for field/attribute readonly. Value: ${ro}. ${JSON.stringify(ro)} is not valid under any of the given schemas`);
-        if (!["available", "in-use"].includes(status)) return cinderFault(400, `Invalid volume: Volume ${v.id} status must be available or in-use, but current status is: ${status}.`);
+        if (flag === undefined)
+          return cinderFault(
+            400,
+            `Invalid input for field/attribute readonly. Value: ${ro}. ${JSON.stringify(ro)} is not valid under any of the given schemas`,
+          );
+        if (!["available", "in-use"].includes(status))
+          return cinderFault(400, `Invalid volume: Volume ${v.id} status must be available or in-use, but current status is: ${status}.`);
         volumes(state).put({ ...v, readonly: flag });
         return accepted();
       }
-      default: { // os-reset_status, admin
+      default: {
+        // os-reset_status, admin
         const to = args.status;
-        if (to !== undefined && !["creating", "available", "deleting", "error", "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance", "reserved"].includes(to))
+        if (
+          to !== undefined &&
+          ![
+            "creating",
+            "available",
+            "deleting",
+            "error",
+            "error_deleting",
+            "error_managing",
+            "managing",
+            "attaching",
+            "in-use",
+            "detaching",
+            "maintenance",
+            "reserved",
+          ].includes(to)
+        )
           return cinderFault(400, `Invalid input for field/attribute status. Value: ${to}.`);
         volumes(state).put({ ...v, forcedStatus: to ?? v.forcedStatus });
         return accepted();
@@ -80,12 +114,25 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
 
   app.get("/limits", (c) => {
     const p = d.projectId(c);
-    const l = quotaLimits(state, p), u = quotaUsage(state, p);
-    return json({ limits: { rate: [], absolute: {
-      totalSnapshotsUsed: u.snapshots ?? 0, maxTotalBackups: l.backups, maxTotalVolumeGigabytes: l.gigabytes, maxTotalSnapshots: l.snapshots,
-      maxTotalBackupGigabytes: l.backup_gigabytes, totalBackupGigabytesUsed: 0, maxTotalVolumes: l.volumes, totalVolumesUsed: u.volumes ?? 0,
-      totalBackupsUsed: 0, totalGigabytesUsed: u.gigabytes ?? 0,
-    } } });
+    const l = quotaLimits(state, p),
+      u = quotaUsage(state, p);
+    return json({
+      limits: {
+        rate: [],
+        absolute: {
+          totalSnapshotsUsed: u.snapshots ?? 0,
+          maxTotalBackups: l.backups,
+          maxTotalVolumeGigabytes: l.gigabytes,
+          maxTotalSnapshots: l.snapshots,
+          maxTotalBackupGigabytes: l.backup_gigabytes,
+          totalBackupGigabytesUsed: 0,
+          maxTotalVolumes: l.volumes,
+          totalVolumesUsed: u.volumes ?? 0,
+          totalBackupsUsed: 0,
+          totalGigabytesUsed: u.gigabytes ?? 0,
+        },
+      },
+    });
   });
 
   const [volumeHost] = BACKEND_HOST.split("#");
@@ -94,29 +141,50 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
     const v = d.mv(c);
     const updated = cinderTime(state.clock.now() - 5000);
     const row = (binary: string, host: string) => ({
-      binary, host, zone: "nova", status: "enabled", state: "up", updated_at: updated, disabled_reason: null,
+      binary,
+      host,
+      zone: "nova",
+      status: "enabled",
+      state: "up",
+      updated_at: updated,
+      disabled_reason: null,
       ...(atLeast(v, "3.7") ? { cluster: null } : {}),
       ...(binary === "cinder-volume" && atLeast(v, "3.32") ? { backend_state: "up" } : {}),
       ...(binary === "cinder-volume" ? { replication_status: "disabled", active_backend_id: null, frozen: false } : {}),
     });
     return json({ services: [row("cinder-scheduler", volumeHost.split("@")[0]), row("cinder-volume", volumeHost)] });
   });
-  app.get("/scheduler-stats/get_pools", (c) => (d.admin(c) ? json({ pools: [{ name: BACKEND_HOST }] }) : policy("scheduler_extension:scheduler_stats:get_pools")));
+  app.get("/scheduler-stats/get_pools", (c) =>
+    d.admin(c) ? json({ pools: [{ name: BACKEND_HOST }] }) : policy("scheduler_extension:scheduler_stats:get_pools"),
+  );
   app.get("/os-availability-zone", () => json({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] }));
 
   app.get("/attachments", (c) => {
     if (!atLeast(d.mv(c), "3.27")) return cinderFault(404, "The resource could not be found.");
     const now = state.clock.now();
-    const mine = volumes(state).filter((v) => d.admin(c) && c.req.query("all_tenants") ? true : v.projectId === d.projectId(c));
-    return json({ attachments: mine.flatMap((v) => v.attachments.filter((a) => a.attachedAt <= now).map((a) => ({ id: a.attachmentId, status: "attached", instance: a.serverId, volume_id: v.id }))) });
+    const mine = volumes(state).filter((v) => (d.admin(c) && c.req.query("all_tenants") ? true : v.projectId === d.projectId(c)));
+    return json({
+      attachments: mine.flatMap((v) =>
+        v.attachments
+          .filter((a) => a.attachedAt <= now)
+          .map((a) => ({ id: a.attachmentId, status: "attached", instance: a.serverId, volume_id: v.id })),
+      ),
+    });
   });
 
   app.post("/types", async (c) => {
     if (!d.admin(c)) return policy("volume_extension:type_create");
     const t = (await c.req.json().catch(() => null))?.volume_type;
-    if (!t || typeof t.name !== "string" || !t.name.trim()) return cinderFault(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
+    if (!t || typeof t.name !== "string" || !t.name.trim())
+      return cinderFault(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
     if (volumeTypes(state).find((x) => x.name === t.name)) return cinderFault(409, `Volume Type ${t.name} already exists.`);
-    const type = { id: randomUUID(), name: t.name, description: t.description ?? null, isPublic: t["os-volume-type-access:is_public"] !== false, extraSpecs: t.extra_specs ?? {} };
+    const type = {
+      id: randomUUID(),
+      name: t.name,
+      description: t.description ?? null,
+      isPublic: t["os-volume-type-access:is_public"] !== false,
+      extraSpecs: t.extra_specs ?? {},
+    };
     volumeTypes(state).put(type);
     return json({ volume_type: typeView(true, type) });
   });

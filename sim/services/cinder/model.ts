@@ -1,7 +1,13 @@
 import type { SimState } from "../../core/state";
 import { stableId } from "../keystone/model";
 
-export interface Attachment { attachmentId: string; serverId: string; device: string; attachedAt: number; hostName: string }
+export interface Attachment {
+  attachmentId: string;
+  serverId: string;
+  device: string;
+  attachedAt: number;
+  hostName: string;
+}
 
 /** How the volume's data came to be: decides its status timeline and its RBD image. */
 export type VolumePath = "blank" | "clone" | "copy" | "snapshot" | "source";
@@ -55,7 +61,13 @@ export interface Snapshot {
   metadata: Record<string, string>;
 }
 
-export interface VolumeType { id: string; name: string; description: string | null; isPublic: boolean; extraSpecs: Record<string, string> }
+export interface VolumeType {
+  id: string;
+  name: string;
+  description: string | null;
+  isPublic: boolean;
+  extraSpecs: Record<string, string>;
+}
 
 export const volumes = (s: SimState) => s.store.collection<Volume>("cinder.volume");
 export const snapshots = (s: SimState) => s.store.collection<Snapshot>("cinder.snapshot");
@@ -72,9 +84,27 @@ export const rbdSnapName = (id: string) => `snapshot-${id}`;
 /** The volume types every scenario has: Cinder's __DEFAULT__ plus two Ceph-backed types. */
 export function seedVolumeTypes(state: SimState): void {
   const t = volumeTypes(state);
-  t.put({ id: stableId("voltype", DEFAULT_TYPE_NAME), name: DEFAULT_TYPE_NAME, description: "Default Volume Type", isPublic: true, extraSpecs: {} });
-  t.put({ id: stableId("voltype", "ceph-ssd"), name: "ceph-ssd", description: "RBD on the SSD pool", isPublic: true, extraSpecs: { volume_backend_name: "ceph" } });
-  t.put({ id: stableId("voltype", "ceph-hdd"), name: "ceph-hdd", description: "RBD on the HDD pool", isPublic: true, extraSpecs: { volume_backend_name: "ceph" } });
+  t.put({
+    id: stableId("voltype", DEFAULT_TYPE_NAME),
+    name: DEFAULT_TYPE_NAME,
+    description: "Default Volume Type",
+    isPublic: true,
+    extraSpecs: {},
+  });
+  t.put({
+    id: stableId("voltype", "ceph-ssd"),
+    name: "ceph-ssd",
+    description: "RBD on the SSD pool",
+    isPublic: true,
+    extraSpecs: { volume_backend_name: "ceph" },
+  });
+  t.put({
+    id: stableId("voltype", "ceph-hdd"),
+    name: "ceph-hdd",
+    description: "RBD on the HDD pool",
+    isPublic: true,
+    extraSpecs: { volume_backend_name: "ceph" },
+  });
 }
 
 export const findType = (state: SimState, ref: string | null | undefined): VolumeType | undefined => {

@@ -6,18 +6,42 @@ import { cloneDecision } from "../storage/clone-path";
 import { cloneVolume, deleteVolumeImage } from "./rbd-driver";
 import { BLANK_VOLUME_SECONDS, CLONE_SECONDS, SNAPSHOT_SECONDS, copyStages } from "../storage/timing";
 import type { GlanceImage } from "../glance/model";
-import { BACKEND_HOST, findType, rbdSnapName, rbdVolumeName, snapshots, volumeImageName, volumes, type Snapshot, type Volume } from "./model";
+import {
+  BACKEND_HOST,
+  findType,
+  rbdSnapName,
+  rbdVolumeName,
+  snapshots,
+  volumeImageName,
+  volumes,
+  type Snapshot,
+  type Volume,
+} from "./model";
 import { isGone, volumeStatus } from "./status";
 
 const GiB = 1024 ** 3;
 export class CinderError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface CreateVolumeInput {
-  projectId: string; userId: string; size?: number; name?: string | null; description?: string | null;
-  volumeType?: string | null; image?: GlanceImage; snapshotId?: string | null; metadata?: Record<string, string>;
-  availabilityZone?: string | null; id?: string; sourceVolid?: string | null;
+  projectId: string;
+  userId: string;
+  size?: number;
+  name?: string | null;
+  description?: string | null;
+  volumeType?: string | null;
+  image?: GlanceImage;
+  snapshotId?: string | null;
+  metadata?: Record<string, string>;
+  availabilityZone?: string | null;
+  id?: string;
+  sourceVolid?: string | null;
   /** Wall-clock start; defaults to now (nova passes the start of its block_device_mapping stage). */
   at?: number;
 }
@@ -25,8 +49,14 @@ export interface CreateVolumeInput {
 /** volume_image_metadata: image_id, image_name, checksum, formats, min_*, size and every property, all strings. */
 export function imageMetadata(img: GlanceImage): Record<string, string> {
   const md: Record<string, string> = {
-    image_id: img.id, image_name: img.name ?? "", checksum: img.checksum ?? "", container_format: img.container_format ?? "",
-    disk_format: img.disk_format ?? "", min_disk: String(img.min_disk), min_ram: String(img.min_ram), size: String(img.size ?? 0),
+    image_id: img.id,
+    image_name: img.name ?? "",
+    checksum: img.checksum ?? "",
+    container_format: img.container_format ?? "",
+    disk_format: img.disk_format ?? "",
+    min_disk: String(img.min_disk),
+    min_ram: String(img.min_ram),
+    size: String(img.size ?? 0),
   };
   for (const [k, v] of Object.entries(img.properties)) md[k] = String(v);
   return md;
@@ -46,37 +76,89 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
   const name = rbdVolumeName(id);
   let size = inp.size;
   const base: Omit<Volume, "size" | "path" | "creatingUntil" | "downloadingUntil"> = {
-    id, projectId: inp.projectId, userId: inp.userId, name: inp.name ?? null, description: inp.description ?? null,
-    typeId: type.id, availabilityZone: inp.availabilityZone ?? "nova", created: at, snapshotId: null, sourceVolid: null,
-    imageId: null, imageMetadata: null, bootable: false, metadata: inp.metadata ?? {}, attachments: [], host: BACKEND_HOST,
+    id,
+    projectId: inp.projectId,
+    userId: inp.userId,
+    name: inp.name ?? null,
+    description: inp.description ?? null,
+    typeId: type.id,
+    availabilityZone: inp.availabilityZone ?? "nova",
+    created: at,
+    snapshotId: null,
+    sourceVolid: null,
+    imageId: null,
+    imageMetadata: null,
+    bootable: false,
+    metadata: inp.metadata ?? {},
+    attachments: [],
+    host: BACKEND_HOST,
   };
   let vol: Volume;
   if (inp.sourceVolid) {
     const src = liveVolume(state, inp.sourceVolid);
     if (!src) throw new CinderError(404, `Volume ${inp.sourceVolid} could not be found.`);
     const st = volumeStatus(src, at);
-    if (st !== "available" && st !== "in-use") throw new CinderError(400, `Invalid volume: Volume ${src.id} status must be available or in-use, but current status is: ${st}.`);
+    if (st !== "available" && st !== "in-use")
+      throw new CinderError(400, `Invalid volume: Volume ${src.id} status must be available or in-use, but current status is: ${st}.`);
     size = size ?? src.size;
-    if (size < src.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the source volume size ${src.size}GB. They must be >= original volume size.`);
+    if (size < src.size)
+      throw new CinderError(
+        400,
+        `Invalid input received: Volume size '${size}'GB cannot be smaller than the source volume size ${src.size}GB. They must be >= original volume size.`,
+      );
     cloneVolume(repo, volumeImageName(src), name, at, size * GiB);
-    vol = { ...base, size, path: "source", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, sourceVolid: src.id,
-      bootable: src.bootable, imageId: src.imageId, imageMetadata: src.imageMetadata };
+    vol = {
+      ...base,
+      size,
+      path: "source",
+      creatingUntil: at + ms(CLONE_SECONDS),
+      downloadingUntil: null,
+      sourceVolid: src.id,
+      bootable: src.bootable,
+      imageId: src.imageId,
+      imageMetadata: src.imageMetadata,
+    };
   } else if (inp.snapshotId) {
     const snap = snapshots(state).get(inp.snapshotId);
     if (!snap) throw new CinderError(404, `Snapshot ${inp.snapshotId} could not be found.`);
     size = size ?? snap.size;
-    if (size < snap.size) throw new CinderError(400, `Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`);
+    if (size < snap.size)
+      throw new CinderError(
+        400,
+        `Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`,
+      );
     const src = volumes(state).get(snap.volumeId);
-    clone(repo, { pool: "volumes", image: src ? volumeImageName(src) : rbdVolumeName(snap.volumeId), snap: rbdSnapName(snap.id) }, "volumes", name, at, size * GiB);
-    vol = { ...base, size, path: "snapshot", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null, snapshotId: snap.id,
-      bootable: src?.bootable ?? false, imageId: src?.imageId ?? null, imageMetadata: src?.imageMetadata ?? null };
+    clone(
+      repo,
+      { pool: "volumes", image: src ? volumeImageName(src) : rbdVolumeName(snap.volumeId), snap: rbdSnapName(snap.id) },
+      "volumes",
+      name,
+      at,
+      size * GiB,
+    );
+    vol = {
+      ...base,
+      size,
+      path: "snapshot",
+      creatingUntil: at + ms(CLONE_SECONDS),
+      downloadingUntil: null,
+      snapshotId: snap.id,
+      bootable: src?.bootable ?? false,
+      imageId: src?.imageId ?? null,
+      imageMetadata: src?.imageMetadata ?? null,
+    };
   } else if (inp.image) {
     const img = inp.image;
     if (img.status !== "active") throw new CinderError(400, `Invalid image identifier or unable to access requested image.`);
     const imgGb = Math.ceil(Math.max(img.size ?? 0, img.virtual_size ?? 0) / GiB);
     size = size ?? Math.max(imgGb, img.min_disk, 1);
-    if (imgGb > size) throw new CinderError(400, `Invalid input received: Size of specified image ${imgGb}GB is larger than volume size ${size}GB.`);
-    if (img.min_disk > size) throw new CinderError(400, `Invalid input received: Volume size ${size}GB cannot be smaller than the image minDisk size ${img.min_disk}GB.`);
+    if (imgGb > size)
+      throw new CinderError(400, `Invalid input received: Size of specified image ${imgGb}GB is larger than volume size ${size}GB.`);
+    if (img.min_disk > size)
+      throw new CinderError(
+        400,
+        `Invalid input received: Volume size ${size}GB cannot be smaller than the image minDisk size ${img.min_disk}GB.`,
+      );
     const d = cloneDecision(state, img);
     const common = { ...base, size, imageId: img.id, imageMetadata: imageMetadata(img), bootable: true };
     if (d.cloneable && d.ref) {
@@ -84,11 +166,16 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
       vol = { ...common, path: "clone", creatingUntil: at + ms(CLONE_SECONDS), downloadingUntil: null };
     } else {
       const st = copyStages(img);
-      createImage(repo, "volumes", name, { size: size * GiB, dataBytes: Math.min(img.size ?? 0, img.virtual_size ?? img.size ?? 0), created: at });
+      createImage(repo, "volumes", name, {
+        size: size * GiB,
+        dataBytes: Math.min(img.size ?? 0, img.virtual_size ?? img.size ?? 0),
+        created: at,
+      });
       const creatingUntil = at + ms(st.download);
       vol = { ...common, path: "copy", creatingUntil, downloadingUntil: creatingUntil + ms(st.convert + st.import), cloneReason: d.reason };
       // A qcow2 whose header Glance could not read fails in qemu-img convert: downloading, then error.
-      if (img.disk_format === "qcow2" && img.virtual_size === null) vol = { ...vol, downloadingUntil: creatingUntil + ms(0.3), errorAt: creatingUntil + ms(0.3) };
+      if (img.disk_format === "qcow2" && img.virtual_size === null)
+        vol = { ...vol, downloadingUntil: creatingUntil + ms(0.3), errorAt: creatingUntil + ms(0.3) };
     }
   } else {
     if (!size || size < 1) throw new CinderError(400, "Invalid input received: Volume size must be an integer and greater than 0");
@@ -103,7 +190,10 @@ export function createVolume(state: SimState, inp: CreateVolumeInput): Volume {
 export function liveVolume(state: SimState, id: string): Volume | undefined {
   const v = volumes(state).get(id);
   if (!v) return undefined;
-  if (isGone(v, state.clock.now())) { purgeVolume(state, v); return undefined; }
+  if (isGone(v, state.clock.now())) {
+    purgeVolume(state, v);
+    return undefined;
+  }
   return v;
 }
 
@@ -139,14 +229,21 @@ export function deleteVolume(state: SimState, v: Volume, opts: { cascade?: boole
   const st = volumeStatus(v, state.clock.now());
   const snaps = snapshots(state).filter((s) => s.volumeId === v.id);
   if (!DELETABLE.includes(st) || (snaps.length > 0 && !opts.cascade))
-    throw new CinderError(400, "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.");
+    throw new CinderError(
+      400,
+      "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
+    );
   // A busy snapshot stops the cascade: the volume stays (real Cinder leaves it in error_deleting).
   for (const s of snaps) if (!deleteSnapshot(state, s)) return;
   purgeVolume(state, v);
 }
 
 /** Cinder's RBD create_snapshot: rbd snap create + protect volumes/volume-<id>@snapshot-<sid>. */
-export function createSnapshot(state: SimState, v: Volume, inp: { userId: string; name?: string | null; description?: string | null; force?: boolean; id?: string; at?: number }): Snapshot {
+export function createSnapshot(
+  state: SimState,
+  v: Volume,
+  inp: { userId: string; name?: string | null; description?: string | null; force?: boolean; id?: string; at?: number },
+): Snapshot {
   const now = inp.at ?? state.clock.now();
   const st = volumeStatus(v, now);
   if (st !== "available" && !(st === "in-use" && inp.force))
@@ -155,8 +252,18 @@ export function createSnapshot(state: SimState, v: Volume, inp: { userId: string
   const repo = rbdRepo(state);
   snapCreate(repo, "volumes", volumeImageName(v), rbdSnapName(id), now);
   snapProtect(repo, "volumes", volumeImageName(v), rbdSnapName(id));
-  const s: Snapshot = { id, projectId: v.projectId, userId: inp.userId, volumeId: v.id, name: inp.name ?? null, description: inp.description ?? null,
-    size: v.size, created: now, readyAt: now + state.clock.ms(SNAPSHOT_SECONDS), metadata: {} };
+  const s: Snapshot = {
+    id,
+    projectId: v.projectId,
+    userId: inp.userId,
+    volumeId: v.id,
+    name: inp.name ?? null,
+    description: inp.description ?? null,
+    size: v.size,
+    created: now,
+    readyAt: now + state.clock.ms(SNAPSHOT_SECONDS),
+    metadata: {},
+  };
   snapshots(state).put(s);
   return s;
 }
@@ -169,7 +276,8 @@ export function createSnapshot(state: SimState, v: Volume, inp: { userId: string
 export function deleteSnapshot(state: SimState, s: Snapshot): boolean {
   const repo = rbdRepo(state);
   const owner = volumes(state).get(s.volumeId);
-  const vol = owner ? volumeImageName(owner) : rbdVolumeName(s.volumeId), snap = rbdSnapName(s.id);
+  const vol = owner ? volumeImageName(owner) : rbdVolumeName(s.volumeId),
+    snap = rbdSnapName(s.id);
   if (repo.get("volumes", vol)?.snaps.some((x) => x.name === snap)) {
     if (repo.children({ pool: "volumes", image: vol, snap }).length > 0) return false;
     snapUnprotect(repo, "volumes", vol, snap);

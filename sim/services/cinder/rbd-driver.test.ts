@@ -4,7 +4,11 @@ import { createImage } from "../ceph/rbd";
 import { cloneVolume, deleteVolumeImage } from "./rbd-driver";
 
 const GiB = 1024 ** 3;
-const names = (repo: ReturnType<typeof memoryRepo>) => repo.all().map((i) => i.name).sort();
+const names = (repo: ReturnType<typeof memoryRepo>) =>
+  repo
+    .all()
+    .map((i) => i.name)
+    .sort();
 
 describe("Cinder RBD driver naming (sim)", () => {
   it("clones through <dest>.clone_snap; deleting the source renames it .deleted; the last clone takes it along", () => {

@@ -56,8 +56,16 @@ function deleteParentRefs(repo: RbdRepo, parent: string, snap: string): void {
 export function deleteVolumeImage(repo: RbdRepo, name: string): void {
   const img = repo.get(POOL, name);
   if (!img) return; // "volume no longer exists in backend"
-  if (img.snaps.some((s) => s.name.endsWith(".clone_snap"))) { rename(repo, POOL, name, `${name}${DELETED}`); return; }
+  if (img.snaps.some((s) => s.name.endsWith(".clone_snap"))) {
+    rename(repo, POOL, name, `${name}${DELETED}`);
+    return;
+  }
   const parent = cloneInfo(img);
-  try { removeImage(repo, POOL, name); } catch (e) { if (!(e instanceof RbdError)) throw e; return; }
+  try {
+    removeImage(repo, POOL, name);
+  } catch (e) {
+    if (!(e instanceof RbdError)) throw e;
+    return;
+  }
   if (parent) deleteParentRefs(repo, parent.image, parent.snap);
 }

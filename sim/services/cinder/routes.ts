@@ -22,13 +22,23 @@ type Env = SimEnv & { Variables: { mv: Version } };
 export function cinderRoutes(state: SimState) {
   const outer = new Hono();
   const versionDoc = () => ({
-    versions: [{
-      id: "v3.0", status: "CURRENT", version: CINDER_MAX, min_version: CINDER_MIN, updated: "2022-08-31T00:00:00Z",
-      links: [{ href: "https://docs.openstack.org/", rel: "describedby", type: "text/html" }, { href: `${state.baseUrl}/volume/v3/`, rel: "self" }],
-      "media-types": [{ base: "application/json", type: "application/vnd.openstack.volume+json;version=3" }],
-    }],
+    versions: [
+      {
+        id: "v3.0",
+        status: "CURRENT",
+        version: CINDER_MAX,
+        min_version: CINDER_MIN,
+        updated: "2022-08-31T00:00:00Z",
+        links: [
+          { href: "https://docs.openstack.org/", rel: "describedby", type: "text/html" },
+          { href: `${state.baseUrl}/volume/v3/`, rel: "self" },
+        ],
+        "media-types": [{ base: "application/json", type: "application/vnd.openstack.volume+json;version=3" }],
+      },
+    ],
   });
-  const plain = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const plain = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   outer.get("/", () => plain(versionDoc(), 300));
   outer.get("/v3", () => plain(versionDoc()));
   outer.get("/v3/", () => plain(versionDoc()));
@@ -49,7 +59,12 @@ function api(state: SimState) {
     const n = negotiate("volume", { get: (h) => c.req.header(h) }, CINDER_MIN, CINDER_MAX);
     // As cinder-api: a 406 echoes the version asked for; a malformed version, keystonemiddleware's 401 and
     // webob's 404 for an unknown path echo none.
-    if (!n.ok) return cinderFault(n.status, n.message, n.status === 406 ? { "OpenStack-API-Version": `volume ${n.asked}`, Vary: "OpenStack-API-Version" } : {});
+    if (!n.ok)
+      return cinderFault(
+        n.status,
+        n.message,
+        n.status === 406 ? { "OpenStack-API-Version": `volume ${n.asked}`, Vary: "OpenStack-API-Version" } : {},
+      );
     c.set("mv", n.version);
     await next();
     if (c.res.status !== 401 && !c.get("unversioned" as never)) {
@@ -60,8 +75,15 @@ function api(state: SimState) {
   });
   app.use("*", requireToken(state));
   app.use("*", chunkedBodyAsUpstream("volume"));
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-  const ctx = (c: Context<Env>): ViewCtx => ({ state, v: c.get("mv"), admin: c.get("auth").isAdmin, now: state.clock.now(), base: state.baseUrl });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const ctx = (c: Context<Env>): ViewCtx => ({
+    state,
+    v: c.get("mv"),
+    admin: c.get("auth").isAdmin,
+    now: state.clock.now(),
+    base: state.baseUrl,
+  });
   const fail = (e: unknown) => {
     if (e instanceof CinderError) return cinderFault(e.status, e.message);
     throw e;
@@ -75,7 +97,9 @@ function api(state: SimState) {
     const all = a.isAdmin && ["1", "true", "True"].includes(q.get("all_tenants") ?? "");
     const project = all ? q.get("project_id") : a.projectId;
     let list = volumes(state).filter((v) => (!project || v.projectId === project) && !isGone(v, now));
-    const name = q.get("name"), status = q.get("status"), bootable = q.get("bootable");
+    const name = q.get("name"),
+      status = q.get("status"),
+      bootable = q.get("bootable");
     if (name) list = list.filter((v) => v.name === name);
     if (status) list = list.filter((v) => volumeStatus(v, now) === status);
     if (bootable) list = list.filter((v) => String(v.bootable && glanceMetaRecorded(v, now)) === bootable.toLowerCase());
@@ -89,9 +113,15 @@ function api(state: SimState) {
     }
     const limit = Number(q.get("limit") ?? 1000);
     const page = list.slice(0, limit);
-    const links = list.length > page.length && page.length
-      ? [{ href: `${state.baseUrl}/volume/v3/${a.projectId}/volumes${c.req.path.endsWith("/detail") ? "/detail" : ""}?limit=${limit}&marker=${page[page.length - 1].id}`, rel: "next" }]
-      : undefined;
+    const links =
+      list.length > page.length && page.length
+        ? [
+            {
+              href: `${state.baseUrl}/volume/v3/${a.projectId}/volumes${c.req.path.endsWith("/detail") ? "/detail" : ""}?limit=${limit}&marker=${page[page.length - 1].id}`,
+              rel: "next",
+            },
+          ]
+        : undefined;
     return { page, links, total };
   };
   const listBody = (c: Context<Env>, detail: boolean) => {
@@ -102,7 +132,9 @@ function api(state: SimState) {
       if (links) body.volumes_links = links;
       if (c.req.query("with_count") && x.v.minor >= 45) body.count = total;
       return json(body);
-    } catch (e) { return fail(e); }
+    } catch (e) {
+      return fail(e);
+    }
   };
   app.get("/volumes", (c) => listBody(c, false));
   app.get("/volumes/detail", (c) => listBody(c, true));
@@ -127,19 +159,32 @@ function api(state: SimState) {
       if (!image) return cinderFault(400, `Invalid image identifier or unable to access requested image.`);
     }
     if (body.size !== undefined && body.size !== null && !(Number.isInteger(Number(body.size)) && Number(body.size) > 0))
-      return cinderFault(400, `Invalid input for field/attribute size. Value: ${body.size}. ${JSON.stringify(body.size)} is not valid under any of the given schemas`);
+      return cinderFault(
+        400,
+        `Invalid input for field/attribute size. Value: ${body.size}. ${JSON.stringify(body.size)} is not valid under any of the given schemas`,
+      );
     const type = findType(state, body.volume_type);
     if (!type) return cinderFault(404, `Volume type with name ${body.volume_type} could not be found.`);
     const over = quotaCheck(state, a.projectId, type.name, Number(body.size ?? 1));
     if (over) return cinderFault(413, over);
     try {
       const v = createVolume(state, {
-        projectId: a.projectId, userId: a.userId, size: body.size === undefined || body.size === null ? undefined : Number(body.size),
-        name: body.name, description: body.description, volumeType: type.id, image, snapshotId: body.snapshot_id, sourceVolid: body.source_volid,
-        metadata: body.metadata, availabilityZone: body.availability_zone,
+        projectId: a.projectId,
+        userId: a.userId,
+        size: body.size === undefined || body.size === null ? undefined : Number(body.size),
+        name: body.name,
+        description: body.description,
+        volumeType: type.id,
+        image,
+        snapshotId: body.snapshot_id,
+        sourceVolid: body.source_volid,
+        metadata: body.metadata,
+        availabilityZone: body.availability_zone,
       });
       return json({ volume: volumeDetail(ctx(c), v, { create: true }) }, 202);
-    } catch (e) { return fail(e); }
+    } catch (e) {
+      return fail(e);
+    }
   });
 
   app.put("/volumes/:id", async (c) => {
@@ -148,7 +193,11 @@ function api(state: SimState) {
     const body = (await c.req.json().catch(() => null))?.volume ?? {};
     // cinder/api/schemas/volumes.py update: only these properties.
     const extra = Object.keys(body).find((k) => !["name", "description", "metadata", "display_name", "display_description"].includes(k));
-    if (extra) return cinderFault(400, `Invalid input for field/attribute volume. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`);
+    if (extra)
+      return cinderFault(
+        400,
+        `Invalid input for field/attribute volume. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`,
+      );
     const next = { ...v, name: body.name ?? v.name, description: body.description ?? v.description, metadata: body.metadata ?? v.metadata };
     volumes(state).put(next);
     return json({ volume: volumeDetail(ctx(c), next) });
@@ -157,11 +206,20 @@ function api(state: SimState) {
   app.delete("/volumes/:id", (c) => {
     const v = own(c);
     if (!v) return cinderFault(404, `Volume ${c.req.param("id")} could not be found.`);
-    try { deleteVolume(state, v, { cascade: c.req.query("cascade") === "true" }); } catch (e) { return fail(e); }
+    try {
+      deleteVolume(state, v, { cascade: c.req.query("cascade") === "true" });
+    } catch (e) {
+      return fail(e);
+    }
     return new Response(null, { status: 202 });
   });
 
-  registerCinderExtras(app, state, { own, mv: (c) => c.get("mv"), admin: (c) => c.get("auth").isAdmin, projectId: (c) => c.get("auth").projectId });
+  registerCinderExtras(app, state, {
+    own,
+    mv: (c) => c.get("mv"),
+    admin: (c) => c.get("auth").isAdmin,
+    projectId: (c) => c.get("auth").projectId,
+  });
 
   const snapList = (c: Context<Env>, detail: boolean) => {
     const a = c.get("auth");
@@ -191,9 +249,16 @@ function api(state: SimState) {
     const a = c.get("auth");
     if (!v || (!a.isAdmin && v.projectId !== a.projectId)) return cinderFault(404, `Volume ${body.volume_id} could not be found.`);
     try {
-      const s = createSnapshot(state, v, { userId: a.userId, name: body.name, description: body.description, force: [true, "true", "True"].includes(body.force) });
+      const s = createSnapshot(state, v, {
+        userId: a.userId,
+        name: body.name,
+        description: body.description,
+        force: [true, "true", "True"].includes(body.force),
+      });
       return json({ snapshot: snapshotView(ctx(c), s) }, 202);
-    } catch (e) { return fail(e); }
+    } catch (e) {
+      return fail(e);
+    }
   });
   app.delete("/snapshots/:id", (c) => {
     const s = ownSnap(c);
@@ -202,11 +267,19 @@ function api(state: SimState) {
     return new Response(null, { status: 202 });
   });
 
-  app.get("/types", (c) => json({ volume_types: volumeTypes(state).all().map((t) => typeView(c.get("auth").isAdmin, t)) }));
+  app.get("/types", (c) =>
+    json({
+      volume_types: volumeTypes(state)
+        .all()
+        .map((t) => typeView(c.get("auth").isAdmin, t)),
+    }),
+  );
   app.get("/types/default", (c) => json({ volume_type: typeView(c.get("auth").isAdmin, findType(state, null)!) }));
   app.get("/types/:id", (c) => {
     const t = volumeTypes(state).get(c.req.param("id"));
-    return t ? json({ volume_type: typeView(c.get("auth").isAdmin, t) }) : cinderFault(404, `Volume type ${c.req.param("id")} could not be found.`);
+    return t
+      ? json({ volume_type: typeView(c.get("auth").isAdmin, t) })
+      : cinderFault(404, `Volume type ${c.req.param("id")} could not be found.`);
   });
 
   const quota = (c: Context<Env>, usage: boolean) => {

@@ -3,9 +3,27 @@ import { glanceMetaRecorded, volumeStatus, volumeUpdated } from "./status";
 import type { Volume } from "./model";
 
 const vol = (o: Partial<Volume>): Volume => ({
-  id: "v", projectId: "p", userId: "u", name: null, description: null, size: 1, typeId: "t", availabilityZone: "nova", created: 0,
-  path: "copy", creatingUntil: 100, downloadingUntil: 160, imageId: "i", imageMetadata: null, snapshotId: null, sourceVolid: null,
-  bootable: true, metadata: {}, attachments: [], host: "h", ...o,
+  id: "v",
+  projectId: "p",
+  userId: "u",
+  name: null,
+  description: null,
+  size: 1,
+  typeId: "t",
+  availabilityZone: "nova",
+  created: 0,
+  path: "copy",
+  creatingUntil: 100,
+  downloadingUntil: 160,
+  imageId: "i",
+  imageMetadata: null,
+  snapshotId: null,
+  sourceVolid: null,
+  bootable: true,
+  metadata: {},
+  attachments: [],
+  host: "h",
+  ...o,
 });
 
 describe("volume status from timestamps", () => {

@@ -21,7 +21,9 @@ export const isGone = (v: Volume, now: number) => v.deleteAt !== undefined && no
 
 /** updated_at: the last transition that has happened, null while still in the first state. */
 export function volumeUpdated(v: Volume, now: number): number | null {
-  const marks = [v.creatingUntil, v.downloadingUntil, ...v.attachments.map((a) => a.attachedAt)].filter((t): t is number => t !== null && t <= now);
+  const marks = [v.creatingUntil, v.downloadingUntil, ...v.attachments.map((a) => a.attachedAt)].filter(
+    (t): t is number => t !== null && t <= now,
+  );
   return marks.length ? Math.max(...marks) : null;
 }
 
@@ -31,5 +33,4 @@ export const snapshotStatus = (s: Snapshot, now: number) => (now < s.readyAt ? "
  * Cinder copies the image's metadata (volume_image_metadata, bootable=true) at the end of the create flow,
  * after the clone or the download + import: not while the volume is still creating or downloading.
  */
-export const glanceMetaRecorded = (v: Volume, now: number) =>
-  now >= readyAt(v) && !(v.errorAt !== undefined && now >= v.errorAt);
+export const glanceMetaRecorded = (v: Volume, now: number) => now >= readyAt(v) && !(v.errorAt !== undefined && now >= v.errorAt);

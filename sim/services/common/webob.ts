@@ -5,7 +5,11 @@ import { requestId } from "../../core/ids";
  * {"message": "The resource could not be found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}.
  */
 export function webobNotFound(): Response {
-  return new Response(JSON.stringify({ message: "The resource could not be found.<br /><br />\n\n\n", code: "404 Not Found", title: "Not Found" }), {
-    status: 404, headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() },
-  });
+  return new Response(
+    JSON.stringify({ message: "The resource could not be found.<br /><br />\n\n\n", code: "404 Not Found", title: "Not Found" }),
+    {
+      status: 404,
+      headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() },
+    },
+  );
 }

@@ -22,14 +22,32 @@ export function glanceControls(state: SimState) {
   });
   app.post("/rbd-clones", async (c) => {
     const b = await c.req.json().catch(() => ({}));
-    const image = glanceImages(state).all().find((g) => g.id === b?.image || g.name === b?.image);
+    const image = glanceImages(state)
+      .all()
+      .find((g) => g.id === b?.image || g.name === b?.image);
     const count = Number(b?.count);
-    if (!image || !["volumes", "vms"].includes(b?.pool) || typeof b?.prefix !== "string" || !/^[\w-]{1,40}$/.test(b.prefix) || !(count >= 1 && count <= 5000))
-      return c.json({ error: "body needs image (a Glance image name or id), pool (volumes|vms), prefix ([\\w-]{1,40}) and count (1-5000)" }, 400);
+    if (
+      !image ||
+      !["volumes", "vms"].includes(b?.pool) ||
+      typeof b?.prefix !== "string" ||
+      !/^[\w-]{1,40}$/.test(b.prefix) ||
+      !(count >= 1 && count <= 5000)
+    )
+      return c.json(
+        { error: "body needs image (a Glance image name or id), pool (volumes|vms), prefix ([\\w-]{1,40}) and count (1-5000)" },
+        400,
+      );
     const repo = rbdRepo(state);
     try {
       state.store.transaction(() => {
-        for (let i = 0; i < count; i++) clone(repo, { pool: "images", image: image.id, snap: "snap" }, b.pool, `${b.prefix}-${String(i).padStart(4, "0")}`, state.clock.now());
+        for (let i = 0; i < count; i++)
+          clone(
+            repo,
+            { pool: "images", image: image.id, snap: "snap" },
+            b.pool,
+            `${b.prefix}-${String(i).padStart(4, "0")}`,
+            state.clock.now(),
+          );
       });
     } catch (e) {
       if (e instanceof RbdError) return c.json({ error: e.message }, 400);

@@ -2,8 +2,15 @@ import type { Context } from "hono";
 import { requestId } from "../../core/ids";
 
 const TITLES: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
-  413: "Request Entity Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error", 501: "Not Implemented",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Request Entity Too Large",
+  415: "Unsupported Media Type",
+  500: "Internal Server Error",
+  501: "Not Implemented",
 };
 
 /**
@@ -18,7 +25,8 @@ export function glanceError(c: Context, status: number, explanation: string): Re
   const headers: Record<string, string> = { "x-openstack-request-id": requestId() };
   if (accept.includes("application/json")) {
     return new Response(JSON.stringify({ message: `${explanation}<br /><br />\n\n\n`, code, title }), {
-      status, headers: { ...headers, "Content-Type": "application/json" },
+      status,
+      headers: { ...headers, "Content-Type": "application/json" },
     });
   }
   if (accept.includes("text/html") || accept.includes("*/*")) {
@@ -31,4 +39,5 @@ export function glanceError(c: Context, status: number, explanation: string): Re
 export const notFound = (id: string) => `No image found with ID ${id}`;
 
 /** webob's HTTPUnauthorized explanation, which glance-api sends for a missing or invalid token. */
-export const UNAUTHORIZED = "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.";
+export const UNAUTHORIZED =
+  "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.";

@@ -8,7 +8,8 @@ import IMAGE_SCHEMA from "./schema-image.json" with { type: "json" };
 /** glance-api's image schema (GET /v2/schemas/image), as Zed serves it; its enums validate create and update. */
 export const imageSchema = IMAGE_SCHEMA;
 const ENUMS: Record<string, (string | null)[]> = {
-  disk_format: IMAGE_SCHEMA.properties.disk_format.enum, container_format: IMAGE_SCHEMA.properties.container_format.enum,
+  disk_format: IMAGE_SCHEMA.properties.disk_format.enum,
+  container_format: IMAGE_SCHEMA.properties.container_format.enum,
   visibility: IMAGE_SCHEMA.properties.visibility.enum,
 };
 const py = (v: unknown) => (v === null ? "None" : typeof v === "string" ? `'${v}'` : JSON.stringify(v));
@@ -30,7 +31,8 @@ const IMPORT_METHODS = ["glance-direct", "web-download", "copy-image"];
  */
 export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
   const none = (status: number) => new Response(null, { status, headers: { "x-openstack-request-id": requestId() } });
-  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() } });
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() } });
 
   app.get("/v2/images/:id/file", (c) => {
     const img = load(c);
@@ -45,7 +47,9 @@ export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv
     return json({ members: [], schema: "/v2/schemas/members" });
   });
 
-  app.get("/v2/info/import", () => json({ "import-methods": { description: "Import methods available.", type: "array", value: IMPORT_METHODS } }));
+  app.get("/v2/info/import", () =>
+    json({ "import-methods": { description: "Import methods available.", type: "array", value: IMPORT_METHODS } }),
+  );
 
   app.post("/v2/images/:id/import", async (c) => {
     const body = await c.req.json().catch(() => null);
@@ -57,5 +61,4 @@ export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv
     if (method === "glance-direct") return glanceError(c, 409, "Image needs to be staged before 'glance-direct' method can be used");
     return glanceError(c, 501, `The sim does not implement the ${method} import method.`);
   });
-
 }

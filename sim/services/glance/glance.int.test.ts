@@ -24,11 +24,24 @@ describe("glance on the RBD store", () => {
     expect(res.status).toBe(201);
     const img = await res.json();
     cleanup.add(`image ${img.name}`, async () => {
-      await glance(s, `/v2/images/${img.id}`, { method: "PATCH", headers: { "Content-Type": "application/openstack-images-v2.1-json-patch" }, body: JSON.stringify([{ op: "replace", path: "/protected", value: false }]) });
+      await glance(s, `/v2/images/${img.id}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/openstack-images-v2.1-json-patch" },
+        body: JSON.stringify([{ op: "replace", path: "/protected", value: false }]),
+      });
       const del = await glance(s, `/v2/images/${img.id}`, { method: "DELETE" });
       if (del.status !== 204 && del.status !== 404) throw new Error(`DELETE image ${img.id}: ${del.status} ${await del.text()}`);
     });
-    if (data) expect((await glance(s, `/v2/images/${img.id}/file`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: data })).status).toBe(204);
+    if (data)
+      expect(
+        (
+          await glance(s, `/v2/images/${img.id}/file`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/octet-stream" },
+            body: data,
+          })
+        ).status,
+      ).toBe(204);
     return img as { id: string; name: string; [k: string]: unknown };
   };
   let raw: { id: string };
@@ -45,7 +58,15 @@ describe("glance on the RBD store", () => {
   it("a new image is queued with no size; upload stores size, checksums, virtual_size and an rbd location", async () => {
     const queued = await (await glance(demo, `/v2/images/${raw.id}`)).json();
     expect(queued).toMatchObject({ status: "queued", size: null, hw_rng_model: "virtio", visibility: "shared" });
-    expect((await glance(demo, `/v2/images/${raw.id}/file`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: data })).status).toBe(204);
+    expect(
+      (
+        await glance(demo, `/v2/images/${raw.id}/file`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/octet-stream" },
+          body: data,
+        })
+      ).status,
+    ).toBe(204);
     const mine = await (await glance(demo, `/v2/images/${raw.id}`)).json();
     expect(mine).toMatchObject({ status: "active", size: data.length, virtual_size: data.length, os_hash_algo: "sha512" });
     expect(mine.checksum).toMatch(/^[0-9a-f]{32}$/);
@@ -69,15 +90,28 @@ describe("glance on the RBD store", () => {
   });
 
   it("deleting an image whose snapshot has a clone gives 409 with Glance's message, JSON, HTML or text as asked", async () => {
-    const res = await cinder(demo, "/volumes", "3.0", { method: "POST", json: { volume: { size: 1, imageRef: raw.id, name: `${P}-clone` } } });
+    const res = await cinder(demo, "/volumes", "3.0", {
+      method: "POST",
+      json: { volume: { size: 1, imageRef: raw.id, name: `${P}-clone` } },
+    });
     expect(res.status).toBe(202);
     const vol = (await res.json()).volume;
     const dropVolume = async () => {
       await cinder(demo, `/volumes/${vol.id}`, "3.0", { method: "DELETE" });
-      await pollUntil(async () => (await cinder(demo, `/volumes/${vol.id}`)).status, (st) => st === 404, 120_000, 250);
+      await pollUntil(
+        async () => (await cinder(demo, `/volumes/${vol.id}`)).status,
+        (st) => st === 404,
+        120_000,
+        250,
+      );
     };
     cleanup.add(`volume ${P}-clone`, dropVolume);
-    const { seen } = await pollUntil(async () => (await (await cinder(demo, `/volumes/${vol.id}`)).json()).volume.status, (st) => st === "available" || st === "error", 120_000, 200);
+    const { seen } = await pollUntil(
+      async () => (await (await cinder(demo, `/volumes/${vol.id}`)).json()).volume.status,
+      (st) => st === "available" || st === "error",
+      120_000,
+      200,
+    );
     expect(seen).not.toContain("downloading"); // a raw image on the cluster's own images pool is cloned
     expect(seen[seen.length - 1]).toBe("available");
     const children = (await (await ceph(`/api/block/image/images%2F${raw.id}`)).json()).snapshots[0].children;
@@ -86,11 +120,17 @@ describe("glance on the RBD store", () => {
     const del = await glance(admin, `/v2/images/${raw.id}`, { method: "DELETE" });
     expect(del.status).toBe(409);
     expect(await del.json()).toEqual({ message: `${inUse(raw.id)}<br /><br />\n\n\n`, code: "409 Conflict", title: "Conflict" });
-    const html = await fetch(`${admin.endpoint("image")}/v2/images/${raw.id}`, { method: "DELETE", headers: { "X-Auth-Token": admin.token, Accept: "*/*" } });
+    const html = await fetch(`${admin.endpoint("image")}/v2/images/${raw.id}`, {
+      method: "DELETE",
+      headers: { "X-Auth-Token": admin.token, Accept: "*/*" },
+    });
     expect(html.status).toBe(409);
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);
     expect(await html.text()).toContain("<h1>409 Conflict</h1>");
-    const plain = await fetch(`${admin.endpoint("image")}/v2/images/${raw.id}`, { method: "DELETE", headers: { "X-Auth-Token": admin.token, Accept: "text/plain" } });
+    const plain = await fetch(`${admin.endpoint("image")}/v2/images/${raw.id}`, {
+      method: "DELETE",
+      headers: { "X-Auth-Token": admin.token, Accept: "text/plain" },
+    });
     expect(plain.status).toBe(409);
     expect(plain.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(await plain.text()).toMatch(new RegExp(`^409 Conflict\\n\\n${inUse(raw.id).replace(/[.()]/g, "\\$&")}`));
@@ -113,7 +153,11 @@ describe("glance on the RBD store", () => {
     new DataView(hdr.buffer).setUint32(4, 3); // qcow2 version 3
     new DataView(hdr.buffer).setBigUint64(24, 1073741824n);
     const img = await newImage(demo, { name: `${P}-q`, disk_format: "qcow2" }, hdr);
-    expect(await (await glance(demo, `/v2/images/${img.id}`)).json()).toMatchObject({ size: 512, virtual_size: 1073741824, disk_format: "qcow2" });
+    expect(await (await glance(demo, `/v2/images/${img.id}`)).json()).toMatchObject({
+      size: 512,
+      virtual_size: 1073741824,
+      disk_format: "qcow2",
+    });
   });
 
   it("a protected image cannot be deleted (403)", async () => {
@@ -145,10 +189,17 @@ describe("glance on the RBD store", () => {
     // Precondition stated: the sim's default scenario seeds two instance snapshots of centos-7-raw.
     if (onSim) {
       const seeded = await (await glance(demo, "/v2/images?image_type=snapshot")).json();
-      const names = seeded.images.map((i: { name: string }) => i.name).filter((n: string) => !n.startsWith("zt-")).sort();
+      const names = seeded.images
+        .map((i: { name: string }) => i.name)
+        .filter((n: string) => !n.startsWith("zt-"))
+        .sort();
       expect(names).toEqual(["old-web-3-snapshot", "web-1-snapshot"]);
       for (const i of seeded.images.filter((x: { name: string }) => !x.name.startsWith("zt-"))) {
-        expect(i).toMatchObject({ image_type: "snapshot", base_image_ref: stableUuid("image", "centos-7-raw"), instance_uuid: expect.any(String) });
+        expect(i).toMatchObject({
+          image_type: "snapshot",
+          base_image_ref: stableUuid("image", "centos-7-raw"),
+          instance_uuid: expect.any(String),
+        });
       }
     }
   });

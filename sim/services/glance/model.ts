@@ -52,12 +52,33 @@ export const locationExposed = (state: SimState) => {
   return c.show_image_direct_url || c.show_multiple_locations;
 };
 
-export const rbdUrl = (fsid: string, pool: string, image: string, snap = "snap") =>
-  `rbd://${fsid}/${pool}/${image}/${snap}`;
+export const rbdUrl = (fsid: string, pool: string, image: string, snap = "snap") => `rbd://${fsid}/${pool}/${image}/${snap}`;
 
 /** Keys that are image attributes, not custom properties. */
 export const CORE_KEYS = new Set([
-  "id", "name", "status", "disk_format", "container_format", "visibility", "size", "virtual_size", "checksum",
-  "os_hash_algo", "os_hash_value", "protected", "min_ram", "min_disk", "owner", "os_hidden", "tags",
-  "created_at", "updated_at", "self", "file", "schema", "direct_url", "locations", "stores",
+  "id",
+  "name",
+  "status",
+  "disk_format",
+  "container_format",
+  "visibility",
+  "size",
+  "virtual_size",
+  "checksum",
+  "os_hash_algo",
+  "os_hash_value",
+  "protected",
+  "min_ram",
+  "min_disk",
+  "owner",
+  "os_hidden",
+  "tags",
+  "created_at",
+  "updated_at",
+  "self",
+  "file",
+  "schema",
+  "direct_url",
+  "locations",
+  "stores",
 ]);

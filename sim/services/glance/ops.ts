@@ -10,13 +10,27 @@ import { glanceImages, rbdUrl, type GlanceImage } from "./model";
 export function newImage(state: SimState, owner: string, f: Partial<GlanceImage>): GlanceImage {
   const now = state.clock.now();
   return {
-    id: f.id ?? uuid(), name: f.name ?? null, status: f.status ?? "queued",
-    disk_format: f.disk_format ?? null, container_format: f.container_format ?? null,
-    visibility: f.visibility ?? "shared", size: f.size ?? null, virtual_size: f.virtual_size ?? null,
-    checksum: f.checksum ?? null, os_hash_algo: f.os_hash_algo ?? null, os_hash_value: f.os_hash_value ?? null,
-    protected: f.protected ?? false, min_ram: f.min_ram ?? 0, min_disk: f.min_disk ?? 0, owner: f.owner ?? owner,
-    os_hidden: f.os_hidden ?? false, tags: f.tags ?? [], created: f.created ?? now, updated: f.updated ?? now,
-    properties: f.properties ?? {}, locationUrl: f.locationUrl ?? null,
+    id: f.id ?? uuid(),
+    name: f.name ?? null,
+    status: f.status ?? "queued",
+    disk_format: f.disk_format ?? null,
+    container_format: f.container_format ?? null,
+    visibility: f.visibility ?? "shared",
+    size: f.size ?? null,
+    virtual_size: f.virtual_size ?? null,
+    checksum: f.checksum ?? null,
+    os_hash_algo: f.os_hash_algo ?? null,
+    os_hash_value: f.os_hash_value ?? null,
+    protected: f.protected ?? false,
+    min_ram: f.min_ram ?? 0,
+    min_disk: f.min_disk ?? 0,
+    owner: f.owner ?? owner,
+    os_hidden: f.os_hidden ?? false,
+    tags: f.tags ?? [],
+    created: f.created ?? now,
+    updated: f.updated ?? now,
+    properties: f.properties ?? {},
+    locationUrl: f.locationUrl ?? null,
   };
 }
 
@@ -30,15 +44,28 @@ export function qcow2VirtualSize(data: Uint8Array): number | null {
  * What glance_store's RBD driver does on upload: rbd import into images/<id>, create snapshot "snap",
  * protect it, and record rbd://<fsid>/images/<id>/snap. Data is accounted by size, not stored.
  */
-export function storeImageData(state: SimState, img: GlanceImage, size: number, digests: { md5: string; sha512: string }, virtualSize: number | null): GlanceImage {
+export function storeImageData(
+  state: SimState,
+  img: GlanceImage,
+  size: number,
+  digests: { md5: string; sha512: string },
+  virtualSize: number | null,
+): GlanceImage {
   const repo = rbdRepo(state);
   const now = state.clock.now();
   createImage(repo, "images", img.id, { size, dataBytes: size, created: now });
   snapCreate(repo, "images", img.id, "snap", now);
   snapProtect(repo, "images", img.id, "snap");
   const next: GlanceImage = {
-    ...img, status: "active", size, checksum: digests.md5, os_hash_algo: "sha512", os_hash_value: digests.sha512,
-    virtual_size: virtualSize ?? (img.disk_format === "raw" ? size : null), locationUrl: rbdUrl(CLUSTER_FSID, "images", img.id), updated: now,
+    ...img,
+    status: "active",
+    size,
+    checksum: digests.md5,
+    os_hash_algo: "sha512",
+    os_hash_value: digests.sha512,
+    virtual_size: virtualSize ?? (img.disk_format === "raw" ? size : null),
+    locationUrl: rbdUrl(CLUSTER_FSID, "images", img.id),
+    updated: now,
   };
   glanceImages(state).put(next);
   return next;
@@ -71,7 +98,8 @@ export function deleteImage(state: SimState, img: GlanceImage): DeleteResult {
       } catch (e) {
         if (e instanceof RbdError && (e.code === "EBUSY" || e.code === "ENOTEMPTY")) {
           return {
-            ok: false, status: 409,
+            ok: false,
+            status: 409,
             message: `Image ${img.id} could not be deleted because it is in use: The image cannot be deleted because it is in use through the backend store outside of Glance.`,
           };
         }

@@ -10,21 +10,45 @@ import { listImages } from "./list";
 import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId(), ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId(), ...headers },
+  });
 
 /** keystonemiddleware refuses before glance's request-id middleware runs: its 401 carries no request id. */
-const withoutRequestId = (res: Response) => { res.headers.delete("x-openstack-request-id"); return res; };
+const withoutRequestId = (res: Response) => {
+  res.headers.delete("x-openstack-request-id");
+  return res;
+};
 
 /** Glance v2, mounted at /image. */
 export function glanceRoutes(state: SimState) {
   const app = new Hono<SimEnv>();
   const versions = () => {
     const href = `${state.baseUrl}/image/v2/`;
-    return ["2.16", "2.15", "2.14", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0"]
-      .map((v, i) => ({ id: `v${v}`, status: i === 0 ? "CURRENT" : "SUPPORTED", links: [{ rel: "self", href }] }));
+    return [
+      "2.16",
+      "2.15",
+      "2.14",
+      "2.13",
+      "2.12",
+      "2.11",
+      "2.10",
+      "2.9",
+      "2.8",
+      "2.7",
+      "2.6",
+      "2.5",
+      "2.4",
+      "2.3",
+      "2.2",
+      "2.1",
+      "2.0",
+    ].map((v, i) => ({ id: `v${v}`, status: i === 0 ? "CURRENT" : "SUPPORTED", links: [{ rel: "self", href }] }));
   };
   // The version documents come from glance's version negotiation, before the request-id middleware.
-  const unidentified = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const unidentified = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   app.get("/", () => unidentified({ versions: versions() }, 300));
   app.get("/versions", () => unidentified({ versions: versions() }));
 
@@ -32,7 +56,11 @@ export function glanceRoutes(state: SimState) {
   app.use("/v2/*", requireToken(state, { unauthorized: (c) => withoutRequestId(glanceError(c, 401, UNAUTHORIZED)) }));
   const viewOf = (c: Context<SimEnv>, img: GlanceImage) => {
     const cfg = glanceConfig(state);
-    return imageView(img, { showLocations: c.get("auth").isAdmin, directUrl: cfg.show_image_direct_url, multipleLocations: cfg.show_multiple_locations });
+    return imageView(img, {
+      showLocations: c.get("auth").isAdmin,
+      directUrl: cfg.show_image_direct_url,
+      multipleLocations: cfg.show_multiple_locations,
+    });
   };
   const visible = (a: AuthContext, img: GlanceImage) =>
     a.isAdmin || img.owner === a.projectId || img.visibility === "public" || img.visibility === "community";
@@ -57,18 +85,32 @@ export function glanceRoutes(state: SimState) {
       const bad = schemaViolation(attr, body[attr]);
       if (bad) return glanceError(c, 400, bad);
     }
-    if (body.visibility === "public" && !c.get("auth").isAdmin) return glanceError(c, 403, "You are not authorized to complete publicize_image action.");
+    if (body.visibility === "public" && !c.get("auth").isAdmin)
+      return glanceError(c, 403, "You are not authorized to complete publicize_image action.");
     if (body.id && glanceImages(state).get(body.id)) return glanceError(c, 409, `Image with identifier ${body.id} already exists!`);
     const properties: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) {
       if (CORE_KEYS.has(k)) continue;
-      if (typeof v !== "string") return glanceError(c, 400, `Provided object does not match schema 'image': ${JSON.stringify(v)} is not of type 'string'\n\nFailed validating 'type' in schema['additionalProperties']`);
+      if (typeof v !== "string")
+        return glanceError(
+          c,
+          400,
+          `Provided object does not match schema 'image': ${JSON.stringify(v)} is not of type 'string'\n\nFailed validating 'type' in schema['additionalProperties']`,
+        );
       properties[k] = v;
     }
     const img = newImage(state, a.projectId, {
-      id: body.id, name: body.name ?? null, disk_format: body.disk_format ?? null, container_format: body.container_format ?? null,
-      visibility: body.visibility ?? "shared", protected: !!body.protected, min_ram: Number(body.min_ram ?? 0),
-      min_disk: Number(body.min_disk ?? 0), tags: body.tags ?? [], os_hidden: !!body.os_hidden, properties,
+      id: body.id,
+      name: body.name ?? null,
+      disk_format: body.disk_format ?? null,
+      container_format: body.container_format ?? null,
+      visibility: body.visibility ?? "shared",
+      protected: !!body.protected,
+      min_ram: Number(body.min_ram ?? 0),
+      min_disk: Number(body.min_disk ?? 0),
+      tags: body.tags ?? [],
+      os_hidden: !!body.os_hidden,
+      properties,
       owner: a.isAdmin && body.owner ? body.owner : a.projectId,
     });
     glanceImages(state).put(img);

@@ -1,7 +1,11 @@
 import { isoSeconds } from "../../core/clock";
 import { type GlanceImage } from "./model";
 
-export interface ViewOpts { showLocations: boolean; directUrl: boolean; multipleLocations: boolean }
+export interface ViewOpts {
+  showLocations: boolean;
+  directUrl: boolean;
+  multipleLocations: boolean;
+}
 
 /** Glance v2 image body: custom properties at top level, direct_url/locations only when exposed. */
 export function imageView(img: GlanceImage, o: ViewOpts): Record<string, unknown> {

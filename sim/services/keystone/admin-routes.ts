@@ -14,9 +14,13 @@ import { listLinks, projectRef, roleRef, userRef } from "./view";
 export function registerIdentityAdmin(app: Hono, state: SimState, base: () => string, json: (b: unknown, s?: number) => Response) {
   const v3 = () => `${base()}/v3`;
   const ks = () => identity(state);
-  const query = (c: Context) => { const q = new URL(c.req.url).search; return q; };
+  const query = (c: Context) => {
+    const q = new URL(c.req.url).search;
+    return q;
+  };
   const empty = () => new Response(null, { status: 204, headers: { Vary: "X-Auth-Token", "x-openstack-request-id": requestId() } });
-  const forbidden = (c: Context, rule: string) => keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${rule}.`);
+  const forbidden = (c: Context, rule: string) =>
+    keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${rule}.`);
   const notFound = (c: Context, kind: string, id: string) => keystoneError(c, 404, `Could not find ${kind}: ${id}.`);
   const bad = (c: Context, m: string) => keystoneError(c, 400, m);
 
@@ -35,7 +39,9 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
   app.get("/v3/users", (c) => {
     const t = authorize(c, "list_users");
     if (t instanceof Response) return t;
-    const users = ks().users.filter(match(c, { name: (u: User) => u.name, domain_id: (u: User) => u.domainId, enabled: (u: User) => u.enabled }));
+    const users = ks().users.filter(
+      match(c, { name: (u: User) => u.name, domain_id: (u: User) => u.domainId, enabled: (u: User) => u.enabled }),
+    );
     return json({ users: users.map((u) => userRef(v3(), u)), links: listLinks(v3(), "/users", query(c)) });
   });
   app.post("/v3/users", async (c) => {
@@ -48,11 +54,21 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     const domainId = u.domain_id ?? "default";
     if (!ks().domains.get(domainId)) return notFound(c, "domain", domainId);
     if (ks().users.find((x) => x.name === u.name && x.domainId === domainId))
-      return keystoneError(c, 409, `Conflict occurred attempting to store user - Duplicate entry found with name ${u.name} at domain ID ${domainId}.`);
+      return keystoneError(
+        c,
+        409,
+        `Conflict occurred attempting to store user - Duplicate entry found with name ${u.name} at domain ID ${domainId}.`,
+      );
     if (u.default_project_id && !ks().projects.get(u.default_project_id)) return notFound(c, "project", u.default_project_id);
     const user: User = {
-      id: hexId(), name: u.name, domainId, passwordHash: u.password ? hashSecret(String(u.password)) : "", enabled: u.enabled !== false,
-      passwordExpiresAt: null, defaultProjectId: u.default_project_id ?? null, ...(u.description !== undefined ? { description: u.description } : {}),
+      id: hexId(),
+      name: u.name,
+      domainId,
+      passwordHash: u.password ? hashSecret(String(u.password)) : "",
+      enabled: u.enabled !== false,
+      passwordExpiresAt: null,
+      defaultProjectId: u.default_project_id ?? null,
+      ...(u.description !== undefined ? { description: u.description } : {}),
     };
     ks().users.put(user);
     return json({ user: userRef(v3(), user) }, 201);
@@ -64,8 +80,13 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     if (!user) return notFound(c, "user", c.req.param("userId"));
     const u = (await body(c))?.user;
     if (!u || typeof u !== "object") return bad(c, "Expecting to find user in request body.");
-    const next: User = { ...user, ...(u.name ? { name: u.name } : {}), ...(u.enabled !== undefined ? { enabled: !!u.enabled } : {}),
-      ...(u.password ? { passwordHash: hashSecret(String(u.password)) } : {}), ...(u.description !== undefined ? { description: u.description } : {}) };
+    const next: User = {
+      ...user,
+      ...(u.name ? { name: u.name } : {}),
+      ...(u.enabled !== undefined ? { enabled: !!u.enabled } : {}),
+      ...(u.password ? { passwordHash: hashSecret(String(u.password)) } : {}),
+      ...(u.description !== undefined ? { description: u.description } : {}),
+    };
     ks().users.put(next);
     return json({ user: userRef(v3(), next) });
   });
@@ -83,7 +104,9 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
   app.get("/v3/projects", (c) => {
     const t = authorize(c, "list_projects");
     if (t instanceof Response) return t;
-    const projects = ks().projects.filter(match(c, { name: (p: Project) => p.name, domain_id: (p: Project) => p.domainId, enabled: (p: Project) => p.enabled }));
+    const projects = ks().projects.filter(
+      match(c, { name: (p: Project) => p.name, domain_id: (p: Project) => p.domainId, enabled: (p: Project) => p.enabled }),
+    );
     return json({ projects: projects.map((p) => projectRef(v3(), p)), links: listLinks(v3(), "/projects", query(c)) });
   });
   app.get("/v3/projects/:projectId", (c) => {
@@ -103,7 +126,11 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     const domainId = p.domain_id ?? "default";
     if (!ks().domains.get(domainId)) return notFound(c, "domain", domainId);
     if (ks().projects.find((x) => x.name === p.name && x.domainId === domainId))
-      return keystoneError(c, 409, `Conflict occurred attempting to store project - it is not permitted to have two projects with the same name in the same domain : ${p.name}.`);
+      return keystoneError(
+        c,
+        409,
+        `Conflict occurred attempting to store project - it is not permitted to have two projects with the same name in the same domain : ${p.name}.`,
+      );
     const project: Project = { id: hexId(), name: p.name, domainId, description: p.description ?? "", enabled: p.enabled !== false };
     ks().projects.put(project);
     return json({ project: projectRef(v3(), project) }, 201);
@@ -146,7 +173,9 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     const g = grantTarget(c);
     if (g instanceof Response) return g;
     const has = ks().assignments.find((a) => a.userId === g.userId && a.projectId === g.projectId && a.roleId === g.roleId);
-    return has ? empty() : keystoneError(c, 404, `Could not find grant: role ${g.roleId} not found for user ${g.userId} on project ${g.projectId}.`);
+    return has
+      ? empty()
+      : keystoneError(c, 404, `Could not find grant: role ${g.roleId} not found for user ${g.userId} on project ${g.projectId}.`);
   });
   app.delete("/v3/projects/:projectId/users/:userId/roles/:roleId", (c) => {
     const t = authorize(c, "revoke_grant");
@@ -154,20 +183,27 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     const g = grantTarget(c);
     if (g instanceof Response) return g;
     const a = ks().assignments.find((x) => x.userId === g.userId && x.projectId === g.projectId && x.roleId === g.roleId);
-    if (!a) return keystoneError(c, 404, `Could not find grant: role ${g.roleId} not found for user ${g.userId} on project ${g.projectId}.`);
+    if (!a)
+      return keystoneError(c, 404, `Could not find grant: role ${g.roleId} not found for user ${g.userId} on project ${g.projectId}.`);
     ks().assignments.remove(a.id);
     return empty();
   });
   app.get("/v3/role_assignments", (c) => {
     const t = authorize(c, "list_role_assignments");
     if (t instanceof Response) return t;
-    const rows = ks().assignments.filter(match(c, {
-      "scope.project.id": (a: { projectId: string }) => a.projectId, "user.id": (a: { userId: string }) => a.userId, "role.id": (a: { roleId: string }) => a.roleId,
-    }));
+    const rows = ks().assignments.filter(
+      match(c, {
+        "scope.project.id": (a: { projectId: string }) => a.projectId,
+        "user.id": (a: { userId: string }) => a.userId,
+        "role.id": (a: { roleId: string }) => a.roleId,
+      }),
+    );
     return json({
       role_assignments: rows.map((a) => ({
         links: { assignment: `${v3()}/projects/${a.projectId}/users/${a.userId}/roles/${a.roleId}` },
-        scope: { project: { id: a.projectId } }, user: { id: a.userId }, role: { id: a.roleId },
+        scope: { project: { id: a.projectId } },
+        user: { id: a.userId },
+        role: { id: a.roleId },
       })),
       links: listLinks(v3(), "/role_assignments", query(c)),
     });
@@ -176,7 +212,17 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     const t = authorize(c, "list_domains");
     if (t instanceof Response) return t;
     return json({
-      domains: ks().domains.all().map((d) => ({ id: d.id, name: d.name, description: "", enabled: true, tags: [], options: {}, links: { self: `${v3()}/domains/${d.id}` } })),
+      domains: ks()
+        .domains.all()
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          description: "",
+          enabled: true,
+          tags: [],
+          options: {},
+          links: { self: `${v3()}/domains/${d.id}` },
+        })),
       links: listLinks(v3(), "/domains", query(c)),
     });
   });

@@ -1,6 +1,10 @@
 import { stableId } from "./model";
 
-interface ServiceDef { type: string; name: string; path: string }
+interface ServiceDef {
+  type: string;
+  name: string;
+  path: string;
+}
 
 /** DevStack-style catalog: every service under the sim's own address. */
 const SERVICES: ServiceDef[] = [

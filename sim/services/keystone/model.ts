@@ -1,32 +1,63 @@
 import { createHash } from "node:crypto";
 import type { SimState } from "../../core/state";
 
-export interface Domain { id: string; name: string }
+export interface Domain {
+  id: string;
+  name: string;
+}
 export interface Project {
-  id: string; name: string; domainId: string; description: string; enabled: boolean;
+  id: string;
+  name: string;
+  domainId: string;
+  description: string;
+  enabled: boolean;
 }
 export interface User {
-  id: string; name: string; domainId: string; passwordHash: string; enabled: boolean;
+  id: string;
+  name: string;
+  domainId: string;
+  passwordHash: string;
+  enabled: boolean;
   passwordExpiresAt: string | null;
   /** Keystone's default_project_id: absent from the user's body when unset (real Zed: admin has none, demo has demo). */
   defaultProjectId?: string | null;
   description?: string | null;
 }
-export interface Role { id: string; name: string }
-export interface Assignment { id: string; userId: string; projectId: string; roleId: string }
+export interface Role {
+  id: string;
+  name: string;
+}
+export interface Assignment {
+  id: string;
+  userId: string;
+  projectId: string;
+  roleId: string;
+}
 export interface Token {
-  id: string; userId: string; projectId: string | null; methods: string[];
-  issuedAt: number; expiresAt: number; auditIds: string[];
-  appCredId?: string; revoked?: boolean;
+  id: string;
+  userId: string;
+  projectId: string | null;
+  methods: string[];
+  issuedAt: number;
+  expiresAt: number;
+  auditIds: string[];
+  appCredId?: string;
+  revoked?: boolean;
 }
 export interface AppCredential {
-  id: string; name: string; userId: string; projectId: string; secretHash: string;
-  roleIds: string[]; expiresAt: number | null; unrestricted: boolean; description: string | null;
+  id: string;
+  name: string;
+  userId: string;
+  projectId: string;
+  secretHash: string;
+  roleIds: string[];
+  expiresAt: number | null;
+  unrestricted: boolean;
+  description: string | null;
 }
 
 /** Deterministic Keystone-style ids, so a reset scenario keeps the same ids. */
-export const stableId = (kind: string, name: string): string =>
-  createHash("md5").update(`${kind}:${name}`).digest("hex");
+export const stableId = (kind: string, name: string): string => createHash("md5").update(`${kind}:${name}`).digest("hex");
 
 export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex");
 

@@ -10,7 +10,8 @@ import { registerIdentityAdmin } from "./admin-routes";
 import { projectRef as projectView, userRef } from "./view";
 import { randomBytes } from "node:crypto";
 
-const FLASK_404 = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
+const FLASK_404 =
+  "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n";
 
 /** Keystone v3, mounted at /identity. */
 export function keystoneRoutes(state: SimState) {
@@ -24,7 +25,9 @@ export function keystoneRoutes(state: SimState) {
     });
 
   const versionDoc = () => ({
-    id: "v3.14", status: "stable", updated: "2020-04-07T00:00:00Z",
+    id: "v3.14",
+    status: "stable",
+    updated: "2020-04-07T00:00:00Z",
     links: [{ rel: "self", href: `${v3()}/` }],
     "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
   });
@@ -37,7 +40,11 @@ export function keystoneRoutes(state: SimState) {
 
   app.post("/v3/auth/tokens", async (c) => {
     let body: any;
-    try { body = await c.req.json(); } catch { return keystoneError(c, 400, "Expecting to find valid JSON in request body."); }
+    try {
+      body = await c.req.json();
+    } catch {
+      return keystoneError(c, 400, "Expecting to find valid JSON in request body.");
+    }
     try {
       const t = authenticate(state, body);
       const nocatalog = c.req.query("nocatalog") !== undefined;
@@ -85,7 +92,8 @@ export function keystoneRoutes(state: SimState) {
     const t = caller(c);
     if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
     const isAdmin = tokenRoles(state, t).some((r) => r?.name === "admin");
-    if (t.userId !== c.req.param("userId") && !isAdmin) return keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${policy}.`);
+    if (t.userId !== c.req.param("userId") && !isAdmin)
+      return keystoneError(c, 403, `You are not authorized to perform the requested action: identity:${policy}.`);
     return null;
   };
 
@@ -93,7 +101,10 @@ export function keystoneRoutes(state: SimState) {
     const denied = denySelfOrAdmin(c, "list_user_projects");
     if (denied) return denied;
     const userId = c.req.param("userId");
-    return json({ projects: identity(state).projectsFor(userId).map(projectRef), links: { self: `${v3()}/users/${userId}/projects`, previous: null, next: null } });
+    return json({
+      projects: identity(state).projectsFor(userId).map(projectRef),
+      links: { self: `${v3()}/users/${userId}/projects`, previous: null, next: null },
+    });
   });
 
   app.get("/v3/users/:userId", (c) => {
@@ -110,9 +121,18 @@ export function keystoneRoutes(state: SimState) {
   const appCredRef = (a: AppCredential) => {
     const ks = identity(state);
     return {
-      id: a.id, name: a.name, description: a.description, project_id: a.projectId, user_id: a.userId,
-      expires_at: a.expiresAt === null ? null : keystoneTime(a.expiresAt), unrestricted: a.unrestricted,
-      access_rules: [], roles: a.roleIds.map((id) => ks.roles.get(id)).filter(Boolean).map((r) => ({ id: r!.id, name: r!.name, domain_id: null })),
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      project_id: a.projectId,
+      user_id: a.userId,
+      expires_at: a.expiresAt === null ? null : keystoneTime(a.expiresAt),
+      unrestricted: a.unrestricted,
+      access_rules: [],
+      roles: a.roleIds
+        .map((id) => ks.roles.get(id))
+        .filter(Boolean)
+        .map((r) => ({ id: r!.id, name: r!.name, domain_id: null })),
       links: { self: `${v3()}/users/${a.userId}/application_credentials/${a.id}` },
     };
   };
@@ -120,9 +140,11 @@ export function keystoneRoutes(state: SimState) {
     const t = caller(c);
     if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
     const userId = c.req.param("userId");
-    if (t.userId !== userId) return keystoneError(c, 403, "You are not authorized to perform the requested action: identity:create_application_credential.");
+    if (t.userId !== userId)
+      return keystoneError(c, 403, "You are not authorized to perform the requested action: identity:create_application_credential.");
     if (!t.projectId) return keystoneError(c, 401, "Application credentials require a project-scoped token.", base());
-    if (t.appCredId) return keystoneError(c, 403, "Using method 'application_credential' is not allowed for managing additional application credentials.");
+    if (t.appCredId)
+      return keystoneError(c, 403, "Using method 'application_credential' is not allowed for managing additional application credentials.");
     const body = (await c.req.json().catch(() => null))?.application_credential;
     if (!body?.name) return keystoneError(c, 400, "Invalid input for field 'name': 'name' is a required property");
     const ks = identity(state);
@@ -130,10 +152,15 @@ export function keystoneRoutes(state: SimState) {
       return keystoneError(c, 409, "Conflict occurred attempting to store application_credential - Duplicate application credential.");
     const secret = body.secret ?? randomBytes(32).toString("base64url");
     const cred: AppCredential = {
-      id: hexId(), name: body.name, userId, projectId: t.projectId, secretHash: hashSecret(secret),
+      id: hexId(),
+      name: body.name,
+      userId,
+      projectId: t.projectId,
+      secretHash: hashSecret(secret),
       roleIds: tokenRoles(state, t).map((r) => r!.id),
       expiresAt: body.expires_at ? Date.parse(body.expires_at) : null,
-      unrestricted: !!body.unrestricted, description: body.description ?? null,
+      unrestricted: !!body.unrestricted,
+      description: body.description ?? null,
     };
     ks.appCreds.put(cred);
     return json({ application_credential: { ...appCredRef(cred), secret } }, 201);
@@ -142,19 +169,32 @@ export function keystoneRoutes(state: SimState) {
     const denied = denySelfOrAdmin(c, "list_application_credentials");
     if (denied) return denied;
     const userId = c.req.param("userId");
-    return json({ application_credentials: identity(state).appCreds.filter((a) => a.userId === userId).map(appCredRef), links: { self: `${v3()}/users/${userId}/application_credentials`, previous: null, next: null } });
+    return json({
+      application_credentials: identity(state)
+        .appCreds.filter((a) => a.userId === userId)
+        .map(appCredRef),
+      links: { self: `${v3()}/users/${userId}/application_credentials`, previous: null, next: null },
+    });
   });
   app.delete("/v3/users/:userId/application_credentials/:id", (c) => {
     const t = caller(c);
     if (!t) return keystoneError(c, 401, UNAUTHORIZED, base());
     const ks = identity(state);
     const cred = ks.appCreds.get(c.req.param("id"));
-    if (!cred || cred.userId !== c.req.param("userId")) return keystoneError(c, 404, `Could not find application credential: ${c.req.param("id")}.`);
+    if (!cred || cred.userId !== c.req.param("userId"))
+      return keystoneError(c, 404, `Could not find application credential: ${c.req.param("id")}.`);
     ks.appCreds.remove(cred.id);
     return new Response(null, { status: 204 });
   });
 
   // An unknown path never reaches Keystone's API: flask answers it with its HTML 404 page.
-  app.all("*", () => new Response(FLASK_404, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "x-openstack-request-id": requestId() } }));
+  app.all(
+    "*",
+    () =>
+      new Response(FLASK_404, {
+        status: 404,
+        headers: { "Content-Type": "text/html; charset=utf-8", "x-openstack-request-id": requestId() },
+      }),
+  );
   return app;
 }

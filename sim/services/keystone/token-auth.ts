@@ -28,7 +28,14 @@ export function requireToken(state: SimState, opts: { unauthorized?: (c: Context
       if (opts.unauthorized) return opts.unauthorized(c);
       return new Response(
         JSON.stringify({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }),
-        { status: 401, headers: { "Content-Type": "application/json", "WWW-Authenticate": `Keystone uri="${state.baseUrl}/identity"`, "x-openstack-request-id": requestId() } },
+        {
+          status: 401,
+          headers: {
+            "Content-Type": "application/json",
+            "WWW-Authenticate": `Keystone uri="${state.baseUrl}/identity"`,
+            "x-openstack-request-id": requestId(),
+          },
+        },
       );
     }
     const ks = identity(state);

@@ -5,7 +5,12 @@ import { buildCatalog } from "./catalog";
 import { hashSecret, identity, type Project, type Token, type User } from "./model";
 
 export class AuthError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type Json = Record<string, any>;
@@ -59,8 +64,7 @@ export function authenticate(state: SimState, body: Json): Token {
       : ks.appCreds.find((x) => x.name === ac.name && x.userId === (ac.user?.id ?? findUser(state, ac.user).id));
     if (!cred || cred.secretHash !== hashSecret(String(ac.secret ?? "")))
       throw new AuthError(401, "The request you have made requires authentication.");
-    if (cred.expiresAt !== null && cred.expiresAt <= now)
-      throw new AuthError(401, "The request you have made requires authentication.");
+    if (cred.expiresAt !== null && cred.expiresAt <= now) throw new AuthError(401, "The request you have made requires authentication.");
     if (auth.scope) throw new AuthError(401, "The request you have made requires authentication.");
     userId = cred.userId;
     projectId = cred.projectId;
@@ -68,8 +72,7 @@ export function authenticate(state: SimState, body: Json): Token {
     if (cred.expiresAt !== null) expiresAt = Math.min(expiresAt, cred.expiresAt);
   } else if (methods.includes("token")) {
     const old = ks.tokens.get(String(auth.identity.token?.id ?? ""));
-    if (!old || old.revoked || old.expiresAt <= now)
-      throw new AuthError(404, `Could not find token: ${auth.identity.token?.id ?? ""}.`);
+    if (!old || old.revoked || old.expiresAt <= now) throw new AuthError(404, `Could not find token: ${auth.identity.token?.id ?? ""}.`);
     if (old.appCredId) throw new AuthError(403, "Cannot rescope a token scoped to an application credential.");
     userId = old.userId;
     expiresAt = old.expiresAt;
@@ -86,8 +89,7 @@ export function authenticate(state: SimState, body: Json): Token {
 
   if (!appCredId && auth.scope?.project) {
     const project = findProject(state, auth.scope.project);
-    if (ks.rolesFor(userId, project.id).length === 0)
-      throw new AuthError(401, `User ${userId} has no access to project ${project.id}`);
+    if (ks.rolesFor(userId, project.id).length === 0) throw new AuthError(401, `User ${userId} has no access to project ${project.id}`);
     projectId = project.id;
   } else if (!appCredId && !auth.scope && methods.includes("password")) {
     // Keystone's default scoping: no scope asked for, and the user has a default project with a role on it.
@@ -96,8 +98,13 @@ export function authenticate(state: SimState, body: Json): Token {
   }
   const token: Token = {
     id: `gAAAAA${hexId()}${hexId()}`,
-    userId, projectId, methods: appCredId ? ["application_credential"] : methods,
-    issuedAt: now, expiresAt, auditIds: audit, appCredId,
+    userId,
+    projectId,
+    methods: appCredId ? ["application_credential"] : methods,
+    issuedAt: now,
+    expiresAt,
+    auditIds: audit,
+    appCredId,
   };
   ks.tokens.put(token);
   return token;

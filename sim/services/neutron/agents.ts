@@ -16,7 +16,12 @@ export const agentDownMs = (state: SimState): number => state.clock.ms(NEUTRON_C
 export const agentAlive = (state: SimState, a: Agent): boolean => isAlive(a, state.clock.now(), agentDownMs(state));
 
 /** What each agent reports as counts: networks/subnets/ports served (DHCP), devices bound on its host (L2). */
-export interface AgentLoad { networks: Map<string, number>; subnets: Map<string, number>; ports: Map<string, number>; devices: Map<string, number> }
+export interface AgentLoad {
+  networks: Map<string, number>;
+  subnets: Map<string, number>;
+  ports: Map<string, number>;
+  devices: Map<string, number>;
+}
 
 export function agentLoads(state: SimState): AgentLoad {
   const nx = neutron(state);
@@ -49,14 +54,35 @@ export function renderAgent(state: SimState, a: Agent, load: AgentLoad): Record<
     configurations.devices = load.devices.get(a.host) ?? 0;
   }
   return {
-    id: a.id, agent_type: a.agent_type, binary: a.binary, topic: a.topic, host: a.host, admin_state_up: a.admin_state_up,
-    created_at: agentTime(a.created_at), started_at: agentTime(a.started_at), heartbeat_timestamp: agentTime(heartbeatAt(a, now)),
-    description: a.description, resources_synced: a.resources_synced, availability_zone: a.availability_zone,
-    alive: isAlive(a, now, agentDownMs(state)), configurations, resource_versions: {},
+    id: a.id,
+    agent_type: a.agent_type,
+    binary: a.binary,
+    topic: a.topic,
+    host: a.host,
+    admin_state_up: a.admin_state_up,
+    created_at: agentTime(a.created_at),
+    started_at: agentTime(a.started_at),
+    heartbeat_timestamp: agentTime(heartbeatAt(a, now)),
+    description: a.description,
+    resources_synced: a.resources_synced,
+    availability_zone: a.availability_zone,
+    alive: isAlive(a, now, agentDownMs(state)),
+    configurations,
+    resource_versions: {},
   };
 }
 
-export const AGENT_FILTERS = ["id", "agent_type", "binary", "topic", "host", "admin_state_up", "alive", "description", "availability_zone"] as const;
+export const AGENT_FILTERS = [
+  "id",
+  "agent_type",
+  "binary",
+  "topic",
+  "host",
+  "admin_state_up",
+  "alive",
+  "description",
+  "availability_zone",
+] as const;
 
 /** Stops an agent: its heartbeat freezes now; `alive` turns false agent_down_time later. */
 export function killAgent(state: SimState, id: string): Agent {
@@ -87,7 +113,9 @@ export function registerAgents(app: Hono<SimEnv>, state: SimState): void {
   app.get("/v2.0/agents", (c) => {
     if (!authOf(c).isAdmin) return neutronJson({ agents: [] });
     const load = agentLoads(state);
-    const items = nx().agents.all().map((a) => renderAgent(state, a, load));
+    const items = nx()
+      .agents.all()
+      .map((a) => renderAgent(state, a, load));
     return neutronJson(listBody("agents", items, queryOf(c), AGENT_FILTERS, c.req.url));
   });
   app.get("/v2.0/agents/:id", (c) => {

@@ -12,8 +12,13 @@ import { diesAt } from "./liveness";
 export function neutronControls(state: SimState) {
   const app = new Hono();
   const summary = (a: Agent) => ({
-    id: a.id, host: a.host, agent_type: a.agent_type, alive: agentAlive(state, a), killedAt: a.killed_at,
-    diesAt: diesAt(a, agentDownMs(state)), agentDownTimeMs: agentDownMs(state),
+    id: a.id,
+    host: a.host,
+    agent_type: a.agent_type,
+    alive: agentAlive(state, a),
+    killedAt: a.killed_at,
+    diesAt: diesAt(a, agentDownMs(state)),
+    agentDownTimeMs: agentDownMs(state),
   });
   const run = (fn: () => Agent[]) => {
     try {
@@ -26,7 +31,8 @@ export function neutronControls(state: SimState) {
   /** Agents on a host; agent_type defaults to the DHCP agent, "all" selects every agent there. */
   const onHost = async (req: Request): Promise<Agent[]> => {
     const body = await req.json().catch(() => ({}));
-    if (typeof body?.host !== "string") throw new NeutronError(400, "BadRequest", "body needs host (and optionally agent_type, default 'DHCP agent', or 'all')");
+    if (typeof body?.host !== "string")
+      throw new NeutronError(400, "BadRequest", "body needs host (and optionally agent_type, default 'DHCP agent', or 'all')");
     const type = body.agent_type ?? DHCP_AGENT;
     const found = neutron(state).agents.filter((a) => a.host === body.host && (type === "all" || a.agent_type === type));
     if (!found.length) throw new NeutronError(404, "AgentNotFound", `no ${type} agent on host ${body.host}`);
@@ -36,11 +42,17 @@ export function neutronControls(state: SimState) {
   app.get("/", (c) => c.json({ agents: neutron(state).agents.all().map(summary) }));
   app.post("/kill", async (c) => {
     const agents = await onHost(c.req.raw).catch((e) => e as NeutronError);
-    return run(() => { if (agents instanceof Error) throw agents; return agents.map((a) => killAgent(state, a.id)); });
+    return run(() => {
+      if (agents instanceof Error) throw agents;
+      return agents.map((a) => killAgent(state, a.id));
+    });
   });
   app.post("/revive", async (c) => {
     const agents = await onHost(c.req.raw).catch((e) => e as NeutronError);
-    return run(() => { if (agents instanceof Error) throw agents; return agents.map((a) => reviveAgent(state, a.id)); });
+    return run(() => {
+      if (agents instanceof Error) throw agents;
+      return agents.map((a) => reviveAgent(state, a.id));
+    });
   });
   app.post("/:id/kill", (c) => run(() => [killAgent(state, c.req.param("id"))]));
   app.post("/:id/revive", (c) => run(() => [reviveAgent(state, c.req.param("id"))]));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkManualAdd, pickDhcpAgents, vacantBindingIndex, type Candidate } from "./dhcp-scheduler";
 
-const agent = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, isDhcp: true, alive: true, adminStateUp: true, load: 0, ...over });
+const agent = (id: string, over: Partial<Candidate> = {}): Candidate => ({
+  id,
+  isDhcp: true,
+  alive: true,
+  adminStateUp: true,
+  load: 0,
+  ...over,
+});
 
 describe("pickDhcpAgents", () => {
   it("picks the least loaded agents up to dhcp_agents_per_network", () => {
@@ -10,7 +17,13 @@ describe("pickDhcpAgents", () => {
     expect(pickDhcpAgents(c, [], 2)).toEqual(["b", "c"]);
   });
   it("skips dead, admin-down, non-DHCP and already-hosting agents", () => {
-    const c = [agent("dead", { alive: false }), agent("down", { adminStateUp: false }), agent("lb", { isDhcp: false }), agent("host"), agent("ok", { load: 9 })];
+    const c = [
+      agent("dead", { alive: false }),
+      agent("down", { adminStateUp: false }),
+      agent("lb", { isDhcp: false }),
+      agent("host"),
+      agent("ok", { load: 9 }),
+    ];
     expect(pickDhcpAgents(c, ["host"], 3)).toEqual(["ok"]);
   });
   it("adds nothing once the network has enough agents (not retroactive)", () => {

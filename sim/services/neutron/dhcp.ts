@@ -13,7 +13,10 @@ import { hostedNetworkIds, renderNetwork } from "./network-view";
 /** Python's uuid.uuid5(uuid.NAMESPACE_DNS, name). */
 function uuid5Dns(name: string): string {
   const ns = Buffer.from("6ba7b8109dad11d180b400c04fd430c8", "hex");
-  const h = createHash("sha1").update(Buffer.concat([ns, Buffer.from(name, "utf8")])).digest().subarray(0, 16);
+  const h = createHash("sha1")
+    .update(Buffer.concat([ns, Buffer.from(name, "utf8")]))
+    .digest()
+    .subarray(0, 16);
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.toString("hex");
@@ -25,7 +28,9 @@ export const dhcpDeviceId = (networkId: string, host: string): string => `dhcp${
 export const RESERVED_DHCP_PORT = "reserved_dhcp_port";
 
 export const hostingAgentIds = (state: SimState, networkId: string): string[] =>
-  neutron(state).bindings.filter((b) => b.network_id === networkId).map((b) => b.dhcp_agent_id);
+  neutron(state)
+    .bindings.filter((b) => b.network_id === networkId)
+    .map((b) => b.dhcp_agent_id);
 
 /** Gives each agent hosting the network a DHCP port with an address on every DHCP-enabled subnet. */
 export function syncDhcpPorts(state: SimState, networkId: string): void {
@@ -42,14 +47,28 @@ export function syncDhcpPorts(state: SimState, networkId: string): void {
     let port = ports.find((p) => p.device_id === deviceId) ?? ports.find((p) => p.device_id === RESERVED_DHCP_PORT);
     if (!port) {
       port = createPort(state, {
-        network_id: networkId, project_id: net.project_id, device_owner: "network:dhcp", device_id: deviceId,
-        "binding:host_id": agent.host, fixed_ips: allocateFixedIps(state, networkId, dhcpSubnets.map((s) => ({ subnet_id: s.id }))),
+        network_id: networkId,
+        project_id: net.project_id,
+        device_owner: "network:dhcp",
+        device_id: deviceId,
+        "binding:host_id": agent.host,
+        fixed_ips: allocateFixedIps(
+          state,
+          networkId,
+          dhcpSubnets.map((s) => ({ subnet_id: s.id })),
+        ),
       });
       ports.push(port);
       continue;
     }
     const missing = dhcpSubnets.filter((s) => !port!.fixed_ips.some((f) => f.subnet_id === s.id));
-    const extra = missing.length ? allocateFixedIps(state, networkId, missing.map((s) => ({ subnet_id: s.id }))) : [];
+    const extra = missing.length
+      ? allocateFixedIps(
+          state,
+          networkId,
+          missing.map((s) => ({ subnet_id: s.id })),
+        )
+      : [];
     nx.ports.put({ ...port, device_id: deviceId, "binding:host_id": agent.host, fixed_ips: [...port.fixed_ips, ...extra] });
     port.device_id = deviceId;
   }
@@ -66,7 +85,11 @@ export function scheduleNetwork(state: SimState, networkId: string, perNetwork =
   const nx = neutron(state);
   const load = agentLoads(state);
   const candidates = nx.agents.all().map((a) => ({
-    id: a.id, isDhcp: a.agent_type === DHCP_AGENT, alive: agentAlive(state, a), adminStateUp: a.admin_state_up, load: load.networks.get(a.id) ?? 0,
+    id: a.id,
+    isDhcp: a.agent_type === DHCP_AGENT,
+    alive: agentAlive(state, a),
+    adminStateUp: a.admin_state_up,
+    load: load.networks.get(a.id) ?? 0,
   }));
   const picked = pickDhcpAgents(candidates, hostingAgentIds(state, networkId), perNetwork);
   for (const id of picked) bindAgent(state, nx.agents.get(id)!, networkId);
@@ -79,7 +102,10 @@ export function addNetworkToAgent(state: SimState, agentId: string, networkId: s
   if (!nx.networks.get(networkId)) throw errors.networkNotFound(networkId);
   const agent = nx.agents.get(agentId);
   if (!agent) throw errors.agentNotFound(agentId);
-  const check = checkManualAdd({ id: agent.id, isDhcp: agent.agent_type === DHCP_AGENT, adminStateUp: agent.admin_state_up }, hostingAgentIds(state, networkId));
+  const check = checkManualAdd(
+    { id: agent.id, isDhcp: agent.agent_type === DHCP_AGENT, adminStateUp: agent.admin_state_up },
+    hostingAgentIds(state, networkId),
+  );
   if (!check.ok) throw check.reason === "already-hosted" ? errors.networkHosted(networkId, agentId) : errors.invalidDhcpAgent(agentId);
   state.store.transaction(() => {
     bindAgent(state, agent, networkId);
@@ -105,16 +131,28 @@ export function registerDhcp(app: Hono<SimEnv>, state: SimState): void {
     requireAdmin(authOf(c), "get_dhcp-agents");
     const ids = new Set(hostingAgentIds(state, c.req.param("id")));
     const load = agentLoads(state);
-    return neutronJson({ agents: nx().agents.filter((a) => ids.has(a.id)).map((a) => renderAgent(state, a, load)) });
+    return neutronJson({
+      agents: nx()
+        .agents.filter((a) => ids.has(a.id))
+        .map((a) => renderAgent(state, a, load)),
+    });
   });
   app.get("/v2.0/agents/:id/dhcp-networks", (c) => {
     const auth = authOf(c);
     requireAdmin(auth, "get_dhcp-networks");
     const id = c.req.param("id");
     if (!nx().agents.get(id)) throw errors.agentNotFound(id);
-    const ids = new Set(nx().bindings.filter((b) => b.dhcp_agent_id === id).map((b) => b.network_id));
+    const ids = new Set(
+      nx()
+        .bindings.filter((b) => b.dhcp_agent_id === id)
+        .map((b) => b.network_id),
+    );
     const hosted = hostedNetworkIds(state);
-    return neutronJson({ networks: nx().networks.filter((n) => ids.has(n.id)).map((n) => renderNetwork(n, auth, hosted)) });
+    return neutronJson({
+      networks: nx()
+        .networks.filter((n) => ids.has(n.id))
+        .map((n) => renderNetwork(n, auth, hosted)),
+    });
   });
   app.post("/v2.0/agents/:id/dhcp-networks", async (c) => {
     requireAdmin(authOf(c), "create_dhcp-network");

@@ -5,7 +5,12 @@ import { requestId } from "../../core/ids";
  * {"NeutronError":{"type":"<exception class>","message":"...","detail":""}}.
  */
 export class NeutronError extends Error {
-  constructor(readonly status: number, readonly type: string, message: string, readonly detail = "") {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly detail = "",
+  ) {
     super(message);
   }
 }
@@ -28,8 +33,7 @@ export const errors = {
   subnetNotFound: (id: string) => new NeutronError(404, "SubnetNotFound", `Subnet ${id} could not be found.`),
   portNotFound: (id: string) => new NeutronError(404, "PortNotFound", `Port ${id} could not be found.`),
   securityGroupNotFound: (id: string) => new NeutronError(404, "SecurityGroupNotFound", `Security group ${id} does not exist`),
-  securityGroupRuleNotFound: (id: string) =>
-    new NeutronError(404, "SecurityGroupRuleNotFound", `Security group rule ${id} does not exist`),
+  securityGroupRuleNotFound: (id: string) => new NeutronError(404, "SecurityGroupRuleNotFound", `Security group rule ${id} does not exist`),
   agentNotFound: (id: string) => new NeutronError(404, "AgentNotFound", `Agent ${id} could not be found.`),
   invalidDhcpAgent: (id: string) =>
     new NeutronError(404, "InvalidDHCPAgent", `Agent ${id} is not a valid DHCP Agent or has been disabled.`),
@@ -39,12 +43,18 @@ export const errors = {
     new NeutronError(409, "NetworkNotHostedByDhcpAgent", `The network ${networkId} is not hosted by the DHCP Agent ${agentId}.`),
   /** db_base_plugin_v2._ensure_network_not_in_use: the reason names the ports, comma-joined. */
   networkInUse: (id: string, portIds: string[]) =>
-    new NeutronError(409, "NetworkInUse",
-      `Unable to complete operation on network ${id}. There are one or more ports still in use on the network, id for these ports is: ${portIds.join(",")}.`),
+    new NeutronError(
+      409,
+      "NetworkInUse",
+      `Unable to complete operation on network ${id}. There are one or more ports still in use on the network, id for these ports is: ${portIds.join(",")}.`,
+    ),
   subnetInUse: (id: string) =>
-    new NeutronError(409, "SubnetInUse", `Unable to complete operation on subnet ${id}: One or more ports have an IP allocation from this subnet.`),
-  securityGroupInUse: (id: string) =>
-    new NeutronError(409, "SecurityGroupInUse", `Security Group ${id} in use.`),
+    new NeutronError(
+      409,
+      "SubnetInUse",
+      `Unable to complete operation on subnet ${id}: One or more ports have an IP allocation from this subnet.`,
+    ),
+  securityGroupInUse: (id: string) => new NeutronError(409, "SecurityGroupInUse", `Security Group ${id} in use.`),
   ipExhausted: (netId: string) =>
     new NeutronError(409, "IpAddressGenerationFailure", `No more IP addresses available on network ${netId}.`),
   ipAllocated: (ip: string, subnetId: string) =>

@@ -11,7 +11,10 @@ describe("ipam", () => {
   it("defaults the gateway to the first host and the pool to the rest", () => {
     expect(defaultGateway(c)).toBe("21.49.16.1");
     expect(defaultPools(c, "21.49.16.1")).toEqual([{ start: "21.49.16.2", end: "21.49.16.254" }]);
-    expect(defaultPools(c, "21.49.16.100")).toEqual([{ start: "21.49.16.1", end: "21.49.16.99" }, { start: "21.49.16.101", end: "21.49.16.254" }]);
+    expect(defaultPools(c, "21.49.16.100")).toEqual([
+      { start: "21.49.16.1", end: "21.49.16.99" },
+      { start: "21.49.16.101", end: "21.49.16.254" },
+    ]);
   });
   it("allocates the lowest free address and reports exhaustion", () => {
     const pools = [{ start: "10.0.0.2", end: "10.0.0.3" }];

@@ -4,7 +4,11 @@ import type { AllocationPool } from "./model";
 export const ipToInt = (ip: string): number => ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
 export const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
 
-export interface Cidr { network: number; prefix: number; size: number }
+export interface Cidr {
+  network: number;
+  prefix: number;
+  size: number;
+}
 
 export function parseCidr(cidr: string): Cidr | null {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
@@ -25,11 +29,16 @@ export function defaultGateway(c: Cidr): string | null {
 
 export function defaultPools(c: Cidr, gateway: string | null): AllocationPool[] {
   if (c.size < 4) return [];
-  const first = c.network + 1, last = c.network + c.size - 2;
+  const first = c.network + 1,
+    last = c.network + c.size - 2;
   const gw = gateway ? ipToInt(gateway) : -1;
   if (gw === first) return [{ start: intToIp(first + 1), end: intToIp(last) }];
   if (gw === last) return [{ start: intToIp(first), end: intToIp(last - 1) }];
-  if (gw > first && gw < last) return [{ start: intToIp(first), end: intToIp(gw - 1) }, { start: intToIp(gw + 1), end: intToIp(last) }];
+  if (gw > first && gw < last)
+    return [
+      { start: intToIp(first), end: intToIp(gw - 1) },
+      { start: intToIp(gw + 1), end: intToIp(last) },
+    ];
   return [{ start: intToIp(first), end: intToIp(last) }];
 }
 

@@ -57,8 +57,20 @@ describe("neutron core resources", () => {
     expect(mine.find((n) => n.id === mineA.id)).not.toHaveProperty("provider:network_type");
     // Precondition stated: the sim's default scenario seeds four cs1 VLAN networks, demo-net and a shared provider network.
     if (onSim) {
-      expect(names(all.filter((n) => !n.name.startsWith("zt-")))).toEqual(["cs1-fzjh-24", "cs1-yw-1", "cs1-yw-2", "cs1-yw-3", "demo-net", "provider"]);
-      expect(all.find((n) => n.name === "cs1-yw-1")).toMatchObject({ "provider:network_type": "vlan", "provider:physical_network": "physnet1", "provider:segmentation_id": 1016, status: "ACTIVE" });
+      expect(names(all.filter((n) => !n.name.startsWith("zt-")))).toEqual([
+        "cs1-fzjh-24",
+        "cs1-yw-1",
+        "cs1-yw-2",
+        "cs1-yw-3",
+        "demo-net",
+        "provider",
+      ]);
+      expect(all.find((n) => n.name === "cs1-yw-1")).toMatchObject({
+        "provider:network_type": "vlan",
+        "provider:physical_network": "physnet1",
+        "provider:segmentation_id": 1016,
+        status: "ACTIVE",
+      });
       expect(names(mine.filter((n) => !n.name.startsWith("zt-")))).toEqual(["demo-net", "provider"]);
     }
   });
@@ -66,12 +78,27 @@ describe("neutron core resources", () => {
   it("a subnet gets Neutron's default gateway (.1) and allocation pool (.2–.254)", async () => {
     const fields = "fields=name&fields=cidr&fields=gateway_ip&fields=allocation_pools";
     const [own] = (await get(demo, `/v2.0/subnets?id=${mineSubnet.id}&${fields}`)).subnets;
-    expect(own).toEqual({ name: `${P}-a-subnet`, cidr: "10.61.7.0/24", gateway_ip: "10.61.7.1", allocation_pools: [{ start: "10.61.7.2", end: "10.61.7.254" }] });
+    expect(own).toEqual({
+      name: `${P}-a-subnet`,
+      cidr: "10.61.7.0/24",
+      gateway_ip: "10.61.7.1",
+      allocation_pools: [{ start: "10.61.7.2", end: "10.61.7.254" }],
+    });
     // Precondition stated: the sim's default scenario puts the cs1 networks on 21.49.x.0/24 and demo-subnet on 10.0.0.0/24.
     if (onSim) {
       const subnets = (await get(admin, `/v2.0/subnets?${fields}`)).subnets as { name: string; cidr: string }[];
-      expect(subnets.find((s) => s.name === "cs1-yw-1-subnet")).toEqual({ name: "cs1-yw-1-subnet", cidr: "21.49.16.0/24", gateway_ip: "21.49.16.1", allocation_pools: [{ start: "21.49.16.2", end: "21.49.16.254" }] });
-      expect(subnets.filter((s) => s.cidr.startsWith("21.49.")).map((s) => s.cidr).sort()).toEqual(["21.49.16.0/24", "21.49.17.0/24", "21.49.18.0/24", "21.49.24.0/24"]);
+      expect(subnets.find((s) => s.name === "cs1-yw-1-subnet")).toEqual({
+        name: "cs1-yw-1-subnet",
+        cidr: "21.49.16.0/24",
+        gateway_ip: "21.49.16.1",
+        allocation_pools: [{ start: "21.49.16.2", end: "21.49.16.254" }],
+      });
+      expect(
+        subnets
+          .filter((s) => s.cidr.startsWith("21.49."))
+          .map((s) => s.cidr)
+          .sort(),
+      ).toEqual(["21.49.16.0/24", "21.49.17.0/24", "21.49.18.0/24", "21.49.24.0/24"]);
       expect(subnets.find((s) => s.name === "demo-subnet")!.cidr).toBe("10.0.0.0/24");
     }
   });
@@ -84,8 +111,9 @@ describe("neutron core resources", () => {
     expect(shared.map((n) => n.id)).not.toContain(mineA.id);
     const type = (await get(admin, `/v2.0/networks/${mineA.id}`)).network["provider:network_type"];
     expect(type).toEqual(expect.any(String));
-    expect(names((await get(admin, `/v2.0/networks?${both}&name=${P}-admin&shared=False&provider:network_type=${type}`)).networks))
-      .toEqual([`${P}-a`, `${P}-admin`, `${P}-b`]);
+    expect(names((await get(admin, `/v2.0/networks?${both}&name=${P}-admin&shared=False&provider:network_type=${type}`)).networks)).toEqual(
+      [`${P}-a`, `${P}-admin`, `${P}-b`],
+    );
     expect((await get(admin, `/v2.0/networks?${both}&shared=True`)).networks).toEqual([]);
     expect((await get(admin, `/v2.0/networks?name=${P}-a&fields=id`)).networks).toEqual([{ id: mineA.id }]);
     const res = await admin.call("network", "/v2.0/networks?flavour=x");
@@ -108,7 +136,9 @@ describe("neutron core resources", () => {
     const missing = `${P}-missing`;
     const res = await demo.call("network", `/v2.0/networks/${missing}`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ NeutronError: { type: "NetworkNotFound", message: `Network ${missing} could not be found.`, detail: "" } });
+    expect(await res.json()).toEqual({
+      NeutronError: { type: "NetworkNotFound", message: `Network ${missing} could not be found.`, detail: "" },
+    });
     expect((await demo.call("network", `/v2.0/networks/${adminNet.id}`)).status).toBe(404);
     expect((await admin.call("network", `/v2.0/networks/${adminNet.id}`)).status).toBe(200);
   });
@@ -116,7 +146,11 @@ describe("neutron core resources", () => {
   it("a member cannot create a shared network (403)", async () => {
     const res = await demo.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `${P}-shared`, shared: true } } });
     expect(res.status).toBe(403);
-    expect((await res.json()).NeutronError).toEqual({ type: "PolicyNotAuthorized", message: "(rule:create_network and rule:create_network:shared) is disallowed by policy", detail: "" });
+    expect((await res.json()).NeutronError).toEqual({
+      type: "PolicyNotAuthorized",
+      message: "(rule:create_network and rule:create_network:shared) is disallowed by policy",
+      detail: "",
+    });
   });
 
   it("network → subnet → port lifecycle, with NetworkInUse while a port remains", async () => {
@@ -126,7 +160,10 @@ describe("neutron core resources", () => {
     cleanup.add(`network ${P}-life`, () => deleteGone(demo, "network", `/v2.0/networks/${net.id}`));
     expect(net).toMatchObject({ name: `${P}-life`, project_id: demo.projectId, tenant_id: demo.projectId, shared: false, subnets: [] });
     expect(net.mtu).toEqual(expect.any(Number));
-    res = await demo.call("network", "/v2.0/subnets", { method: "POST", json: { subnet: { network_id: net.id, cidr: "10.20.0.0/24", ip_version: 4, name: `${P}-life-sub` } } });
+    res = await demo.call("network", "/v2.0/subnets", {
+      method: "POST",
+      json: { subnet: { network_id: net.id, cidr: "10.20.0.0/24", ip_version: 4, name: `${P}-life-sub` } },
+    });
     expect(res.status).toBe(201);
     const sub = (await res.json()).subnet;
     res = await demo.call("network", "/v2.0/ports", { method: "POST", json: { port: { network_id: net.id, name: `${P}-life-port` } } });
@@ -147,7 +184,9 @@ describe("neutron core resources", () => {
     res = await demo.call("network", `/v2.0/networks/${net.id}`, { method: "DELETE" });
     expect(res.status).toBe(409);
     expect((await res.json()).NeutronError).toEqual({
-      type: "NetworkInUse", message: `Unable to complete operation on network ${net.id}. There are one or more ports still in use on the network, id for these ports is: ${port.id}.`, detail: "",
+      type: "NetworkInUse",
+      message: `Unable to complete operation on network ${net.id}. There are one or more ports still in use on the network, id for these ports is: ${port.id}.`,
+      detail: "",
     });
     expect((await demo.call("network", `/v2.0/ports/${port.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await demo.call("network", `/v2.0/networks/${net.id}`, { method: "DELETE" })).status).toBe(204);
@@ -159,9 +198,20 @@ describe("neutron core resources", () => {
     expect(groups).toHaveLength(1);
     const g = groups[0];
     expect(g).toMatchObject({ name: "default", description: "Default security group", project_id: demo.projectId, stateful: true });
-    const rules = g.security_group_rules.map((r: Record<string, unknown>) => `${r.direction} ${r.ethertype} ${r.remote_group_id === g.id ? "self" : "any"}`).sort();
+    const rules = g.security_group_rules
+      .map((r: Record<string, unknown>) => `${r.direction} ${r.ethertype} ${r.remote_group_id === g.id ? "self" : "any"}`)
+      .sort();
     expect(rules).toEqual(["egress IPv4 any", "egress IPv6 any", "ingress IPv4 self", "ingress IPv6 self"]);
-    const body = { security_group_rule: { security_group_id: g.id, direction: "ingress", protocol: "tcp", port_range_min: 22, port_range_max: 22, remote_ip_prefix: "0.0.0.0/0" } };
+    const body = {
+      security_group_rule: {
+        security_group_id: g.id,
+        direction: "ingress",
+        protocol: "tcp",
+        port_range_min: 22,
+        port_range_max: 22,
+        remote_ip_prefix: "0.0.0.0/0",
+      },
+    };
     const res = await demo.call("network", "/v2.0/security-group-rules", { method: "POST", json: body });
     expect(res.status).toBe(201);
     const rule = (await res.json()).security_group_rule;

@@ -18,21 +18,37 @@ export function createNetwork(state: SimState, input: NetworkInput): Network {
   const type = input["provider:network_type"] ?? "vxlan";
   let seg = input["provider:segmentation_id"] ?? null;
   if (seg === null && (type === "vxlan" || type === "vlan")) {
-    const used = new Set(nx.networks.all().filter((n) => n["provider:network_type"] === type).map((n) => n["provider:segmentation_id"]));
+    const used = new Set(
+      nx.networks
+        .all()
+        .filter((n) => n["provider:network_type"] === type)
+        .map((n) => n["provider:segmentation_id"]),
+    );
     seg = type === "vxlan" ? 1 : 100;
     while (used.has(seg)) seg++;
   }
   const net: Network = {
-    id: input.id ?? uuid(), name: input.name, project_id: input.project_id, description: input.description ?? "",
-    admin_state_up: input.admin_state_up ?? true, status: "ACTIVE", shared: input.shared ?? false,
+    id: input.id ?? uuid(),
+    name: input.name,
+    project_id: input.project_id,
+    description: input.description ?? "",
+    admin_state_up: input.admin_state_up ?? true,
+    status: "ACTIVE",
+    shared: input.shared ?? false,
     "router:external": input["router:external"] ?? false,
     mtu: input.mtu ?? (type === "vxlan" ? NEUTRON_CONF.mtu - 50 : NEUTRON_CONF.mtu),
-    port_security_enabled: input.port_security_enabled ?? true, is_default: input.is_default ?? false,
-    availability_zone_hints: input.availability_zone_hints ?? [], dns_domain: input.dns_domain ?? "", tags: input.tags ?? [],
+    port_security_enabled: input.port_security_enabled ?? true,
+    is_default: input.is_default ?? false,
+    availability_zone_hints: input.availability_zone_hints ?? [],
+    dns_domain: input.dns_domain ?? "",
+    tags: input.tags ?? [],
     "provider:network_type": type,
     "provider:physical_network": input["provider:physical_network"] ?? (type === "vlan" || type === "flat" ? "physnet1" : null),
-    "provider:segmentation_id": seg, subnets: [],
-    created_at: input.created_at ?? now, updated_at: input.updated_at ?? now, revision_number: input.revision_number ?? 1,
+    "provider:segmentation_id": seg,
+    subnets: [],
+    created_at: input.created_at ?? now,
+    updated_at: input.updated_at ?? now,
+    revision_number: input.revision_number ?? 1,
   };
   return nx.networks.put(net);
 }
@@ -44,7 +60,11 @@ export function deleteNetwork(state: SimState, id: string): void {
   if (!net) throw errors.networkNotFound(id);
   const ports = nx.ports.filter((p) => p.network_id === id);
   const inUse = ports.filter((p) => p.device_owner !== "network:dhcp");
-  if (inUse.length) throw errors.networkInUse(id, inUse.map((p) => p.id));
+  if (inUse.length)
+    throw errors.networkInUse(
+      id,
+      inUse.map((p) => p.id),
+    );
   state.store.transaction(() => {
     for (const p of ports) nx.ports.remove(p.id);
     for (const b of nx.bindings.filter((x) => x.network_id === id)) nx.bindings.remove(b.id);
@@ -55,9 +75,26 @@ export function deleteNetwork(state: SimState, id: string): void {
 
 /** The network attribute map's converters and validators (neutron-lib api/definitions/network.py). */
 const NETWORK_ATTRS: Record<string, AttrKind> = {
-  name: "string", description: "string", admin_state_up: "bool", shared: "bool", mtu: "int", port_security_enabled: "bool", "router:external": "bool", is_default: "bool",
+  name: "string",
+  description: "string",
+  admin_state_up: "bool",
+  shared: "bool",
+  mtu: "int",
+  port_security_enabled: "bool",
+  "router:external": "bool",
+  is_default: "bool",
 };
-const UPDATABLE = ["name", "description", "admin_state_up", "shared", "router:external", "mtu", "port_security_enabled", "is_default", "dns_domain"] as const;
+const UPDATABLE = [
+  "name",
+  "description",
+  "admin_state_up",
+  "shared",
+  "router:external",
+  "mtu",
+  "port_security_enabled",
+  "is_default",
+  "dns_domain",
+] as const;
 
 export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
   const nx = () => neutron(state);
@@ -70,7 +107,10 @@ export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
   app.get("/v2.0/networks", (c) => {
     const auth = authOf(c);
     const hosted = hostedNetworkIds(state);
-    const items = nx().networks.all().filter((n) => canSeeNetwork(auth, n)).map((n) => renderNetwork(n, auth, hosted));
+    const items = nx()
+      .networks.all()
+      .filter((n) => canSeeNetwork(auth, n))
+      .map((n) => renderNetwork(n, auth, hosted));
     return neutronJson(listBody("networks", items, queryOf(c), NETWORK_FILTERS, c.req.url));
   });
 
@@ -87,7 +127,11 @@ export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
     const item = checkAttrs(await readBody(c, "network"), NETWORK_ATTRS);
     adminOnlyAttrs(auth, item, "network", ["shared", "router:external", "is_default", ...PROVIDER_ATTRS]);
     if (item.name !== undefined && typeof item.name !== "string") throw errors.invalidInput(`'${item.name}' is not a valid string`);
-    const net = createNetwork(state, { ...pick(item, [...UPDATABLE, ...PROVIDER_ATTRS, "availability_zone_hints", "tags"]), name: item.name ?? "", project_id: owningProject(auth, item, "network") });
+    const net = createNetwork(state, {
+      ...pick(item, [...UPDATABLE, ...PROVIDER_ATTRS, "availability_zone_hints", "tags"]),
+      name: item.name ?? "",
+      project_id: owningProject(auth, item, "network"),
+    });
     return neutronJson({ network: renderNetwork(net, auth, new Set()) }, 201);
   });
 

@@ -16,23 +16,63 @@ const BINDING_ADMIN = ["binding:host_id", "binding:profile", "binding:vif_type",
 
 export function renderPort(p: Port, auth: AuthContext): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    id: p.id, name: p.name, network_id: p.network_id, tenant_id: p.project_id, mac_address: p.mac_address,
-    admin_state_up: p.admin_state_up, status: p.status, device_id: p.device_id, device_owner: p.device_owner,
-    fixed_ips: p.fixed_ips.map((f) => ({ ...f })), allowed_address_pairs: p.allowed_address_pairs.map((a) => ({ ...a })),
-    extra_dhcp_opts: [], security_groups: [...p.security_groups], description: p.description,
-    "binding:vnic_type": p["binding:vnic_type"], port_security_enabled: p.port_security_enabled,
-    qos_policy_id: null, qos_network_policy_id: null, resource_request: null, ip_allocation: "immediate",
-    dns_name: p.dns_name, dns_assignment: p.fixed_ips.map((f) => ({ ip_address: f.ip_address, hostname: `host-${f.ip_address.replace(/\./g, "-")}`, fqdn: `host-${f.ip_address.replace(/\./g, "-")}.openstacklocal.` })),
-    dns_domain: "", propagate_uplink_status: false, tags: [...p.tags],
-    created_at: neutronTime(p.created_at), updated_at: neutronTime(p.updated_at), revision_number: p.revision_number, project_id: p.project_id,
+    id: p.id,
+    name: p.name,
+    network_id: p.network_id,
+    tenant_id: p.project_id,
+    mac_address: p.mac_address,
+    admin_state_up: p.admin_state_up,
+    status: p.status,
+    device_id: p.device_id,
+    device_owner: p.device_owner,
+    fixed_ips: p.fixed_ips.map((f) => ({ ...f })),
+    allowed_address_pairs: p.allowed_address_pairs.map((a) => ({ ...a })),
+    extra_dhcp_opts: [],
+    security_groups: [...p.security_groups],
+    description: p.description,
+    "binding:vnic_type": p["binding:vnic_type"],
+    port_security_enabled: p.port_security_enabled,
+    qos_policy_id: null,
+    qos_network_policy_id: null,
+    resource_request: null,
+    ip_allocation: "immediate",
+    dns_name: p.dns_name,
+    dns_assignment: p.fixed_ips.map((f) => ({
+      ip_address: f.ip_address,
+      hostname: `host-${f.ip_address.replace(/\./g, "-")}`,
+      fqdn: `host-${f.ip_address.replace(/\./g, "-")}.openstacklocal.`,
+    })),
+    dns_domain: "",
+    propagate_uplink_status: false,
+    tags: [...p.tags],
+    created_at: neutronTime(p.created_at),
+    updated_at: neutronTime(p.updated_at),
+    revision_number: p.revision_number,
+    project_id: p.project_id,
   };
   if (auth.isAdmin) for (const k of BINDING_ADMIN) out[k] = p[k];
   return out;
 }
 
 export const PORT_FILTERS = [
-  "id", "name", "network_id", "tenant_id", "project_id", "mac_address", "admin_state_up", "status", "device_id", "device_owner",
-  "description", "binding:host_id", "binding:vnic_type", "port_security_enabled", "dns_name", "revision_number", "fixed_ips", "security_groups",
+  "id",
+  "name",
+  "network_id",
+  "tenant_id",
+  "project_id",
+  "mac_address",
+  "admin_state_up",
+  "status",
+  "device_id",
+  "device_owner",
+  "description",
+  "binding:host_id",
+  "binding:vnic_type",
+  "port_security_enabled",
+  "dns_name",
+  "revision_number",
+  "fixed_ips",
+  "security_groups",
 ] as const;
 
 const mac = () => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, "0")).join(":")}`;
@@ -48,7 +88,12 @@ function bind(state: SimState, p: Port): Port {
   const l2 = neutron(state).agents.find((a) => a.host === host && a.agent_type === "Linux bridge agent");
   const ok = !!l2 && isAlive(l2, now, state.clock.ms(NEUTRON_CONF.agentDownTime));
   if (!ok) return { ...p, "binding:vif_type": "binding_failed", "binding:vif_details": {}, status: "DOWN" };
-  return { ...p, "binding:vif_type": "bridge", "binding:vif_details": { connectivity: "l2", port_filter: true }, status: p.device_id && p.admin_state_up ? "ACTIVE" : "DOWN" };
+  return {
+    ...p,
+    "binding:vif_type": "bridge",
+    "binding:vif_details": { connectivity: "l2", port_filter: true },
+    status: p.device_id && p.admin_state_up ? "ACTIVE" : "DOWN",
+  };
 }
 
 /** Addresses in use on a network's subnets (ports plus gateways). */
@@ -67,7 +112,8 @@ export function allocateFixedIps(state: SimState, networkId: string, requested?:
   const wanted = requested ?? (subnets[0] ? [{ subnet_id: subnets[0].id }] : []);
   return wanted.map((r) => {
     const s = r.subnet_id ? subnets.find((x) => x.id === r.subnet_id) : subnets[0];
-    if (!s) throw errors.invalidInput(`Failed to create port on network ${networkId}, because fixed_ips included invalid subnet ${r.subnet_id}`);
+    if (!s)
+      throw errors.invalidInput(`Failed to create port on network ${networkId}, because fixed_ips included invalid subnet ${r.subnet_id}`);
     if (r.ip_address) {
       if (used.has(r.ip_address)) throw errors.ipAllocated(r.ip_address, s.id);
       used.add(r.ip_address);
@@ -80,7 +126,8 @@ export function allocateFixedIps(state: SimState, networkId: string, requested?:
   });
 }
 
-export type PortInput = Partial<Port> & Pick<Port, "network_id" | "project_id"> & { fixed_ips_request?: { subnet_id?: string; ip_address?: string }[] };
+export type PortInput = Partial<Port> &
+  Pick<Port, "network_id" | "project_id"> & { fixed_ips_request?: { subnet_id?: string; ip_address?: string }[] };
 
 /** Creates a port: allocates addresses, applies the project's default security group, binds it. Usable by Nova. */
 export function createPort(state: SimState, input: PortInput): Port {
@@ -91,16 +138,30 @@ export function createPort(state: SimState, input: PortInput): Port {
   const isDhcp = input.device_owner === "network:dhcp";
   const secure = input.port_security_enabled ?? net.port_security_enabled;
   const port: Port = {
-    id: input.id ?? uuid(), name: input.name ?? "", network_id: net.id, project_id: input.project_id, description: input.description ?? "",
-    mac_address: input.mac_address ?? mac(), admin_state_up: input.admin_state_up ?? true, status: "DOWN",
-    device_id: input.device_id ?? "", device_owner: input.device_owner ?? "",
+    id: input.id ?? uuid(),
+    name: input.name ?? "",
+    network_id: net.id,
+    project_id: input.project_id,
+    description: input.description ?? "",
+    mac_address: input.mac_address ?? mac(),
+    admin_state_up: input.admin_state_up ?? true,
+    status: "DOWN",
+    device_id: input.device_id ?? "",
+    device_owner: input.device_owner ?? "",
     fixed_ips: input.fixed_ips ?? allocateFixedIps(state, net.id, input.fixed_ips_request),
     security_groups: input.security_groups ?? (isDhcp || !secure ? [] : [ensureDefaultSecurityGroup(state, input.project_id).id]),
-    port_security_enabled: secure, allowed_address_pairs: input.allowed_address_pairs ?? [],
-    "binding:host_id": input["binding:host_id"] ?? "", "binding:vnic_type": input["binding:vnic_type"] ?? "normal",
-    "binding:vif_type": "unbound", "binding:profile": input["binding:profile"] ?? {}, "binding:vif_details": {},
-    dns_name: input.dns_name ?? "", tags: input.tags ?? [],
-    created_at: now, updated_at: now, revision_number: 1,
+    port_security_enabled: secure,
+    allowed_address_pairs: input.allowed_address_pairs ?? [],
+    "binding:host_id": input["binding:host_id"] ?? "",
+    "binding:vnic_type": input["binding:vnic_type"] ?? "normal",
+    "binding:vif_type": "unbound",
+    "binding:profile": input["binding:profile"] ?? {},
+    "binding:vif_details": {},
+    dns_name: input.dns_name ?? "",
+    tags: input.tags ?? [],
+    created_at: now,
+    updated_at: now,
+    revision_number: 1,
   };
   return nx.ports.put(bind(state, port));
 }
@@ -110,8 +171,20 @@ export function updatePort(state: SimState, id: string, item: Record<string, any
   const nx = neutron(state);
   const p = nx.ports.get(id);
   if (!p) throw errors.portNotFound(id);
-  const keys = ["name", "description", "admin_state_up", "device_id", "device_owner", "security_groups", "port_security_enabled",
-    "allowed_address_pairs", "binding:host_id", "binding:profile", "binding:vnic_type", "dns_name"];
+  const keys = [
+    "name",
+    "description",
+    "admin_state_up",
+    "device_id",
+    "device_owner",
+    "security_groups",
+    "port_security_enabled",
+    "allowed_address_pairs",
+    "binding:host_id",
+    "binding:profile",
+    "binding:vnic_type",
+    "dns_name",
+  ];
   const next = { ...p, updated_at: state.clock.now(), revision_number: p.revision_number + 1 } as Port;
   for (const k of keys) if (item[k] !== undefined) (next as any)[k] = item[k];
   if (Array.isArray(item.fixed_ips)) next.fixed_ips = allocateFixedIps(state, p.network_id, item.fixed_ips);
@@ -145,7 +218,12 @@ export function registerPorts(app: Hono<SimEnv>, state: SimState): void {
     if (!net || !canSeeNetwork(auth, net)) throw errors.networkNotFound(item.network_id);
     if (!auth.isAdmin && item["binding:host_id"] !== undefined) throw errors.attrPolicy("create_port", "binding:host_id");
     const { fixed_ips, ...rest } = item;
-    const p = createPort(state, { ...rest, network_id: net.id, project_id: owningProject(auth, item, "port"), fixed_ips_request: fixed_ips });
+    const p = createPort(state, {
+      ...rest,
+      network_id: net.id,
+      project_id: owningProject(auth, item, "port"),
+      fixed_ips_request: fixed_ips,
+    });
     return neutronJson({ port: renderPort(p, auth) }, 201);
   });
   app.put("/v2.0/ports/:id", async (c) => {

@@ -13,8 +13,12 @@ import { registerAgents } from "./agents";
 import { registerDhcp } from "./dhcp";
 
 const RESOURCES: [name: string, collection: string][] = [
-  ["subnet", "subnets"], ["network", "networks"], ["port", "ports"], ["agent", "agents"],
-  ["security_group", "security-groups"], ["security_group_rule", "security-group-rules"],
+  ["subnet", "subnets"],
+  ["network", "networks"],
+  ["port", "ports"],
+  ["agent", "agents"],
+  ["security_group", "security-groups"],
+  ["security_group_rule", "security-group-rules"],
 ];
 
 /** Neutron v2.0, mounted at /networking (the catalog's network endpoint; clients append /v2.0). */
@@ -35,9 +39,10 @@ export function neutronRoutes(state: SimState) {
   app.use("/v2.0/*", requireToken(state));
   app.use("/v2.0/*", chunkedBodyAsUpstream("network"));
 
-  const resources = () => neutronJson({
-    resources: RESOURCES.map(([name, collection]) => ({ links: [{ href: `${v2()}${collection}`, rel: "self" }], name, collection })),
-  });
+  const resources = () =>
+    neutronJson({
+      resources: RESOURCES.map(([name, collection]) => ({ links: [{ href: `${v2()}${collection}`, rel: "self" }], name, collection })),
+    });
   app.get("/v2.0", resources);
   app.get("/v2.0/", resources);
   app.get("/v2.0/extensions", () => neutronJson({ extensions: EXTENSIONS }));
@@ -58,7 +63,9 @@ export function neutronRoutes(state: SimState) {
   app.onError((err) => {
     if (err instanceof NeutronError) return neutronErrorResponse(err);
     const message = err instanceof Error ? err.message : String(err);
-    return neutronErrorResponse(new NeutronError(500, "HTTPInternalServerError", `Request Failed: internal server error while processing your request. ${message}`));
+    return neutronErrorResponse(
+      new NeutronError(500, "HTTPInternalServerError", `Request Failed: internal server error while processing your request. ${message}`),
+    );
   });
   // A mounted router's notFound is not consulted: unknown paths under /v2.0 are answered here.
   app.all("/v2.0/*", () => neutronErrorResponse(errors.resourceNotFound()));

@@ -12,19 +12,51 @@ import { scheduleNetwork, syncDhcpPorts } from "./dhcp";
 
 export function renderSubnet(s: Subnet, external: boolean): Record<string, unknown> {
   return {
-    id: s.id, name: s.name, tenant_id: s.project_id, network_id: s.network_id, ip_version: s.ip_version,
-    subnetpool_id: s.subnetpool_id, enable_dhcp: s.enable_dhcp, ipv6_ra_mode: s.ipv6_ra_mode, ipv6_address_mode: s.ipv6_address_mode,
-    gateway_ip: s.gateway_ip, cidr: s.cidr, allocation_pools: s.allocation_pools.map((p) => ({ ...p })),
-    host_routes: s.host_routes.map((r) => ({ ...r })), dns_nameservers: [...s.dns_nameservers], description: s.description,
-    service_types: [...s.service_types], dns_publish_fixed_ip: s.dns_publish_fixed_ip, tags: [...s.tags],
-    created_at: neutronTime(s.created_at), updated_at: neutronTime(s.updated_at), revision_number: s.revision_number,
-    segment_id: s.segment_id, project_id: s.project_id, "router:external": external,
+    id: s.id,
+    name: s.name,
+    tenant_id: s.project_id,
+    network_id: s.network_id,
+    ip_version: s.ip_version,
+    subnetpool_id: s.subnetpool_id,
+    enable_dhcp: s.enable_dhcp,
+    ipv6_ra_mode: s.ipv6_ra_mode,
+    ipv6_address_mode: s.ipv6_address_mode,
+    gateway_ip: s.gateway_ip,
+    cidr: s.cidr,
+    allocation_pools: s.allocation_pools.map((p) => ({ ...p })),
+    host_routes: s.host_routes.map((r) => ({ ...r })),
+    dns_nameservers: [...s.dns_nameservers],
+    description: s.description,
+    service_types: [...s.service_types],
+    dns_publish_fixed_ip: s.dns_publish_fixed_ip,
+    tags: [...s.tags],
+    created_at: neutronTime(s.created_at),
+    updated_at: neutronTime(s.updated_at),
+    revision_number: s.revision_number,
+    segment_id: s.segment_id,
+    project_id: s.project_id,
+    "router:external": external,
   };
 }
 
 export const SUBNET_FILTERS = [
-  "id", "name", "tenant_id", "project_id", "network_id", "ip_version", "subnetpool_id", "enable_dhcp", "ipv6_ra_mode",
-  "ipv6_address_mode", "gateway_ip", "cidr", "description", "segment_id", "revision_number", "dns_publish_fixed_ip", "router:external",
+  "id",
+  "name",
+  "tenant_id",
+  "project_id",
+  "network_id",
+  "ip_version",
+  "subnetpool_id",
+  "enable_dhcp",
+  "ipv6_ra_mode",
+  "ipv6_address_mode",
+  "gateway_ip",
+  "cidr",
+  "description",
+  "segment_id",
+  "revision_number",
+  "dns_publish_fixed_ip",
+  "router:external",
 ] as const;
 
 export type SubnetInput = Partial<Subnet> & Pick<Subnet, "network_id" | "cidr"> & { project_id?: string };
@@ -41,17 +73,36 @@ export function createSubnet(state: SimState, input: SubnetInput): Subnet {
   if (!cidr) throw errors.invalidInput(`'${input.cidr}' is not a valid IP subnet`);
   const canonical = canonicalCidr(cidr);
   const others = net.subnets.map((id) => nx.subnets.get(id)).filter((s): s is Subnet => !!s);
-  const clash = others.find((s) => { const o = parseCidr(s.cidr); return o && (inCidr(s.cidr.split("/")[0], cidr) || inCidr(canonical.split("/")[0], o)); });
+  const clash = others.find((s) => {
+    const o = parseCidr(s.cidr);
+    return o && (inCidr(s.cidr.split("/")[0], cidr) || inCidr(canonical.split("/")[0], o));
+  });
   if (clash) throw errors.invalidInput(`Requested subnet with cidr: ${canonical} for network: ${net.id} overlaps with another subnet`);
   const gateway = input.gateway_ip === undefined ? defaultGateway(cidr) : input.gateway_ip;
   const now = state.clock.now();
   const subnet: Subnet = {
-    id: input.id ?? uuid(), name: input.name ?? "", network_id: net.id, project_id: input.project_id ?? net.project_id,
-    description: input.description ?? "", cidr: canonical, ip_version: 4, gateway_ip: gateway,
-    enable_dhcp: input.enable_dhcp ?? true, allocation_pools: input.allocation_pools ?? defaultPools(cidr, gateway),
-    dns_nameservers: input.dns_nameservers ?? [], host_routes: input.host_routes ?? [], ipv6_ra_mode: null, ipv6_address_mode: null,
-    subnetpool_id: null, segment_id: null, service_types: input.service_types ?? [], dns_publish_fixed_ip: false, tags: input.tags ?? [],
-    created_at: input.created_at ?? now, updated_at: input.updated_at ?? now, revision_number: input.revision_number ?? 0,
+    id: input.id ?? uuid(),
+    name: input.name ?? "",
+    network_id: net.id,
+    project_id: input.project_id ?? net.project_id,
+    description: input.description ?? "",
+    cidr: canonical,
+    ip_version: 4,
+    gateway_ip: gateway,
+    enable_dhcp: input.enable_dhcp ?? true,
+    allocation_pools: input.allocation_pools ?? defaultPools(cidr, gateway),
+    dns_nameservers: input.dns_nameservers ?? [],
+    host_routes: input.host_routes ?? [],
+    ipv6_ra_mode: null,
+    ipv6_address_mode: null,
+    subnetpool_id: null,
+    segment_id: null,
+    service_types: input.service_types ?? [],
+    dns_publish_fixed_ip: false,
+    tags: input.tags ?? [],
+    created_at: input.created_at ?? now,
+    updated_at: input.updated_at ?? now,
+    revision_number: input.revision_number ?? 0,
   };
   state.store.transaction(() => {
     nx.subnets.put(subnet);
@@ -90,8 +141,15 @@ export function registerSubnets(app: Hono<SimEnv>, state: SimState): void {
 
   app.get("/v2.0/subnets", (c) => {
     const auth = authOf(c);
-    const ext = new Set(nx().networks.filter((n) => n["router:external"]).map((n) => n.id));
-    const items = nx().subnets.all().filter((s) => canSee(auth, s)).map((s) => renderSubnet(s, ext.has(s.network_id)));
+    const ext = new Set(
+      nx()
+        .networks.filter((n) => n["router:external"])
+        .map((n) => n.id),
+    );
+    const items = nx()
+      .subnets.all()
+      .filter((s) => canSee(auth, s))
+      .map((s) => renderSubnet(s, ext.has(s.network_id)));
     return neutronJson(listBody("subnets", items, queryOf(c), SUBNET_FILTERS, c.req.url));
   });
   app.get("/v2.0/subnets/:id", (c) => {
@@ -107,7 +165,12 @@ export function registerSubnets(app: Hono<SimEnv>, state: SimState): void {
     const net = nx().networks.get(item.network_id);
     if (!net || !canSeeNetwork(auth, net)) throw errors.networkNotFound(item.network_id);
     if (!auth.isAdmin && net.project_id !== auth.projectId) throw errors.policy("create_subnet");
-    const s = createSubnet(state, { ...item, network_id: net.id, cidr: item.cidr, project_id: owningProject(auth, item, "subnet") } as SubnetInput);
+    const s = createSubnet(state, {
+      ...item,
+      network_id: net.id,
+      cidr: item.cidr,
+      project_id: owningProject(auth, item, "subnet"),
+    } as SubnetInput);
     return neutronJson({ subnet: renderSubnet(s, net["router:external"]) }, 201);
   });
   app.put("/v2.0/subnets/:id", async (c) => {

@@ -3,13 +3,28 @@ import { errors } from "./errors";
 /** Network/subnet/port timestamps: `%Y-%m-%dT%H:%M:%SZ` (neutron/db/standard_attr timestamp_db). */
 export const neutronTime = (t: number): string => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 /** Agent timestamps: `%Y-%m-%d %H:%M:%S`, a space and no zone. */
-export const agentTime = (t: number): string => new Date(t).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "");
+export const agentTime = (t: number): string =>
+  new Date(t)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "");
 
 type Item = Record<string, unknown>;
 export type Query = Record<string, string[]>;
 
 /** Query keys that are not filters (neutron/api/api_common.py get_filters skips). */
-const NON_FILTERS = new Set(["fields", "sort_key", "sort_dir", "limit", "marker", "page_reverse", "tags", "tags-any", "not-tags", "not-tags-any"]);
+const NON_FILTERS = new Set([
+  "fields",
+  "sort_key",
+  "sort_dir",
+  "limit",
+  "marker",
+  "page_reverse",
+  "tags",
+  "tags-any",
+  "not-tags",
+  "not-tags-any",
+]);
 
 function toBool(v: string): boolean {
   const s = v.toLowerCase();
@@ -39,12 +54,19 @@ export function applyListQuery(items: Item[], q: Query, filterable: readonly str
   const invalid = Object.keys(q).filter((k) => !NON_FILTERS.has(k) && !allowed.has(k));
   if (invalid.length) throw errors.badRequest(`[${invalid.map((k) => `'${k}'`).join(", ")}] is invalid attribute for filtering`);
   let out = items.filter((it) => Object.entries(q).every(([k, vals]) => NON_FILTERS.has(k) || matches(it[k], vals)));
-  const tags = tagList(q, "tags"), tagsAny = tagList(q, "tags-any"), notTags = tagList(q, "not-tags"), notAny = tagList(q, "not-tags-any");
+  const tags = tagList(q, "tags"),
+    tagsAny = tagList(q, "tags-any"),
+    notTags = tagList(q, "not-tags"),
+    notAny = tagList(q, "not-tags-any");
   if (tags.length || tagsAny.length || notTags.length || notAny.length) {
     out = out.filter((it) => {
       const t = (it.tags as string[] | undefined) ?? [];
-      return tags.every((x) => t.includes(x)) && (!tagsAny.length || tagsAny.some((x) => t.includes(x)))
-        && (!notTags.length || !notTags.every((x) => t.includes(x))) && !notAny.some((x) => t.includes(x));
+      return (
+        tags.every((x) => t.includes(x)) &&
+        (!tagsAny.length || tagsAny.some((x) => t.includes(x))) &&
+        (!notTags.length || !notTags.every((x) => t.includes(x))) &&
+        !notAny.some((x) => t.includes(x))
+      );
     });
   }
   const sortKeys = q.sort_key ?? [];
@@ -54,7 +76,8 @@ export function applyListQuery(items: Item[], q: Query, filterable: readonly str
     const dirs = q.sort_dir ?? [];
     out = [...out].sort((a, b) => {
       for (let i = 0; i < keys.length; i++) {
-        const av = a[keys[i]] as any, bv = b[keys[i]] as any;
+        const av = a[keys[i]] as any,
+          bv = b[keys[i]] as any;
         if (av === bv) continue;
         const d = (dirs[i] ?? "asc") === "desc" ? -1 : 1;
         return (av ?? "") < (bv ?? "") ? -d : d;
@@ -68,7 +91,8 @@ export function applyListQuery(items: Item[], q: Query, filterable: readonly str
     out = idx >= 0 ? out.slice(idx + 1) : out;
   }
   const limit = q.limit ? Number(q.limit[0]) : 0;
-  if (q.limit && !(Number.isInteger(limit) && limit >= 0)) throw errors.badRequest(`Limit must be an integer 0 or greater and not '${q.limit[0]}'`);
+  if (q.limit && !(Number.isInteger(limit) && limit >= 0))
+    throw errors.badRequest(`Limit must be an integer 0 or greater and not '${q.limit[0]}'`);
   if (limit > 0 && out.length > limit) return { items: out.slice(0, limit), hasMore: true };
   return { items: out, hasMore: false };
 }
@@ -88,7 +112,8 @@ export function listBody(collection: string, all: Item[], q: Query, filterable: 
   const link = (marker: string, rel: string, reverse: boolean) => {
     const u = new URL(url);
     u.searchParams.set("marker", marker);
-    if (reverse) u.searchParams.set("page_reverse", "True"); else u.searchParams.delete("page_reverse");
+    if (reverse) u.searchParams.set("page_reverse", "True");
+    else u.searchParams.delete("page_reverse");
     links.push({ href: u.toString(), rel });
   };
   if (hasMore && items.length) link(String(items[items.length - 1].id), "next", false);

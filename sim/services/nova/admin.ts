@@ -30,33 +30,64 @@ type Ctx = (c: Context<any>) => ViewCtx;
  * (2.53 uuids, 2.88 hypervisor usage fields and statistics gone).
  */
 export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   const usage = (host: string, now: number) => {
     const mine = servers(state).filter((s) => s.host === host && !s.deletion && serverState(s, now).vm_state !== "error");
-    return { vcpus: mine.reduce((n, s) => n + s.flavor.vcpus, 0), ram: mine.reduce((n, s) => n + s.flavor.ram, 0), disk: mine.reduce((n, s) => n + s.flavor.disk, 0), vms: mine.length };
+    return {
+      vcpus: mine.reduce((n, s) => n + s.flavor.vcpus, 0),
+      ram: mine.reduce((n, s) => n + s.flavor.ram, 0),
+      disk: mine.reduce((n, s) => n + s.flavor.disk, 0),
+      vms: mine.length,
+    };
   };
   const hypervisorId = (x: ViewCtx, host: string) => (atLeast(x.v, "2.53") ? uuidOf("hypervisor", host) : COMPUTE_HOSTS.indexOf(host) + 1);
-  const serviceId = (x: ViewCtx, binary: string, host: string, n: number) => (atLeast(x.v, "2.53") ? uuidOf("service", `${binary}@${host}`) : n);
+  const serviceId = (x: ViewCtx, binary: string, host: string, n: number) =>
+    atLeast(x.v, "2.53") ? uuidOf("service", `${binary}@${host}`) : n;
   const hypervisor = (x: ViewCtx, host: string, detail: boolean) => {
     const base: Record<string, unknown> = { id: hypervisorId(x, host), hypervisor_hostname: host, state: "up", status: "enabled" };
     if (!detail) return base;
     Object.assign(base, {
-      hypervisor_type: "QEMU", hypervisor_version: 6002000, host_ip: `10.0.0.${COMPUTE_HOSTS.indexOf(host) + 11}`,
+      hypervisor_type: "QEMU",
+      hypervisor_version: 6002000,
+      host_ip: `10.0.0.${COMPUTE_HOSTS.indexOf(host) + 11}`,
       service: { id: serviceId(x, "nova-compute", host, COMPUTE_HOSTS.indexOf(host) + 3), host, disabled_reason: null },
     });
     if (atLeast(x.v, "2.88")) return { ...base, uptime: null };
     const u = usage(host, x.now);
     return {
-      ...base, vcpus: NODE.vcpus, memory_mb: NODE.memory_mb, local_gb: NODE.local_gb, vcpus_used: u.vcpus, memory_mb_used: u.ram + 512,
-      local_gb_used: u.disk, free_ram_mb: NODE.memory_mb - u.ram - 512, free_disk_gb: NODE.local_gb - u.disk, current_workload: 0,
-      running_vms: u.vms, disk_available_least: NODE.local_gb - u.disk,
-      cpu_info: JSON.stringify({ arch: "x86_64", model: "Cascadelake-Server", vendor: "Intel", features: [], topology: { cores: 16, threads: 2, sockets: 2 } }),
+      ...base,
+      vcpus: NODE.vcpus,
+      memory_mb: NODE.memory_mb,
+      local_gb: NODE.local_gb,
+      vcpus_used: u.vcpus,
+      memory_mb_used: u.ram + 512,
+      local_gb_used: u.disk,
+      free_ram_mb: NODE.memory_mb - u.ram - 512,
+      free_disk_gb: NODE.local_gb - u.disk,
+      current_workload: 0,
+      running_vms: u.vms,
+      disk_available_least: NODE.local_gb - u.disk,
+      cpu_info: JSON.stringify({
+        arch: "x86_64",
+        model: "Cascadelake-Server",
+        vendor: "Intel",
+        features: [],
+        topology: { cores: 16, threads: 2, sockets: 2 },
+      }),
     };
   };
   const admin = (c: Context<any>, rule: string) => (ctx(c).admin ? null : policyRefusal(rule));
 
-  app.get("/os-hypervisors", (c) => admin(c, "os_compute_api:os-hypervisors:list") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, false)) }));
-  app.get("/os-hypervisors/detail", (c) => admin(c, "os_compute_api:os-hypervisors:list-detail") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, true)) }));
+  app.get(
+    "/os-hypervisors",
+    (c) => admin(c, "os_compute_api:os-hypervisors:list") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, false)) }),
+  );
+  app.get(
+    "/os-hypervisors/detail",
+    (c) =>
+      admin(c, "os_compute_api:os-hypervisors:list-detail") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, true)) }),
+  );
   app.get("/os-hypervisors/statistics", (c) => {
     const denied = admin(c, "os_compute_api:os-hypervisors:statistics");
     if (denied) return denied;
@@ -64,7 +95,19 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
     if (atLeast(x.v, "2.88")) return novaFault(404, "The resource could not be found.");
     const all = COMPUTE_HOSTS.map((h) => hypervisor(x, h, true) as Record<string, number>);
     const sum = (k: string) => all.reduce((n, h) => n + h[k], 0);
-    const keys = ["vcpus", "memory_mb", "local_gb", "vcpus_used", "memory_mb_used", "local_gb_used", "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least"];
+    const keys = [
+      "vcpus",
+      "memory_mb",
+      "local_gb",
+      "vcpus_used",
+      "memory_mb_used",
+      "local_gb_used",
+      "free_ram_mb",
+      "free_disk_gb",
+      "current_workload",
+      "running_vms",
+      "disk_available_least",
+    ];
     return json({ hypervisor_statistics: { count: all.length, ...Object.fromEntries(keys.map((k) => [k, sum(k)])) } });
   });
   app.get("/os-hypervisors/:id", (c) => {
@@ -73,27 +116,47 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
     const x = ctx(c);
     const id = c.req.param("id");
     const host = COMPUTE_HOSTS.find((h) => String(hypervisorId(x, h)) === id);
-    if (!host) return novaFault(atLeast(x.v, "2.53") ? 404 : 404, atLeast(x.v, "2.53") ? `Hypervisor with ID '${id}' could not be found.` : `Hypervisor with ID ${id} could not be found.`);
+    if (!host)
+      return novaFault(
+        atLeast(x.v, "2.53") ? 404 : 404,
+        atLeast(x.v, "2.53") ? `Hypervisor with ID '${id}' could not be found.` : `Hypervisor with ID ${id} could not be found.`,
+      );
     return json({ hypervisor: hypervisor(x, host, true) });
   });
 
   const services = (x: ViewCtx) => {
     const updated = novaTimestamp(x.now - 5000);
     const row = (binary: string, host: string, zone: string, n: number) => ({
-      binary, host, id: serviceId(x, binary, host, n), zone, status: "enabled", state: "up", updated_at: updated, disabled_reason: null,
+      binary,
+      host,
+      id: serviceId(x, binary, host, n),
+      zone,
+      status: "enabled",
+      state: "up",
+      updated_at: updated,
+      disabled_reason: null,
       ...(atLeast(x.v, "2.11") ? { forced_down: false } : {}),
     });
-    return [row("nova-scheduler", CONTROLLER, "internal", 1), row("nova-conductor", CONTROLLER, "internal", 2),
-      ...COMPUTE_HOSTS.map((h, i) => row("nova-compute", h, "nova", i + 3))];
+    return [
+      row("nova-scheduler", CONTROLLER, "internal", 1),
+      row("nova-conductor", CONTROLLER, "internal", 2),
+      ...COMPUTE_HOSTS.map((h, i) => row("nova-compute", h, "nova", i + 3)),
+    ];
   };
   app.get("/os-services", (c) => {
     const denied = admin(c, "os_compute_api:os-services:list");
     if (denied) return denied;
     const q = new URL(c.req.url).searchParams;
-    return json({ services: services(ctx(c)).filter((s) => (!q.get("host") || s.host === q.get("host")) && (!q.get("binary") || s.binary === q.get("binary"))) });
+    return json({
+      services: services(ctx(c)).filter(
+        (s) => (!q.get("host") || s.host === q.get("host")) && (!q.get("binary") || s.binary === q.get("binary")),
+      ),
+    });
   });
 
-  app.get("/os-availability-zone", () => json({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true }, hosts: null }] }));
+  app.get("/os-availability-zone", () =>
+    json({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true }, hosts: null }] }),
+  );
   app.get("/os-availability-zone/detail", (c) => {
     const denied = admin(c, "os_compute_api:os-availability-zone:detail");
     if (denied) return denied;
@@ -111,16 +174,27 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
     const denied = admin(c, "os_compute_api:os-flavor-manage:create");
     if (denied) return denied;
     const f = (await c.req.json().catch(() => null))?.flavor;
-    if (!f || typeof f !== "object") return novaFault(400, "Invalid input for field/attribute flavor. Value: None. None is not of type 'object'");
+    if (!f || typeof f !== "object")
+      return novaFault(400, "Invalid input for field/attribute flavor. Value: None. None is not of type 'object'");
     for (const k of ["name", "ram", "vcpus", "disk"])
-      if (f[k] === undefined) return novaFault(400, `Invalid input for field/attribute flavor. Value: ${JSON.stringify(f)}. '${k}' is a required property`);
+      if (f[k] === undefined)
+        return novaFault(400, `Invalid input for field/attribute flavor. Value: ${JSON.stringify(f)}. '${k}' is a required property`);
     const id = String(f.id ?? crypto.randomUUID());
     if (flavors(state).get(id) || flavors(state).find((x) => x.name === f.name))
       return novaFault(409, flavors(state).get(id) ? `Flavor with ID ${id} already exists.` : `Flavor with name ${f.name} already exists.`);
     const flavor: Flavor = {
-      id, name: String(f.name), vcpus: Number(f.vcpus), ram: Number(f.ram), disk: Number(f.disk), ephemeral: Number(f["OS-FLV-EXT-DATA:ephemeral"] ?? 0),
-      swap: Number(f.swap || 0), rxtx_factor: Number(f.rxtx_factor ?? 1), isPublic: f["os-flavor-access:is_public"] !== false, disabled: false,
-      description: f.description ?? null, extraSpecs: {},
+      id,
+      name: String(f.name),
+      vcpus: Number(f.vcpus),
+      ram: Number(f.ram),
+      disk: Number(f.disk),
+      ephemeral: Number(f["OS-FLV-EXT-DATA:ephemeral"] ?? 0),
+      swap: Number(f.swap || 0),
+      rxtx_factor: Number(f.rxtx_factor ?? 1),
+      isPublic: f["os-flavor-access:is_public"] !== false,
+      disabled: false,
+      description: f.description ?? null,
+      extraSpecs: {},
     };
     flavors(state).put(flavor);
     return json({ flavor: flavorView(ctx(c), flavor, true) });

@@ -19,14 +19,34 @@ export const STAGE = { scheduling: 0.7, bdmNoVolume: 0.2, attach: 0.5, networkin
 export const COMPUTE_HOSTS = Array.from({ length: 18 }, (_, i) => `cs1-opc-${i + 1}`);
 
 export interface BdmRequest {
-  source_type: "image" | "volume" | "snapshot" | "blank"; destination_type: "local" | "volume";
-  uuid?: string; volume_size?: number; delete_on_termination?: boolean; boot_index?: number | null; volume_type?: string;
+  source_type: "image" | "volume" | "snapshot" | "blank";
+  destination_type: "local" | "volume";
+  uuid?: string;
+  volume_size?: number;
+  delete_on_termination?: boolean;
+  boot_index?: number | null;
+  volume_type?: string;
 }
 export interface BootRequest {
-  id?: string; name: string; projectId: string; userId: string; flavor: Flavor; image: GlanceImage | null;
-  bdms: BdmRequest[]; networks: NetworkRequest[]; keyName: string | null; metadata: Record<string, string>;
-  availabilityZone: string; securityGroups: string[]; description: string | null; userData: string | null;
-  accessIPv4?: string; accessIPv6?: string; schedulerHints?: Record<string, unknown>; at?: number; host?: string;
+  id?: string;
+  name: string;
+  projectId: string;
+  userId: string;
+  flavor: Flavor;
+  image: GlanceImage | null;
+  bdms: BdmRequest[];
+  networks: NetworkRequest[];
+  keyName: string | null;
+  metadata: Record<string, string>;
+  availabilityZone: string;
+  securityGroups: string[];
+  description: string | null;
+  userData: string | null;
+  accessIPv4?: string;
+  accessIPv6?: string;
+  schedulerHints?: Record<string, unknown>;
+  at?: number;
+  host?: string;
 }
 
 const pickHost = (id: string) => COMPUTE_HOSTS[createHash("md5").update(id).digest()[0] % COMPUTE_HOSTS.length];
@@ -65,8 +85,13 @@ export function bootServer(state: SimState, r: BootRequest): Server {
       let v;
       try {
         v = createVolume(state, {
-          projectId: r.projectId, userId: r.userId, size: b.volume_size, at: cursor, volumeType: b.volume_type,
-          name: b.source_type === "blank" ? `${id}-blank-vol` : "", description: "",
+          projectId: r.projectId,
+          userId: r.userId,
+          size: b.volume_size,
+          at: cursor,
+          volumeType: b.volume_type,
+          name: b.source_type === "blank" ? `${id}-blank-vol` : "",
+          description: "",
           image: b.source_type === "image" ? glanceImages(state).get(b.uuid ?? "") : undefined,
           snapshotId: b.source_type === "snapshot" ? b.uuid : undefined,
         });
@@ -79,10 +104,16 @@ export function bootServer(state: SimState, r: BootRequest): Server {
       const w = awaitVolume(cursor, readyAt(v), attempts, intervalMs, v.errorAt);
       if (!w.ok) {
         const status = volumeStatus(v, w.lastPoll);
-        const seconds = Math.round(w.attempts === attempts ? attempts * cfg.block_device_allocate_retries_interval : (w.attempts - 1) * cfg.block_device_allocate_retries_interval);
+        const seconds = Math.round(
+          w.attempts === attempts
+            ? attempts * cfg.block_device_allocate_retries_interval
+            : (w.attempts - 1) * cfg.block_device_allocate_retries_interval,
+        );
         const message = volumeNotCreated(id, v.id, seconds, w.attempts, status);
         failure = {
-          at: w.failAt, code: 500, message,
+          at: w.failAt,
+          code: 500,
+          message,
           details: `Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/nova/compute/manager.py", line 2563, in _build_resources\n    block_device_info = self._prep_block_device(context, instance,\nnova.exception.BuildAbortException: ${message}\n`,
         };
         // nova/virt/block_device.py _call_wait_func: on VolumeNotCreated Nova deletes the volume whatever
@@ -93,7 +124,15 @@ export function bootServer(state: SimState, r: BootRequest): Server {
       }
       cursor = w.at;
     }
-    bdms.push({ volumeId: volId, bootIndex: b.boot_index ?? null, deleteOnTermination: !!b.delete_on_termination, device: devName(i), attachmentId: uuid(), sourceType: b.source_type, createdByNova: created });
+    bdms.push({
+      volumeId: volId,
+      bootIndex: b.boot_index ?? null,
+      deleteOnTermination: !!b.delete_on_termination,
+      device: devName(i),
+      attachmentId: uuid(),
+      sourceType: b.source_type,
+      createdByNova: created,
+    });
   });
   const bdmDoneAt = failure ? (failure as { at: number }).at : cursor + ms(volBdms.length ? STAGE.attach : STAGE.bdmNoVolume);
 
@@ -108,7 +147,11 @@ export function bootServer(state: SimState, r: BootRequest): Server {
       diskSeconds = CLONE_SECONDS;
     } else {
       const st = copyStages(r.image);
-      createImage(repo, "vms", `${id}_disk`, { size, dataBytes: Math.min(r.image.size ?? 0, r.image.virtual_size ?? r.image.size ?? 0), created: t0 });
+      createImage(repo, "vms", `${id}_disk`, {
+        size,
+        dataBytes: Math.min(r.image.size ?? 0, r.image.virtual_size ?? r.image.size ?? 0),
+        created: t0,
+      });
       diskSeconds = copySeconds(st);
     }
     rootDisk = { kind: "local", path: d.cloneable ? "clone" : "copy", reason: d.reason };
@@ -119,18 +162,51 @@ export function bootServer(state: SimState, r: BootRequest): Server {
 
   for (const b of bdms) {
     const v = volumes(state).get(b.volumeId)!;
-    volumes(state).put({ ...v, attachments: [...v.attachments, { attachmentId: b.attachmentId, serverId: id, device: b.device, attachedAt: bdmDoneAt, hostName: host }] });
+    volumes(state).put({
+      ...v,
+      attachments: [
+        ...v.attachments,
+        { attachmentId: b.attachmentId, serverId: id, device: b.device, attachedAt: bdmDoneAt, hostName: host },
+      ],
+    });
   }
   const bootFromVolume = volBdms.some((b) => (b.boot_index ?? -1) === 0);
   const server: Server = {
-    id, name: r.name, projectId: r.projectId, userId: r.userId, flavorId: r.flavor.id,
-    flavor: { vcpus: r.flavor.vcpus, ram: r.flavor.ram, disk: r.flavor.disk, ephemeral: r.flavor.ephemeral, swap: r.flavor.swap, original_name: r.flavor.name, extra_specs: r.flavor.extraSpecs },
-    imageId: bootFromVolume || !r.image ? "" : r.image.id, keyName: r.keyName, metadata: r.metadata,
-    availabilityZone: r.availabilityZone, host, instanceName: instanceName(id), created: t0,
-    accessIPv4: r.accessIPv4 ?? "", accessIPv6: r.accessIPv6 ?? "", description: r.description, userData: r.userData,
-    securityGroups: r.securityGroups, nics, bdms: failure ? [] : bdms, tags: [], launchIndex: 0,
-    reservationId: `r-${createHash("md5").update(`r${id}`).digest("hex").slice(0, 8)}`, schedulerHints: r.schedulerHints ?? {},
-    timeline: { scheduledAt, bdmDoneAt, networkedAt, spawnedAt }, failure, rootDisk,
+    id,
+    name: r.name,
+    projectId: r.projectId,
+    userId: r.userId,
+    flavorId: r.flavor.id,
+    flavor: {
+      vcpus: r.flavor.vcpus,
+      ram: r.flavor.ram,
+      disk: r.flavor.disk,
+      ephemeral: r.flavor.ephemeral,
+      swap: r.flavor.swap,
+      original_name: r.flavor.name,
+      extra_specs: r.flavor.extraSpecs,
+    },
+    imageId: bootFromVolume || !r.image ? "" : r.image.id,
+    keyName: r.keyName,
+    metadata: r.metadata,
+    availabilityZone: r.availabilityZone,
+    host,
+    instanceName: instanceName(id),
+    created: t0,
+    accessIPv4: r.accessIPv4 ?? "",
+    accessIPv6: r.accessIPv6 ?? "",
+    description: r.description,
+    userData: r.userData,
+    securityGroups: r.securityGroups,
+    nics,
+    bdms: failure ? [] : bdms,
+    tags: [],
+    launchIndex: 0,
+    reservationId: `r-${createHash("md5").update(`r${id}`).digest("hex").slice(0, 8)}`,
+    schedulerHints: r.schedulerHints ?? {},
+    timeline: { scheduledAt, bdmDoneAt, networkedAt, spawnedAt },
+    failure,
+    rootDisk,
     power: { stoppedAt: null, rebootUntil: null, rebootType: null, updated: t0 },
   };
   servers(state).put(server);

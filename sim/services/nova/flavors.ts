@@ -6,14 +6,16 @@ import { flavorView, type ViewCtx } from "./view";
 import { createHash, randomBytes } from "node:crypto";
 
 type Ctx = (c: Context<any>) => ViewCtx;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 /** /flavors and /os-keypairs. */
 export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx: Ctx) {
   const list = (c: Context<any>, detail: boolean) => {
     const x = ctx(c);
     let all = flavors(state).filter((f) => f.isPublic || x.admin);
-    const minDisk = c.req.query("minDisk"), minRam = c.req.query("minRam");
+    const minDisk = c.req.query("minDisk"),
+      minRam = c.req.query("minRam");
     if (minDisk) all = all.filter((f) => f.disk >= Number(minDisk));
     if (minRam) all = all.filter((f) => f.ram >= Number(minRam));
     all.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
@@ -30,18 +32,36 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     return f ? json({ extra_specs: f.extraSpecs }) : novaFault(404, `Flavor ${c.req.param("id")} could not be found.`);
   });
 
-  const kpView = (k: { name: string; publicKey: string; fingerprint: string; type: string }, v: ViewCtx) =>
-    ({ name: k.name, public_key: k.publicKey, fingerprint: k.fingerprint, ...(v.v.minor >= 2 ? { type: k.type } : {}) });
+  const kpView = (k: { name: string; publicKey: string; fingerprint: string; type: string }, v: ViewCtx) => ({
+    name: k.name,
+    public_key: k.publicKey,
+    fingerprint: k.fingerprint,
+    ...(v.v.minor >= 2 ? { type: k.type } : {}),
+  });
   app.get("/os-keypairs", (c) => {
     const x = ctx(c);
     const uid = c.get("auth").userId;
-    return json({ keypairs: keypairs(state).filter((k) => k.userId === uid).map((k) => ({ keypair: kpView(k, x) })) });
+    return json({
+      keypairs: keypairs(state)
+        .filter((k) => k.userId === uid)
+        .map((k) => ({ keypair: kpView(k, x) })),
+    });
   });
   app.get("/os-keypairs/:name", (c) => {
     const uid = c.get("auth").userId;
     const k = keypairs(state).get(`${uid}:${c.req.param("name")}`);
     if (!k) return novaFault(404, `Keypair ${c.req.param("name")} not found for user ${uid}`);
-    return json({ keypair: { ...kpView(k, ctx(c)), user_id: uid, created_at: new Date(k.created).toISOString().replace("Z", "000"), deleted: false, deleted_at: null, updated_at: null, id: 1 } });
+    return json({
+      keypair: {
+        ...kpView(k, ctx(c)),
+        user_id: uid,
+        created_at: new Date(k.created).toISOString().replace("Z", "000"),
+        deleted: false,
+        deleted_at: null,
+        updated_at: null,
+        id: 1,
+      },
+    });
   });
   app.post("/os-keypairs", async (c) => {
     const body = (await c.req.json().catch(() => null))?.keypair;
@@ -52,15 +72,25 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     const generated = !body.public_key;
     const publicKey = body.public_key ?? `ssh-rsa ${randomBytes(270).toString("base64")} Generated-by-Nova`;
     const fingerprint = createHash("md5").update(publicKey).digest("hex").match(/../g)!.join(":");
-    const k = { id: `${uid}:${body.name}`, name: body.name, userId: uid, publicKey, fingerprint, type: (body.type ?? "ssh") as "ssh", created: state.clock.now() };
+    const k = {
+      id: `${uid}:${body.name}`,
+      name: body.name,
+      userId: uid,
+      publicKey,
+      fingerprint,
+      type: (body.type ?? "ssh") as "ssh",
+      created: state.clock.now(),
+    };
     keypairs(state).put(k);
     const out: Record<string, unknown> = { ...kpView(k, ctx(c)), user_id: uid };
-    if (generated) out.private_key = `-----BEGIN RSA PRIVATE KEY-----\n${randomBytes(600).toString("base64")}\n-----END RSA PRIVATE KEY-----\n`;
+    if (generated)
+      out.private_key = `-----BEGIN RSA PRIVATE KEY-----\n${randomBytes(600).toString("base64")}\n-----END RSA PRIVATE KEY-----\n`;
     return json({ keypair: out }, ctx(c).v.minor >= 2 ? 201 : 200);
   });
   app.delete("/os-keypairs/:name", (c) => {
     const uid = c.get("auth").userId;
-    if (!keypairs(state).remove(`${uid}:${c.req.param("name")}`)) return novaFault(404, `Keypair ${c.req.param("name")} not found for user ${uid}`);
+    if (!keypairs(state).remove(`${uid}:${c.req.param("name")}`))
+      return novaFault(404, `Keypair ${c.req.param("name")} not found for user ${uid}`);
     return new Response(null, { status: ctx(c).v.minor >= 2 ? 204 : 202 });
   });
 }

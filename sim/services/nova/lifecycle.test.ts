@@ -2,15 +2,24 @@ import { describe, expect, it } from "vitest";
 import { awaitVolume, serverState, volumeNotCreated } from "./lifecycle";
 import type { Server } from "./model";
 
-const server = (o: Partial<Server> = {}): Server => ({
-  timeline: { scheduledAt: 10, bdmDoneAt: 20, networkedAt: 30, spawnedAt: 40 }, failure: null,
-  power: { stoppedAt: null, rebootUntil: null, rebootType: null, updated: 0 }, ...o,
-} as Server);
+const server = (o: Partial<Server> = {}): Server =>
+  ({
+    timeline: { scheduledAt: 10, bdmDoneAt: 20, networkedAt: 30, spawnedAt: 40 },
+    failure: null,
+    power: { stoppedAt: null, rebootUntil: null, rebootType: null, updated: 0 },
+    ...o,
+  }) as Server;
 
 describe("server lifecycle from timestamps", () => {
   it("walks scheduling → block_device_mapping → networking → spawning → ACTIVE", () => {
     const s = server();
-    expect([0, 10, 20, 30, 40].map((t) => serverState(s, t).task_state)).toEqual(["scheduling", "block_device_mapping", "networking", "spawning", null]);
+    expect([0, 10, 20, 30, 40].map((t) => serverState(s, t).task_state)).toEqual([
+      "scheduling",
+      "block_device_mapping",
+      "networking",
+      "spawning",
+      null,
+    ]);
     expect(serverState(s, 40)).toEqual({ status: "ACTIVE", vm_state: "active", task_state: null, power_state: 1 });
     expect(serverState(s, 5).status).toBe("BUILD");
   });
@@ -27,7 +36,13 @@ describe("server lifecycle from timestamps", () => {
 
 describe("Nova's wait for a volume (60 retries × 3 s)", () => {
   it("stops at the first poll that sees error", () => {
-    expect(awaitVolume(0, 400_000, 61, 3000, 10_000)).toEqual({ ok: false, failAt: 12_000, lastPoll: 12_000, attempts: 5, waitedMs: 12_000 });
+    expect(awaitVolume(0, 400_000, 61, 3000, 10_000)).toEqual({
+      ok: false,
+      failAt: 12_000,
+      lastPoll: 12_000,
+      attempts: 5,
+      waitedMs: 12_000,
+    });
   });
   it("succeeds at the first poll after the volume is available", () => {
     expect(awaitVolume(0, 1100, 61, 3000)).toEqual({ ok: true, at: 3000, attempt: 2 });
@@ -35,7 +50,8 @@ describe("Nova's wait for a volume (60 retries × 3 s)", () => {
   it("gives up after 61 attempts, 183 s", () => {
     expect(awaitVolume(0, 400_000, 61, 3000)).toEqual({ ok: false, failAt: 183_000, lastPoll: 180_000, attempts: 61, waitedMs: 183_000 });
     expect(volumeNotCreated("S", "V", 183, 61, "creating")).toBe(
-      "Build of instance S aborted: Volume V did not finish being created even after we waited 183 seconds or 61 attempts. And its status is creating.");
+      "Build of instance S aborted: Volume V did not finish being created even after we waited 183 seconds or 61 attempts. And its status is creating.",
+    );
   });
   it("deletes as real Nova does: task_state deleting, then DELETED with task_state null, then gone", () => {
     const s = server({ deletion: { at: 100, deletedAt: 110, goneAt: 115 } });

@@ -1,6 +1,11 @@
 import type { Server } from "./model";
 
-export interface ServerState { status: string; vm_state: string; task_state: string | null; power_state: number }
+export interface ServerState {
+  status: string;
+  vm_state: string;
+  task_state: string | null;
+  power_state: number;
+}
 
 /**
  * Status, vm_state, task_state and power_state at `now`, from the stored timeline only:
@@ -15,7 +20,8 @@ export function serverState(s: Server, now: number): ServerState {
 }
 
 function liveState(s: Server, now: number): ServerState {
-  if (s.softDeletedAt !== undefined && now >= s.softDeletedAt) return { status: "SOFT_DELETED", vm_state: "soft-delete", task_state: null, power_state: 4 };
+  if (s.softDeletedAt !== undefined && now >= s.softDeletedAt)
+    return { status: "SOFT_DELETED", vm_state: "soft-delete", task_state: null, power_state: 4 };
   if (s.failure && now >= s.failure.at) return { status: "ERROR", vm_state: "error", task_state: null, power_state: 0 };
   const t = s.timeline;
   const build = (task: string) => ({ status: "BUILD", vm_state: "building", task_state: task, power_state: 0 });
@@ -29,7 +35,12 @@ function liveState(s: Server, now: number): ServerState {
   if (p.stoppedAt !== null) return { status: "ACTIVE", vm_state: "active", task_state: "powering-off", power_state: 1 };
   if (p.rebootUntil !== null && now < p.rebootUntil) {
     const hard = p.rebootType === "HARD";
-    return { status: hard ? "HARD_REBOOT" : "REBOOT", vm_state: "active", task_state: hard ? "reboot_started_hard" : "reboot_started", power_state: 1 };
+    return {
+      status: hard ? "HARD_REBOOT" : "REBOOT",
+      vm_state: "active",
+      task_state: hard ? "reboot_started_hard" : "reboot_started",
+      power_state: 1,
+    };
   }
   return { status: "ACTIVE", vm_state: "active", task_state: null, power_state: 1 };
 }
@@ -41,14 +52,26 @@ export const launchedAt = (s: Server, now: number) => (!s.failure && now >= s.ti
  * Nova's _await_block_device_map_created, given when the volume becomes available (or errors): poll, sleep
  * the interval while creating/downloading, stop at once on any other status.
  */
-export function awaitVolume(start: number, readyAt: number, attempts: number, intervalMs: number, errorAt?: number):
-  { ok: true; at: number; attempt: number } | { ok: false; failAt: number; lastPoll: number; attempts: number; waitedMs: number } {
+export function awaitVolume(
+  start: number,
+  readyAt: number,
+  attempts: number,
+  intervalMs: number,
+  errorAt?: number,
+): { ok: true; at: number; attempt: number } | { ok: false; failAt: number; lastPoll: number; attempts: number; waitedMs: number } {
   for (let k = 1; k <= attempts; k++) {
     const poll = start + (k - 1) * intervalMs;
-    if (errorAt !== undefined && poll >= errorAt) return { ok: false, failAt: poll, lastPoll: poll, attempts: k, waitedMs: (k - 1) * intervalMs };
+    if (errorAt !== undefined && poll >= errorAt)
+      return { ok: false, failAt: poll, lastPoll: poll, attempts: k, waitedMs: (k - 1) * intervalMs };
     if (poll >= readyAt) return { ok: true, at: poll, attempt: k };
   }
-  return { ok: false, failAt: start + attempts * intervalMs, lastPoll: start + (attempts - 1) * intervalMs, attempts, waitedMs: attempts * intervalMs };
+  return {
+    ok: false,
+    failAt: start + attempts * intervalMs,
+    lastPoll: start + (attempts - 1) * intervalMs,
+    attempts,
+    waitedMs: attempts * intervalMs,
+  };
 }
 
 export const volumeNotCreated = (server: string, volume: string, seconds: number, attempts: number, status: string) =>

@@ -4,7 +4,12 @@ import { createPort, updatePort } from "../neutron/ports";
 import type { Nic } from "./model";
 
 export class NovaError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export type NetworkRequest = { uuid?: string; port?: string; fixed_ip?: string };
@@ -21,7 +26,11 @@ export function validateNetworks(state: SimState, projectId: string, req: unknow
     }
     return [{ uuid: net.id }];
   }
-  if (!Array.isArray(req)) throw new NovaError(400, `Invalid input for field/attribute networks. Value: ${JSON.stringify(req)}. ${JSON.stringify(req)} is not valid under any of the given schemas`);
+  if (!Array.isArray(req))
+    throw new NovaError(
+      400,
+      `Invalid input for field/attribute networks. Value: ${JSON.stringify(req)}. ${JSON.stringify(req)} is not valid under any of the given schemas`,
+    );
   return req.map((r: any) => {
     if (r.port) {
       const p = nx.ports.get(r.port);
@@ -35,15 +44,34 @@ export function validateNetworks(state: SimState, projectId: string, req: unknow
 }
 
 /** Allocates (or binds) one port per requested network, as nova's allocate_for_instance does. */
-export function allocateNics(state: SimState, serverId: string, projectId: string, host: string, az: string, reqs: NetworkRequest[]): Nic[] {
+export function allocateNics(
+  state: SimState,
+  serverId: string,
+  projectId: string,
+  host: string,
+  az: string,
+  reqs: NetworkRequest[],
+): Nic[] {
   const nx = neutron(state);
   return reqs.map((r) => {
     const bind = { device_id: serverId, device_owner: `compute:${az}`, "binding:host_id": host };
     const port = r.port
       ? updatePort(state, r.port, bind)
-      : createPort(state, { network_id: r.uuid!, project_id: projectId, ...bind, fixed_ips_request: r.fixed_ip ? [{ ip_address: r.fixed_ip }] : undefined });
+      : createPort(state, {
+          network_id: r.uuid!,
+          project_id: projectId,
+          ...bind,
+          fixed_ips_request: r.fixed_ip ? [{ ip_address: r.fixed_ip }] : undefined,
+        });
     const net = nx.networks.get(port.network_id);
-    return { networkId: port.network_id, networkName: net?.name ?? port.network_id, addr: port.fixed_ips[0]?.ip_address ?? "", mac: port.mac_address, portId: port.id, novaCreated: !r.port };
+    return {
+      networkId: port.network_id,
+      networkName: net?.name ?? port.network_id,
+      addr: port.fixed_ips[0]?.ip_address ?? "",
+      mac: port.mac_address,
+      portId: port.id,
+      novaCreated: !r.port,
+    };
   });
 }
 

@@ -19,17 +19,34 @@ type Env = SimEnv & { Variables: { mv: Version } };
 export function novaRoutes(state: SimState) {
   const outer = new Hono();
   const versionDoc = () => ({
-    id: "v2.1", status: "CURRENT", version: NOVA_MAX, min_version: NOVA_MIN, updated: "2013-07-23T11:33:21Z",
-    links: [{ href: `${state.baseUrl}/compute/v2.1/`, rel: "self" }, { href: "http://docs.openstack.org/", rel: "describedby", type: "text/html" }],
+    id: "v2.1",
+    status: "CURRENT",
+    version: NOVA_MAX,
+    min_version: NOVA_MIN,
+    updated: "2013-07-23T11:33:21Z",
+    links: [
+      { href: `${state.baseUrl}/compute/v2.1/`, rel: "self" },
+      { href: "http://docs.openstack.org/", rel: "describedby", type: "text/html" },
+    ],
     "media-types": [{ base: "application/json", type: "application/vnd.openstack.compute+json;version=2.1" }],
   });
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-  outer.get("/", () => json({
-    versions: [
-      { id: "v2.0", status: "SUPPORTED", version: "", min_version: "", updated: "2011-01-21T11:33:21Z", links: [{ href: `${state.baseUrl}/compute/v2/`, rel: "self" }] },
-      { ...versionDoc(), links: [{ href: `${state.baseUrl}/compute/v2.1/`, rel: "self" }] },
-    ],
-  }));
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  outer.get("/", () =>
+    json({
+      versions: [
+        {
+          id: "v2.0",
+          status: "SUPPORTED",
+          version: "",
+          min_version: "",
+          updated: "2011-01-21T11:33:21Z",
+          links: [{ href: `${state.baseUrl}/compute/v2/`, rel: "self" }],
+        },
+        { ...versionDoc(), links: [{ href: `${state.baseUrl}/compute/v2.1/`, rel: "self" }] },
+      ],
+    }),
+  );
   const api = new Hono<Env>();
   api.use("*", novaMicroversion());
   api.get("/", () => json({ version: versionDoc() }));

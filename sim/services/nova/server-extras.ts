@@ -9,7 +9,8 @@ import { servers, type Server } from "./model";
 import { serverView, type ViewCtx } from "./view";
 
 type Ctx = (c: Context<any>) => ViewCtx;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 const novaTimestamp = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, ".000000");
 const reqId = (seed: string) => {
   const h = createHash("md5").update(seed).digest("hex");
@@ -45,7 +46,11 @@ export function consoleOutput(state: SimState, s: Server, args: { length?: unkno
 }
 
 const CONSOLE_TYPES: Record<string, string[]> = {
-  vnc: ["novnc", "xvpvnc"], spice: ["spice-html5"], rdp: ["rdp-html5"], serial: ["serial"], mks: ["webmks"],
+  vnc: ["novnc", "xvpvnc"],
+  spice: ["spice-html5"],
+  rdp: ["rdp-html5"],
+  serial: ["serial"],
+  mks: ["webmks"],
 };
 
 /**
@@ -61,48 +66,100 @@ export function registerServerExtras(app: Hono<any>, state: SimState, ctx: Ctx) 
   };
 
   // PUT /servers/{id}: name, description (2.19), hostname (2.90) and the access IPs; the answer is the server.
-  app.put("/servers/:id", withServer(async (c, s, x) => {
-    const body = (await c.req.json().catch(() => null))?.server;
-    if (!body || typeof body !== "object") return novaFault(400, "Invalid input for field/attribute server. Value: None. None is not of type 'object'");
-    const allowed = ["name", "accessIPv4", "accessIPv6", ...(atLeast(x.v, "2.19") ? ["description"] : []), ...(atLeast(x.v, "2.90") ? ["hostname"] : [])];
-    const extra = Object.keys(body).find((k) => !allowed.includes(k));
-    if (extra) return novaFault(400, `Invalid input for field/attribute server. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`);
-    if (body.name !== undefined && (typeof body.name !== "string" || !body.name.trim()))
-      return novaFault(400, `Invalid input for field/attribute name. Value: ${body.name}. '${body.name}' does not match '^(?! )[a-zA-Z0-9. _-]+(?<! )$'`);
-    const next: Server = { ...s, name: body.name ?? s.name, description: body.description !== undefined ? body.description : s.description,
-      accessIPv4: body.accessIPv4 ?? s.accessIPv4, accessIPv6: body.accessIPv6 ?? s.accessIPv6 };
-    servers(state).put(next);
-    return json({ server: serverView(x, next, { show: true }) });
-  }));
+  app.put(
+    "/servers/:id",
+    withServer(async (c, s, x) => {
+      const body = (await c.req.json().catch(() => null))?.server;
+      if (!body || typeof body !== "object")
+        return novaFault(400, "Invalid input for field/attribute server. Value: None. None is not of type 'object'");
+      const allowed = [
+        "name",
+        "accessIPv4",
+        "accessIPv6",
+        ...(atLeast(x.v, "2.19") ? ["description"] : []),
+        ...(atLeast(x.v, "2.90") ? ["hostname"] : []),
+      ];
+      const extra = Object.keys(body).find((k) => !allowed.includes(k));
+      if (extra)
+        return novaFault(
+          400,
+          `Invalid input for field/attribute server. Value: ${JSON.stringify(body)}. Additional properties are not allowed ('${extra}' was unexpected)`,
+        );
+      if (body.name !== undefined && (typeof body.name !== "string" || !body.name.trim()))
+        return novaFault(
+          400,
+          `Invalid input for field/attribute name. Value: ${body.name}. '${body.name}' does not match '^(?! )[a-zA-Z0-9. _-]+(?<! )$'`,
+        );
+      const next: Server = {
+        ...s,
+        name: body.name ?? s.name,
+        description: body.description !== undefined ? body.description : s.description,
+        accessIPv4: body.accessIPv4 ?? s.accessIPv4,
+        accessIPv6: body.accessIPv6 ?? s.accessIPv6,
+      };
+      servers(state).put(next);
+      return json({ server: serverView(x, next, { show: true }) });
+    }),
+  );
 
-  app.get("/servers/:id/metadata", withServer((_c, s) => json({ metadata: s.metadata })));
+  app.get(
+    "/servers/:id/metadata",
+    withServer((_c, s) => json({ metadata: s.metadata })),
+  );
 
-  app.get("/servers/:id/os-interface", withServer((_c, s, x) => json({
-    interfaceAttachments: neutron(state).ports.filter((p) => p.device_id === s.id).map((p) => ({
-      port_state: p.status, fixed_ips: p.fixed_ips.map((f) => ({ subnet_id: f.subnet_id, ip_address: f.ip_address })),
-      port_id: p.id, net_id: p.network_id, mac_addr: p.mac_address, ...(atLeast(x.v, "2.70") ? { tag: null } : {}),
-    })),
-  })));
+  app.get(
+    "/servers/:id/os-interface",
+    withServer((_c, s, x) =>
+      json({
+        interfaceAttachments: neutron(state)
+          .ports.filter((p) => p.device_id === s.id)
+          .map((p) => ({
+            port_state: p.status,
+            fixed_ips: p.fixed_ips.map((f) => ({ subnet_id: f.subnet_id, ip_address: f.ip_address })),
+            port_id: p.id,
+            net_id: p.network_id,
+            mac_addr: p.mac_address,
+            ...(atLeast(x.v, "2.70") ? { tag: null } : {}),
+          })),
+      }),
+    ),
+  );
 
-  app.get("/servers/:id/os-instance-actions", withServer((_c, s, x) => {
-    const row = (action: string, at: number) => ({
-      action, instance_uuid: s.id, request_id: reqId(`${s.id}:${action}:${at}`), user_id: s.userId, project_id: s.projectId,
-      start_time: novaTimestamp(at), message: null, ...(atLeast(x.v, "2.58") ? { updated_at: novaTimestamp(at) } : {}),
-    });
-    const rows = [row("create", s.created)];
-    if (s.power.stoppedAt !== null) rows.push(row("stop", s.power.updated));
-    else if (s.power.rebootUntil !== null) rows.push(row("reboot", s.power.updated));
-    if (s.deletion) rows.push(row("delete", s.deletion.at));
-    return json({ instanceActions: rows.reverse() });
-  }));
+  app.get(
+    "/servers/:id/os-instance-actions",
+    withServer((_c, s, x) => {
+      const row = (action: string, at: number) => ({
+        action,
+        instance_uuid: s.id,
+        request_id: reqId(`${s.id}:${action}:${at}`),
+        user_id: s.userId,
+        project_id: s.projectId,
+        start_time: novaTimestamp(at),
+        message: null,
+        ...(atLeast(x.v, "2.58") ? { updated_at: novaTimestamp(at) } : {}),
+      });
+      const rows = [row("create", s.created)];
+      if (s.power.stoppedAt !== null) rows.push(row("stop", s.power.updated));
+      else if (s.power.rebootUntil !== null) rows.push(row("reboot", s.power.updated));
+      if (s.deletion) rows.push(row("delete", s.deletion.at));
+      return json({ instanceActions: rows.reverse() });
+    }),
+  );
 
-  app.post("/servers/:id/remote-consoles", withServer(async (c, _s, x) => {
-    if (!atLeast(x.v, "2.6")) return novaFault(404, "The resource could not be found.");
-    const rc = (await c.req.json().catch(() => null))?.remote_console;
-    if (!rc || typeof rc !== "object") return novaFault(400, "Invalid input for field/attribute remote_console. Value: None. None is not of type 'object'");
-    if (!(rc.protocol in CONSOLE_TYPES))
-      return novaFault(400, `Invalid input for field/attribute protocol. Value: ${rc.protocol}. '${rc.protocol}' is not one of ['vnc', 'spice', 'rdp', 'serial', 'mks']`);
-    if (!CONSOLE_TYPES[rc.protocol].includes(rc.type)) return novaFault(400, `Unsupported console type ${rc.type}.`);
-    return novaFault(400, `Unavailable console type ${rc.type}.`);
-  }));
+  app.post(
+    "/servers/:id/remote-consoles",
+    withServer(async (c, _s, x) => {
+      if (!atLeast(x.v, "2.6")) return novaFault(404, "The resource could not be found.");
+      const rc = (await c.req.json().catch(() => null))?.remote_console;
+      if (!rc || typeof rc !== "object")
+        return novaFault(400, "Invalid input for field/attribute remote_console. Value: None. None is not of type 'object'");
+      if (!(rc.protocol in CONSOLE_TYPES))
+        return novaFault(
+          400,
+          `Invalid input for field/attribute protocol. Value: ${rc.protocol}. '${rc.protocol}' is not one of ['vnc', 'spice', 'rdp', 'serial', 'mks']`,
+        );
+      if (!CONSOLE_TYPES[rc.protocol].includes(rc.type)) return novaFault(400, `Unsupported console type ${rc.type}.`);
+      return novaFault(400, `Unavailable console type ${rc.type}.`);
+    }),
+  );
 }

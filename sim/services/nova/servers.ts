@@ -29,7 +29,11 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 export function deleteServer(state: SimState, s: Server): void {
   const repo = rbdRepo(state);
   if (repo.get("vms", `${s.id}_disk`)) {
-    try { removeImage(repo, "vms", `${s.id}_disk`); } catch (e) { if (!(e instanceof RbdError)) throw e; }
+    try {
+      removeImage(repo, "vms", `${s.id}_disk`);
+    } catch (e) {
+      if (!(e instanceof RbdError)) throw e;
+    }
   }
   for (const b of s.bdms) {
     const v = volumes(state).get(b.volumeId);
@@ -37,7 +41,11 @@ export function deleteServer(state: SimState, s: Server): void {
     const detached = { ...v, attachments: v.attachments.filter((a) => a.serverId !== s.id) };
     volumes(state).put(detached);
     if (b.deleteOnTermination) {
-      try { deleteVolume(state, detached); } catch (e) { if (!(e instanceof CinderError)) throw e; }
+      try {
+        deleteVolume(state, detached);
+      } catch (e) {
+        if (!(e instanceof CinderError)) throw e;
+      }
     }
   }
   releaseNics(state, s.nics);
@@ -58,7 +66,9 @@ export function reapDeleted(state: SimState, now: number): void {
 
 /** Records that an answer showed these instances as DELETED, so the next poll after goneAt may find them gone. */
 function markShown(state: SimState, list: Server[], now: number): void {
-  for (const s of list) if (s.deletion && !s.deletion.shown && now >= s.deletion.deletedAt) servers(state).put({ ...s, deletion: { ...s.deletion, shown: true } });
+  for (const s of list)
+    if (s.deletion && !s.deletion.shown && now >= s.deletion.deletedAt)
+      servers(state).put({ ...s, deletion: { ...s.deletion, shown: true } });
 }
 
 /** What Nova 2.69+ answers for a server whose cell is down: a minimal construct from the API database. */
@@ -89,10 +99,15 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     list = list.filter((s) => !down.has(cellOf(s)));
     const minimal = x.v.minor >= 69 && [...q.keys()].every((k) => k === "all_tenants");
     const name = q.get("name");
-    if (name) { const re = new RegExp(name); list = list.filter((s) => re.test(s.name)); }
+    if (name) {
+      const re = new RegExp(name);
+      list = list.filter((s) => re.test(s.name));
+    }
     const status = q.get("status");
     if (status) list = list.filter((s) => serverState(s, x.now).status === status.toUpperCase());
-    const image = q.get("image"), flavor = q.get("flavor"), host = q.get("host");
+    const image = q.get("image"),
+      flavor = q.get("flavor"),
+      host = q.get("host");
     if (image) list = list.filter((s) => s.imageId === image);
     if (flavor) list = list.filter((s) => s.flavorId === flavor);
     if (host && x.admin) list = list.filter((s) => s.host === host);
@@ -129,7 +144,8 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     if (!s) return missing(c);
     const x = ctx(c);
     if (downCells(state).has(cellOf(s))) {
-      return x.v.minor >= 69 ? json({ server: downCellView(x, s, true) })
+      return x.v.minor >= 69
+        ? json({ server: downCellView(x, s, true) })
         : novaFault(500, `Cell ${cellOf(s)} is not responding and hence instance info is not available.`);
     }
     markShown(state, [s], x.now);
@@ -147,8 +163,11 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
       if (over) return novaFault(403, over);
       const s = bootServer(state, req);
       const body: Record<string, unknown> = {
-        "OS-DCF:diskConfig": "AUTO", adminPass: randomBytes(9).toString("base64url").slice(0, 12), id: s.id,
-        links: links(x, "servers", s.id), security_groups: s.securityGroups.map((name) => ({ name })),
+        "OS-DCF:diskConfig": "AUTO",
+        adminPass: randomBytes(9).toString("base64url").slice(0, 12),
+        id: s.id,
+        links: links(x, "servers", s.id),
+        security_groups: s.securityGroups.map((name) => ({ name })),
       };
       return json({ server: body }, 202, { Location: `${x.base}/compute/v2.1/${x.projectId}/servers/${s.id}` });
     } catch (e) {
@@ -175,7 +194,10 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const conflict = (name: string) => novaFault(409, `Cannot '${name}' instance ${s.id} while it is in vm_state ${st.vm_state}`);
     const ms = (sec: number) => state.clock.ms(sec);
     if (s.deletion && action !== undefined && ["os-stop", "os-start", "reboot", "createImage"].includes(action))
-      return novaFault(409, `Cannot '${action === "createImage" ? "createImage" : action.replace(/^os-/, "")}' instance ${s.id} while it is in ${st.task_state ? `task_state ${st.task_state}` : `vm_state ${st.vm_state}`}`);
+      return novaFault(
+        409,
+        `Cannot '${action === "createImage" ? "createImage" : action.replace(/^os-/, "")}' instance ${s.id} while it is in ${st.task_state ? `task_state ${st.task_state}` : `vm_state ${st.vm_state}`}`,
+      );
     switch (action) {
       case "os-stop":
         if (st.vm_state !== "active" && st.vm_state !== "error") return conflict("stop");
@@ -187,14 +209,25 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
         return new Response(null, { status: 202 });
       case "reboot": {
         const type = String(body.reboot?.type ?? "").toUpperCase();
-        if (type !== "SOFT" && type !== "HARD") return novaFault(400, `Invalid input for field/attribute type. Value: ${body.reboot?.type}. '${body.reboot?.type}' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']`);
+        if (type !== "SOFT" && type !== "HARD")
+          return novaFault(
+            400,
+            `Invalid input for field/attribute type. Value: ${body.reboot?.type}. '${body.reboot?.type}' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']`,
+          );
         if (st.vm_state !== "active" && !(type === "HARD" && ["stopped", "error"].includes(st.vm_state))) return conflict("reboot");
-        servers(state).put({ ...s, power: { stoppedAt: null, rebootUntil: now + ms(type === "HARD" ? 4 : 6), rebootType: type as "SOFT" | "HARD", updated: now } });
+        servers(state).put({
+          ...s,
+          power: { stoppedAt: null, rebootUntil: now + ms(type === "HARD" ? 4 : 6), rebootType: type as "SOFT" | "HARD", updated: now },
+        });
         return new Response(null, { status: 202 });
       }
       case "createImage": {
         const name = body.createImage?.name;
-        if (typeof name !== "string" || !name) return novaFault(400, `Invalid input for field/attribute createImage. Value: ${JSON.stringify(body.createImage)}. 'name' is a required property`);
+        if (typeof name !== "string" || !name)
+          return novaFault(
+            400,
+            `Invalid input for field/attribute createImage. Value: ${JSON.stringify(body.createImage)}. 'name' is a required property`,
+          );
         if (!["active", "stopped"].includes(st.vm_state) || st.task_state) return conflict("createImage");
         const imageId = createServerImage(state, c.get("auth"), s, name, body.createImage.metadata ?? {});
         const x = ctx(c);
@@ -219,13 +252,19 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     if (!s) return missing(c);
     const x = ctx(c);
     return json({
-      volumeAttachments: s.bdms.filter((b) => liveVolume(state, b.volumeId)).map((b) => {
-        const item: Record<string, unknown> = { device: b.device, id: b.volumeId, serverId: s.id, volumeId: b.volumeId };
-        if (x.v.minor >= 70) item.tag = null;
-        if (x.v.minor >= 79) item.delete_on_termination = b.deleteOnTermination;
-        if (x.v.minor >= 89) { delete item.id; item.attachment_id = b.attachmentId; item.bdm_uuid = b.attachmentId; }
-        return item;
-      }),
+      volumeAttachments: s.bdms
+        .filter((b) => liveVolume(state, b.volumeId))
+        .map((b) => {
+          const item: Record<string, unknown> = { device: b.device, id: b.volumeId, serverId: s.id, volumeId: b.volumeId };
+          if (x.v.minor >= 70) item.tag = null;
+          if (x.v.minor >= 79) item.delete_on_termination = b.deleteOnTermination;
+          if (x.v.minor >= 89) {
+            delete item.id;
+            item.attachment_id = b.attachmentId;
+            item.bdm_uuid = b.attachmentId;
+          }
+          return item;
+        }),
     });
   });
   void flavors;

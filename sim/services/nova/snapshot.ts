@@ -21,8 +21,15 @@ export function createServerImage(state: SimState, a: AuthContext, s: Server, na
   const base = glanceImages(state).get(s.imageId);
   const props: Record<string, string> = {
     ...Object.fromEntries(Object.entries(base?.properties ?? {}).filter(([k]) => k.startsWith("hw_") || k.startsWith("os_"))),
-    ...metadata, image_type: "snapshot", instance_uuid: s.id, user_id: a.userId, owner_id: s.projectId,
-    image_location: "snapshot", image_state: "available", owner_project_name: a.projectName, owner_user_name: a.userName,
+    ...metadata,
+    image_type: "snapshot",
+    instance_uuid: s.id,
+    user_id: a.userId,
+    owner_id: s.projectId,
+    image_location: "snapshot",
+    image_state: "available",
+    owner_project_name: a.projectName,
+    owner_user_name: a.userName,
     boot_roles: a.roles.join(","),
   };
   if (s.imageId) props.base_image_ref = s.imageId;
@@ -40,11 +47,26 @@ export function createServerImage(state: SimState, a: AuthContext, s: Server, na
     snapCreate(repo, "images", id, "snap", now);
     snapProtect(repo, "images", id, "snap");
     const img = repo.get("images", id)!;
-    glanceImages(state).put(newImage(state, s.projectId, {
-      id, name, status: "active", disk_format: "raw", container_format: "bare", visibility, size: img.size, virtual_size: img.size,
-      min_disk: s.flavor.disk, min_ram: base?.min_ram ?? 0, checksum: null, os_hash_algo: null, os_hash_value: null,
-      locationUrl: rbdUrl(CLUSTER_FSID, "images", id), properties: props, owner: s.projectId,
-    }));
+    glanceImages(state).put(
+      newImage(state, s.projectId, {
+        id,
+        name,
+        status: "active",
+        disk_format: "raw",
+        container_format: "bare",
+        visibility,
+        size: img.size,
+        virtual_size: img.size,
+        min_disk: s.flavor.disk,
+        min_ram: base?.min_ram ?? 0,
+        checksum: null,
+        os_hash_algo: null,
+        os_hash_value: null,
+        locationUrl: rbdUrl(CLUSTER_FSID, "images", id),
+        properties: props,
+        owner: s.projectId,
+      }),
+    );
     return id;
   }
   return createVolumeBackedImage(state, a, s, id, name, metadata, visibility);
@@ -57,27 +79,66 @@ export function createServerImage(state: SimState, a: AuthContext, s: Server, na
  * takes the default qcow2/bare, and Nova uploads zero bytes: Glance's RBD store creates the 0-byte RBD image
  * images/<id> with a protected "snap", and the image is active with the empty payload's checksums.
  */
-function createVolumeBackedImage(state: SimState, a: AuthContext, s: Server, id: string, name: string, metadata: Record<string, string>, visibility: "private" | "shared"): string {
+function createVolumeBackedImage(
+  state: SimState,
+  a: AuthContext,
+  s: Server,
+  id: string,
+  name: string,
+  metadata: Record<string, string>,
+  visibility: "private" | "shared",
+): string {
   const root = s.bdms.find((b) => b.bootIndex === 0) ?? s.bdms[0];
   const inherited = (root && liveVolume(state, root.volumeId)?.imageMetadata) || {};
   const mappings = s.bdms.map((b) => {
     const v = liveVolume(state, b.volumeId);
     const snap = v ? createSnapshot(state, v, { userId: a.userId, name: `snapshot for ${name}`, description: "", force: true }) : null;
     return {
-      volume_id: null, volume_type: null, device_name: b.device, image_id: null, disk_bus: "virtio", encryption_format: null,
-      destination_type: "volume", no_device: null, delete_on_termination: b.deleteOnTermination, guest_format: null,
-      snapshot_id: snap?.id ?? null, source_type: "snapshot", device_type: "disk", encryption_options: null, tag: null,
-      encrypted: null, boot_index: b.bootIndex, volume_size: v?.size ?? null, encryption_secret_uuid: null,
+      volume_id: null,
+      volume_type: null,
+      device_name: b.device,
+      image_id: null,
+      disk_bus: "virtio",
+      encryption_format: null,
+      destination_type: "volume",
+      no_device: null,
+      delete_on_termination: b.deleteOnTermination,
+      guest_format: null,
+      snapshot_id: snap?.id ?? null,
+      source_type: "snapshot",
+      device_type: "disk",
+      encryption_options: null,
+      tag: null,
+      encrypted: null,
+      boot_index: b.bootIndex,
+      volume_size: v?.size ?? null,
+      encryption_secret_uuid: null,
     };
   });
   const props: Record<string, string> = {
     ...Object.fromEntries(Object.entries(inherited).filter(([k]) => k.startsWith("hw_") || k.startsWith("os_"))),
-    ...metadata, base_image_ref: "", owner_user_name: a.userName, owner_project_name: a.projectName, boot_roles: a.roles.join(","),
-    root_device_name: root?.device ?? "/dev/vda", block_device_mapping: JSON.stringify(mappings), bdm_v2: "True",
+    ...metadata,
+    base_image_ref: "",
+    owner_user_name: a.userName,
+    owner_project_name: a.projectName,
+    boot_roles: a.roles.join(","),
+    root_device_name: root?.device ?? "/dev/vda",
+    block_device_mapping: JSON.stringify(mappings),
+    bdm_v2: "True",
   };
   const img = newImage(state, s.projectId, {
-    id, name, status: "queued", disk_format: "qcow2", container_format: "bare", visibility, size: null, virtual_size: null,
-    min_disk: s.flavor.disk, min_ram: 0, owner: s.projectId, properties: props,
+    id,
+    name,
+    status: "queued",
+    disk_format: "qcow2",
+    container_format: "bare",
+    visibility,
+    size: null,
+    virtual_size: null,
+    min_disk: s.flavor.disk,
+    min_ram: 0,
+    owner: s.projectId,
+    properties: props,
   });
   glanceImages(state).put(img);
   uploadBytes(state, img, new Uint8Array(0));

@@ -6,14 +6,24 @@ import { glanceImages } from "../glance/model";
 import { launchedAt, serverState } from "./lifecycle";
 import type { Flavor, Server } from "./model";
 
-export interface ViewCtx { state: SimState; v: Version; admin: boolean; now: number; base: string; projectId: string }
+export interface ViewCtx {
+  state: SimState;
+  v: Version;
+  admin: boolean;
+  now: number;
+  base: string;
+  projectId: string;
+}
 
 const hostIds = new Map<string, string>();
 /** hostId: sha224(project_id + host), as nova's _get_host_id computes it. */
 const hostId = (project: string, host: string) => {
   const k = project + host;
   let h = hostIds.get(k);
-  if (!h) { h = createHash("sha224").update(k).digest("hex"); hostIds.set(k, h); }
+  if (!h) {
+    h = createHash("sha224").update(k).digest("hex");
+    hostIds.set(k, h);
+  }
   return h;
 };
 const naive = (t: number) => new Date(t).toISOString().replace("Z", "000");
@@ -32,11 +42,15 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
   const launched = launchedAt(s, c.now);
   const addresses: Record<string, unknown[]> = {};
   if (!failed && c.now >= s.timeline.networkedAt) {
-    for (const n of s.nics) (addresses[n.networkName] ??= []).push({ version: 4, addr: n.addr, "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": n.mac });
+    for (const n of s.nics)
+      (addresses[n.networkName] ??= []).push({ version: 4, addr: n.addr, "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": n.mac });
   }
   let image: unknown = "";
   if (s.imageId) {
-    const img: Record<string, unknown> = { id: s.imageId, links: [{ href: `${c.base}/compute/${s.projectId}/images/${s.imageId}`, rel: "bookmark" }] };
+    const img: Record<string, unknown> = {
+      id: s.imageId,
+      links: [{ href: `${c.base}/compute/${s.projectId}/images/${s.imageId}`, rel: "bookmark" }],
+    };
     if (atLeast(c.v, "2.98")) {
       const g = glanceImages(c.state).get(s.imageId);
       img.properties = g ? { ...g.properties } : {};
@@ -44,18 +58,44 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
     image = img;
   }
   const flavor = atLeast(c.v, "2.47")
-    ? { vcpus: s.flavor.vcpus, ram: s.flavor.ram, disk: s.flavor.disk, ephemeral: s.flavor.ephemeral, swap: s.flavor.swap, original_name: s.flavor.original_name, extra_specs: s.flavor.extra_specs }
+    ? {
+        vcpus: s.flavor.vcpus,
+        ram: s.flavor.ram,
+        disk: s.flavor.disk,
+        ephemeral: s.flavor.ephemeral,
+        swap: s.flavor.swap,
+        original_name: s.flavor.original_name,
+        extra_specs: s.flavor.extra_specs,
+      }
     : { id: s.flavorId, links: [{ href: `${c.base}/compute/${s.projectId}/flavors/${s.flavorId}`, rel: "bookmark" }] };
   const body: Record<string, unknown> = {
-    id: s.id, name: s.name, status: st.status, tenant_id: s.projectId, user_id: s.userId, metadata: s.metadata,
+    id: s.id,
+    name: s.name,
+    status: st.status,
+    tenant_id: s.projectId,
+    user_id: s.userId,
+    metadata: s.metadata,
     hostId: host ? hostId(s.projectId, host) : "",
-    image, flavor, created: isoSeconds(s.created), updated: isoSeconds(Math.max(s.created, Math.min(c.now, s.failure?.at ?? s.timeline.spawnedAt), s.power.updated)),
-    addresses, accessIPv4: s.accessIPv4, accessIPv6: s.accessIPv6, links: links(c, "servers", s.id, s.projectId),
-    "OS-DCF:diskConfig": "AUTO", "OS-EXT-AZ:availability_zone": s.availabilityZone, config_drive: "", key_name: s.keyName,
-    "OS-SRV-USG:launched_at": launched === null ? null : naive(launched), "OS-SRV-USG:terminated_at": null,
+    image,
+    flavor,
+    created: isoSeconds(s.created),
+    updated: isoSeconds(Math.max(s.created, Math.min(c.now, s.failure?.at ?? s.timeline.spawnedAt), s.power.updated)),
+    addresses,
+    accessIPv4: s.accessIPv4,
+    accessIPv6: s.accessIPv6,
+    links: links(c, "servers", s.id, s.projectId),
+    "OS-DCF:diskConfig": "AUTO",
+    "OS-EXT-AZ:availability_zone": s.availabilityZone,
+    config_drive: "",
+    key_name: s.keyName,
+    "OS-SRV-USG:launched_at": launched === null ? null : naive(launched),
+    "OS-SRV-USG:terminated_at": null,
     security_groups: s.securityGroups.map((name) => ({ name })),
-    "OS-EXT-STS:task_state": st.task_state, "OS-EXT-STS:vm_state": st.vm_state, "OS-EXT-STS:power_state": st.power_state,
-    "os-extended-volumes:volumes_attached": s.bdms.filter((b) => c.now >= s.timeline.bdmDoneAt || !b.createdByNova)
+    "OS-EXT-STS:task_state": st.task_state,
+    "OS-EXT-STS:vm_state": st.vm_state,
+    "OS-EXT-STS:power_state": st.power_state,
+    "os-extended-volumes:volumes_attached": s.bdms
+      .filter((b) => c.now >= s.timeline.bdmDoneAt || !b.createdByNova)
       .map((b) => (atLeast(c.v, "2.3") ? { id: b.volumeId, delete_on_termination: b.deleteOnTermination } : { id: b.volumeId })),
   };
   if (["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].includes(st.status)) body.progress = 0;
@@ -65,9 +105,13 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
     body["OS-EXT-SRV-ATTR:instance_name"] = s.instanceName;
     if (atLeast(c.v, "2.3")) {
       Object.assign(body, {
-        "OS-EXT-SRV-ATTR:hostname": s.name.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase(), "OS-EXT-SRV-ATTR:kernel_id": "",
-        "OS-EXT-SRV-ATTR:launch_index": s.launchIndex, "OS-EXT-SRV-ATTR:ramdisk_id": "", "OS-EXT-SRV-ATTR:reservation_id": s.reservationId,
-        "OS-EXT-SRV-ATTR:root_device_name": failed ? null : "/dev/vda", "OS-EXT-SRV-ATTR:user_data": s.userData,
+        "OS-EXT-SRV-ATTR:hostname": s.name.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase(),
+        "OS-EXT-SRV-ATTR:kernel_id": "",
+        "OS-EXT-SRV-ATTR:launch_index": s.launchIndex,
+        "OS-EXT-SRV-ATTR:ramdisk_id": "",
+        "OS-EXT-SRV-ATTR:reservation_id": s.reservationId,
+        "OS-EXT-SRV-ATTR:root_device_name": failed ? null : "/dev/vda",
+        "OS-EXT-SRV-ATTR:user_data": s.userData,
       });
     }
     if (atLeast(c.v, "2.16")) body.host_status = failed ? "" : "UP";
@@ -81,7 +125,11 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
   if (atLeast(c.v, "2.96")) body.pinned_availability_zone = null;
   if (atLeast(c.v, "2.100")) body.scheduler_hints = s.schedulerHints;
   if (failed && s.failure) {
-    const fault: Record<string, unknown> = { code: s.failure.code, created: isoSeconds(s.failure.at), message: s.failure.message.slice(0, 255) };
+    const fault: Record<string, unknown> = {
+      code: s.failure.code,
+      created: isoSeconds(s.failure.at),
+      message: s.failure.message.slice(0, 255),
+    };
     if (c.admin || s.failure.code !== 500) fault.details = s.failure.details;
     body.fault = fault;
   }
@@ -93,7 +141,11 @@ export function flavorView(c: ViewCtx, f: Flavor, detail: boolean): Record<strin
   if (atLeast(c.v, "2.55")) body.description = f.description;
   if (!detail) return body;
   Object.assign(body, {
-    disk: f.disk, "OS-FLV-EXT-DATA:ephemeral": f.ephemeral, "os-flavor-access:is_public": f.isPublic, ram: f.ram, vcpus: f.vcpus,
+    disk: f.disk,
+    "OS-FLV-EXT-DATA:ephemeral": f.ephemeral,
+    "os-flavor-access:is_public": f.isPublic,
+    ram: f.ram,
+    vcpus: f.vcpus,
     swap: f.swap === 0 && !atLeast(c.v, "2.75") ? "" : f.swap,
   });
   if (!atLeast(c.v, "2.102")) Object.assign(body, { "OS-FLV-DISABLED:disabled": f.disabled, rxtx_factor: f.rxtx_factor });

@@ -22,6 +22,7 @@ export function cloneDecision(state: SimState, img: GlanceImage): CloneDecision 
   if (loc.fsid !== CLUSTER_FSID) return { cloneable: false, reason: `${img.locationUrl} is in a different ceph cluster` };
   if (img.disk_format !== "raw") return { cloneable: false, reason: "Image is not raw format" };
   const rbd = rbdRepo(state).get(loc.pool, loc.image);
-  if (!rbd || !rbd.snaps.some((s) => s.name === loc.snap)) return { cloneable: false, reason: `Unable to open image ${loc.pool}/${loc.image}@${loc.snap}` };
+  if (!rbd || !rbd.snaps.some((s) => s.name === loc.snap))
+    return { cloneable: false, reason: `Unable to open image ${loc.pool}/${loc.image}@${loc.snap}` };
   return { cloneable: true, reason: "cloneable", ref: { pool: loc.pool, image: loc.image, snap: loc.snap } };
 }

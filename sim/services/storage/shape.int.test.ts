@@ -14,15 +14,24 @@ import { Cleanup, uniqueName } from "../../test/fixtures";
 import { stableUuid } from "../../scenarios/network";
 
 const FREE_FORM = [
-  "server.metadata", "servers[].metadata", "server.flavor.extra_specs", "servers[].flavor.extra_specs", "flavor.extra_specs",
-  "flavors[].extra_specs", "servers[].scheduler_hints", "servers[].image.properties", "volumes[].metadata", "volume.metadata",
+  "server.metadata",
+  "servers[].metadata",
+  "server.flavor.extra_specs",
+  "servers[].flavor.extra_specs",
+  "flavor.extra_specs",
+  "flavors[].extra_specs",
+  "servers[].scheduler_hints",
+  "servers[].image.properties",
+  "volumes[].metadata",
+  "volume.metadata",
   "volumes[].volume_image_metadata",
 ];
 /** Empties free-form maps and renames the single addresses key, on sample and response alike. */
 function normalize(x: any): any {
   const y = structuredClone(x);
   for (const p of FREE_FORM) setAt(y, p, {});
-  for (const p of ["server.addresses", "servers[].addresses"]) setAt(y, p, (a: Record<string, unknown>) => ({ net: Object.values(a)[0] ?? [] }));
+  for (const p of ["server.addresses", "servers[].addresses"])
+    setAt(y, p, (a: Record<string, unknown>) => ({ net: Object.values(a)[0] ?? [] }));
   return y;
 }
 const conform = (sampleBody: unknown, actual: unknown, opts: Parameters<typeof compareShape>[2] = {}) =>
@@ -42,12 +51,20 @@ describe("storage services match the upstream samples", () => {
   let image: { id: string }, flavor: { id: string }, vm1: string, maxMv: string;
 
   const boot = async (name: string, net: string) => {
-    const res = await nova(demo, "/servers", "2.67", { method: "POST", json: { server: { name, flavorRef: flavor.id, imageRef: image.id, networks: [{ uuid: net }] } } });
+    const res = await nova(demo, "/servers", "2.67", {
+      method: "POST",
+      json: { server: { name, flavorRef: flavor.id, imageRef: image.id, networks: [{ uuid: net }] } },
+    });
     expect(res.status).toBe(202);
     const body = await res.json();
     cleanup.add(`server ${name}`, async () => {
       await nova(demo, `/servers/${body.server.id}`, "2.1", { method: "DELETE" });
-      await pollUntil(async () => (await nova(demo, `/servers/${body.server.id}`)).status, (st) => st === 404, 120_000, 250);
+      await pollUntil(
+        async () => (await nova(demo, `/servers/${body.server.id}`)).status,
+        (st) => st === 404,
+        120_000,
+        250,
+      );
     });
     return body;
   };
@@ -63,7 +80,12 @@ describe("storage services match the upstream samples", () => {
     const created = await res.clone().json();
     cleanup.add(`volume ${volume.name}`, async () => {
       await cinder(demo, `/volumes/${created.volume.id}`, "3.0", { method: "DELETE" });
-      await pollUntil(async () => (await cinder(demo, `/volumes/${created.volume.id}`)).status, (st) => st === 404, 120_000, 250);
+      await pollUntil(
+        async () => (await cinder(demo, `/volumes/${created.volume.id}`)).status,
+        (st) => st === 404,
+        120_000,
+        250,
+      );
     });
     return res;
   };
@@ -72,13 +94,26 @@ describe("storage services match the upstream samples", () => {
     if (onSim) await simControl("/reset", { scenario: "default" });
     [admin, demo] = await Promise.all([login("admin"), login("demo")]);
     maxMv = (await (await nova(demo, "/")).json()).version.version;
-    const img = await (await glance(demo, "/v2/images", { method: "POST", json: { name: `${P}-raw`, disk_format: "raw", container_format: "bare" } })).json();
+    const img = await (
+      await glance(demo, "/v2/images", { method: "POST", json: { name: `${P}-raw`, disk_format: "raw", container_format: "bare" } })
+    ).json();
     cleanup.add(`image ${P}-raw`, () => glance(demo, `/v2/images/${img.id}`, { method: "DELETE" }));
-    expect((await glance(demo, `/v2/images/${img.id}/file`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array(1024 * 1024) })).status).toBe(204);
+    expect(
+      (
+        await glance(demo, `/v2/images/${img.id}/file`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/octet-stream" },
+          body: new Uint8Array(1024 * 1024),
+        })
+      ).status,
+    ).toBe(204);
     image = img;
     const flavors = (await (await nova(demo, "/flavors/detail")).json()).flavors as { id: string; ram: number }[];
     flavor = flavors.sort((a, b) => a.ram - b.ram)[0];
-    const shared = (await (await demo.call("network", "/v2.0/networks?shared=true")).json()).networks as { id: string; subnets: string[] }[];
+    const shared = (await (await demo.call("network", "/v2.0/networks?shared=true")).json()).networks as {
+      id: string;
+      subnets: string[];
+    }[];
     const net = shared.find((n) => n.subnets.length > 0);
     expect(net, "needs a shared network with a subnet").toBeDefined();
     vm1 = (await boot(`${P}-vm1`, net!.id)).server.id;
@@ -90,7 +125,9 @@ describe("storage services match the upstream samples", () => {
   it("nova: version document (v21-version-get-resp.json)", async () => {
     const res = await nova(admin, "/");
     conform(sample("nova/version-v2.1-resp.json"), await res.json(), {
-      allowExtra: { "version.links[].type": "the comparator checks every link against the sample's first; its describedby link has type too" },
+      allowExtra: {
+        "version.links[].type": "the comparator checks every link against the sample's first; its describedby link has type too",
+      },
     });
   });
 
@@ -119,7 +156,10 @@ describe("storage services match the upstream samples", () => {
     // The sim's maximum is 2.100 (issue 3), Zed's 2.93; 2.102 only drops two keys, which both still carry.
     const detail = await (await nova(demo, "/flavors/detail", maxMv)).json();
     conform(sample("nova/flavors-detail-v2.102-resp.json"), detail, {
-      allowExtra: { "flavors[].rxtx_factor": "removed in 2.102, present before", "flavors[].OS-FLV-DISABLED:disabled": "removed in 2.102, present before" },
+      allowExtra: {
+        "flavors[].rxtx_factor": "removed in 2.102, present before",
+        "flavors[].OS-FLV-DISABLED:disabled": "removed in 2.102, present before",
+      },
     });
     const old = await (await nova(demo, `/flavors/${flavor.id}`, "2.1")).json();
     expect(old.flavor.swap).toBe("");
@@ -137,11 +177,19 @@ describe("storage services match the upstream samples", () => {
     if (!onSim) {
       const vol = (await (await newVolume({ size: 1, name: `${P}-att` })).json()).volume;
       await until("attachable volume", () => volumeStatus(vol.id), "available");
-      const att = await nova(demo, `/servers/${vm1}/os-volume_attachments`, "2.79", { method: "POST", json: { volumeAttachment: { volumeId: vol.id, delete_on_termination: false } } });
+      const att = await nova(demo, `/servers/${vm1}/os-volume_attachments`, "2.79", {
+        method: "POST",
+        json: { volumeAttachment: { volumeId: vol.id, delete_on_termination: false } },
+      });
       expect(att.status).toBe(200);
       cleanup.add(`detach ${P}-att`, async () => {
         await nova(demo, `/servers/${vm1}/os-volume_attachments/${vol.id}`, "2.1", { method: "DELETE" });
-        await pollUntil(() => volumeStatus(vol.id), (st) => st === "available", 120_000, 250);
+        await pollUntil(
+          () => volumeStatus(vol.id),
+          (st) => st === "available",
+          120_000,
+          250,
+        );
       });
       await until("attached volume", () => volumeStatus(vol.id), "in-use");
     }
@@ -154,12 +202,21 @@ describe("storage services match the upstream samples", () => {
     const list = await (await glance(demo, `/v2/images?name=${P}-raw`)).json();
     expect(list.images).toHaveLength(1);
     // Precondition stated: the real tier's Glance shows direct_url to the owner too and runs multi-store (stores).
-    conform(sample("glance/images-list-response.json"), list, { allowExtra: onSim ? {} : {
-      "images[].direct_url": "show_image_direct_url on the real tier, shown to the owner", "images[].stores": "multi-store (enabled_backends) on the real tier",
-    } });
+    conform(sample("glance/images-list-response.json"), list, {
+      allowExtra: onSim
+        ? {}
+        : {
+            "images[].direct_url": "show_image_direct_url on the real tier, shown to the owner",
+            "images[].stores": "multi-store (enabled_backends) on the real tier",
+          },
+    });
     const shown = await (await glance(admin, `/v2/images/${image.id}`)).json();
     conform(sample("glance/images-list-response.json").images[0], shown, {
-      allowExtra: Object.fromEntries([["direct_url", "show_image_direct_url"], ["locations", "show_multiple_locations (admin)"], ["stores", "multi-store"]]),
+      allowExtra: Object.fromEntries([
+        ["direct_url", "show_image_direct_url"],
+        ["locations", "show_multiple_locations (admin)"],
+        ["stores", "multi-store"],
+      ]),
     });
     // Precondition stated: the sim models show_multiple_locations; the real tier sets show_image_direct_url only.
     if (onSim) expect(compareShape(sample("glance/locations-list-response.json"), shown.locations)).toEqual([]);
@@ -170,14 +227,19 @@ describe("storage services match the upstream samples", () => {
     // Cinder lists its versions at its root (the real tier: /v3/ needs a token); the sim serves the list under its endpoint.
     const versionsUrl = onSim ? `${admin.endpoint("volumev3")}/` : `${admin.endpoint("volumev3").replace(/\/v3(\/.*)?$/, "")}/`;
     conform(sample("cinder/versions-response.json"), await (await fetch(versionsUrl)).json(), {
-      allowMissing: { "versions[].links[].type": "the comparator checks every link against the sample's first (describedby); the self link has no type" },
+      allowMissing: {
+        "versions[].links[].type": "the comparator checks every link against the sample's first (describedby); the self link has no type",
+      },
     });
     const res = await newVolume({ size: 1, name: `${P}-vol` }, "3.69");
     expect(res.headers.get("OpenStack-API-Version")).toBe("volume 3.69");
-    conform(sample("cinder/volume-create-v3.69-response.json"), await res.json(), { allowMissing: {
-      "volume.provider_id": "admin only (3.21)", "volume.cluster_name": "admin only (3.61)",
-      "volume.migration_status": "admin only in Zed's volume view (the sample is an admin's); seen on the real tier",
-    } });
+    conform(sample("cinder/volume-create-v3.69-response.json"), await res.json(), {
+      allowMissing: {
+        "volume.provider_id": "admin only (3.21)",
+        "volume.cluster_name": "admin only (3.61)",
+        "volume.migration_status": "admin only in Zed's volume view (the sample is an admin's); seen on the real tier",
+      },
+    });
     const boot = (await (await newVolume({ size: 1, name: `${P}-boot`, imageRef: image.id })).json()).volume;
     await until("volume from image", () => volumeStatus(boot.id), "available");
     const detail = await (await cinder(admin, `/volumes/detail?all_tenants=1&limit=1&bootable=true&name=${P}-boot`, "3.0")).json();
@@ -187,7 +249,9 @@ describe("storage services match the upstream samples", () => {
     const s2 = sample("cinder/volumes-detail-v2-with-image-metadata-response.json");
     s2.volumes = [{ ...s2.volumes[1], ...s2.volumes[0], volume_image_metadata: s2.volumes[1].volume_image_metadata }];
     conform(s2, detail, {
-      allowMissing: onSim ? { volumes_links: "Cinder links a next page whenever a page is full (so on the real tier); the sim only when more remain" } : {},
+      allowMissing: onSim
+        ? { volumes_links: "Cinder links a next page whenever a page is full (so on the real tier); the sim only when more remain" }
+        : {},
       allowExtra: {
         "volumes[].attachments[].attached_at": "cinder's attachment view has attached_at",
         "volumes[].updated_at": "in every cinder detail view (see the v3.69 sample); this 2015 v2 sample lacks it",
@@ -198,7 +262,8 @@ describe("storage services match the upstream samples", () => {
   it("ceph dashboard: GET /api/block/image v2.0 (dashboard-block-image-v2-response.json)", async () => {
     const ceph = await cephLogin(admin);
     // mgr/dashboard caches the list for a few seconds; wait until it shows this file's image and its clone.
-    const list = async () => (await ceph("/api/block/image?limit=-1", { version: "2.0" })).json() as Promise<{ pool_name: string; value: { name: string }[] }[]>;
+    const list = async () =>
+      (await ceph("/api/block/image?limit=-1", { version: "2.0" })).json() as Promise<{ pool_name: string; value: { name: string }[] }[]>;
     const { last: body } = await pollUntil(list, (b) => b.some((p) => p.value.some((i) => i.name === image.id)), 60_000, 500);
     expect(body.map((p) => p.pool_name)).toEqual(expect.arrayContaining(["images", "volumes"]));
     // Precondition stated: the sim's default scenario has images in all three pools.

@@ -12,7 +12,11 @@ export const DOWNLOAD_BYTES_PER_S = 128 * MiB;
 export const CONVERT_BYTES_PER_S = 450 * MiB;
 export const IMPORT_BYTES_PER_S = 512 * MiB;
 
-export interface CopyStages { download: number; convert: number; import: number }
+export interface CopyStages {
+  download: number;
+  convert: number;
+  import: number;
+}
 
 /** Cinder's/Nova's generic path: download the whole file, qemu-img convert to raw (skipped for raw), rbd import. */
 export function copyStages(img: { size: number | null; virtual_size: number | null; disk_format: string | null }): CopyStages {

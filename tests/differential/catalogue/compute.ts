@@ -22,23 +22,42 @@ p("servers.get.missing", "GET", "/servers/{missing}");
 p("servers.get.admin", "GET", "/servers/{server}", { user: "admin" });
 p("servers.create.bad-body", "POST", "/servers", { body: { server: { name: "{tag}-bad" } } });
 p("servers.create.not-json", "POST", "/servers", { body: "{not json" });
-p("servers.create.chunked", "POST", "/servers", { body: { server: { name: "{tag}-chunked", flavorRef: "{flavor}", imageRef: "{public_image}", networks: "none" } }, headers: mv("2.37"), chunked: true, cleanup: created("DELETE", "/servers/{created}", (b) => b?.server?.id) });
-p("servers.create.bad-flavor", "POST", "/servers", { body: { server: { name: "{tag}-x", flavorRef: "{missing}", imageRef: "{public_image}", networks: "none" } }, headers: mv("2.37") });
+p("servers.create.chunked", "POST", "/servers", {
+  body: { server: { name: "{tag}-chunked", flavorRef: "{flavor}", imageRef: "{public_image}", networks: "none" } },
+  headers: mv("2.37"),
+  chunked: true,
+  cleanup: created("DELETE", "/servers/{created}", (b) => b?.server?.id),
+});
+p("servers.create.bad-flavor", "POST", "/servers", {
+  body: { server: { name: "{tag}-x", flavorRef: "{missing}", imageRef: "{public_image}", networks: "none" } },
+  headers: mv("2.37"),
+});
 p("servers.update", "PUT", "/servers/{server}", { body: { server: { name: "{tag}-srv" } } });
 p("servers.update.bad-body", "PUT", "/servers/{server}", { body: { server: { flavorRef: "1" } } });
 p("servers.update.other-project", "PUT", "/servers/{server}", { user: "other", body: { server: { name: "x" } } });
 p("servers.delete.missing", "DELETE", "/servers/{missing}");
 p("servers.action.unknown", "POST", "/servers/{server}/action", { body: { "os-bogus": null } });
 p("servers.action.console-output", "POST", "/servers/{server}/action", { body: { "os-getConsoleOutput": { length: 5 } } });
-p("servers.action.console-output.other-project", "POST", "/servers/{server}/action", { user: "other", body: { "os-getConsoleOutput": { length: 5 } } });
+p("servers.action.console-output.other-project", "POST", "/servers/{server}/action", {
+  user: "other",
+  body: { "os-getConsoleOutput": { length: 5 } },
+});
 p("servers.action.reboot.bad-body", "POST", "/servers/{server}/action", { body: { reboot: { type: "SIDEWAYS" } } });
 p("servers.action.chunked", "POST", "/servers/{server}/action", { body: { "os-getConsoleOutput": { length: 5 } }, chunked: true });
 p("servers.action.reset-state.member", "POST", "/servers/{server}/action", { body: { "os-resetState": { state: "active" } } });
 p("servers.action.migrate.member", "POST", "/servers/{server}/action", { body: { migrate: null } });
 // Consoles (the consoles issue).
-p("servers.remote-console.novnc", "POST", "/servers/{server}/remote-consoles", { body: { remote_console: { protocol: "vnc", type: "novnc" } }, headers: mv("2.6") });
-p("servers.remote-console.bad-body", "POST", "/servers/{server}/remote-consoles", { body: { remote_console: { protocol: "telepathy", type: "novnc" } }, headers: mv("2.6") });
-p("servers.remote-console.old-mv", "POST", "/servers/{server}/remote-consoles", { body: { remote_console: { protocol: "vnc", type: "novnc" } } });
+p("servers.remote-console.novnc", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "vnc", type: "novnc" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.bad-body", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "telepathy", type: "novnc" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.old-mv", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "vnc", type: "novnc" } },
+});
 // Attachments, interfaces, server details the instance page reads.
 p("servers.volume-attachments", "GET", "/servers/{server}/os-volume_attachments");
 p("servers.volume-attachments.missing-server", "GET", "/servers/{missing}/os-volume_attachments");
@@ -55,8 +74,15 @@ p("keypairs.get", "GET", "/os-keypairs/{keypair}");
 p("keypairs.get.other-user", "GET", "/os-keypairs/{keypair}", { user: "other" });
 p("keypairs.create.duplicate", "POST", "/os-keypairs", { body: { keypair: { name: "{keypair}" } } });
 p("keypairs.create.bad-body", "POST", "/os-keypairs", { body: { keypair: { name: "" } } });
-p("keypairs.create.chunked", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp2" } }, chunked: true, cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name) });
-p("keypairs.create", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp3" } }, cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name) });
+p("keypairs.create.chunked", "POST", "/os-keypairs", {
+  body: { keypair: { name: "{tag}-kp2" } },
+  chunked: true,
+  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
+});
+p("keypairs.create", "POST", "/os-keypairs", {
+  body: { keypair: { name: "{tag}-kp3" } },
+  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
+});
 p("keypairs.delete.other-user", "DELETE", "/os-keypairs/{keypair}", { user: "other" });
 p("keypairs.delete.missing", "DELETE", "/os-keypairs/{tag}-nope");
 p("limits.get", "GET", "/limits");

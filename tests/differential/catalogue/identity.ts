@@ -5,8 +5,19 @@ const { list, p } = probes("identity");
 // Tokens.
 p("auth.tokens.bad-body", "POST", "/auth/tokens", { user: "anon", body: { auth: {} } });
 p("auth.tokens.not-json", "POST", "/auth/tokens", { user: "anon", body: "{not json" });
-p("auth.tokens.chunked", "POST", "/auth/tokens", { user: "anon", body: { auth: { identity: { methods: ["password"], password: { user: { name: "nobody", domain: { name: "Default" }, password: "x" } } } } }, chunked: true });
-p("auth.tokens.wrong-password", "POST", "/auth/tokens", { user: "anon", body: { auth: { identity: { methods: ["password"], password: { user: { name: "{tag}-nobody", domain: { name: "Default" }, password: "x" } } } } } });
+p("auth.tokens.chunked", "POST", "/auth/tokens", {
+  user: "anon",
+  body: {
+    auth: { identity: { methods: ["password"], password: { user: { name: "nobody", domain: { name: "Default" }, password: "x" } } } },
+  },
+  chunked: true,
+});
+p("auth.tokens.wrong-password", "POST", "/auth/tokens", {
+  user: "anon",
+  body: {
+    auth: { identity: { methods: ["password"], password: { user: { name: "{tag}-nobody", domain: { name: "Default" }, password: "x" } } } },
+  },
+});
 p("auth.tokens.validate.admin", "GET", "/auth/tokens", { user: "admin", headers: { "X-Subject-Token": "{member_token}" } });
 p("auth.tokens.validate.self", "GET", "/auth/tokens", { headers: { "X-Subject-Token": "{member_token}" } });
 p("auth.tokens.validate.missing", "GET", "/auth/tokens", { headers: { "X-Subject-Token": "gAAAAA{missing}" } });
@@ -27,14 +38,25 @@ p("users.projects.self", "GET", "/users/{member_user}/projects");
 p("users.projects.other-user", "GET", "/users/{other_user}/projects");
 p("users.create.member", "POST", "/users", { body: { user: { name: "{tag}-u2", domain_id: "default" } } });
 p("users.create.bad-body", "POST", "/users", { user: "admin", body: { user: { domain_id: "default" } } });
-p("users.create.chunked", "POST", "/users", { user: "admin", body: { user: { name: "{tag}-u3", domain_id: "default" } }, chunked: true, cleanup: created("DELETE", "/users/{created}", (b) => b?.user?.id) });
-p("users.create.admin", "POST", "/users", { user: "admin", body: { user: { name: "{tag}-u4", domain_id: "default", enabled: false } }, cleanup: created("DELETE", "/users/{created}", (b) => b?.user?.id, "admin") });
+p("users.create.chunked", "POST", "/users", {
+  user: "admin",
+  body: { user: { name: "{tag}-u3", domain_id: "default" } },
+  chunked: true,
+  cleanup: created("DELETE", "/users/{created}", (b) => b?.user?.id),
+});
+p("users.create.admin", "POST", "/users", {
+  user: "admin",
+  body: { user: { name: "{tag}-u4", domain_id: "default", enabled: false } },
+  cleanup: created("DELETE", "/users/{created}", (b) => b?.user?.id, "admin"),
+});
 p("users.create.duplicate", "POST", "/users", { user: "admin", body: { user: { name: "{tag}-other", domain_id: "default" } } });
 p("users.update.member", "PATCH", "/users/{other_user}", { body: { user: { enabled: false } } });
 p("users.delete.missing", "DELETE", "/users/{missing}", { user: "admin" });
 p("users.application-credentials.self", "GET", "/users/{member_user}/application_credentials");
 p("users.application-credentials.other-user", "GET", "/users/{other_user}/application_credentials");
-p("users.application-credentials.create.bad-body", "POST", "/users/{member_user}/application_credentials", { body: { application_credential: { description: "no name" } } });
+p("users.application-credentials.create.bad-body", "POST", "/users/{member_user}/application_credentials", {
+  body: { application_credential: { description: "no name" } },
+});
 // Projects.
 p("projects.list.member", "GET", "/projects");
 p("projects.list.admin", "GET", "/projects", { user: "admin" });
@@ -44,7 +66,11 @@ p("projects.get.own.by-other", "GET", "/projects/{other_project}", { user: "othe
 p("projects.get.missing.admin", "GET", "/projects/{missing}", { user: "admin" });
 p("projects.create.member", "POST", "/projects", { body: { project: { name: "{tag}-p2", domain_id: "default" } } });
 p("projects.create.bad-body", "POST", "/projects", { user: "admin", body: { project: { name: "" } } });
-p("projects.create.admin", "POST", "/projects", { user: "admin", body: { project: { name: "{tag}-p3", domain_id: "default" } }, cleanup: created("DELETE", "/projects/{created}", (b) => b?.project?.id, "admin") });
+p("projects.create.admin", "POST", "/projects", {
+  user: "admin",
+  body: { project: { name: "{tag}-p3", domain_id: "default" } },
+  cleanup: created("DELETE", "/projects/{created}", (b) => b?.project?.id, "admin"),
+});
 p("projects.delete.member", "DELETE", "/projects/{other_project}");
 // Roles and assignments.
 p("roles.list.member", "GET", "/roles");

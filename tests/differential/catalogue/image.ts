@@ -15,15 +15,30 @@ p("images.get.other-project", "GET", "/v2/images/{image}", { user: "other" });
 p("images.get.missing", "GET", "/v2/images/{missing}");
 p("images.get.public", "GET", "/v2/images/{public_image}", { user: "other" });
 p("images.create", "POST", "/v2/images", { body: { name: "{tag}-i2", disk_format: "raw", container_format: "bare" }, cleanup: del });
-p("images.create.chunked", "POST", "/v2/images", { body: { name: "{tag}-i3", disk_format: "raw", container_format: "bare" }, chunked: true, cleanup: del });
+p("images.create.chunked", "POST", "/v2/images", {
+  body: { name: "{tag}-i3", disk_format: "raw", container_format: "bare" },
+  chunked: true,
+  cleanup: del,
+});
 p("images.create.bad-body", "POST", "/v2/images", { body: { name: "{tag}-i4", disk_format: "floppy" } });
 p("images.create.not-json", "POST", "/v2/images", { body: "{not json" });
 p("images.create.public.member", "POST", "/v2/images", { body: { name: "{tag}-i5", visibility: "public" } });
 p("images.update", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/min_ram", value: 64 }], headers: patch });
 p("images.update.wrong-media-type", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/min_ram", value: 64 }] });
-p("images.update.bad-patch", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/status", value: "active" }], headers: patch });
-p("images.update.other-project", "PATCH", "/v2/images/{image}", { user: "other", body: [{ op: "replace", path: "/min_ram", value: 1 }], headers: patch });
-p("images.update.chunked", "PATCH", "/v2/images/{image}", { body: [{ op: "replace", path: "/min_disk", value: 1 }], headers: patch, chunked: true });
+p("images.update.bad-patch", "PATCH", "/v2/images/{image}", {
+  body: [{ op: "replace", path: "/status", value: "active" }],
+  headers: patch,
+});
+p("images.update.other-project", "PATCH", "/v2/images/{image}", {
+  user: "other",
+  body: [{ op: "replace", path: "/min_ram", value: 1 }],
+  headers: patch,
+});
+p("images.update.chunked", "PATCH", "/v2/images/{image}", {
+  body: [{ op: "replace", path: "/min_disk", value: 1 }],
+  headers: patch,
+  chunked: true,
+});
 p("images.get.admin", "GET", "/v2/images/{image}", { user: "admin" });
 p("images.delete.other-project", "DELETE", "/v2/images/{image}", { user: "other" });
 p("images.delete.public.member", "DELETE", "/v2/images/{public_image}");
@@ -34,7 +49,9 @@ p("images.members.private", "GET", "/v2/images/{image}/members");
 p("info.import", "GET", "/v2/info/import");
 p("images.import.not-staged", "POST", "/v2/images/{image}/import", { body: { method: { name: "glance-direct" } } });
 p("images.import.bad-method", "POST", "/v2/images/{image}/import", { body: { method: { name: "teleport" } } });
-p("images.import.missing", "POST", "/v2/images/{missing}/import", { body: { method: { name: "web-download", uri: "http://127.0.0.1:1/x.img" } } });
+p("images.import.missing", "POST", "/v2/images/{missing}/import", {
+  body: { method: { name: "web-download", uri: "http://127.0.0.1:1/x.img" } },
+});
 p("schemas.image", "GET", "/v2/schemas/image");
 p("unknown.path", "GET", "/v2/no-such-things");
 

@@ -8,11 +8,20 @@ p("networks.list.anon", "GET", "/v2.0/networks", { user: "anon" });
 p("networks.get", "GET", "/v2.0/networks/{network}");
 p("networks.get.other-project", "GET", "/v2.0/networks/{network}", { user: "other" });
 p("networks.get.missing", "GET", "/v2.0/networks/{missing}");
-p("networks.create", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n2" } }, cleanup: del("/v2.0/networks/{created}", "network") });
-p("networks.create.chunked", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n3" } }, chunked: true, cleanup: del("/v2.0/networks/{created}", "network") });
+p("networks.create", "POST", "/v2.0/networks", {
+  body: { network: { name: "{tag}-n2" } },
+  cleanup: del("/v2.0/networks/{created}", "network"),
+});
+p("networks.create.chunked", "POST", "/v2.0/networks", {
+  body: { network: { name: "{tag}-n3" } },
+  chunked: true,
+  cleanup: del("/v2.0/networks/{created}", "network"),
+});
 p("networks.create.bad-body", "POST", "/v2.0/networks", { body: { network: { admin_state_up: "perhaps" } } });
 p("networks.create.not-json", "POST", "/v2.0/networks", { body: "{not json" });
-p("networks.create.provider.member", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n4", "provider:network_type": "vxlan" } } });
+p("networks.create.provider.member", "POST", "/v2.0/networks", {
+  body: { network: { name: "{tag}-n4", "provider:network_type": "vxlan" } },
+});
 p("networks.create.shared.member", "POST", "/v2.0/networks", { body: { network: { name: "{tag}-n5", shared: true } } });
 p("networks.update.bad-body", "PUT", "/v2.0/networks/{network}", { body: { network: { mtu: "big" } } });
 p("networks.update.chunked", "PUT", "/v2.0/networks/{network}", { body: { network: { description: "x" } }, chunked: true });
@@ -22,7 +31,9 @@ p("networks.delete.missing", "DELETE", "/v2.0/networks/{missing}");
 p("networks.delete.other-project", "DELETE", "/v2.0/networks/{network}", { user: "other" });
 p("networks.dhcp-agents.member", "GET", "/v2.0/networks/{network}/dhcp-agents");
 p("subnets.list", "GET", "/v2.0/subnets");
-p("subnets.create.bad-cidr", "POST", "/v2.0/subnets", { body: { subnet: { network_id: "{network}", cidr: "10.0.0.0/99", ip_version: 4 } } });
+p("subnets.create.bad-cidr", "POST", "/v2.0/subnets", {
+  body: { subnet: { network_id: "{network}", cidr: "10.0.0.0/99", ip_version: 4 } },
+});
 p("ports.list", "GET", "/v2.0/ports");
 p("ports.get.missing", "GET", "/v2.0/ports/{missing}");
 // Agents (the DHCP feature).
@@ -50,11 +61,25 @@ p("security-groups.delete.other-project", "DELETE", "/v2.0/security-groups/{sg}"
 p("security-groups.create.default", "POST", "/v2.0/security-groups", { body: { security_group: { name: "default" } } });
 p("security-groups.create.bad-body", "POST", "/v2.0/security-groups", { body: { security_group: { name: 7 } } });
 p("security-group-rules.create", "POST", "/v2.0/security-group-rules", {
-  body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", protocol: "tcp", port_range_min: 22, port_range_max: 22, ethertype: "IPv4" } },
+  body: {
+    security_group_rule: {
+      security_group_id: "{sg}",
+      direction: "ingress",
+      protocol: "tcp",
+      port_range_min: 22,
+      port_range_max: 22,
+      ethertype: "IPv4",
+    },
+  },
   cleanup: del("/v2.0/security-group-rules/{created}", "security_group_rule"),
 });
-p("security-group-rules.create.bad-body", "POST", "/v2.0/security-group-rules", { body: { security_group_rule: { security_group_id: "{sg}", direction: "sideways" } } });
-p("security-group-rules.create.other-project", "POST", "/v2.0/security-group-rules", { user: "other", body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", ethertype: "IPv4" } } });
+p("security-group-rules.create.bad-body", "POST", "/v2.0/security-group-rules", {
+  body: { security_group_rule: { security_group_id: "{sg}", direction: "sideways" } },
+});
+p("security-group-rules.create.other-project", "POST", "/v2.0/security-group-rules", {
+  user: "other",
+  body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", ethertype: "IPv4" } },
+});
 // Quotas and extensions.
 p("quotas.own", "GET", "/v2.0/quotas/{member_project}");
 p("quotas.other-project", "GET", "/v2.0/quotas/{other_project}");

@@ -35,14 +35,23 @@ p("volumes.action.unknown", "POST", "/volumes/{volume}/action", { body: { "os-bo
 p("volumes.action.reset-status.member", "POST", "/volumes/{volume}/action", { body: { "os-reset_status": { status: "available" } } });
 p("volumes.action.readonly", "POST", "/volumes/{volume}/action", { body: { "os-update_readonly_flag": { readonly: false } } });
 p("volumes.action.other-project", "POST", "/volumes/{volume}/action", { user: "other", body: { "os-extend": { new_size: 2 } } });
-p("volumes.action.chunked", "POST", "/volumes/{volume}/action", { body: { "os-update_readonly_flag": { readonly: false } }, chunked: true });
+p("volumes.action.chunked", "POST", "/volumes/{volume}/action", {
+  body: { "os-update_readonly_flag": { readonly: false } },
+  chunked: true,
+});
 p("volumes.metadata", "GET", "/volumes/{volume}/metadata");
 // Snapshots, types, limits, quotas, services, pools.
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
 p("snapshots.get.missing", "GET", "/snapshots/{missing}");
-p("snapshots.create", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s2", volume_id: "{volume}" } }, cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id) });
-p("snapshots.create.other-project", "POST", "/snapshots", { user: "other", body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } } });
+p("snapshots.create", "POST", "/snapshots", {
+  body: { snapshot: { name: "{tag}-s2", volume_id: "{volume}" } },
+  cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id),
+});
+p("snapshots.create.other-project", "POST", "/snapshots", {
+  user: "other",
+  body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } },
+});
 p("snapshots.create.bad-body", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s1" } } });
 p("types.list", "GET", "/types");
 p("types.default", "GET", "/types/default");

@@ -25,13 +25,17 @@ export function AuditClient() {
   const q = useAuditLog(filters);
   const forbidden = isApiError(q.error) && q.error.status === 403;
   const entries = q.data?.pages.flatMap((p) => p.entries);
-  const apply = (e: FormEvent) => { e.preventDefault(); setFilters(draft); };
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters(draft);
+  };
 
   const actions = (
     <>
       {forbidden ? null : (
         <a href={auditExportUrl(filters)} download className={buttonVariants({ variant: "secondary" })} data-testid="audit-export">
-          <Icon name="audit" />{t("audit.export")}
+          <Icon name="audit" />
+          {t("audit.export")}
         </a>
       )}
       <Button onClick={() => q.refetch()} disabled={q.isFetching || forbidden}>
@@ -41,7 +45,15 @@ export function AuditClient() {
     </>
   );
   const header = <PageHeader eyebrow={t("nav.admin")} title={t("audit.title")} description={t("audit.description")} actions={actions} />;
-  if (forbidden) return <>{header}<Card><EmptyState icon="lock" title={t("audit.forbiddenTitle")} description={t("audit.forbiddenBody")} /></Card></>;
+  if (forbidden)
+    return (
+      <>
+        {header}
+        <Card>
+          <EmptyState icon="lock" title={t("audit.forbiddenTitle")} description={t("audit.forbiddenBody")} />
+        </Card>
+      </>
+    );
 
   return (
     <div className="space-y-4">
@@ -53,29 +65,52 @@ export function AuditClient() {
         </div>
         <div className="space-y-1">
           <Label htmlFor="audit-action">{t("audit.action")}</Label>
-          <Select id="audit-action" name="action" value={draft.action ?? ""} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+          <Select
+            id="audit-action"
+            name="action"
+            value={draft.action ?? ""}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          >
             <option value="">{t("audit.any")}</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor="audit-result">{t("audit.result")}</Label>
-          <Select id="audit-result" name="result" value={draft.result ?? ""} onChange={(e) => setDraft({ ...draft, result: (e.target.value || undefined) as AuditResultFilter | undefined })}>
+          <Select
+            id="audit-result"
+            name="result"
+            value={draft.result ?? ""}
+            onChange={(e) => setDraft({ ...draft, result: (e.target.value || undefined) as AuditResultFilter | undefined })}
+          >
             <option value="">{t("audit.any")}</option>
-            {RESULTS.map((r) => <option key={r} value={r}>{t(`audit.results.${r}`)}</option>)}
+            {RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {t(`audit.results.${r}`)}
+              </option>
+            ))}
           </Select>
         </div>
         <Button type="submit">{t("audit.apply")}</Button>
       </form>
       {q.error ? <QueryError title={t("audit.error")} error={q.error} onRetry={() => q.refetch()} /> : null}
       {entries && entries.length === 0 ? (
-        <Card><EmptyState icon="inbox" title={t("audit.empty")} description={t("audit.emptyHint")} /></Card>
+        <Card>
+          <EmptyState icon="inbox" title={t("audit.empty")} description={t("audit.emptyHint")} />
+        </Card>
       ) : (
-        <Card><AuditTable entries={entries} /></Card>
+        <Card>
+          <AuditTable entries={entries} />
+        </Card>
       )}
       {q.hasNextPage ? (
         <Button variant="secondary" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
-          {q.isFetchingNextPage ? <Spinner /> : null}{t("audit.more")}
+          {q.isFetchingNextPage ? <Spinner /> : null}
+          {t("audit.more")}
         </Button>
       ) : null}
     </div>

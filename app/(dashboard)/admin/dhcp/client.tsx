@@ -4,7 +4,15 @@ import { useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
 import {
-  DEFAULT_DHCP_TARGET, DHCP_PAGE, useDhcpAudit, useDhcpNetworks, useDhcpRefresh, useExecuteDhcpHeal, usePlanDhcpHeal, type DhcpNetwork, type DhcpSummary,
+  DEFAULT_DHCP_TARGET,
+  DHCP_PAGE,
+  useDhcpAudit,
+  useDhcpNetworks,
+  useDhcpRefresh,
+  useExecuteDhcpHeal,
+  usePlanDhcpHeal,
+  type DhcpNetwork,
+  type DhcpSummary,
 } from "@/lib/queries/dhcp";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
@@ -35,7 +43,10 @@ function healSelectedBlocker(s: DhcpSummary | undefined, picked: DhcpNetwork[]):
 }
 
 const REASON = {
-  none: "dhcp.healReasonNone", noneSelected: "dhcp.healReasonNoneSelected", select: "dhcp.healReasonSelect", noAgent: "dhcp.healReasonNoAgent",
+  none: "dhcp.healReasonNone",
+  noneSelected: "dhcp.healReasonNoneSelected",
+  select: "dhcp.healReasonSelect",
+  noAgent: "dhcp.healReasonNoAgent",
 } as const;
 
 export function DhcpClient() {
@@ -63,12 +74,14 @@ export function DhcpClient() {
   const pages = Math.max(1, Math.ceil((page.data?.total ?? 0) / DHCP_PAGE));
   const pageNo = Math.floor(offset / DHCP_PAGE) + 1;
 
-  const toggle = (id: string) => setSelected((s) => {
-    const n = new Map(s);
-    const net = rows?.find((r) => r.id === id);
-    if (n.has(id)) n.delete(id); else if (net) n.set(id, net);
-    return n;
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Map(s);
+      const net = rows?.find((r) => r.id === id);
+      if (n.has(id)) n.delete(id);
+      else if (net) n.set(id, net);
+      return n;
+    });
   const startHeal = (ids: string[] | undefined) => {
     setHealIds(ids);
     execute.reset();
@@ -91,9 +104,13 @@ export function DhcpClient() {
     <>
       <PageHeader eyebrow={t("nav.admin")} title={t("dhcp.title")} description={t("dhcp.description")} actions={refresh} />
       {forbidden ? (
-        <Card><EmptyState icon="lock" title={t("dhcp.forbiddenTitle")} description={t("dhcp.forbiddenBody")} /></Card>
+        <Card>
+          <EmptyState icon="lock" title={t("dhcp.forbiddenTitle")} description={t("dhcp.forbiddenBody")} />
+        </Card>
       ) : unavailable ? (
-        <Card><EmptyState icon="dhcp" title={t("dhcp.noAgentsTitle")} description={t("dhcp.noAgentsBody", { reason: data.availability })} /></Card>
+        <Card>
+          <EmptyState icon="dhcp" title={t("dhcp.noAgentsTitle")} description={t("dhcp.noAgentsBody", { reason: data.availability })} />
+        </Card>
       ) : (
         <div className="space-y-4">
           <Card aria-labelledby="dhcp-networks-title">
@@ -114,25 +131,47 @@ export function DhcpClient() {
               <label className="flex items-center gap-2" title={t("dhcp.targetHint")}>
                 {t("dhcp.target")}
                 <input
-                  type="number" min={1} max={10} value={target}
-                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 10) { setTarget(v); setSelected(new Map()); } }}
+                  type="number"
+                  min={1}
+                  max={10}
+                  value={target}
+                  onChange={(e) => {
+                    const v = Number(e.target.value);
+                    if (v >= 1 && v <= 10) {
+                      setTarget(v);
+                      setSelected(new Map());
+                    }
+                  }}
                   className="h-8 w-16 rounded-md border border-input bg-surface px-2 tabular-nums"
                 />
               </label>
               <label className="flex items-center gap-2">
-                <input type="checkbox" className="size-4 accent-primary" checked={onlyBelow} onChange={(e) => { setOnlyBelow(e.target.checked); setOffset(0); }} />
+                <input
+                  type="checkbox"
+                  className="size-4 accent-primary"
+                  checked={onlyBelow}
+                  onChange={(e) => {
+                    setOnlyBelow(e.target.checked);
+                    setOffset(0);
+                  }}
+                />
                 {t("dhcp.onlyBelow")}
               </label>
               <div className="ml-auto flex flex-wrap items-center gap-2">
                 <Button
-                  onClick={() => startHeal(selectedIds)} disabled={!!selectedBlocker || plan.isPending}
-                  title={blockerText(selectedBlocker)} aria-describedby={selectedBlocker ? `${reasonId}-sel` : undefined}
+                  onClick={() => startHeal(selectedIds)}
+                  disabled={!!selectedBlocker || plan.isPending}
+                  title={blockerText(selectedBlocker)}
+                  aria-describedby={selectedBlocker ? `${reasonId}-sel` : undefined}
                 >
                   {t("dhcp.heal", { count: selectedIds.length })}
                 </Button>
                 <Button
-                  variant="primary" onClick={() => startHeal(undefined)} disabled={!!allBlocker || plan.isPending}
-                  title={blockerText(allBlocker)} aria-describedby={allBlocker ? `${reasonId}-all` : undefined}
+                  variant="primary"
+                  onClick={() => startHeal(undefined)}
+                  disabled={!!allBlocker || plan.isPending}
+                  title={blockerText(allBlocker)}
+                  aria-describedby={allBlocker ? `${reasonId}-all` : undefined}
                 >
                   {plan.isPending ? <Spinner /> : null}
                   {plan.isPending ? t("dhcp.planning") : t("dhcp.healAll")}
@@ -140,27 +179,45 @@ export function DhcpClient() {
               </div>
               {data && (allBlocker || selectedBlocker) ? (
                 <p className="w-full text-xs text-muted-foreground">
-                  {allBlocker ? <span id={`${reasonId}-all`}>{blockerText(allBlocker)}</span> : <span id={`${reasonId}-sel`}>{blockerText(selectedBlocker)}</span>}
+                  {allBlocker ? (
+                    <span id={`${reasonId}-all`}>{blockerText(allBlocker)}</span>
+                  ) : (
+                    <span id={`${reasonId}-sel`}>{blockerText(selectedBlocker)}</span>
+                  )}
                 </p>
               ) : null}
             </div>
-            {plan.error ? <div className="border-b p-3"><QueryError title={t("dhcp.planFailed")} error={plan.error} /></div> : null}
+            {plan.error ? (
+              <div className="border-b p-3">
+                <QueryError title={t("dhcp.planFailed")} error={plan.error} />
+              </div>
+            ) : null}
             {audit.error && !data ? (
-              <div className="p-4"><QueryError title={t("dhcp.error")} error={audit.error} onRetry={() => audit.refetch()} /></div>
+              <div className="p-4">
+                <QueryError title={t("dhcp.error")} error={audit.error} onRetry={() => audit.refetch()} />
+              </div>
             ) : page.error && !rows ? (
-              <div className="p-4"><QueryError title={t("dhcp.error")} error={page.error} onRetry={() => page.refetch()} /></div>
+              <div className="p-4">
+                <QueryError title={t("dhcp.error")} error={page.error} onRetry={() => page.refetch()} />
+              </div>
             ) : rows && rows.length === 0 ? (
-              onlyBelow && data?.networks
-                ? <EmptyState title={t("dhcp.emptyBelow")} description={t("dhcp.emptyBelowHint")} />
-                : <EmptyState title={t("dhcp.empty")} description={t("dhcp.emptyHint")} />
+              onlyBelow && data?.networks ? (
+                <EmptyState title={t("dhcp.emptyBelow")} description={t("dhcp.emptyBelowHint")} />
+              ) : (
+                <EmptyState title={t("dhcp.empty")} description={t("dhcp.emptyHint")} />
+              )
             ) : (
               <>
                 <DhcpNetworkTable networks={rows} selected={new Set(selected.keys())} onToggle={toggle} />
                 {pages > 1 ? (
                   <nav className="flex items-center justify-end gap-2 border-t px-4 py-2 text-xs" aria-label={t("dhcp.pages")}>
-                    <Button size="sm" disabled={pageNo <= 1} onClick={() => setOffset((o) => o - DHCP_PAGE)}>{t("dhcp.prev")}</Button>
+                    <Button size="sm" disabled={pageNo <= 1} onClick={() => setOffset((o) => o - DHCP_PAGE)}>
+                      {t("dhcp.prev")}
+                    </Button>
                     <span className="tabular-nums">{t("dhcp.page", { page: pageNo, pages, total: page.data?.total ?? 0 })}</span>
-                    <Button size="sm" disabled={pageNo >= pages} onClick={() => setOffset((o) => o + DHCP_PAGE)}>{t("dhcp.next")}</Button>
+                    <Button size="sm" disabled={pageNo >= pages} onClick={() => setOffset((o) => o + DHCP_PAGE)}>
+                      {t("dhcp.next")}
+                    </Button>
                   </nav>
                 ) : null}
               </>
@@ -171,8 +228,18 @@ export function DhcpClient() {
       )}
       <HealDialog
         open={dialogOpen}
-        onOpenChange={(o) => { setDialogOpen(o); if (!o) { plan.reset(); execute.reset(); } }}
-        plan={plan.data} result={execute.data} pending={execute.isPending} error={execute.error} onConfirm={confirm}
+        onOpenChange={(o) => {
+          setDialogOpen(o);
+          if (!o) {
+            plan.reset();
+            execute.reset();
+          }
+        }}
+        plan={plan.data}
+        result={execute.data}
+        pending={execute.isPending}
+        error={execute.error}
+        onConfirm={confirm}
       />
     </>
   );

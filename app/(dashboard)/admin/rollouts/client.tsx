@@ -44,7 +44,9 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
     return (
       <>
         <PageHeader eyebrow={t("nav.admin")} title={t("rollouts.title")} description={t("rollouts.description")} />
-        <Card><EmptyState icon="lock" title={t("dhcp.forbiddenTitle")} description={t("dhcp.forbiddenBody")} /></Card>
+        <Card>
+          <EmptyState icon="lock" title={t("dhcp.forbiddenTitle")} description={t("dhcp.forbiddenBody")} />
+        </Card>
       </>
     );
   }
@@ -55,11 +57,15 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
         <div className="space-y-4">
           {pools.error && !p ? <QueryError title={t("rollouts.runsError")} error={pools.error} onRetry={() => pools.refetch()} /> : null}
           {p?.config.state === "unconfigured" ? (
-            <Alert tone="info" title={t("rollouts.configUnconfiguredTitle")} data-testid="rollouts-config">{t("rollouts.configUnconfiguredBody")}</Alert>
+            <Alert tone="info" title={t("rollouts.configUnconfiguredTitle")} data-testid="rollouts-config">
+              {t("rollouts.configUnconfiguredBody")}
+            </Alert>
           ) : null}
           {p?.config.state === "invalid" ? (
             <Alert tone="danger" title={t("rollouts.configInvalidTitle")} data-testid="rollouts-config">
-              <code className="block whitespace-pre-wrap break-all text-xs">{t("rollouts.configInvalidBody", { file: p.config.file ?? "", message: p.config.message ?? "" })}</code>
+              <code className="block whitespace-pre-wrap break-all text-xs">
+                {t("rollouts.configInvalidBody", { file: p.config.file ?? "", message: p.config.message ?? "" })}
+              </code>
             </Alert>
           ) : null}
           {p?.tools.missingPackages.length ? (
@@ -69,7 +75,9 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
           ) : null}
           {p?.pools.length ? (
             <Card aria-labelledby="rollout-pools-title">
-              <CardHeader><CardTitle id="rollout-pools-title">{t("rollouts.poolsTitle")}</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle id="rollout-pools-title">{t("rollouts.poolsTitle")}</CardTitle>
+              </CardHeader>
               <CardContent className="space-y-3">
                 {p.pools.map((pool) => (
                   <div key={pool.name} className="space-y-1.5" data-testid="rollout-pool" data-pool={pool.name}>
@@ -79,7 +87,11 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
                       {pool.drain ? null : <Badge tone="warning">{t("rollouts.poolNoDrain")}</Badge>}
                     </div>
                     {pool.description ? <p className="text-xs text-muted-foreground">{pool.description}</p> : null}
-                    {pool.lbError ? <p className="text-xs text-danger">{t("rollouts.lbError", { message: pool.lbError })}</p> : <HealthStrip pool={pool.name} backends={pool.backends} />}
+                    {pool.lbError ? (
+                      <p className="text-xs text-danger">{t("rollouts.lbError", { message: pool.lbError })}</p>
+                    ) : (
+                      <HealthStrip pool={pool.name} backends={pool.backends} />
+                    )}
                   </div>
                 ))}
               </CardContent>
@@ -88,17 +100,23 @@ export function RolloutsClient({ initialRunId }: { initialRunId: string | null }
           {p?.pools.length ? <StartRolloutForm pools={p.pools} disabled={!usable} onStarted={open} /> : null}
         </div>
         <div className="min-w-0 space-y-4">
-          {runId ? <Suspense fallback={<Spinner />}><RolloutRunView key={runId} id={runId} onOpen={open} /></Suspense> : null}
+          {runId ? (
+            <Suspense fallback={<Spinner />}>
+              <RolloutRunView key={runId} id={runId} onOpen={open} />
+            </Suspense>
+          ) : null}
           <Card aria-labelledby="rollout-runs-title">
-            <CardHeader><CardTitle id="rollout-runs-title">{t("rollouts.runsTitle")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle id="rollout-runs-title">{t("rollouts.runsTitle")}</CardTitle>
+            </CardHeader>
             {runs.error && !runs.data ? (
-              <div className="p-4"><QueryError title={t("rollouts.runsError")} error={runs.error} onRetry={() => runs.refetch()} /></div>
+              <div className="p-4">
+                <QueryError title={t("rollouts.runsError")} error={runs.error} onRetry={() => runs.refetch()} />
+              </div>
             ) : runs.data && runs.data.length === 0 ? (
               <EmptyState title={t("rollouts.runsEmpty")} description={t("rollouts.runsEmptyHint")} />
             ) : (
-              <RolloutRunsTable
-                runs={runs.data ?? []} selected={runId} hrefOf={(id) => `?run=${id}`}
-              />
+              <RolloutRunsTable runs={runs.data ?? []} selected={runId} hrefOf={(id) => `?run=${id}`} />
             )}
           </Card>
         </div>

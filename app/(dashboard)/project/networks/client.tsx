@@ -27,11 +27,7 @@ export function NetworksClient() {
         errorTitle={t("networks.error")}
         empty={{ icon: "networks", title: t("networks.empty"), hint: t("networks.emptyHint") }}
         toolbar={
-          <ListToolbar
-            search={state.search}
-            onSearch={(search) => update({ search })}
-            placeholder={t("networks.searchPlaceholder")}
-          />
+          <ListToolbar search={state.search} onSearch={(search) => update({ search })} placeholder={t("networks.searchPlaceholder")} />
         }
         table={(items) => <NetworkTable items={items} sort={state.sort} dir={state.dir} onSort={(sort, dir) => update({ sort, dir })} />}
       />

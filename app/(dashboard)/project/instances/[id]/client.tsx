@@ -39,13 +39,23 @@ export function InstanceClient({ id }: { id: string }) {
               icon="instances"
               title={t("instances.goneTitle")}
               description={t("instances.goneBody")}
-              action={<Link href="/project/instances" className={buttonVariants()}>{t("instances.backToList")}</Link>}
+              action={
+                <Link href="/project/instances" className={buttonVariants()}>
+                  {t("instances.backToList")}
+                </Link>
+              }
             />
           </Card>
         ) : q.error ? (
           <QueryError title={t("instances.detailError")} error={q.error} onRetry={() => q.refetch()} />
         ) : (
-          <Card aria-busy><CardContent className="space-y-3">{[1, 2, 3, 4].map((k) => <Skeleton key={k} className="h-5 w-full" />)}</CardContent></Card>
+          <Card aria-busy>
+            <CardContent className="space-y-3">
+              {[1, 2, 3, 4].map((k) => (
+                <Skeleton key={k} className="h-5 w-full" />
+              ))}
+            </CardContent>
+          </Card>
         )}
       </>
     );
@@ -54,20 +64,31 @@ export function InstanceClient({ id }: { id: string }) {
     <>
       <PageHeader
         eyebrow={back}
-        title={<span className="inline-flex max-w-full flex-wrap items-center gap-3"><span className="min-w-0 break-all">{i.name || i.id}</span><InstanceStatusBadge status={i.status} taskState={i.taskState} /></span>}
+        title={
+          <span className="inline-flex max-w-full flex-wrap items-center gap-3">
+            <span className="min-w-0 break-all">{i.name || i.id}</span>
+            <InstanceStatusBadge status={i.status} taskState={i.taskState} />
+          </span>
+        }
         description={<code className="font-mono text-xs">{i.id}</code>}
       />
       <div className="space-y-4">
         <UnavailableNotice unavailable={i.unavailable} className="rounded-md" />
         {i.fault ? (
           <Alert tone="danger" title={t("instances.faultTitle", { code: i.fault.code })}>
-            <pre data-testid="fault-message" className="whitespace-pre-wrap break-words font-mono text-xs text-foreground">{i.fault.message}</pre>
-            {i.fault.details ? <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap font-mono text-[11px]">{i.fault.details}</pre> : null}
+            <pre data-testid="fault-message" className="whitespace-pre-wrap break-words font-mono text-xs text-foreground">
+              {i.fault.message}
+            </pre>
+            {i.fault.details ? (
+              <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap font-mono text-[11px]">{i.fault.details}</pre>
+            ) : null}
           </Alert>
         ) : null}
         {q.error ? <QueryError title={t("instances.detailError")} error={q.error} onRetry={() => q.refetch()} /> : null}
         <Card aria-label={t("instances.actions")}>
-          <CardContent><InstanceActions instance={i} /></CardContent>
+          <CardContent>
+            <InstanceActions instance={i} />
+          </CardContent>
         </Card>
         <InstanceFacts instance={i} />
       </div>
