@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
+# One JSON line per request is for production logs; the Playwright output keeps warnings and errors only.
+export ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn}
 TARGET=${1:-sim}
 export ZENITH_SESSION_SECRET=${ZENITH_SESSION_SECRET:-e2e-only-session-secret-0123456789abcdef}
 case "$TARGET" in

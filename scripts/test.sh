@@ -67,6 +67,7 @@ vitest() { # vitest NAME ARGS...: one vitest run with a JSON report for the summ
 }
 
 step "typecheck" npx tsc --noEmit
+step "format and lint (Biome)" npm run -s lint
 step "generated API contract" npx tsx scripts/check-generated.ts
 step "import rules (dependency-cruiser)" npm run -s check:imports
 step "unit tests" vitest unit --project unit

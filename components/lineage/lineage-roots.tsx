@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import type { LineageRoot } from "@/lib/queries/lineage";

@@ -63,7 +63,8 @@ export function LineageTree({ label, rows, highlight }: { label: string; rows: L
       virtual.scrollToIndex(i, { align: "center" });
     }
   }, [highlight, rows, closed, shown, virtual]);
-  // Keyboard moves focus to a row that may only now be rendered.
+  // Keyboard moves focus to a row that may only now be rendered: re-run when the rendered rows change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the virtual items are the trigger, not a value read
   useEffect(() => {
     if (moved) refs.current.get(focused)?.focus();
   }, [moved, focused, virtual.getVirtualItems()]);

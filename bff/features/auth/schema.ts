@@ -5,15 +5,10 @@ export const PasswordLoginSchema = z
     username: z.string().min(1, "username is required").max(255),
     password: z.string().min(1, "password is required").max(4096),
     userDomain: z.string().min(1).max(255).optional().openapi({ example: "Default" }),
-    project: z
-      .string()
-      .min(1)
-      .max(255)
-      .optional()
-      .openapi({
-        description:
-          "Project name or id. When omitted: the user's default project, else the last one used (a cookie), else one where the user holds admin, else the first",
-      }),
+    project: z.string().min(1).max(255).optional().openapi({
+      description:
+        "Project name or id. When omitted: the user's default project, else the last one used (a cookie), else one where the user holds admin, else the first",
+    }),
   })
   .strict()
   .openapi("PasswordLogin", { example: { username: "demo", password: "zenith-demo" } });

@@ -40,12 +40,10 @@ export const CheckSchema = z
   .object({
     id: CheckIdSchema,
     status: CheckStatusSchema,
-    code: z
-      .string()
-      .openapi({
-        description: "The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid",
-        example: "in_cluster_by_id",
-      }),
+    code: z.string().openapi({
+      description: "The evidence as a code (rendered by the UI in the user's language); never Ceph's text, URL or fsid",
+      example: "in_cluster_by_id",
+    }),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     evidence: z.string().openapi({ description: "The same evidence in English, for logs" }),
   })
@@ -97,12 +95,10 @@ export const BootPlanSchema = z
     path: BootPathSchema,
     certain: z.boolean().openapi({ description: "False when a check is unknown: path is then the assumed clone, alternative the copy" }),
     toggleApplies: z.boolean(),
-    createsVolume: z
-      .boolean()
-      .openapi({
-        description:
-          "Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot)",
-      }),
+    createsVolume: z.boolean().openapi({
+      description:
+        "Whether the boot makes a new root volume (the toggle for an image; always for a volume snapshot or a volume-backed instance snapshot)",
+    }),
     explanation: z.string(),
     checks: z.array(CheckSchema),
     bytesToCopy: z.number(),

@@ -141,11 +141,9 @@ export const DhcpSummarySchema = z
     networks: z.number().int().openapi({ description: "All networks audited" }),
     belowTarget: z.object({
       total: z.number().int(),
-      items: z
-        .array(DhcpNetworkSchema)
-        .openapi({
-          description: "The first below-target networks (down first, then by name); the rest through /admin/dhcp/networks?below=true",
-        }),
+      items: z.array(DhcpNetworkSchema).openapi({
+        description: "The first below-target networks (down first, then by name); the rest through /admin/dhcp/networks?below=true",
+      }),
     }),
     healable: z.number().int().openapi({ description: "Below-target networks an alive admin-up agent could still be added to" }),
     agents: z.array(DhcpAgentSummarySchema).openapi({ description: "Every DHCP agent with its heartbeat" }),

@@ -29,13 +29,10 @@ export const ImageSummarySchema = z
     volumeBacked: z
       .boolean()
       .openapi({ description: "A volume-backed instance snapshot: no data (size 0); a boot makes a volume from its Cinder snapshot" }),
-    copiedNotCloned: z
-      .boolean()
-      .nullable()
-      .openapi({
-        description:
-          "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed)",
-      }),
+    copiedNotCloned: z.boolean().nullable().openapi({
+      description:
+        "Not raw: Ceph cannot clone it, so each boot or volume copies and converts it. Null when unknown (queued) or not applicable (volume-backed)",
+    }),
     cloneVerdict: CloneVerdictSchema.nullable().openapi({
       description:
         "The boot plan's rule: clone when raw and images/<id>@snap is protected in this cluster, copy when not raw or not in this cluster, unknown when Ceph could not be asked; null when it does not apply (volume-backed, no format yet)",

@@ -3,7 +3,7 @@ import type { Glance } from "../../openstack/glance";
 import type { Nova } from "../../openstack/nova";
 import { toInstanceDetail } from "./map-server";
 import type { InstanceDetail } from "./schema";
-import { merged, nullOn404, optional, type Unavailable } from "../listing/optional";
+import { merged, nullOn404, optional } from "../listing/optional";
 
 /**
  * One instance with its fault, volumes (from Nova's attachments and Cinder) and what it allows now. Glance and Cinder

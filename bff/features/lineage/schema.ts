@@ -109,18 +109,14 @@ const Pending = LineageSchema.shape.pending;
 export const SpaceSchema = z
   .object({
     clones: z.number().int().openapi({ description: "RBD clones (images with a parent snapshot)" }),
-    sharedBytes: z
-      .number()
-      .openapi({
-        description:
-          "Σ over clones of the parent's used bytes: data each clone reads from its parent instead of holding it (an upper bound: a clone's copy-ups are not known, the dashboard's usage counts the parent's data)",
-      }),
-    fullCopyBytes: z
-      .number()
-      .openapi({
-        description:
-          "Σ over clones of their provisioned bytes: what full copies (Cinder's or Nova's download-and-import path) would allocate at most",
-      }),
+    sharedBytes: z.number().openapi({
+      description:
+        "Σ over clones of the parent's used bytes: data each clone reads from its parent instead of holding it (an upper bound: a clone's copy-ups are not known, the dashboard's usage counts the parent's data)",
+    }),
+    fullCopyBytes: z.number().openapi({
+      description:
+        "Σ over clones of their provisioned bytes: what full copies (Cinder's or Nova's download-and-import path) would allocate at most",
+    }),
     certainty: Certainty.openapi({
       description:
         "proven: every parent's usage was read; incomplete: some parents' usage is unknown (sharedBytes counts the known ones only); unknown: none",
@@ -202,12 +198,9 @@ export const LineageTreeRowSchema = z
   .object({
     spec: z.string(),
     kind: LineageNodeSchema.shape.kind,
-    depth: z
-      .number()
-      .int()
-      .openapi({
-        description: "0 for the root; rows are in depth-first order, so a row's subtree is the rows after it with a greater depth",
-      }),
+    depth: z.number().int().openapi({
+      description: "0 for the root; rows are in depth-first order, so a row's subtree is the rows after it with a greater depth",
+    }),
     via: z.string().nullable().openapi({ description: "The parent's snapshot this clone was made from" }),
     owner: LineageNodeSchema.shape.owner,
     orphan: z.boolean(),

@@ -41,11 +41,9 @@ export const PoolsSchema = z
     }),
     tools: z.object({
       ansiblePlaybook: z.boolean(),
-      missingPackages: z
-        .array(z.string())
-        .openapi({
-          description: "Debian packages to install: ansible-core, and haproxy/nginx-light for the local lab when no pool is configured",
-        }),
+      missingPackages: z.array(z.string()).openapi({
+        description: "Debian packages to install: ansible-core, and haproxy/nginx-light for the local lab when no pool is configured",
+      }),
     }),
     pools: z.array(PoolSchema),
   })

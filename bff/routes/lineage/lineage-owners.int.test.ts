@@ -10,7 +10,6 @@ import { onReal, onSim, simControl, target } from "../../../tests/target";
 import { stableUuid } from "../../../sim/scenarios/network";
 
 type Node = { spec: string; kind: string; orphan: boolean; ownerUnknown: boolean; owner: { name: string; id: string } | null };
-type Walk = { service: string; pool: string; code: string; params: Record<string, string | number> };
 type Agent = ReturnType<typeof createAgent>;
 
 async function admin(deps = testDeps()) {

@@ -1,7 +1,7 @@
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
 import { rbdRepo } from "../ceph/repo";
-import { clone, createImage, flatten, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
+import { clone, createImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
 import { cloneDecision } from "../storage/clone-path";
 import { cloneVolume, deleteVolumeImage } from "./rbd-driver";
 import { BLANK_VOLUME_SECONDS, CLONE_SECONDS, SNAPSHOT_SECONDS, copyStages } from "../storage/timing";

@@ -1,5 +1,5 @@
 import { isoSeconds } from "../../core/clock";
-import { type GlanceImage } from "./model";
+import type { GlanceImage } from "./model";
 
 export interface ViewOpts {
   showLocations: boolean;

@@ -2,7 +2,6 @@ import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requireToken, type SimEnv } from "../keystone/token-auth";
 import type { Version } from "../common/microversion";
-import { novaFault } from "./errors";
 import { NOVA_MAX, NOVA_MIN, novaMicroversion, UNVERSIONED } from "./microversion";
 import { chunkedBodyAsUpstream } from "../../core/body-framing";
 import { webobNotFound } from "../common/webob";
