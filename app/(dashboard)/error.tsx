@@ -1,40 +1,15 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect } from "react";
-import { useT } from "@/lib/i18n/client";
-import { Button, buttonVariants } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { lazyWithPreload } from "@/lib/lazy";
 
-/** A page in the signed-in area threw while rendering: report it, offer a retry. */
-export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useT();
-  useEffect(() => {
-    console.error("[zenith] page error", error.digest ?? "", error);
-  }, [error]);
+const PageError = lazyWithPreload(() => import("@/components/common/page-error").then((m) => m.PageError));
+
+/** A page in the signed-in area threw while rendering: report it, offer a retry (components/common/page-error.tsx). */
+export default function DashboardError(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <Card role="alert">
-      <EmptyState
-        icon="alert"
-        title={t("errors.title")}
-        description={
-          <>
-            {t("errors.body")}
-            {error.digest ? <span className="mt-2 block font-mono text-xs">{t("errors.digest", { digest: error.digest })}</span> : null}
-          </>
-        }
-        action={
-          <div className="flex gap-2">
-            <Button variant="primary" onClick={reset}>
-              {t("common.retry")}
-            </Button>
-            <Link href="/project" className={buttonVariants({ variant: "secondary" })}>
-              {t("errors.home")}
-            </Link>
-          </div>
-        }
-      />
-    </Card>
+    <Suspense fallback={null}>
+      <PageError {...props} />
+    </Suspense>
   );
 }

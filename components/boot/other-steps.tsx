@@ -6,7 +6,8 @@ import { useBootWizardStore } from "@/lib/stores/boot-wizard-store";
 import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/input";
 import { ChoiceTable } from "./choice-table";
-import { flavorUnfit, selectedImage, type Problem } from "./validation";
+import { flavorUnfit, selectedImage } from "./flavor-fit";
+import type { Problem } from "./validation";
 
 const err = (problems: Problem[], field: string) => problems.find((p) => p.field === field);
 

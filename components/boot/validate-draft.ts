@@ -5,7 +5,8 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { draftRequest } from "./draft-request";
 import type { BootSchemas } from "./boot-schema";
 import { schemaErrors } from "./field-errors";
-import { flavorUnfit, instancesLeft, selectedImage, type Problem } from "./validation";
+import { flavorUnfit, selectedImage } from "./flavor-fit";
+import { instancesLeft, type Problem } from "./validation";
 
 /** Blocker codes the UI words itself (boot.blocker.*); any other keeps the BFF's English. */
 const BLOCKER_CODES = new Set([

@@ -1,6 +1,7 @@
 import { EMPTY_DRAFT, type BootDraft } from "@/lib/stores/boot-wizard-store";
 import type { BootOptions, BootPlan } from "@/lib/queries/boot";
-import { flavorUnfit, shown } from "./validation";
+import { flavorUnfit } from "./flavor-fit";
+import { shown } from "./validation";
 import { validateDraft } from "./validate-draft";
 import { draftRequest, toBootRequest, toPlanRequest } from "./draft-request";
 import * as S from "@/lib/schemas/boot";

@@ -18,7 +18,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { DhcpAgentsPanel } from "@/components/dhcp/dhcp-agents-panel";
 import { DhcpNetworkTable, isBelowTarget } from "@/components/dhcp/dhcp-network-table";
-import { HealDialog } from "@/components/dhcp/heal-dialog";
+import { LazyHealDialog } from "@/components/dhcp/lazy-heal-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -226,7 +226,7 @@ export function DhcpClient() {
           {data ? <DhcpAgentsPanel agents={data.agents} /> : null}
         </div>
       )}
-      <HealDialog
+      <LazyHealDialog
         open={dialogOpen}
         onOpenChange={(o) => {
           setDialogOpen(o);

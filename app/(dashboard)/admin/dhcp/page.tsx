@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DhcpPage() {
   const qc = getQueryClient();
   // A member gets 403 here; the failure is not dehydrated and the client shows the forbidden state.
-  await prefetch(qc, dhcpQueries.audit(DEFAULT_DHCP_TARGET, await createServerApi()));
+  // The summary and the first page of networks, together: the first screen needs no API call from the browser.
+  const api = await createServerApi();
+  await Promise.all([
+    prefetch(qc, dhcpQueries.audit(DEFAULT_DHCP_TARGET, api)),
+    prefetch(qc, dhcpQueries.networks({ target: DEFAULT_DHCP_TARGET, offset: 0, below: false, q: "" }, api)),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <DhcpClient />
