@@ -18,7 +18,8 @@ import { createSchemaArbitraries, type OpenApiDoc } from "../test/fuzz/schema-ar
  * Each request carries a body the route's schema accepts (from the document), so the answer is the gate's, not a 400.
  */
 const PUBLIC = new Set(["GET /api/healthz", "GET /api/readyz", "POST /api/auth/login"]);
-const isAdminRoute = (op: Operation) => op.path.startsWith("/api/admin/");
+// /api/metrics is admin-only too (or a scraper's ZENITH_METRICS_TOKEN): the BFF's own traffic is operator data.
+const isAdminRoute = (op: Operation) => op.path.startsWith("/api/admin/") || op.path === "/api/metrics";
 const NOVA = { "OpenStack-API-Version": "compute 2.67", "X-OpenStack-Nova-API-Version": "2.67" };
 
 /** A request the operation's schema accepts: path parameters and body sampled from the document (fixed seed). */

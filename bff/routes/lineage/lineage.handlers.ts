@@ -38,7 +38,7 @@ export const tree: AppRouteHandler<TreeRoute> = async (c) => {
       404,
       "not_found",
       `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`,
-      { details: { root } },
+      { field: "query.root", details: { root } },
     );
   return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, root, rows }, 200);
 };
