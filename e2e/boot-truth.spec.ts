@@ -122,6 +122,9 @@ test.describe("boot wizard: certainty, field errors, countdown, draft", () => {
     await page.reload();
     await launch.hydrated();
     await expect(launch.nameInput).toHaveValue("demo-draft");
+    // Off the wizard first: a refresh that meets the ended session sends an open page to /login, which would race
+    // the navigation below (the draft stays in this tab's sessionStorage either way).
+    await page.goto("about:blank");
     const out = await page.request.post("/api/auth/logout", { headers: { "X-Zenith-Request": "1" } });
     expect(out.ok(), `logout: ${out.status()}`).toBe(true);
     await app.signInViaApi("admin");
