@@ -50,84 +50,90 @@ async function outage(process_: string, port: number, mode: string): Promise<() 
   };
 }
 
-describe.skipIf(!onReal)(`fault matrix (${target.name}: stopped processes)`, () => {
-  const settings = (service?: ServiceName) =>
-    testDeps({ breaker: { failures: 0, coolDownMs: 1000 }, ...(service ? { upstreamTimeouts: { [service]: TIMEOUT_MS } } : {}) });
-  const a = createAgent(settings());
-  let probes: Probe[] = [];
-  let touched = new Map<string, { services: Set<ServiceName>; status: number }>();
-  const rows: { service: string; route: string; cells: Record<string, string>; recovered: string }[] = [];
+describe.skipIf(!onReal)(
+  onReal
+    ? "fault matrix (real: stopped processes)"
+    : "fault matrix with stopped processes: not applicable on the sim target: the sim's faults are in fault-matrix.int.test.ts",
+  () => {
+    const settings = (service?: ServiceName) =>
+      testDeps({ breaker: { failures: 0, coolDownMs: 1000 }, ...(service ? { upstreamTimeouts: { [service]: TIMEOUT_MS } } : {}) });
+    const a = createAgent(settings());
+    let probes: Probe[] = [];
+    let touched = new Map<string, { services: Set<ServiceName>; status: number }>();
+    const rows: { service: string; route: string; cells: Record<string, string>; recovered: string }[] = [];
 
-  beforeAll(async () => {
-    await a.login("demo");
-    // GETs only (no plan, no admin probes with their own timeouts), one proxied GET per service.
-    probes = probesFromOpenApi({}, {}).probes.filter(
-      (p) => !["GET /api/admin/services", "GET /api/readyz", "GET /api/metrics"].includes(p.label),
-    );
-    probes.push(...Object.values(PROXY));
-    const fresh = () => {
-      const b = createAgent(settings());
-      b.setCookie(a.cookie());
-      return b;
-    };
-    touched = await touches(fresh, probes);
-  }, 300_000);
-  afterAll(() => {
-    if (!rows.length) return;
-    writeMatrix(
-      ".data/test-results/fault-matrix-real.md",
-      "Fault matrix (real tier: stopped processes)",
-      `Debian's OpenStack Zed on 127.0.0.1. \`stop\`: the service's process group gets SIGSTOP (it hangs past the ${TIMEOUT_MS} ms timeout); ` +
-        `\`refuse\`: an iptables reset on its port (as if the process were gone). Up to ${MAX_ROUTES} GET routes that touch the service, signed in as demo.`,
-      MODES.map((m) => m.mode),
-      rows,
-      [],
-    );
-  });
-
-  it.each(TARGETS)(
-    "$process: its routes answer 504 (stopped) / 502 (refused) naming $service; others keep answering; it recovers",
-    async ({ process: proc, port, service }) => {
-      const mine = probes
-        .filter((p) => touched.get(p.label)?.services.has(service) && touched.get(p.label)!.status === 200)
-        .slice(0, MAX_ROUTES);
-      const other = probes.find(
-        (p) => !touched.get(p.label)!.services.has(service) && touched.get(p.label)!.status === 200 && p.path.startsWith("/api/openstack/"),
+    beforeAll(async () => {
+      await a.login("demo");
+      // GETs only (no plan, no admin probes with their own timeouts), one proxied GET per service.
+      probes = probesFromOpenApi({}, {}).probes.filter(
+        (p) => !["GET /api/admin/services", "GET /api/readyz", "GET /api/metrics"].includes(p.label),
       );
-      expect(mine.length).toBeGreaterThan(0);
-      const cells = new Map(mine.map((p) => [p.label, {} as Record<string, string>]));
-      for (const m of MODES) {
-        const b = createAgent(settings(service));
+      probes.push(...Object.values(PROXY));
+      const fresh = () => {
+        const b = createAgent(settings());
         b.setCookie(a.cookie());
-        const end = await outage(proc, port, m.mode);
-        try {
+        return b;
+      };
+      touched = await touches(fresh, probes);
+    }, 300_000);
+    afterAll(() => {
+      if (!rows.length) return;
+      writeMatrix(
+        ".data/test-results/fault-matrix-real.md",
+        "Fault matrix (real tier: stopped processes)",
+        `Debian's OpenStack Zed on 127.0.0.1. \`stop\`: the service's process group gets SIGSTOP (it hangs past the ${TIMEOUT_MS} ms timeout); ` +
+          `\`refuse\`: an iptables reset on its port (as if the process were gone). Up to ${MAX_ROUTES} GET routes that touch the service, signed in as demo.`,
+        MODES.map((m) => m.mode),
+        rows,
+        [],
+      );
+    });
+
+    it.each(TARGETS)(
+      "$process: its routes answer 504 (stopped) / 502 (refused) naming $service; others keep answering; it recovers",
+      async ({ process: proc, port, service }) => {
+        const mine = probes
+          .filter((p) => touched.get(p.label)?.services.has(service) && touched.get(p.label)!.status === 200)
+          .slice(0, MAX_ROUTES);
+        const other = probes.find(
+          (p) =>
+            !touched.get(p.label)!.services.has(service) && touched.get(p.label)!.status === 200 && p.path.startsWith("/api/openstack/"),
+        );
+        expect(mine.length).toBeGreaterThan(0);
+        const cells = new Map(mine.map((p) => [p.label, {} as Record<string, string>]));
+        for (const m of MODES) {
+          const b = createAgent(settings(service));
+          b.setCookie(a.cookie());
+          const end = await outage(proc, port, m.mode);
+          try {
+            for (const p of mine) {
+              const x = await send(b, p);
+              cells.get(p.label)![m.mode] = cell(x) + (x.status === 200 && x.body?.unavailable?.length ? ` (unavailable: ${service})` : "");
+              if (x.status === 200)
+                expect(x.body.unavailable, `${p.label} under ${proc} ${m.mode}`).toEqual([expect.objectContaining({ service })]);
+              else
+                expect([x.status, x.service], `${p.label} under ${proc} ${m.mode}: ${JSON.stringify(x.body).slice(0, 300)}`).toEqual([
+                  m.status,
+                  service,
+                ]);
+            }
+            if (other) expect((await send(b, other)).status, `${other.label} while ${proc} is out`).toBe(200);
+          } finally {
+            await end();
+          }
+          // Healthy again (the same app): every route answers as before, within 30 s.
           for (const p of mine) {
-            const x = await send(b, p);
-            cells.get(p.label)![m.mode] = cell(x) + (x.status === 200 && x.body?.unavailable?.length ? ` (unavailable: ${service})` : "");
-            if (x.status === 200)
-              expect(x.body.unavailable, `${p.label} under ${proc} ${m.mode}`).toEqual([expect.objectContaining({ service })]);
-            else
-              expect([x.status, x.service], `${p.label} under ${proc} ${m.mode}: ${JSON.stringify(x.body).slice(0, 300)}`).toEqual([
-                m.status,
-                service,
-              ]);
+            let x = await send(b, p);
+            for (let i = 0; i < 60 && x.status !== 200; i++) {
+              await sleep(500);
+              x = await send(b, p);
+            }
+            expect(x.status, `${p.label} after ${proc} is back`).toBe(200);
           }
-          if (other) expect((await send(b, other)).status, `${other.label} while ${proc} is out`).toBe(200);
-        } finally {
-          await end();
         }
-        // Healthy again (the same app): every route answers as before, within 30 s.
-        for (const p of mine) {
-          let x = await send(b, p);
-          for (let i = 0; i < 60 && x.status !== 200; i++) {
-            await sleep(500);
-            x = await send(b, p);
-          }
-          expect(x.status, `${p.label} after ${proc} is back`).toBe(200);
-        }
-      }
-      for (const p of mine) rows.push({ service: `${service} (${proc})`, route: p.label, cells: cells.get(p.label)!, recovered: "200" });
-    },
-    300_000,
-  );
-});
+        for (const p of mine) rows.push({ service: `${service} (${proc})`, route: p.label, cells: cells.get(p.label)!, recovered: "200" });
+      },
+      300_000,
+    );
+  },
+);
