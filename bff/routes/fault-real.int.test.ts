@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { onReal, target } from "../../tests/target";
+import { onReal } from "../../tests/target";
 import type { ServiceName } from "../openstack/services";
 import { createAgent, testDeps } from "../test/test-app";
 import { sleep } from "../test/instance-helpers";
