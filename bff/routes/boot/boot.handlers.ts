@@ -9,6 +9,7 @@ import { lookProgress } from "../../features/boot/watch";
 import { runProgressStream } from "./progress-stream";
 import type { AppEnv, AppRouteHandler } from "../../lib/types";
 import type { CreateRoute, OptionsRoute, PlanRoute, ProgressRoute, ProgressStreamRoute } from "./boot.routes";
+import { abortableSleep } from "../../lib/abortable-sleep";
 
 const io = (c: Context<AppEnv>) => bootIo(c.get("services"), c.get("session"), c.get("clients"));
 
@@ -27,19 +28,6 @@ export const progress: AppRouteHandler<ProgressRoute> = async (c) => {
   const { progress } = await lookProgress(io(c), c.req.valid("param").serverId);
   return c.json(progress, 200);
 };
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((r) => {
-    const t = setTimeout(r, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        r();
-      },
-      { once: true },
-    );
-  });
 
 /**
  * Polls Nova and Cinder every intervalMs and sends a `progress` event whenever something changed, until done,
@@ -92,7 +80,7 @@ export const progressStream: AppRouteHandler<ProgressStreamRoute> = async (c) =>
                 ...(event === "progress" ? { id: String(++id) } : {}),
               }),
             keepAlive: () => stream.write(": keep-alive\n\n").then(() => undefined),
-            sleep: (ms) => sleep(ms, signal),
+            sleep: (ms) => abortableSleep(ms, signal),
             closed: () => signal.aborted || stream.aborted,
             now: Date.now,
           },

@@ -5,6 +5,7 @@ import { ApiError, badRequest } from "../../errors";
 import { RolloutError } from "../../features/rollouts/service";
 import type { AppEnv, AppRouteHandler } from "../../lib/types";
 import type { CancelRoute, EventsRoute, GetOneRoute, ListRoute, PoolsRoute, RetryRoute, StartRoute } from "./rollouts.routes";
+import { abortableSleep } from "../../lib/abortable-sleep";
 
 /** Unconfigured is this deployment's state (409: nothing is down, a retry won't help); unavailable is HAProxy not answering. */
 const STATUS = { not_found: 404, conflict: 409, unconfigured: 409, unavailable: 503 } as const;
@@ -85,19 +86,6 @@ export const retry: AppRouteHandler<RetryRoute> = async (c) => {
   return c.json({ dryRun: false as const, id: run.id }, 200);
 };
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((r) => {
-    const t = setTimeout(r, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        r();
-      },
-      { once: true },
-    );
-  });
-
 /** Replays the stored events after Last-Event-ID (or ?after), then follows new ones until the run is over. */
 export const events: AppRouteHandler<EventsRoute> = async (c) => {
   const { id } = c.req.valid("param");
@@ -118,7 +106,7 @@ export const events: AppRouteHandler<EventsRoute> = async (c) => {
       if (finished && batch.length === 0) break;
       if (batch.length === 0) await stream.write(": keep-alive\n\n");
       if (signal.aborted || stream.aborted) return;
-      if (batch.length < 500) await sleep(intervalMs, signal);
+      if (batch.length < 500) await abortableSleep(intervalMs, signal);
       if (signal.aborted || stream.aborted) return;
     }
     await stream.writeSSE({ event: "end", data: JSON.stringify({ status: s.status(id) }) });
