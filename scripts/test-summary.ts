@@ -63,6 +63,43 @@ function vitestSkipReasons(json: any): Map<string, number> {
       }
   return reasons;
 }
+/** Each failed test, as "file › describe › title: first line of the error", so a CI log's tail names what failed. */
+function vitestFailures(json: any): string[] {
+  const out: string[] = [];
+  for (const f of json.testResults ?? []) {
+    const file = String(f.name ?? "").replace(/^.*?\/(bff|sim|tests|lib|components|app|scripts|bench)\//, "$1/");
+    const failed = (f.assertionResults ?? []).filter((t: any) => t.status === "failed");
+    for (const t of failed)
+      out.push(`${file} › ${[...(t.ancestorTitles ?? []), t.title].join(" › ")}: ${firstLine(t.failureMessages?.[0])}`);
+    // A file that failed outside any test (a hook, an import) has no failed assertion to name.
+    if (!failed.length && f.status === "failed") out.push(`${file}: ${firstLine(f.message)}`);
+  }
+  return out;
+}
+
+function playwrightFailures(file: string): string[] {
+  const out: string[] = [];
+  const walk = (suite: any, path: string[]) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === "unexpected") {
+          const last = (t.results ?? []).at(-1);
+          out.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(" › ")}: ${firstLine(last?.error?.message)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith(".ts") ? [...path, suite.title] : path);
+  };
+  for (const suite of JSON.parse(readFileSync(file, "utf8")).suites ?? []) walk(suite, []);
+  return out;
+}
+
+const firstLine = (m: unknown) =>
+  String(m ?? "(no message)")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? "(no message)";
+
 /** A skip whose stated reason says the test does not apply to this target (not a gap in what it proves). */
 const notApplicable = (reason: string) => /^not applicable/i.test(reason);
 
@@ -93,6 +130,8 @@ for (const f of files) {
   );
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`${"".padEnd(24)}   ${notApplicable(reason) ? "not applicable" : "skipped"} ${n}: ${reason}`);
+  const failures = vitest ? vitestFailures(JSON.parse(readFileSync(join(dir, f), "utf8"))) : playwrightFailures(join(dir, f));
+  for (const line of failures) console.log(`${"".padEnd(24)}   FAILED ${line}`);
   if (c.passed + c.failed + c.skipped === 0) problems.push(`${label(name)} ran 0 tests`);
   else if (c.passed === 0 && c.failed === 0) problems.push(`${label(name)} skipped every test`);
   total.passed += c.passed;
