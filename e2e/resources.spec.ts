@@ -190,6 +190,7 @@ test.describe("project resources", () => {
   // Sim: Glance answers 503. Real: glance-api's port refuses connections (scripts/real-cloud/outage.sh under the fault
   // lock, restored in the finally and after 25 s at most), so the BFF names it unreachable.
   test("a failing service is named, with a retry", async ({ app, target, sim, seed }) => {
+    test.setTimeout(120_000);
     await app.signInViaApi("demo");
     const end =
       target === "sim"
@@ -199,12 +200,17 @@ test.describe("project resources", () => {
     try {
       await images.goto();
       await expect(images.errorAlert).toContainText("Could not load the images", { timeout: 20_000 });
-      await expect(images.errorAlert).toContainText(target === "sim" ? /Glance \(image\) answered 503/ : /Glance \(image\) is unreachable/);
+      await expect(images.errorAlert).toContainText(
+        target === "sim" ? /Glance \(image\) answered 503/ : /Glance \(image\) (is unreachable|failed \d+ times in a row)/,
+      );
       if (target === "sim") await images.screenshot("images-error-en");
     } finally {
       await end();
     }
-    await images.errorAlert.getByRole("button", { name: "Try again" }).click();
-    await expect(images.row(seed.rawImage)).toBeVisible({ timeout: 20_000 });
+    // Back without a restart. On real the BFF's breaker may still hold Glance off for its cool-down: try again until then.
+    await expect(async () => {
+      if (await images.errorAlert.isVisible()) await images.errorAlert.getByRole("button", { name: "Try again" }).click();
+      await expect(images.row(seed.rawImage)).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   });
 });
