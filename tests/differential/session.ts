@@ -94,7 +94,7 @@ export interface Users {
  * the caller's project goes there, as the BFF does; `bare` leaves it out.
  */
 export const serviceUrl = (urls: Record<string, string>, s: Service, projectId?: string, bare = false): string => {
-  const u = urls[s];
+  const u = urls[s === "ceph" ? "ceph-dashboard" : s];
   if (!u) throw new Error(`no ${s} endpoint in the catalog`);
   if (s !== "volumev3") return u;
   const root = u.replace(/\/v3\/[0-9a-f-]{32,36}$/, "/v3");

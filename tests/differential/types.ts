@@ -1,6 +1,7 @@
 /** The differential suite's vocabulary: one raw request, sent as one user to both targets. */
 export type Who = "admin" | "member" | "other" | "anon";
-export type Service = "identity" | "compute" | "network" | "image" | "volumev3";
+/** "ceph" is the Ceph Dashboard (catalog type ceph-dashboard); its users are admin (a dashboard token) and anon. */
+export type Service = "identity" | "compute" | "network" | "image" | "volumev3" | "ceph";
 
 export interface Probe {
   /** Unique, stable name: "<service>.<route>.<case>"; the allow-list refers to it. */

@@ -8,6 +8,7 @@ import { deleteImage, newImage, uploadBytes } from "./ops";
 import { imageView } from "./view";
 import { listImages } from "./list";
 import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
+import { registerImageData } from "./data";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -168,6 +169,7 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.get("/v2/schemas/image", () => json(imageSchema));
+  registerImageData(app, state, load);
   registerGlanceExtras(app, load);
   // A mounted router's notFound is not consulted: unknown paths are answered here.
   app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));

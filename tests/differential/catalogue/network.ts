@@ -84,6 +84,23 @@ p("security-group-rules.create.other-project", "POST", "/v2.0/security-group-rul
 p("quotas.own", "GET", "/v2.0/quotas/{member_project}");
 p("quotas.other-project", "GET", "/v2.0/quotas/{other_project}");
 p("quotas.update.member", "PUT", "/v2.0/quotas/{member_project}", { body: { quota: { network: 100 } } });
+p("quotas.delete.member", "DELETE", "/v2.0/quotas/{member_project}");
+p("quotas.list.member", "GET", "/v2.0/quotas");
+// Quota changes (admin only) on the run's own project; the reset last, so nothing is left behind.
+p("quotas.update.admin", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: 7, port: "40" } } });
+p("quotas.get.after-update", "GET", "/v2.0/quotas/{other_project}", { user: "other" });
+p("quotas.list.admin", "GET", "/v2.0/quotas", { user: "admin" });
+p("quotas.update.bad-body", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: "many" } } });
+p("quotas.update.too-small", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: -5 } } });
+p("quotas.update.unknown-attr", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { bogus: 3 } } });
+p("quotas.update.project-attr", "PUT", "/v2.0/quotas/{other_project}", {
+  user: "admin",
+  body: { quota: { network: 3, project_id: "{other_project}" } },
+});
+p("quotas.update.not-json", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: "{not json" });
+p("quotas.update.chunked", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: 8 } }, chunked: true });
+p("quotas.delete.admin", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
+p("quotas.delete.admin.none-set", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
 p("extensions.list", "GET", "/v2.0/extensions");
 p("unknown.path", "GET", "/v2.0/no-such-things");
 
