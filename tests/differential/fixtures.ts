@@ -55,7 +55,10 @@ export async function prepare(
     // The Ceph Dashboard: a token and a small RBD tree (ceph-fixtures.ts).
     const dash = serviceUrl(urls, "ceph");
     cephToken = await cephLogin(dash, { username: users.ceph.username, password: users.ceph.password });
-    Object.assign(vars, await prepareCeph(name, dash, cephToken, tag, undo), { ceph_user: users.ceph.username, ceph_password: users.ceph.password });
+    Object.assign(vars, await prepareCeph(name, dash, cephToken, tag, undo), {
+      ceph_user: users.ceph.username,
+      ceph_password: users.ceph.password,
+    });
 
     // Keystone: a second project with its own member, the "other" user.
     const password = `Zt-${randomUUID()}`;
@@ -84,6 +87,16 @@ export async function prepare(
     const other = await login(authUrl, { username: user.name, password, userDomain: "Default", project: project.name });
     Object.assign(vars, { other_project: project.id, other_user: user.id, member_role: role.id });
 
+    const hyp = (
+      await must(
+        "list hypervisors",
+        call(admin, "compute", "GET", "/os-hypervisors", undefined, { "OpenStack-API-Version": "compute 2.53" }),
+        [200],
+      )
+    ).json.hypervisors[0];
+    if (!hyp) throw new Error(`${name}: no hypervisor`);
+    const vtype = (await must("default volume type", call(member, "volumev3", "GET", "/types/default"), [200])).json.volume_type;
+    Object.assign(vars, { hypervisor: String(hyp.id), volume_type: vtype.name });
     const dhcp = (await must("list DHCP agents", call(admin, "network", "GET", "/v2.0/agents?agent_type=DHCP%20agent"), [200])).json
       .agents[0];
     if (!dhcp) throw new Error(`${name}: no DHCP agent`);

@@ -34,7 +34,7 @@ export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signatu
     if (id) {
       const who = probe.cleanup.user ?? probe.user;
       const s = who === "anon" || ceph ? undefined : t.sessions[who].token;
-      const h = ceph ? { Accept: CEPH_V1, Authorization: `Bearer ${t.cephToken}` } : undefined;
+      const h = ceph ? { Accept: CEPH_V1, Authorization: `Bearer ${t.cephToken}` } : probe.cleanup.headers;
       const url = `${base(who)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`;
       // What was just made may still be creating (a snapshot): retry while the service says not yet (400/409).
       for (let i = 0; i < 60; i++) {

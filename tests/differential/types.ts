@@ -19,7 +19,13 @@ export interface Probe {
   /** Use the catalog's URL as it is (Cinder: without the project id the BFF adds). */
   bare?: boolean;
   /** After a success, the request that deletes what it created (placeholders from the response as {created.id}). */
-  cleanup?: { method: string; path: string; user?: Who; idFrom: (body: any, location: string | null) => string | undefined };
+  cleanup?: {
+    method: string;
+    path: string;
+    user?: Who;
+    headers?: Record<string, string>;
+    idFrom: (body: any, location: string | null) => string | undefined;
+  };
 }
 
 /** What is compared of one response; equal signatures mean the sim answered as the real service did. */

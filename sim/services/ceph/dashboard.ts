@@ -21,7 +21,7 @@ import {
 import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
-import { cherryError, internalError, kwargs, pyInt } from "./cherrypy";
+import { cherryError, kwargs, pyInt } from "./cherrypy";
 
 type Ver = [number, number];
 const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
@@ -203,10 +203,10 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     try {
       trashRestore(rbdRepo(state), pool, id, body?.new_image_name ? String(body.new_image_name) : undefined);
     } catch (e) {
-      return rbdFail(
-        e,
-        { name: "rbd/trash/restore", metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null } },
-      );
+      return rbdFail(e, {
+        name: "rbd/trash/restore",
+        metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null },
+      });
     }
     return send(null, 200, [1, 0]);
   });
@@ -280,7 +280,13 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const size = pyInt(body.size);
     if (typeof size !== "number") return taskFail({ detail: size.error, component: null, status: 500, task }, 500);
     if (!(POOLS as readonly string[]).includes(pool))
-      return taskFail({ detail: `[errno 2] RADOS object not found (error opening pool '${pool}')`, code: "2", component: "pool", status: 400, task });
+      return taskFail({
+        detail: `[errno 2] RADOS object not found (error opening pool '${pool}')`,
+        code: "2",
+        component: "pool",
+        status: 400,
+        task,
+      });
     try {
       createImage(rbdRepo(state), pool, name, { size, created: state.clock.now() });
     } catch (e) {

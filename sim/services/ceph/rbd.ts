@@ -37,8 +37,7 @@ function open(repo: RbdRepo, pool: string, name: string): RbdImage {
 /** A snapshot by name; `during` is the python binding's wording for the call that found it missing. */
 function findSnap(img: RbdImage, snap: string, during = `error opening image ${pyBytes(img.name)} at snapshot ${pyBytes(snap)}`): RbdSnap {
   const s = img.snaps.find((x) => x.name === snap);
-  if (!s)
-    throw new RbdError("ENOENT", `rbd: error setting snapshot context: (2) No such file or directory`, pyErr("ENOENT", during));
+  if (!s) throw new RbdError("ENOENT", `rbd: error setting snapshot context: (2) No such file or directory`, pyErr("ENOENT", during));
   return s;
 }
 

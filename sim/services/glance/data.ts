@@ -87,7 +87,7 @@ export function registerImageData(app: Hono<SimEnv>, state: SimState, load: (c: 
     const a = c.get("auth");
     if (!a.isAdmin && img.owner !== a.projectId) return glanceError(c, 403, `You are not authorized to complete ${verb} action.`);
     if (img.status !== "active" && img.status !== "deactivated")
-      return glanceError(c, 403, `Not allowed to ${verb} image in status &#x27;${img.status}&#x27;`);
+      return glanceError(c, 403, `Not allowed to ${verb} image in status '${img.status}'`);
     glanceImages(state).put({ ...img, status: to, updated: state.clock.now() });
     return none(204);
   };

@@ -149,6 +149,10 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.put("/v2/images/:id/file", async (c) => {
+    // The image data deserializer takes application/octet-stream only, before the image is looked at.
+    const type = (c.req.header("Content-Type") ?? "").split(";")[0].trim();
+    if (type !== "application/octet-stream")
+      return glanceError(c, 415, `The request media type ${type || "None"} is not supported by this server.\n`);
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     if (img.status !== "queued") return glanceError(c, 409, `Image status transition from ${img.status} to saving is not allowed`);

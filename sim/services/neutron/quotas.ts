@@ -30,7 +30,8 @@ const overrides = (state: SimState) => state.store.collection<QuotaOverride>("ne
 export const quotaOf = (state: SimState, project: string) => ({ ...QUOTA_DEFAULTS, ...overrides(state).get(project)?.limits });
 
 /** What neutron-server's controller raises before the quota driver sees the body (measured on Zed: a 500 without detail). */
-const internal = () => new NeutronError(500, "HTTPInternalServerError", "Request Failed: internal server error while processing your request.");
+const internal = () =>
+  new NeutronError(500, "HTTPInternalServerError", "Request Failed: internal server error while processing your request.");
 
 /** neutron-lib convert_to_int: int(x) for numbers, booleans and integer strings; else InvalidInput naming str(x). */
 function toInt(v: unknown): number {

@@ -38,15 +38,25 @@ p("image.get.anon", "GET", "/api/block/image/{rbd}?omit_usage=true");
 p("image.get.bad-token", "GET", "/api/block/image/{rbd}?omit_usage=true", { headers: { Authorization: "Bearer not-a-token" } });
 p("image.get.mv-too-new", "GET", "/api/block/image/{rbd}?omit_usage=true", { user: "admin", headers: v("2.0") });
 p("image.get.no-version", "GET", "/api/block/image/{rbd}?omit_usage=true", { user: "admin", headers: { Accept: "application/json" } });
-p("image.create.bad-body", "POST", "/api/block/image", { user: "admin", body: { pool_name: "vms", name: "{tag}-bad", size: "huge" }, cleanup: undo("bad") });
-p("image.create.no-pool", "POST", "/api/block/image", { user: "admin", body: { pool_name: "{tag}-nopool", name: "{tag}-x", size: 1048576 } });
+p("image.create.bad-body", "POST", "/api/block/image", {
+  user: "admin",
+  body: { pool_name: "vms", name: "{tag}-bad", size: "huge" },
+  cleanup: undo("bad"),
+});
+p("image.create.no-pool", "POST", "/api/block/image", {
+  user: "admin",
+  body: { pool_name: "{tag}-nopool", name: "{tag}-x", size: 1048576 },
+});
 p("image.create.chunked", "POST", "/api/block/image", {
   user: "admin",
   body: { pool_name: "vms", name: "{tag}-chunked", size: 1048576 },
   chunked: true,
   cleanup: undo("chunked"),
 });
-p("image.create.anon", "POST", "/api/block/image", { body: { pool_name: "vms", name: "{tag}-anon", size: 1048576 }, cleanup: undo("anon") });
+p("image.create.anon", "POST", "/api/block/image", {
+  body: { pool_name: "vms", name: "{tag}-anon", size: 1048576 },
+  cleanup: undo("anon"),
+});
 // The lineage changes, in the order their outcomes depend on: the clone pins the protected snapshot until flattened.
 p("snap.unprotect.anon", "PUT", "/api/block/image/{rbd}/snap/s1", { body: { is_protected: false } });
 p("snap.unprotect.chunked", "PUT", "/api/block/image/{rbd}/snap/s1", { user: "admin", body: { is_protected: false }, chunked: true });
