@@ -26,15 +26,21 @@ const keptOf = (state: SimState) => {
  * and the oldest kept images are forgotten while all kept bytes exceed KEEP_MAX_TOTAL. What is not kept (larger
  * uploads, forgotten ones, the scenario's seeded images, which are sizes without bytes) is answered 501.
  */
-export function keepImageData(state: SimState, id: string, md5: string, bytes: Uint8Array): void {
+export function keepImageData(
+  state: SimState,
+  id: string,
+  md5: string,
+  bytes: Uint8Array,
+  bounds = { image: KEEP_MAX_IMAGE, total: KEEP_MAX_TOTAL },
+): void {
   const kept = keptOf(state);
   kept.delete(id);
-  if (bytes.length > KEEP_MAX_IMAGE) return;
+  if (bytes.length > bounds.image) return;
   kept.set(id, { md5, bytes });
   let total = 0;
   for (const k of kept.values()) total += k.bytes.length;
   for (const [oldest, k] of kept) {
-    if (total <= KEEP_MAX_TOTAL) break;
+    if (total <= bounds.total) break;
     kept.delete(oldest);
     total -= k.bytes.length;
   }
@@ -43,7 +49,7 @@ export function keepImageData(state: SimState, id: string, md5: string, bytes: U
 export const forgetImageData = (state: SimState, id: string) => keptOf(state).delete(id);
 
 /** The bytes of `img`, when kept and still its data (the checksum matches: a reset that reuses an id does not). */
-function dataOf(state: SimState, img: GlanceImage): Uint8Array | undefined {
+export function dataOf(state: SimState, img: Pick<GlanceImage, "id" | "checksum">): Uint8Array | undefined {
   const k = keptOf(state).get(img.id);
   return k && k.md5 === img.checksum ? k.bytes : undefined;
 }

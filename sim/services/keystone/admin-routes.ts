@@ -11,7 +11,7 @@ import { listLinks, projectRef, roleRef, userRef } from "./view";
  * (enforce_scope off: the deprecated "admin_required" alternative lets a project admin through, a member is
  * refused with "You are not authorized to perform the requested action: identity:<rule>.").
  */
-/** Python's repr of a JSON value, as jsonschema's messages quote it. */
+/** Python's repr of a JSON value, as jsonschema's messages quote it (keystone imports nothing from the other services). */
 const pyRepr = (v: unknown): string =>
   typeof v === "string" ? `'${v}'` : v === null ? "None" : v === true ? "True" : v === false ? "False" : JSON.stringify(v);
 

@@ -6,7 +6,8 @@ import { flavorView, type ViewCtx } from "./view";
 import { randomBytes } from "node:crypto";
 import { atLeast } from "../common/microversion";
 import { policyRefusal } from "./admin";
-import { md5Colons, pyDict, sshFingerprint } from "./keypair-key";
+import { md5Colons, sshFingerprint } from "./keypair-key";
+import { pyDict } from "../common/pyrepr";
 
 type Ctx = (c: Context<any>) => ViewCtx;
 const json = (body: unknown, status = 200) =>

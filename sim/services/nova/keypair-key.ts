@@ -18,12 +18,3 @@ export function sshFingerprint(publicKey: string): string | null {
     return null;
   return md5Colons(blob);
 }
-
-/** Python's repr of a flat JSON object, as jsonschema's messages show the request's value. */
-export const pyDict = (o: Record<string, unknown>): string =>
-  `{${Object.entries(o)
-    .map(
-      ([k, v]) =>
-        `'${k}': ${typeof v === "string" ? `'${v}'` : v === null ? "None" : v === true ? "True" : v === false ? "False" : JSON.stringify(v)}`,
-    )
-    .join(", ")}}`;
