@@ -75,15 +75,17 @@ export async function send(
       signal: AbortSignal.timeout(TIMEOUT),
       ...(init.chunked ? { duplex: "half" } : {}),
     } as RequestInit);
-  // The real tier is shared: a service may be restarting. A refused connection sent nothing, so it is safe to
-  // wait for the service and send again (for up to REFUSED_WAIT_MS); any other failure is the answer.
+  // The real tier is shared: a service may be restarting. A refused connection sent nothing, and a read changes
+  // nothing, so those are sent again while the service comes back (for up to REFUSED_WAIT_MS); any other failure
+  // of a change is the answer (never sent twice).
   let res: Response | undefined;
   for (const started = Date.now(); !res; ) {
     try {
       res = await once();
     } catch (e) {
       const code = (e as { cause?: { code?: string } }).cause?.code;
-      if (code !== "ECONNREFUSED" || Date.now() - started > REFUSED_WAIT_MS) throw e;
+      const again = code === "ECONNREFUSED" || ((init.method === "GET" || init.method === "HEAD") && code === "ECONNRESET");
+      if (!again || Date.now() - started > REFUSED_WAIT_MS) throw e;
       await new Promise((ok) => setTimeout(ok, 2000));
     }
   }
