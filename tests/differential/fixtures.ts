@@ -118,6 +118,12 @@ export async function prepare(
     const kp = `${tag}-kp`;
     await must("create key pair", call(member, "compute", "POST", "/os-keypairs", { keypair: { name: kp } }), [200, 201]);
     later("key pair", member, "compute", `/os-keypairs/${kp}`);
+    // A second volume type (admin), for a retype; made before the volume, so it is removed after it.
+    const vt = (
+      await must("create volume type", call(admin, "volumev3", "POST", "/types", { volume_type: { name: `${tag}-type` } }), [200])
+    ).json.volume_type;
+    later("volume type", admin, "volumev3", `/types/${vt.id}`);
+    vars.other_volume_type = vt.name;
     const vol = (
       await must("create volume", call(member, "volumev3", "POST", "/volumes", { volume: { name: `${tag}-vol`, size: 1 } }), [202])
     ).json.volume;

@@ -135,7 +135,10 @@ export function registerAttachments(app: Hono<any>, state: SimState, d: Deps) {
     if (!v || (!d.admin(c) && v.projectId !== d.projectId(c))) return cinderFault(404, `Volume ${a.volume_uuid} could not be found.`);
     const status = volumeStatus(v, state.clock.now());
     if (!["available", "in-use", "reserved", "downloading"].includes(status))
-      return cinderFault(400, `Invalid volume: Volume ${v.id} status must be available, in-use, or reserved, but current status is: ${status}.`);
+      return cinderFault(
+        400,
+        `Invalid volume: Volume ${v.id} status must be available, in-use, or reserved, but current status is: ${status}.`,
+      );
     const r: Reservation = { id: randomUUID(), volumeId: v.id, projectId: v.projectId, instance: a.instance_uuid ?? null };
     reservations(state).put(r);
     if (status === "available") volumes(state).put({ ...v, forcedStatus: "reserved" });

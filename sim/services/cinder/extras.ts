@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { randomUUID } from "node:crypto";
-import { cinderTime } from "../../core/clock";
 import { atLeast, type Version } from "../common/microversion";
 import { rbdRepo } from "../ceph/repo";
 import { cinderFault } from "./errors";
@@ -10,6 +9,7 @@ import { quotaLimits, quotaUsage } from "./quotas";
 import { volumeStatus } from "./status";
 import { typeView } from "./view";
 import { attachAction, registerAttachments } from "./attach";
+import { registerCinderServices } from "./services";
 
 const GiB = 1024 ** 3;
 const policy = (rule: string) => cinderFault(403, `Policy doesn't allow ${rule} to be performed.`);
@@ -139,25 +139,7 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
     });
   });
 
-  const [volumeHost] = BACKEND_HOST.split("#");
-  app.get("/os-services", (c) => {
-    if (!d.admin(c)) return policy("volume_extension:services:index");
-    const v = d.mv(c);
-    const updated = cinderTime(state.clock.now() - 5000);
-    const row = (binary: string, host: string) => ({
-      binary,
-      host,
-      zone: "nova",
-      status: "enabled",
-      state: "up",
-      updated_at: updated,
-      disabled_reason: null,
-      ...(atLeast(v, "3.7") ? { cluster: null } : {}),
-      ...(binary === "cinder-volume" && atLeast(v, "3.32") ? { backend_state: "up" } : {}),
-      ...(binary === "cinder-volume" ? { replication_status: "disabled", active_backend_id: null, frozen: false } : {}),
-    });
-    return json({ services: [row("cinder-scheduler", volumeHost.split("@")[0]), row("cinder-volume", volumeHost)] });
-  });
+  registerCinderServices(app, state, d);
   app.get("/scheduler-stats/get_pools", (c) =>
     d.admin(c) ? json({ pools: [{ name: BACKEND_HOST }] }) : policy("scheduler_extension:scheduler_stats:get_pools"),
   );

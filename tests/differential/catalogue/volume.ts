@@ -81,6 +81,11 @@ p("attachments.create", "POST", "/attachments", {
   headers: mv27,
   cleanup: created("DELETE", "/attachments/{created}", (b) => b?.attachment?.id, undefined, mv27),
 });
+p("volumes.action.attach", "POST", "/volumes/{volume}/action", {
+  body: { "os-attach": { instance_uuid: "{missing}", mountpoint: "/dev/vdb" } },
+});
+p("volumes.get.attached", "GET", "/volumes/{volume}");
+p("volumes.action.detach", "POST", "/volumes/{volume}/action", { body: { "os-detach": {} } });
 // Snapshots, types, limits, quotas, services, pools.
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
@@ -104,10 +109,21 @@ p("quota-sets.other-project", "GET", "/os-quota-sets/{other_project}");
 p("quota-sets.usage", "GET", "/os-quota-sets/{member_project}?usage=true");
 p("services.list.member", "GET", "/os-services");
 p("services.list.admin", "GET", "/os-services", { user: "admin" });
+p("services.list.admin.binary", "GET", "/os-services?binary=cinder-volume", { user: "admin" });
+p("services.disable.member", "PUT", "/os-services/disable", { body: { host: "{tag}-host", binary: "cinder-volume" } });
+p("services.disable.missing-host.admin", "PUT", "/os-services/disable", {
+  user: "admin",
+  body: { host: "{tag}-host", binary: "cinder-volume" },
+});
+p("services.disable.bad-body.admin", "PUT", "/os-services/disable", { user: "admin", body: {} });
+p("services.disable.no-host.admin", "PUT", "/os-services/disable", { user: "admin", body: { binary: "cinder-volume" } });
+p("services.unknown-action.admin", "PUT", "/os-services/bogus", { user: "admin", body: { host: "{tag}-host" } });
 p("pools.member", "GET", "/scheduler-stats/get_pools");
 p("availability-zone.list", "GET", "/os-availability-zone");
 p("attachments.list", "GET", "/attachments", { headers: mv("3.27") });
 p("attachments.list.old-mv", "GET", "/attachments");
 p("unknown.path", "GET", "/no-such-things");
+// Last: a retype runs on (retyping) after its 202, and the volume is deleted next.
+p("volumes.action.retype", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{other_volume_type}" } } });
 
 export const volume = list;
