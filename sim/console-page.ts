@@ -22,6 +22,6 @@ export function registerConsolePage(app: Hono, state: SimState) {
       { status, headers: { "Content-Type": "text/html; charset=utf-8" } },
     );
   };
-  app.get("/novnc/vnc_lite.html", (c) => page(new URLSearchParams(c.req.query("path") ?? "").get("?token") ?? undefined));
+  app.get("/novnc/vnc_lite.html", (c) => page(new URLSearchParams(c.req.query("path") ?? "").get("token") ?? undefined));
   app.get("/spice/spice_auto.html", (c) => page(c.req.query("token")));
 }

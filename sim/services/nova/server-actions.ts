@@ -175,7 +175,10 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
       const reason = body.lock && typeof body.lock === "object" ? body.lock.locked_reason : undefined;
       if (reason !== undefined && !atLeast(x.v, "2.73"))
         return novaFault(400, `Invalid input for field/attribute lock. Value: ${JSON.stringify(body.lock)}. ${JSON.stringify(body.lock)} is not of type 'null'`);
-      servers(state).put(logged({ ...s, lock: { reason: reason ?? null, byAdmin: s.projectId !== x.projectId } }, "lock", now, userId));
+      // compute/api.py lock: an owner locking a locked instance changes nothing and records no action.
+      const owner = s.projectId === x.projectId;
+      if (s.lock && owner) return accepted();
+      servers(state).put(logged({ ...s, lock: { reason: reason ?? null, byAdmin: !owner } }, "lock", now, userId));
       return accepted();
     }
     case "unlock": {
