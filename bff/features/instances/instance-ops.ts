@@ -1,3 +1,4 @@
+import type { Glance } from "../../openstack/glance";
 import type { Nova } from "../../openstack/nova";
 import { allowedNow } from "./run-action";
 import type { InstanceAction } from "./schema";
@@ -73,5 +74,15 @@ export async function actionLog(nova: Nova, id: string) {
       startTime: r.start_time,
       message: r.message ?? null,
     })),
+  };
+}
+
+/** The instance snapshots taken of it: Glance images whose instance_uuid names it (a bounded walk). */
+export async function instanceSnapshots(io: { nova: Nova; glance: Glance }, id: string) {
+  await io.nova.server(id);
+  const found = await io.glance.images({ instance_uuid: id }, { maxItems: 200 });
+  return {
+    items: found.items.map((g) => ({ id: g.id, name: g.name, status: g.status, created: g.created_at, sizeBytes: g.size ?? null })),
+    truncated: !found.complete,
   };
 }

@@ -222,3 +222,11 @@ export const VolumeAttached = z
   .object({ volumeId: z.string(), device: z.string().nullable() })
   .openapi("InstanceVolumeAttached");
 export const Detached = z.object({ id: z.string() }).openapi("InstanceDetached", { description: "Nova accepted the detach" });
+export const InstanceSnapshotsSchema = z
+  .object({
+    items: z.array(
+      z.object({ id: z.string(), name: z.string().nullable(), status: z.string(), created: z.string(), sizeBytes: z.number().nullable() }),
+    ),
+    truncated: z.boolean(),
+  })
+  .openapi("InstanceSnapshots", { description: "The Glance images snapshotted from this instance (instance_uuid), newest first" });

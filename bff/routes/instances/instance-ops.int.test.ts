@@ -250,6 +250,9 @@ describe(`instance operations (${target.name})`, () => {
     cleanups.push(() => s.call("image", `/v2/images/${res.body.imageId}`, { method: "DELETE" }));
     const img = await (await s.call("image", `/v2/images/${res.body.imageId}`)).json();
     expect(img).toMatchObject({ name, image_type: "snapshot", instance_uuid: id });
+    const listed = await a.get(`/api/instances/${id}/snapshots`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toContain(res.body.imageId);
     await waitFor(nova, id, (st, task) => st === "ACTIVE" && !task);
   });
 });

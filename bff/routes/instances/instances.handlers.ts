@@ -16,6 +16,7 @@ import type {
   RemoteConsoleRoute,
   RemoveRoute,
   SnapshotRoute,
+  SnapshotsRoute,
 } from "./instances.routes";
 import * as ops from "../../features/instances/instance-ops";
 
@@ -30,7 +31,7 @@ export const action: AppRouteHandler<ActionRoute> = async (c) =>
 export const remove: AppRouteHandler<RemoveRoute> = async (c) =>
   c.json(await runInstanceAction(c.get("clients").nova, c.req.valid("param").id, { action: "delete" }), 202);
 
-const nova = (c: { get: (k: "clients") => { nova: import("../../openstack/nova").Nova } }) => c.get("clients").nova;
+const nova = (c: Parameters<AppRouteHandler<PortsRoute>>[0]) => c.get("clients").nova;
 
 export const snapshot: AppRouteHandler<SnapshotRoute> = async (c) =>
   c.json(await ops.snapshotInstance(nova(c), c.req.valid("param").id, c.req.valid("json").name), 202);
@@ -60,3 +61,6 @@ export const detachVolume: AppRouteHandler<DetachVolumeRoute> = async (c) => {
   const p = c.req.valid("param");
   return c.json(await ops.detachVolume(nova(c), p.id, p.volumeId), 202);
 };
+
+export const snapshots: AppRouteHandler<SnapshotsRoute> = async (c) =>
+  c.json(await ops.instanceSnapshots(c.get("clients"), c.req.valid("param").id), 200);

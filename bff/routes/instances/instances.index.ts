@@ -19,4 +19,5 @@ instancesRouter
   .openapi(routes.attachPort, handlers.attachPort)
   .openapi(routes.detachPort, handlers.detachPort)
   .openapi(routes.attachVolume, handlers.attachVolume)
-  .openapi(routes.detachVolume, handlers.detachVolume);
+  .openapi(routes.detachVolume, handlers.detachVolume)
+  .openapi(routes.snapshots, handlers.snapshots);

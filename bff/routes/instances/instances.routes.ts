@@ -17,6 +17,7 @@ import {
   VolumeAttached,
   VolumeIdParams,
   InstanceActionAccepted,
+  InstanceSnapshotsSchema,
   InstanceActionRequest,
   InstanceDetailSchema,
   InstanceIdParams,
@@ -153,6 +154,15 @@ export const detachVolume = createRoute({
   responses: { 202: json(Detached, "Nova accepted the detach"), 404: notFound, 409: refused, ...errorResponses },
 });
 
+export const snapshots = createRoute({
+  method: "get",
+  path: "/instances/{id}/snapshots",
+  tags,
+  summary: "The instance snapshots taken of it (Glance images naming it in instance_uuid), for its Lineage tab",
+  request: { params: InstanceIdParams },
+  responses: { 200: json(InstanceSnapshotsSchema, "The snapshots"), 404: notFound, ...errorResponses },
+});
+
 export type ListRoute = typeof list;
 export type GetOneRoute = typeof getOne;
 export type ActionRoute = typeof action;
@@ -166,3 +176,4 @@ export type AttachPortRoute = typeof attachPort;
 export type DetachPortRoute = typeof detachPort;
 export type AttachVolumeRoute = typeof attachVolume;
 export type DetachVolumeRoute = typeof detachVolume;
+export type SnapshotsRoute = typeof snapshots;

@@ -163,7 +163,8 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
       if (refused) return refused;
       const nic = s.nics.find((n) => n.portId === portId);
       const p = neutron(state).ports.get(portId);
-      if (!nic || !p || p.device_id !== s.id) return novaFault(404, `Port ${portId} is not attached`);
+      // Nova casts the detach to the compute service, which finds the port is not attached after the 202 (measured on Zed).
+      if (!nic || !p || p.device_id !== s.id) return new Response(null, { status: 202 });
       releaseNics(state, [nic]);
       servers(state).put(logged({ ...s, nics: s.nics.filter((n) => n !== nic) }, "detach_interface", x.now, userId));
       return new Response(null, { status: 202 });

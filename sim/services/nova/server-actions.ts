@@ -13,6 +13,8 @@ const SPAN = { resize: 6, revertResize: 3, rebuild: 5, shelve: 4, unshelve: 5, r
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+/** A JSON object as Python prints a dict in jsonschema's messages: {'bogus': 1}. */
+const pyRepr = (o: unknown) => JSON.stringify(o).replace(/"/g, "'").replace(/':/g, "': ").replace(/,'/g, ", '");
 const accepted = () => new Response(null, { status: 202 });
 
 /**
@@ -159,6 +161,12 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
       return accepted();
     }
     case "rescue": {
+      const extra = body.rescue && typeof body.rescue === "object" && Object.keys(body.rescue).find((k) => !["adminPass", "rescue_image_ref"].includes(k));
+      if (extra)
+        return novaFault(
+          400,
+          `Invalid input for field/attribute rescue. Value: ${pyRepr(body.rescue)}. Additional properties are not allowed ('${extra}' was unexpected)`,
+        );
       const refused = locked() ?? invalidState(s, st, "rescue", ["active", "stopped", "error"]);
       if (refused) return refused;
       if (!s.imageId) return novaFault(400, `Instance ${s.id} cannot be rescued: Cannot rescue a volume-backed instance`);
@@ -172,9 +180,8 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
       return accepted();
     }
     case "lock": {
-      const reason = body.lock && typeof body.lock === "object" ? body.lock.locked_reason : undefined;
-      if (reason !== undefined && !atLeast(x.v, "2.73"))
-        return novaFault(400, `Invalid input for field/attribute lock. Value: ${JSON.stringify(body.lock)}. ${JSON.stringify(body.lock)} is not of type 'null'`);
+      // Before 2.73 the body is not validated and a reason is ignored (measured on Zed).
+      const reason = atLeast(x.v, "2.73") && body.lock && typeof body.lock === "object" ? body.lock.locked_reason : undefined;
       // compute/api.py lock: an owner locking a locked instance changes nothing and records no action.
       const owner = s.projectId === x.projectId;
       if (s.lock && owner) return accepted();
