@@ -44,7 +44,9 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
     });
   };
 
-  const shown = ROW_ACTIONS.flatMap((action) => instance.actions.filter((x) => x.action === action)) as (InstanceSummary["actions"][number] & {
+  const shown = ROW_ACTIONS.flatMap((action) =>
+    instance.actions.filter((x) => x.action === action),
+  ) as (InstanceSummary["actions"][number] & {
     action: PowerAction;
   })[];
   const activate = (a: (typeof shown)[number]) => {

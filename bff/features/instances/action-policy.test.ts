@@ -12,9 +12,27 @@ describe("instance action policy", () => {
     [
       "ACTIVE",
       null,
-      ["stop", "reboot", "hard-reboot", "resize", "rebuild", "snapshot", "shelve", "rescue", "lock", "attach-volume", "attach-interface", "console", "delete"],
+      [
+        "stop",
+        "reboot",
+        "hard-reboot",
+        "resize",
+        "rebuild",
+        "snapshot",
+        "shelve",
+        "rescue",
+        "lock",
+        "attach-volume",
+        "attach-interface",
+        "console",
+        "delete",
+      ],
     ],
-    ["SHUTOFF", null, ["start", "hard-reboot", "resize", "rebuild", "snapshot", "shelve", "rescue", "lock", "attach-volume", "attach-interface", "delete"]],
+    [
+      "SHUTOFF",
+      null,
+      ["start", "hard-reboot", "resize", "rebuild", "snapshot", "shelve", "rescue", "lock", "attach-volume", "attach-interface", "delete"],
+    ],
     ["ERROR", null, ["stop", "hard-reboot", "rebuild", "rescue", "lock", "delete"]],
     ["BUILD", "spawning", ["lock", "delete"]],
     ["ACTIVE", "powering-off", ["lock", "console", "delete"]],
@@ -31,7 +49,9 @@ describe("instance action policy", () => {
   it("a locked instance allows only unlock, snapshot and the console (Nova's check_instance_lock)", () => {
     const on = actionPolicy({ status: "ACTIVE", taskState: null, locked: true }).filter((a) => a.enabled);
     expect(on.map((a) => a.action)).toEqual(["snapshot", "unlock", "console"]);
-    expect(actionState("stop", { status: "ACTIVE", taskState: null, locked: true }).message).toBe("Stop: the instance is locked; unlock it first");
+    expect(actionState("stop", { status: "ACTIVE", taskState: null, locked: true }).message).toBe(
+      "Stop: the instance is locked; unlock it first",
+    );
   });
 
   it("refuses rescue for an instance booted from a volume, as Nova does before 2.87", () => {

@@ -34,7 +34,13 @@ const RULES: Record<InstanceAction, Rule> = {
   resize: { label: "Resize", policy: "os_compute_api:servers:resize", vm: ["active", "stopped"], lock: true },
   "confirm-resize": { label: "Confirm resize", policy: "os_compute_api:servers:confirm_resize", lock: true },
   "revert-resize": { label: "Revert resize", policy: "os_compute_api:servers:revert_resize", lock: true, destructive: true },
-  rebuild: { label: "Rebuild", policy: "os_compute_api:servers:rebuild", vm: ["active", "stopped", "error"], lock: true, destructive: true },
+  rebuild: {
+    label: "Rebuild",
+    policy: "os_compute_api:servers:rebuild",
+    vm: ["active", "stopped", "error"],
+    lock: true,
+    destructive: true,
+  },
   snapshot: { label: "Create snapshot", policy: "os_compute_api:servers:create_image", vm: ["active", "stopped", "paused", "suspended"] },
   shelve: {
     label: "Shelve",
@@ -88,7 +94,8 @@ function why(action: InstanceAction, s: PolicyInput): DisabledReason | null {
   if (rule.lock && s.locked) return "locked";
   if (action === "delete") return null;
   if (status === "BUILD") return "building";
-  if (action === "console") return vm === "active" || vm === "rescued" ? null : status === "SHUTOFF" ? "not_running" : "not_allowed_in_status";
+  if (action === "console")
+    return vm === "active" || vm === "rescued" ? null : status === "SHUTOFF" ? "not_running" : "not_allowed_in_status";
   if (s.taskState && !rule.anyTask) return "busy";
   switch (action) {
     case "start":
@@ -163,15 +170,5 @@ export const actionPolicy = (s: PolicyInput): ActionState[] => INSTANCE_ACTIONS.
  * Statuses Nova passes through on its way somewhere else: worth polling. DELETED is one: real Nova answers
  * `status DELETED, task_state null` for a moment before the instance is gone (404).
  */
-const TRANSIENT = new Set([
-  "DELETED",
-  "BUILD",
-  "REBOOT",
-  "HARD_REBOOT",
-  "RESIZE",
-  "REBUILD",
-  "MIGRATING",
-  "REVERT_RESIZE",
-  "PASSWORD",
-]);
+const TRANSIENT = new Set(["DELETED", "BUILD", "REBOOT", "HARD_REBOOT", "RESIZE", "REBUILD", "MIGRATING", "REVERT_RESIZE", "PASSWORD"]);
 export const isTransient = (s: PolicyInput): boolean => !!s.taskState || TRANSIENT.has(s.status.toUpperCase());

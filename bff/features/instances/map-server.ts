@@ -38,7 +38,13 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     created: isoUtc(s.created) ?? s.created,
     faultMessage: s.status.toUpperCase() === "ERROR" ? (s.fault?.message ?? null) : null,
     transient: isTransient({ status: s.status, taskState }),
-    actions: actionPolicy({ status: s.status, taskState, vmState: s["OS-EXT-STS:vm_state"] ?? null, locked: !!s.locked, bootFromVolume: !imageId }),
+    actions: actionPolicy({
+      status: s.status,
+      taskState,
+      vmState: s["OS-EXT-STS:vm_state"] ?? null,
+      locked: !!s.locked,
+      bootFromVolume: !imageId,
+    }),
   };
 }
 

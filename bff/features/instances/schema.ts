@@ -218,9 +218,7 @@ export const InstancePortSchema = z
   })
   .openapi("InstancePort");
 export const InstancePortsSchema = z.object({ items: z.array(InstancePortSchema) }).openapi("InstancePorts");
-export const VolumeAttached = z
-  .object({ volumeId: z.string(), device: z.string().nullable() })
-  .openapi("InstanceVolumeAttached");
+export const VolumeAttached = z.object({ volumeId: z.string(), device: z.string().nullable() }).openapi("InstanceVolumeAttached");
 export const Detached = z.object({ id: z.string() }).openapi("InstanceDetached", { description: "Nova accepted the detach" });
 export const InstanceSnapshotsSchema = z
   .object({

@@ -176,29 +176,39 @@ describe(`instance operations (${target.name})`, () => {
     expect((await a.get(`/api/instances/${id}/console-log?lines=0`)).status).toBe(400);
   });
 
-  it.skipIf(onReal)("opens a noVNC console: a URL to the embedded cloud's own page that says it is a demo console (not applicable on the real target: FakeDriver with [vnc] enabled = false, Nova answers Unavailable console type)", async () => {
-    const res = await a.post(`/api/instances/${id}/console`, { protocol: "vnc" });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ protocol: "vnc", type: "novnc" });
-    const page = await fetch(res.body.url);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/demo novnc console/i);
-    const spice = await a.post(`/api/instances/${id}/console`, { protocol: "spice" });
-    expect(spice.body.type).toBe("spice-html5");
-  });
+  it.skipIf(onReal)(
+    "opens a noVNC console: a URL to the embedded cloud's own page that says it is a demo console (not applicable on the real target: FakeDriver with [vnc] enabled = false, Nova answers Unavailable console type)",
+    async () => {
+      const res = await a.post(`/api/instances/${id}/console`, { protocol: "vnc" });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ protocol: "vnc", type: "novnc" });
+      const page = await fetch(res.body.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/demo novnc console/i);
+      const spice = await a.post(`/api/instances/${id}/console`, { protocol: "spice" });
+      expect(spice.body.type).toBe("spice-html5");
+    },
+  );
 
   it.skipIf(onSim)(
     "remote console: Nova refuses with 'Unavailable console type novnc.' (real difference: the real tier runs FakeDriver with [vnc] enabled = false and no console proxy)",
     async () => {
       const res = await a.post(`/api/instances/${id}/console`, { protocol: "vnc" });
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: "upstream_bad_request", service: "compute", message: expect.stringMatching(/Unavailable console type novnc/) });
+      expect(res.body).toMatchObject({
+        code: "upstream_bad_request",
+        service: "compute",
+        message: expect.stringMatching(/Unavailable console type novnc/),
+      });
     },
   );
 
   it("attaches a volume (in-use, on the detail) and detaches it", async () => {
     const s = await login("demo");
-    const created = await s.call("volumev3", "/volumes", { method: "POST", json: { volume: { name: `zt-ops-vol-${nanoid(6)}`, size: 1 } } });
+    const created = await s.call("volumev3", "/volumes", {
+      method: "POST",
+      json: { volume: { name: `zt-ops-vol-${nanoid(6)}`, size: 1 } },
+    });
     const vol = (await created.json()).volume.id as string;
     cleanups.push(() => s.call("volumev3", `/volumes/${vol}`, { method: "DELETE" }));
     await waitVolume(s, vol, "available");
@@ -217,8 +227,9 @@ describe(`instance operations (${target.name})`, () => {
 
   it("attaches an interface on a network, lists it among the ports, and detaches it", async () => {
     const s = await login("demo");
-    const net = (await (await s.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `zt-ops-${nanoid(6)}` } } })).json())
-      .network;
+    const net = (
+      await (await s.call("network", "/v2.0/networks", { method: "POST", json: { network: { name: `zt-ops-${nanoid(6)}` } } })).json()
+    ).network;
     cleanups.push(() => s.call("network", `/v2.0/networks/${net.id}`, { method: "DELETE" }));
     const sub = await s.call("network", "/v2.0/subnets", {
       method: "POST",

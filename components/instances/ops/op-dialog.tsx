@@ -70,9 +70,13 @@ export function OpDialog({ open, action, instance: i, onOpenChange }: OpDialogPr
     };
     switch (a) {
       case "resize":
-        return check(ResizeFields.safeParse({ action: "resize", flavorId: picked })) ? { kind: "action", body: { action: "resize", flavorId: picked } } : null;
+        return check(ResizeFields.safeParse({ action: "resize", flavorId: picked }))
+          ? { kind: "action", body: { action: "resize", flavorId: picked } }
+          : null;
       case "rebuild":
-        return check(RebuildFields.safeParse({ action: "rebuild", imageId: picked })) ? { kind: "action", body: { action: "rebuild", imageId: picked } } : null;
+        return check(RebuildFields.safeParse({ action: "rebuild", imageId: picked }))
+          ? { kind: "action", body: { action: "rebuild", imageId: picked } }
+          : null;
       case "snapshot":
         return check(SnapshotFields.safeParse({ name })) ? { kind: "snapshot", name: name.trim() } : null;
       case "attach-volume":
@@ -156,17 +160,37 @@ export function OpDialog({ open, action, instance: i, onOpenChange }: OpDialogPr
               "instanceOps.noFlavors",
             )
           : null}
-        {a === "rebuild" ? picker("instanceOps.image", images.map((x) => ({ id: x.id, text: x.name ?? x.id })), "instanceOps.noFlavors") : null}
+        {a === "rebuild"
+          ? picker(
+              "instanceOps.image",
+              images.map((x) => ({ id: x.id, text: x.name ?? x.id })),
+              "instanceOps.noFlavors",
+            )
+          : null}
         {a === "attach-volume"
-          ? picker("instanceOps.volume", volumes.map((v) => ({ id: v.id, text: `${v.name || v.id} · ${v.size} GiB` })), "instanceOps.noVolumes")
+          ? picker(
+              "instanceOps.volume",
+              volumes.map((v) => ({ id: v.id, text: `${v.name || v.id} · ${v.size} GiB` })),
+              "instanceOps.noVolumes",
+            )
           : null}
         {a === "attach-interface"
-          ? picker("instanceOps.network", networks.map((n) => ({ id: n.id, text: n.name || n.id })), "instanceOps.noNetworks")
+          ? picker(
+              "instanceOps.network",
+              networks.map((n) => ({ id: n.id, text: n.name || n.id })),
+              "instanceOps.noNetworks",
+            )
           : null}
         {a === "snapshot" ? (
           <div className="grid gap-1.5">
             <Label htmlFor={`${id}-name`}>{t("instanceOps.snapshotName")}</Label>
-            <Input id={`${id}-name`} value={name} maxLength={255} onChange={(e) => setName(e.target.value)} aria-invalid={!!invalid || undefined} />
+            <Input
+              id={`${id}-name`}
+              value={name}
+              maxLength={255}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={!!invalid || undefined}
+            />
           </div>
         ) : null}
         {a === "console" ? (

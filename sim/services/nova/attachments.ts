@@ -53,7 +53,12 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
       const va = (await c.req.json().catch(() => null))?.volumeAttachment;
       if (!va || typeof va !== "object") return bad("volumeAttachment", va ?? null, "None is not of type 'object'");
       if (typeof va.volumeId !== "string") return bad("volumeAttachment", va, "'volumeId' is a required property");
-      const allowed = ["volumeId", "device", ...(atLeast(x.v, "2.49") ? ["tag"] : []), ...(atLeast(x.v, "2.79") ? ["delete_on_termination"] : [])];
+      const allowed = [
+        "volumeId",
+        "device",
+        ...(atLeast(x.v, "2.49") ? ["tag"] : []),
+        ...(atLeast(x.v, "2.79") ? ["delete_on_termination"] : []),
+      ];
       const extra = Object.keys(va).find((k) => !allowed.includes(k));
       if (extra) return bad("volumeAttachment", va, `Additional properties are not allowed ('${extra}' was unexpected)`);
       const refused = lockedRefusal(s, x) ?? invalidState(s, serverState(s, x.now), "attach_volume", VOLUME_VM_STATES, [null]);
@@ -80,7 +85,15 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
             ...s,
             bdms: [
               ...s.bdms,
-              { volumeId: v.id, bootIndex: null, deleteOnTermination: dot, device, attachmentId, sourceType: "volume", createdByNova: false },
+              {
+                volumeId: v.id,
+                bootIndex: null,
+                deleteOnTermination: dot,
+                device,
+                attachmentId,
+                sourceType: "volume",
+                createdByNova: false,
+              },
             ],
           },
           "attach_volume",

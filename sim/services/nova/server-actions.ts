@@ -29,7 +29,8 @@ export function invalidState(
   taskStates: (string | null)[] = [null],
 ): Response | null {
   if (!vmStates.includes(st.vm_state)) return novaFault(409, `Cannot '${action}' instance ${s.id} while it is in vm_state ${st.vm_state}`);
-  if (!taskStates.includes(st.task_state)) return novaFault(409, `Cannot '${action}' instance ${s.id} while it is in task_state ${st.task_state}`);
+  if (!taskStates.includes(st.task_state))
+    return novaFault(409, `Cannot '${action}' instance ${s.id} while it is in task_state ${st.task_state}`);
   return null;
 }
 
@@ -51,7 +52,11 @@ export function settle(state: SimState, s: Server, now: number): Server {
   const op = s.op;
   if (!op || now < op.until || !["active", "stopped"].includes(op.after.vm_state)) return s;
   const stopped = op.after.vm_state === "stopped";
-  const next: Server = { ...s, op: null, power: { stoppedAt: stopped ? op.until : null, rebootUntil: null, rebootType: null, updated: op.until } };
+  const next: Server = {
+    ...s,
+    op: null,
+    power: { stoppedAt: stopped ? op.until : null, rebootUntil: null, rebootType: null, updated: op.until },
+  };
   servers(state).put(next);
   return next;
 }
@@ -77,14 +82,26 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
   const { state, x, s, st, body, userId } = a;
   const now = x.now;
   const ms = (sec: number) => state.clock.ms(sec);
-  const op = (name: string, span: number, tasks: string[], during: ServerOp["during"], after: ServerOp["after"], patch: Partial<Server> = {}) =>
-    servers(state).put(logged({ ...s, ...patch, op: { action: name, at: now, until: now + ms(span), tasks, during, after } }, name, now, userId));
+  const op = (
+    name: string,
+    span: number,
+    tasks: string[],
+    during: ServerOp["during"],
+    after: ServerOp["after"],
+    patch: Partial<Server> = {},
+  ) =>
+    servers(state).put(
+      logged({ ...s, ...patch, op: { action: name, at: now, until: now + ms(span), tasks, during, after } }, name, now, userId),
+    );
   const locked = () => lockedRefusal(s, x);
   switch (action) {
     case "resize": {
       const ref = body.resize?.flavorRef;
       if (!body.resize || typeof body.resize !== "object" || ref === undefined)
-        return novaFault(400, `Invalid input for field/attribute resize. Value: ${JSON.stringify(body.resize)}. 'flavorRef' is a required property`);
+        return novaFault(
+          400,
+          `Invalid input for field/attribute resize. Value: ${JSON.stringify(body.resize)}. 'flavorRef' is a required property`,
+        );
       const refused = locked() ?? invalidState(s, st, "resize", ["active", "stopped"]);
       if (refused) return refused;
       const f = flavors(state).get(String(ref));
@@ -93,7 +110,15 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
       if (f.disk === 0 && s.flavor.disk !== 0 && s.imageId)
         return novaFault(400, "Server disk was unable to be resized because: Resize to zero disk flavor is not allowed.");
       const stopped = st.vm_state === "stopped";
-      const flavor = { vcpus: f.vcpus, ram: f.ram, disk: f.disk, ephemeral: f.ephemeral, swap: f.swap, original_name: f.name, extra_specs: f.extraSpecs };
+      const flavor = {
+        vcpus: f.vcpus,
+        ram: f.ram,
+        disk: f.disk,
+        ephemeral: f.ephemeral,
+        swap: f.swap,
+        original_name: f.name,
+        extra_specs: f.extraSpecs,
+      };
       op(
         "resize",
         SPAN.resize,
@@ -161,7 +186,10 @@ export function lifecycleAction(action: string, a: Args): Response | undefined {
       return accepted();
     }
     case "rescue": {
-      const extra = body.rescue && typeof body.rescue === "object" && Object.keys(body.rescue).find((k) => !["adminPass", "rescue_image_ref"].includes(k));
+      const extra =
+        body.rescue &&
+        typeof body.rescue === "object" &&
+        Object.keys(body.rescue).find((k) => !["adminPass", "rescue_image_ref"].includes(k));
       if (extra)
         return novaFault(
           400,

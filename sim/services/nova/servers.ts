@@ -254,7 +254,8 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
         return novaFault(400, `There is no such action: ${action}`);
       default:
         return (
-          (action ? lifecycleAction(action, { state, x, s, st, body, userId }) : undefined) ?? novaFault(400, `There is no such action: ${action}`)
+          (action ? lifecycleAction(action, { state, x, s, st, body, userId }) : undefined) ??
+          novaFault(400, `There is no such action: ${action}`)
         );
     }
   });
