@@ -11,6 +11,7 @@ async function bootServer(cloud: Cloud, seed: Seed, name: string) {
   const { server } = await cloud.call(s, "compute", "/servers", {
     method: "POST",
     json: { server: { name, imageRef: images[0].id, flavorRef: seed.flavor.id, networks: "none" } },
+    headers: { "OpenStack-API-Version": "compute 2.37" },
   });
   await expect
     .poll(async () => (await cloud.call(s, "compute", `/servers/${server.id}`)).server.status, { timeout: 90_000 })
