@@ -2,6 +2,7 @@ import { nanoid } from "nanoid";
 import type { Cloud, Seed } from "./cloud";
 import { expect, test, users, type App } from "./fixtures";
 import { InstancePage } from "./pages/InstancePage";
+import { InstancesPage } from "./pages/ResourceListPage";
 import { LineagePage } from "./pages/LineagePage";
 
 /** Boots a small server as demo straight through Nova (no network), waits for ACTIVE; returns its id and a delete. */
@@ -145,5 +146,79 @@ test.describe("Instance operations", () => {
       await expect(page.panel.getByRole("combobox", { name: "行数" })).toBeVisible();
       await page.screenshot("instance-tabs-zh-CN");
     });
+  });
+
+  test("delete from a list row names the attached volume kept, and says no local disk for a boot-from-volume instance (issue 13)", async ({
+    app,
+    cloud,
+    seed,
+  }) => {
+    test.setTimeout(240_000);
+    const s = await cloud.session(users.demo, "demo");
+    const { images } = await cloud.call(s, "image", `/v2/images?name=${encodeURIComponent(seed.rawImage)}`);
+    const name = `e2e-bfv-${nanoid(5)}`;
+    const { server } = await cloud.call(s, "compute", "/servers", {
+      method: "POST",
+      headers: { "OpenStack-API-Version": "compute 2.37" },
+      json: {
+        server: {
+          name,
+          flavorRef: seed.flavor.id,
+          networks: "none",
+          block_device_mapping_v2: [
+            {
+              boot_index: 0,
+              uuid: images[0].id,
+              source_type: "image",
+              destination_type: "volume",
+              volume_size: seed.rawVolumeGiB,
+              delete_on_termination: true,
+            },
+          ],
+        },
+      },
+    });
+    const { volume } = await cloud.call(s, "volumev3", "/volumes", { method: "POST", json: { volume: { name: `${name}-data`, size: 1 } } });
+    try {
+      await expect
+        .poll(async () => (await cloud.call(s, "compute", `/servers/${server.id}`)).server.status, { timeout: 120_000 })
+        .toBe("ACTIVE");
+      await expect
+        .poll(async () => (await cloud.call(s, "volumev3", `/volumes/${volume.id}`)).volume.status, { timeout: 60_000 })
+        .toBe("available");
+      await app.signInViaApi("demo");
+      // Attach the data volume through the instance page's Volumes tab.
+      const detail = new InstancePage(app.page, server.id);
+      await detail.goto("?tab=volumes");
+      // The tab's panel is its own chunk: a click before it has hydrated is lost, so click until the dialog opens.
+      await expect(async () => {
+        await detail.panel.getByRole("button", { name: /^Attach volume$/ }).click();
+        await expect(detail.dialog).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      await detail.pick(new RegExp(`^${name}-data`));
+      await detail.dialogConfirm.click();
+      await expect(detail.panel.getByRole("cell", { name: `${name}-data`, exact: true })).toBeVisible({ timeout: 30_000 });
+      const list = new InstancesPage(app.page);
+      await list.goto(`?search=${name}`);
+      await list.rowAction(name, /^Delete$/).click();
+      const fromRow = app.page.getByTestId("delete-consequences");
+      await expect(fromRow).toContainText("1 attached volume(s) are kept");
+      await expect(fromRow).toContainText("is deleted with it");
+      await expect(fromRow).not.toContainText("its local disk");
+      const rowText = await fromRow.innerText();
+      await app.page.keyboard.press("Escape");
+      await detail.goto();
+      await detail.action(/^Delete$/).click();
+      const fromDetail = app.page.getByTestId("delete-consequences");
+      await expect(fromDetail).toContainText("1 attached volume(s) are kept");
+      expect(await fromDetail.innerText()).toBe(rowText);
+    } finally {
+      await cloud.call(s, "compute", `/servers/${server.id}`, { method: "DELETE" }).catch(() => undefined);
+      await expect
+        .poll(async () => (await cloud.call(s, "volumev3", `/volumes/${volume.id}`)).volume.status, { timeout: 90_000 })
+        .toBe("available")
+        .catch(() => undefined);
+      await cloud.call(s, "volumev3", `/volumes/${volume.id}`, { method: "DELETE" }).catch(() => undefined);
+    }
   });
 });

@@ -49,7 +49,9 @@ export function VolumesTab({ instance: i }: { instance: InstanceDetail }) {
                 <TableCell className="font-mono text-xs">{v.device ?? "—"}</TableCell>
                 <TableCell>{v.sizeGiB != null ? `${v.sizeGiB} GiB` : "—"}</TableCell>
                 <TableCell>{v.status ?? "—"}</TableCell>
-                <TableCell>{v.deleteOnTermination === null ? "—" : v.deleteOnTermination ? "✓" : "✗"}</TableCell>
+                <TableCell>
+                  {v.deleteOnTermination === null ? t("common.none") : t(v.deleteOnTermination ? "common.yes" : "common.no")}
+                </TableCell>
                 <TableCell className="text-right">
                   <Button
                     size="sm"
