@@ -127,6 +127,10 @@ act("create-image.other-project", { createImage: { name: "{tag}-x" } }, "other")
 act("lock", { lock: null });
 act("stop.locked", { "os-stop": null });
 act("unlock", { unlock: null });
+// An admin's lock (locked_by admin) is the member's to lift only with unlock_override, an admin rule: a 403 naming it.
+p("servers.action.lock.admin", "POST", "/servers/{server}/action", { user: "admin", body: { lock: null } });
+act("unlock.admin-locked", { unlock: null });
+p("servers.action.unlock.admin", "POST", "/servers/{server}/action", { user: "admin", body: { unlock: null } });
 p("servers.instance-actions.other-project", "GET", "/servers/{server}/os-instance-actions", { user: "other" });
 // Volume and interface attach/detach refusals (success paths: bff/routes/instances/instance-ops.int.test.ts, both targets).
 p("servers.volume-attachments.create.bad-body", "POST", "/servers/{server}/os-volume_attachments", { body: { volumeAttachment: {} } });
