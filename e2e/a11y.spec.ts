@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { findingCount, seriousA11yViolations, type A11yFinding } from "./a11y";
 import { expect, test, type DemoUser } from "./fixtures";
-import { views } from "./views";
+import { instanceTabViews, views } from "./views";
 
 /**
  * Every page passes axe with 0 serious or critical violations (issue 13), in both themes, on a desktop and a mobile
@@ -25,7 +25,7 @@ async function settle(page: Page): Promise<void> {
 
 let firstInstance: string | undefined;
 
-for (const view of views) {
+for (const view of [...views, ...instanceTabViews]) {
   test(`axe: ${view.name} has no serious or critical violations (light + dark, desktop + mobile)`, async ({ page, app }, info) => {
     test.setTimeout(120_000);
     if (view.user) await app.signInViaApi(view.user as DemoUser);

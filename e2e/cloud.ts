@@ -136,11 +136,11 @@ export class Cloud {
     s: { token: string; endpoint: (type: string) => string },
     type: string,
     path: string,
-    init: { method?: string; json?: unknown } = {},
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
   ): Promise<T> {
     const res = await fetch(`${s.endpoint(type)}${path}`, {
       method: init.method ?? "GET",
-      headers: { "x-auth-token": s.token, "content-type": "application/json", accept: "application/json" },
+      headers: { "x-auth-token": s.token, "content-type": "application/json", accept: "application/json", ...init.headers },
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
     });
     const text = await res.text();

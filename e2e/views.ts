@@ -16,3 +16,8 @@ export const views: { name: string; path: string; user?: DemoUser }[] = [
   { name: "rollouts", path: "/admin/rollouts", user: "admin" },
   { name: "audit", path: "/admin/audit", user: "admin" },
 ];
+
+/** The instance page's tabs, each loaded on demand: scanned by axe like the views (e2e/a11y.spec.ts). */
+export const instanceTabViews: { name: string; path: string; user: DemoUser }[] = ["volumes", "ports", "console", "actions", "lineage"].map(
+  (tab) => ({ name: `instance detail: ${tab} tab`, path: `/project/instances/{first}?tab=${tab}`, user: "demo" }),
+);

@@ -11,6 +11,7 @@ import { cinderRoutes } from "./services/cinder/routes";
 import { cephDashboardRoutes } from "./services/ceph/dashboard";
 import { controlRoutes } from "./control";
 import { cephEffects } from "./effects";
+import { registerConsolePage } from "./console-page";
 
 export interface SimAppOptions {
   /** The caller's address, for the loopback-only controls. */
@@ -46,6 +47,7 @@ export function createSimApp(state: SimState, opts: SimAppOptions = {}) {
   mount("/image", "image", glanceRoutes(state));
   mount("/volume", "volume", cinderRoutes(state));
   mount("/ceph", "ceph", cephDashboardRoutes(state, cephEffects(state)));
+  registerConsolePage(app, state);
   app.route("/_sim", controlRoutes(state, opts.remoteAddress ?? (() => undefined)));
   app.get("/", (c) => c.json({ name: "zenith-sim", services: ["/identity", "/networking", "/compute", "/image", "/volume", "/ceph"] }));
   return app;

@@ -58,8 +58,23 @@ export interface NovaVolumeAttachment {
   serverId: string;
   delete_on_termination?: boolean;
 }
-/** The power actions Zenith offers, as Nova's action bodies. */
-export type NovaServerAction = { "os-start": null } | { "os-stop": null } | { reboot: { type: "SOFT" | "HARD" } };
+/** One of Nova's server action bodies ({"os-start": null}, {"resize": {"flavorRef": "2"}}, …). */
+export type NovaServerAction = Record<string, unknown>;
+export interface NovaInterface {
+  port_id: string;
+  net_id: string;
+  mac_addr: string;
+  port_state: string;
+  fixed_ips: { subnet_id: string; ip_address: string }[];
+}
+export interface NovaInstanceAction {
+  action: string;
+  request_id: string;
+  user_id: string | null;
+  start_time: string;
+  message: string | null;
+  updated_at?: string | null;
+}
 export interface NovaAbsoluteLimits {
   maxTotalInstances: number;
   totalInstancesUsed: number;
@@ -141,6 +156,63 @@ export function createNova(http: Http, s: SessionLike) {
     serverAction: async (id: string, body: NovaServerAction) => {
       await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/action`), method: "POST", json: body });
     },
+    /** POST /servers/{id}/action createImage (2.45+ answers the image id). Never retried. */
+    createImage: async (id: string, name: string) =>
+      (
+        await http.json<{ image_id: string }>({
+          ...req(`/servers/${encodeURIComponent(id)}/action`),
+          method: "POST",
+          json: { createImage: { name } },
+        })
+      ).image_id,
+    consoleOutput: async (id: string, length: number) =>
+      (
+        await http.json<{ output: string }>({
+          ...req(`/servers/${encodeURIComponent(id)}/action`),
+          method: "POST",
+          json: { "os-getConsoleOutput": { length } },
+        })
+      ).output,
+    instanceActions: async (id: string) =>
+      (await http.json<{ instanceActions: NovaInstanceAction[] }>(req(`/servers/${encodeURIComponent(id)}/os-instance-actions`)))
+        .instanceActions,
+    interfaces: async (id: string) =>
+      (await http.json<{ interfaceAttachments: NovaInterface[] }>(req(`/servers/${encodeURIComponent(id)}/os-interface`)))
+        .interfaceAttachments,
+    attachInterface: async (id: string, body: { net_id?: string; port_id?: string }) =>
+      (
+        await http.json<{ interfaceAttachment: NovaInterface }>({
+          ...req(`/servers/${encodeURIComponent(id)}/os-interface`),
+          method: "POST",
+          json: { interfaceAttachment: body },
+        })
+      ).interfaceAttachment,
+    detachInterface: async (id: string, portId: string) => {
+      await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/os-interface/${encodeURIComponent(portId)}`), method: "DELETE" });
+    },
+    attachVolume: async (id: string, volumeId: string) =>
+      (
+        await http.json<{ volumeAttachment: NovaVolumeAttachment }>({
+          ...req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`),
+          method: "POST",
+          json: { volumeAttachment: { volumeId } },
+        })
+      ).volumeAttachment,
+    detachVolume: async (id: string, volumeId: string) => {
+      await http.checked({
+        ...req(`/servers/${encodeURIComponent(id)}/os-volume_attachments/${encodeURIComponent(volumeId)}`),
+        method: "DELETE",
+      });
+    },
+    /** POST /servers/{id}/remote-consoles (2.6+): a URL to the cloud's console proxy. */
+    remoteConsole: async (id: string, protocol: "vnc" | "spice") =>
+      (
+        await http.json<{ remote_console: { protocol: string; type: string; url: string } }>({
+          ...req(`/servers/${encodeURIComponent(id)}/remote-consoles`),
+          method: "POST",
+          json: { remote_console: { protocol, type: protocol === "vnc" ? "novnc" : "spice-html5" } },
+        })
+      ).remote_console,
     /** DELETE /servers/{id}: never retried (the HTTP layer retries only GET). */
     deleteServer: async (id: string) => {
       await http.checked({ ...req(`/servers/${encodeURIComponent(id)}`), method: "DELETE" });

@@ -3,18 +3,22 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
-import type { InstanceActionName, InstanceDetail } from "@/lib/queries/instances";
+import type { InstanceActionName, InstanceDetail, PowerAction } from "@/lib/queries/instances";
 import { useInstanceAction } from "@/lib/queries/instances";
 import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
+import { lazyDialog } from "@/lib/lazy-dialog";
 import { LazyDeleteInstanceDialog, preloadDeleteDialog } from "./lazy-delete-dialog";
 import { ACTION_ICON, useActionText } from "./use-action-text";
 
+/** Resize, snapshot, shelve, console… each opens this one dialog, loaded on first use (or on intent). */
+const LazyOpDialog = lazyDialog(() => import("./ops/op-dialog").then((m) => m.OpDialog));
+
 /**
- * The instance's actions as the BFF's policy gives them: each enabled, or disabled with its reason shown
- * beside the bar (and tied to the button with aria-describedby). Delete asks first.
+ * The instance's actions as the BFF's policy gives them: each enabled, or disabled with its reason listed below the
+ * bar (and tied to the button with aria-describedby). Power actions run at once; the others, and delete, ask first.
  */
 export function InstanceActions({ instance }: { instance: InstanceDetail }) {
   const t = useT();
@@ -22,10 +26,11 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
   const id = useId();
   const mutation = useInstanceAction(instance.id);
   const [confirming, setConfirming] = useState(false);
-  const [last, setLast] = useState<InstanceActionName | null>(null);
+  const [op, setOp] = useState<InstanceActionName | null>(null);
+  const [last, setLast] = useState<PowerAction | null>(null);
 
   const { label, reason } = useActionText(instance);
-  const run = (a: InstanceActionName) => {
+  const run = (a: PowerAction) => {
     setLast(a);
     mutation.mutate(a, {
       onSuccess: () => {
@@ -37,6 +42,7 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
     });
   };
   const disabled = instance.actions.filter((a) => !a.enabled);
+  const power = (a: InstanceActionName): a is PowerAction => a in ACTION_ICON;
 
   return (
     <div className="space-y-3">
@@ -44,15 +50,15 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
         {instance.actions.map((a) => (
           <Button
             key={a.action}
-            variant={a.destructive ? "danger" : "secondary"}
+            variant={a.action === "delete" ? "danger" : power(a.action) ? "secondary" : "ghost"}
             disabled={!a.enabled || mutation.isPending}
             aria-describedby={a.enabled ? undefined : `${id}-${a.action}`}
-            onClick={() => (a.destructive ? setConfirming(true) : run(a.action))}
-            onPointerEnter={a.destructive ? preloadDeleteDialog : undefined}
-            onFocus={a.destructive ? preloadDeleteDialog : undefined}
-            className={a.destructive ? "sm:ml-auto" : undefined}
+            onClick={() => (a.action === "delete" ? setConfirming(true) : power(a.action) ? run(a.action) : setOp(a.action))}
+            onPointerEnter={a.action === "delete" ? preloadDeleteDialog : power(a.action) ? undefined : LazyOpDialog.preload}
+            onFocus={a.action === "delete" ? preloadDeleteDialog : power(a.action) ? undefined : LazyOpDialog.preload}
+            className={a.action === "delete" ? "sm:ml-auto" : undefined}
           >
-            {mutation.isPending && last === a.action ? <Spinner /> : <Icon name={ACTION_ICON[a.action]} />}
+            {mutation.isPending && last === a.action ? <Spinner /> : power(a.action) ? <Icon name={ACTION_ICON[a.action]} /> : null}
             {label(a.action)}
           </Button>
         ))}
@@ -84,6 +90,7 @@ export function InstanceActions({ instance }: { instance: InstanceDetail }) {
         error={last === "delete" ? mutation.error : null}
         onConfirm={() => run("delete")}
       />
+      <LazyOpDialog open={op !== null} action={op} instance={instance} onOpenChange={(o) => !o && setOp(null)} />
     </div>
   );
 }

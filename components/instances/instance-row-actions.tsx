@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useInstanceAction, type InstanceActionName, type InstanceSummary } from "@/lib/queries/instances";
+import { useInstanceAction, type InstanceSummary, type PowerAction } from "@/lib/queries/instances";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger, DropdownMenuWhenOpen } from "@/components/ui/dropdown-menu";
 import { Icon } from "@/components/ui/icon";
@@ -17,7 +17,7 @@ const RowMenuItems = lazyWithPreload(() => import("./instance-row-menu").then((m
 const preloadRowMenu = () => void RowMenuItems.preload();
 
 /** The row's quick actions; hard reboot stays on the detail page. */
-const ROW_ACTIONS: InstanceActionName[] = ["start", "stop", "reboot", "delete"];
+const ROW_ACTIONS: PowerAction[] = ["start", "stop", "reboot", "delete"];
 
 /**
  * Icon buttons for one instance row; below the lg breakpoint, one "more" button opening the same actions as a menu,
@@ -30,10 +30,10 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
   const { label, reason } = useActionText(instance);
   const mutation = useInstanceAction(instance.id);
   const [confirming, setConfirming] = useState(false);
-  const [running, setRunning] = useState<InstanceActionName | null>(null);
+  const [running, setRunning] = useState<PowerAction | null>(null);
   const name = instance.name || instance.id;
 
-  const run = (a: InstanceActionName) => {
+  const run = (a: PowerAction) => {
     setRunning(a);
     onError(null);
     mutation.mutate(a, {
@@ -44,7 +44,11 @@ export function InstanceRowActions({ instance, onError }: { instance: InstanceSu
     });
   };
 
-  const shown = ROW_ACTIONS.flatMap((action) => instance.actions.filter((x) => x.action === action));
+  const shown = ROW_ACTIONS.flatMap((action) =>
+    instance.actions.filter((x) => x.action === action),
+  ) as (InstanceSummary["actions"][number] & {
+    action: PowerAction;
+  })[];
   const activate = (a: (typeof shown)[number]) => {
     if (!a.enabled || mutation.isPending) return;
     if (a.destructive) setConfirming(true);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { InstanceActionName } from "@/lib/queries/instances";
+import type { PowerAction } from "@/lib/queries/instances";
 import { DropdownMenuContent, DropdownMenuItem } from "@/components/ui/dropdown-menu-content";
 import { Icon } from "@/components/ui/icon";
 import { cn } from "@/lib/cn";
@@ -10,7 +10,7 @@ import { ACTION_ICON } from "./use-action-text";
 const SHEET = { position: "fixed", left: 12, right: 12, top: "auto", bottom: 12, margin: 0 } as const;
 
 export interface RowMenuAction {
-  action: InstanceActionName;
+  action: PowerAction;
   label: string;
   enabled: boolean;
   why: string;
@@ -22,7 +22,7 @@ export interface RowMenuAction {
  * A sheet pinned to the bottom of the viewport (fixed, so the table's scroll container never clips it). A disabled
  * action is listed with its reason. Loaded when the menu first opens, or on intent (instance-row-actions.tsx).
  */
-export function InstanceRowMenuItems({ actions, onPick }: { actions: RowMenuAction[]; onPick: (a: InstanceActionName) => void }) {
+export function InstanceRowMenuItems({ actions, onPick }: { actions: RowMenuAction[]; onPick: (a: PowerAction) => void }) {
   return (
     <DropdownMenuContent style={SHEET}>
       {actions.map((a) => (

@@ -1,10 +1,10 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
-import type { InstanceActionName, InstanceActionState } from "@/lib/queries/instances";
+import type { InstanceActionName, InstanceActionState, PowerAction } from "@/lib/queries/instances";
 import type { IconName } from "@/components/ui/icon";
 
-export const ACTION_ICON: Record<InstanceActionName, IconName> = {
+export const ACTION_ICON: Record<PowerAction, IconName> = {
   start: "play",
   stop: "square",
   reboot: "refresh",

@@ -41,6 +41,7 @@ const instance: InstanceSummary = {
   vmState: "active",
   image: { id: "img-1", name: "centos-raw" },
   bootFromVolume: false,
+  locked: false,
   flavor: { name: "m1.small", vcpus: 1, ramMiB: 2048, diskGiB: 20 },
   addresses: [],
   created: "2026-11-01T00:00:00Z",

@@ -18,7 +18,7 @@ export class InstancePage extends ShellPage {
     return this.actions.getByRole("button", { name });
   }
   /** The visible reason a disabled action gives ("Stop: the instance is already SHUTOFF"). */
-  reason(action: "start" | "stop" | "reboot" | "hard-reboot" | "delete"): Locator {
+  reason(action: string): Locator {
     return this.page.getByTestId(`reason-${action}`);
   }
   get status(): Locator {
@@ -29,5 +29,25 @@ export class InstancePage extends ShellPage {
   }
   get dialog(): Locator {
     return this.page.getByRole("alertdialog");
+  }
+  /** The sections under the actions (overview, volumes, ports, console log, action log, lineage). */
+  get tabs(): Locator {
+    return this.page.getByRole("tablist", { name: /^(Instance sections|实例分区)$/ });
+  }
+  tab(name: RegExp): Locator {
+    return this.tabs.getByRole("tab", { name });
+  }
+  get panel(): Locator {
+    return this.page.getByRole("tabpanel");
+  }
+  /** Picks the option whose text matches in the open dialog's select (flavor, image, volume, network). */
+  async pick(option: RegExp): Promise<void> {
+    const select = this.dialog.getByRole("combobox").first();
+    const value = await select.locator("option").filter({ hasText: option }).first().getAttribute("value");
+    await select.selectOption(value!);
+  }
+  /** The open dialog's confirming button (the last one; Cancel comes first). */
+  get dialogConfirm(): Locator {
+    return this.dialog.getByRole("button").last();
   }
 }

@@ -11,6 +11,8 @@ export type InstanceDetail = S["InstanceDetail"];
 export type InstanceList = S["InstanceList"];
 export type InstanceActionState = S["InstanceActionState"];
 export type InstanceActionName = S["InstanceActionName"];
+/** The actions the list rows and the page's first toolbar run directly (the others open a dialog). */
+export type PowerAction = Extract<InstanceActionName, "start" | "stop" | "reboot" | "hard-reboot" | "delete">;
 export type InstanceFilter = NonNullable<paths["/api/instances"]["get"]["parameters"]["query"]>;
 
 export const instanceKeys = {
@@ -51,7 +53,7 @@ export const useInstance = (id: string) => useQuery(instanceQueries.detail(id));
 export function useInstanceAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (action: InstanceActionName) =>
+    mutationFn: (action: PowerAction) =>
       action === "delete"
         ? request(api.DELETE("/api/instances/{id}", { params: { path: { id } } }))
         : request(api.POST("/api/instances/{id}/actions", { params: { path: { id } }, body: { action } })),

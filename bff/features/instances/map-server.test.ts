@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CinderVolume } from "../../openstack/cinder";
 import type { NovaServer } from "../../openstack/nova";
 import { toInstanceDetail, toInstanceSummary } from "./map-server";
+import { INSTANCE_ACTIONS } from "./schema";
 
 const server = (o: Partial<NovaServer> = {}): NovaServer => ({
   id: "s1",
@@ -26,6 +27,7 @@ describe("toInstanceSummary", () => {
       vmState: "active",
       image: { id: "img1", name: "centos-7-raw" },
       bootFromVolume: false,
+      locked: false,
       flavor: { name: "m1.small", vcpus: 1, ramMiB: 2048, diskGiB: 20 },
       addresses: [{ network: "demo-net", addr: "10.0.0.5", version: 4, type: "fixed" }],
       created: "2026-01-02T03:04:05.000Z",
@@ -80,7 +82,7 @@ describe("toInstanceDetail", () => {
     expect(d.volumes).toEqual([
       { id: "v1", name: "root", sizeGiB: 40, status: "in-use", device: "/dev/vda", deleteOnTermination: false, bootable: true, root: true },
     ]);
-    expect(d.actions.map((a) => a.action)).toEqual(["start", "stop", "reboot", "hard-reboot", "delete"]);
+    expect(d.actions.map((a) => a.action)).toEqual([...INSTANCE_ACTIONS]);
   });
 
   it("still lists a volume Cinder would not show", () => {

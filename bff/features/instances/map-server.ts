@@ -27,6 +27,7 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     vmState: s["OS-EXT-STS:vm_state"] ?? null,
     image: imageId ? { id: imageId, name: imageNames.get(imageId) ?? null } : null,
     bootFromVolume: !imageId,
+    locked: !!s.locked,
     flavor: {
       name: s.flavor?.original_name ?? s.flavor?.id ?? null,
       vcpus: s.flavor?.vcpus ?? null,
@@ -37,7 +38,13 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     created: isoUtc(s.created) ?? s.created,
     faultMessage: s.status.toUpperCase() === "ERROR" ? (s.fault?.message ?? null) : null,
     transient: isTransient({ status: s.status, taskState }),
-    actions: actionPolicy({ status: s.status, taskState, vmState: s["OS-EXT-STS:vm_state"] ?? null }),
+    actions: actionPolicy({
+      status: s.status,
+      taskState,
+      vmState: s["OS-EXT-STS:vm_state"] ?? null,
+      locked: !!s.locked,
+      bootFromVolume: !imageId,
+    }),
   };
 }
 

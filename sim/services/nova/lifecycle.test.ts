@@ -59,3 +59,26 @@ describe("Nova's wait for a volume (60 retries × 3 s)", () => {
     expect(serverState(s, 112)).toEqual({ status: "DELETED", vm_state: "deleted", task_state: null, power_state: 0 });
   });
 });
+
+describe("lifecycle operations (resize, shelve, rescue…)", () => {
+  it("walks the operation's task states over its span, then shows the state it leads to", () => {
+    const s = server({
+      op: {
+        action: "resize",
+        at: 100,
+        until: 140,
+        tasks: ["resize_prep", "resize_migrating", "resize_migrated", "resize_finish"],
+        during: { status: "RESIZE", vm_state: "active", power_state: 1 },
+        after: { status: "VERIFY_RESIZE", vm_state: "resized", power_state: 1 },
+      },
+    });
+    expect([100, 110, 120, 139].map((t) => serverState(s, t).task_state)).toEqual([
+      "resize_prep",
+      "resize_migrating",
+      "resize_migrated",
+      "resize_finish",
+    ]);
+    expect(serverState(s, 120).status).toBe("RESIZE");
+    expect(serverState(s, 140)).toEqual({ status: "VERIFY_RESIZE", vm_state: "resized", task_state: null, power_state: 1 });
+  });
+});

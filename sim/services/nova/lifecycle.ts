@@ -1,4 +1,4 @@
-import type { Server } from "./model";
+import type { Server, ServerOp } from "./model";
 
 export interface ServerState {
   status: string;
@@ -30,6 +30,7 @@ function liveState(s: Server, now: number): ServerState {
   if (s.failure) return build("block_device_mapping");
   if (now < t.networkedAt) return build("networking");
   if (now < t.spawnedAt) return build("spawning");
+  if (s.op) return opState(s.op, now);
   const p = s.power;
   if (p.stoppedAt !== null && now >= p.stoppedAt) return { status: "SHUTOFF", vm_state: "stopped", task_state: null, power_state: 4 };
   if (p.stoppedAt !== null) return { status: "ACTIVE", vm_state: "active", task_state: "powering-off", power_state: 1 };
@@ -43,6 +44,13 @@ function liveState(s: Server, now: number): ServerState {
     };
   }
   return { status: "ACTIVE", vm_state: "active", task_state: null, power_state: 1 };
+}
+
+/** During an operation its task states in turn (spread evenly over its span), then the state it leads to. */
+export function opState(op: ServerOp, now: number): ServerState {
+  if (now >= op.until) return { ...op.after, task_state: null };
+  const step = Math.min(op.tasks.length - 1, Math.floor(((now - op.at) / Math.max(1, op.until - op.at)) * op.tasks.length));
+  return { ...op.during, task_state: op.tasks[Math.max(0, step)] };
 }
 
 /** When the server became ACTIVE (OS-SRV-USG:launched_at), or null. */

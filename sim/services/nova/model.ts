@@ -106,6 +106,24 @@ export interface Server {
   softDeletedAt?: number;
   /** The cell the server lives in ("cell1" when unset); see downCells. */
   cell?: string;
+  /** The last lifecycle operation (resize, rebuild, shelve, rescue…): see lifecycle.ts `opState`. */
+  op?: ServerOp | null;
+  /** os-lock-server: set by lock, cleared by unlock; `byAdmin` needs the unlock_override policy to clear. */
+  lock?: { reason: string | null; byAdmin: boolean } | null;
+  /** VERIFY_RESIZE: the flavor to go back to on revertResize. */
+  oldFlavor?: { id: string; flavor: Server["flavor"] } | null;
+  /** os-instance-actions rows beyond create/stop/reboot/delete (derived from the timeline), oldest first. */
+  actionLog?: { action: string; at: number; userId: string }[];
+}
+
+/** A state a lifecycle action leads to: `task` (status `during`) until `until`, then `after` with task_state null. */
+export interface ServerOp {
+  action: string;
+  at: number;
+  until: number;
+  tasks: string[];
+  during: { status: string; vm_state: string; power_state: number };
+  after: { status: string; vm_state: string; power_state: number };
 }
 
 export interface NovaConfig {

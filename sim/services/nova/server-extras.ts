@@ -54,8 +54,20 @@ const CONSOLE_TYPES: Record<string, string[]> = {
 };
 
 /**
- * The server sub-resources the instance page and the consoles feature read. The sim runs no console proxy, so
- * remote consoles answer as a nova with [vnc], [spice], [serial_console] and [mks] disabled does (the real tier's too).
+ * A console URL as nova's proxies hand out (novncproxy's vnc_lite.html?path=%3Ftoken%3D…, spicehtml5proxy's
+ * spice_auto.html?token=…), pointing at the sim's own page that says it is a demo console (sim/console-page.ts).
+ */
+function demoConsoleUrl(state: SimState, x: ViewCtx, serverId: string, type: string): string {
+  const token = createHash("sha256").update(`${serverId}:${x.now}:${Math.random()}`).digest("hex").slice(0, 36);
+  state.store.meta.set(`nova.console.${token}`, JSON.stringify({ serverId, type, at: x.now }));
+  return type === "spice-html5"
+    ? `${x.base}/spice/spice_auto.html?token=${token}`
+    : `${x.base}/novnc/vnc_lite.html?path=${encodeURIComponent(`?token=${token}`)}`;
+}
+
+/**
+ * The server sub-resources the instance page and the consoles feature read. The sim runs no guest display: a noVNC
+ * or SPICE console is a page of its own that says so (the real tier disables [vnc]: "Unavailable console type").
  */
 export function registerServerExtras(app: Hono<any>, state: SimState, ctx: Ctx) {
   const withServer = (fn: (c: Context<any>, s: Server, x: ViewCtx) => Response | Promise<Response>) => async (c: Context<any>) => {
@@ -141,7 +153,9 @@ export function registerServerExtras(app: Hono<any>, state: SimState, ctx: Ctx) 
       const rows = [row("create", s.created)];
       if (s.power.stoppedAt !== null) rows.push(row("stop", s.power.updated));
       else if (s.power.rebootUntil !== null) rows.push(row("reboot", s.power.updated));
+      for (const a of s.actionLog ?? []) rows.push({ ...row(a.action, a.at), user_id: a.userId });
       if (s.deletion) rows.push(row("delete", s.deletion.at));
+      rows.sort((p, q) => p.start_time.localeCompare(q.start_time));
       return json({ instanceActions: rows.reverse() });
     }),
   );
@@ -159,7 +173,10 @@ export function registerServerExtras(app: Hono<any>, state: SimState, ctx: Ctx) 
           `Invalid input for field/attribute protocol. Value: ${rc.protocol}. '${rc.protocol}' is not one of ['vnc', 'spice', 'rdp', 'serial', 'mks']`,
         );
       if (!CONSOLE_TYPES[rc.protocol].includes(rc.type)) return novaFault(400, `Unsupported console type ${rc.type}.`);
-      return novaFault(400, `Unavailable console type ${rc.type}.`);
+      if (rc.protocol !== "vnc" && rc.protocol !== "spice") return novaFault(400, `Unavailable console type ${rc.type}.`);
+      const st = serverState(_s, x.now);
+      if (st.vm_state !== "active" && st.vm_state !== "rescued") return novaFault(409, `Instance ${_s.id} is not ready`);
+      return json({ remote_console: { protocol: rc.protocol, type: rc.type, url: demoConsoleUrl(state, x, _s.id, rc.type) } });
     }),
   );
 }

@@ -14,6 +14,7 @@ import { cellOf, downCells, flavors, servers, type Server } from "./model";
 import { NovaError, releaseNics } from "./network";
 import { parseCreate } from "./request";
 import { createServerImage } from "./snapshot";
+import { lifecycleAction, lockedRefusal, logged, settle } from "./server-actions";
 import { quotaCheck } from "./limits";
 import { serverSummary, serverView, links, type ViewCtx } from "./view";
 import { randomBytes } from "node:crypto";
@@ -180,17 +181,26 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
     const s = load(c);
     if (!s) return missing(c);
     if (s.deletion) return new Response(null, { status: 204 });
+    const locked = lockedRefusal(s, ctx(c));
+    if (locked) return locked;
     deleteServer(state, s);
     return new Response(null, { status: 204 });
   });
 
   app.post("/servers/:id/action", async (c) => {
-    const s = load(c);
-    if (!s) return missing(c);
+    const found = load(c);
+    if (!found) return missing(c);
     const body = await c.req.json().catch(() => null);
     const action = body && typeof body === "object" ? Object.keys(body)[0] : undefined;
     const now = state.clock.now();
+    const s = settle(state, found, now);
     const st = serverState(s, now);
+    const x = ctx(c);
+    const userId: string = c.get("auth").userId;
+    if (action && ["os-stop", "os-start", "reboot"].includes(action)) {
+      const locked = lockedRefusal(s, x);
+      if (locked) return locked;
+    }
     const conflict = (name: string) => novaFault(409, `Cannot '${name}' instance ${s.id} while it is in vm_state ${st.vm_state}`);
     const ms = (sec: number) => state.clock.ms(sec);
     if (s.deletion && action !== undefined && ["os-stop", "os-start", "reboot", "createImage"].includes(action))
@@ -230,20 +240,23 @@ export function registerServers(app: Hono<any>, state: SimState, ctx: Ctx) {
           );
         if (!["active", "stopped"].includes(st.vm_state) || st.task_state) return conflict("createImage");
         const imageId = createServerImage(state, c.get("auth"), s, name, body.createImage.metadata ?? {});
-        const x = ctx(c);
+        servers(state).put(logged(servers(state).get(s.id) ?? s, "createImage", now, userId));
         if (x.v.minor >= 45) return json({ image_id: imageId }, 202);
         return new Response(null, { status: 202, headers: { Location: `${x.base}/image/v2/images/${imageId}` } });
       }
       case "os-getConsoleOutput":
         return consoleOutput(state, s, body["os-getConsoleOutput"], now);
       case "os-resetState":
-        if (!ctx(c).admin) return policyRefusal("os_compute_api:os-admin-actions:reset_state");
+        if (!x.admin) return policyRefusal("os_compute_api:os-admin-actions:reset_state");
         return novaFault(400, `There is no such action: ${action}`);
       case "migrate":
-        if (!ctx(c).admin) return policyRefusal("os_compute_api:os-migrate-server:migrate");
+        if (!x.admin) return policyRefusal("os_compute_api:os-migrate-server:migrate");
         return novaFault(400, `There is no such action: ${action}`);
       default:
-        return novaFault(400, `There is no such action: ${action}`);
+        return (
+          (action ? lifecycleAction(action, { state, x, s, st, body, userId }) : undefined) ??
+          novaFault(400, `There is no such action: ${action}`)
+        );
     }
   });
 

@@ -116,12 +116,12 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
     }
     if (atLeast(c.v, "2.16")) body.host_status = failed ? "" : "UP";
   } else if (atLeast(c.v, "2.90")) body["OS-EXT-SRV-ATTR:hostname"] = s.name.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase();
-  if (atLeast(c.v, "2.9")) body.locked = false;
+  if (atLeast(c.v, "2.9")) body.locked = !!s.lock;
   if (atLeast(c.v, "2.19")) body.description = s.description;
   if (atLeast(c.v, "2.26")) body.tags = s.tags;
   if (atLeast(c.v, "2.63")) body.trusted_image_certificates = null;
   if (atLeast(c.v, "2.71") && opts.show) body.server_groups = [];
-  if (atLeast(c.v, "2.73")) body.locked_reason = "";
+  if (atLeast(c.v, "2.73")) body.locked_reason = s.lock?.reason ?? null;
   if (atLeast(c.v, "2.96")) body.pinned_availability_zone = null;
   if (atLeast(c.v, "2.100")) body.scheduler_hints = s.schedulerHints;
   if (failed && s.failure) {

@@ -177,6 +177,60 @@ p("servers.remote-console.chunked", "POST", "/servers/{server}/remote-consoles",
   headers: mv("2.6"),
   chunked: true,
 });
+// Instance lifecycle actions (issue 13): Nova's refusals — bad body, wrong vm_state, another project's server.
+const act = (id: string, body: unknown, user: "member" | "other" = "member") =>
+  p(`servers.action.${id}`, "POST", "/servers/{server}/action", { body, user });
+act("resize.bad-body", { resize: {} });
+act("resize.same-flavor", { resize: { flavorRef: "{flavor}" } });
+act("resize.missing-flavor", { resize: { flavorRef: "{missing}" } });
+act("resize.other-project", { resize: { flavorRef: "{flavor}" } }, "other");
+act("confirm-resize.wrong-state", { confirmResize: null });
+act("revert-resize.wrong-state", { revertResize: null });
+act("rebuild.bad-body", { rebuild: {} });
+act("rebuild.missing-image", { rebuild: { imageRef: "{missing}" } });
+act("rebuild.other-project", { rebuild: { imageRef: "{public_image}" } }, "other");
+act("shelve.other-project", { shelve: null }, "other");
+act("unshelve.wrong-state", { unshelve: null });
+act("rescue.bad-body", { rescue: { bogus: 1 } });
+act("rescue.other-project", { rescue: null }, "other");
+act("unrescue.wrong-state", { unrescue: null });
+act("lock.other-project", { lock: null }, "other");
+act("create-image.bad-body", { createImage: {} });
+act("create-image.other-project", { createImage: { name: "{tag}-x" } }, "other");
+// Lock, a refused stop while locked, unlock: the server ends as it began.
+act("lock", { lock: null });
+act("stop.locked", { "os-stop": null });
+act("unlock", { unlock: null });
+// An admin's lock (locked_by admin) is the member's to lift only with unlock_override, an admin rule: a 403 naming it.
+p("servers.action.lock.admin", "POST", "/servers/{server}/action", { user: "admin", body: { lock: null } });
+act("unlock.admin-locked", { unlock: null });
+p("servers.action.unlock.admin", "POST", "/servers/{server}/action", { user: "admin", body: { unlock: null } });
+// Volume and interface attach/detach refusals (success paths: bff/routes/instances/instance-ops.int.test.ts, both targets).
+p("servers.volume-attachments.create.bad-body", "POST", "/servers/{server}/os-volume_attachments", { body: { volumeAttachment: {} } });
+p("servers.volume-attachments.create.missing-volume", "POST", "/servers/{server}/os-volume_attachments", {
+  body: { volumeAttachment: { volumeId: "{missing}" } },
+});
+p("servers.volume-attachments.create.other-project", "POST", "/servers/{server}/os-volume_attachments", {
+  user: "other",
+  body: { volumeAttachment: { volumeId: "{volume}" } },
+});
+p("servers.volume-attachments.delete.missing-volume", "DELETE", "/servers/{server}/os-volume_attachments/{missing}");
+p("servers.interfaces.create.bad-body", "POST", "/servers/{server}/os-interface", { body: { interfaceAttachment: { bogus: 1 } } });
+p("servers.interfaces.create.both", "POST", "/servers/{server}/os-interface", {
+  body: { interfaceAttachment: { net_id: "{network}", port_id: "{missing}" } },
+});
+p("servers.interfaces.create.missing-port", "POST", "/servers/{server}/os-interface", {
+  body: { interfaceAttachment: { port_id: "{missing}" } },
+});
+p("servers.interfaces.create.other-project", "POST", "/servers/{server}/os-interface", {
+  user: "other",
+  body: { interfaceAttachment: { net_id: "{network}" } },
+});
+p("servers.interfaces.delete.not-attached", "DELETE", "/servers/{server}/os-interface/{missing}");
+p("servers.remote-console.spice", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "spice", type: "spice-html5" } },
+  headers: mv("2.6"),
+});
 // What the BFF's list asks at 2.69, and a power action last (it changes the server's state).
 p("servers.detail.mv-2.69", "GET", "/servers/detail?limit=5&name=^{tag}-srv$", { headers: mv("2.69") });
 p("servers.delete.other-project", "DELETE", "/servers/{server}", { user: "other" });

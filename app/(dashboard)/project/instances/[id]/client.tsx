@@ -9,6 +9,7 @@ import { QueryError } from "@/components/common/query-error";
 import { UnavailableNotice } from "@/components/common/unavailable-notice";
 import { InstanceActions } from "@/components/instances/instance-actions";
 import { InstanceFacts } from "@/components/instances/instance-facts";
+import { InstanceTabs } from "@/components/instances/instance-tabs";
 import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -90,7 +91,7 @@ export function InstanceClient({ id }: { id: string }) {
             <InstanceActions instance={i} />
           </CardContent>
         </Card>
-        <InstanceFacts instance={i} />
+        <InstanceTabs instance={i} overview={<InstanceFacts instance={i} />} />
       </div>
     </>
   );
