@@ -19,6 +19,9 @@ export function parseCreate(state: SimState, a: AuthContext, v: Version, raw: an
     throw bad(`Invalid input for field/attribute server. Value: ${JSON.stringify(s)}. 'flavorRef' is a required property`);
   if (atLeast(v, "2.37") && s.networks === undefined)
     throw bad(`Invalid input for field/attribute server. Value: ${JSON.stringify(s)}. 'networks' is a required property`);
+  // Before 2.37 the schema takes networks as a list only: "none" and "auto" are refused by jsonschema.
+  if (!atLeast(v, "2.37") && typeof s.networks === "string")
+    throw bad(`Invalid input for field/attribute networks. Value: ${s.networks}. '${s.networks}' is not of type 'array'`);
   if (s.block_device_mapping && s.block_device_mapping_v2)
     throw bad("Using different block_device_mapping syntaxes is not allowed in the same request.");
   const flavorId = String(s.flavorRef).split("/").pop()!;

@@ -32,6 +32,12 @@ p("servers.create.bad-flavor", "POST", "/servers", {
   body: { server: { name: "{tag}-x", flavorRef: "{missing}", imageRef: "{public_image}", networks: "none" } },
   headers: mv("2.37"),
 });
+// "none" and "auto" are strings from 2.37 on; before, networks is a list (nothing is created either way).
+p("servers.create.networks-none.mv-2.1", "POST", "/servers", {
+  body: { server: { name: "{tag}-x", flavorRef: "{flavor}", imageRef: "{public_image}", networks: "none" } },
+  headers: mv("2.1"),
+  cleanup: created("DELETE", "/servers/{created}", (b) => b?.server?.id),
+});
 p("servers.update", "PUT", "/servers/{server}", { body: { server: { name: "{tag}-srv" } } });
 p("servers.update.bad-body", "PUT", "/servers/{server}", { body: { server: { flavorRef: "1" } } });
 p("servers.update.other-project", "PUT", "/servers/{server}", { user: "other", body: { server: { name: "x" } } });
