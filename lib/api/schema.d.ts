@@ -4793,6 +4793,13 @@ export interface components {
                         [key: string]: string | number;
                     };
                 }[];
+                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
+                calls?: number;
+                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
+                reused?: number;
+                reusedForS?: number;
+                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
+                listed?: number | null;
             };
             totals: {
                 nodes: number;
@@ -4981,6 +4988,13 @@ export interface components {
                         [key: string]: string | number;
                     };
                 }[];
+                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
+                calls?: number;
+                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
+                reused?: number;
+                reusedForS?: number;
+                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
+                listed?: number | null;
             };
         };
         LineageCleanup: {

@@ -61,6 +61,16 @@ export const LineageSchema = z
           .openapi({
             description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool",
           }),
+        calls: z.number().int().optional().openapi({ description: "Of `read`, the images this gather read from the Ceph Dashboard" }),
+        reused: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: "Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago" }),
+        reusedForS: z.number().optional(),
+        listed: z.number().int().nullable().optional().openapi({
+          description: "RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count",
+        }),
       })
       .openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
   })

@@ -35,7 +35,11 @@ export function gathered(lineage: Lineage): GatheredLineage {
 
 /** The shared facts (gathered by this request when none are fresh, or when `refresh`), with when they were gathered. */
 export async function sharedLineage(services: Services, clients: CloudClients, refresh = false) {
-  const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients)), { refresh });
+  // A refresh reads every image again; a gather after the shared time reuses images read in the last RBD_FACTS_TTL_MS.
+  const rbd = { cache: services.rbdFacts, reuse: !refresh };
+  const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients, undefined, { rbd })), {
+    refresh,
+  });
   return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: LINEAGE_SHARED_MS / 1000 };
 }
 

@@ -90,7 +90,13 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
         holder,
       ),
     );
-    const results = await runCleanup(plan.steps, { ceph, readOwner: read, audit: services.audit }, { ...actorOf(c), planId: plan.planId });
+    // Whatever the steps did (or did halfway), the next gather reads these images again.
+    const touched = plan.steps.flatMap((s) => [s.image, s.orphan]);
+    const results = await runCleanup(
+      plan.steps,
+      { ceph, readOwner: read, audit: services.audit },
+      { ...actorOf(c), planId: plan.planId },
+    ).finally(() => services.rbdFacts.forget(touched));
     return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {
     if (!body.dryRun) forgetShared(services);
