@@ -2,9 +2,18 @@
  * Lineage (Admin → Lineage) on the `scale` scenario (1k images, 10k servers, 5k volumes, 16k RBD images): per
  * request, the upstream calls by service, the answer's bytes and its Server-Timing (the BFF's own time against
  * each upstream service's wait), cold (first view: Ceph dashboard login, the facts gathered) and warm, then the
- * process's RSS after 20 views. Runs against a private sim it starts itself: `npx tsx bench/lineage.bench.ts`.
+ * process's RSS after 20 views; then gathers after the shared time (reusing image facts) until the walk is complete,
+ * a refresh (every image read again), and trees of ~200 nodes and the biggest. Runs against a private sim it starts
+ * itself: `npx tsx bench/lineage.bench.ts`.
  */
+import { LINEAGE_SHARED_MS } from "../bff/features/lineage/shared";
 import { benchBff, benchSim, report, rssMb, timingCell } from "./harness";
+
+/** Gathers after the first, each once the shared facts expired, until the walk is complete (LINEAGE_BENCH_REGATHERS). */
+const REGATHERS = Number(process.env.LINEAGE_BENCH_REGATHERS ?? 4);
+type Coverage = { read: number; calls?: number; reused?: number; listed?: number | null; truncated: boolean };
+const coverageCell = (c: Coverage) =>
+  `read ${c.read} (${c.calls ?? "?"} from Ceph, ${c.reused ?? 0} reused) of ${c.listed ?? "?"} listed${c.truncated ? ", stopped at the bound" : ", complete"}`;
 
 const sim = await benchSim("scale");
 try {
@@ -32,6 +41,7 @@ try {
   };
   const first = "/api/admin/lineage";
   const cold = await measure(`GET ${first} (cold)`, "GET", first);
+  if (cold.coverage) rows.push({ request: "(its coverage)", calls: "", byService: coverageCell(cold.coverage) });
   const warm = await measure(`GET ${first} (warm)`, "GET", first);
   if (warm.nodes)
     rows.push({
@@ -47,13 +57,22 @@ try {
     });
     // The whole forest from the same shared facts: the document the view answered with before the summary.
     await measure("GET /api/admin/lineage/forest (whole forest, shared facts)", "GET", "/api/admin/lineage/forest");
-    await measure("GET /api/admin/lineage?refresh=true", "GET", "/api/admin/lineage?refresh=true");
-    const big = [...warm.roots.items].sort((a: any, b: any) => b.nodes - a.nodes)[0];
-    await measure(
-      `GET /api/admin/lineage/tree (${big.nodes} nodes)`,
-      "GET",
-      `/api/admin/lineage/tree?root=${encodeURIComponent(big.root)}`,
-    );
+    // After the shared time: a gather that reuses the image facts of the last RBD_FACTS_TTL_MS and reads the rest
+    // (new seeds, images past the last walk's bound), so a walk that stopped at its bound goes on.
+    for (let i = 1; i <= REGATHERS; i++) {
+      await new Promise((r) => setTimeout(r, LINEAGE_SHARED_MS + 500));
+      const again = await measure(`GET ${first} (gather ${i + 1}, after the shared ${LINEAGE_SHARED_MS / 1000} s)`, "GET", first);
+      rows.push({ request: "(its coverage)", calls: "", byService: coverageCell(again.coverage) });
+      if (!again.coverage.truncated) break;
+    }
+    const refreshed = await measure("GET /api/admin/lineage?refresh=true", "GET", "/api/admin/lineage?refresh=true");
+    rows.push({ request: "(its coverage)", calls: "", byService: coverageCell(refreshed.coverage) });
+    const all = await bff.call("GET", "/api/admin/lineage?limit=500");
+    const items = all.body.roots.items as { root: string; nodes: number }[];
+    const big = [...items].sort((a, b) => b.nodes - a.nodes)[0];
+    const near200 = [...items].sort((a, b) => Math.abs(a.nodes - 200) - Math.abs(b.nodes - 200))[0];
+    for (const t of near200 === big ? [big] : [near200, big])
+      await measure(`GET /api/admin/lineage/tree (${t.nodes} nodes)`, "GET", `/api/admin/lineage/tree?root=${encodeURIComponent(t.root)}`);
     const clone = (await bff.call("GET", `/api/admin/lineage/tree?root=${encodeURIComponent(big.root)}`)).body.rows.at(-1).spec;
     await measure("GET /api/admin/lineage/search (a clone's RBD spec)", "GET", `/api/admin/lineage/search?q=${encodeURIComponent(clone)}`);
   }

@@ -43,6 +43,8 @@ export interface BffDeps {
   auditFile?: string;
   /** Bound of each Lineage owner walk (Glance, Nova, Cinder); OWNER_WALK_MAX when undefined. */
   lineageWalkMax?: number;
+  /** How long one Lineage gather is shared by every viewer; LINEAGE_SHARED_MS (30 s) when undefined (tests: 0). */
+  lineageSharedMs?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
   /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */

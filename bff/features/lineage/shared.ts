@@ -21,9 +21,9 @@ export interface GatheredLineage {
   totals: LineageSummary["totals"];
 }
 
-export const createLineageFacts = () =>
+export const createLineageFacts = (ttlMs = LINEAGE_SHARED_MS) =>
   createSharedFacts<GatheredLineage>({
-    ttlMs: LINEAGE_SHARED_MS,
+    ttlMs,
     fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null),
   });
 
@@ -40,7 +40,7 @@ export async function sharedLineage(services: Services, clients: CloudClients, r
   const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients, undefined, { rbd })), {
     refresh,
   });
-  return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: LINEAGE_SHARED_MS / 1000 };
+  return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: services.lineageFacts.ttlMs / 1000 };
 }
 
 /** A clean-up read the lineage afresh: its facts replace the shared ones; after a change, the next view gathers. */
