@@ -71,7 +71,7 @@ export function createServices(deps: BffDeps): Services {
     locks: createLocks(),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
     loginLimiter: createLoginLimiter(deps.loginLimits),
-    lineageFacts: createLineageFacts(deps.lineageSharedMs),
+    lineageFacts: createLineageFacts(deps.lineageSharedMs, deps.lineageSlowGatherMs),
     rbdFacts: createRbdFactsCache(),
     dhcpFacts: createDhcpFacts(),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession),

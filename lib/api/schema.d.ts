@@ -4756,6 +4756,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             roots: {
                 total: number;
                 offset: number;
@@ -4900,6 +4902,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             root: string;
             rows: components["schemas"]["LineageTreeRow"][];
         };
@@ -4932,6 +4936,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             total: number;
             hits: {
                 spec: string;

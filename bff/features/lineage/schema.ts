@@ -179,6 +179,10 @@ export const LineageSummaryQuery = z.object({
 const Gathered = {
   gatheredAt: z.string().openapi({ description: "When the facts this answer comes from were gathered (ISO 8601)" }),
   sharedForS: z.number().int().openapi({ description: "How long these facts are shared by every admin viewer before a view gathers anew" }),
+  regathering: z.boolean().openapi({
+    description:
+      "These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly",
+  }),
 };
 
 export const LineageSummarySchema = z

@@ -4,6 +4,7 @@ import type { CloudClients } from "../../openstack/clients";
 import { indexForest, type Forest } from "./forest";
 import { loadLineage } from "./gather";
 import { FRESH_MS } from "./pending";
+import { RBD_FACTS_TTL_MS } from "./rbd-cache";
 import type { LineageRoot, LineageSummary } from "./schema";
 import { summarizeForest } from "./summarize";
 import type { Lineage } from "./types";
@@ -21,9 +22,16 @@ export interface GatheredLineage {
   totals: LineageSummary["totals"];
 }
 
-export const createLineageFacts = (ttlMs = LINEAGE_SHARED_MS) =>
+/**
+ * A gather slower than this (a big cloud's) does not keep viewers waiting once the shared time is up: they get the
+ * last facts, marked regathering, while one new gather runs, for at most RBD_FACTS_TTL_MS more.
+ */
+export const LINEAGE_SLOW_GATHER_MS = 10_000;
+
+export const createLineageFacts = (ttlMs = LINEAGE_SHARED_MS, slowGatherMs = LINEAGE_SLOW_GATHER_MS) =>
   createSharedFacts<GatheredLineage>({
     ttlMs,
+    slowGather: { ms: slowGatherMs, staleMs: RBD_FACTS_TTL_MS },
     fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null),
   });
 
@@ -40,7 +48,12 @@ export async function sharedLineage(services: Services, clients: CloudClients, r
   const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients, undefined, { rbd })), {
     refresh,
   });
-  return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: services.lineageFacts.ttlMs / 1000 };
+  return {
+    ...g.value,
+    gatheredAt: new Date(g.at).toISOString(),
+    sharedForS: services.lineageFacts.ttlMs / 1000,
+    regathering: g.regathering ?? false,
+  };
 }
 
 /** A clean-up read the lineage afresh: its facts replace the shared ones; after a change, the next view gathers. */

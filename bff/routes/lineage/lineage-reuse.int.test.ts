@@ -9,11 +9,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Gathers after the shared time reuse the RBD facts an earlier gather read (RBD_FACTS_TTL_MS) and read only the
  * rest; a new volume is read and shows in its image's tree at once; a deleted one (its owner gone) is read again and
  * leaves. Both targets: a volume cloned from the raw image is made for the run and deleted in it. The shared time is
- * 1 ms here (deps.lineageSharedMs), so every view gathers.
+ * 1 ms here (deps.lineageSharedMs), and no gather counts as slow, so every view gathers and waits for it.
  */
 describe(`lineage gathers reuse recent RBD facts (${target.name})`, () => {
   it("a refresh reads every image; the next gather reuses them; a new clone appears and a deleted one leaves", async () => {
-    const deps = testDeps({ lineageSharedMs: 1 });
+    const deps = testDeps({ lineageSharedMs: 1, lineageSlowGatherMs: 600_000 });
     const a = createAgent(deps);
     await a.login("admin");
     const imageReads = () => deps.calls.filter((c) => c.service === "ceph" && /\/api\/block\/image\/[^?]*\?omit_usage=true/.test(c.url));

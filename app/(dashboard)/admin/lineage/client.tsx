@@ -126,6 +126,7 @@ export function LineageClient() {
         {d.coverage.listed != null ? `${t("lineageCoverage.listed", { listed: d.coverage.listed, read: d.coverage.read })} ` : null}
         {d.coverage.reused ? `${t("lineageCoverage.reused", { reused: d.coverage.reused, seconds: d.coverage.reusedForS ?? 0 })} ` : null}
         {t("lineage.gathered", { time: new Date(d.gatheredAt).toLocaleTimeString(locale), seconds: d.sharedForS })}
+        {d.regathering ? ` ${t("lineageCoverage.regathering")}` : null}
       </p>
       <Card aria-labelledby="lineage-totals-title">
         <CardHeader>
