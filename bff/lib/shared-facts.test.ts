@@ -66,7 +66,9 @@ describe("createSharedFacts", () => {
     const facts = createSharedFacts<number>({ ttlMs: 30_000, now: () => t, slowGather: { ms: 10_000, staleMs: 60_000 } });
     const gate = deferred<void>();
     let gated = false;
-    const load = async () => {
+    const behind: boolean[] = [];
+    const load = async (ctx: { behind: boolean }) => {
+      behind.push(ctx.behind);
       loads++;
       if (gated) await gate.promise;
       else t += 20_000; // the first gather takes 20 s
@@ -77,6 +79,8 @@ describe("createSharedFacts", () => {
     t = 20_000 + 31_000;
     const [a, b] = await Promise.all([facts.get("k", load), facts.get("k", load)]);
     expect([a.value, a.regathering, b.value, b.regathering, loads]).toEqual([1, true, 1, true, 2]);
+    // Nobody waits for that gather: it is told so (lineage then reads more of a big cloud in it).
+    expect(behind).toEqual([false, true]);
     // A refresh waits for a gather of its own making (here: joins the one running).
     const refreshed = facts.get("k", load, { refresh: true });
     gate.resolve();

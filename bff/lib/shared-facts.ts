@@ -10,6 +10,9 @@ export interface Gathered<V> {
   regathering?: boolean;
 }
 
+/** Gathers the facts; `behind`: no viewer waits for this gather (they were answered from the last one). */
+export type Load<V> = (ctx: { behind: boolean }) => Promise<V>;
+
 /**
  * Facts an admin view gathers from many upstream calls, computed once and shared by every viewer for `ttlMs`
  * (single-flight: viewers that arrive while a gather runs wait for it). `refresh` gathers anew, except that it
@@ -44,13 +47,15 @@ export function createSharedFacts<V>(opts: {
   /** The last gather by key, kept past ttlMs for `slowGather`; a generation per key so a forgotten gather is not kept. */
   const last = new Map<string, Gathered<V>>();
   const generation = new Map<string, number>();
-  const gather = (key: string, load: () => Promise<V>) => async () => {
-    const gen = generation.get(key) ?? 0;
-    const start = now();
-    const g: Gathered<V> = { value: await load(), at: now(), took: now() - start };
-    if ((generation.get(key) ?? 0) === gen) last.set(key, g);
-    return g;
-  };
+  const gather =
+    (key: string, load: Load<V>, behind = false) =>
+    async () => {
+      const gen = generation.get(key) ?? 0;
+      const start = now();
+      const g: Gathered<V> = { value: await load({ behind }), at: now(), took: now() - start };
+      if ((generation.get(key) ?? 0) === gen) last.set(key, g);
+      return g;
+    };
   const refreshing = new Map<string, Promise<Gathered<V>>>();
   const stale = (key: string): Gathered<V> | undefined => {
     const s = opts.slowGather;
@@ -60,14 +65,14 @@ export function createSharedFacts<V>(opts: {
   };
   return {
     ttlMs: opts.ttlMs,
-    get(key: string, load: () => Promise<V>, { refresh = false } = {}): Promise<Gathered<V>> {
+    get(key: string, load: Load<V>, { refresh = false } = {}): Promise<Gathered<V>> {
       if (!refresh) {
         const hit = cache.peek(key);
         if (hit) return Promise.resolve(hit);
         const old = stale(key);
         if (!old) return cache.get(key, gather(key, load));
         // The gather's failure reaches the viewers that wait for one (past staleMs, or a refresh).
-        cache.get(key, gather(key, load)).catch(() => undefined);
+        cache.get(key, gather(key, load, true)).catch(() => undefined);
         return Promise.resolve({ ...old, regathering: true });
       }
       const running = refreshing.get(key);

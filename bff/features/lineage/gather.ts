@@ -75,7 +75,7 @@ export async function loadLineage(
   services: Services,
   clients: CloudClients,
   ceph = clients.ceph(),
-  opts: { walkMax?: number; rbd?: { cache: RbdFactsCache; reuse: boolean } } = {},
+  opts: { walkMax?: number; rbd?: { cache: RbdFactsCache; reuse: boolean }; readMax?: number } = {},
 ): Promise<Lineage> {
   const walks = await walkOwners(ownerIo(clients), opts.walkMax ?? services.deps.lineageWalkMax);
   const named: NamedResource[] = [
@@ -115,7 +115,7 @@ export async function loadLineage(
         if (f && rbd) rbd.cache.put(f, namedNow.has(`${s.pool}/${s.name}`));
         return f;
       },
-      { known: rbd?.reuse ? (s) => rbd.cache.known(s, (spec) => namedNow.has(spec))?.facts : undefined },
+      { max: opts.readMax, known: rbd?.reuse ? (s) => rbd.cache.known(s, (spec) => namedNow.has(spec))?.facts : undefined },
     ),
   );
   // After the walk, not beside it: if the dashboard is down, the walk's first read alone finds out.

@@ -28,6 +28,11 @@ export interface GatheredLineage {
  */
 export const LINEAGE_SLOW_GATHER_MS = 10_000;
 
+/** RBD images a gather reads from the dashboard when a viewer waits for it (the rest: later gathers, or `truncated`). */
+export const READS_WAITED = 5_000;
+/** …and when it runs behind facts already shown (a big cloud's walk completes in one such gather). */
+export const READS_BEHIND = 50_000;
+
 export const createLineageFacts = (ttlMs = LINEAGE_SHARED_MS, slowGatherMs = LINEAGE_SLOW_GATHER_MS) =>
   createSharedFacts<GatheredLineage>({
     ttlMs,
@@ -45,9 +50,12 @@ export function gathered(lineage: Lineage): GatheredLineage {
 export async function sharedLineage(services: Services, clients: CloudClients, refresh = false) {
   // A refresh reads every image again; a gather after the shared time reuses images read in the last RBD_FACTS_TTL_MS.
   const rbd = { cache: services.rbdFacts, reuse: !refresh };
-  const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients, undefined, { rbd })), {
-    refresh,
-  });
+  // A gather nobody waits for may read the whole cloud; one a viewer waits for stops at the first READS_WAITED images.
+  const g = await services.lineageFacts.get(
+    KEY,
+    async ({ behind }) => gathered(await loadLineage(services, clients, undefined, { rbd, readMax: behind ? READS_BEHIND : READS_WAITED })),
+    { refresh },
+  );
   return {
     ...g.value,
     gatheredAt: new Date(g.at).toISOString(),
