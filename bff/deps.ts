@@ -43,6 +43,10 @@ export interface BffDeps {
   auditFile?: string;
   /** Bound of each Lineage owner walk (Glance, Nova, Cinder); OWNER_WALK_MAX when undefined. */
   lineageWalkMax?: number;
+  /** How long one Lineage gather is shared by every viewer; LINEAGE_SHARED_MS (30 s) when undefined (tests: 0). */
+  lineageSharedMs?: number;
+  /** A Lineage gather slower than this answers viewers past the shared time from the last one; LINEAGE_SLOW_GATHER_MS when undefined. */
+  lineageSlowGatherMs?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
   /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */

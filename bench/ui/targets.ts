@@ -54,8 +54,8 @@ export function realTierUp(): boolean {
   return existsSync(join(realDir, "endpoints.json"));
 }
 
-/** A fresh embedded cloud (default scenario, controls on for its request counter) and the app on it. */
-export async function startSimTarget(simPort: number, appPort: number): Promise<RunningTarget> {
+/** A fresh embedded cloud (default scenario unless told, controls on for its request counter) and the app on it. */
+export async function startSimTarget(simPort: number, appPort: number, scenario: "default" | "scale" = "default"): Promise<RunningTarget> {
   const dir = mkdtempSync(join(tmpdir(), "zenith-bench-ui-"));
   mkdirSync(logDir, { recursive: true });
   const sim = startGroup(
@@ -65,10 +65,10 @@ export async function startSimTarget(simPort: number, appPort: number): Promise<
       ...process.env,
       SIM_PORT: String(simPort),
       SIM_DB: join(dir, "sim.sqlite"),
-      SIM_SCENARIO: "default",
+      SIM_SCENARIO: scenario,
       SIM_CONTROLS: "1",
     },
-    join(logDir, "sim.log"),
+    join(logDir, `sim-${scenario}.log`),
     root,
   );
   const simUrl = `http://127.0.0.1:${simPort}`;
@@ -77,7 +77,8 @@ export async function startSimTarget(simPort: number, appPort: number): Promise<
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitHttp(`${simUrl}/identity/v3`, 60);
+    // The scale scenario builds 10k servers and 16k RBD images before it listens.
+    await waitHttp(`${simUrl}/identity/v3`, scenario === "scale" ? 600 : 60);
   } catch (err) {
     await stopSim();
     throw err;
@@ -103,7 +104,7 @@ export async function startSimTarget(simPort: number, appPort: number): Promise<
     nextServerPid: pid,
     about: {
       keystone: `${simUrl}/identity/v3`,
-      scenario: "default",
+      scenario,
       upstreamCounted: "the sim's own per-service request counter (GET /_sim/requests)",
     },
     stop: async () => {

@@ -22,6 +22,8 @@ export interface Credentials {
 export interface View {
   name: string;
   marker: string;
+  /** How long to wait for `marker` (MARKER_TIMEOUT unless a view gathers much more, e.g. at scale). */
+  timeoutMs?: number;
   prepare(page: Page, mode: Mode, who: Credentials): Promise<void>;
   run(page: Page, mode: Mode, seed: Seed): Promise<ViewStart>;
 }
@@ -39,24 +41,32 @@ export async function signInViaApi(page: Page, who: Credentials): Promise<void> 
   if (res.status() !== 200) throw new Error(`sign-in as ${who.username}: ${res.status()} ${await res.text()}`);
 }
 
-async function navigate(page: Page, mode: Mode, path: string, marker: string): Promise<ViewStart> {
-  if (mode === "cold") await page.goto(path, { waitUntil: "commit" });
-  else await page.reload({ waitUntil: "commit" });
-  await page.waitForSelector(marker, { state: "attached", timeout: MARKER_TIMEOUT });
+async function navigate(page: Page, mode: Mode, path: string, marker: string, timeout = MARKER_TIMEOUT): Promise<ViewStart> {
+  if (mode === "cold") await page.goto(path, { waitUntil: "commit", timeout });
+  else await page.reload({ waitUntil: "commit", timeout });
+  await page.waitForSelector(marker, { state: "attached", timeout });
   return { t0: 0 };
 }
 
 /** A page whose data is a list or table: cold = first load after a fresh sign-in, warm = reload. */
-function listView(name: string, path: string, marker: string): View {
+export function listView(name: string, path: string, marker: string, timeoutMs?: number): View {
   return {
     name,
     marker,
+    timeoutMs,
     prepare: async (page, mode, who) => {
       if (mode === "cold") await signInViaApi(page, who);
     },
-    run: (page, mode) => navigate(page, mode, path, marker),
+    run: (page, mode) => navigate(page, mode, path, marker, timeoutMs),
   };
 }
+
+/** The first rows of the views issue 16 compares at scale: each list's first row (or its empty state). */
+export const MARKERS = {
+  instances: '[data-testid^="instance-row-"], [data-slot="empty-state"]',
+  dhcp: "tr[data-network]",
+  lineage: "li[data-root]",
+};
 
 /** The sign-in form to the overview's service catalog: cold in a new browser context, warm signing in again in the same one. */
 const signIn: View = {
@@ -100,8 +110,8 @@ const launch: View = {
 /** The views `npm run bench:ui` measures, in order. */
 export const VIEWS: View[] = [
   signIn,
-  listView("instances", "/project/instances", '[data-testid^="instance-row-"], [data-slot="empty-state"]'),
+  listView("instances", "/project/instances", MARKERS.instances),
   listView("images", "/project/images", '[data-testid^="image-row-"]'),
-  listView("DHCP HA (admin)", "/admin/dhcp", "tr[data-network]"),
+  listView("DHCP HA (admin)", "/admin/dhcp", MARKERS.dhcp),
   launch,
 ];

@@ -60,9 +60,9 @@ const FSID_MS = 5 * 60_000;
  * this URL for `pauseMs` (the breaker cool-down, ZENITH_BREAKER_COOLDOWN_MS); until it closes every call answers
  * 503 ceph_unavailable without touching the network.
  *
- * The image list (GET /api/block/image) is deliberately absent: Pacific's RbdService.rbd_pool_list runs
- * _rbd_image with usage for every image (fast-diff diff_iterate), which aborts ceph-mgr on a 0-byte image
- * with a snapshot. Reads go image by image with omit_usage=true instead (see lineage/discover.ts).
+ * The image list (GET /api/block/image) is read only with limit=0 (its count): Pacific's RbdService.rbd_pool_list
+ * runs _rbd_image with usage for every image of its page (fast-diff diff_iterate, no omit_usage there), which aborts
+ * ceph-mgr on a 0-byte image with a snapshot. Reads go image by image with omit_usage=true instead (see lineage/discover.ts).
  */
 export function createCephDashboard(http: Http, baseUrl: string, creds: { username: string; password: string }, pauseMs = BREAKER_OPEN_MS) {
   const base = baseUrl.replace(/\/+$/, "");
@@ -115,7 +115,8 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
     return (JSON.parse(text) as { token: string }).token;
   }
 
-  async function get<T>(path: string, accept = V1): Promise<T | null> {
+  /** A GET's answer (404 as null), after one new login on a 401; any other non-2xx is an error naming the dashboard. */
+  async function getResponse(path: string, accept = V1): Promise<Response | null> {
     let bearer = await token();
     for (let attempt = 0; attempt < 2; attempt++) {
       const res = await send({ url: `${base}${path}`, headers: { Accept: accept, Authorization: `Bearer ${bearer}` } });
@@ -136,9 +137,14 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
           upstreamRequestId: cephRequestId(text),
         });
       }
-      return JSON.parse(await bodyText("ceph", res)) as T;
+      return res;
     }
     throw new ApiError(502, "upstream_error", "Ceph Dashboard rejected the BFF's credentials twice", { service: "ceph" });
+  }
+
+  async function get<T>(path: string, accept = V1): Promise<T | null> {
+    const res = await getResponse(path, accept);
+    return res ? (JSON.parse(await bodyText("ceph", res)) as T) : null;
   }
 
   const specPath = (pool: string, name: string) => `/api/block/image/${encodeURIComponent(`${pool}/${name}`)}`;
@@ -189,6 +195,18 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
      * disk_usage / total_disk_usage are then null.
      */
     image: (pool: string, name: string) => get<CephImage>(`${specPath(pool, name)}?omit_usage=true`),
+    /**
+     * How many RBD images the pools hold (all RBD pools, trash left out): the image list with `limit=0`, whose
+     * X-Total-Count counts the pools' names (RbdService._rbd_image_refs, rbd list2, cached 30 s by ceph-mgr) while
+     * its empty slice stats no image, so no usage is computed. Null when the header is missing.
+     */
+    async imageCount(): Promise<number | null> {
+      const res = await getResponse("/api/block/image?limit=0", "application/vnd.ceph.api.v2.0+json");
+      if (!res) return null;
+      await res.text().catch(() => "");
+      const n = Number(res.headers.get("x-total-count"));
+      return res.headers.has("x-total-count") && Number.isInteger(n) && n >= 0 ? n : null;
+    },
     /**
      * The same image with the dashboard's usage figures (fast-diff diff_iterate over every snapshot and the head).
      * Only for images the caller has proven diff-safe (see lineage/usage-policy.ts): never for a 0-byte image.

@@ -9,6 +9,7 @@ import { silentLogger } from "./logger";
 import { createKeystone, type Keystone } from "../openstack/keystone";
 import { createDhcpFacts } from "../features/dhcp/shared";
 import type { DhcpState } from "../features/dhcp/audit";
+import { createRbdFactsCache, type RbdFactsCache } from "../features/lineage/rbd-cache";
 import { createLineageFacts, type GatheredLineage } from "../features/lineage/shared";
 import type { SharedFacts } from "./shared-facts";
 import { createRolloutService, type RolloutService } from "../features/rollouts/service";
@@ -37,6 +38,8 @@ export interface Services {
   rollouts: RolloutService;
   /** Lineage's gathered facts, shared by admin viewers for LINEAGE_SHARED_MS. */
   lineageFacts: SharedFacts<GatheredLineage>;
+  /** Each RBD image's facts as lineage last read them, reused by its gathers for RBD_FACTS_TTL_MS. */
+  rbdFacts: RbdFactsCache;
   /** DHCP HA's Neutron facts, shared by admin viewers for DHCP_SHARED_MS. */
   dhcpFacts: SharedFacts<DhcpState>;
 }
@@ -68,7 +71,8 @@ export function createServices(deps: BffDeps): Services {
     locks: createLocks(),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
     loginLimiter: createLoginLimiter(deps.loginLimits),
-    lineageFacts: createLineageFacts(),
+    lineageFacts: createLineageFacts(deps.lineageSharedMs, deps.lineageSlowGatherMs),
+    rbdFacts: createRbdFactsCache(),
     dhcpFacts: createDhcpFacts(),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession),
     streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS,

@@ -60,4 +60,49 @@ describe("createSharedFacts", () => {
     facts.forget("k");
     expect((await facts.get("k", load)).value.n).toBe(3);
   });
+  it("after a slow gather, a viewer past the shared time gets the last facts (regathering) while one new gather runs", async () => {
+    let t = 0,
+      loads = 0;
+    const facts = createSharedFacts<number>({ ttlMs: 30_000, now: () => t, slowGather: { ms: 10_000, staleMs: 60_000 } });
+    const gate = deferred<void>();
+    let gated = false;
+    const behind: boolean[] = [];
+    const load = async (ctx: { behind: boolean }) => {
+      behind.push(ctx.behind);
+      loads++;
+      if (gated) await gate.promise;
+      else t += 20_000; // the first gather takes 20 s
+      return loads;
+    };
+    expect(await facts.get("k", load)).toMatchObject({ value: 1, took: 20_000 });
+    gated = true;
+    t = 20_000 + 31_000;
+    const [a, b] = await Promise.all([facts.get("k", load), facts.get("k", load)]);
+    expect([a.value, a.regathering, b.value, b.regathering, loads]).toEqual([1, true, 1, true, 2]);
+    // Nobody waits for that gather: it is told so (lineage then reads more of a big cloud in it).
+    expect(behind).toEqual([false, true]);
+    // A refresh waits for a gather of its own making (here: joins the one running).
+    const refreshed = facts.get("k", load, { refresh: true });
+    gate.resolve();
+    expect((await refreshed).value).toBe(2);
+    expect(await facts.get("k", load)).toMatchObject({ value: 2 });
+    expect((await facts.get("k", load)).regathering).toBeUndefined();
+    // Past staleMs viewers wait again; after forget too.
+    t += 30_000 + 60_001;
+    gated = false;
+    expect((await facts.get("k", load)).value).toBe(3);
+    facts.forget("k");
+    t += 31_000;
+    expect((await facts.get("k", load)).regathering).toBeUndefined();
+  });
+
+  it("a fast gather keeps viewers waiting for the next one, as without slowGather", async () => {
+    let t = 0,
+      loads = 0;
+    const facts = createSharedFacts<number>({ ttlMs: 30_000, now: () => t, slowGather: { ms: 10_000, staleMs: 60_000 } });
+    const load = async () => ++loads;
+    await facts.get("k", load);
+    t = 31_000;
+    expect(await facts.get("k", load)).toMatchObject({ value: 2 });
+  });
 });

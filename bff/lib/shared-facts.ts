@@ -4,13 +4,24 @@ import { createTtlCache } from "./ttl-cache";
 export interface Gathered<V> {
   value: V;
   at: number;
+  /** How long the gather took (ms). */
+  took?: number;
+  /** True when these facts are past their shared time and a new gather is running (see `slowGather`). */
+  regathering?: boolean;
 }
+
+/** Gathers the facts; `behind`: no viewer waits for this gather (they were answered from the last one). */
+export type Load<V> = (ctx: { behind: boolean }) => Promise<V>;
 
 /**
  * Facts an admin view gathers from many upstream calls, computed once and shared by every viewer for `ttlMs`
  * (single-flight: viewers that arrive while a gather runs wait for it). `refresh` gathers anew, except that it
  * joins a gather already running (or one finished less than `refreshFloorMs` ago, 0 by default), so Refresh
  * clicks by many viewers at once cost one gather. An action never plans on these: it reads what it touches itself.
+ *
+ * `slowGather`: when the last gather took longer than `ms`, a viewer past the shared time is not kept waiting for
+ * the next one: it gets the last facts, marked `regathering`, while one gather runs for everybody, for at most
+ * `staleMs` past the shared time (then viewers wait again). A refresh always waits for its gather.
  */
 export function createSharedFacts<V>(opts: {
   ttlMs: number;
@@ -18,25 +29,52 @@ export function createSharedFacts<V>(opts: {
   max?: number;
   now?: () => number;
   fresherWhile?: (v: V) => number | null;
+  slowGather?: { ms: number; staleMs: number };
 }) {
   const now = opts.now ?? Date.now;
   const floor = opts.refreshFloorMs ?? 0;
+  const valid = (g: Gathered<V>) => {
+    const ms = opts.fresherWhile?.(g.value);
+    return ms == null || now() - g.at <= ms;
+  };
   const cache = createTtlCache<Gathered<V>>({
     ttlMs: opts.ttlMs,
     max: opts.max ?? 8,
     now,
     // Facts that say they settle sooner (e.g. lineage with images Ceph does not have yet) live only that long.
-    valid: (g) => {
-      const ms = opts.fresherWhile?.(g.value);
-      return ms == null || now() - g.at <= ms;
-    },
+    valid,
   });
-  const gather = (load: () => Promise<V>) => async () => ({ value: await load(), at: now() });
+  /** The last gather by key, kept past ttlMs for `slowGather`; a generation per key so a forgotten gather is not kept. */
+  const last = new Map<string, Gathered<V>>();
+  const generation = new Map<string, number>();
+  const gather =
+    (key: string, load: Load<V>, behind = false) =>
+    async () => {
+      const gen = generation.get(key) ?? 0;
+      const start = now();
+      const g: Gathered<V> = { value: await load({ behind }), at: now(), took: now() - start };
+      if ((generation.get(key) ?? 0) === gen) last.set(key, g);
+      return g;
+    };
   const refreshing = new Map<string, Promise<Gathered<V>>>();
+  const stale = (key: string): Gathered<V> | undefined => {
+    const s = opts.slowGather;
+    const g = last.get(key);
+    if (!s || !g || (g.took ?? 0) <= s.ms || now() - g.at > opts.ttlMs + s.staleMs || !valid(g)) return undefined;
+    return g;
+  };
   return {
     ttlMs: opts.ttlMs,
-    get(key: string, load: () => Promise<V>, { refresh = false } = {}): Promise<Gathered<V>> {
-      if (!refresh) return cache.get(key, gather(load));
+    get(key: string, load: Load<V>, { refresh = false } = {}): Promise<Gathered<V>> {
+      if (!refresh) {
+        const hit = cache.peek(key);
+        if (hit) return Promise.resolve(hit);
+        const old = stale(key);
+        if (!old) return cache.get(key, gather(key, load));
+        // The gather's failure reaches the viewers that wait for one (past staleMs, or a refresh).
+        cache.get(key, gather(key, load, true)).catch(() => undefined);
+        return Promise.resolve({ ...old, regathering: true });
+      }
       const running = refreshing.get(key);
       if (running) return running;
       const hit = cache.peek(key);
@@ -45,14 +83,22 @@ export function createSharedFacts<V>(opts: {
       const inflight = hit ? undefined : cache.current(key);
       if (inflight) return inflight;
       cache.delete(key);
-      const p = cache.get(key, gather(load)).finally(() => refreshing.delete(key));
+      const p = cache.get(key, gather(key, load)).finally(() => refreshing.delete(key));
       refreshing.set(key, p);
       return p;
     },
     /** Replaces the shared facts with ones an action just read afresh. */
-    put: (key: string, value: V) => void cache.set(key, { value, at: now() }),
-    /** After a change: the next view gathers anew. */
-    forget: (key: string) => cache.delete(key),
+    put: (key: string, value: V) => {
+      const g = { value, at: now() };
+      last.set(key, g);
+      cache.set(key, g);
+    },
+    /** After a change: the next view gathers anew (and waits for it). */
+    forget: (key: string) => {
+      generation.set(key, (generation.get(key) ?? 0) + 1);
+      last.delete(key);
+      cache.delete(key);
+    },
   };
 }
 export type SharedFacts<V> = ReturnType<typeof createSharedFacts<V>>;

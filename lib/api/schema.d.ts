@@ -5993,6 +5993,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             roots: {
                 total: number;
                 offset: number;
@@ -6030,6 +6032,13 @@ export interface components {
                         [key: string]: string | number;
                     };
                 }[];
+                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
+                calls?: number;
+                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
+                reused?: number;
+                reusedForS?: number;
+                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
+                listed?: number | null;
             };
             totals: {
                 nodes: number;
@@ -6130,6 +6139,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             root: string;
             rows: components["schemas"]["LineageTreeRow"][];
         };
@@ -6162,6 +6173,8 @@ export interface components {
             gatheredAt: string;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
+            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            regathering: boolean;
             total: number;
             hits: {
                 spec: string;
@@ -6218,6 +6231,13 @@ export interface components {
                         [key: string]: string | number;
                     };
                 }[];
+                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
+                calls?: number;
+                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
+                reused?: number;
+                reusedForS?: number;
+                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
+                listed?: number | null;
             };
         };
         LineageCleanup: {

@@ -40,7 +40,8 @@ export const lineageQueries = {
       staleTime: 30_000,
       placeholderData: keepPreviousData,
       // While Glance/Cinder name images Ceph does not have yet, look again; pending ends FRESH_MS after creation.
-      refetchInterval: (query) => (query.state.data?.pending.length ? 5_000 : false),
+      // Likewise while a big cloud's new gather runs behind the facts shown.
+      refetchInterval: (query) => (query.state.data?.pending.length || query.state.data?.regathering ? 5_000 : false),
     }),
   /** One root's tree, fetched when it is opened. */
   tree: (root: string, client: ApiClient = api) =>

@@ -64,6 +64,21 @@ describe("discover", () => {
     expect(out.truncated).toBe(false);
   });
 
+  it("takes images an earlier walk read from `known`: no call, not counted towards the bound, links still followed", async () => {
+    const reads: string[] = [];
+    const out = await discover(
+      [{ pool: "volumes", name: `volume-${B}` }],
+      async (s) => {
+        reads.push(`${s.pool}/${s.name}`);
+        return cluster.get(`${s.pool}/${s.name}`) ?? null;
+      },
+      { max: 1, known: (s) => (s.pool === "volumes" ? cluster.get(`${s.pool}/${s.name}`) : undefined) },
+    );
+    expect(reads).toEqual([`images/${IMG}`]);
+    expect(out).toMatchObject({ read: 1, reused: 2, truncated: false });
+    expect(out.facts.map((f) => `${f.pool}/${f.name}`).sort()).toEqual([...cluster.keys()].sort());
+  });
+
   it("stops at its bound and says so", async () => {
     const out = await discover([{ pool: "images", name: IMG }], async (s) => cluster.get(`${s.pool}/${s.name}`) ?? null, { max: 2 });
     expect(out.facts).toHaveLength(2);

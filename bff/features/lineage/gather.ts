@@ -5,6 +5,7 @@ import type { Services } from "../../lib/services";
 import type { CloudClients } from "../../openstack/clients";
 import { buildLineage } from "./build-lineage";
 import { discover } from "./discover";
+import type { RbdFactsCache } from "./rbd-cache";
 import { pendingImages, type NamedResource } from "./pending";
 import type { Lineage, RbdFacts } from "./types";
 import { usageFrom, usagePolicy } from "./usage-policy";
@@ -74,7 +75,7 @@ export async function loadLineage(
   services: Services,
   clients: CloudClients,
   ceph = clients.ceph(),
-  opts: { walkMax?: number } = {},
+  opts: { walkMax?: number; rbd?: { cache: RbdFactsCache; reuse: boolean }; readMax?: number } = {},
 ): Promise<Lineage> {
   const walks = await walkOwners(ownerIo(clients), opts.walkMax ?? services.deps.lineageWalkMax);
   const named: NamedResource[] = [
@@ -95,10 +96,30 @@ export async function loadLineage(
       spec: `volumes/volume-${v["os-vol-mig-status-attr:name_id"] || v.id}`,
     })),
   ];
-  // Also every RBD image a Glance location names (another pool, another name): it has an owner to show.
-  const specs = [...named.map((r) => r.spec), ...(walks.owners.locations?.keys() ?? [])];
-  const seeds = [...new Set(specs)].map((spec) => ({ pool: spec.split("/")[0], name: spec.slice(spec.indexOf("/") + 1) }));
-  const found = await withCeph(() => discover(seeds, (s) => readImage(ceph, s.pool, s.name)));
+  // Also every RBD image a Glance location names (another pool, another name): it has an owner to show; and each
+  // live server's root disk (a 404 for a server booted from a volume), so a new server's disk is read even while
+  // its image's facts (which list it as a clone) are reused from an earlier gather.
+  const specs = [
+    ...named.map((r) => r.spec),
+    ...(walks.owners.locations?.keys() ?? []),
+    ...[...walks.owners.servers.keys()].map((id) => `vms/${id}_disk`),
+  ];
+  const namedNow = new Set(specs);
+  const seeds = [...namedNow].map((spec) => ({ pool: spec.split("/")[0], name: spec.slice(spec.indexOf("/") + 1) }));
+  const rbd = opts.rbd;
+  const found = await withCeph(() =>
+    discover(
+      seeds,
+      async (s) => {
+        const f = await readImage(ceph, s.pool, s.name);
+        if (f && rbd) rbd.cache.put(f, namedNow.has(`${s.pool}/${s.name}`));
+        return f;
+      },
+      { max: opts.readMax, known: rbd?.reuse ? (s) => rbd.cache.known(s, (spec) => namedNow.has(spec))?.facts : undefined },
+    ),
+  );
+  // After the walk, not beside it: if the dashboard is down, the walk's first read alone finds out.
+  const listed = await withCeph(() => ceph.imageCount());
   return buildLineage(found.facts, walks.owners, {
     pending: pendingImages(named, new Set(found.missing), Date.now()),
     coverage: {
@@ -106,6 +127,10 @@ export async function loadLineage(
       read: found.facts.length + found.missing.length,
       truncated: found.truncated,
       walks: walks.incomplete,
+      calls: found.read,
+      reused: found.reused,
+      reusedForS: rbd?.reuse ? rbd.cache.ttlMs / 1000 : 0,
+      listed,
     },
   });
 }

@@ -61,6 +61,16 @@ export const LineageSchema = z
           .openapi({
             description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool",
           }),
+        calls: z.number().int().optional().openapi({ description: "Of `read`, the images this gather read from the Ceph Dashboard" }),
+        reused: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: "Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago" }),
+        reusedForS: z.number().optional(),
+        listed: z.number().int().nullable().optional().openapi({
+          description: "RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count",
+        }),
       })
       .openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
   })
@@ -169,6 +179,10 @@ export const LineageSummaryQuery = z.object({
 const Gathered = {
   gatheredAt: z.string().openapi({ description: "When the facts this answer comes from were gathered (ISO 8601)" }),
   sharedForS: z.number().int().openapi({ description: "How long these facts are shared by every admin viewer before a view gathers anew" }),
+  regathering: z.boolean().openapi({
+    description:
+      "These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly",
+  }),
 };
 
 export const LineageSummarySchema = z

@@ -4,6 +4,7 @@ import type { CloudClients } from "../../openstack/clients";
 import { indexForest, type Forest } from "./forest";
 import { loadLineage } from "./gather";
 import { FRESH_MS } from "./pending";
+import { RBD_FACTS_TTL_MS } from "./rbd-cache";
 import type { LineageRoot, LineageSummary } from "./schema";
 import { summarizeForest } from "./summarize";
 import type { Lineage } from "./types";
@@ -21,9 +22,21 @@ export interface GatheredLineage {
   totals: LineageSummary["totals"];
 }
 
-export const createLineageFacts = () =>
+/**
+ * A gather slower than this (a big cloud's) does not keep viewers waiting once the shared time is up: they get the
+ * last facts, marked regathering, while one new gather runs, for at most RBD_FACTS_TTL_MS more.
+ */
+export const LINEAGE_SLOW_GATHER_MS = 10_000;
+
+/** RBD images a gather reads from the dashboard when a viewer waits for it (the rest: later gathers, or `truncated`). */
+export const READS_WAITED = 5_000;
+/** …and when it runs behind facts already shown (a big cloud's walk completes in one such gather). */
+export const READS_BEHIND = 50_000;
+
+export const createLineageFacts = (ttlMs = LINEAGE_SHARED_MS, slowGatherMs = LINEAGE_SLOW_GATHER_MS) =>
   createSharedFacts<GatheredLineage>({
-    ttlMs: LINEAGE_SHARED_MS,
+    ttlMs,
+    slowGather: { ms: slowGatherMs, staleMs: RBD_FACTS_TTL_MS },
     fresherWhile: (g) => (g.forest.lineage.pending.length ? Math.min(PENDING_SHARED_MS, FRESH_MS) : null),
   });
 
@@ -35,8 +48,20 @@ export function gathered(lineage: Lineage): GatheredLineage {
 
 /** The shared facts (gathered by this request when none are fresh, or when `refresh`), with when they were gathered. */
 export async function sharedLineage(services: Services, clients: CloudClients, refresh = false) {
-  const g = await services.lineageFacts.get(KEY, async () => gathered(await loadLineage(services, clients)), { refresh });
-  return { ...g.value, gatheredAt: new Date(g.at).toISOString(), sharedForS: LINEAGE_SHARED_MS / 1000 };
+  // A refresh reads every image again; a gather after the shared time reuses images read in the last RBD_FACTS_TTL_MS.
+  const rbd = { cache: services.rbdFacts, reuse: !refresh };
+  // A gather nobody waits for may read the whole cloud; one a viewer waits for stops at the first READS_WAITED images.
+  const g = await services.lineageFacts.get(
+    KEY,
+    async ({ behind }) => gathered(await loadLineage(services, clients, undefined, { rbd, readMax: behind ? READS_BEHIND : READS_WAITED })),
+    { refresh },
+  );
+  return {
+    ...g.value,
+    gatheredAt: new Date(g.at).toISOString(),
+    sharedForS: services.lineageFacts.ttlMs / 1000,
+    regathering: g.regathering ?? false,
+  };
 }
 
 /** A clean-up read the lineage afresh: its facts replace the shared ones; after a change, the next view gathers. */

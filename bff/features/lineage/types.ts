@@ -56,6 +56,13 @@ export interface Coverage {
   truncated: boolean;
   /** Owner walks that did not reach their end: no orphan is called in their pool. */
   walks: WalkNotice[];
+  /** Of `read`, the images this gather read from the dashboard (the rest: `reused`). */
+  calls?: number;
+  /** Of `read`, the images whose facts an earlier gather read, at most `reusedForS` seconds ago. */
+  reused?: number;
+  reusedForS?: number;
+  /** RBD images in all the cluster's RBD pools (the dashboard's count, up to 30 s old); null when not known. */
+  listed?: number | null;
 }
 
 export type NodeKind = "image" | "instance-snapshot" | "root-disk" | "volume" | "other";

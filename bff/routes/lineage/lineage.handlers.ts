@@ -19,6 +19,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
     {
       gatheredAt: g.gatheredAt,
       sharedForS: g.sharedForS,
+      regathering: g.regathering,
       roots: { total: roots.length, offset: q.offset, items: roots.slice(q.offset, q.offset + q.limit) },
       orphans: lineage.orphans.map((s) => byNode.get(s)!),
       pending: lineage.pending,
@@ -40,13 +41,16 @@ export const tree: AppRouteHandler<TreeRoute> = async (c) => {
       `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`,
       { field: "query.root", details: { root } },
     );
-  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, root, rows }, 200);
+  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, regathering: g.regathering, root, rows }, 200);
 };
 
 export const search: AppRouteHandler<SearchRoute> = async (c) => {
   const { q, limit } = c.req.valid("query");
   const g = await sharedLineage(c.get("services"), c.get("clients"));
-  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, ...searchForest(g.forest, q, limit) }, 200);
+  return c.json(
+    { gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, regathering: g.regathering, ...searchForest(g.forest, q, limit) },
+    200,
+  );
 };
 
 export const forest: AppRouteHandler<ForestRoute> = async (c) =>
@@ -90,7 +94,13 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
         holder,
       ),
     );
-    const results = await runCleanup(plan.steps, { ceph, readOwner: read, audit: services.audit }, { ...actorOf(c), planId: plan.planId });
+    // Whatever the steps did (or did halfway), the next gather reads these images again.
+    const touched = plan.steps.flatMap((s) => [s.image, s.orphan]);
+    const results = await runCleanup(
+      plan.steps,
+      { ceph, readOwner: read, audit: services.audit },
+      { ...actorOf(c), planId: plan.planId },
+    ).finally(() => services.rbdFacts.forget(touched));
     return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {
     if (!body.dryRun) forgetShared(services);

@@ -139,6 +139,19 @@ describe("ceph dashboard RBD API", () => {
     expect(count(page)).toBe(2);
   });
 
+  it("limit=0 counts without reading any image (Lineage's count: an empty page stats no image, so no usage runs)", async () => {
+    const none = await ceph(`/api/block/image?search=${P}&limit=0`, { version: "2.0" });
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual([]);
+    expect(none.headers.get("x-total-count")).toBe("7");
+    const vms = await ceph(`/api/block/image?pool_name=vms&search=${P}&limit=0`, { version: "2.0" });
+    expect(await vms.json()).toEqual([]);
+    expect(vms.headers.get("x-total-count")).toBe("6");
+    // `search` also matches the pool's name (rbd_pool_list): every image of the pool, so at least our six.
+    const byPool = await ceph(`/api/block/image?pool_name=vms&search=vms&limit=0`, { version: "2.0" });
+    expect(Number(byPool.headers.get("x-total-count"))).toBeGreaterThanOrEqual(6);
+  });
+
   it("each image has its parent and each snapshot its children (the image → clones tree)", async () => {
     const parent = await info("vms", N.parent);
     expect(parent.parent).toBeNull();

@@ -127,9 +127,13 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const all = repo.all().filter((i) => !i.trash);
     const idx = childIndex(all);
     const pool = c.req.query("pool_name");
+    // rbd_pool_list keeps a ref when `search` is in its name, its pool's name or its namespace ('' here).
     const search = c.req.query("search") ?? "";
     const listed = new Map(POOLS.map((p) => [p as string, poolRefs(p, all)]));
-    let list = all.filter((i) => listed.get(i.pool)?.has(i.name) && (!pool || i.pool === pool) && (!search || i.name.includes(search)));
+    let list = all.filter(
+      (i) =>
+        listed.get(i.pool)?.has(i.name) && (!pool || i.pool === pool) && (!search || i.name.includes(search) || i.pool.includes(search)),
+    );
     const sort = c.req.query("sort") ?? "+name";
     const key = sort.slice(1) || "name";
     const dir = sort.startsWith("-") ? -1 : 1;

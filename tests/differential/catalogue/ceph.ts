@@ -4,8 +4,9 @@ import { created, probes } from "./helpers";
  * The Ceph Dashboard REST API (Pacific 16.2), the requests bff/ceph/dashboard.ts sends: login, the monitor map,
  * one image by spec (with and without usage), and the lineage changes (flatten, unprotect, snapshot and image
  * delete). "admin" is the BFF's dashboard user; any other caller is anonymous. The image LIST (GET /api/block/image
- * without a spec) is never probed: on the real tier it stats every image with usage, and a 0-byte image with a
- * snapshot (another engineer's) aborts ceph-mgr for everyone. Usage reads go only to the suite's own 8 MiB images.
+ * without a spec) is probed only with limit=0, as Lineage reads it for its count: any other page stats its images
+ * with usage on the real tier, and a 0-byte image with a snapshot (another engineer's) aborts ceph-mgr for everyone.
+ * Usage reads go only to the suite's own 8 MiB images.
  */
 const { list, p } = probes("ceph");
 const v = (ver: string) => ({ Accept: `application/vnd.ceph.api.v${ver}+json` });
@@ -29,6 +30,10 @@ p("monitor.mv-too-new", "GET", "/api/monitor", { user: "admin", headers: v("2.0"
 p("monitor.no-version", "GET", "/api/monitor", { user: "admin", headers: { Accept: "application/json" } });
 p("pool.list", "GET", "/api/pool", { user: "admin" });
 p("pool.list.anon", "GET", "/api/pool");
+// The image list as a count only (limit=0: an empty page, X-Total-Count; rbd_pool_list stats no image): v2.0 only.
+p("image.list.count", "GET", "/api/block/image?limit=0", { user: "admin", headers: v("2.0") });
+p("image.list.count.v1", "GET", "/api/block/image?limit=0", { user: "admin" });
+p("image.list.count.anon", "GET", "/api/block/image?limit=0", { headers: v("2.0") });
 // One image by spec.
 p("image.get", "GET", "/api/block/image/{rbd}?omit_usage=true", { user: "admin" });
 p("image.get.usage", "GET", "/api/block/image/{rbd}", { user: "admin" });

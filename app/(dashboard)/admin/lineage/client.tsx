@@ -123,7 +123,10 @@ export function LineageClient() {
       <p className="text-xs text-muted-foreground" data-testid="lineage-gathered">
         {t("lineage.coverage", { count: d.coverage.read })}
         {d.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}{" "}
+        {d.coverage.listed != null ? `${t("lineageCoverage.listed", { listed: d.coverage.listed, read: d.coverage.read })} ` : null}
+        {d.coverage.reused ? `${t("lineageCoverage.reused", { reused: d.coverage.reused, seconds: d.coverage.reusedForS ?? 0 })} ` : null}
         {t("lineage.gathered", { time: new Date(d.gatheredAt).toLocaleTimeString(locale), seconds: d.sharedForS })}
+        {d.regathering ? ` ${t("lineageCoverage.regathering")}` : null}
       </p>
       <Card aria-labelledby="lineage-totals-title">
         <CardHeader>
