@@ -137,6 +137,21 @@ export function createNova(http: Http, s: SessionLike) {
     volumeAttachments: async (id: string) =>
       (await http.json<{ volumeAttachments: NovaVolumeAttachment[] }>(req(`/servers/${encodeURIComponent(id)}/os-volume_attachments`)))
         .volumeAttachments,
+    /** POST /servers/{id}/os-volume_attachments: never retried. Nova reserves the volume and attaches it. */
+    attachVolume: async (serverId: string, volumeId: string) => {
+      await http.checked({
+        ...req(`/servers/${encodeURIComponent(serverId)}/os-volume_attachments`),
+        method: "POST",
+        json: { volumeAttachment: { volumeId } },
+      });
+    },
+    /** DELETE /servers/{id}/os-volume_attachments/{volumeId}: never retried. Answers 202. */
+    detachVolume: async (serverId: string, volumeId: string) => {
+      await http.checked({
+        ...req(`/servers/${encodeURIComponent(serverId)}/os-volume_attachments/${encodeURIComponent(volumeId)}`),
+        method: "DELETE",
+      });
+    },
     /** POST /servers/{id}/action: never retried. Answers 202 with no body. */
     serverAction: async (id: string, body: NovaServerAction) => {
       await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/action`), method: "POST", json: body });

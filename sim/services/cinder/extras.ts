@@ -9,6 +9,7 @@ import { BACKEND_HOST, volumeImageName, volumes, volumeTypes, type Volume } from
 import { quotaLimits, quotaUsage } from "./quotas";
 import { volumeStatus } from "./status";
 import { typeView } from "./view";
+import { retype } from "./retype";
 
 const GiB = 1024 ** 3;
 const policy = (rule: string) => cinderFault(403, `Policy doesn't allow ${rule} to be performed.`);
@@ -25,14 +26,14 @@ interface Deps {
 
 /**
  * Volume actions and the admin and info APIs beside them, with Zed's default policies and messages:
- * os-extend, os-update_readonly_flag, os-reset_status; metadata, limits, services, pools, availability zones,
+ * os-extend, os-retype, os-update_readonly_flag, os-reset_status; metadata, limits, services, pools, availability zones,
  * attachments (3.27) and volume type creation.
  */
 export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
   app.post("/volumes/:id/action", async (c) => {
     const body = await c.req.json().catch(() => null);
     const action = body && typeof body === "object" && !Array.isArray(body) ? Object.keys(body)[0] : undefined;
-    const known = ["os-extend", "os-update_readonly_flag", "os-reset_status"];
+    const known = ["os-extend", "os-update_readonly_flag", "os-reset_status", "os-retype"];
     if (!action || !known.includes(action))
       return cinderFault(
         400,
@@ -67,6 +68,8 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
         volumes(state).put({ ...v, size: Number(n) });
         return accepted();
       }
+      case "os-retype":
+        return retype(state, v, args, status);
       case "os-update_readonly_flag": {
         const ro = args.readonly;
         const flag = typeof ro === "boolean" ? ro : ["true", "True", "false", "False"].includes(ro) ? /^t/i.test(ro) : undefined;

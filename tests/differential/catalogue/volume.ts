@@ -40,6 +40,20 @@ p("volumes.action.chunked", "POST", "/volumes/{volume}/action", {
   chunked: true,
 });
 p("volumes.metadata", "GET", "/volumes/{volume}/metadata");
+// Retype (issue 13: the volume pages). A retype that succeeds needs a second type, which a member cannot create.
+p("volumes.action.retype.missing-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": {} } });
+p("volumes.action.retype.unknown-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{tag}-no-type" } } });
+p("volumes.action.retype.same-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "__DEFAULT__" } } });
+p("volumes.action.retype.not-string", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: 5 } } });
+p("volumes.action.retype.bad-policy", "POST", "/volumes/{volume}/action", {
+  body: { "os-retype": { new_type: "__DEFAULT__", migration_policy: "sometimes" } },
+});
+p("volumes.action.retype.extra", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "x", bogus: 1 } } });
+p("volumes.action.retype.other-project", "POST", "/volumes/{volume}/action", {
+  user: "other",
+  body: { "os-retype": { new_type: "__DEFAULT__" } },
+});
+p("snapshots.list.by-volume", "GET", "/snapshots/detail?volume_id={volume}");
 // Snapshots, types, limits, quotas, services, pools.
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
