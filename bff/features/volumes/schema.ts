@@ -71,8 +71,19 @@ export const VolumeActionStateSchema = z
   .openapi("VolumeActionState");
 
 export const VolumeSnapshotSchema = z
-  .object({ id: z.string(), name: z.string().nullable(), status: z.string(), sizeGiB: z.number(), volumeId: z.string(), created: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    status: z.string(),
+    sizeGiB: z.number(),
+    volumeId: z.string(),
+    created: z.string(),
+  })
   .openapi("VolumeSnapshot");
+
+export const VolumeSnapshotListSchema = z
+  .object({ items: z.array(VolumeSnapshotSchema), truncated: z.boolean() })
+  .openapi("VolumeSnapshotList");
 
 export const VolumeDetailSchema = VolumeSummarySchema.extend({
   description: z.string().nullable(),
@@ -83,7 +94,9 @@ export const VolumeDetailSchema = VolumeSummarySchema.extend({
   availabilityZone: z.string().nullable(),
   multiattach: z.boolean(),
   snapshots: z.array(VolumeSnapshotSchema),
-  actions: z.array(VolumeActionStateSchema).openapi({ description: "Each action enabled, or disabled with the reason; the routes enforce the same" }),
+  actions: z
+    .array(VolumeActionStateSchema)
+    .openapi({ description: "Each action enabled, or disabled with the reason; the routes enforce the same" }),
   unavailable: UnavailableSchema,
 }).openapi("VolumeDetail");
 

@@ -54,3 +54,10 @@ export async function volumeDetail(io: { cinder: Cinder; nova: Nova }, id: strin
   const own = snaps.items.filter((s) => s.volume_id === id);
   return { ...toVolumeDetail(v, own, names.value), unavailable: names.unavailable };
 }
+
+/** The project's snapshots, newest first (a bounded walk: `truncated` when it stopped short). */
+export async function volumeSnapshots(cinder: Cinder) {
+  const all = await cinder.snapshots();
+  const items = all.items.map(toVolumeSnapshot).sort((a, b) => b.created.localeCompare(a.created));
+  return { items, truncated: !all.complete };
+}

@@ -60,7 +60,8 @@ async function allowed(cinder: Cinder, id: string, action: VolumeAction): Promis
 
 export async function extendVolume(cinder: Cinder, id: string, newSizeGiB: number) {
   const v = await allowed(cinder, id, "extend");
-  if (newSizeGiB <= v.size) throw badRequest("body.newSizeGiB", `must be greater than the current size (${v.size} GiB)`, { sizeGiB: v.size });
+  if (newSizeGiB <= v.size)
+    throw badRequest("body.newSizeGiB", `must be greater than the current size (${v.size} GiB)`, { sizeGiB: v.size });
   await cinder.volumeAction(id, { "os-extend": { new_size: newSizeGiB } });
   return { id, status: v.status };
 }

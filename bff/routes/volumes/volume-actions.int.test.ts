@@ -40,7 +40,9 @@ describe(`volume actions (${target.name})`, () => {
   });
   afterAll(async () => {
     for (const s of snaps) await a.request("DELETE", `/api/volume-snapshots/${s}`);
-    for (const s of snaps) for (let i = 0; i < 60 && (await a.get(`/api/volumes/${made[0]}`)).body?.snapshots?.some((x: any) => x.id === s); i++) await sleep(500);
+    for (const s of snaps)
+      for (let i = 0; i < 60 && (await a.get(`/api/volumes/${made[0]}`)).body?.snapshots?.some((x: any) => x.id === s); i++)
+        await sleep(500);
     for (const id of made.reverse()) await a.request("DELETE", `/api/volumes/${id}`);
   }, 120_000);
 
@@ -75,7 +77,11 @@ describe(`volume actions (${target.name})`, () => {
     expect(withSnap.actions.find((x: any) => x.action === "delete")).toMatchObject({ enabled: false, reason: "has_snapshots" });
     const refused = await a.request("DELETE", `/api/volumes/${id}`);
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: "action_not_allowed", service: "volume", details: { reason: "has_snapshots", snapshots: 1 } });
+    expect(refused.body).toMatchObject({
+      code: "action_not_allowed",
+      service: "volume",
+      details: { reason: "has_snapshots", snapshots: 1 },
+    });
 
     // From the snapshot and from the volume: Cinder names the source.
     const fromSnap = await create({ name: `${tag}-from-snap`, source: { type: "snapshot", id: snap.body.id } });

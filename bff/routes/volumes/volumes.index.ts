@@ -4,7 +4,8 @@ import * as handlers from "./volumes.handlers";
 import * as routes from "./volumes.routes";
 
 export const volumesRouter = createRouter();
-for (const path of ["/volumes", "/volumes/*", "/volume-types", "/volume-snapshots/*"]) volumesRouter.use(path, requireSession);
+for (const path of ["/volumes", "/volumes/*", "/volume-types", "/volume-snapshots", "/volume-snapshots/*"])
+  volumesRouter.use(path, requireSession);
 volumesRouter
   .openapi(routes.list, handlers.list)
   .openapi(routes.create, handlers.create)
@@ -16,4 +17,5 @@ volumesRouter
   .openapi(routes.detach, handlers.detach)
   .openapi(routes.remove, handlers.remove)
   .openapi(routes.removeSnapshot, handlers.removeSnapshot)
+  .openapi(routes.snapshots, handlers.snapshots)
   .openapi(routes.types, handlers.types);

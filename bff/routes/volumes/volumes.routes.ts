@@ -11,6 +11,7 @@ import {
   VolumeListSchema,
   VolumeRetypeRequest,
   VolumeSnapshotRequest,
+  VolumeSnapshotListSchema,
   VolumeTypeListSchema,
 } from "../../features/volumes/schema";
 
@@ -51,7 +52,11 @@ export const create = createRoute({
   tags,
   summary: "Create a volume: blank, from an image, from a snapshot or from another volume (the form's own schema)",
   request: { body: body(VolumeCreateRequest) },
-  responses: { 202: accepted("Cinder accepted the volume (creating)"), 404: json(ErrorSchema, "The source was not found"), ...errorResponses },
+  responses: {
+    202: accepted("Cinder accepted the volume (creating)"),
+    404: json(ErrorSchema, "The source was not found"),
+    ...errorResponses,
+  },
 });
 
 export const extend = createRoute({
@@ -117,6 +122,14 @@ export const removeSnapshot = createRoute({
   responses: { 202: accepted("Cinder accepted the delete"), 404: json(ErrorSchema, "No such snapshot"), ...errorResponses },
 });
 
+export const snapshots = createRoute({
+  method: "get",
+  path: "/volume-snapshots",
+  tags,
+  summary: "The project's volume snapshots (newest first), to create a volume from",
+  responses: { 200: json(VolumeSnapshotListSchema, "The snapshots"), ...errorResponses },
+});
+
 export const types = createRoute({
   method: "get",
   path: "/volume-types",
@@ -136,3 +149,4 @@ export type DetachRoute = typeof detach;
 export type RemoveRoute = typeof remove;
 export type RemoveSnapshotRoute = typeof removeSnapshot;
 export type TypesRoute = typeof types;
+export type SnapshotsRoute = typeof snapshots;

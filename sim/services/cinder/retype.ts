@@ -11,11 +11,15 @@ const pyRepr = (x: unknown): string =>
     : typeof x === "string"
       ? `'${x}'`
       : typeof x === "boolean"
-        ? (x ? "True" : "False")
+        ? x
+          ? "True"
+          : "False"
         : Array.isArray(x)
           ? `[${x.map(pyRepr).join(", ")}]`
           : typeof x === "object"
-            ? `{${Object.entries(x).map(([k, v]) => `'${k}': ${pyRepr(v)}`).join(", ")}}`
+            ? `{${Object.entries(x)
+                .map(([k, v]) => `'${k}': ${pyRepr(v)}`)
+                .join(", ")}}`
             : String(x);
 
 /**
@@ -36,7 +40,10 @@ export function retype(state: SimState, v: Volume, args: unknown, status: string
   if (a.new_type === undefined)
     return cinderFault(400, `Invalid input for field/attribute os-retype. Value: ${value}. 'new_type' is a required property`);
   if (typeof a.new_type !== "string")
-    return cinderFault(400, `Invalid input for field/attribute new_type. Value: ${a.new_type}. ${JSON.stringify(a.new_type)} is not of type 'string'`);
+    return cinderFault(
+      400,
+      `Invalid input for field/attribute new_type. Value: ${a.new_type}. ${JSON.stringify(a.new_type)} is not of type 'string'`,
+    );
   const policy = a.migration_policy;
   if (policy !== undefined && policy !== null && policy !== "never" && policy !== "on-demand")
     return cinderFault(

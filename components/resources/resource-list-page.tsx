@@ -1,0 +1,152 @@
+"use client";
+
+import { Suspense, useCallback, useState, type ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey, Messages } from "@/lib/i18n/translate";
+import { lazyWithPreload } from "@/lib/lazy";
+import type { ListSpec, SortDir, listQueryOf } from "@/lib/list-state";
+import { mergeLiveRows, rowsToPoll, type LiveRow, type RowPoll } from "@/lib/queries/live";
+import { PageHeader } from "@/components/common/page-header";
+import type { IconName } from "@/components/ui/icon";
+import { Spinner } from "@/components/ui/spinner";
+import type { LiveRowSource } from "./live-rows";
+import { ListToolbar } from "./list-toolbar";
+import { ResourceListCard } from "./resource-list-card";
+import { useListState } from "./use-list-state";
+
+const LiveRows = lazyWithPreload(() => import("./live-rows").then((m) => m.default)) as unknown as <T extends LiveRow>(p: {
+  rows: T[];
+  source: LiveRowSource<T>;
+  onPoll: (id: string, poll: RowPoll<T>) => void;
+}) => ReactNode;
+
+/** The texts a list's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`, `.emptyHint`, `.searchPlaceholder`. */
+interface ListTexts {
+  title: string;
+  description: string;
+  error: string;
+  empty: string;
+  emptyHint: string;
+  searchPlaceholder: string;
+}
+export type ListNamespace = { [K in keyof Messages]: Messages[K] extends ListTexts ? K : never }[keyof Messages];
+
+interface Page<T> {
+  items: T[];
+  nextMarker: string | null;
+  mode: "upstream" | "scanned";
+  truncated: boolean;
+  unavailable?: { service: string; code: string }[];
+}
+
+export interface SortProps<S extends string> {
+  sort: S;
+  dir: SortDir;
+  onSort: (sort: S, dir: SortDir) => void;
+}
+
+export interface ResourceListPageProps<T extends LiveRow, S extends string, F extends string> {
+  /** The i18n namespace with the list's texts (ListTexts); its `title` heads the page. */
+  ns: ListNamespace;
+  /** The empty state's icon. */
+  icon: IconName;
+  /** The URL state: sorts, default order, and the one filter (search-params.ts next to the page). */
+  spec: ListSpec<S, F>;
+  /** The list's query hook (lib/queries/<resource>.ts), given the BFF query for the URL state. */
+  useList: (query: ReturnType<typeof listQueryOf<NoInfer<S>, NoInfer<F>>>) => UseQueryResult<Page<T>>;
+  /** The table for the rows (undefined while the first page loads) and the sort state. */
+  table: (items: T[] | undefined, sort: SortProps<NoInfer<S>>) => ReactNode;
+  /** The filter's label and each value's label, when the spec has a filter. */
+  filter?: { label: string; option: (value: NoInfer<F>) => string };
+  /** The page's actions (e.g. "Create"), also offered by the empty state. */
+  actions?: ReactNode;
+  /** Shown in the toolbar while rows are transitional (e.g. "Updating while instances change state"). */
+  pollingNote?: string;
+  /**
+   * The resource's one-row GET: transitional rows are then polled one by one (2.5 s → 30 s backoff; a 404 drops the
+   * row), and the list query should refresh at the slow pace (`listPoll(q, n, true)`). Without it, the list query
+   * itself backs off (`listPoll(q, n, false)`).
+   */
+  liveRows?: LiveRowSource<T>;
+  /** Rows transitional for longer than this are no longer polled (e.g. an image left `queued`). */
+  stopPollingAfterMs?: number;
+}
+
+/**
+ * One resource list page: header, search + filter toolbar, the card with its failure, empty and truncated states,
+ * the table and the pager, all from the URL state; transitional rows stay live. Instances, volumes, images and
+ * networks are built on it; a new list needs its search-params.ts spec, its query hook and its table.
+ */
+export function ResourceListPage<T extends LiveRow, S extends string, F extends string = never>(p: ResourceListPageProps<T, S, F>) {
+  const t = useT();
+  const key = (k: keyof ListTexts) => t(`${p.ns}.${k}` as MessageKey);
+  const { state, query, update } = useListState(p.spec);
+  const list = p.useList(query);
+  const [polled, setPolled] = useState<ReadonlyMap<string, RowPoll<T>>>(new Map());
+  const [stamp, setStamp] = useState(list.dataUpdatedAt);
+  // A fresher list replaces what the rows' own polls said.
+  if (stamp !== list.dataUpdatedAt) {
+    setStamp(list.dataUpdatedAt);
+    setPolled(new Map());
+  }
+  const refetch = list.refetch;
+  const onPoll = useCallback(
+    (id: string, poll: RowPoll<T>) => {
+      setPolled((m) => new Map(m).set(id, poll));
+      // Settled or gone: the list (counts, order, pager) catches up.
+      if ("gone" in poll || !poll.row.transient) void refetch();
+    },
+    [refetch],
+  );
+  const items = list.data ? mergeLiveRows(list.data.items, polled) : undefined;
+  const watch = p.liveRows && items ? new Set(rowsToPoll(list.data?.items, Date.now(), p.stopPollingAfterMs)) : null;
+  const polling = items?.some((i) => i.transient);
+  const shown = list.data && items && items !== list.data.items ? ({ ...list, data: { ...list.data, items } } as typeof list) : list;
+  return (
+    <>
+      <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
+      <ResourceListCard
+        label={key("title")}
+        query={shown}
+        cursor={state.cursor}
+        search={state.search}
+        filtered={!!state.filter}
+        onPage={(cursor) => update({ cursor })}
+        onClear={() => update({ search: "", filter: undefined })}
+        errorTitle={key("error")}
+        empty={{ icon: p.icon, title: key("empty"), hint: key("emptyHint"), action: p.actions }}
+        toolbar={
+          <ListToolbar
+            search={state.search}
+            onSearch={(search) => update({ search })}
+            placeholder={key("searchPlaceholder")}
+            filter={
+              p.filter && p.spec.filter
+                ? {
+                    label: p.filter.label,
+                    value: state.filter,
+                    options: p.spec.filter.values.map((v) => ({ value: v, label: p.filter!.option(v) })),
+                    onChange: (filter) => update({ filter: filter as F | undefined }),
+                  }
+                : undefined
+            }
+          >
+            {polling && p.pollingNote ? (
+              <span className="inline-flex items-center gap-1.5" role="status">
+                <Spinner className="size-3" />
+                {p.pollingNote}
+              </span>
+            ) : null}
+          </ListToolbar>
+        }
+        table={(rows) => p.table(rows, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
+      />
+      {watch?.size && p.liveRows && list.data ? (
+        <Suspense fallback={null}>
+          <LiveRows rows={list.data.items.filter((i) => watch.has(i.id))} source={p.liveRows} onPoll={onPoll} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
