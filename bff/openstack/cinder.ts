@@ -59,7 +59,7 @@ export function createCinder(http: Http, s: SessionLike) {
     volumesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
       fetchPage<CinderVolume>(http, { ...req("/volumes/detail"), query: opts.query }, "volumes", opts),
     volume: async (id: string) => (await http.json<{ volume: CinderVolume }>(req(`/volumes/${encodeURIComponent(id)}`))).volume,
-    snapshots: (query: Record<string, string> = {}) => listAll<CinderSnapshot>(http, { ...req("/snapshots/detail"), query }, "snapshots"),
+    snapshots: () => listAll<CinderSnapshot>(http, req("/snapshots/detail"), "snapshots"),
     snapshot: async (id: string) => (await http.json<{ snapshot: CinderSnapshot }>(req(`/snapshots/${encodeURIComponent(id)}`))).snapshot,
     /** POST /volumes: never retried (the HTTP layer retries only GET). Answers 202 with the volume, `creating`. */
     createVolume: async (volume: Record<string, unknown>) =>

@@ -20,6 +20,14 @@ export const toVolumeSnapshot = (s: CinderSnapshot): VolumeSnapshot => ({
   created: iso(s.created_at),
 });
 
+/**
+ * One volume's snapshots. Not with Cinder's `volume_id` filter: from 3.33 cinder-api accepts only the filters its
+ * resource_filters.json lists, and a deployment without that file (the real tier's) refuses every one with 400.
+ */
+export async function volumeSnapshotsOf(cinder: Cinder, volumeId: string): Promise<CinderSnapshot[]> {
+  return (await cinder.snapshots()).items.filter((s) => s.volume_id === volumeId);
+}
+
 /** What the volume was made from, by Cinder's own fields: a snapshot, another volume, an image, or nothing. */
 export function volumeSource(v: CinderVolume): VolumeDetail["source"] {
   if (v.snapshot_id) return { type: "snapshot", id: v.snapshot_id };
@@ -46,13 +54,11 @@ export function toVolumeDetail(v: CinderVolume, snaps: CinderSnapshot[], serverN
 
 /** One volume with its snapshots and attachments (server names from Nova, which may fail without failing the page). */
 export async function volumeDetail(io: { cinder: Cinder; nova: Nova }, id: string): Promise<VolumeDetail> {
-  const [v, snaps] = await Promise.all([io.cinder.volume(id), io.cinder.snapshots({ volume_id: id })]);
+  const [v, snaps] = await Promise.all([io.cinder.volume(id), volumeSnapshotsOf(io.cinder, id)]);
   const names = v.attachments?.length
     ? await optional("compute", io.nova.serverNames(), new Map<string, string>())
     : { value: new Map<string, string>(), unavailable: [] };
-  // Cinder's volume_id filter is honoured by the real service; keep only this volume's snapshots all the same.
-  const own = snaps.items.filter((s) => s.volume_id === id);
-  return { ...toVolumeDetail(v, own, names.value), unavailable: names.unavailable };
+  return { ...toVolumeDetail(v, snaps, names.value), unavailable: names.unavailable };
 }
 
 /** The project's snapshots, newest first (a bounded walk: `truncated` when it stopped short). */

@@ -3,6 +3,7 @@ import type { Cinder, CinderVolume } from "../../openstack/cinder";
 import type { Glance } from "../../openstack/glance";
 import type { Nova } from "../../openstack/nova";
 import { volumeActionState } from "./action-policy";
+import { volumeSnapshotsOf } from "./volume-detail";
 import type { VolumeAction, VolumeCreate } from "./schema";
 import type { z } from "@hono/zod-openapi";
 import type { VolumeRetypeRequest, VolumeSnapshotRequest } from "./schema";
@@ -45,10 +46,7 @@ export async function createVolume(io: { cinder: Cinder; glance: Glance }, inp: 
 /** Refuses, with the reason, what the policy says Cinder would refuse: 409 `action_not_allowed`. */
 async function allowed(cinder: Cinder, id: string, action: VolumeAction): Promise<CinderVolume> {
   const needsSnapshots = action === "delete";
-  const [v, snaps] = await Promise.all([
-    cinder.volume(id),
-    needsSnapshots ? cinder.snapshots({ volume_id: id }).then((r) => r.items.filter((s) => s.volume_id === id)) : Promise.resolve([]),
-  ]);
+  const [v, snaps] = await Promise.all([cinder.volume(id), needsSnapshots ? volumeSnapshotsOf(cinder, id) : Promise.resolve([])]);
   const state = volumeActionState(action, { status: v.status, attachments: (v.attachments ?? []).length, snapshots: snaps.length });
   if (!state.enabled)
     throw new ApiError(409, "action_not_allowed", state.message ?? `${action} is not allowed now`, {
@@ -80,7 +78,8 @@ export async function snapshotVolume(cinder: Cinder, id: string, inp: z.infer<ty
       service: "volume",
       details: { action: "snapshot", reason: "attached", status: v.status, attachments: v.attachments.length, snapshots: 0 },
     });
-  const s = await cinder.createSnapshot({ volume_id: id, name: inp.name || null, force: inp.force });
+  // At 3.66+ Cinder snapshots an in-use volume without `force`, and refuses force=false: it is never sent.
+  const s = await cinder.createSnapshot({ volume_id: id, name: inp.name || null });
   return { id: s.id, status: s.status };
 }
 

@@ -2,6 +2,7 @@ import { nanoid } from "nanoid";
 import { stableUuid } from "../../../sim/scenarios/network";
 import { onReal, onSim, target } from "../../../tests/target";
 import { VolumeDetailSchema, VolumeTypeListSchema } from "../../features/volumes/schema";
+import { bootTestServer, deleteQuietly, waitFor } from "../../test/instance-helpers";
 import { createAgent } from "../../test/test-app";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -75,6 +76,7 @@ describe(`volume actions (${target.name})`, () => {
     snaps.push(snap.body.id);
     const withSnap = await until(id, (x) => x.snapshots.some((s: any) => s.id === snap.body.id && s.status === "available"));
     expect(withSnap.actions.find((x: any) => x.action === "delete")).toMatchObject({ enabled: false, reason: "has_snapshots" });
+    expect((await a.get("/api/volume-snapshots")).body.items.map((x: any) => x.id)).toContain(snap.body.id);
     const refused = await a.request("DELETE", `/api/volumes/${id}`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
@@ -128,6 +130,29 @@ describe(`volume actions (${target.name})`, () => {
     },
     120_000,
   );
+
+  it("attaches to an instance and detaches; delete and a second attach are refused with the reason meanwhile", async () => {
+    const id = await create({ name: `${tag}-attach`, source: { type: "blank" }, sizeGiB: 1 });
+    await until(id, (x) => x.status === "available");
+    const server = await bootTestServer(`${tag}-srv`);
+    try {
+      await waitFor(server.session, server.id, (st) => st === "ACTIVE", 120_000);
+      const att = await a.post(`/api/volumes/${id}/attach`, { serverId: server.id });
+      expect(att.status, JSON.stringify(att.body)).toBe(202);
+      const inUse = await until(id, (x) => x.status === "in-use" && x.attachments.length === 1);
+      expect(inUse.attachments[0]).toMatchObject({ serverId: server.id, serverName: `${tag}-srv` });
+      expect(inUse.actions.find((x: any) => x.action === "delete")).toMatchObject({ enabled: false, reason: "attached" });
+      const refused = await a.request("DELETE", `/api/volumes/${id}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.details).toMatchObject({ reason: "attached", attachments: 1 });
+      expect((await a.post(`/api/volumes/${id}/attach`, { serverId: server.id })).body.details).toMatchObject({ reason: "attached" });
+      expect((await a.post(`/api/volumes/${id}/detach`)).status).toBe(202);
+      await until(id, (x) => x.status === "available" && x.attachments.length === 0);
+    } finally {
+      await deleteQuietly(server.session, server.id);
+      await waitFor(server.session, server.id, (st) => st === 404, 120_000);
+    }
+  }, 300_000);
 
   it("answers 404 for another project's or a missing volume, and needs a session", async () => {
     expect((await a.get("/api/volumes/00000000-0000-0000-0000-000000000000")).status).toBe(404);

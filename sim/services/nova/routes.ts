@@ -8,6 +8,7 @@ import { webobNotFound } from "../common/webob";
 import { registerFlavorsAndKeypairs } from "./flavors";
 import { registerServers } from "./servers";
 import { registerServerExtras } from "./server-extras";
+import { registerVolumeAttach } from "./volume-attach";
 import { registerNovaAdmin } from "./admin";
 import { registerLimits } from "./limits";
 import type { ViewCtx } from "./view";
@@ -58,6 +59,7 @@ export function novaRoutes(state: SimState) {
   registerFlavorsAndKeypairs(api, state, ctx);
   registerServers(api, state, ctx);
   registerServerExtras(api, state, ctx);
+  registerVolumeAttach(api, state, ctx);
   registerNovaAdmin(api, state, ctx);
   registerLimits(api, state, ctx);
   api.notFound((c) => {

@@ -30,6 +30,7 @@ p("volumes.update.bad-body", "PUT", "/volumes/{volume}", { body: { volume: { siz
 p("volumes.delete.missing", "DELETE", "/volumes/{missing}");
 p("volumes.delete.other-project", "DELETE", "/volumes/{volume}", { user: "other" });
 // Volume actions (the volume-actions issue).
+p("volumes.action.extend.not-larger", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 1 } } });
 p("volumes.action.extend.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 0 } } });
 p("volumes.action.unknown", "POST", "/volumes/{volume}/action", { body: { "os-bogus": {} } });
 p("volumes.action.reset-status.member", "POST", "/volumes/{volume}/action", { body: { "os-reset_status": { status: "available" } } });
@@ -53,7 +54,6 @@ p("volumes.action.retype.other-project", "POST", "/volumes/{volume}/action", {
   user: "other",
   body: { "os-retype": { new_type: "__DEFAULT__" } },
 });
-p("snapshots.list.by-volume", "GET", "/snapshots/detail?volume_id={volume}");
 // Snapshots, types, limits, quotas, services, pools.
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
@@ -67,6 +67,7 @@ p("snapshots.create.other-project", "POST", "/snapshots", {
   body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } },
 });
 p("snapshots.create.bad-body", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s1" } } });
+p("snapshots.create.force-false", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s4", volume_id: "{volume}", force: false } } });
 p("types.list", "GET", "/types");
 p("types.default", "GET", "/types/default");
 p("types.get.missing", "GET", "/types/{missing}");
@@ -82,5 +83,8 @@ p("availability-zone.list", "GET", "/os-availability-zone");
 p("attachments.list", "GET", "/attachments", { headers: mv("3.27") });
 p("attachments.list.old-mv", "GET", "/attachments");
 p("unknown.path", "GET", "/no-such-things");
+
+// Last: it changes the fixture (1 → 2 GiB, `extending` for a moment on the real tier).
+p("volumes.action.extend", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
 
 export const volume = list;
