@@ -1,23 +1,27 @@
 "use client";
 
-import { useQuery, type QueryKey } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ApiError } from "@/lib/api/errors";
-import { live, rowPoll, type LiveRow, type RowPoll } from "@/lib/queries/live";
+import { live, type LiveRow } from "@/lib/queries/live";
+import { mergeLiveRows, rowPoll, type RowPoll } from "@/lib/queries/live-rows";
 
-/** How to GET one row of a list: its query key and its fetch (the resource's detail route, a superset of the row). */
+/**
+ * How to follow one row of a list: the key prefix of the resource's cached lists (patched with what the row's poll
+ * says), the row's own query key, and its GET (the resource's detail route, a superset of the row).
+ */
 export interface LiveRowSource<T> {
+  lists: QueryKey;
   key: (id: string) => QueryKey;
   fetch: (id: string, signal: AbortSignal) => Promise<T>;
 }
 
-interface Props<T extends LiveRow> {
-  rows: T[];
-  source: LiveRowSource<T>;
-  onPoll: (id: string, poll: RowPoll<T>) => void;
+interface Page<T> {
+  items: T[];
 }
 
-function RowPoller<T extends LiveRow>({ row, source, onPoll }: { row: T; source: LiveRowSource<T>; onPoll: Props<T>["onPoll"] }) {
+function RowPoller<T extends LiveRow>({ row, source }: { row: T; source: LiveRowSource<T> }) {
+  const qc = useQueryClient();
   const q = useQuery({
     queryKey: source.key(row.id),
     queryFn: ({ signal }) => source.fetch(row.id, signal),
@@ -31,17 +35,23 @@ function RowPoller<T extends LiveRow>({ row, source, onPoll }: { row: T; source:
   const gone = q.error instanceof ApiError && q.error.status === 404;
   const fresh = q.isFetchedAfterMount ? q.data : undefined;
   useEffect(() => {
-    if (gone) onPoll(row.id, { gone: true });
-    else if (fresh) onPoll(row.id, { row: fresh });
-  }, [gone, fresh, row.id, onPoll]);
+    const poll: RowPoll<T> | null = gone ? { gone: true } : fresh ? { row: fresh } : null;
+    if (!poll) return;
+    // Every cached page that shows the row shows it as its poll says (or drops it); settled or gone, the lists catch up.
+    const polled = new Map([[row.id, poll]]);
+    qc.setQueriesData<Page<T>>({ queryKey: source.lists }, (page) =>
+      page?.items ? { ...page, items: mergeLiveRows(page.items, polled) } : page,
+    );
+    if (gone || !fresh?.transient) void qc.invalidateQueries({ queryKey: source.lists });
+  }, [gone, fresh, row.id, qc, source.lists]);
   return null;
 }
 
 /**
  * Polls each transitional row by itself (issue 13, "Live"), with the 2.5 s → 30 s backoff, paused while the tab is
- * hidden; a 401 sends the browser to the login page (the API client's session guard). Loaded only when a list has
- * transitional rows, so it stays out of every first load. Renders nothing.
+ * hidden; a row whose GET answers 404 drops out of the lists; a 401 sends the browser to the login page (the API
+ * client's session guard). Loaded only when a list has transitional rows, so it is in no first load. Renders nothing.
  */
-export default function LiveRows<T extends LiveRow>({ rows, source, onPoll }: Props<T>) {
-  return rows.map((row) => <RowPoller key={row.id} row={row} source={source} onPoll={onPoll} />);
+export default function LiveRows<T extends LiveRow>({ rows, source }: { rows: T[]; source: LiveRowSource<T> }) {
+  return rows.map((row) => <RowPoller key={row.id} row={row} source={source} />);
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { Suspense, useCallback, useState, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey, Messages } from "@/lib/i18n/translate";
 import { lazyWithPreload } from "@/lib/lazy";
 import type { ListSpec, SortDir, listQueryOf } from "@/lib/list-state";
-import { mergeLiveRows, rowsToPoll, type LiveRow, type RowPoll } from "@/lib/queries/live";
+import { rowsToPoll, type LiveRow } from "@/lib/queries/live";
 import { PageHeader } from "@/components/common/page-header";
 import type { IconName } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
@@ -18,7 +18,6 @@ import { useListState } from "./use-list-state";
 const LiveRows = lazyWithPreload(() => import("./live-rows").then((m) => m.default)) as unknown as <T extends LiveRow>(p: {
   rows: T[];
   source: LiveRowSource<T>;
-  onPoll: (id: string, poll: RowPoll<T>) => void;
 }) => ReactNode;
 
 /** The texts a list's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`, `.emptyHint`, `.searchPlaceholder`. */
@@ -64,9 +63,9 @@ export interface ResourceListPageProps<T extends LiveRow, S extends string, F ex
   /** Shown in the toolbar while rows are transitional (e.g. "Updating while instances change state"). */
   pollingNote?: string;
   /**
-   * The resource's one-row GET: transitional rows are then polled one by one (2.5 s → 30 s backoff; a 404 drops the
-   * row), and the list query should refresh at the slow pace (`listPoll(q, n, true)`). Without it, the list query
-   * itself backs off (`listPoll(q, n, false)`).
+   * The resource's one-row GET and its lists' key prefix: transitional rows are then polled one by one (2.5 s → 30 s
+   * backoff; what a poll says is written into the cached lists, a 404 drops the row), and the list query should refresh
+   * at the slow pace (`listPoll(q, n, true)`). Without it, the list query itself backs off (`listPoll(q, n, false)`).
    */
   liveRows?: LiveRowSource<T>;
   /** Rows transitional for longer than this are no longer polled (e.g. an image left `queued`). */
@@ -83,32 +82,14 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
   const key = (k: keyof ListTexts) => t(`${p.ns}.${k}` as MessageKey);
   const { state, query, update } = useListState(p.spec);
   const list = p.useList(query);
-  const [polled, setPolled] = useState<ReadonlyMap<string, RowPoll<T>>>(new Map());
-  const [stamp, setStamp] = useState(list.dataUpdatedAt);
-  // A fresher list replaces what the rows' own polls said.
-  if (stamp !== list.dataUpdatedAt) {
-    setStamp(list.dataUpdatedAt);
-    setPolled(new Map());
-  }
-  const refetch = list.refetch;
-  const onPoll = useCallback(
-    (id: string, poll: RowPoll<T>) => {
-      setPolled((m) => new Map(m).set(id, poll));
-      // Settled or gone: the list (counts, order, pager) catches up.
-      if ("gone" in poll || !poll.row.transient) void refetch();
-    },
-    [refetch],
-  );
-  const items = list.data ? mergeLiveRows(list.data.items, polled) : undefined;
-  const watch = p.liveRows && items ? new Set(rowsToPoll(list.data?.items, Date.now(), p.stopPollingAfterMs)) : null;
-  const polling = items?.some((i) => i.transient);
-  const shown = list.data && items && items !== list.data.items ? ({ ...list, data: { ...list.data, items } } as typeof list) : list;
+  const data = list.data;
+  const watch = p.liveRows && data ? rowsToPoll(data.items, Date.now(), p.stopPollingAfterMs) : [];
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
       <ResourceListCard
         label={key("title")}
-        query={shown}
+        query={list}
         cursor={state.cursor}
         search={state.search}
         filtered={!!state.filter}
@@ -132,7 +113,7 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
                 : undefined
             }
           >
-            {polling && p.pollingNote ? (
+            {p.pollingNote && data?.items.some((i) => i.transient) ? (
               <span className="inline-flex items-center gap-1.5" role="status">
                 <Spinner className="size-3" />
                 {p.pollingNote}
@@ -142,9 +123,9 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
         }
         table={(rows) => p.table(rows, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
       />
-      {watch?.size && p.liveRows && list.data ? (
+      {watch.length && p.liveRows && data ? (
         <Suspense fallback={null}>
-          <LiveRows rows={list.data.items.filter((i) => watch.has(i.id))} source={p.liveRows} onPoll={onPoll} />
+          <LiveRows rows={data.items.filter((i) => watch.includes(i.id))} source={p.liveRows} />
         </Suspense>
       ) : null}
     </>

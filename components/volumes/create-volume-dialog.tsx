@@ -188,7 +188,13 @@ export function CreateVolumeDialog({ open, onOpenChange, preset }: Props) {
           </div>
         ) : null}
         {type === "image" && sourceId ? (
-          <div className="border bg-muted/40 p-2 text-xs" role="status" data-testid="volume-plan" data-verdict={verdict ?? ""}>
+          <div
+            className="border bg-muted/40 p-2 text-xs"
+            role="status"
+            data-testid="volume-plan"
+            data-verdict={verdict ?? ""}
+            data-path={plan?.path ?? ""}
+          >
             {!plan ? (
               <span className="inline-flex items-center gap-1.5">
                 <Spinner className="size-3" />

@@ -46,6 +46,7 @@ export const useInstances = (f: InstanceFilter) => useQuery(instanceQueries.list
 
 /** One transitional row of the list, polled by itself (the detail is a superset of the row). */
 export const instanceRowSource = {
+  lists: instanceKeys.lists(),
   key: (id: string) => [...instanceKeys.all, "row", id] as const,
   fetch: (id: string, signal: AbortSignal): Promise<InstanceSummary> =>
     request(api.GET("/api/instances/{id}", { params: { path: { id } }, signal })),

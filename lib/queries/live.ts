@@ -45,9 +45,6 @@ export interface LiveRow {
   created?: string;
 }
 
-/** What one row's own poll said: the row as it is now, or gone (its GET answered 404). */
-export type RowPoll<T> = { row: T } | { gone: true };
-
 /**
  * The rows to poll one by one: the transitional ones, except those transitional for longer than `stopAfterMs`
  * (an image left `queued` stays so for good: it is shown as stuck, not polled for ever).
@@ -61,22 +58,6 @@ export function rowAgeMs(i: LiveRow, now: number): number {
   const t = i.created ? Date.parse(i.created) : Number.NaN;
   return Number.isFinite(t) ? Math.max(0, now - t) : 0;
 }
-
-/** The list as shown: each polled row replaces the list's copy of it, and a row whose own GET answered 404 drops out. */
-export function mergeLiveRows<T extends LiveRow>(items: readonly T[], polled: ReadonlyMap<string, RowPoll<T>>): T[] {
-  if (!polled.size) return items as T[];
-  const out: T[] = [];
-  for (const item of items) {
-    const p = polled.get(item.id);
-    if (!p) out.push(item);
-    else if ("row" in p) out.push(p.row);
-  }
-  return out;
-}
-
-/** A row's own poll interval: the backoff while it stays transitional, none once it has settled (the list takes over). */
-export const rowPoll = (query: PolledQuery & { state: { data?: LiveRow } }): number | false =>
-  query.state.data && !query.state.data.transient ? false : livePoll(query, true);
 
 /**
  * The list's own refresh: the slow pace when its transitional rows are polled one by one (or there are none);

@@ -52,6 +52,7 @@ export const useVolumeTypes = (enabled = true) => useQuery({ ...volumeQueries.ty
 
 /** One transitional row of the list, polled by itself (the detail is a superset of the row). */
 export const volumeRowSource = {
+  lists: volumeKeys.lists(),
   key: (id: string) => [...volumeKeys.all, "row", id] as const,
   fetch: (id: string, signal: AbortSignal): Promise<VolumeSummary> =>
     request(api.GET("/api/volumes/{id}", { params: { path: { id } }, signal })),

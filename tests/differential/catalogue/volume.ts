@@ -67,7 +67,16 @@ p("snapshots.create.other-project", "POST", "/snapshots", {
   body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } },
 });
 p("snapshots.create.bad-body", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s1" } } });
-p("snapshots.create.force-false", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s4", volume_id: "{volume}", force: false } } });
+// 3.66+: force=false is refused (force=true is ignored, and an in-use volume is snapshotted without it).
+p("snapshots.create.force-false.mv-3.67", "POST", "/snapshots", {
+  headers: mv("3.67"),
+  body: { snapshot: { name: "{tag}-s4", volume_id: "{volume}", force: false } },
+  cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id),
+});
+p("snapshots.create.force-false.mv-3.0", "POST", "/snapshots", {
+  body: { snapshot: { name: "{tag}-s5", volume_id: "{volume}", force: false } },
+  cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id),
+});
 p("types.list", "GET", "/types");
 p("types.default", "GET", "/types/default");
 p("types.get.missing", "GET", "/types/{missing}");
