@@ -1,5 +1,6 @@
 import { nanoid } from "nanoid";
 import { stableUuid } from "../../../sim/scenarios/network";
+import { login } from "../../../sim/test/os-session";
 import { onReal, onSim, target } from "../../../tests/target";
 import { VolumeDetailSchema, VolumeTypeListSchema } from "../../features/volumes/schema";
 import { bootTestServer, deleteQuietly, waitFor } from "../../test/instance-helpers";
@@ -128,17 +129,26 @@ describe(`volume actions (${target.name})`, () => {
     expect(same.body.field).toBe("body.volumeType");
   }, 120_000);
 
-  it.skipIf(onReal)(
-    "retypes to another type (not applicable on the real target: it has one volume type, __DEFAULT__, and a member cannot create another)",
-    async () => {
+  it("retypes to another type (on the real tier, to a type the admin makes for the test and removes afterwards)", async () => {
+    let made: string | null = null;
+    const admin = onReal ? await login("admin") : null;
+    try {
+      if (admin) {
+        const res = await admin.call("volumev3", "/types", { method: "POST", json: { volume_type: { name: `${tag}-type` } } });
+        expect(res.status, await res.clone().text()).toBe(200);
+        made = (await res.json()).volume_type.id;
+      }
       const id = await create({ name: `${tag}-retype`, source: { type: "blank" }, sizeGiB: 1 });
       await until(id, (x) => x.status === "available");
-      const other = (await a.get("/api/volume-types")).body.items.find((t: any) => !t.isDefault);
+      const other = (await a.get("/api/volume-types")).body.items.find((t: any) => !t.isDefault && (!onReal || t.name === `${tag}-type`));
       expect((await a.post(`/api/volumes/${id}/retype`, { volumeType: other.name })).status).toBe(202);
-      await until(id, (x) => x.type === other.name);
-    },
-    120_000,
-  );
+      await until(id, (x) => x.type === other.name && x.status === "available");
+      expect((await a.request("DELETE", `/api/volumes/${id}`)).status).toBe(202);
+      for (let i = 0; i < 120 && (await a.get(`/api/volumes/${id}`)).status !== 404; i++) await sleep(500);
+    } finally {
+      if (admin && made) await (await admin.call("volumev3", `/types/${made}`, { method: "DELETE" })).text();
+    }
+  }, 180_000);
 
   it("attaches to an instance and detaches; delete and a second attach are refused with the reason meanwhile", async () => {
     const id = await create({ name: `${tag}-attach`, source: { type: "blank" }, sizeGiB: 1 });
