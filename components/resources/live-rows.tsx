@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ApiError } from "@/lib/api/errors";
 import { live, type LiveRow } from "@/lib/queries/live";
-import { mergeLiveRows, rowPoll, type RowPoll } from "@/lib/queries/live-rows";
+import { mergeLiveRows, rowPoll, rowsToPoll, type RowPoll } from "@/lib/queries/live-rows";
 
 /**
  * How to follow one row of a list: the key prefix of the resource's cached lists (patched with what the row's poll
@@ -52,6 +52,15 @@ function RowPoller<T extends LiveRow>({ row, source }: { row: T; source: LiveRow
  * hidden; a row whose GET answers 404 drops out of the lists; a 401 sends the browser to the login page (the API
  * client's session guard). Loaded only when a list has transitional rows, so it is in no first load. Renders nothing.
  */
-export default function LiveRows<T extends LiveRow>({ rows, source }: { rows: T[]; source: LiveRowSource<T> }) {
-  return rows.map((row) => <RowPoller key={row.id} row={row} source={source} />);
+export default function LiveRows<T extends LiveRow>({
+  items,
+  source,
+  stopAfterMs,
+}: {
+  items: T[];
+  source: LiveRowSource<T>;
+  stopAfterMs?: number;
+}) {
+  const ids = rowsToPoll(items, Date.now(), stopAfterMs);
+  return items.filter((i) => ids.includes(i.id)).map((row) => <RowPoller key={row.id} row={row} source={source} />);
 }

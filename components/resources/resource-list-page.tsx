@@ -6,18 +6,24 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey, Messages } from "@/lib/i18n/translate";
 import { lazyWithPreload } from "@/lib/lazy";
 import type { ListSpec, SortDir, listQueryOf } from "@/lib/list-state";
-import { rowsToPoll, type LiveRow } from "@/lib/queries/live";
+import type { LiveRow } from "@/lib/queries/live";
 import { PageHeader } from "@/components/common/page-header";
+import { QueryError } from "@/components/common/query-error";
+import { UnavailableNotice } from "@/components/common/unavailable-notice";
+import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 import type { LiveRowSource } from "./live-rows";
 import { ListToolbar } from "./list-toolbar";
-import { ResourceListCard } from "./resource-list-card";
+import { ListStates } from "./table-states";
 import { useListState } from "./use-list-state";
 
+// Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
+const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
 const LiveRows = lazyWithPreload(() => import("./live-rows").then((m) => m.default)) as unknown as <T extends LiveRow>(p: {
-  rows: T[];
+  items: T[];
   source: LiveRowSource<T>;
+  stopAfterMs?: number;
 }) => ReactNode;
 
 /** The texts a list's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`, `.emptyHint`, `.searchPlaceholder`. */
@@ -83,49 +89,82 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
   const { state, query, update } = useListState(p.spec);
   const list = p.useList(query);
   const data = list.data;
-  const watch = p.liveRows && data ? rowsToPoll(data.items, Date.now(), p.stopPollingAfterMs) : [];
+  const transient = data?.items.some((i) => i.transient);
+  const searching = !!state.search || !!state.filter;
+  const empty = !!data && data.items.length === 0;
+  const failedFirst = !!list.error && !data;
+  const retry = () => list.refetch();
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
-      <ResourceListCard
-        label={key("title")}
-        query={list}
-        cursor={state.cursor}
-        search={state.search}
-        filtered={!!state.filter}
-        onPage={(cursor) => update({ cursor })}
-        onClear={() => update({ search: "", filter: undefined })}
-        errorTitle={key("error")}
-        empty={{ icon: p.icon, title: key("empty"), hint: key("emptyHint"), action: p.actions }}
-        toolbar={
-          <ListToolbar
-            search={state.search}
-            onSearch={(search) => update({ search })}
-            placeholder={key("searchPlaceholder")}
-            filter={
-              p.filter && p.spec.filter
-                ? {
-                    label: p.filter.label,
-                    value: state.filter,
-                    options: p.spec.filter.values.map((v) => ({ value: v, label: p.filter!.option(v) })),
-                    onChange: (filter) => update({ filter: filter as F | undefined }),
-                  }
-                : undefined
-            }
-          >
-            {p.pollingNote && data?.items.some((i) => i.transient) ? (
-              <span className="inline-flex items-center gap-1.5" role="status">
-                <Spinner className="size-3" />
-                {p.pollingNote}
-              </span>
+      {/* The card: toolbar, then the failure (naming the service) or the empty state or the table, then the pager.
+          A failed refetch keeps the rows on screen under the error. */}
+      <Card aria-label={key("title")}>
+        <ListToolbar
+          search={state.search}
+          onSearch={(search) => update({ search })}
+          placeholder={key("searchPlaceholder")}
+          filter={
+            p.filter && p.spec.filter
+              ? {
+                  label: p.filter.label,
+                  value: state.filter,
+                  options: p.spec.filter.values.map((v) => ({ value: v, label: p.filter!.option(v) })),
+                  onChange: (filter) => update({ filter: filter as F | undefined }),
+                }
+              : undefined
+          }
+        >
+          {p.pollingNote && transient ? (
+            <span className="inline-flex items-center gap-1.5" role="status">
+              <Spinner className="size-3" />
+              {p.pollingNote}
+            </span>
+          ) : null}
+        </ListToolbar>
+        {data?.truncated ? (
+          <p role="status" className="border-b bg-warning-soft px-4 py-2 text-xs">
+            {t("lists.truncated")}
+          </p>
+        ) : null}
+        <UnavailableNotice unavailable={data?.unavailable} className="border-b" />
+        <ListStates
+          error={failedFirst ? list.error : null}
+          errorTitle={key("error")}
+          onRetry={retry}
+          empty={empty}
+          searching={searching}
+          onClearSearch={() => update({ search: "", filter: undefined })}
+          emptyIcon={p.icon}
+          emptyTitle={key("empty")}
+          emptyHint={key("emptyHint")}
+          emptyAction={p.actions}
+        />
+        {!failedFirst && !empty ? (
+          <>
+            {list.error ? (
+              <div className="border-b p-3">
+                <QueryError title={key("error")} error={list.error} onRetry={retry} />
+              </div>
             ) : null}
-          </ListToolbar>
-        }
-        table={(rows) => p.table(rows, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
-      />
-      {watch.length && p.liveRows && data ? (
+            {p.table(data?.items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
+          </>
+        ) : null}
+        {!failedFirst && (data?.nextMarker || state.cursor.length > 0) ? (
+          <Suspense fallback={null}>
+            <Pager
+              cursor={state.cursor}
+              nextMarker={data?.nextMarker}
+              count={data?.items.length ?? 0}
+              fetching={list.isFetching}
+              onPage={(cursor) => update({ cursor })}
+            />
+          </Suspense>
+        ) : null}
+      </Card>
+      {transient && p.liveRows ? (
         <Suspense fallback={null}>
-          <LiveRows rows={data.items.filter((i) => watch.includes(i.id))} source={p.liveRows} />
+          <LiveRows items={data!.items} source={p.liveRows} stopAfterMs={p.stopPollingAfterMs} />
         </Suspense>
       ) : null}
     </>

@@ -1,4 +1,4 @@
-import { rowAgeMs, rowsToPoll } from "./live";
+import { rowAgeMs, rowsToPoll } from "./live-rows";
 
 /**
  * Images on the one live mechanism (live.ts): Glance's transitional images (queued, saving, importing…) are followed

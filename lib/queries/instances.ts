@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
-import { listPoll, live, livePoll } from "./live";
+import { STABLE_REFRESH_MS, live, livePoll } from "./live";
 import { volumeKeys } from "./volume-keys";
 
 type S = components["schemas"];
@@ -30,7 +30,7 @@ export const instanceQueries = {
       // Nova moves transitional rows along by itself: the page polls those rows one by one (instanceRowSource);
       // the list refreshes at the slow pace.
       ...live,
-      refetchInterval: (q) => listPoll(q, q.state.data?.items.filter((i) => i.transient).length ?? 0, true),
+      refetchInterval: STABLE_REFRESH_MS,
     }),
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({

@@ -25,3 +25,17 @@ export function mergeLiveRows<T extends LiveRow>(items: readonly T[], polled: Re
 /** A row's own poll interval: the backoff while it stays transitional, none once it has settled (the list takes over). */
 export const rowPoll = (query: PolledQuery & { state: { data?: LiveRow } }): number | false =>
   query.state.data && !query.state.data.transient ? false : livePoll(query, true);
+
+/**
+ * The rows to poll one by one: the transitional ones, except those transitional for longer than `stopAfterMs`
+ * (an image left `queued` stays so for good: it is shown as stuck, not polled for ever).
+ */
+export function rowsToPoll(items: readonly LiveRow[] | undefined, now: number, stopAfterMs?: number): string[] {
+  return (items ?? []).filter((i) => i.transient && !(stopAfterMs !== undefined && rowAgeMs(i, now) > stopAfterMs)).map((i) => i.id);
+}
+
+/** How long ago the row was created (0 when unknown). */
+export function rowAgeMs(i: LiveRow, now: number): number {
+  const t = i.created ? Date.parse(i.created) : Number.NaN;
+  return Number.isFinite(t) ? Math.max(0, now - t) : 0;
+}

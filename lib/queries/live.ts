@@ -46,20 +46,6 @@ export interface LiveRow {
 }
 
 /**
- * The rows to poll one by one: the transitional ones, except those transitional for longer than `stopAfterMs`
- * (an image left `queued` stays so for good: it is shown as stuck, not polled for ever).
- */
-export function rowsToPoll(items: readonly LiveRow[] | undefined, now: number, stopAfterMs?: number): string[] {
-  return (items ?? []).filter((i) => i.transient && !(stopAfterMs !== undefined && rowAgeMs(i, now) > stopAfterMs)).map((i) => i.id);
-}
-
-/** How long ago the row was created (0 when unknown). */
-export function rowAgeMs(i: LiveRow, now: number): number {
-  const t = i.created ? Date.parse(i.created) : Number.NaN;
-  return Number.isFinite(t) ? Math.max(0, now - t) : 0;
-}
-
-/**
  * The list's own refresh: the slow pace when its transitional rows are polled one by one (or there are none);
  * otherwise (a resource with no per-row GET) the list itself backs off from 2.5 s to 30 s.
  */

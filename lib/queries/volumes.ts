@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
-import { listPoll, live, livePoll } from "./live";
+import { STABLE_REFRESH_MS, live, livePoll } from "./live";
 import { volumeKeys, type VolumeFilter } from "./volume-keys";
 
 export { volumeKeys, type VolumeFilter };
@@ -27,7 +27,7 @@ export const volumeQueries = {
       // creating → downloading → available happens by itself: the page polls those rows one by one
       // (volumeRowSource); the list refreshes at the slow pace.
       ...live,
-      refetchInterval: (q) => listPoll(q, q.state.data?.items.filter((v) => v.transient).length ?? 0, true),
+      refetchInterval: STABLE_REFRESH_MS,
     }),
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({
