@@ -9,7 +9,6 @@ import type { ListSpec, SortDir, listQueryOf } from "@/lib/list-state";
 import type { LiveRow } from "@/lib/queries/live";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
-import { UnavailableNotice } from "@/components/common/unavailable-notice";
 import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
@@ -20,6 +19,8 @@ import { useListState } from "./use-list-state";
 
 // Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
 const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
+// Partial answers are rare: what the page says about them loads when there is something to say.
+const ListNotices = lazyWithPreload(() => import("./list-notices").then((m) => m.default));
 const LiveRows = lazyWithPreload(() => import("./live-rows").then((m) => m.default)) as unknown as <T extends LiveRow>(p: {
   items: T[];
   source: LiveRowSource<T>;
@@ -71,7 +72,7 @@ export interface ResourceListPageProps<T extends LiveRow, S extends string, F ex
   /**
    * The resource's one-row GET and its lists' key prefix: transitional rows are then polled one by one (2.5 s → 30 s
    * backoff; what a poll says is written into the cached lists, a 404 drops the row), and the list query should refresh
-   * at the slow pace (`listPoll(q, n, true)`). Without it, the list query itself backs off (`listPoll(q, n, false)`).
+   * at the slow pace (`STABLE_REFRESH_MS`). Without it, the list query itself backs off (`listPoll(q, n, false)`, live-rows.ts).
    */
   liveRows?: LiveRowSource<T>;
   /** Rows transitional for longer than this are no longer polled (e.g. an image left `queued`). */
@@ -122,12 +123,11 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
             </span>
           ) : null}
         </ListToolbar>
-        {data?.truncated ? (
-          <p role="status" className="border-b bg-warning-soft px-4 py-2 text-xs">
-            {t("lists.truncated")}
-          </p>
+        {data?.truncated || data?.unavailable?.length ? (
+          <Suspense fallback={null}>
+            <ListNotices truncated={data.truncated} unavailable={data.unavailable} />
+          </Suspense>
         ) : null}
-        <UnavailableNotice unavailable={data?.unavailable} className="border-b" />
         <ListStates
           error={failedFirst ? list.error : null}
           errorTitle={key("error")}

@@ -1,5 +1,6 @@
 import { STOP_POLLING_AFTER_MS, imagesToFollow, stillTransient } from "./image-poll";
-import { listPoll, STABLE_REFRESH_MS, TRANSIENT_FIRST_MS, TRANSIENT_MAX_MS } from "./live";
+import { listPoll } from "./live-rows";
+import { STABLE_REFRESH_MS, TRANSIENT_FIRST_MS, TRANSIENT_MAX_MS } from "./live";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 const img = (ageMs: number, transient = true, id = "i") => ({ id, transient, created: new Date(NOW - ageMs).toISOString() });

@@ -3,7 +3,8 @@ import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
 import { imagesToFollow } from "./image-poll";
-import { listPoll, live } from "./live";
+import { listPoll } from "./live-rows";
+import { live } from "./live";
 
 export type ImageSummary = components["schemas"]["ImageSummary"];
 export type ImageList = components["schemas"]["ImageList"];

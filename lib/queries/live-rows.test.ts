@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listPoll, STABLE_REFRESH_MS, TRANSIENT_FIRST_MS, transientDelay } from "./live";
-import { mergeLiveRows, rowPoll, rowsToPoll } from "./live-rows";
+import { STABLE_REFRESH_MS, TRANSIENT_FIRST_MS, transientDelay } from "./live";
+import { listPoll, mergeLiveRows, rowPoll, rowsToPoll } from "./live-rows";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();

@@ -39,3 +39,10 @@ export function rowAgeMs(i: LiveRow, now: number): number {
   const t = i.created ? Date.parse(i.created) : Number.NaN;
   return Number.isFinite(t) ? Math.max(0, now - t) : 0;
 }
+
+/**
+ * The list's own refresh: the slow pace when its transitional rows are polled one by one (or there are none);
+ * otherwise (a resource with no per-row GET) the list itself backs off from 2.5 s to 30 s.
+ */
+export const listPoll = (query: PolledQuery, transientRows: number, rowsPolled: boolean): number =>
+  livePoll(query, !rowsPolled && transientRows > 0);

@@ -44,10 +44,3 @@ export interface LiveRow {
   transient?: boolean;
   created?: string;
 }
-
-/**
- * The list's own refresh: the slow pace when its transitional rows are polled one by one (or there are none);
- * otherwise (a resource with no per-row GET) the list itself backs off from 2.5 s to 30 s.
- */
-export const listPoll = (query: PolledQuery, transientRows: number, rowsPolled: boolean): number =>
-  livePoll(query, !rowsPolled && transientRows > 0);

@@ -7,5 +7,4 @@ export const volumeKeys = {
   all: ["volumes"] as const,
   lists: () => [...volumeKeys.all, "list"] as const,
   list: (f: VolumeFilter) => [...volumeKeys.lists(), f] as const,
-  detail: (id: string) => [...volumeKeys.all, "detail", id] as const,
 };

@@ -31,7 +31,7 @@ export const volumeQueries = {
     }),
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({
-      queryKey: volumeKeys.detail(id),
+      queryKey: [...volumeKeys.all, "detail", id] as const,
       queryFn: ({ signal }): Promise<VolumeDetail> => request(client.GET("/api/volumes/{id}", { params: { path: { id } }, signal })),
       staleTime: 10_000,
       ...live,
