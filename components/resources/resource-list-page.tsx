@@ -20,8 +20,8 @@ import { useListState } from "./use-list-state";
 // Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
 const Pager = lazyWithPreload(() => import("./pager").then((m) => m.Pager));
 // Partial answers are rare: what the page says about them loads when there is something to say.
-const ListNotices = lazyWithPreload(() => import("./list-notices").then((m) => m.default));
-const LiveRows = lazyWithPreload(() => import("./live-rows").then((m) => m.default)) as unknown as <T extends LiveRow>(p: {
+const ListNotices = lazyWithPreload(() => import("./list-extras").then((m) => m.ListNotices));
+const LiveRows = lazyWithPreload(() => import("./list-extras").then((m) => m.LiveRows)) as unknown as <T extends LiveRow>(p: {
   items: T[];
   source: LiveRowSource<T>;
   stopAfterMs?: number;
