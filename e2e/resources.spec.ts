@@ -1,4 +1,5 @@
 import { nanoid } from "nanoid";
+import { realOutage } from "../tests/real-outage";
 import { Scratch } from "./cloud";
 import { expect, signedInPage, test, users } from "./fixtures";
 import { bootFailingCopy, bootInstance } from "./flows/resources";
@@ -186,17 +187,30 @@ test.describe("project resources", () => {
     });
   }
 
-  test("a failing service is named, with a retry", async ({ app, target, sim }) => {
-    test.skip(target === "real", "needs /_sim fault injection: a real Glance can't be told to answer 503 to one request");
+  // Sim: Glance answers 503. Real: glance-api's port refuses connections (scripts/real-cloud/outage.sh under the fault
+  // lock, restored in the finally and after 25 s at most), so the BFF names it unreachable.
+  test("a failing service is named, with a retry", async ({ app, target, sim, seed }) => {
+    test.setTimeout(120_000);
     await app.signInViaApi("demo");
-    await sim.fault("image", "503");
+    const end =
+      target === "sim"
+        ? await sim.fault("image", "503").then(() => () => sim.clearFaults())
+        : await realOutage("glance-api", 9292, "refuse");
     const images = new ImagesPage(app.page);
-    await images.goto();
-    await expect(images.errorAlert).toContainText("Could not load the images", { timeout: 20_000 });
-    await expect(images.errorAlert).toContainText(/Glance \(image\) answered 503/);
-    await images.screenshot("images-error-en");
-    await sim.clearFaults();
-    await images.errorAlert.getByRole("button", { name: "Try again" }).click();
-    await expect(images.row("centos-7-raw")).toBeVisible();
+    try {
+      await images.goto();
+      await expect(images.errorAlert).toContainText("Could not load the images", { timeout: 20_000 });
+      await expect(images.errorAlert).toContainText(
+        target === "sim" ? /Glance \(image\) answered 503/ : /Glance \(image\) (is unreachable|failed \d+ times in a row)/,
+      );
+      if (target === "sim") await images.screenshot("images-error-en");
+    } finally {
+      await end();
+    }
+    // Back without a restart. On real the BFF's breaker may still hold Glance off for its cool-down: try again until then.
+    await expect(async () => {
+      if (await images.errorAlert.isVisible()) await images.errorAlert.getByRole("button", { name: "Try again" }).click();
+      await expect(images.row(seed.rawImage)).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   });
 });

@@ -94,7 +94,7 @@ function playwrightFailures(file: string): string[] {
 
 const firstLine = (m: unknown) =>
   String(m ?? "(no message)")
-    .replace(/\u001b\[[0-9;]*m/g, "")
+    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "")
     .split("\n")
     .find((l) => l.trim())
     ?.trim()

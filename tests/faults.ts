@@ -6,14 +6,17 @@
  * - a DHCP agent stops reporting: on real its neutron-dhcp-agent process group is stopped (SIGSTOP, the same for
  *   Neutron as a hung agent or a lost host: no heartbeat) and continued (SIGCONT) afterwards;
  * - Keystone answers 503: on real both backends of the keystone pool are drained (their health files moved aside,
- *   HAProxy marks them DOWN and its frontend, Zenith's auth URL, answers 503), then put back.
+ *   HAProxy marks them DOWN and its frontend, Zenith's auth URL, answers 503), then put back;
+ * - a service's process hangs or is gone (real only, `realOutage`): scripts/real-cloud/outage.sh stops its process
+ *   group (SIGSTOP) or resets connections to its port (iptables), bounded to 25 s, restored on release.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FAULT_LOCK } from "./real-outage";
 import { onSim, simControl, target } from "./target";
 
-export const FAULT_LOCK = "/tmp/zenith-real-fault.lock";
+export { FAULT_LOCK, realOutage, type OutageMode } from "./real-outage";
 const REAL_DIR = process.env.ZENITH_REAL_DIR ?? "/tmp/zenith-real";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -98,7 +101,10 @@ export async function silenceDhcpAgent(host: string, aliveNow: () => Promise<boo
   };
 }
 
-interface KeystonePool {
+/** Holds the fault lock (nothing else) until the returned function is called: for tests that drain a shared backend. */
+export const holdFaultLock = (): Promise<() => Promise<void>> => holdRealFault(":", ":", []);
+
+export interface KeystonePool {
   frontendUrl: string;
   statsUrl: string;
   backend: string;
@@ -107,14 +113,14 @@ interface KeystonePool {
 }
 
 /** The keystone pool's backends and their HAProxy status (UP, DOWN, …) from its CSV stats. */
-async function keystoneBackends(ks: KeystonePool): Promise<Record<string, string>> {
+export async function keystoneBackends(ks: KeystonePool): Promise<Record<string, string>> {
   const csv = await (await fetch(ks.statsUrl)).text();
   const rows = csv.split("\n").map((l) => l.split(","));
   const out: Record<string, string> = {};
   for (const r of rows) if (r[0] === ks.backend && ks.hosts.includes(r[1])) out[r[1]] = r[17];
   return out;
 }
-async function untilBackends(ks: KeystonePool, status: string): Promise<void> {
+export async function untilBackends(ks: KeystonePool, status: string): Promise<void> {
   const end = Date.now() + 30_000;
   for (;;) {
     const b = await keystoneBackends(ks);

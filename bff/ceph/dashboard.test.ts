@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHttp } from "../openstack/http";
 import { ApiError } from "../errors";
 import { BREAKER_OPEN_MS, assertClosed, resetBreakers, trip } from "./breaker";
-import { createCephDashboard } from "./dashboard";
+import { withRequest, type RequestContext } from "../lib/request-context";
+import { cephRequestId, createCephDashboard } from "./dashboard";
 
 const refused = () =>
   Object.assign(new TypeError("fetch failed"), {
@@ -97,5 +98,56 @@ describe("breaker", () => {
     await Promise.all(["a", "b", "c", "d"].map((n) => ceph.image("images", n)));
     expect(seen.filter((p) => p === "/api/auth")).toHaveLength(1);
     expect(seen.filter((p) => p.startsWith("/api/block/image/"))).toHaveLength(4);
+  });
+
+  // Ceph 16's wire formats (the real tier's dashboard): CherryPy's error page with `request_id` in the body, no id header;
+  // a DashboardException body without one.
+  const CHERRYPY_500 = JSON.stringify({
+    status: "500 Internal Server Error",
+    detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.",
+    request_id: "93d4d079-42b6-4f51-ae83-b329de4aaf7e",
+  });
+  const DASHBOARD_400 = JSON.stringify({ detail: "[errno 16] RBD image is busy", code: "16", component: "rbd" });
+  function answering(status: number, body: string) {
+    const fetch = async (url: string) =>
+      new URL(url).pathname === "/api/auth"
+        ? new Response(JSON.stringify({ token: "t" }), { status: 201 })
+        : new Response(body, { status, headers: { "Content-Type": "application/json" } });
+    return createCephDashboard(
+      createHttp({ fetch: fetch as never, timeoutMs: 1000 }),
+      `http://rid${Math.floor(Math.random() * 1e9)}.test:1`,
+      {
+        username: "admin",
+        password: "x",
+      },
+    );
+  }
+
+  it("carries the dashboard's request_id from an error page as upstreamRequestId, and onto the request's log line", async () => {
+    const ctx: RequestContext = { requestId: "req-x", route: "/api/admin/lineage", calls: [] };
+    const err = await withRequest(ctx, () => answering(500, CHERRYPY_500).image("images", "a")).catch((e) => e);
+    expect(err).toMatchObject({
+      status: 502,
+      code: "upstream_error",
+      extra: { service: "ceph", upstreamRequestId: "93d4d079-42b6-4f51-ae83-b329de4aaf7e" },
+    });
+    expect(ctx.calls.map((c) => [c.path, c.upstreamRequestId])).toEqual([
+      ["/api/auth", undefined],
+      ["/api/block/image/images%2Fa", "93d4d079-42b6-4f51-ae83-b329de4aaf7e"],
+    ]);
+    const change = await answering(500, CHERRYPY_500)
+      .mutate({ op: "delete-image", pool: "images", name: "a" })
+      .catch((e) => e);
+    expect(change.extra.upstreamRequestId).toBe("93d4d079-42b6-4f51-ae83-b329de4aaf7e");
+  });
+
+  it("has no upstreamRequestId when the dashboard's body has none (a DashboardException)", async () => {
+    const err = await answering(400, DASHBOARD_400)
+      .mutate({ op: "delete-image", pool: "images", name: "a" })
+      .catch((e) => e);
+    expect(err).toMatchObject({ status: 400, code: "upstream_bad_request", extra: { service: "ceph" } });
+    expect(err.extra.upstreamRequestId).toBeUndefined();
+    expect(cephRequestId("<html>500</html>")).toBeUndefined();
+    expect(cephRequestId(JSON.stringify({ request_id: "x\ny" }))).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError } from "../errors";
+import { noteUpstreamRequestId } from "../lib/request-context";
 import { createTtlCache } from "../lib/ttl-cache";
 import { bodyText, upstreamError, type Http, type UpstreamRequest } from "../openstack/http";
 import { BREAKER_OPEN_MS, assertClosed, cephUnavailable, connectionFailure, trip } from "./breaker";
@@ -22,6 +23,24 @@ export type CephMutation =
   | { op: "unprotect"; pool: string; name: string; snap: string }
   | { op: "delete-snapshot"; pool: string; name: string; snap: string }
   | { op: "delete-image"; pool: string; name: string };
+
+/**
+ * The Ceph Dashboard's own id for a request that failed, when it gave one. It sends no request-id header; CherryPy's
+ * error pages (`error_page.default`, set by the dashboard's debug plugin: 401, 403, 404, 405, an unhandled 500) carry
+ * `request_id` (cherrypy.request.unique_id, a UUID) in the JSON body. Its DashboardException bodies ({detail, code,
+ * component}: most 400s and RADOS/RBD errors) carry none. The id goes onto the request's log line as well.
+ */
+export function cephRequestId(text: string): string | undefined {
+  let id: unknown;
+  try {
+    id = (JSON.parse(text) as { request_id?: unknown } | null)?.request_id;
+  } catch {
+    return undefined;
+  }
+  if (typeof id !== "string" || !/^[\w-]{1,64}$/.test(id)) return undefined;
+  noteUpstreamRequestId("ceph", id);
+  return id;
+}
 
 const TOKEN_MS = 60 * 60_000;
 /**
@@ -92,7 +111,7 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
         reason: "login_refused",
         url: base,
       });
-    if (!res.ok) throw upstreamError("ceph", res.status, text);
+    if (!res.ok) throw upstreamError("ceph", res.status, text, cephRequestId(text));
     return (JSON.parse(text) as { token: string }).token;
   }
 
@@ -114,6 +133,7 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
         const text = await res.text();
         throw new ApiError(502, "upstream_error", `Ceph Dashboard answered ${res.status} on ${path}: ${text.slice(0, 200)}`, {
           service: "ceph",
+          upstreamRequestId: cephRequestId(text),
         });
       }
       return JSON.parse(await bodyText("ceph", res)) as T;
@@ -147,7 +167,7 @@ export function createCephDashboard(http: Http, baseUrl: string, creds: { userna
       res = await once();
     }
     const text = await res.text();
-    if (!res.ok) throw upstreamError("ceph", res.status, text);
+    if (!res.ok) throw upstreamError("ceph", res.status, text, cephRequestId(text));
   }
 
   return {

@@ -28,6 +28,19 @@ const storage = new AsyncLocalStorage<RequestContext>();
 export const currentRequest = (): RequestContext | undefined => storage.getStore();
 export const withRequest = <T>(ctx: RequestContext, fn: () => T): T => storage.run(ctx, fn);
 
+/**
+ * A service's request id that came in its body rather than a header (the Ceph Dashboard's error pages): onto the
+ * request's log line, on the latest call to that service that has none.
+ */
+export function noteUpstreamRequestId(service: string, id: string): void {
+  const calls = currentRequest()?.calls ?? [];
+  for (let i = calls.length - 1; i >= 0; i--) {
+    if (calls[i].service !== service) continue;
+    calls[i].upstreamRequestId ??= id;
+    return;
+  }
+}
+
 /** oslo.middleware's request_id accepts a client-supplied global id only in this form (ID_FORMAT). */
 export const REQUEST_ID_FORMAT = /^req-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
 

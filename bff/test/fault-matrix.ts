@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import doc from "../../lib/api/openapi.json";
-import type { ServiceName } from "../openstack/services";
+import { CATALOG_TYPES, type ServiceName } from "../openstack/services";
 import type { createAgent } from "./test-app";
 
 type Agent = ReturnType<typeof createAgent>;
@@ -86,6 +86,36 @@ export async function touches(fresh: () => Agent, probes: Probe[]): Promise<Map<
   }
   return out;
 }
+
+/**
+ * Routes that report a failing service in their answer by design, instead of failing: readiness answers 503 naming
+ * Keystone; the admin System page probes every service and lists it unreachable; Lineage lists an owner walk that
+ * failed (and concludes no orphan in its pool); the images list's clone verdicts become "unknown"; a boot plan turns an unanswered Ceph check into certainty "unknown"
+ * (code ceph_unavailable) and still plans.
+ */
+const REPORTS: Record<string, (x: Answer, s: ServiceName) => boolean> = {
+  "GET /api/readyz": (x, s) => s === "identity" && x.status === 503 && x.body.checks.identity.ok === false,
+  "GET /api/admin/services": (x, s) =>
+    x.status === 200 && x.body.services.some((p: { type: string; reachable: boolean }) => !p.reachable && typeFor(s).includes(p.type)),
+  // Lineage (the summary and the whole forest): an owner walk that failed is listed in coverage.walks, and no orphan
+  // is concluded in its pool.
+  "GET /api/admin/lineage": (x, s) => walkFailed(x, s),
+  "GET /api/admin/lineage/forest": (x, s) => walkFailed(x, s),
+  // Images: each image's clone verdict needs Ceph; without it the verdict is "unknown", the list still answers.
+  "GET /api/images": (x, s) =>
+    s === "ceph" && x.status === 200 && x.body.items.some((i: { cloneVerdict: string }) => i.cloneVerdict === "unknown"),
+  "POST /api/boot/plan": (x, s) => s === "ceph" && x.status === 200 && JSON.stringify(x.body).includes("ceph_unavailable"),
+};
+function walkFailed(x: Answer, s: ServiceName): boolean {
+  const walker = ({ compute: "nova", image: "glance", volume: "cinder" } as Record<string, string>)[s];
+  return (
+    x.status === 200 && x.body.coverage.walks.some((w: { service: string; code: string }) => w.code === "failed" && w.service === walker)
+  );
+}
+const typeFor = (s: ServiceName) => CATALOG_TYPES[s];
+
+/** Whether a route's answer under a fault of `service` is one of those that report it by design (REPORTS). */
+export const reportsFault = (label: string, x: Answer, service: ServiceName): boolean => REPORTS[label]?.(x, service) ?? false;
 
 export const cell = (x: Answer) => `${x.status}${x.code ? ` ${x.code}` : ""}${x.upstreamRequestId ? " +req-id" : ""}`;
 

@@ -213,6 +213,13 @@ def seed():
                        'm1.small': ensure_flavor(c, 'm1.small', 1, 2048, 10)}}
     q = c.catalog['network'] + '/v2.0'
     demo = c.get(KS + '/projects?name=demo')['projects'][0]
+    # The suites run in demo one after another and each removes what it made, but deletes are asynchronous and a
+    # file keeps its volumes and servers until its afterAll: the defaults (10 volumes, 10 instances) were reached
+    # mid-run (Cinder's 413 VolumeLimitExceeded). A test project's quota, set as an operator would set it.
+    c.req('PUT', c.catalog['volumev3'] + '/os-quota-sets/' + demo['id'],
+          json={'quota_set': {'volumes': 60, 'snapshots': 60, 'gigabytes': 1000}})
+    c.req('PUT', c.catalog['compute'] + '/os-quota-sets/' + demo['id'],
+          json={'quota_set': {'instances': 60, 'cores': 120, 'ram': 245760}})
     nets = c.get(q + '/networks?name=zenith-net')['networks']
     net = nets[0] if nets else c.post(q + '/networks', {'network': {
         'name': 'zenith-net', 'shared': True, 'project_id': demo['id'], 'admin_state_up': True}})['network']

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { randomUUID } from "node:crypto";
 import { requestId } from "./ids";
 
 /**
@@ -31,7 +32,11 @@ export function chunkedBodyAsUpstream(service: ChunkedService): MiddlewareHandle
     if (!isChunked(c.req.raw.headers) || c.req.method === "GET" || c.req.method === "HEAD") return next();
     switch (service) {
       case "ceph":
-        return c.html("<h2>411 Length Required</h2><p>A request body must carry a Content-Length.</p>", 411);
+        // CherryPy's JSON error page (mgr/dashboard), as measured on Pacific 16.2.
+        return new Response(
+          JSON.stringify({ status: "411 Length Required", detail: "Client must specify Content-Length", request_id: randomUUID() }),
+          { status: 411, headers: { "Content-Type": "application/json" } },
+        );
       case "identity": {
         // keystone.server.flask: an empty body on POST /v3/auth/tokens fails the auth schema first.
         const what = c.req.path.endsWith("/auth/tokens") ? "auth" : "valid JSON";
@@ -40,6 +45,18 @@ export function chunkedBodyAsUpstream(service: ChunkedService): MiddlewareHandle
       case "compute":
         return jsonResponse({ badRequest: { code: 400, message: "Malformed request body" } }, 400);
       case "network":
+        // The quotas controller reads body["quota"] from the empty body without a check: a 500.
+        if (/\/quotas\/[^/]+$/.test(c.req.path))
+          return jsonResponse(
+            {
+              NeutronError: {
+                type: "HTTPInternalServerError",
+                message: "Request Failed: internal server error while processing your request.",
+                detail: "",
+              },
+            },
+            500,
+          );
         return jsonResponse(
           {
             NeutronError: {

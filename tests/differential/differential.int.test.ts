@@ -41,10 +41,14 @@ describe.skipIf(!onReal)("the sim answers the catalogue as the real services do"
       prepare(
         "sim",
         `${sim.url}/identity/v3`,
-        { admin: u("admin", sim.state.config.adminPassword, "admin"), member: u("demo", sim.state.config.demoPassword, "demo") },
+        {
+          admin: u("admin", sim.state.config.adminPassword, "admin"),
+          member: u("demo", sim.state.config.demoPassword, "demo"),
+          ceph: { username: "admin", password: process.env.SIM_CEPH_PASSWORD ?? sim.state.config.adminPassword },
+        },
         tag,
       ),
-      prepare("real", real.authUrl, { admin: real.users.admin, member: real.users.demo }, tag),
+      prepare("real", real.authUrl, { admin: real.users.admin, member: real.users.demo, ceph: real.ceph }, tag),
     ]);
     for (const r of both) if (r.status === "fulfilled") prepared.push(r.value);
     const failed = both.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;

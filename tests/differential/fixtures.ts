@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { login, send, serviceUrl, type Creds, type Session } from "./session";
 import type { Service, Who } from "./types";
+import { cephLogin, prepareCeph, type CephCreds } from "./ceph-fixtures";
 
 /** A target with its users logged in and the resources the catalogue's paths name, made for this run. */
 export interface Prepared {
@@ -9,6 +10,8 @@ export interface Prepared {
   urls: Record<string, string>;
   /** Placeholder values for the catalogue's paths and bodies. */
   vars: Record<string, string>;
+  /** The Ceph Dashboard token of the BFF's dashboard user (the ceph probes' "admin"). */
+  cephToken: string;
   cleanup(): Promise<string[]>;
 }
 
@@ -19,7 +22,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * a security group, a key pair, a volume, an image record and a server. Every name carries `tag`
  * (e.g. "zt-g-1a2b3c"), and cleanup deletes exactly what was made here, in reverse order.
  */
-export async function prepare(name: string, authUrl: string, users: { admin: Creds; member: Creds }, tag: string): Promise<Prepared> {
+export async function prepare(
+  name: string,
+  authUrl: string,
+  users: { admin: Creds; member: Creds; ceph: CephCreds },
+  tag: string,
+): Promise<Prepared> {
   const admin = await login(authUrl, users.admin);
   const member = await login(authUrl, users.member);
   const urls = admin.urls;
@@ -42,7 +50,16 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
     member_user: member.userId,
     member_token: member.token,
   };
+  let cephToken = "";
   try {
+    // The Ceph Dashboard: a token and a small RBD tree (ceph-fixtures.ts).
+    const dash = serviceUrl(urls, "ceph");
+    cephToken = await cephLogin(dash, { username: users.ceph.username, password: users.ceph.password });
+    Object.assign(vars, await prepareCeph(name, dash, cephToken, tag, undo), {
+      ceph_user: users.ceph.username,
+      ceph_password: users.ceph.password,
+    });
+
     // Keystone: a second project with its own member, the "other" user.
     const password = `Zt-${randomUUID()}`;
     const project = (
@@ -70,6 +87,16 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
     const other = await login(authUrl, { username: user.name, password, userDomain: "Default", project: project.name });
     Object.assign(vars, { other_project: project.id, other_user: user.id, member_role: role.id });
 
+    const hyp = (
+      await must(
+        "list hypervisors",
+        call(admin, "compute", "GET", "/os-hypervisors", undefined, { "OpenStack-API-Version": "compute 2.53" }),
+        [200],
+      )
+    ).json.hypervisors[0];
+    if (!hyp) throw new Error(`${name}: no hypervisor`);
+    const vtype = (await must("default volume type", call(member, "volumev3", "GET", "/types/default"), [200])).json.volume_type;
+    Object.assign(vars, { hypervisor: String(hyp.id), volume_type: vtype.name });
     const dhcp = (await must("list DHCP agents", call(admin, "network", "GET", "/v2.0/agents?agent_type=DHCP%20agent"), [200])).json
       .agents[0];
     if (!dhcp) throw new Error(`${name}: no DHCP agent`);
@@ -91,6 +118,12 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
     const kp = `${tag}-kp`;
     await must("create key pair", call(member, "compute", "POST", "/os-keypairs", { keypair: { name: kp } }), [200, 201]);
     later("key pair", member, "compute", `/os-keypairs/${kp}`);
+    // A second volume type (admin), for a retype; made before the volume, so it is removed after it.
+    const vt = (
+      await must("create volume type", call(admin, "volumev3", "POST", "/types", { volume_type: { name: `${tag}-type` } }), [200])
+    ).json.volume_type;
+    later("volume type", admin, "volumev3", `/types/${vt.id}`);
+    vars.other_volume_type = vt.name;
     const vol = (
       await must("create volume", call(member, "volumev3", "POST", "/volumes", { volume: { name: `${tag}-vol`, size: 1 } }), [202])
     ).json.volume;
@@ -103,7 +136,27 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
       )
     ).json;
     later("image", member, "image", `/v2/images/${img.id}`);
-    Object.assign(vars, { network: net.id, sg: sg.id, keypair: kp, volume: vol.id, image: img.id });
+    // An image with data (a few bytes), for downloads.
+    const data = (
+      await must(
+        "create image with data",
+        call(member, "image", "POST", "/v2/images", { name: `${tag}-data`, disk_format: "raw", container_format: "bare" }),
+        [201],
+      )
+    ).json;
+    later("image with data", member, "image", `/v2/images/${data.id}`);
+    await must(
+      "upload image data",
+      call(member, "image", "PUT", `/v2/images/${data.id}/file`, `zenith differential ${tag}`, {
+        "Content-Type": "application/octet-stream",
+      }),
+      [204],
+    );
+    for (let i = 0; i < 60; i++) {
+      if ((await call(member, "image", "GET", `/v2/images/${data.id}`)).json?.status === "active") break;
+      await sleep(500);
+    }
+    Object.assign(vars, { network: net.id, sg: sg.id, keypair: kp, volume: vol.id, image: img.id, image_data: data.id });
 
     // A server from the smallest public raw image, without a network (2.37 "none").
     const images = (
@@ -144,7 +197,7 @@ export async function prepare(name: string, authUrl: string, users: { admin: Cre
       if (v?.status === "error") throw new Error(`${name}: volume ${vol.id} went to error`);
       await sleep(1000);
     }
-    return { name, sessions: { admin, member, other }, urls, vars, cleanup: () => runUndo(undo) };
+    return { name, sessions: { admin, member, other }, urls, vars, cephToken, cleanup: () => runUndo(undo) };
   } catch (e) {
     await runUndo(undo);
     throw e;

@@ -37,6 +37,14 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     reason:
       "the sim serves compute microversions up to 2.100 (issue 3) so the BFF is tested against newer clouds; the real tier is Zed, whose maximum is 2.93",
   },
+  {
+    probe: "compute.servers.instance-actions.mv-2.58",
+    keys: ["links"],
+    reason:
+      "the sim's instance-action list (sim/services/nova/server-extras.ts) does not page yet: from 2.58 Nova takes limit and marker " +
+      "and adds links with the next marker when a page is full. Instance actions are being rebuilt by the instance-actions " +
+      "engineer (with GET /servers/{id}/os-instance-actions/{request_id}, which the sim lacks); paging belongs with that work",
+  },
 ];
 
 const keySet = (s: string) => new Set(s === "-" ? [] : s.split(","));

@@ -27,10 +27,14 @@ try {
     prepare(
       "sim",
       `${sim.url}/identity/v3`,
-      { admin: u("admin", sim.state.config.adminPassword, "admin"), member: u("demo", sim.state.config.demoPassword, "demo") },
+      {
+        admin: u("admin", sim.state.config.adminPassword, "admin"),
+        member: u("demo", sim.state.config.demoPassword, "demo"),
+        ceph: { username: "admin", password: process.env.SIM_CEPH_PASSWORD ?? sim.state.config.adminPassword },
+      },
       tag,
     ),
-    prepare("real", real.authUrl, { admin: real.users.admin, member: real.users.demo }, tag),
+    prepare("real", real.authUrl, { admin: real.users.admin, member: real.users.demo, ceph: real.ceph }, tag),
   ]);
   try {
     const out = await runCatalogue(

@@ -1,5 +1,6 @@
 import type { Prepared } from "./fixtures";
 import { send, serviceUrl } from "./session";
+import { CEPH_V1 } from "./ceph-fixtures";
 import { compare, signature, type Difference } from "./signature";
 import type { Probe, Signature } from "./types";
 import { allowed, type KnownDifference } from "./known-differences";
@@ -21,17 +22,23 @@ export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signatu
       : typeof probe.body === "string"
         ? probe.body
         : JSON.parse(fill(JSON.stringify(probe.body), t.vars));
-  const token = probe.user === "anon" ? undefined : caller.token;
-  const a = await send(url, { method: probe.method, token, body, headers: probe.headers, chunked: probe.chunked });
+  // The dashboard has its own users: "admin" is the BFF's dashboard user (a Bearer token), any other caller is anonymous.
+  const ceph = probe.service === "ceph";
+  const token = probe.user === "anon" || ceph ? undefined : caller.token;
+  const headers = ceph
+    ? { Accept: CEPH_V1, ...(probe.user === "admin" ? { Authorization: `Bearer ${t.cephToken}` } : {}), ...probe.headers }
+    : probe.headers;
+  const a = await send(url, { method: probe.method, token, body, headers, chunked: probe.chunked });
   if (probe.cleanup && a.status < 300) {
     const id = probe.cleanup.idFrom(a.json, a.headers.get("location"));
     if (id) {
       const who = probe.cleanup.user ?? probe.user;
-      const s = who === "anon" ? undefined : t.sessions[who].token;
+      const s = who === "anon" || ceph ? undefined : t.sessions[who].token;
+      const h = ceph ? { Accept: CEPH_V1, Authorization: `Bearer ${t.cephToken}` } : probe.cleanup.headers;
       const url = `${base(who)}${fill(probe.cleanup.path, { ...t.vars, created: id })}`;
       // What was just made may still be creating (a snapshot): retry while the service says not yet (400/409).
       for (let i = 0; i < 60; i++) {
-        const r = await send(url, { method: probe.cleanup.method, token: s });
+        const r = await send(url, { method: probe.cleanup.method, token: s, headers: h });
         if (r.status !== 400 && r.status !== 409) break;
         await new Promise((ok) => setTimeout(ok, 1000));
       }

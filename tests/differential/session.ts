@@ -15,6 +15,8 @@ export interface Creds {
 }
 
 const TIMEOUT = 60_000;
+/** How long a refused connection is retried (a real-tier service restarting under another engineer's test). */
+const REFUSED_WAIT_MS = 180_000;
 
 export async function login(authUrl: string, u: Creds): Promise<Session> {
   const res = await fetch(`${authUrl}/auth/tokens`, {
@@ -51,36 +53,50 @@ export async function send(
   init: { method: string; token?: string; body?: unknown; headers?: Record<string, string>; chunked?: boolean },
 ): Promise<RawAnswer> {
   const headers: Record<string, string> = { Accept: "application/json", ...(init.token ? { "X-Auth-Token": init.token } : {}) };
-  let body: string | ReadableStream<Uint8Array> | undefined;
-  if (init.body !== undefined) {
-    const text = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-    headers["Content-Type"] = "application/json";
-    if (init.chunked) {
-      const bytes = new TextEncoder().encode(text);
-      body = new ReadableStream({
-        start(c) {
-          c.enqueue(bytes);
-          c.close();
-        },
-      });
-    } else body = text;
-  }
+  const text = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  if (text !== undefined) headers["Content-Type"] = "application/json";
+  // A chunked body is a stream, made afresh for each attempt (a stream is read once).
+  const bodyOf = () => {
+    if (text === undefined || !init.chunked) return text;
+    const bytes = new TextEncoder().encode(text);
+    return new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes);
+        c.close();
+      },
+    });
+  };
   Object.assign(headers, init.headers);
-  const res = await fetch(url, {
-    method: init.method,
-    headers,
-    body,
-    signal: AbortSignal.timeout(TIMEOUT),
-    ...(init.chunked ? { duplex: "half" } : {}),
-  } as RequestInit);
-  const text = await res.text();
+  const once = () =>
+    fetch(url, {
+      method: init.method,
+      headers,
+      body: bodyOf(),
+      signal: AbortSignal.timeout(TIMEOUT),
+      ...(init.chunked ? { duplex: "half" } : {}),
+    } as RequestInit);
+  // The real tier is shared: a service may be restarting. A refused connection sent nothing, and a read changes
+  // nothing, so those are sent again while the service comes back (for up to REFUSED_WAIT_MS); any other failure
+  // of a change is the answer (never sent twice).
+  let res: Response | undefined;
+  for (const started = Date.now(); !res; ) {
+    try {
+      res = await once();
+    } catch (e) {
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      const again = code === "ECONNREFUSED" || ((init.method === "GET" || init.method === "HEAD") && code === "ECONNRESET");
+      if (!again || Date.now() - started > REFUSED_WAIT_MS) throw e;
+      await new Promise((ok) => setTimeout(ok, 2000));
+    }
+  }
+  const answer = await res.text();
   let json: unknown = null;
   try {
-    json = text ? JSON.parse(text) : null;
+    json = answer ? JSON.parse(answer) : null;
   } catch {
     /* not JSON */
   }
-  return { status: res.status, headers: res.headers, text, json };
+  return { status: res.status, headers: res.headers, text: answer, json };
 }
 
 /** The users of one target: admin and member are given; other (a member of another project) is made per run. */
@@ -94,7 +110,7 @@ export interface Users {
  * the caller's project goes there, as the BFF does; `bare` leaves it out.
  */
 export const serviceUrl = (urls: Record<string, string>, s: Service, projectId?: string, bare = false): string => {
-  const u = urls[s];
+  const u = urls[s === "ceph" ? "ceph-dashboard" : s];
   if (!u) throw new Error(`no ${s} endpoint in the catalog`);
   if (s !== "volumev3") return u;
   const root = u.replace(/\/v3\/[0-9a-f-]{32,36}$/, "/v3");

@@ -47,6 +47,8 @@ function headersOf(service: Service, a: RawAnswer): Record<string, string> {
     h["x-openstack-nova-api-version"] = get("x-openstack-nova-api-version") ?? "-";
   }
   if (service === "volumev3") h["openstack-api-version"] = get("openstack-api-version") ?? "-";
+  // The dashboard answers with the endpoint's version in the media type (application/vnd.ceph.api.v1.0+json).
+  if (service === "ceph") h["content-type"] = (get("content-type") ?? "-").split(";")[0].trim();
   h["x-openstack-request-id"] = get("x-openstack-request-id") ? "present" : "-";
   if (service === "compute") h["x-compute-request-id"] = get("x-compute-request-id") ? "present" : "-";
   h.location = get("location") ? "present" : "-";

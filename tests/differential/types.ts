@@ -1,6 +1,7 @@
 /** The differential suite's vocabulary: one raw request, sent as one user to both targets. */
 export type Who = "admin" | "member" | "other" | "anon";
-export type Service = "identity" | "compute" | "network" | "image" | "volumev3";
+/** "ceph" is the Ceph Dashboard (catalog type ceph-dashboard); its users are admin (a dashboard token) and anon. */
+export type Service = "identity" | "compute" | "network" | "image" | "volumev3" | "ceph";
 
 export interface Probe {
   /** Unique, stable name: "<service>.<route>.<case>"; the allow-list refers to it. */
@@ -18,7 +19,13 @@ export interface Probe {
   /** Use the catalog's URL as it is (Cinder: without the project id the BFF adds). */
   bare?: boolean;
   /** After a success, the request that deletes what it created (placeholders from the response as {created.id}). */
-  cleanup?: { method: string; path: string; user?: Who; idFrom: (body: any, location: string | null) => string | undefined };
+  cleanup?: {
+    method: string;
+    path: string;
+    user?: Who;
+    headers?: Record<string, string>;
+    idFrom: (body: any, location: string | null) => string | undefined;
+  };
 }
 
 /** What is compared of one response; equal signatures mean the sim answered as the real service did. */

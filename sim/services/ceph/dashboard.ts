@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
 import { CLUSTER_FSID, RbdError, POOLS } from "./model";
 import { childIndex, childIndexOf, rbdRepo } from "./repo";
@@ -21,6 +21,7 @@ import {
 import { isoSeconds } from "../../core/clock";
 import { dashboardImage } from "./dashboard-view";
 import { abortMgr, diffUnsafe, whileMgrDown } from "./mgr";
+import { cherryError, kwargs, pyInt } from "./cherrypy";
 
 type Ver = [number, number];
 const mime = (v: Ver) => `application/vnd.ceph.api.v${v[0]}.${v[1]}+json`;
@@ -44,41 +45,24 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   /** Endpoint version check: Pacific 16.2.15 wants the version in Accept (415 without one, as on the real tier); 415 on a mismatch. */
   const versioned = (endpoint: Ver) => async (c: Context, next: () => Promise<void>) => {
     const m = /application\/vnd\.ceph\.api\.v(\d+)\.(\d+)\+json/.exec(c.req.header("Accept") ?? "");
-    if (!m)
-      return new Response(
-        JSON.stringify({
-          status: "415 Unsupported Media Type",
-          detail: "Unable to find version in request header",
-          request_id: randomUUID(),
-        }),
-        { status: 415, headers: { "Content-Type": "application/json" } },
-      );
+    if (!m) return cherryError(415, "Unable to find version in request header");
     const req: Ver = [Number(m[1]), Number(m[2])];
     if (req[0] !== endpoint[0] || req[1] > endpoint[1])
-      return new Response(
-        JSON.stringify({
-          status: "415 Unsupported Media Type",
-          detail: `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'`,
-          request_id: randomUUID(),
-        }),
-        { status: 415, headers: { "Content-Type": "application/json" } },
-      );
+      return cherryError(415, `Incorrect version: endpoint is '${endpoint.join(".")}', client requested '${req.join(".")}'`);
     c.set("ver", endpoint);
     await next();
   };
   const authed = async (c: Context, next: () => Promise<void>) => {
     const tok = /^Bearer (.+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
     const t = tok ? tokens.get(tok) : undefined;
-    if (!t || t.expires < state.clock.now())
-      return new Response(JSON.stringify({ status: "401 Unauthorized", detail: "You are not authorized to access that resource" }), {
-        status: 401,
-        headers: { "Content-Type": "application/json" },
-      });
+    if (!t || t.expires < state.clock.now()) return cherryError(401, "You are not authorized to access that resource");
     await next();
   };
 
   app.post("/api/auth", versioned([1, 0]), async (c) => {
-    const body = await c.req.json().catch(() => ({}));
+    // Auth.create(self, username, password): any other key, or a missing one, is a TypeError (500).
+    const { body, refused } = await kwargs(c, ["username", "password"], []);
+    if (refused) return refused;
     // SIM_CEPH_PASSWORD when set; otherwise the admin password or the BFF's default (ZENITH_CEPH_PASSWORD=zenith-ceph).
     const passwords = process.env.SIM_CEPH_PASSWORD ? [process.env.SIM_CEPH_PASSWORD] : [state.config.adminPassword, "zenith-ceph"];
     if (body?.username !== "admin" || !passwords.includes(body?.password))
@@ -176,10 +160,14 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const parts = raw.split("/");
     return { pool: parts[0], name: parts[parts.length - 1], raw };
   };
-  const rbdFail = (e: unknown, task?: { name: string; metadata: Record<string, unknown> }, enoent = 404) => {
+  /**
+   * A task's rbd.Error (DashboardException, component rbd): 400, a missing image or snapshot included, in the
+   * endpoint's media type; only the controller's own NotFound (GET, DELETE of a missing image) is a 404.
+   */
+  const taskFail = (body: Record<string, unknown>, status = 400) => send(body, status, [1, 0]);
+  const rbdFail = (e: unknown, task: { name: string; metadata: Record<string, unknown> }) => {
     if (!(e instanceof RbdError)) throw e;
-    const status = e.code === "ENOENT" ? enoent : 400;
-    return error(status, e.python, { code: String(e.errno), component: "rbd", ...(task ? { status: 400, task } : {}) });
+    return taskFail({ detail: e.python, code: String(e.errno), component: "rbd", status: 400, task });
   };
 
   // RbdTrash (rbd/trash/* tasks). As measured on 16.2: a missing image is a task error, 400 with code "2".
@@ -210,15 +198,15 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   };
   app.post("/api/block/image/trash/:id/restore", versioned([1, 0]), async (c) => {
     const { pool, id } = idSpec(c);
-    const body = await c.req.json().catch(() => ({}));
+    const { body, refused } = await kwargs(c, []);
+    if (refused) return refused;
     try {
       trashRestore(rbdRepo(state), pool, id, body?.new_image_name ? String(body.new_image_name) : undefined);
     } catch (e) {
-      return rbdFail(
-        e,
-        { name: "rbd/trash/restore", metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null } },
-        400,
-      );
+      return rbdFail(e, {
+        name: "rbd/trash/restore",
+        metadata: { image_id_spec: `${pool}/${id}`, new_image_name: body?.new_image_name ?? null },
+      });
     }
     return send(null, 200, [1, 0]);
   });
@@ -227,7 +215,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     try {
       trashRemove(rbdRepo(state), pool, id);
     } catch (e) {
-      return rbdFail(e, { name: "rbd/trash/remove", metadata: { image_id_spec: `${pool}/${id}` } }, 400);
+      return rbdFail(e, { name: "rbd/trash/remove", metadata: { image_id_spec: `${pool}/${id}` } });
     }
     return send(null, 204, [1, 0]);
   });
@@ -236,7 +224,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     try {
       trashMove(rbdRepo(state), pool, name, state.clock.now());
     } catch (e) {
-      return rbdFail(e, { name: "rbd/trash/move", metadata: { image_spec: raw } }, 400);
+      return rbdFail(e, { name: "rbd/trash/move", metadata: { image_spec: raw } });
     }
     return send(null, 200, [1, 0]);
   });
@@ -247,11 +235,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     const repo = rbdRepo(state);
     const img = repo.get(pool, name);
     // RbdService.get_image raises cherrypy's NotFound before opening the image: no errno body.
-    if (!img)
-      return new Response(JSON.stringify({ status: "404 Not Found", detail: "Image not found", request_id: randomUUID() }), {
-        status: 404,
-        headers: { "Content-Type": "application/json" },
-      });
+    if (!img) return cherryError(404, "Image not found");
     // Rbd.get(image_spec, omit_usage): str_to_bool, anything unparsable counts as false.
     const omitUsage = ["true", "yes", "1", "y"].includes((c.req.query("omit_usage") ?? "").toLowerCase());
     if (!omitUsage && diffUnsafe(img)) return abortMgr(state, c, img, "GET /api/block/image/{image_spec}");
@@ -271,7 +255,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     try {
       const img = repo.get(pool, name);
       // The rbd/delete task re-raises the controller's (404, 'Image not found') as a task error.
-      if (!img) return error(404, "(404, 'Image not found')", { code: 404, component: null, status: 404, task });
+      if (!img) return taskFail({ detail: "(404, 'Image not found')", code: 404, component: null, status: 404, task }, 404);
       // Rbd.delete reads the image with usage first (RbdService.get_image(image_spec), no omit_usage).
       if (diffUnsafe(img)) return abortMgr(state, c, img, "DELETE /api/block/image/{image_spec}");
       for (const s of img.snaps) {
@@ -287,13 +271,26 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
 
   /** Rbd.create (task rbd/create): 201 with the body null. */
   app.post("/api/block/image", versioned([1, 0]), async (c) => {
-    const body = await c.req.json().catch(() => ({}));
-    const pool = String(body?.pool_name ?? ""),
-      name = String(body?.name ?? "");
+    const { body, refused } = await kwargs(c, ["name", "pool_name", "size"]);
+    if (refused) return refused;
+    const pool = String(body.pool_name),
+      name = String(body.name);
+    const task = { name: "rbd/create", metadata: { pool_name: pool, namespace: body.namespace ?? null, image_name: name } };
+    // Rbd.create: int(size) inside the task (a ValueError is a task error with status 500), then the pool's ioctx.
+    const size = pyInt(body.size);
+    if (typeof size !== "number") return taskFail({ detail: size.error, component: null, status: 500, task }, 500);
+    if (!(POOLS as readonly string[]).includes(pool))
+      return taskFail({
+        detail: `[errno 2] RADOS object not found (error opening pool '${pool}')`,
+        code: "2",
+        component: "pool",
+        status: 400,
+        task,
+      });
     try {
-      createImage(rbdRepo(state), pool, name, { size: Number(body?.size ?? 0), created: state.clock.now() });
+      createImage(rbdRepo(state), pool, name, { size, created: state.clock.now() });
     } catch (e) {
-      return rbdFail(e, { name: "rbd/create", metadata: { pool_name: pool, namespace: body?.namespace ?? null, image_name: name } });
+      return rbdFail(e, task);
     }
     return send(null, 201, [1, 0]);
   });
@@ -302,7 +299,8 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   app.post("/api/block/image/:spec/snap/:snap/clone", versioned([1, 0]), async (c) => {
     const { pool, name, raw } = spec(c);
     const snap = decodeURIComponent(c.req.param("snap") ?? "");
-    const body = await c.req.json().catch(() => ({}));
+    const { body, refused } = await kwargs(c, ["child_pool_name", "child_image_name"]);
+    if (refused) return refused;
     const childPool = String(body?.child_pool_name ?? ""),
       childName = String(body?.child_image_name ?? "");
     try {
@@ -333,18 +331,10 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
 
   app.post("/api/block/image/:spec/snap", versioned([1, 0]), async (c) => {
     const { pool, name, raw } = spec(c);
-    const body = await c.req.json().catch(() => ({}));
-    const snap = String(body?.snapshot_name ?? "");
     // Pacific 16.2.15's snapshot create takes a required mirrorImageSnapshot; without it _task.py asserts (a 500).
-    if (body?.mirrorImageSnapshot === undefined)
-      return new Response(
-        JSON.stringify({
-          status: "500 Internal Server Error",
-          detail: "The server encountered an unexpected condition which prevented it from fulfilling the request.",
-          request_id: randomUUID(),
-        }),
-        { status: 500, headers: { "Content-Type": "application/json" } },
-      );
+    const { body, refused } = await kwargs(c, ["snapshot_name", "mirrorImageSnapshot"], []);
+    if (refused) return refused;
+    const snap = String(body.snapshot_name ?? "");
     try {
       snapCreate(rbdRepo(state), pool, name, snap, state.clock.now());
     } catch (e) {
@@ -356,7 +346,9 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
   app.put("/api/block/image/:spec/snap/:snap", versioned([1, 0]), async (c) => {
     const { pool, name, raw } = spec(c);
     const snap = decodeURIComponent(c.req.param("snap") ?? "");
-    const body = await c.req.json().catch(() => ({}));
+    // RbdSnapshot.set(image_spec, snapshot_name, new_snap_name=None, is_protected=None).
+    const { body, refused } = await kwargs(c, [], ["new_snap_name", "is_protected"]);
+    if (refused) return refused;
     const repo = rbdRepo(state);
     const task = { name: "rbd/snap/edit", metadata: { image_spec: raw, snapshot_name: snap } };
     try {
@@ -417,6 +409,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
     );
   });
 
+  app.use("/api/pool", authed);
   app.get("/api/pool", versioned([1, 0]), () =>
     send(
       POOLS.map((p, i) => ({ pool_name: p, pool: i + 1, application_metadata: ["rbd"], type: "replicated", size: 1 })),
@@ -424,6 +417,7 @@ export function cephDashboardRoutes(state: SimState, effects: CephEffects) {
       [1, 0],
     ),
   );
-  app.notFound(() => error(404, "The path '/api/...' was not found.", { code: "404" }));
+  // A mounted router's notFound is not consulted: unknown paths are answered here, as CherryPy's dispatcher does.
+  app.all("*", (c) => cherryError(404, `The path '${c.req.path.replace(/^\/ceph(?=\/)/, "")}' was not found.`));
   return app;
 }

@@ -34,14 +34,10 @@ function open(repo: RbdRepo, pool: string, name: string): RbdImage {
   return img;
 }
 
-function findSnap(img: RbdImage, snap: string): RbdSnap {
+/** A snapshot by name; `during` is the python binding's wording for the call that found it missing. */
+function findSnap(img: RbdImage, snap: string, during = `error opening image ${pyBytes(img.name)} at snapshot ${pyBytes(snap)}`): RbdSnap {
   const s = img.snaps.find((x) => x.name === snap);
-  if (!s)
-    throw new RbdError(
-      "ENOENT",
-      `rbd: error setting snapshot context: (2) No such file or directory`,
-      pyErr("ENOENT", `error opening image ${pyBytes(img.name)} at snapshot ${pyBytes(snap)}`),
-    );
+  if (!s) throw new RbdError("ENOENT", `rbd: error setting snapshot context: (2) No such file or directory`, pyErr("ENOENT", during));
   return s;
 }
 
@@ -110,7 +106,8 @@ export function snapProtect(repo: RbdRepo, pool: string, name: string, snap: str
 
 export function snapUnprotect(repo: RbdRepo, pool: string, name: string, snap: string): void {
   const img = open(repo, pool, name);
-  const s = findSnap(img, snap);
+  // The dashboard asks Image.is_protected_snap first (mgr/dashboard/controllers/rbd.py RbdSnapshot.set).
+  const s = findSnap(img, snap, `error checking if snapshot ${pyBytes(name)}@${pyBytes(snap)} is protected`);
   if (!s.protected)
     throw new RbdError(
       "EINVAL",
@@ -133,7 +130,7 @@ export function snapUnprotect(repo: RbdRepo, pool: string, name: string, snap: s
 
 export function snapRemove(repo: RbdRepo, pool: string, name: string, snap: string): void {
   const img = open(repo, pool, name);
-  const s = findSnap(img, snap);
+  const s = findSnap(img, snap, `error removing snapshot ${pyBytes(snap)} from ${pyBytes(name)}`);
   if (s.protected)
     throw new RbdError(
       "EBUSY",

@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { randomUUID } from "node:crypto";
-import { cinderTime } from "../../core/clock";
 import { atLeast, type Version } from "../common/microversion";
 import { rbdRepo } from "../ceph/repo";
 import { cinderFault } from "./errors";
@@ -9,7 +8,8 @@ import { BACKEND_HOST, volumeImageName, volumes, volumeTypes, type Volume } from
 import { quotaLimits, quotaUsage } from "./quotas";
 import { volumeStatus } from "./status";
 import { typeView } from "./view";
-import { retype } from "./retype";
+import { attachAction, registerAttachments } from "./attach";
+import { registerCinderServices } from "./services";
 
 const GiB = 1024 ** 3;
 const policy = (rule: string) => cinderFault(403, `Policy doesn't allow ${rule} to be performed.`);
@@ -26,22 +26,25 @@ interface Deps {
 
 /**
  * Volume actions and the admin and info APIs beside them, with Zed's default policies and messages:
- * os-extend, os-retype, os-update_readonly_flag, os-reset_status; metadata, limits, services, pools, availability zones,
- * attachments (3.27) and volume type creation.
+ * os-extend, os-update_readonly_flag, os-reset_status (os-retype, os-attach, os-detach and the attachments API
+ * are in attach.ts); metadata, limits, services, pools, availability zones and volume type creation.
  */
 export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
   app.post("/volumes/:id/action", async (c) => {
     const body = await c.req.json().catch(() => null);
     const action = body && typeof body === "object" && !Array.isArray(body) ? Object.keys(body)[0] : undefined;
-    const known = ["os-extend", "os-update_readonly_flag", "os-reset_status", "os-retype"];
+    const known = ["os-extend", "os-update_readonly_flag", "os-reset_status", "os-retype", "os-attach", "os-detach", "os-force_detach"];
     if (!action || !known.includes(action))
       return cinderFault(
         400,
         `There is no such action: ${action ?? "None"}. Verify the request body and Content-Type header and try again.`,
       );
     if (action === "os-reset_status" && !d.admin(c)) return policy("volume_extension:volume_admin_actions:reset_status");
+    if (action === "os-force_detach" && !d.admin(c)) return policy("volume_extension:volume_admin_actions:force_detach");
     const v = d.own(c);
     if (!v) return cinderFault(404, `Volume ${c.req.param("id")} could not be found.`);
+    if (["os-retype", "os-attach", "os-detach", "os-force_detach"].includes(action))
+      return attachAction(state, action === "os-force_detach" ? "os-detach" : action, body[action], v);
     const args = body[action] ?? {};
     const status = volumeStatus(v, state.clock.now());
     switch (action) {
@@ -68,8 +71,6 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
         volumes(state).put({ ...v, size: Number(n) });
         return accepted();
       }
-      case "os-retype":
-        return retype(state, v, args, status);
       case "os-update_readonly_flag": {
         const ro = args.readonly;
         const flag = typeof ro === "boolean" ? ro : ["true", "True", "false", "False"].includes(ro) ? /^t/i.test(ro) : undefined;
@@ -138,42 +139,13 @@ export function registerCinderExtras(app: Hono<any>, state: SimState, d: Deps) {
     });
   });
 
-  const [volumeHost] = BACKEND_HOST.split("#");
-  app.get("/os-services", (c) => {
-    if (!d.admin(c)) return policy("volume_extension:services:index");
-    const v = d.mv(c);
-    const updated = cinderTime(state.clock.now() - 5000);
-    const row = (binary: string, host: string) => ({
-      binary,
-      host,
-      zone: "nova",
-      status: "enabled",
-      state: "up",
-      updated_at: updated,
-      disabled_reason: null,
-      ...(atLeast(v, "3.7") ? { cluster: null } : {}),
-      ...(binary === "cinder-volume" && atLeast(v, "3.32") ? { backend_state: "up" } : {}),
-      ...(binary === "cinder-volume" ? { replication_status: "disabled", active_backend_id: null, frozen: false } : {}),
-    });
-    return json({ services: [row("cinder-scheduler", volumeHost.split("@")[0]), row("cinder-volume", volumeHost)] });
-  });
+  registerCinderServices(app, state, d);
   app.get("/scheduler-stats/get_pools", (c) =>
     d.admin(c) ? json({ pools: [{ name: BACKEND_HOST }] }) : policy("scheduler_extension:scheduler_stats:get_pools"),
   );
   app.get("/os-availability-zone", () => json({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] }));
 
-  app.get("/attachments", (c) => {
-    if (!atLeast(d.mv(c), "3.27")) return cinderFault(404, "The resource could not be found.");
-    const now = state.clock.now();
-    const mine = volumes(state).filter((v) => (d.admin(c) && c.req.query("all_tenants") ? true : v.projectId === d.projectId(c)));
-    return json({
-      attachments: mine.flatMap((v) =>
-        v.attachments
-          .filter((a) => a.attachedAt <= now)
-          .map((a) => ({ id: a.attachmentId, status: "attached", instance: a.serverId, volume_id: v.id })),
-      ),
-    });
-  });
+  registerAttachments(app, state, d);
 
   app.post("/types", async (c) => {
     if (!d.admin(c)) return policy("volume_extension:type_create");

@@ -30,7 +30,9 @@ export function glanceError(c: Context, status: number, explanation: string): Re
     });
   }
   if (accept.includes("text/html") || accept.includes("*/*")) {
-    const html = `<html>\n <head>\n  <title>${code}</title>\n </head>\n <body>\n  <h1>${code}</h1>\n  ${explanation}<br /><br />\n\n\n\n </body>\n</html>`;
+    // webob escapes the explanation's quotes in its HTML page (not in the JSON one).
+    const text = explanation.replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
+    const html = `<html>\n <head>\n  <title>${code}</title>\n </head>\n <body>\n  <h1>${code}</h1>\n  ${text}<br /><br />\n\n\n\n </body>\n</html>`;
     return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=UTF-8" } });
   }
   return new Response(`${code}\n\n${explanation}\n\n   `, { status, headers: { ...headers, "Content-Type": "text/plain; charset=UTF-8" } });

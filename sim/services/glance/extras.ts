@@ -25,21 +25,13 @@ export function schemaViolation(attr: string, value: unknown): string | null {
 const IMPORT_METHODS = ["glance-direct", "web-download", "copy-image"];
 
 /**
- * Image data reads, members, and interoperable image import, with glance's answers: a queued image has no data
- * (204), import needs a staged image for glance-direct (409), an unknown method is 400. The sim stores no image
- * bytes and fetches nothing, so data downloads and web-download/copy-image say that they are not implemented.
+ * Members and interoperable image import, with glance's answers: import needs a staged image for glance-direct
+ * (409), an unknown method is 400. The sim fetches nothing, so web-download/copy-image say that they are not
+ * implemented. Image data downloads are in data.ts.
  */
 export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
-  const none = (status: number) => new Response(null, { status, headers: { "x-openstack-request-id": requestId() } });
   const json = (body: unknown) =>
     new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() } });
-
-  app.get("/v2/images/:id/file", (c) => {
-    const img = load(c);
-    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
-    if (img.status === "queued") return none(204);
-    return glanceError(c, 501, "The sim keeps no image data to download.");
-  });
 
   app.get("/v2/images/:id/members", (c) => {
     const img = load(c);

@@ -6,6 +6,7 @@ import { rbdRepo } from "../ceph/repo";
 import { createImage, removeImage, snapCreate, snapProtect, snapRemove, snapUnprotect } from "../ceph/rbd";
 import { parseRbdUrl } from "../ceph/rbd-url";
 import { glanceImages, rbdUrl, type GlanceImage } from "./model";
+import { forgetImageData, keepImageData } from "./data";
 
 export function newImage(state: SimState, owner: string, f: Partial<GlanceImage>): GlanceImage {
   const now = state.clock.now();
@@ -74,6 +75,7 @@ export function storeImageData(
 export function uploadBytes(state: SimState, img: GlanceImage, data: Uint8Array): GlanceImage {
   const md5 = createHash("md5").update(data).digest("hex");
   const sha512 = createHash("sha512").update(data).digest("hex");
+  keepImageData(state, img.id, md5, data);
   return storeImageData(state, img, data.length, { md5, sha512 }, img.disk_format === "qcow2" ? qcow2VirtualSize(data) : null);
 }
 
@@ -108,5 +110,6 @@ export function deleteImage(state: SimState, img: GlanceImage): DeleteResult {
     }
   }
   glanceImages(state).remove(img.id);
+  forgetImageData(state, img.id);
   return { ok: true };
 }

@@ -8,6 +8,7 @@ import { deleteImage, newImage, uploadBytes } from "./ops";
 import { imageView } from "./view";
 import { listImages } from "./list";
 import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
+import { registerImageData } from "./data";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -148,6 +149,10 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.put("/v2/images/:id/file", async (c) => {
+    // The image data deserializer takes application/octet-stream only, before the image is looked at.
+    const type = (c.req.header("Content-Type") ?? "").split(";")[0].trim();
+    if (type !== "application/octet-stream")
+      return glanceError(c, 415, `The request media type ${type || "None"} is not supported by this server.\n`);
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     if (img.status !== "queued") return glanceError(c, 409, `Image status transition from ${img.status} to saving is not allowed`);
@@ -168,6 +173,7 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.get("/v2/schemas/image", () => json(imageSchema));
+  registerImageData(app, state, load);
   registerGlanceExtras(app, load);
   // A mounted router's notFound is not consulted: unknown paths are answered here.
   app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));

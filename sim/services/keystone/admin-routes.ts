@@ -11,6 +11,10 @@ import { listLinks, projectRef, roleRef, userRef } from "./view";
  * (enforce_scope off: the deprecated "admin_required" alternative lets a project admin through, a member is
  * refused with "You are not authorized to perform the requested action: identity:<rule>.").
  */
+/** Python's repr of a JSON value, as jsonschema's messages quote it (keystone imports nothing from the other services). */
+const pyRepr = (v: unknown): string =>
+  typeof v === "string" ? `'${v}'` : v === null ? "None" : v === true ? "True" : v === false ? "False" : JSON.stringify(v);
+
 export function registerIdentityAdmin(app: Hono, state: SimState, base: () => string, json: (b: unknown, s?: number) => Response) {
   const v3 = () => `${base()}/v3`;
   const ks = () => identity(state);
@@ -32,6 +36,12 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     return forbidden(c, rule);
   };
   const body = async (c: Context): Promise<any> => c.req.json().catch(() => undefined);
+  /** keystone.common.validation: a boolean attribute given as anything else, with jsonschema's wording. */
+  const notBoolean = (c: Context, field: string, v: unknown) =>
+    bad(
+      c,
+      `Invalid input for field '${field}': ${pyRepr(v)} is not of type 'boolean'\n\nFailed validating 'type' in schema['properties']['${field}']:\n    {'enum': [True, False, None], 'type': 'boolean'}\n\nOn instance['${field}']:\n    ${pyRepr(v)}`,
+    );
   const match = (c: Context, fields: Record<string, (x: any) => unknown>) => (x: any) =>
     Object.entries(fields).every(([q, get]) => c.req.query(q) === undefined || String(get(x)) === c.req.query(q));
 
@@ -80,6 +90,7 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     if (!user) return notFound(c, "user", c.req.param("userId"));
     const u = (await body(c))?.user;
     if (!u || typeof u !== "object") return bad(c, "Expecting to find user in request body.");
+    if (u.enabled !== undefined && u.enabled !== null && typeof u.enabled !== "boolean") return notBoolean(c, "enabled", u.enabled);
     const next: User = {
       ...user,
       ...(u.name ? { name: u.name } : {}),
@@ -135,6 +146,26 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     ks().projects.put(project);
     return json({ project: projectRef(v3(), project) }, 201);
   });
+  app.patch("/v3/projects/:projectId", async (c) => {
+    const t = authorize(c, "update_project");
+    if (t instanceof Response) return t;
+    const id = c.req.param("projectId");
+    const project = ks().projects.get(id);
+    if (!project) return notFound(c, "project", id);
+    const p = (await body(c))?.project;
+    if (!p || typeof p !== "object") return bad(c, "Expecting to find project in request body.");
+    if (p.enabled !== undefined && p.enabled !== null && typeof p.enabled !== "boolean") return notBoolean(c, "enabled", p.enabled);
+    if (p.name !== undefined && (typeof p.name !== "string" || !p.name.trim().length))
+      return bad(c, `Invalid input for field 'name': ${pyRepr(p.name)} is too short`);
+    const next: Project = {
+      ...project,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(typeof p.enabled === "boolean" ? { enabled: p.enabled } : {}),
+      ...(p.description !== undefined ? { description: String(p.description ?? "") } : {}),
+    };
+    ks().projects.put(next);
+    return json({ project: projectRef(v3(), next) });
+  });
   app.delete("/v3/projects/:projectId", (c) => {
     const t = authorize(c, "delete_project");
     if (t instanceof Response) return t;
@@ -159,6 +190,20 @@ export function registerIdentityAdmin(app: Hono, state: SimState, base: () => st
     if (!ks().roles.get(r!)) return notFound(c, "role", r!);
     return { projectId: p!, userId: u!, roleId: r! };
   };
+  app.get("/v3/projects/:projectId/users/:userId/roles", (c) => {
+    const t = authorize(c, "list_grants");
+    if (t instanceof Response) return t;
+    const [p, u] = [c.req.param("projectId"), c.req.param("userId")];
+    if (!ks().projects.get(p)) return notFound(c, "project", p);
+    if (!ks().users.get(u)) return notFound(c, "user", u);
+    const ids = new Set(
+      ks()
+        .assignments.filter((a) => a.userId === u && a.projectId === p)
+        .map((a) => a.roleId),
+    );
+    const roles = ks().roles.filter((r) => ids.has(r.id));
+    return json({ roles: roles.map((r) => roleRef(v3(), r)), links: listLinks(v3(), `/projects/${p}/users/${u}/roles`, "") });
+  });
   app.put("/v3/projects/:projectId/users/:userId/roles/:roleId", (c) => {
     const t = authorize(c, "create_grant");
     if (t instanceof Response) return t;

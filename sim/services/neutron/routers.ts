@@ -3,7 +3,7 @@ import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { NeutronError, errors, neutronJson } from "./errors";
-import { authOf, checkAttrs, owningProject, queryOf, readBody, requireAdmin } from "./http";
+import { authOf, checkAttrs, owningProject, queryOf, readBody } from "./http";
 import { neutron } from "./model";
 import { listBody, neutronTime, pickFields } from "./view";
 
@@ -22,19 +22,6 @@ export interface Router {
 const routers = (state: SimState) => state.store.collection<Router>("neutron.router");
 const ROUTER_FILTERS = ["id", "name", "tenant_id", "project_id", "description", "admin_state_up", "status"] as const;
 const ROUTER_ATTRS = { name: "string", description: "string", admin_state_up: "bool" } as const;
-
-/** Neutron's per-project quotas ([quotas] in neutron.conf, as Zed ships them). */
-const QUOTA_DEFAULTS = {
-  network: 100,
-  subnet: 100,
-  subnetpool: -1,
-  port: 500,
-  router: 10,
-  floatingip: 50,
-  rbac_policy: 10,
-  security_group: 10,
-  security_group_rule: 100,
-};
 
 /** What the sim does not do yet says so, instead of answering as if it had. */
 const notModelled = (what: string) => new NeutronError(501, "HTTPNotImplemented", `The sim does not implement ${what}.`);
@@ -58,7 +45,7 @@ const renderRouter = (r: Router) => ({
   project_id: r.project_id,
 });
 
-/** Routers, floating IPs (none are allocated: the sim has no external network) and quotas. */
+/** Routers and floating IPs (none are allocated: the sim has no external network); quotas are in quotas.ts. */
 export function registerRouters(app: Hono<SimEnv>, state: SimState) {
   const visible = (a: AuthContext, id: string) => {
     const r = routers(state).get(id);
@@ -125,15 +112,5 @@ export function registerRouters(app: Hono<SimEnv>, state: SimState) {
     if (!net["router:external"])
       throw new NeutronError(400, "BadRequest", `Bad floatingip request: Network ${net.id} is not a valid external network.`);
     throw notModelled("floating IP allocation");
-  });
-
-  app.get("/v2.0/quotas/:project", (c) => {
-    const a = authOf(c);
-    if (!a.isAdmin && c.req.param("project") !== a.projectId) throw errors.policy("get_quota");
-    return neutronJson({ quota: QUOTA_DEFAULTS });
-  });
-  app.put("/v2.0/quotas/:project", (c) => {
-    requireAdmin(authOf(c), "update_quota");
-    throw notModelled("quota updates");
   });
 }

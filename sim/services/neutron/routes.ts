@@ -11,6 +11,7 @@ import { registerPorts } from "./ports";
 import { registerSecurityGroups } from "./security-groups";
 import { registerAgents } from "./agents";
 import { registerDhcp } from "./dhcp";
+import { registerQuotas } from "./quotas";
 
 const RESOURCES: [name: string, collection: string][] = [
   ["subnet", "subnets"],
@@ -59,6 +60,7 @@ export function neutronRoutes(state: SimState) {
   registerAgents(app, state);
   registerDhcp(app, state);
   registerRouters(app, state);
+  registerQuotas(app, state);
 
   app.onError((err) => {
     if (err instanceof NeutronError) return neutronErrorResponse(err);

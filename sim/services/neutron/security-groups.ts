@@ -244,6 +244,7 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
       remote_group_id: item.remote_group_id ?? null,
       description: item.description,
     };
+    portRangeProblem(rule);
     const dup = rulesOf(g.id).find((r) => sameRule(r, rule));
     if (dup) throw new NeutronError(409, "SecurityGroupRuleExists", `Security group rule already exists. Rule id is ${dup.id}.`);
     return neutronJson({ security_group_rule: renderRule(addRule(state, rule)) }, 201);
@@ -254,4 +255,15 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
     nx().securityGroupRules.remove(r.id);
     return new Response(null, { status: 204 });
   });
+}
+
+/** securitygroups_db._validate_port_range: ports need a protocol; for the port-based protocols min <= max. */
+function portRangeProblem(r: RuleInput): void {
+  const [min, max] = [r.port_range_min, r.port_range_max];
+  if (min === null && max === null) return;
+  if (r.protocol === null)
+    throw new NeutronError(400, "SecurityGroupProtocolRequiredWithPorts", "Must also specify protocol if port range is given.");
+  const portBased = ["tcp", "udp", "dccp", "sctp", "udplite", "6", "17", "33", "132", "136"].includes(String(r.protocol).toLowerCase());
+  if (portBased && min !== null && max !== null && Number(min) > Number(max))
+    throw new NeutronError(400, "SecurityGroupInvalidPortRange", "For TCP/UDP protocols, port_range_min must be <= port_range_max");
 }

@@ -45,13 +45,23 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
   const serviceId = (x: ViewCtx, binary: string, host: string, n: number) =>
     atLeast(x.v, "2.53") ? uuidOf("service", `${binary}@${host}`) : n;
   const hypervisor = (x: ViewCtx, host: string, detail: boolean) => {
-    const base: Record<string, unknown> = { id: hypervisorId(x, host), hypervisor_hostname: host, state: "up", status: "enabled" };
+    const changed = serviceChanges.get(uuidOf("service", `nova-compute@${host}`));
+    const base: Record<string, unknown> = {
+      id: hypervisorId(x, host),
+      hypervisor_hostname: host,
+      state: changed?.forced_down ? "down" : "up",
+      status: changed?.status ?? "enabled",
+    };
     if (!detail) return base;
     Object.assign(base, {
       hypervisor_type: "QEMU",
       hypervisor_version: 6002000,
       host_ip: `10.0.0.${COMPUTE_HOSTS.indexOf(host) + 11}`,
-      service: { id: serviceId(x, "nova-compute", host, COMPUTE_HOSTS.indexOf(host) + 3), host, disabled_reason: null },
+      service: {
+        id: serviceId(x, "nova-compute", host, COMPUTE_HOSTS.indexOf(host) + 3),
+        host,
+        disabled_reason: changed?.disabled_reason ?? null,
+      },
     });
     if (atLeast(x.v, "2.88")) return { ...base, uptime: null };
     const u = usage(host, x.now);
@@ -79,14 +89,25 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
   };
   const admin = (c: Context<any>, rule: string) => (ctx(c).admin ? null : policyRefusal(rule));
 
+  /** From 2.33 the list takes limit (and marker) checked by the query schema: limit must be digits. */
+  const badLimit = (c: Context<any>) => {
+    const limit = c.req.query("limit");
+    if (!atLeast(ctx(c).v, "2.33") || limit === undefined || /^[0-9]*$/.test(limit)) return null;
+    return novaFault(400, `Invalid input for query parameters limit. Value: ${limit}. '${limit}' does not match '^[0-9]*$'`);
+  };
   app.get(
     "/os-hypervisors",
-    (c) => admin(c, "os_compute_api:os-hypervisors:list") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, false)) }),
+    (c) =>
+      badLimit(c) ??
+      admin(c, "os_compute_api:os-hypervisors:list") ??
+      json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, false)) }),
   );
   app.get(
     "/os-hypervisors/detail",
     (c) =>
-      admin(c, "os_compute_api:os-hypervisors:list-detail") ?? json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, true)) }),
+      badLimit(c) ??
+      admin(c, "os_compute_api:os-hypervisors:list-detail") ??
+      json({ hypervisors: COMPUTE_HOSTS.map((h) => hypervisor(ctx(c), h, true)) }),
   );
   app.get("/os-hypervisors/statistics", (c) => {
     const denied = admin(c, "os_compute_api:os-hypervisors:statistics");
@@ -115,6 +136,8 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
     if (denied) return denied;
     const x = ctx(c);
     const id = c.req.param("id");
+    if (atLeast(x.v, "2.53") && !/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id))
+      return novaFault(400, `Invalid uuid ${id}`);
     const host = COMPUTE_HOSTS.find((h) => String(hypervisorId(x, h)) === id);
     if (!host)
       return novaFault(
@@ -124,19 +147,26 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
     return json({ hypervisor: hypervisor(x, host, true) });
   });
 
+  /** What an admin changed with PUT /os-services/{id} (2.53), by the service's uuid. */
+  const serviceChanges = state.store.collection<{ id: string; status: string; disabled_reason: string | null; forced_down: boolean }>(
+    "nova.service-change",
+  );
   const services = (x: ViewCtx) => {
     const updated = novaTimestamp(x.now - 5000);
-    const row = (binary: string, host: string, zone: string, n: number) => ({
-      binary,
-      host,
-      id: serviceId(x, binary, host, n),
-      zone,
-      status: "enabled",
-      state: "up",
-      updated_at: updated,
-      disabled_reason: null,
-      ...(atLeast(x.v, "2.11") ? { forced_down: false } : {}),
-    });
+    const row = (binary: string, host: string, zone: string, n: number) => {
+      const changed = serviceChanges.get(uuidOf("service", `${binary}@${host}`));
+      return {
+        binary,
+        host,
+        id: serviceId(x, binary, host, n),
+        zone,
+        status: changed?.status ?? "enabled",
+        state: changed?.forced_down ? "down" : "up",
+        updated_at: updated,
+        disabled_reason: changed?.disabled_reason ?? null,
+        ...(atLeast(x.v, "2.11") ? { forced_down: changed?.forced_down ?? false } : {}),
+      };
+    };
     return [
       row("nova-scheduler", CONTROLLER, "internal", 1),
       row("nova-conductor", CONTROLLER, "internal", 2),
@@ -152,6 +182,61 @@ export function registerNovaAdmin(app: Hono<any>, state: SimState, ctx: Ctx) {
         (s) => (!q.get("host") || s.host === q.get("host")) && (!q.get("binary") || s.binary === q.get("binary")),
       ),
     });
+  });
+
+  // PUT and DELETE /os-services/{service_id} (2.53): the body's schema first, then the policy, then the service.
+  const UPDATE_KEYS = ["status", "disabled_reason", "forced_down"];
+  app.put("/os-services/:id", async (c) => {
+    const x = ctx(c);
+    if (!atLeast(x.v, "2.53")) return novaFault(404, "The resource could not be found.");
+    const b = await c.req.json().catch(() => null);
+    if (!b || typeof b !== "object" || Array.isArray(b))
+      return novaFault(400, `Invalid input for field/attribute request body. Value: ${b}. ${b} is not of type 'object'`);
+    const extra = Object.keys(b).filter((k) => !UPDATE_KEYS.includes(k));
+    if (extra.length)
+      return novaFault(
+        400,
+        `Additional properties are not allowed (${extra.map((k) => `'${k}'`).join(", ")} ${extra.length > 1 ? "were" : "was"} unexpected)`,
+      );
+    if (b.status !== undefined && !["enabled", "disabled"].includes(b.status))
+      return novaFault(
+        400,
+        `Invalid input for field/attribute status. Value: ${b.status}. '${b.status}' is not one of ['enabled', 'disabled']`,
+      );
+    if (b.forced_down !== undefined && typeof b.forced_down !== "boolean")
+      return novaFault(
+        400,
+        `Invalid input for field/attribute forced_down. Value: ${b.forced_down}. '${b.forced_down}' is not of type 'boolean'`,
+      );
+    const denied = admin(c, "os_compute_api:os-services:update");
+    if (denied) return denied;
+    const id = c.req.param("id");
+    const svc = services(x).find((s) => s.id === id);
+    if (!svc) return novaFault(404, `Service ${id} could not be found.`);
+    if (b.disabled_reason !== undefined && b.status !== "disabled")
+      return novaFault(400, "Specifying a disabled reason is not supported unless disabling the service.");
+    if (b.status === undefined && b.forced_down === undefined)
+      return novaFault(400, "No updates were requested. Fields 'status' or 'forced_down' should be specified.");
+    const prev = serviceChanges.get(id);
+    const status = b.status ?? prev?.status ?? "enabled";
+    serviceChanges.put({
+      id,
+      status,
+      disabled_reason: status === "disabled" ? (b.disabled_reason ?? (b.status ? null : (prev?.disabled_reason ?? null))) : null,
+      forced_down: b.forced_down ?? prev?.forced_down ?? false,
+    });
+    return json({ service: services(x).find((s) => s.id === id) });
+  });
+  app.delete("/os-services/:id", (c) => {
+    const x = ctx(c);
+    const denied = admin(c, "os_compute_api:os-services:delete");
+    if (denied) return denied;
+    const id = c.req.param("id");
+    const svc = services(x).find((s) => String(s.id) === id);
+    if (!svc) return novaFault(404, `Service ${id} not found.`);
+    if (svc.binary === "nova-compute" && usage(svc.host, x.now).vms > 0)
+      return novaFault(409, "Unable to delete compute service that is hosting instances. Migrate or delete the instances first.");
+    return novaFault(501, "The sim does not delete its services.");
   });
 
   app.get("/os-availability-zone", () =>

@@ -3,7 +3,11 @@ import type { SimState } from "../../core/state";
 import { novaFault } from "./errors";
 import { flavors, keypairs } from "./model";
 import { flavorView, type ViewCtx } from "./view";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { atLeast } from "../common/microversion";
+import { policyRefusal } from "./admin";
+import { md5Colons, sshFingerprint } from "./keypair-key";
+import { pyDict } from "../common/pyrepr";
 
 type Ctx = (c: Context<any>) => ViewCtx;
 const json = (body: unknown, status = 200) =>
@@ -38,9 +42,17 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     fingerprint: k.fingerprint,
     ...(v.v.minor >= 2 ? { type: k.type } : {}),
   });
+  /** The key pairs' owner: the caller, or from 2.10 the user_id an admin names (anyone else naming another user: 403). */
+  const ownerOf = (c: Context<any>, rule: string): string | Response => {
+    const own: string = c.get("auth").userId;
+    const named = atLeast(ctx(c).v, "2.10") ? c.req.query("user_id") : undefined;
+    if (!named || named === own) return own;
+    return ctx(c).admin ? named : policyRefusal(`os_compute_api:os-keypairs:${rule}`);
+  };
   app.get("/os-keypairs", (c) => {
     const x = ctx(c);
-    const uid = c.get("auth").userId;
+    const uid = ownerOf(c, "index");
+    if (uid instanceof Response) return uid;
     return json({
       keypairs: keypairs(state)
         .filter((k) => k.userId === uid)
@@ -48,7 +60,8 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     });
   });
   app.get("/os-keypairs/:name", (c) => {
-    const uid = c.get("auth").userId;
+    const uid = ownerOf(c, "show");
+    if (uid instanceof Response) return uid;
     const k = keypairs(state).get(`${uid}:${c.req.param("name")}`);
     if (!k) return novaFault(404, `Keypair ${c.req.param("name")} not found for user ${uid}`);
     return json({
@@ -67,11 +80,15 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     const body = (await c.req.json().catch(() => null))?.keypair;
     if (!body?.name || !/^[a-zA-Z0-9 _.-]{1,255}$/.test(body.name))
       return novaFault(400, "Invalid input for field/attribute name. Value: " + (body?.name ?? "None") + ". 'name' is a required property");
+    // 2.92: nova no longer generates key pairs; the public key is required by the schema.
+    if (body.public_key === undefined && atLeast(ctx(c).v, "2.92"))
+      return novaFault(400, `Invalid input for field/attribute keypair. Value: ${pyDict(body)}. 'public_key' is a required property`);
     const uid = c.get("auth").userId;
     if (keypairs(state).get(`${uid}:${body.name}`)) return novaFault(409, `Key pair '${body.name}' already exists.`);
     const generated = !body.public_key;
     const publicKey = body.public_key ?? `ssh-rsa ${randomBytes(270).toString("base64")} Generated-by-Nova`;
-    const fingerprint = createHash("md5").update(publicKey).digest("hex").match(/../g)!.join(":");
+    const fingerprint = generated ? md5Colons(Buffer.from(publicKey)) : sshFingerprint(publicKey);
+    if (!fingerprint) return novaFault(400, "Keypair data is invalid: failed to generate fingerprint");
     const k = {
       id: `${uid}:${body.name}`,
       name: body.name,
@@ -88,7 +105,8 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     return json({ keypair: out }, ctx(c).v.minor >= 2 ? 201 : 200);
   });
   app.delete("/os-keypairs/:name", (c) => {
-    const uid = c.get("auth").userId;
+    const uid = ownerOf(c, "delete");
+    if (uid instanceof Response) return uid;
     if (!keypairs(state).remove(`${uid}:${c.req.param("name")}`))
       return novaFault(404, `Keypair ${c.req.param("name")} not found for user ${uid}`);
     return new Response(null, { status: ctx(c).v.minor >= 2 ? 204 : 202 });

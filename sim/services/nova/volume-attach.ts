@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
+import { pyDict, pyScalar } from "../common/pyrepr";
 import { volumes } from "../cinder/model";
 import { liveVolume } from "../cinder/ops";
 import { volumeStatus } from "../cinder/status";
@@ -17,15 +18,7 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 /** compute/api.py attach_volume / detach_volume: check_instance_state(vm_state=[…]). */
 const VOLUME_VM_STATES = ["active", "paused", "stopped", "resized", "soft-delete", "shelved", "shelved_offloaded"];
 const pyRepr = (x: unknown): string =>
-  x === null
-    ? "None"
-    : typeof x === "string"
-      ? `'${x}'`
-      : typeof x === "object"
-        ? `{${Object.entries(x as object)
-            .map(([k, v]) => `'${k}': ${pyRepr(v)}`)
-            .join(", ")}}`
-        : String(x);
+  x && typeof x === "object" && !Array.isArray(x) ? pyDict(x as Record<string, unknown>) : pyScalar(x);
 
 /** The next free /dev/vdX after the server's disks (vda is the root). */
 function nextDevice(s: Server): string {

@@ -117,10 +117,85 @@ p("availability-zone.list", "GET", "/os-availability-zone");
 p("availability-zone.detail.member", "GET", "/os-availability-zone/detail");
 p("simple-tenant-usage.member-all", "GET", "/os-simple-tenant-usage");
 p("unknown.path", "GET", "/os-no-such-thing");
+// Hypervisors and services (the admin issues): success, member-forbidden, not found, bad query, bad microversion.
+const mv53 = mv("2.53");
+p("hypervisors.list.admin.mv-2.53", "GET", "/os-hypervisors", { user: "admin", headers: mv53 });
+p("hypervisors.list.admin.with-servers", "GET", "/os-hypervisors?with_servers=true", { user: "admin", headers: mv53 });
+p("hypervisors.list.admin.bad-query", "GET", "/os-hypervisors?limit=many", { user: "admin", headers: mv53 });
+p("hypervisors.list.admin.mv-garbage", "GET", "/os-hypervisors", { user: "admin", headers: mv("two") });
+p("hypervisors.list.admin.mv-too-new", "GET", "/os-hypervisors", { user: "admin", headers: mv("2.999") });
+p("hypervisors.detail.member", "GET", "/os-hypervisors/detail");
+p("hypervisors.statistics.admin", "GET", "/os-hypervisors/statistics", { user: "admin" });
+p("hypervisors.statistics.admin.mv-2.88", "GET", "/os-hypervisors/statistics", { user: "admin", headers: mv("2.88") });
+p("hypervisors.get.admin", "GET", "/os-hypervisors/{hypervisor}", { user: "admin", headers: mv53 });
+p("hypervisors.get.member", "GET", "/os-hypervisors/{hypervisor}", { headers: mv53 });
+p("hypervisors.get.bad-id.admin", "GET", "/os-hypervisors/not-a-uuid", { user: "admin", headers: mv53 });
+p("services.list.admin.binary", "GET", "/os-services?binary=nova-compute", { user: "admin" });
+p("services.list.admin.mv-2.53", "GET", "/os-services", { user: "admin", headers: mv53 });
+p("services.list.admin.mv-garbage", "GET", "/os-services", { user: "admin", headers: mv("two") });
+p("services.update.member", "PUT", "/os-services/{missing}", { body: { status: "disabled" }, headers: mv53 });
+p("services.update.missing.admin", "PUT", "/os-services/{missing}", { user: "admin", body: { status: "disabled" }, headers: mv53 });
+p("services.update.bad-body.admin", "PUT", "/os-services/{missing}", { user: "admin", body: { status: "sideways" }, headers: mv53 });
+p("services.delete.member", "DELETE", "/os-services/{missing}", { headers: mv53 });
+p("services.delete.missing.admin", "DELETE", "/os-services/{missing}", { user: "admin", headers: mv53 });
+// Key pairs: import, the 2.92 rule (a public key is required), other users' key pairs (2.10).
+p("keypairs.import", "POST", "/os-keypairs", {
+  body: {
+    keypair: {
+      name: "{tag}-kp4",
+      public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGSc/jOOVi7I10F5ZGWIzd3xr+YzCJXZ+9GpYXEMlD6T zenith-differential",
+    },
+  },
+  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
+});
+p("keypairs.import.bad-key", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp5", public_key: "ssh-rsa not-a-key" } } });
+p("keypairs.create.mv-2.92", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp6" } }, headers: mv("2.92") });
+p("keypairs.import.mv-2.92", "POST", "/os-keypairs", {
+  body: {
+    keypair: {
+      name: "{tag}-kp7",
+      public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGSc/jOOVi7I10F5ZGWIzd3xr+YzCJXZ+9GpYXEMlD6T zenith-differential",
+    },
+  },
+  headers: mv("2.92"),
+  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
+});
+p("keypairs.create.mv-garbage", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp8" } }, headers: mv("two") });
+p("keypairs.get.missing", "GET", "/os-keypairs/{tag}-nope");
+p("keypairs.list.admin.of-user", "GET", "/os-keypairs?user_id={member_user}", { user: "admin", headers: mv("2.10") });
+p("keypairs.list.member.of-other-user", "GET", "/os-keypairs?user_id={other_user}", { headers: mv("2.10") });
+// Instance actions and consoles on someone else's or no server.
+p("servers.instance-actions.other-project", "GET", "/servers/{server}/os-instance-actions", { user: "other" });
+p("servers.instance-actions.missing-server", "GET", "/servers/{missing}/os-instance-actions");
+p("servers.instance-actions.mv-2.58", "GET", "/servers/{server}/os-instance-actions?limit=1", { headers: mv("2.58") });
+p("servers.instance-actions.mv-garbage", "GET", "/servers/{server}/os-instance-actions", { headers: mv("two") });
+p("servers.remote-console.other-project", "POST", "/servers/{server}/remote-consoles", {
+  user: "other",
+  body: { remote_console: { protocol: "vnc", type: "novnc" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.missing-server", "POST", "/servers/{missing}/remote-consoles", {
+  body: { remote_console: { protocol: "vnc", type: "novnc" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.wrong-type", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "vnc", type: "spice-html5" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.serial", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "serial", type: "serial" } },
+  headers: mv("2.6"),
+});
+p("servers.remote-console.chunked", "POST", "/servers/{server}/remote-consoles", {
+  body: { remote_console: { protocol: "vnc", type: "novnc" } },
+  headers: mv("2.6"),
+  chunked: true,
+});
 // What the BFF's list asks at 2.69, and a power action last (it changes the server's state).
 p("servers.detail.mv-2.69", "GET", "/servers/detail?limit=5&name=^{tag}-srv$", { headers: mv("2.69") });
 p("servers.delete.other-project", "DELETE", "/servers/{server}", { user: "other" });
 p("servers.action.reboot.other-project", "POST", "/servers/{server}/action", { user: "other", body: { reboot: { type: "SOFT" } } });
 p("servers.action.reboot", "POST", "/servers/{server}/action", { body: { reboot: { type: "SOFT" } } });
+p("keypairs.delete", "DELETE", "/os-keypairs/{keypair}");
 
 export const compute = list;

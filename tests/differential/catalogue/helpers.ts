@@ -15,9 +15,16 @@ export function probes(service: Service) {
 }
 
 /** Cleanup for a probe whose success creates something: the id from the body's wrapper or Location. */
-export const created = (method: string, path: string, pick: (b: any) => string | undefined, user?: Who): Probe["cleanup"] => ({
+export const created = (
+  method: string,
+  path: string,
+  pick: (b: any) => string | undefined,
+  user?: Who,
+  headers?: Record<string, string>,
+): Probe["cleanup"] => ({
   method,
   path,
   user,
+  headers,
   idFrom: (b) => pick(b),
 });

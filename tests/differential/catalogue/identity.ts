@@ -57,7 +57,29 @@ p("users.application-credentials.other-user", "GET", "/users/{other_user}/applic
 p("users.application-credentials.create.bad-body", "POST", "/users/{member_user}/application_credentials", {
   body: { application_credential: { description: "no name" } },
 });
+p("users.get.anon", "GET", "/users/{member_user}", { user: "anon" });
+p("users.create.anon", "POST", "/users", { user: "anon", body: { user: { name: "{tag}-u5", domain_id: "default" } } });
+p("users.update.admin", "PATCH", "/users/{other_user}", { user: "admin", body: { user: { description: "zenith differential" } } });
+p("users.update.bad-body", "PATCH", "/users/{other_user}", { user: "admin", body: { user: { enabled: "perhaps" } } });
+p("users.update.missing.admin", "PATCH", "/users/{missing}", { user: "admin", body: { user: { description: "x" } } });
+p("users.update.chunked", "PATCH", "/users/{other_user}", { user: "admin", body: { user: { description: "y" } }, chunked: true });
+p("users.delete.member", "DELETE", "/users/{other_user}");
 // Projects.
+p("projects.list.anon", "GET", "/projects", { user: "anon" });
+p("projects.get.anon", "GET", "/projects/{member_project}", { user: "anon" });
+p("projects.update.admin", "PATCH", "/projects/{other_project}", { user: "admin", body: { project: { description: "zenith" } } });
+p("projects.update.member", "PATCH", "/projects/{member_project}", { body: { project: { description: "x" } } });
+p("projects.update.bad-body", "PATCH", "/projects/{other_project}", { user: "admin", body: { project: { enabled: "perhaps" } } });
+p("projects.update.missing.admin", "PATCH", "/projects/{missing}", { user: "admin", body: { project: { description: "x" } } });
+p("projects.delete.missing.admin", "DELETE", "/projects/{missing}", { user: "admin" });
+p("projects.create.chunked", "POST", "/projects", {
+  user: "admin",
+  body: { project: { name: "{tag}-p4", domain_id: "default" } },
+  chunked: true,
+  cleanup: created("DELETE", "/projects/{created}", (b) => b?.project?.id, "admin"),
+});
+p("projects.user-roles.admin", "GET", "/projects/{other_project}/users/{other_user}/roles", { user: "admin" });
+p("projects.user-roles.member", "GET", "/projects/{other_project}/users/{other_user}/roles");
 p("projects.list.member", "GET", "/projects");
 p("projects.list.admin", "GET", "/projects", { user: "admin" });
 p("projects.get.own", "GET", "/projects/{member_project}");

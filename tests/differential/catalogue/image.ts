@@ -44,6 +44,21 @@ p("images.delete.other-project", "DELETE", "/v2/images/{image}", { user: "other"
 p("images.delete.public.member", "DELETE", "/v2/images/{public_image}");
 p("images.delete.missing", "DELETE", "/v2/images/{missing}");
 p("images.file.queued", "GET", "/v2/images/{image}/file");
+// Image data: downloads, and the deactivation that forbids them to non-admins.
+p("images.file", "GET", "/v2/images/{image_data}/file");
+p("images.file.admin", "GET", "/v2/images/{image_data}/file", { user: "admin" });
+p("images.file.other-project", "GET", "/v2/images/{image_data}/file", { user: "other" });
+p("images.file.missing", "GET", "/v2/images/{missing}/file");
+p("images.file.anon", "GET", "/v2/images/{image_data}/file", { user: "anon" });
+p("images.deactivate.queued", "POST", "/v2/images/{image}/actions/deactivate");
+p("images.deactivate.other-project", "POST", "/v2/images/{image_data}/actions/deactivate", { user: "other" });
+p("images.deactivate", "POST", "/v2/images/{image_data}/actions/deactivate");
+p("images.deactivate.again", "POST", "/v2/images/{image_data}/actions/deactivate");
+p("images.file.deactivated", "GET", "/v2/images/{image_data}/file");
+p("images.file.deactivated.admin", "GET", "/v2/images/{image_data}/file", { user: "admin" });
+p("images.reactivate", "POST", "/v2/images/{image_data}/actions/reactivate");
+p("images.reactivate.queued", "POST", "/v2/images/{image}/actions/reactivate");
+p("images.file.reactivated", "GET", "/v2/images/{image_data}/file");
 p("images.members.private", "GET", "/v2/images/{image}/members");
 // Interoperable image import (the image-import issue).
 p("info.import", "GET", "/v2/info/import");
@@ -54,5 +69,11 @@ p("images.import.missing", "POST", "/v2/images/{missing}/import", {
 });
 p("schemas.image", "GET", "/v2/schemas/image");
 p("unknown.path", "GET", "/v2/no-such-things");
+// Uploads last: they make the queued image active.
+const octets = { "Content-Type": "application/octet-stream" };
+p("images.upload.wrong-media-type", "PUT", "/v2/images/{image}/file", { body: "abc" });
+p("images.upload.other-project", "PUT", "/v2/images/{image}/file", { user: "other", body: "abc", headers: octets });
+p("images.upload", "PUT", "/v2/images/{image}/file", { body: "abc", headers: octets });
+p("images.upload.again", "PUT", "/v2/images/{image}/file", { body: "abc", headers: octets });
 
 export const image = list;

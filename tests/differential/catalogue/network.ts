@@ -80,10 +80,64 @@ p("security-group-rules.create.other-project", "POST", "/v2.0/security-group-rul
   user: "other",
   body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", ethertype: "IPv4" } },
 });
+p("security-groups.create", "POST", "/v2.0/security-groups", {
+  body: { security_group: { name: "{tag}-sg2", description: "zenith differential" } },
+  cleanup: del("/v2.0/security-groups/{created}", "security_group"),
+});
+p("security-groups.create.chunked", "POST", "/v2.0/security-groups", {
+  body: { security_group: { name: "{tag}-sg3" } },
+  chunked: true,
+  cleanup: del("/v2.0/security-groups/{created}", "security_group"),
+});
+p("security-groups.create.not-json", "POST", "/v2.0/security-groups", { body: "{not json" });
+p("security-groups.get.missing", "GET", "/v2.0/security-groups/{missing}");
+p("security-groups.update", "PUT", "/v2.0/security-groups/{sg}", { body: { security_group: { description: "zenith" } } });
+p("security-groups.update.bad-body", "PUT", "/v2.0/security-groups/{sg}", { body: { security_group: { name: 7 } } });
+p("security-groups.update.other-project", "PUT", "/v2.0/security-groups/{sg}", {
+  user: "other",
+  body: { security_group: { description: "x" } },
+});
+p("security-groups.delete.missing", "DELETE", "/v2.0/security-groups/{missing}");
+p("security-group-rules.list", "GET", "/v2.0/security-group-rules?security_group_id={sg}");
+p("security-group-rules.get.missing", "GET", "/v2.0/security-group-rules/{missing}");
+p("security-group-rules.delete.missing", "DELETE", "/v2.0/security-group-rules/{missing}");
+p("security-group-rules.create.duplicate", "POST", "/v2.0/security-group-rules", {
+  body: { security_group_rule: { security_group_id: "{sg}", direction: "egress", ethertype: "IPv4" } },
+});
+p("security-group-rules.create.missing-group", "POST", "/v2.0/security-group-rules", {
+  body: { security_group_rule: { security_group_id: "{missing}", direction: "ingress", ethertype: "IPv4" } },
+});
+p("security-group-rules.create.bad-port-range", "POST", "/v2.0/security-group-rules", {
+  body: {
+    security_group_rule: { security_group_id: "{sg}", direction: "ingress", protocol: "tcp", port_range_min: 90, port_range_max: 80 },
+  },
+});
+p("security-group-rules.create.chunked", "POST", "/v2.0/security-group-rules", {
+  body: { security_group_rule: { security_group_id: "{sg}", direction: "ingress", protocol: "udp", ethertype: "IPv4" } },
+  chunked: true,
+  cleanup: del("/v2.0/security-group-rules/{created}", "security_group_rule"),
+});
 // Quotas and extensions.
 p("quotas.own", "GET", "/v2.0/quotas/{member_project}");
 p("quotas.other-project", "GET", "/v2.0/quotas/{other_project}");
 p("quotas.update.member", "PUT", "/v2.0/quotas/{member_project}", { body: { quota: { network: 100 } } });
+p("quotas.delete.member", "DELETE", "/v2.0/quotas/{member_project}");
+p("quotas.list.member", "GET", "/v2.0/quotas");
+// Quota changes (admin only) on the run's own project; the reset last, so nothing is left behind.
+p("quotas.update.admin", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: 7, port: "40" } } });
+p("quotas.get.after-update", "GET", "/v2.0/quotas/{other_project}", { user: "other" });
+p("quotas.list.admin", "GET", "/v2.0/quotas", { user: "admin" });
+p("quotas.update.bad-body", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: "many" } } });
+p("quotas.update.too-small", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: -5 } } });
+p("quotas.update.unknown-attr", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { bogus: 3 } } });
+p("quotas.update.project-attr", "PUT", "/v2.0/quotas/{other_project}", {
+  user: "admin",
+  body: { quota: { network: 3, project_id: "{other_project}" } },
+});
+p("quotas.update.not-json", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: "{not json" });
+p("quotas.update.chunked", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: 8 } }, chunked: true });
+p("quotas.delete.admin", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
+p("quotas.delete.admin.none-set", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
 p("extensions.list", "GET", "/v2.0/extensions");
 p("unknown.path", "GET", "/v2.0/no-such-things");
 

@@ -30,7 +30,6 @@ p("volumes.update.bad-body", "PUT", "/volumes/{volume}", { body: { volume: { siz
 p("volumes.delete.missing", "DELETE", "/volumes/{missing}");
 p("volumes.delete.other-project", "DELETE", "/volumes/{volume}", { user: "other" });
 // Volume actions (the volume-actions issue).
-p("volumes.action.extend.not-larger", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 1 } } });
 p("volumes.action.extend.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 0 } } });
 p("volumes.action.unknown", "POST", "/volumes/{volume}/action", { body: { "os-bogus": {} } });
 p("volumes.action.reset-status.member", "POST", "/volumes/{volume}/action", { body: { "os-reset_status": { status: "available" } } });
@@ -41,19 +40,57 @@ p("volumes.action.chunked", "POST", "/volumes/{volume}/action", {
   chunked: true,
 });
 p("volumes.metadata", "GET", "/volumes/{volume}/metadata");
-// Retype (issue 13: the volume pages). A retype that succeeds needs a second type, which a member cannot create.
-p("volumes.action.retype.missing-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": {} } });
-p("volumes.action.retype.unknown-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{tag}-no-type" } } });
-p("volumes.action.retype.same-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "__DEFAULT__" } } });
+// Extend (the volume grows to 2 GiB), retype, attach and detach (os-attach, attachments at 3.27).
+const mv27 = mv("3.27");
+p("volumes.action.extend", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
+p("volumes.action.extend.not-larger", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
+p("volumes.action.extend.missing", "POST", "/volumes/{missing}/action", { body: { "os-extend": { new_size: 3 } } });
+p("volumes.action.retype.missing-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{tag}-no-type" } } });
+p("volumes.action.retype.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-retype": {} } });
+p("volumes.action.retype.same-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{volume_type}" } } });
 p("volumes.action.retype.not-string", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: 5 } } });
 p("volumes.action.retype.bad-policy", "POST", "/volumes/{volume}/action", {
-  body: { "os-retype": { new_type: "__DEFAULT__", migration_policy: "sometimes" } },
+  body: { "os-retype": { new_type: "{volume_type}", migration_policy: "sometimes" } },
 });
 p("volumes.action.retype.extra", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "x", bogus: 1 } } });
 p("volumes.action.retype.other-project", "POST", "/volumes/{volume}/action", {
   user: "other",
-  body: { "os-retype": { new_type: "__DEFAULT__" } },
+  body: { "os-retype": { new_type: "{volume_type}" } },
 });
+p("volumes.action.attach.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-attach": { mountpoint: "/dev/vdb" } } });
+p("volumes.action.attach.other-project", "POST", "/volumes/{volume}/action", {
+  user: "other",
+  body: { "os-attach": { instance_uuid: "{server}", mountpoint: "/dev/vdb" } },
+});
+p("volumes.action.force-detach.member", "POST", "/volumes/{volume}/action", { body: { "os-force_detach": {} } });
+p("attachments.create.bad-body", "POST", "/attachments", { body: { attachment: { instance_uuid: "{server}" } }, headers: mv27 });
+p("attachments.create.old-mv", "POST", "/attachments", { body: { attachment: { volume_uuid: "{volume}", instance_uuid: "{server}" } } });
+p("attachments.create.other-project", "POST", "/attachments", {
+  user: "other",
+  body: { attachment: { volume_uuid: "{volume}", instance_uuid: "{server}" } },
+  headers: mv27,
+});
+p("attachments.create.missing-volume", "POST", "/attachments", {
+  body: { attachment: { volume_uuid: "{missing}", instance_uuid: "{server}" } },
+  headers: mv27,
+});
+p("attachments.get.missing", "GET", "/attachments/{missing}", { headers: mv27 });
+p("attachments.delete.missing", "DELETE", "/attachments/{missing}", { headers: mv27 });
+p("attachments.create.chunked", "POST", "/attachments", {
+  body: { attachment: { volume_uuid: "{volume}", instance_uuid: "{server}" } },
+  headers: mv27,
+  chunked: true,
+});
+p("attachments.create", "POST", "/attachments", {
+  body: { attachment: { volume_uuid: "{volume}", instance_uuid: "{server}" } },
+  headers: mv27,
+  cleanup: created("DELETE", "/attachments/{created}", (b) => b?.attachment?.id, undefined, mv27),
+});
+p("volumes.action.attach", "POST", "/volumes/{volume}/action", {
+  body: { "os-attach": { instance_uuid: "{missing}", mountpoint: "/dev/vdb" } },
+});
+p("volumes.get.attached", "GET", "/volumes/{volume}");
+p("volumes.action.detach", "POST", "/volumes/{volume}/action", { body: { "os-detach": {} } });
 // Snapshots, types, limits, quotas, services, pools.
 p("snapshots.list", "GET", "/snapshots");
 p("snapshots.detail", "GET", "/snapshots/detail");
@@ -87,13 +124,21 @@ p("quota-sets.other-project", "GET", "/os-quota-sets/{other_project}");
 p("quota-sets.usage", "GET", "/os-quota-sets/{member_project}?usage=true");
 p("services.list.member", "GET", "/os-services");
 p("services.list.admin", "GET", "/os-services", { user: "admin" });
+p("services.list.admin.binary", "GET", "/os-services?binary=cinder-volume", { user: "admin" });
+p("services.disable.member", "PUT", "/os-services/disable", { body: { host: "{tag}-host", binary: "cinder-volume" } });
+p("services.disable.missing-host.admin", "PUT", "/os-services/disable", {
+  user: "admin",
+  body: { host: "{tag}-host", binary: "cinder-volume" },
+});
+p("services.disable.bad-body.admin", "PUT", "/os-services/disable", { user: "admin", body: {} });
+p("services.disable.no-host.admin", "PUT", "/os-services/disable", { user: "admin", body: { binary: "cinder-volume" } });
+p("services.unknown-action.admin", "PUT", "/os-services/bogus", { user: "admin", body: { host: "{tag}-host" } });
 p("pools.member", "GET", "/scheduler-stats/get_pools");
 p("availability-zone.list", "GET", "/os-availability-zone");
 p("attachments.list", "GET", "/attachments", { headers: mv("3.27") });
 p("attachments.list.old-mv", "GET", "/attachments");
 p("unknown.path", "GET", "/no-such-things");
-
-// Last: it changes the fixture (1 → 2 GiB, `extending` for a moment on the real tier).
-p("volumes.action.extend", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
+// Last: a retype runs on (retyping) after its 202, and the volume is deleted next.
+p("volumes.action.retype", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{other_volume_type}" } } });
 
 export const volume = list;
