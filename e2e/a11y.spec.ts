@@ -23,7 +23,7 @@ async function settle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-let firstInstance: string | undefined;
+const firstIds = new Map<string, string | undefined>();
 
 for (const view of [...views, ...instanceTabViews]) {
   test(`axe: ${view.name} has no serious or critical violations (light + dark, desktop + mobile)`, async ({ page, app }, info) => {
@@ -31,9 +31,11 @@ for (const view of [...views, ...instanceTabViews]) {
     if (view.user) await app.signInViaApi(view.user as DemoUser);
     let path = view.path;
     if (path.includes("{first}")) {
-      firstInstance ??= ((await (await page.request.get("/api/instances")).json()) as { items: { id: string }[] }).items[0]?.id;
-      test.skip(!firstInstance, "no instance to open in this cloud");
-      path = path.replace("{first}", firstInstance!);
+      const of = view.firstOf ?? "instances";
+      if (!firstIds.has(of))
+        firstIds.set(of, ((await (await page.request.get(`/api/${of}`)).json()) as { items: { id: string }[] }).items[0]?.id);
+      test.skip(!firstIds.get(of), `no item of /api/${of} to open in this cloud`);
+      path = path.replace("{first}", firstIds.get(of)!);
     }
     const found: Record<string, A11yFinding[]> = {};
     for (const theme of themes) {

@@ -207,6 +207,11 @@ export class Scratch {
     this.volumes = this.volumes.filter((v) => v !== id);
   }
 
+  /** Remembers a volume made through the BFF, deleted (with its snapshots) at clean-up. */
+  trackVolume(volumeId: string): void {
+    this.volumes.push(volumeId);
+  }
+
   /** Remembers an image (e.g. an instance snapshot), deleted first at clean-up. */
   trackImage(imageId: string): void {
     this.images.push(imageId);

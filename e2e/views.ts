@@ -1,13 +1,17 @@
 import type { DemoUser } from "./fixtures";
 
-/** Every view of the app, with the user who sees it; "{first}" stands for the first instance's id. */
-export const views: { name: string; path: string; user?: DemoUser }[] = [
+/**
+ * Every view of the app, with the user who sees it; "{first}" stands for the first item's id of the list
+ * `/api/<firstOf>` (instances when not given).
+ */
+export const views: { name: string; path: string; user?: DemoUser; firstOf?: string }[] = [
   { name: "login", path: "/login" },
   { name: "overview", path: "/project", user: "demo" },
   { name: "instances", path: "/project/instances", user: "demo" },
   { name: "instance detail", path: "/project/instances/{first}", user: "demo" },
   { name: "launch", path: "/project/instances/launch", user: "demo" },
   { name: "volumes", path: "/project/volumes", user: "demo" },
+  { name: "volume detail", path: "/project/volumes/{first}", user: "demo", firstOf: "volumes" },
   { name: "images", path: "/project/images", user: "demo" },
   { name: "networks", path: "/project/networks", user: "demo" },
   { name: "system", path: "/admin/system", user: "admin" },
@@ -18,6 +22,10 @@ export const views: { name: string; path: string; user?: DemoUser }[] = [
 ];
 
 /** The instance page's tabs, each loaded on demand: scanned by axe like the views (e2e/a11y.spec.ts). */
-export const instanceTabViews: { name: string; path: string; user: DemoUser }[] = ["volumes", "ports", "console", "actions", "lineage"].map(
-  (tab) => ({ name: `instance detail: ${tab} tab`, path: `/project/instances/{first}?tab=${tab}`, user: "demo" }),
-);
+export const instanceTabViews: { name: string; path: string; user: DemoUser; firstOf?: string }[] = [
+  "volumes",
+  "ports",
+  "console",
+  "actions",
+  "lineage",
+].map((tab) => ({ name: `instance detail: ${tab} tab`, path: `/project/instances/{first}?tab=${tab}`, user: "demo" }));

@@ -15,6 +15,9 @@ export interface CinderVolume {
   updated_at: string | null;
   multiattach?: boolean;
   snapshot_id?: string | null;
+  source_volid?: string | null;
+  description?: string | null;
+  availability_zone?: string | null;
   attachments: { server_id: string; attachment_id?: string; device?: string | null; host_name?: string | null }[];
   volume_image_metadata?: Record<string, string>;
   "os-vol-host-attr:host"?: string | null;
@@ -58,6 +61,21 @@ export function createCinder(http: Http, s: SessionLike) {
     volume: async (id: string) => (await http.json<{ volume: CinderVolume }>(req(`/volumes/${encodeURIComponent(id)}`))).volume,
     snapshots: () => listAll<CinderSnapshot>(http, req("/snapshots/detail"), "snapshots"),
     snapshot: async (id: string) => (await http.json<{ snapshot: CinderSnapshot }>(req(`/snapshots/${encodeURIComponent(id)}`))).snapshot,
+    /** POST /volumes: never retried (the HTTP layer retries only GET). Answers 202 with the volume, `creating`. */
+    createVolume: async (volume: Record<string, unknown>) =>
+      (await http.json<{ volume: CinderVolume }>({ ...req("/volumes"), method: "POST", json: { volume } })).volume,
+    /** POST /volumes/{id}/action (os-extend, os-retype…): never retried. Answers 202 with no body. */
+    volumeAction: async (id: string, body: Record<string, unknown>) => {
+      await http.checked({ ...req(`/volumes/${encodeURIComponent(id)}/action`), method: "POST", json: body });
+    },
+    deleteVolume: async (id: string) => {
+      await http.checked({ ...req(`/volumes/${encodeURIComponent(id)}`), method: "DELETE" });
+    },
+    createSnapshot: async (snapshot: Record<string, unknown>) =>
+      (await http.json<{ snapshot: CinderSnapshot }>({ ...req("/snapshots"), method: "POST", json: { snapshot } })).snapshot,
+    deleteSnapshot: async (id: string) => {
+      await http.checked({ ...req(`/snapshots/${encodeURIComponent(id)}`), method: "DELETE" });
+    },
     types: async () => (await http.json<{ volume_types: CinderVolumeType[] }>(req("/types"))).volume_types,
     defaultType: async () => (await http.json<{ volume_type: CinderVolumeType }>(req("/types/default"))).volume_type,
     quota: async (projectId: string) =>

@@ -190,6 +190,7 @@ export function createNova(http: Http, s: SessionLike) {
     detachInterface: async (id: string, portId: string) => {
       await http.checked({ ...req(`/servers/${encodeURIComponent(id)}/os-interface/${encodeURIComponent(portId)}`), method: "DELETE" });
     },
+    /** POST /servers/{id}/os-volume_attachments: never retried. Nova reserves the volume and attaches it. */
     attachVolume: async (id: string, volumeId: string) =>
       (
         await http.json<{ volumeAttachment: NovaVolumeAttachment }>({
@@ -198,6 +199,7 @@ export function createNova(http: Http, s: SessionLike) {
           json: { volumeAttachment: { volumeId } },
         })
       ).volumeAttachment,
+    /** DELETE /servers/{id}/os-volume_attachments/{volumeId}: never retried. Answers 202. */
     detachVolume: async (id: string, volumeId: string) => {
       await http.checked({
         ...req(`/servers/${encodeURIComponent(id)}/os-volume_attachments/${encodeURIComponent(volumeId)}`),

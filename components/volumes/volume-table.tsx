@@ -7,20 +7,11 @@ import type { VolumeSummary } from "@/lib/queries/volumes";
 import { RelativeTime } from "@/components/common/relative-time";
 import { SkeletonRows } from "@/components/resources/table-states";
 import { SortHead } from "@/components/resources/sort-head";
-import { labelOr, type Tone } from "@/components/resources/status-label";
 import { Badge } from "@/components/ui/badge";
-import { Spinner } from "@/components/ui/spinner";
+import { VolumeStatusBadge } from "./volume-status-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 
 export type VolumeSort = "created" | "name" | "size" | "status";
-
-export function volumeTone(status: string, transient: boolean): Tone {
-  if (transient) return "info";
-  if (status === "available") return "success";
-  if (status === "in-use") return "info";
-  if (status.startsWith("error")) return "danger";
-  return "neutral";
-}
 
 interface VolumeTableProps {
   items: VolumeSummary[] | undefined;
@@ -63,17 +54,18 @@ export function VolumeTable({ items, sort, dir, onSort }: VolumeTableProps) {
           items.map((v) => (
             <TableRow key={v.id} data-testid={`volume-row-${v.name ?? v.id}`}>
               <TableCell>
-                <div className={`font-medium ${truncateCell}`} title={v.name ?? undefined}>
-                  {v.name ?? <span className="italic text-muted-foreground">{t("volumes.unnamed")}</span>}
-                </div>
+                <IntentLink
+                  href={`/project/volumes/${v.id}`}
+                  className={`block font-medium text-primary hover:underline ${truncateCell}`}
+                  title={v.name ?? undefined}
+                >
+                  {v.name ?? <span className="italic">{t("volumes.unnamed")}</span>}
+                </IntentLink>
                 <div className="font-mono text-[11px] text-muted-foreground">{v.id.slice(0, 8)}</div>
               </TableCell>
               <TableCell className="text-right tabular-nums">{v.sizeGiB} GiB</TableCell>
               <TableCell>
-                <Badge tone={volumeTone(v.status, v.transient)} dot={!v.transient}>
-                  {v.transient ? <Spinner className="size-3" /> : null}
-                  {labelOr(t, `volumes.status.${v.status}`, v.status)}
-                </Badge>
+                <VolumeStatusBadge status={v.status} transient={v.transient} />
               </TableCell>
               <TableCell>{v.type ?? none}</TableCell>
               <TableCell>

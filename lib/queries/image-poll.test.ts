@@ -1,28 +1,32 @@
-import { FIRST_POLL_MS, MAX_POLL_MS, STOP_POLLING_AFTER_MS, imagePollInterval, stillTransient } from "./image-poll";
+import { STOP_POLLING_AFTER_MS, imagesToFollow, stillTransient } from "./image-poll";
+import { listPoll } from "./live-rows";
+import { STABLE_REFRESH_MS, TRANSIENT_FIRST_MS, TRANSIENT_MAX_MS } from "./live";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
-const img = (ageMs: number, transient = true) => ({ transient, created: new Date(NOW - ageMs).toISOString() });
+const img = (ageMs: number, transient = true, id = "i") => ({ id, transient, created: new Date(NOW - ageMs).toISOString() });
 
-describe("image polling", () => {
-  it("does not poll when nothing is transient", () => {
-    expect(imagePollInterval([img(1000, false)], NOW)).toBe(false);
-    expect(imagePollInterval(undefined, NOW)).toBe(false);
+describe("image polling, on the one live mechanism", () => {
+  it("follows nothing when nothing is transient: the list refreshes at the slow pace", () => {
+    expect(imagesToFollow([img(1000, false)], NOW)).toBe(0);
+    expect(imagesToFollow(undefined, NOW)).toBe(0);
+    expect(listPoll({ state: { dataUpdateCount: 1 } }, 0, false)).toBe(STABLE_REFRESH_MS);
   });
-  it("backs off with the image's age instead of polling every 5 s forever", () => {
-    const delays = [0, 60_000, 5 * 60_000, 14 * 60_000].map((age) => imagePollInterval([img(age)], NOW) as number);
-    expect(delays[0]).toBe(FIRST_POLL_MS);
+  it("backs off from 2.5 s to 30 s while an image stays transitional", () => {
+    const q = { state: { dataUpdateCount: 0 } };
+    const delays: number[] = [];
+    for (let n = 0; n < 12; n++) {
+      q.state.dataUpdateCount = n;
+      delays.push(listPoll(q, imagesToFollow([img(1000)], NOW), false));
+    }
+    expect(delays[0]).toBe(TRANSIENT_FIRST_MS);
     expect(delays).toEqual([...delays].sort((a, b) => a - b));
-    expect(delays[3]).toBe(MAX_POLL_MS);
-    // Over the bound, the number of polls is finite: sum the schedule from 0 to the bound.
-    let polls = 0;
-    for (let t = 0; imagePollInterval([img(t)], NOW) !== false; t += imagePollInterval([img(t)], NOW) as number) polls++;
-    expect(polls).toBeLessThan(STOP_POLLING_AFTER_MS / FIRST_POLL_MS / 4);
+    expect(delays.at(-1)).toBe(TRANSIENT_MAX_MS);
   });
   it("stops past the bound and calls the image still queued; a younger transient image keeps the polling", () => {
     const stuck = img(STOP_POLLING_AFTER_MS + 1);
     expect(stillTransient(stuck, NOW)).toBe(true);
-    expect(imagePollInterval([stuck], NOW)).toBe(false);
-    expect(imagePollInterval([stuck, img(10_000)], NOW)).toBe(FIRST_POLL_MS);
+    expect(imagesToFollow([stuck], NOW)).toBe(0);
+    expect(imagesToFollow([stuck, img(10_000, true, "j")], NOW)).toBe(1);
     expect(stillTransient(img(STOP_POLLING_AFTER_MS + 1, false), NOW)).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
-import { imagePollInterval } from "./image-poll";
-import { STABLE_REFRESH_MS, live } from "./live";
+import { imagesToFollow } from "./image-poll";
+import { listPoll } from "./live-rows";
+import { live } from "./live";
 
 export type ImageSummary = components["schemas"]["ImageSummary"];
 export type ImageList = components["schemas"]["ImageList"];
@@ -22,10 +23,10 @@ export const imageQueries = {
       queryFn: ({ signal }): Promise<ImageList> => request(client.GET("/api/images", { params: { query: f }, signal })),
       placeholderData: keepPreviousData,
       staleTime: 15_000,
-      // Backs off with the transient images' age and stops after a bound: an image left queued stays so for good.
-      // Glance's transitional images by their age (image-poll.ts); otherwise the slow pace of a stable list.
+      // No per-image GET yet: the list itself backs off while images are transitional (not those stuck past the
+      // bound: an image left queued stays so for good); otherwise the slow pace of a stable list.
       ...live,
-      refetchInterval: (q) => imagePollInterval(q.state.data?.items, Date.now()) || STABLE_REFRESH_MS,
+      refetchInterval: (q) => listPoll(q, imagesToFollow(q.state.data?.items, Date.now()), false),
     }),
 };
 

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type ApiClient } from "@/lib/api/client";
 import { request } from "@/lib/api/errors";
 import type { components, paths } from "@/lib/api/schema";
-import { live, livePoll } from "./live";
+import { STABLE_REFRESH_MS, live, livePoll } from "./live";
 import { volumeKeys } from "./volume-keys";
 
 type S = components["schemas"];
@@ -29,9 +29,10 @@ export const instanceQueries = {
       queryFn: ({ signal }): Promise<InstanceList> => request(client.GET("/api/instances", { params: { query: f }, signal })),
       placeholderData: keepPreviousData,
       staleTime: 10_000,
-      // Nova moves transitional rows along by itself: poll them with backoff, else refresh at the slow pace.
+      // Nova moves transitional rows along by itself: the page polls those rows one by one (instanceRowSource);
+      // the list refreshes at the slow pace.
       ...live,
-      refetchInterval: (q) => livePoll(q, !!q.state.data?.items.some((i) => i.transient)),
+      refetchInterval: STABLE_REFRESH_MS,
     }),
   detail: (id: string, client: ApiClient = api) =>
     queryOptions({
@@ -44,6 +45,14 @@ export const instanceQueries = {
 };
 
 export const useInstances = (f: InstanceFilter) => useQuery(instanceQueries.list(f));
+
+/** One transitional row of the list, polled by itself (the detail is a superset of the row). */
+export const instanceRowSource = {
+  lists: instanceKeys.lists(),
+  key: (id: string) => [...instanceKeys.all, "row", id] as const,
+  fetch: (id: string, signal: AbortSignal): Promise<InstanceSummary> =>
+    request(api.GET("/api/instances/{id}", { params: { path: { id } }, signal })),
+};
 export const useInstance = (id: string) => useQuery(instanceQueries.detail(id));
 
 /**

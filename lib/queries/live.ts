@@ -35,3 +35,12 @@ export function livePoll(query: PolledQuery, transient: boolean): number {
   transientSince.set(query, since);
   return transientDelay(now - since);
 }
+
+// ---- Rows polled one by one (issue 13, "Live") ----
+
+/** A list row the live mechanism can follow: its id, whether it is transitional, and (optionally) when it began. */
+export interface LiveRow {
+  id: string;
+  transient?: boolean;
+  created?: string;
+}

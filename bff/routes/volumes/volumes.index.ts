@@ -4,5 +4,18 @@ import * as handlers from "./volumes.handlers";
 import * as routes from "./volumes.routes";
 
 export const volumesRouter = createRouter();
-volumesRouter.use("/volumes", requireSession);
-volumesRouter.openapi(routes.list, handlers.list);
+for (const path of ["/volumes", "/volumes/*", "/volume-types", "/volume-snapshots", "/volume-snapshots/*"])
+  volumesRouter.use(path, requireSession);
+volumesRouter
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.extend, handlers.extend)
+  .openapi(routes.retype, handlers.retype)
+  .openapi(routes.snapshot, handlers.snapshot)
+  .openapi(routes.attach, handlers.attach)
+  .openapi(routes.detach, handlers.detach)
+  .openapi(routes.remove, handlers.remove)
+  .openapi(routes.removeSnapshot, handlers.removeSnapshot)
+  .openapi(routes.snapshots, handlers.snapshots)
+  .openapi(routes.types, handlers.types);

@@ -59,6 +59,10 @@ export function attachAction(state: SimState, action: string, args: any, v: Volu
       // os-retype
       if (!args || typeof args !== "object" || args.new_type === undefined)
         return invalid("os-retype", shown(args), "'new_type' is a required property");
+      const extra = Object.keys(args).find((k) => !["new_type", "migration_policy"].includes(k));
+      if (extra) return invalid("os-retype", shown(args), `Additional properties are not allowed ('${extra}' was unexpected)`);
+      if (typeof args.new_type !== "string")
+        return invalid("new_type", args.new_type, `${JSON.stringify(args.new_type)} is not of type 'string'`);
       if (args.migration_policy !== undefined && !["on-demand", "never"].includes(args.migration_policy))
         return invalid("migration_policy", args.migration_policy, `'${args.migration_policy}' is not one of ['on-demand', 'never']`);
       const type = findType(state, String(args.new_type));

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import type { SimState } from "../../core/state";
 import { requestId } from "../../core/ids";
 import { requireToken, type SimEnv } from "../keystone/token-auth";
-import { fmt, negotiate, type Version } from "../common/microversion";
+import { atLeast, fmt, negotiate, type Version } from "../common/microversion";
 import { glanceImages } from "../glance/model";
 import { cinderFault } from "./errors";
 import { registerCinderExtras } from "./extras";
@@ -248,12 +248,20 @@ function api(state: SimState) {
     const v = liveVolume(state, body.volume_id);
     const a = c.get("auth");
     if (!v || (!a.isAdmin && v.projectId !== a.projectId)) return cinderFault(404, `Volume ${body.volume_id} could not be found.`);
+    // 3.66: an in-use volume is snapshotted without `force`; a force that evaluates False is refused, True ignored.
+    const mv366 = atLeast(c.get("mv"), "3.66");
+    const forced = [true, "true", "True", "1", "yes", "y", "on", 1].includes(body.force);
+    if (mv366 && "force" in body && !forced)
+      return cinderFault(
+        400,
+        "Since microversion 3.66 the 'force' flag is invalid for this request.  For backward compatability, however, when the 'force' flag is passed with a value evaluating to True, it is silently ignored.",
+      );
     try {
       const s = createSnapshot(state, v, {
         userId: a.userId,
         name: body.name,
         description: body.description,
-        force: [true, "true", "True"].includes(body.force),
+        force: mv366 || forced,
       });
       return json({ snapshot: snapshotView(ctx(c), s) }, 202);
     } catch (e) {

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
 import { atLeast } from "../common/microversion";
+import { pyDict, pyScalar } from "../common/pyrepr";
 import { volumes } from "../cinder/model";
 import { liveVolume } from "../cinder/ops";
 import { volumeStatus } from "../cinder/status";
@@ -17,6 +18,10 @@ import type { ViewCtx } from "./view";
 type Ctx = (c: Context<any>) => ViewCtx;
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const pyRepr = (x: unknown): string =>
+  x && typeof x === "object" && !Array.isArray(x) ? pyDict(x as Record<string, unknown>) : pyScalar(x);
 
 /** The vm_states nova's attach_volume/detach_volume accept (compute/api.py). */
 const VOLUME_VM_STATES = ["active", "paused", "stopped", "resized", "soft-delete", "shelved", "shelved_offloaded"];
@@ -50,9 +55,17 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
   app.post(
     "/servers/:id/os-volume_attachments",
     withServer(async (c, s, x, userId) => {
-      const va = (await c.req.json().catch(() => null))?.volumeAttachment;
-      if (!va || typeof va !== "object") return bad("volumeAttachment", va ?? null, "None is not of type 'object'");
-      if (typeof va.volumeId !== "string") return bad("volumeAttachment", va, "'volumeId' is a required property");
+      const body = await c.req.json().catch(() => null);
+      const va = body?.volumeAttachment;
+      const field = (f: string, value: string, why: string) =>
+        novaFault(400, `Invalid input for field/attribute ${f}. Value: ${value}. ${why}`);
+      if (!body || typeof body !== "object" || va === undefined)
+        return field("volumeAttachment", pyRepr(body), "'volumeAttachment' is a required property");
+      if (!va || typeof va !== "object" || Array.isArray(va))
+        return field("volumeAttachment", pyRepr(va), `${pyRepr(va)} is not of type 'object'`);
+      if (va.volumeId === undefined) return field("volumeAttachment", pyRepr(va), "'volumeId' is a required property");
+      if (typeof va.volumeId !== "string" || !UUID.test(va.volumeId))
+        return field("volumeId", String(va.volumeId), `${pyRepr(va.volumeId)} is not a 'uuid'`);
       const allowed = [
         "volumeId",
         "device",
@@ -67,7 +80,7 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
       if (!v || (v.projectId !== s.projectId && !x.admin)) return novaFault(404, `Volume ${va.volumeId} could not be found.`);
       if (s.bdms.some((b) => b.volumeId === v.id)) return novaFault(400, `Invalid volume: volume ${v.id} already attached`);
       const status = volumeStatus(v, x.now);
-      if (status !== "available")
+      if (status !== "available" && status !== "downloading")
         return novaFault(
           400,
           `Invalid input received: Invalid volume: Volume ${v.id} status must be available or downloading to reserve, but the current status is ${status}. (HTTP 400)`,
@@ -104,6 +117,11 @@ export function registerAttachments(app: Hono<any>, state: SimState, ctx: Ctx) {
       const item: Record<string, unknown> = { device, id: v.id, serverId: s.id, volumeId: v.id };
       if (atLeast(x.v, "2.70")) item.tag = va.tag ?? null;
       if (atLeast(x.v, "2.79")) item.delete_on_termination = dot;
+      if (atLeast(x.v, "2.89")) {
+        delete item.id;
+        item.attachment_id = attachmentId;
+        item.bdm_uuid = attachmentId;
+      }
       return json({ volumeAttachment: item });
     }),
   );

@@ -11,7 +11,6 @@ import { login, type OsSession } from "../../test/os-session";
 import { compareShape } from "../../test/shape";
 import { cephLogin, cinder, glance, nova, pollUntil, sample, setAt } from "../../test/storage-helpers";
 import { Cleanup, uniqueName } from "../../test/fixtures";
-import { stableUuid } from "../../scenarios/network";
 
 const FREE_FORM = [
   "server.metadata",
@@ -171,10 +170,9 @@ describe("storage services match the upstream samples", () => {
     expect(Object.keys(net)).toHaveLength(1);
     const shared = (await (await demo.call("network", `/v2.0/networks?name=${Object.keys(net)[0]}`)).json()).networks[0].id;
     conform(sample("nova/servers-create-v2.67-resp.json"), await boot(`${P}-vm3`, shared));
-    // Precondition stated: the sim's Nova has no POST os-volume_attachments, so there the attachment is the default
-    // scenario's (db-1 with its data volume); on the real tier this file attaches an empty volume of its own.
-    const holder = onSim ? stableUuid("server", "db-1") : vm1;
-    if (!onSim) {
+    // On both targets this file attaches an empty volume of its own (the sim's Nova answers POST os-volume_attachments).
+    const holder = vm1;
+    {
       const vol = (await (await newVolume({ size: 1, name: `${P}-att` })).json()).volume;
       await until("attachable volume", () => volumeStatus(vol.id), "available");
       const att = await nova(demo, `/servers/${vm1}/os-volume_attachments`, "2.79", {

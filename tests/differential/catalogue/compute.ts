@@ -67,6 +67,20 @@ p("servers.remote-console.old-mv", "POST", "/servers/{server}/remote-consoles", 
 // Attachments, interfaces, server details the instance page reads.
 p("servers.volume-attachments", "GET", "/servers/{server}/os-volume_attachments");
 p("servers.volume-attachments.missing-server", "GET", "/servers/{missing}/os-volume_attachments");
+// Attach and detach (issue 13, the volume pages), without changing the fixtures: each is refused.
+p("servers.volume-attach.no-body", "POST", "/servers/{server}/os-volume_attachments", { body: {} });
+p("servers.volume-attach.no-volume-id", "POST", "/servers/{server}/os-volume_attachments", { body: { volumeAttachment: {} } });
+p("servers.volume-attach.bad-volume-id", "POST", "/servers/{server}/os-volume_attachments", {
+  body: { volumeAttachment: { volumeId: "not-a-uuid" } },
+});
+p("servers.volume-attach.missing-volume", "POST", "/servers/{server}/os-volume_attachments", {
+  body: { volumeAttachment: { volumeId: "{missing}" } },
+});
+p("servers.volume-attach.missing-server", "POST", "/servers/{missing}/os-volume_attachments", {
+  body: { volumeAttachment: { volumeId: "{volume}" } },
+});
+p("servers.volume-detach.not-attached", "DELETE", "/servers/{server}/os-volume_attachments/{volume}");
+p("servers.volume-detach.missing-volume", "DELETE", "/servers/{server}/os-volume_attachments/{missing}");
 p("servers.interfaces", "GET", "/servers/{server}/os-interface");
 p("servers.instance-actions", "GET", "/servers/{server}/os-instance-actions");
 p("servers.metadata", "GET", "/servers/{server}/metadata");

@@ -48,6 +48,11 @@ p("volumes.action.extend.missing", "POST", "/volumes/{missing}/action", { body: 
 p("volumes.action.retype.missing-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{tag}-no-type" } } });
 p("volumes.action.retype.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-retype": {} } });
 p("volumes.action.retype.same-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{volume_type}" } } });
+p("volumes.action.retype.not-string", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: 5 } } });
+p("volumes.action.retype.bad-policy", "POST", "/volumes/{volume}/action", {
+  body: { "os-retype": { new_type: "{volume_type}", migration_policy: "sometimes" } },
+});
+p("volumes.action.retype.extra", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "x", bogus: 1 } } });
 p("volumes.action.retype.other-project", "POST", "/volumes/{volume}/action", {
   user: "other",
   body: { "os-retype": { new_type: "{volume_type}" } },
@@ -99,6 +104,16 @@ p("snapshots.create.other-project", "POST", "/snapshots", {
   body: { snapshot: { name: "{tag}-s3", volume_id: "{volume}" } },
 });
 p("snapshots.create.bad-body", "POST", "/snapshots", { body: { snapshot: { name: "{tag}-s1" } } });
+// 3.66+: force=false is refused (force=true is ignored, and an in-use volume is snapshotted without it).
+p("snapshots.create.force-false.mv-3.67", "POST", "/snapshots", {
+  headers: mv("3.67"),
+  body: { snapshot: { name: "{tag}-s4", volume_id: "{volume}", force: false } },
+  cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id),
+});
+p("snapshots.create.force-false.mv-3.0", "POST", "/snapshots", {
+  body: { snapshot: { name: "{tag}-s5", volume_id: "{volume}", force: false } },
+  cleanup: created("DELETE", "/snapshots/{created}", (b) => b?.snapshot?.id),
+});
 p("types.list", "GET", "/types");
 p("types.default", "GET", "/types/default");
 p("types.get.missing", "GET", "/types/{missing}");

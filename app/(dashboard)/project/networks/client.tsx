@@ -1,36 +1,18 @@
 "use client";
 
-import { useT } from "@/lib/i18n/client";
 import { useNetworks } from "@/lib/queries/networks";
-import { PageHeader } from "@/components/common/page-header";
 import { NetworkTable } from "@/components/networks/network-table";
-import { ListToolbar } from "@/components/resources/list-toolbar";
-import { ResourceListCard } from "@/components/resources/resource-list-card";
-import { useListState } from "@/components/resources/use-list-state";
+import { ResourceListPage } from "@/components/resources/resource-list-page";
 import { networkListSpec } from "./search-params";
 
 export function NetworksClient() {
-  const t = useT();
-  const { state, query, update } = useListState(networkListSpec);
-  const list = useNetworks(query);
   return (
-    <>
-      <PageHeader eyebrow={t("nav.project")} title={t("nav.networks")} description={t("networks.description")} />
-      <ResourceListCard
-        label={t("networks.title")}
-        query={list}
-        cursor={state.cursor}
-        search={state.search}
-        filtered={false}
-        onPage={(cursor) => update({ cursor })}
-        onClear={() => update({ search: "" })}
-        errorTitle={t("networks.error")}
-        empty={{ icon: "networks", title: t("networks.empty"), hint: t("networks.emptyHint") }}
-        toolbar={
-          <ListToolbar search={state.search} onSearch={(search) => update({ search })} placeholder={t("networks.searchPlaceholder")} />
-        }
-        table={(items) => <NetworkTable items={items} sort={state.sort} dir={state.dir} onSort={(sort, dir) => update({ sort, dir })} />}
-      />
-    </>
+    <ResourceListPage
+      ns="networks"
+      icon="networks"
+      spec={networkListSpec}
+      useList={useNetworks}
+      table={(items, sort) => <NetworkTable items={items} {...sort} />}
+    />
   );
 }
