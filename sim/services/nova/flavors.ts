@@ -3,7 +3,8 @@ import type { SimState } from "../../core/state";
 import { novaFault } from "./errors";
 import { flavors, keypairs } from "./model";
 import { flavorView, type ViewCtx } from "./view";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { fakePublicKey, sshFingerprint } from "./ssh-key";
 
 type Ctx = (c: Context<any>) => ViewCtx;
 const json = (body: unknown, status = 200) =>
@@ -70,8 +71,9 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     const uid = c.get("auth").userId;
     if (keypairs(state).get(`${uid}:${body.name}`)) return novaFault(409, `Key pair '${body.name}' already exists.`);
     const generated = !body.public_key;
-    const publicKey = body.public_key ?? `ssh-rsa ${randomBytes(270).toString("base64")} Generated-by-Nova`;
-    const fingerprint = createHash("md5").update(publicKey).digest("hex").match(/../g)!.join(":");
+    const publicKey = generated ? fakePublicKey("ssh-rsa", randomBytes(270)) : String(body.public_key);
+    const fingerprint = sshFingerprint(publicKey);
+    if (!fingerprint) return novaFault(400, "Keypair data is invalid: failed to generate fingerprint");
     const k = {
       id: `${uid}:${body.name}`,
       name: body.name,
