@@ -26,13 +26,14 @@ test.describe("first-load JS+CSS budget", () => {
     test.setTimeout(180_000);
     const probe = await contextFor(browser, info, "demo");
     const list = (await (await probe.request.get("/api/instances")).json()) as { items: { id: string }[] };
+    const nets = (await (await probe.request.get("/api/networks")).json()) as { items: { id: string }[] };
     await probe.close();
     expect(list.items.length, "the seeded cloud has an instance for the detail view").toBeGreaterThan(0);
     const seen: Record<string, number> = {};
     const files: Record<string, Record<string, number>> = {};
     for (const view of views) {
       const ctx = await contextFor(browser, info, view.user);
-      const fl = await firstLoadBytes(ctx, view.path.replace("{first}", list.items[0].id));
+      const fl = await firstLoadBytes(ctx, view.path.replace("{first}", list.items[0].id).replace("{network}", nets.items[0]?.id ?? ""));
       expect(fl.js, `${view.name}: some script was loaded`).toBeGreaterThan(0);
       seen[view.name] = Math.round(((fl.js + fl.css) / 1024) * 10) / 10;
       files[view.name] = fl.byFile;

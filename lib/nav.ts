@@ -1,6 +1,22 @@
 import type { MessageKey } from "@/lib/i18n/translate";
 
-export type NavIcon = "overview" | "instances" | "volumes" | "images" | "networks" | "system" | "lineage" | "dhcp" | "rollouts" | "audit";
+export type NavIcon =
+  | "overview"
+  | "instances"
+  | "volumes"
+  | "images"
+  | "networks"
+  | "system"
+  | "lineage"
+  | "dhcp"
+  | "rollouts"
+  | "audit"
+  | "router"
+  | "globe"
+  | "topology"
+  | "shield"
+  | "key"
+  | "flavor";
 
 export interface NavItem {
   href: string;
@@ -29,6 +45,12 @@ export const navSections: readonly NavSection[] = [
       { href: "/project/volumes", label: "nav.volumes", icon: "volumes" },
       { href: "/project/images", label: "nav.images", icon: "images" },
       { href: "/project/networks", label: "nav.networks", icon: "networks" },
+      { href: "/project/routers", label: "netnav.routers", icon: "router" },
+      { href: "/project/floating-ips", label: "netnav.floatingIps", icon: "globe" },
+      { href: "/project/topology", label: "netnav.topology", icon: "topology" },
+      { href: "/project/security-groups", label: "netnav.securityGroups", icon: "shield" },
+      { href: "/project/key-pairs", label: "netnav.keypairs", icon: "key" },
+      { href: "/project/flavors", label: "netnav.flavors", icon: "flavor" },
     ],
   },
   {

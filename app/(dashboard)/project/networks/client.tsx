@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
+import { buttonVariants } from "@/components/ui/button";
 import { useNetworks } from "@/lib/queries/networks";
 import { PageHeader } from "@/components/common/page-header";
 import { NetworkTable } from "@/components/networks/network-table";
@@ -15,7 +17,16 @@ export function NetworksClient() {
   const list = useNetworks(query);
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t("nav.networks")} description={t("networks.description")} />
+      <PageHeader
+        eyebrow={t("nav.project")}
+        title={t("nav.networks")}
+        description={t("networks.description")}
+        actions={
+          <Link href="/project/networks/create" className={buttonVariants({ variant: "primary" })}>
+            {t("networkDetail.createButton")}
+          </Link>
+        }
+      />
       <ResourceListCard
         label={t("networks.title")}
         query={list}
