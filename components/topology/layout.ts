@@ -34,13 +34,11 @@ export async function layoutTopology(t: Topology): Promise<Placed> {
     const n = g.node(id);
     nodes.set(id, { id, x: n.x, y: n.y });
   }
-  const edges = g
-    .edges()
-    .map((e) => ({
-      from: e.v,
-      to: e.w,
-      points: ((g.edge(e).points ?? []) as { x: number; y: number }[]).map((p) => ({ x: p.x, y: p.y })),
-    }));
+  const edges = g.edges().map((e) => ({
+    from: e.v,
+    to: e.w,
+    points: ((g.edge(e).points ?? []) as { x: number; y: number }[]).map((p) => ({ x: p.x, y: p.y })),
+  }));
   const graph = g.graph();
   return { width: graph.width ?? 0, height: graph.height ?? 0, nodes, edges };
 }
