@@ -32,16 +32,17 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
   return (
     <div className="overflow-auto" tabIndex={-1}>
       <svg width={placed.width} height={placed.height} role="group" aria-label={t("topologyPage.graphLabel")} className="text-foreground">
-        {placed.edges.map((e) => (
-          <polyline
-            key={`${e.from}>${e.to}`}
-            points={e.points.map((p) => `${p.x},${p.y}`).join(" ")}
-            fill="none"
-            className="stroke-muted-foreground"
-            strokeWidth={1.5}
-            aria-hidden="true"
-          />
-        ))}
+        <g>
+          {placed.edges.map((e) => (
+            <polyline
+              key={`${e.from}>${e.to}`}
+              points={e.points.map((p) => `${p.x},${p.y}`).join(" ")}
+              fill="none"
+              className="stroke-muted-foreground"
+              strokeWidth={1.5}
+            />
+          ))}
+        </g>
         {[...placed.nodes.values()].map((p) => {
           const n = byId.get(p.id);
           if (!n) return null;
