@@ -69,15 +69,17 @@ export function FloatingIpRow({ fip, targets, onRelease, onDisassociate }: Props
       <TableCell>
         <Badge tone={fip.status === "ACTIVE" ? "success" : "neutral"}>{fip.status}</Badge>
       </TableCell>
-      <TableCell className="space-x-1 text-right whitespace-nowrap">
-        {fip.portId ? (
-          <Button size="sm" onClick={onDisassociate}>
-            {t("floatingIpsPage.disassociate")}
+      <TableCell>
+        <div className="flex justify-end gap-2">
+          {fip.portId ? (
+            <Button size="sm" onClick={onDisassociate}>
+              {t("floatingIpsPage.disassociate")}
+            </Button>
+          ) : null}
+          <Button size="sm" variant="ghost" onClick={onRelease}>
+            {t("floatingIpsPage.release")}
           </Button>
-        ) : null}
-        <Button size="sm" variant="ghost" onClick={onRelease}>
-          {t("floatingIpsPage.release")}
-        </Button>
+        </div>
       </TableCell>
     </TableRow>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { KeypairCreateFields } from "@/lib/schemas/keypair";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useKeypairMutations, type KeypairCreated } from "@/lib/queries/keypairs";
 import { QueryError } from "@/components/common/query-error";
 import { fieldErrors } from "@/components/netops/field-errors";
@@ -12,6 +12,8 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { PrivateKeyPanel } from "./private-key-panel";
 
+const loadSchema = () => import("@/lib/schemas/keypair").then((m) => m.KeypairCreateFields);
+
 /** Create (Nova generates the pair) or import a public key; validated at each field by the BFF's own schema. */
 export function KeypairForm() {
   const t = useT();
@@ -20,18 +22,22 @@ export function KeypairForm() {
   const [publicKey, setPublicKey] = useState("");
   const [touched, setTouched] = useState(false);
   const [created, setCreated] = useState<KeypairCreated | null>(null);
-  const parsed = KeypairCreateFields.safeParse({ name, publicKey: publicKey || undefined });
-  const errors = touched ? fieldErrors(parsed.error?.issues as never) : {};
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = { name, publicKey: publicKey || undefined };
+  const parsed = schema?.safeParse(input);
+  const errors = touched ? fieldErrors(parsed?.error?.issues as never) : {};
   return (
     <Card className="space-y-3 p-4">
       <h2 className="text-sm font-semibold">{t("keypairsPage.createTitle")}</h2>
       <form
+        onFocus={() => void ensure()}
         className="space-y-3"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           setTouched(true);
-          if (!parsed.success) return;
-          create.mutate(parsed.data, {
+          const r = (await ensure()).safeParse(input);
+          if (!r.success) return;
+          create.mutate(r.data, {
             onSuccess: (k) => {
               setCreated(k);
               setName("");

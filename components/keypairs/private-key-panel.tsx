@@ -16,7 +16,7 @@ export function PrivateKeyPanel({ name, privateKey, onDone }: { name: string; pr
   return (
     <Alert tone="warning" title={t("keypairsPage.privateTitle", { name })}>
       <p>{t("keypairsPage.privateBody")}</p>
-      <pre className="mt-2 max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-[10px]" tabIndex={0} data-testid="private-key">
+      <pre className="mt-2 max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-[11px]" tabIndex={0} data-testid="private-key">
         {privateKey}
       </pre>
       <div className="mt-2 flex flex-wrap gap-2">

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { PortCreateFields } from "@/lib/schemas/network";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useNetworkMutations, type NetworkDetail } from "@/lib/queries/networks";
 import { QueryError } from "@/components/common/query-error";
 import { fieldErrors } from "@/components/netops/field-errors";
@@ -12,23 +12,29 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
+const loadSchema = () => import("@/lib/schemas/network").then((m) => m.PortCreateFields);
+
 export function AddPortForm({ networkId, subnets }: { networkId: string; subnets: NetworkDetail["subnets"] }) {
   const t = useT();
   const { createPort } = useNetworkMutations(networkId);
   const [f, setF] = useState({ name: "", subnetId: "", ipAddress: "" });
   const [touched, setTouched] = useState(false);
-  const parsed = PortCreateFields.safeParse({ name: f.name, subnetId: f.subnetId || undefined, ipAddress: f.ipAddress || undefined });
-  const errors = touched ? fieldErrors(parsed.error?.issues as never) : {};
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = { name: f.name, subnetId: f.subnetId || undefined, ipAddress: f.ipAddress || undefined };
+  const parsed = schema?.safeParse(input);
+  const errors = touched ? fieldErrors(parsed?.error?.issues as never) : {};
   return (
     <Card className="space-y-3 p-4">
       <h2 className="text-sm font-semibold">{t("networkDetail.addPort")}</h2>
       <form
+        onFocus={() => void ensure()}
         className="space-y-3"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           setTouched(true);
-          if (parsed.success)
-            createPort.mutate(parsed.data, { onSuccess: () => (setF({ name: "", subnetId: "", ipAddress: "" }), setTouched(false)) });
+          const r = (await ensure()).safeParse(input);
+          if (r.success)
+            createPort.mutate(r.data, { onSuccess: () => (setF({ name: "", subnetId: "", ipAddress: "" }), setTouched(false)) });
         }}
       >
         <FormField label={t("networkDetail.portName")} error={errors.name}>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { RouterCreateFields } from "@/lib/schemas/network";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useRouterMutations } from "@/lib/queries/routers";
 import { QueryError } from "@/components/common/query-error";
 import { fieldErrors } from "@/components/netops/field-errors";
@@ -12,23 +12,29 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
+const loadSchema = () => import("@/lib/schemas/network").then((m) => m.RouterCreateFields);
+
 export function CreateRouterForm({ externalNetworks }: { externalNetworks: { id: string; name: string }[] }) {
   const t = useT();
   const { create } = useRouterMutations();
   const [name, setName] = useState("");
   const [ext, setExt] = useState("");
   const [touched, setTouched] = useState(false);
-  const parsed = RouterCreateFields.safeParse({ name, externalNetworkId: ext || undefined });
-  const errors = touched ? fieldErrors(parsed.error?.issues as never) : {};
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = { name, externalNetworkId: ext || undefined };
+  const parsed = schema?.safeParse(input);
+  const errors = touched ? fieldErrors(parsed?.error?.issues as never) : {};
   return (
     <Card className="space-y-3 p-4">
       <h2 className="text-sm font-semibold">{t("routersPage.createTitle")}</h2>
       <form
+        onFocus={() => void ensure()}
         className="space-y-3"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           setTouched(true);
-          if (parsed.success) create.mutate(parsed.data, { onSuccess: () => (setName(""), setExt(""), setTouched(false)) });
+          const r = (await ensure()).safeParse(input);
+          if (r.success) create.mutate(r.data, { onSuccess: () => (setName(""), setExt(""), setTouched(false)) });
         }}
       >
         <FormField label={t("netforms.name")} error={errors.name}>

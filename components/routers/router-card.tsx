@@ -116,7 +116,7 @@ export function RouterCard({ router, list, onConfirm }: Props) {
           <p className="text-sm text-muted-foreground">{t("routersPage.noInterfaces")}</p>
         )}
         {free.length ? (
-          <div className="flex flex-wrap items-end gap-2 pt-1">
+          <div className="flex flex-wrap items-end gap-2 pt-2">
             <div className="space-y-1">
               <Label htmlFor={`${id}-sub`}>{t("routersPage.chooseSubnet")}</Label>
               <Select id={`${id}-sub`} value={subnetChoice} onChange={(e) => setSubnet(e.target.value)} className="block">

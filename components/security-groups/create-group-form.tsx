@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { SecurityGroupCreateFields } from "@/lib/schemas/security-group";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useSecurityGroupMutations } from "@/lib/queries/security-groups";
 import { QueryError } from "@/components/common/query-error";
 import { fieldErrors } from "@/components/netops/field-errors";
@@ -11,23 +11,29 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 
+const loadSchema = () => import("@/lib/schemas/security-group").then((m) => m.SecurityGroupCreateFields);
+
 export function CreateGroupForm() {
   const t = useT();
   const { create } = useSecurityGroupMutations();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [touched, setTouched] = useState(false);
-  const parsed = SecurityGroupCreateFields.safeParse({ name, description });
-  const errors = touched ? fieldErrors(parsed.error?.issues as never) : {};
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = { name, description };
+  const parsed = schema?.safeParse(input);
+  const errors = touched ? fieldErrors(parsed?.error?.issues as never) : {};
   return (
-    <Card className="space-y-3 p-4 self-start">
+    <Card className="space-y-3 p-4">
       <h2 className="text-sm font-semibold">{t("securityGroupsPage.createTitle")}</h2>
       <form
+        onFocus={() => void ensure()}
         className="space-y-3"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           setTouched(true);
-          if (parsed.success) create.mutate(parsed.data, { onSuccess: () => (setName(""), setDescription(""), setTouched(false)) });
+          const r = (await ensure()).safeParse(input);
+          if (r.success) create.mutate(r.data, { onSuccess: () => (setName(""), setDescription(""), setTouched(false)) });
         }}
       >
         <FormField label={t("netforms.name")} error={errors.name}>

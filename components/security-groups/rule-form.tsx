@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { RULE_PROTOCOLS, SecurityGroupRuleFields } from "@/lib/schemas/security-group";
+import { RULE_PROTOCOLS } from "@/lib/schemas/rule-protocols";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useSecurityGroupMutations, type SecurityGroup } from "@/lib/queries/security-groups";
 import { QueryError } from "@/components/common/query-error";
 import { fieldErrors } from "@/components/netops/field-errors";
@@ -10,6 +11,8 @@ import { FormField } from "@/components/netops/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+
+const loadSchema = () => import("@/lib/schemas/security-group").then((m) => m.SecurityGroupRuleFields);
 
 const num = (v: string) => (v.trim() === "" ? null : Number(v));
 const EMPTY = { direction: "ingress", protocol: "tcp", portMin: "", portMax: "", remoteKind: "any", cidr: "", groupId: "" };
@@ -26,23 +29,27 @@ export function RuleForm({ group, groups }: { group: SecurityGroup; groups: Secu
       : f.remoteKind === "group"
         ? { kind: "group", groupId: f.groupId || group.id }
         : { kind: "any" };
-  const parsed = SecurityGroupRuleFields.safeParse({
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = {
     direction: f.direction,
     protocol: f.protocol,
     portMin: num(f.portMin),
     portMax: num(f.portMax),
     remote,
-  });
-  const errors = touched || f.portMin || f.portMax || f.cidr ? fieldErrors(parsed.error?.issues as never) : {};
+  };
+  const parsed = schema?.safeParse(input);
+  const errors = touched || f.portMin || f.portMax || f.cidr ? fieldErrors(parsed?.error?.issues as never) : {};
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   return (
     <form
-      className="grid gap-2 rounded-md border p-3 sm:grid-cols-3"
+      onFocus={() => void ensure()}
+      className="grid gap-2 rounded-md border p-3 sm:grid-cols-2"
       aria-label={`${t("securityGroupsPage.addRule")}: ${group.name}`}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         setTouched(true);
-        if (parsed.success) addRule.mutate({ id: group.id, rule: parsed.data }, { onSuccess: () => (setF(EMPTY), setTouched(false)) });
+        const r = (await ensure()).safeParse(input);
+        if (r.success) addRule.mutate({ id: group.id, rule: r.data }, { onSuccess: () => (setF(EMPTY), setTouched(false)) });
       }}
     >
       <FormField label={t("securityGroupsPage.direction")}>
@@ -90,7 +97,7 @@ export function RuleForm({ group, groups }: { group: SecurityGroup; groups: Secu
       ) : (
         <div />
       )}
-      <div className="sm:col-span-3">
+      <div className="sm:col-span-2">
         <Button type="submit" size="sm" disabled={addRule.isPending}>
           {t("securityGroupsPage.addRule")}
         </Button>

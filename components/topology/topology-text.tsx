@@ -22,7 +22,7 @@ export function TopologyText({ topology }: { topology: Topology }) {
             </Link>
             {n.detail ? <span className="text-muted-foreground"> ({n.detail})</span> : null}
             {links.length ? (
-              <ul className="ml-5 list-disc">
+              <ul className="ml-2">
                 {links.map((e) => {
                   const to = byId.get(e.to);
                   return (

@@ -7610,6 +7610,8 @@ export interface components {
             portId: string | null;
         };
         Topology: {
+            width: number;
+            height: number;
             nodes: components["schemas"]["TopologyNode"][];
             edges: components["schemas"]["TopologyEdge"][];
         };
@@ -7620,6 +7622,9 @@ export interface components {
             name: string;
             /** @description CIDRs of a network, gateway address of a router, status of an instance */
             detail: string;
+            /** @description Centre of the node in the laid-out graph (dagre, left to right) */
+            x: number;
+            y: number;
         };
         TopologyEdge: {
             from: string;
@@ -7628,6 +7633,11 @@ export interface components {
             kind: "gateway" | "interface" | "port";
             /** @description The address on the link */
             label: string;
+            /** @description The drawn line */
+            points: {
+                x: number;
+                y: number;
+            }[];
         };
         SecurityGroupList: {
             items: components["schemas"]["SecurityGroup"][];

@@ -12,7 +12,9 @@ export const SecurityGroupCreateFields = z
   })
   .strict();
 
-export const RULE_PROTOCOLS = ["any", "tcp", "udp", "icmp"] as const;
+import { RULE_PROTOCOLS } from "./rule-protocols";
+
+export { RULE_PROTOCOLS };
 
 const Port = z.number().int().min(0).max(65535);
 

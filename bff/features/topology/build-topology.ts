@@ -1,6 +1,9 @@
 import type { NeutronNetwork, NeutronSubnet } from "../../openstack/neutron";
 import type { NeutronPort, NeutronRouter } from "../../openstack/neutron-resources";
-import type { Topology, TopologyNode } from "./schema";
+import type { Topology } from "./schema";
+
+type Node = Omit<Topology["nodes"][number], "x" | "y">;
+type Edge = Omit<Topology["edges"][number], "points">;
 
 export interface TopologyInput {
   networks: NeutronNetwork[];
@@ -15,11 +18,11 @@ export interface TopologyInput {
  * link per port). A shared network appears only when something of the project connects to it, so the graph is the
  * project's own and not every network of the cloud.
  */
-export function buildTopology(input: TopologyInput, projectId: string): Topology {
+export function buildTopology(input: TopologyInput, projectId: string): { nodes: Node[]; edges: Edge[] } {
   const cidrs = new Map<string, string[]>();
   for (const s of input.subnets) cidrs.set(s.network_id, [...(cidrs.get(s.network_id) ?? []), s.cidr]);
   const servers = new Map(input.servers.map((s) => [s.id, s]));
-  const edges: Topology["edges"] = [];
+  const edges: Edge[] = [];
   const used = new Set<string>();
 
   for (const r of input.routers) {
@@ -44,7 +47,7 @@ export function buildTopology(input: TopologyInput, projectId: string): Topology
       used.add(p.network_id);
     }
   }
-  const nodes: TopologyNode[] = [];
+  const nodes: Node[] = [];
   for (const n of input.networks) {
     const external = n["router:external"] === true;
     if (!used.has(n.id) && (external || n.project_id !== projectId)) continue;

@@ -6,6 +6,8 @@ export const TopologyNodeSchema = z
     kind: z.enum(["external", "network", "router", "instance"]),
     name: z.string(),
     detail: z.string().openapi({ description: "CIDRs of a network, gateway address of a router, status of an instance" }),
+    x: z.number().openapi({ description: "Centre of the node in the laid-out graph (dagre, left to right)" }),
+    y: z.number(),
   })
   .openapi("TopologyNode");
 
@@ -15,10 +17,13 @@ export const TopologyEdgeSchema = z
     to: z.string(),
     kind: z.enum(["gateway", "interface", "port"]),
     label: z.string().openapi({ description: "The address on the link" }),
+    points: z.array(z.object({ x: z.number(), y: z.number() })).openapi({ description: "The drawn line" }),
   })
   .openapi("TopologyEdge");
 
-export const TopologySchema = z.object({ nodes: z.array(TopologyNodeSchema), edges: z.array(TopologyEdgeSchema) }).openapi("Topology");
+export const TopologySchema = z
+  .object({ width: z.number(), height: z.number(), nodes: z.array(TopologyNodeSchema), edges: z.array(TopologyEdgeSchema) })
+  .openapi("Topology");
 
 export type Topology = z.infer<typeof TopologySchema>;
 export type TopologyNode = z.infer<typeof TopologyNodeSchema>;

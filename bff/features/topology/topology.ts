@@ -1,5 +1,6 @@
 import type { CloudClients } from "../../openstack/clients";
 import { buildTopology } from "./build-topology";
+import { layoutTopology } from "./layout-topology";
 import type { Topology } from "./schema";
 
 /** Everything the graph needs, fetched in parallel (five calls). */
@@ -12,7 +13,7 @@ export async function projectTopology(clients: CloudClients, projectId: string):
     neutron.ports(),
     nova.servers(),
   ]);
-  return buildTopology(
+  const graph = buildTopology(
     {
       networks: networks.items,
       subnets: subnets.items,
@@ -22,4 +23,5 @@ export async function projectTopology(clients: CloudClients, projectId: string):
     },
     projectId,
   );
+  return layoutTopology(graph);
 }

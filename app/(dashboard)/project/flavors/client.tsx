@@ -22,7 +22,7 @@ export function FlavorsClient() {
       <PageHeader eyebrow={t("nav.project")} title={t("flavorsPage.title")} description={t("flavorsPage.description")} />
       <Card className="overflow-x-auto" tabIndex={0} aria-label={t("flavorsPage.title")}>
         {list.error ? (
-          <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} className="m-4" />
+          <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} />
         ) : items && !items.length ? (
           <EmptyState icon="instances" title={t("flavorsPage.empty")} />
         ) : (

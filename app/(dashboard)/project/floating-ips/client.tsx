@@ -36,7 +36,7 @@ export function FloatingIpsClient() {
       />
       <Card className="overflow-x-auto" tabIndex={0} aria-label={t("floatingIpsPage.title")}>
         {list.error ? (
-          <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} className="m-4" />
+          <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} />
         ) : data && !data.items.length ? (
           <EmptyState icon="globe" title={t("floatingIpsPage.empty")} description={t("floatingIpsPage.emptyHint")} />
         ) : (

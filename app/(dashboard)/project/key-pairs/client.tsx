@@ -22,10 +22,10 @@ export function KeypairsClient() {
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={t("keypairsPage.title")} description={t("keypairsPage.description")} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <Card className="overflow-x-auto" tabIndex={0} aria-label={t("keypairsPage.title")}>
           {list.error ? (
-            <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} className="m-4" />
+            <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} />
           ) : items && !items.length ? (
             <EmptyState icon="key" title={t("keypairsPage.empty")} />
           ) : (

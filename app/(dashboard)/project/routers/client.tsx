@@ -44,10 +44,10 @@ export function RoutersClient() {
     <>
       <PageHeader eyebrow={t("nav.project")} title={t("routersPage.title")} description={t("routersPage.description")} />
       {list.error ? <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="space-y-3" aria-busy={!data}>
           {!data ? (
-            <Skeleton className="h-32 w-full" />
+            <Skeleton className="h-16 w-full" />
           ) : !data.items.length ? (
             <Card>
               <EmptyState icon="networks" title={t("routersPage.empty")} description={t("routersPage.emptyHint")} />

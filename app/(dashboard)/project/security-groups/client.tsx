@@ -25,10 +25,10 @@ export function SecurityGroupsClient() {
     <>
       <PageHeader eyebrow={t("nav.project")} title={t("securityGroupsPage.title")} description={t("securityGroupsPage.description")} />
       {list.error ? <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="space-y-3" aria-busy={!groups}>
           {!groups ? (
-            <Skeleton className="h-32 w-full" />
+            <Skeleton className="h-16 w-full" />
           ) : (
             groups.map((g) => (
               <GroupCard

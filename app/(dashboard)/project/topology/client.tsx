@@ -21,7 +21,7 @@ export function TopologyClient() {
       <PageHeader eyebrow={t("nav.project")} title={t("topologyPage.title")} description={t("topologyPage.description")} />
       {graph.error ? <QueryError title={t("netforms.loadFailed")} error={graph.error} onRetry={() => graph.refetch()} /> : null}
       {!data ? (
-        <Skeleton className="h-64 w-full" aria-busy="true" />
+        <Skeleton className="h-16 w-full" aria-busy="true" />
       ) : !data.nodes.length ? (
         <Card>
           <EmptyState

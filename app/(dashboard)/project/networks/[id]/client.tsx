@@ -64,7 +64,7 @@ export function NetworkDetailClient({ id }: { id: string }) {
         <Card className="overflow-x-auto" tabIndex={0} aria-label={t("networkDetail.subnets")}>
           <SubnetsTable subnets={d?.subnets} />
         </Card>
-        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
           <Card className="overflow-x-auto" tabIndex={0} aria-label={t("networkDetail.ports")}>
             <PortsTable ports={d?.ports} onDelete={setPort} />
           </Card>

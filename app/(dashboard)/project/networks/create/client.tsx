@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { NetworkCreateFields } from "@/lib/schemas/network";
+import { useLazySchema } from "@/components/netops/use-lazy-schema";
 import { useNetworkMutations } from "@/lib/queries/networks";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
@@ -12,6 +12,8 @@ import { FormField } from "@/components/netops/form-field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+
+const loadSchema = () => import("@/lib/schemas/network").then((m) => m.NetworkCreateFields);
 
 /** One form: the network and its first subnet, each field checked by the BFF's own schema as it is typed. */
 export function CreateNetworkClient() {
@@ -24,23 +26,27 @@ export function CreateNetworkClient() {
     name: f.name,
     subnet: f.withSubnet ? { name: f.subnetName, cidr: f.cidr, gatewayIp: f.gatewayIp || undefined, enableDhcp: f.enableDhcp } : undefined,
   };
-  const parsed = NetworkCreateFields.safeParse(body);
-  const all = fieldErrors(parsed.error?.issues as never);
+  const { schema, ensure } = useLazySchema(loadSchema);
+  const input = body;
+  const parsed = schema?.safeParse(input);
+  const all = fieldErrors(parsed?.error?.issues as never);
   const err = (k: string) => (touched[k] || touched.submit ? all[k] : undefined);
   const set = (k: keyof typeof f, v: string | boolean) => setF((x) => ({ ...x, [k]: v }));
   const blur = (k: string) => () => setTouched((x) => ({ ...x, [k]: true }));
   return (
     <>
       <PageHeader eyebrow={t("nav.networks")} title={t("networkDetail.createTitle")} description={t("networkDetail.createDescription")} />
-      <Card className="max-w-xl p-4">
+      <Card className="max-w-lg p-4">
         <form
+          onFocus={() => void ensure()}
           className="space-y-3"
           noValidate
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
             setTouched({ submit: true });
-            if (!parsed.success) return;
-            create.mutate(parsed.data, { onSuccess: (d) => router.push(`/project/networks/${d.network.id}`) });
+            const r = (await ensure()).safeParse(input);
+            if (!r.success) return;
+            create.mutate(r.data, { onSuccess: (d) => router.push(`/project/networks/${d.network.id}`) });
           }}
         >
           <FormField label={t("netforms.name")} error={err("name")}>
