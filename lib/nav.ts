@@ -11,12 +11,9 @@ export type NavIcon =
   | "dhcp"
   | "rollouts"
   | "audit"
-  | "router"
   | "globe"
-  | "topology"
   | "shield"
-  | "key"
-  | "flavor";
+  | "key";
 
 export interface NavItem {
   href: string;
@@ -45,12 +42,12 @@ export const navSections: readonly NavSection[] = [
       { href: "/project/volumes", label: "nav.volumes", icon: "volumes" },
       { href: "/project/images", label: "nav.images", icon: "images" },
       { href: "/project/networks", label: "nav.networks", icon: "networks" },
-      { href: "/project/routers", label: "netnav.routers", icon: "router" },
+      { href: "/project/routers", label: "netnav.routers", icon: "system" },
       { href: "/project/floating-ips", label: "netnav.floatingIps", icon: "globe" },
-      { href: "/project/topology", label: "netnav.topology", icon: "topology" },
+      { href: "/project/topology", label: "netnav.topology", icon: "lineage" },
       { href: "/project/security-groups", label: "netnav.securityGroups", icon: "shield" },
       { href: "/project/key-pairs", label: "netnav.keypairs", icon: "key" },
-      { href: "/project/flavors", label: "netnav.flavors", icon: "flavor" },
+      { href: "/project/flavors", label: "netnav.flavors", icon: "instances" },
     ],
   },
   {

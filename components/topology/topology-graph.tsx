@@ -39,8 +39,12 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
         </g>
         {topology.nodes.map((n) => {
           const kind = t(`topologyPage.kind.${n.kind}` as MessageKey);
+          const full = n.name || n.id;
+          const line1 = full.slice(0, 22);
+          const line2 = `${kind}${n.detail ? ` · ${n.detail}` : ""}`.slice(0, 30);
+          // The accessible name starts with exactly what is shown (axe: label-content-name-mismatch), then the full name.
           return (
-            <a key={n.id} href={hrefOf(n)} aria-label={`${kind}: ${n.name || n.id}${n.detail ? ` (${n.detail})` : ""}`}>
+            <a key={n.id} href={hrefOf(n)} aria-label={`${line1} ${line2}${line1 !== full ? `, ${full}` : ""}`}>
               <rect
                 x={n.x - NODE_W / 2}
                 y={n.y - NODE_H / 2}
@@ -51,10 +55,10 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
                 style={TONE[n.kind]}
               />
               <text x={n.x} y={n.y - 4} textAnchor="middle" fontSize={12} fontWeight={500} fill="var(--foreground)">
-                {(n.name || n.id.slice(0, 8)).slice(0, 22)}
+                {line1}
               </text>
               <text x={n.x} y={n.y + 12} textAnchor="middle" fontSize={11} fill="var(--muted-foreground)">
-                {`${kind}${n.detail ? ` · ${n.detail}` : ""}`.slice(0, 30)}
+                {line2}
               </text>
             </a>
           );

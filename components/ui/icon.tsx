@@ -45,9 +45,6 @@ const paths = {
   trash: "M3 6h18M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2",
   arrowLeft: "M19 12H5M12 19l-7-7 7-7",
   plus: "M12 5v14M5 12h14",
-  router: "M2 14h20v6H2zM6 17h.01M10 17h.01M12 14V6M8 9l4-4 4 4",
-  topology: "M10 2h4v4h-4zM3 18h4v4H3zM17 18h4v4h-4zM12 6v6M5 18v-3h14v3M12 12v3",
-  flavor: "M5 5h14v14H5zM9 9h6v6H9zM9 2v3M15 2v3M9 19v3M15 19v3M2 9h3M2 15h3M19 9h3M19 15h3",
 } as const;
 
 export type IconName = keyof typeof paths;
