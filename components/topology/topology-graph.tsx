@@ -56,6 +56,7 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
               />
               <text x={n.x} y={n.y - 4} textAnchor="middle" fontSize={12} fontWeight={500} fill="var(--foreground)">
                 {line1}
+                {/* The space joins the two lines in the text content, so the accessible name starts with exactly it. */}{" "}
               </text>
               <text x={n.x} y={n.y + 12} textAnchor="middle" fontSize={11} fill="var(--muted-foreground)">
                 {line2}
