@@ -60,6 +60,16 @@ describe(`networking self-service (${target.name})`, () => {
     expect(res.body.message).toContain("did you mean 10.88.0.0/24");
   });
 
+  it("creates a network without a subnet and deletes it; a second delete is Neutron's 404", async () => {
+    const res = await a.post("/api/networks", { name: `${tag}-bare` });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.subnets).toEqual([]);
+    expect((await a.request("DELETE", `/api/networks/${res.body.network.id}`)).status).toBe(204);
+    const again = await a.request("DELETE", `/api/networks/${res.body.network.id}`);
+    expect(again.status).toBe(404);
+    expect(again.body.service).toBe("network");
+  });
+
   it("creates a network with its subnet and shows it with its ports", async () => {
     const res = await a.post("/api/networks", { name: `${tag}-net`, subnet: { name: `${tag}-sub`, cidr: "10.88.0.0/24" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
