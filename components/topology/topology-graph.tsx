@@ -19,7 +19,7 @@ const TONE: Record<TopologyNode["kind"], CSSProperties> = {
 
 /**
  * The graph as the BFF laid it out (dagre runs there): each node is a link the keyboard reaches (Tab, then Enter),
- * named by its kind, name and detail; the lines carry no meaning of their own (the text list says what connects).
+ * named by its visible text (name, kind and detail); the lines carry no meaning of their own (the text list says what connects).
  */
 export function TopologyGraph({ topology }: { topology: Topology }) {
   const t = useT();
@@ -39,12 +39,11 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
         </g>
         {topology.nodes.map((n) => {
           const kind = t(`topologyPage.kind.${n.kind}` as MessageKey);
-          const full = n.name || n.id;
-          const line1 = full.slice(0, 22);
+          const line1 = (n.name || n.id).slice(0, 22);
           const line2 = `${kind}${n.detail ? ` · ${n.detail}` : ""}`.slice(0, 30);
-          // The accessible name starts with exactly what is shown (axe: label-content-name-mismatch), then the full name.
+          // The link's name is its visible text (name, kind, detail); the full name of a truncated one is in the text list.
           return (
-            <a key={n.id} href={hrefOf(n)} aria-label={`${line1} ${line2}${line1 !== full ? `, ${full}` : ""}`}>
+            <a key={n.id} href={hrefOf(n)}>
               <rect
                 x={n.x - NODE_W / 2}
                 y={n.y - NODE_H / 2}

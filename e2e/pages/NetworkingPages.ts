@@ -60,7 +60,7 @@ export class TopologyPage extends BasePage {
     return this.main.getByRole("group", { name: "Network topology graph" });
   }
   node(kind: string, name: string): Locator {
-    return this.graph.getByRole("link", { name: new RegExp(`^${name} ${kind}`) });
+    return this.graph.getByRole("link").filter({ hasText: new RegExp(`^${name}\\s*${kind}`) });
   }
   get text(): Locator {
     return this.main.getByTestId("topology-text");
