@@ -20,6 +20,12 @@ import { instancesRouter } from "./routes/instances/instances.index";
 import { volumesRouter } from "./routes/volumes/volumes.index";
 import { imagesRouter } from "./routes/images/images.index";
 import { networksRouter } from "./routes/networks/networks.index";
+import { routersRouter } from "./routes/routers/routers.index";
+import { floatingIpsRouter } from "./routes/floating-ips/floating-ips.index";
+import { topologyRouter } from "./routes/topology/topology.index";
+import { securityGroupsRouter } from "./routes/security-groups/security-groups.index";
+import { keypairsRouter } from "./routes/keypairs/keypairs.index";
+import { flavorsRouter } from "./routes/flavors/flavors.index";
 import { dhcpRouter } from "./routes/dhcp/dhcp.index";
 import { lineageRouter } from "./routes/lineage/lineage.index";
 import { rolloutsRouter } from "./routes/rollouts/rollouts.index";
@@ -50,6 +56,12 @@ export function createApp(deps: BffDeps) {
     volumesRouter,
     imagesRouter,
     networksRouter,
+    routersRouter,
+    floatingIpsRouter,
+    topologyRouter,
+    securityGroupsRouter,
+    keypairsRouter,
+    flavorsRouter,
     lineageRouter,
     dhcpRouter,
     rolloutsRouter,

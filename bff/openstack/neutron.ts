@@ -1,4 +1,5 @@
 import type { Http } from "./http";
+import { neutronResources } from "./neutron-resources";
 import { fetchPage, listAll, type SessionLike } from "./paging";
 
 export interface NeutronNetwork {
@@ -43,6 +44,7 @@ export function createNeutron(http: Http, s: SessionLike) {
   const base = s.url("network");
   const req = (path: string) => ({ service: "network" as const, url: `${base}${path}`, token: s.token });
   return {
+    ...neutronResources(http, req),
     networks: (opts: { maxItems?: number } = {}) => listAll<NeutronNetwork>(http, req("/networks"), "networks", { limit: 500, ...opts }),
     /** One limit/marker page; `query` carries sort_key/sort_dir (Neutron sorts and pages natively). */
     networksPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>

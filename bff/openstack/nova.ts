@@ -109,6 +109,18 @@ export function createNova(http: Http, s: SessionLike) {
       const body = await http.json<{ keypairs: { keypair: { name: string; fingerprint: string; type?: string } }[] }>(req("/os-keypairs"));
       return body.keypairs.map((k) => k.keypair);
     },
+    /** POST /os-keypairs (2.67: 201). Without a public key Nova generates the pair and answers the private key once. */
+    createKeypair: async (name: string, publicKey?: string) =>
+      (
+        await http.json<{ keypair: { name: string; fingerprint: string; type?: string; private_key?: string } }>({
+          ...req("/os-keypairs"),
+          method: "POST",
+          json: { keypair: { name, ...(publicKey ? { public_key: publicKey } : {}) } },
+        })
+      ).keypair,
+    deleteKeypair: async (name: string) => {
+      await http.checked({ ...req(`/os-keypairs/${encodeURIComponent(name)}`), method: "DELETE" });
+    },
     limits: async () => (await http.json<{ limits: { absolute: NovaAbsoluteLimits } }>(req("/limits"))).limits.absolute,
     server: async (id: string) => (await http.json<{ server: NovaServer }>(req(`/servers/${encodeURIComponent(id)}`))).server,
     /** POST /servers: never retried (the HTTP layer retries only GET). Answers 202 with the server id. */

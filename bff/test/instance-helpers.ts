@@ -17,14 +17,14 @@ async function rawImage(s: OsSession): Promise<string> {
  * Boots a small server straight through Nova as demo (no network: `networks: "none"`), so the tests own
  * what they act on, on either target. Waits for ACTIVE.
  */
-export async function bootTestServer(name: string): Promise<{ id: string; session: OsSession }> {
+export async function bootTestServer(name: string, networks: unknown = "none"): Promise<{ id: string; session: OsSession }> {
   const s = await login("demo");
   const flavors = (await (await s.call("compute", "/flavors/detail", { headers: NOVA })).json()).flavors as { id: string; name: string }[];
   const flavor = flavors.find((f) => f.name === (target.real ? "m1.tiny" : "m1.small"))!;
   const res = await s.call("compute", "/servers", {
     method: "POST",
     headers: NOVA,
-    json: { server: { name, imageRef: await rawImage(s), flavorRef: flavor.id, networks: "none" } },
+    json: { server: { name, imageRef: await rawImage(s), flavorRef: flavor.id, networks } },
   });
   if (res.status !== 202) throw new Error(`boot ${name}: ${res.status} ${await res.text()}`);
   const id = (await res.json()).server.id as string;

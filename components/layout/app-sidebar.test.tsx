@@ -29,7 +29,7 @@ describe("SidebarNav", () => {
     renderWithProviders(<SidebarNav session={makeSession({ isAdmin: false, roles: ["member", "reader"] })} />);
     expect(screen.queryByRole("group", { name: "Admin" })).toBeNull();
     expect(screen.queryByRole("link", { name: "System" })).toBeNull();
-    expect(screen.getAllByRole("link")).toHaveLength(5);
+    expect(screen.getAllByRole("link")).toHaveLength(11);
   });
 
   it("marks exactly the current page with aria-current", () => {

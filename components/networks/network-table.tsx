@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { NetworkSummary } from "@/lib/queries/networks";
@@ -43,9 +44,13 @@ export function NetworkTable({ items, sort, dir, onSort }: NetworkTableProps) {
           items.map((n) => (
             <TableRow key={n.id} data-testid={`network-row-${n.name || n.id}`}>
               <TableCell>
-                <div className={`font-medium ${truncateCell}`} title={n.name || undefined}>
+                <Link
+                  href={`/project/networks/${n.id}`}
+                  className={`block font-medium underline-offset-4 hover:underline ${truncateCell}`}
+                  title={n.name || undefined}
+                >
                   {n.name || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}
-                </div>
+                </Link>
                 <div className="font-mono text-[11px] text-muted-foreground">{n.id.slice(0, 8)}</div>
               </TableCell>
               <TableCell>

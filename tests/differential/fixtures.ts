@@ -158,6 +158,46 @@ export async function prepare(
     }
     Object.assign(vars, { network: net.id, sg: sg.id, keypair: kp, volume: vol.id, image: img.id, image_data: data.id });
 
+    // L3: an admin-made external network with a subnet, and the member's own network, subnet, port and router.
+    const ext = (
+      await must(
+        "create external network",
+        call(admin, "network", "POST", "/v2.0/networks", { network: { name: `${tag}-ext`, "router:external": true } }),
+        [201],
+      )
+    ).json.network;
+    later("external network", admin, "network", `/v2.0/networks/${ext.id}`);
+    await must(
+      "create external subnet",
+      call(admin, "network", "POST", "/v2.0/subnets", { subnet: { network_id: ext.id, cidr: "198.51.100.0/24", ip_version: 4 } }),
+      [201],
+    );
+    const l3net = (
+      await must("create L3 network", call(member, "network", "POST", "/v2.0/networks", { network: { name: `${tag}-l3` } }), [201])
+    ).json.network;
+    later("L3 network", member, "network", `/v2.0/networks/${l3net.id}`);
+    const l3subnet = (
+      await must(
+        "create L3 subnet",
+        call(member, "network", "POST", "/v2.0/subnets", { subnet: { network_id: l3net.id, cidr: "10.97.0.0/24", ip_version: 4 } }),
+        [201],
+      )
+    ).json.subnet;
+    const port = (await must("create L3 port", call(member, "network", "POST", "/v2.0/ports", { port: { network_id: l3net.id } }), [201]))
+      .json.port;
+    later("L3 port", member, "network", `/v2.0/ports/${port.id}`);
+    const router = (
+      await must("create router", call(member, "network", "POST", "/v2.0/routers", { router: { name: `${tag}-router` } }), [201])
+    ).json.router;
+    undo.push({
+      what: "router",
+      run: async () => {
+        await call(member, "network", "PUT", `/v2.0/routers/${router.id}/remove_router_interface`, { subnet_id: l3subnet.id });
+        return (await call(member, "network", "DELETE", `/v2.0/routers/${router.id}`)).status;
+      },
+    });
+    Object.assign(vars, { ext_network: ext.id, int_subnet: l3subnet.id, int_port: port.id, router: router.id });
+
     // A server from the smallest public raw image, without a network (2.37 "none").
     const images = (
       await must("list images", call(member, "image", "GET", "/v2/images?visibility=public&disk_format=raw&status=active"), [200])

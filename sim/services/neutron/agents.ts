@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import type { SimEnv } from "../keystone/token-auth";
-import { errors, neutronJson } from "./errors";
+import { errors, neutronJson, neutronNoContent } from "./errors";
 import { authOf, queryOf, readBody, type NeutronContext } from "./http";
 import { NEUTRON_CONF, neutron, type Agent } from "./model";
 import { heartbeatAt, isAlive } from "./liveness";
@@ -139,6 +139,6 @@ export function registerAgents(app: Hono<SimEnv>, state: SimState): void {
       for (const b of nx().bindings.filter((x) => x.dhcp_agent_id === a.id)) nx().bindings.remove(b.id);
       nx().agents.remove(a.id);
     });
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }

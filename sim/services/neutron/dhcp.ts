@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { createHash } from "node:crypto";
 import type { SimState } from "../../core/state";
 import type { SimEnv } from "../keystone/token-auth";
-import { errors, neutronJson } from "./errors";
+import { errors, neutronJson, neutronNoContent } from "./errors";
 import { authOf, requireAdmin } from "./http";
 import { NEUTRON_CONF, neutron, type Agent, type Subnet } from "./model";
 import { agentAlive, agentLoads, DHCP_AGENT, renderAgent } from "./agents";
@@ -164,6 +164,6 @@ export function registerDhcp(app: Hono<SimEnv>, state: SimState): void {
   app.delete("/v2.0/agents/:id/dhcp-networks/:networkId", (c) => {
     requireAdmin(authOf(c), "delete_dhcp-network");
     removeNetworkFromAgent(state, c.req.param("id"), c.req.param("networkId"));
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }

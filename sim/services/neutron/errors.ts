@@ -23,6 +23,9 @@ export function neutronJson(body: unknown, status = 200): Response {
   });
 }
 
+/** A 204 with the request id, as neutron-server answers a DELETE. */
+export const neutronNoContent = (): Response => new Response(null, { status: 204, headers: { "X-Openstack-Request-Id": requestId() } });
+
 export function neutronErrorResponse(e: NeutronError): Response {
   return neutronJson({ NeutronError: { type: e.type, message: e.message, detail: e.detail } }, e.status);
 }

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
-import { errors, neutronJson } from "./errors";
+import { errors, neutronJson, neutronNoContent } from "./errors";
 import { adminOnlyAttrs, authOf, checkAttrs, owningProject, queryOf, readBody, type AttrKind } from "./http";
 import { NEUTRON_CONF, neutron, type Network } from "./model";
 import { listBody } from "./view";
@@ -151,7 +151,7 @@ export function registerNetworks(app: Hono<SimEnv>, state: SimState): void {
     const n = visible(auth, c.req.param("id"));
     if (!auth.isAdmin && n.project_id !== auth.projectId) throw errors.resourceNotFound();
     deleteNetwork(state, n.id);
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }
 

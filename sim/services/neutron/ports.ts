@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
-import { errors, neutronJson } from "./errors";
+import { errors, neutronJson, neutronNoContent } from "./errors";
 import { authOf, owningProject, queryOf, readBody } from "./http";
 import { NEUTRON_CONF, neutron, type FixedIp, type Port, type Subnet } from "./model";
 import { nextFreeIp } from "./ipam";
@@ -11,7 +11,10 @@ import { isAlive } from "./liveness";
 import { listBody, neutronTime, pickFields } from "./view";
 import { canSeeNetwork } from "./network-view";
 import { ensureDefaultSecurityGroup } from "./security-groups";
+import { l3, OWNER } from "./l3-model";
+import { l3Errors } from "./l3-errors";
 
+const L3_OWNERS = new Set<string>(Object.values(OWNER));
 const BINDING_ADMIN = ["binding:host_id", "binding:profile", "binding:vif_type", "binding:vif_details"] as const;
 
 export function renderPort(p: Port, auth: AuthContext): Record<string, unknown> {
@@ -235,7 +238,10 @@ export function registerPorts(app: Hono<SimEnv>, state: SimState): void {
   });
   app.delete("/v2.0/ports/:id", (c) => {
     const p = visible(authOf(c), c.req.param("id"));
+    // prevent_l3_port_deletion: router and floating IP ports are removed through the L3 API.
+    if (L3_OWNERS.has(p.device_owner) && (p.device_owner === OWNER.floatingip || l3(state).routers.get(p.device_id)))
+      throw l3Errors.servicePortInUse(p.id, p.device_owner);
     nx().ports.remove(p.id);
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }

@@ -2,37 +2,29 @@ import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import { uuid } from "../../core/ids";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
-import { NeutronError, errors, neutronJson } from "./errors";
+import { neutronJson, neutronNoContent } from "./errors";
 import { authOf, checkAttrs, owningProject, queryOf, readBody } from "./http";
-import { neutron } from "./model";
+import { interfacePorts, l3, type Router } from "./l3-model";
+import { l3Errors } from "./l3-errors";
+import { registerFloatingIps } from "./floatingips";
+import { registerRouterInterfaces } from "./router-interfaces";
+import { applyGateway, deleteRouter, readGatewayInfo, renderGateway } from "./router-gateway";
 import { listBody, neutronTime, pickFields } from "./view";
 
-/** A router of the L3 extension (neutron-lib api/definitions/l3.py); no gateway, interfaces or routes yet. */
-export interface Router {
-  id: string;
-  name: string;
-  project_id: string;
-  description: string;
-  admin_state_up: boolean;
-  created_at: number;
-  updated_at: number;
-  revision_number: number;
-}
+export type { Router } from "./l3-model";
 
-const routers = (state: SimState) => state.store.collection<Router>("neutron.router");
 const ROUTER_FILTERS = ["id", "name", "tenant_id", "project_id", "description", "admin_state_up", "status"] as const;
 const ROUTER_ATTRS = { name: "string", description: "string", admin_state_up: "bool" } as const;
 
 /** What the sim does not do yet says so, instead of answering as if it had. */
-const notModelled = (what: string) => new NeutronError(501, "HTTPNotImplemented", `The sim does not implement ${what}.`);
 
-const renderRouter = (r: Router) => ({
+const renderRouter = (state: SimState, r: Router) => ({
   id: r.id,
   name: r.name,
   tenant_id: r.project_id,
   admin_state_up: r.admin_state_up,
   status: "ACTIVE",
-  external_gateway_info: null,
+  external_gateway_info: renderGateway(state, r),
   description: r.description,
   availability_zones: [],
   availability_zone_hints: [],
@@ -45,72 +37,74 @@ const renderRouter = (r: Router) => ({
   project_id: r.project_id,
 });
 
-/** Routers and floating IPs (none are allocated: the sim has no external network); quotas are in quotas.ts. */
+/** Routers (with gateways and interfaces) and floating IPs; quotas are in quotas.ts. */
 export function registerRouters(app: Hono<SimEnv>, state: SimState) {
+  const routers = () => l3(state).routers;
   const visible = (a: AuthContext, id: string) => {
-    const r = routers(state).get(id);
-    if (!r || (!a.isAdmin && r.project_id !== a.projectId))
-      throw new NeutronError(404, "RouterNotFound", `Router ${id} could not be found`);
+    const r = routers().get(id);
+    if (!r || (!a.isAdmin && r.project_id !== a.projectId)) throw l3Errors.routerNotFound(id);
     return r;
   };
   app.get("/v2.0/routers", (c) => {
     const a = authOf(c);
-    const all = routers(state)
+    const all = routers()
       .filter((r) => a.isAdmin || r.project_id === a.projectId)
-      .map(renderRouter);
+      .map((r) => renderRouter(state, r));
     return neutronJson(listBody("routers", all, queryOf(c), ROUTER_FILTERS, c.req.url));
   });
-  app.get("/v2.0/routers/:id", (c) => neutronJson({ router: pickFields(renderRouter(visible(authOf(c), c.req.param("id"))), queryOf(c)) }));
+  app.get("/v2.0/routers/:id", (c) =>
+    neutronJson({ router: pickFields(renderRouter(state, visible(authOf(c), c.req.param("id"))), queryOf(c)) }),
+  );
   app.post("/v2.0/routers", async (c) => {
     const a = authOf(c);
     const item = checkAttrs(await readBody(c, "router"), ROUTER_ATTRS);
-    if (item.external_gateway_info) throw notModelled("router gateways");
+    const gw = readGatewayInfo(state, a, "create_router", item.external_gateway_info);
     const now = state.clock.now();
-    const r = routers(state).put({
+    const base: Router = {
       id: uuid(),
       name: item.name ?? "",
       project_id: owningProject(a, item, "router"),
       description: item.description ?? "",
       admin_state_up: item.admin_state_up ?? true,
+      gateway: null,
       created_at: now,
       updated_at: now,
       revision_number: 1,
-    });
-    return neutronJson({ router: renderRouter(r) }, 201);
+    };
+    const r = state.store.transaction(() => routers().put(gw ? applyGateway(state, base, gw) : base));
+    return neutronJson({ router: renderRouter(state, r) }, 201);
   });
   app.put("/v2.0/routers/:id", async (c) => {
-    const r = visible(authOf(c), c.req.param("id"));
+    const a = authOf(c);
+    const r = visible(a, c.req.param("id"));
     const item = checkAttrs(await readBody(c, "router"), ROUTER_ATTRS);
-    const next = {
-      ...r,
-      ...Object.fromEntries(
-        Object.keys(ROUTER_ATTRS)
-          .filter((k) => item[k] !== undefined)
-          .map((k) => [k, item[k]]),
-      ),
-      updated_at: state.clock.now(),
-      revision_number: r.revision_number + 1,
-    };
-    routers(state).put(next);
-    return neutronJson({ router: renderRouter(next) });
+    const changesGw = "external_gateway_info" in item;
+    const gw = changesGw ? readGatewayInfo(state, a, "update_router", item.external_gateway_info) : undefined;
+    const next = state.store.transaction(() => {
+      const updated: Router = {
+        ...r,
+        ...Object.fromEntries(
+          Object.keys(ROUTER_ATTRS)
+            .filter((k) => item[k] !== undefined)
+            .map((k) => [k, item[k]]),
+        ),
+        updated_at: state.clock.now(),
+        revision_number: r.revision_number + 1,
+      };
+      return routers().put(gw !== undefined ? applyGateway(state, updated, gw) : updated);
+    });
+    return neutronJson({ router: renderRouter(state, next) });
   });
   app.delete("/v2.0/routers/:id", (c) => {
-    routers(state).remove(visible(authOf(c), c.req.param("id")).id);
-    return new Response(null, { status: 204 });
+    const r = visible(authOf(c), c.req.param("id"));
+    deleteRouter(
+      state,
+      r,
+      interfacePorts(state, r.id).map((p) => p.id),
+    );
+    return neutronNoContent();
   });
 
-  app.get("/v2.0/floatingips", (c) => neutronJson(listBody("floatingips", [], queryOf(c), ["id"], c.req.url)));
-  app.get("/v2.0/floatingips/:id", (c) => {
-    throw new NeutronError(404, "FloatingIPNotFound", `Floating IP ${c.req.param("id")} could not be found`);
-  });
-  app.post("/v2.0/floatingips", async (c) => {
-    const item = await readBody(c, "floatingip");
-    if (!item.floating_network_id)
-      throw errors.badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified");
-    const net = neutron(state).networks.get(String(item.floating_network_id));
-    if (!net) throw errors.networkNotFound(String(item.floating_network_id));
-    if (!net["router:external"])
-      throw new NeutronError(400, "BadRequest", `Bad floatingip request: Network ${net.id} is not a valid external network.`);
-    throw notModelled("floating IP allocation");
-  });
+  registerRouterInterfaces(app, state, visible);
+  registerFloatingIps(app, state);
 }

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
-import { errors, NeutronError, neutronJson } from "./errors";
+import { errors, NeutronError, neutronJson, neutronNoContent } from "./errors";
 import { authOf, checkAttrs, owningProject, queryOf, readBody } from "./http";
 import { neutron, type SecurityGroup, type SecurityGroupRule } from "./model";
 import { listBody, neutronTime, pickFields } from "./view";
@@ -208,7 +208,7 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
       for (const r of rulesOf(g.id)) nx().securityGroupRules.remove(r.id);
       nx().securityGroups.remove(g.id);
     });
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 
   app.get("/v2.0/security-group-rules", (c) => {
@@ -253,7 +253,7 @@ export function registerSecurityGroups(app: Hono<SimEnv>, state: SimState): void
     const r = nx().securityGroupRules.get(c.req.param("id"));
     if (!r || !canSee(authOf(c), r.project_id)) throw errors.securityGroupRuleNotFound(c.req.param("id"));
     nx().securityGroupRules.remove(r.id);
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }
 

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import type { AuthContext, SimEnv } from "../keystone/token-auth";
 import { uuid } from "../../core/ids";
-import { errors, neutronJson } from "./errors";
+import { errors, neutronJson, neutronNoContent } from "./errors";
 import { authOf, owningProject, queryOf, readBody } from "./http";
 import { neutron, type Subnet } from "./model";
 import { canonicalCidr, defaultGateway, defaultPools, inCidr, parseCidr } from "./ipam";
@@ -194,6 +194,6 @@ export function registerSubnets(app: Hono<SimEnv>, state: SimState): void {
       for (const p of ports) nx().ports.put({ ...p, fixed_ips: p.fixed_ips.filter((ip) => ip.subnet_id !== s.id) });
       deleteSubnetRecord(state, s.id);
     });
-    return new Response(null, { status: 204 });
+    return neutronNoContent();
   });
 }

@@ -6,7 +6,7 @@ import { flavorView, type ViewCtx } from "./view";
 import { randomBytes } from "node:crypto";
 import { atLeast } from "../common/microversion";
 import { policyRefusal } from "./admin";
-import { md5Colons, sshFingerprint } from "./keypair-key";
+import { fakePublicKey, sshFingerprint } from "./keypair-key";
 import { pyDict } from "../common/pyrepr";
 
 type Ctx = (c: Context<any>) => ViewCtx;
@@ -86,8 +86,8 @@ export function registerFlavorsAndKeypairs(app: Hono<any>, state: SimState, ctx:
     const uid = c.get("auth").userId;
     if (keypairs(state).get(`${uid}:${body.name}`)) return novaFault(409, `Key pair '${body.name}' already exists.`);
     const generated = !body.public_key;
-    const publicKey = body.public_key ?? `ssh-rsa ${randomBytes(270).toString("base64")} Generated-by-Nova`;
-    const fingerprint = generated ? md5Colons(Buffer.from(publicKey)) : sshFingerprint(publicKey);
+    const publicKey = generated ? fakePublicKey("ssh-rsa", randomBytes(270)) : String(body.public_key);
+    const fingerprint = sshFingerprint(publicKey);
     if (!fingerprint) return novaFault(400, "Keypair data is invalid: failed to generate fingerprint");
     const k = {
       id: `${uid}:${body.name}`,

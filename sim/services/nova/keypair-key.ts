@@ -18,3 +18,11 @@ export function sshFingerprint(publicKey: string): string | null {
     return null;
   return md5Colons(blob);
 }
+
+/** A public key of the given type whose blob has the OpenSSH framing (the sim's stand-in for a generated key). */
+export function fakePublicKey(type: string, body: Buffer): string {
+  const t = Buffer.from(type, "latin1");
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(t.length);
+  return `${type} ${Buffer.concat([len, t, body]).toString("base64")} Generated-by-Nova`;
+}

@@ -103,6 +103,16 @@ p("keypairs.create", "POST", "/os-keypairs", {
   body: { keypair: { name: "{tag}-kp3" } },
   cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
 });
+p("keypairs.import", "POST", "/os-keypairs", {
+  body: {
+    keypair: {
+      name: "{tag}-kp4",
+      public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJDCAG4CJZGpBNmE1rRMSWuBnnQaWcy/TrRf8GE/10NI zenith@test",
+    },
+  },
+  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
+});
+p("keypairs.import.bad-key", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp5", public_key: "ssh-rsa not-a-key" } } });
 p("keypairs.delete.other-user", "DELETE", "/os-keypairs/{keypair}", { user: "other" });
 p("keypairs.delete.missing", "DELETE", "/os-keypairs/{tag}-nope");
 p("limits.get", "GET", "/limits");

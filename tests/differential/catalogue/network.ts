@@ -53,6 +53,46 @@ p("floatingips.list", "GET", "/v2.0/floatingips");
 p("floatingips.get.missing", "GET", "/v2.0/floatingips/{missing}");
 p("floatingips.create.not-external", "POST", "/v2.0/floatingips", { body: { floatingip: { floating_network_id: "{network}" } } });
 p("floatingips.create.bad-body", "POST", "/v2.0/floatingips", { body: { floatingip: {} } });
+// Router gateway and interfaces, then floating IPs through them (in this order: each step needs the one before).
+const gw = (info: unknown) => ({ body: { router: { external_gateway_info: info } } });
+p("routers.get", "GET", "/v2.0/routers/{router}");
+p("routers.get.other-project", "GET", "/v2.0/routers/{router}", { user: "other" });
+p("routers.gateway.not-external", "PUT", "/v2.0/routers/{router}", gw({ network_id: "{network}" }));
+p("routers.gateway.missing-network", "PUT", "/v2.0/routers/{router}", gw({ network_id: "{missing}" }));
+p("routers.gateway.bad-body", "PUT", "/v2.0/routers/{router}", gw({ network_id: "not-a-uuid" }));
+p("routers.gateway.snat.member", "PUT", "/v2.0/routers/{router}", gw({ network_id: "{ext_network}", enable_snat: false }));
+p("routers.gateway.other-project", "PUT", "/v2.0/routers/{router}", { user: "other", ...gw({ network_id: "{ext_network}" }) });
+p("routers.gateway.set", "PUT", "/v2.0/routers/{router}", gw({ network_id: "{ext_network}" }));
+const ifc = (what: string, body: unknown, user: "member" | "other" = "member") =>
+  p(`routers.${what}`, "PUT", `/v2.0/routers/{router}/${what.split(".")[0]}`, { body, user });
+ifc("add_router_interface.neither", {});
+ifc("add_router_interface.both", { subnet_id: "{int_subnet}", port_id: "{int_port}" });
+ifc("add_router_interface.missing-subnet", { subnet_id: "{missing}" });
+ifc("add_router_interface.other-project", { subnet_id: "{int_subnet}" }, "other");
+ifc("add_router_interface", { subnet_id: "{int_subnet}" });
+ifc("add_router_interface.duplicate", { subnet_id: "{int_subnet}" });
+p("routers.delete.in-use", "DELETE", "/v2.0/routers/{router}");
+p("routers.delete.other-project", "DELETE", "/v2.0/routers/{router}", { user: "other" });
+p("routers.delete.missing", "DELETE", "/v2.0/routers/{missing}");
+const fipDel = del("/v2.0/floatingips/{created}", "floatingip");
+p("floatingips.create", "POST", "/v2.0/floatingips", { body: { floatingip: { floating_network_id: "{ext_network}" } }, cleanup: fipDel });
+p("floatingips.create.associated", "POST", "/v2.0/floatingips", {
+  body: { floatingip: { floating_network_id: "{ext_network}", port_id: "{int_port}" } },
+  cleanup: fipDel,
+});
+p("floatingips.create.address.member", "POST", "/v2.0/floatingips", {
+  body: { floatingip: { floating_network_id: "{ext_network}", floating_ip_address: "198.51.100.250" } },
+});
+p("floatingips.create.missing-network", "POST", "/v2.0/floatingips", { body: { floatingip: { floating_network_id: "{missing}" } } });
+p("floatingips.create.missing-port", "POST", "/v2.0/floatingips", {
+  body: { floatingip: { floating_network_id: "{ext_network}", port_id: "{missing}" } },
+});
+p("floatingips.update.missing", "PUT", "/v2.0/floatingips/{missing}", { body: { floatingip: { port_id: null } } });
+p("floatingips.delete.missing", "DELETE", "/v2.0/floatingips/{missing}");
+ifc("remove_router_interface.other-project", { subnet_id: "{int_subnet}" }, "other");
+ifc("remove_router_interface", { subnet_id: "{int_subnet}" });
+ifc("remove_router_interface.again", { subnet_id: "{int_subnet}" });
+p("routers.gateway.clear", "PUT", "/v2.0/routers/{router}", gw({}));
 // Security groups.
 p("security-groups.list", "GET", "/v2.0/security-groups");
 p("security-groups.get", "GET", "/v2.0/security-groups/{sg}");
