@@ -155,16 +155,6 @@ p("services.update.bad-body.admin", "PUT", "/os-services/{missing}", { user: "ad
 p("services.delete.member", "DELETE", "/os-services/{missing}", { headers: mv53 });
 p("services.delete.missing.admin", "DELETE", "/os-services/{missing}", { user: "admin", headers: mv53 });
 // Key pairs: import, the 2.92 rule (a public key is required), other users' key pairs (2.10).
-p("keypairs.import", "POST", "/os-keypairs", {
-  body: {
-    keypair: {
-      name: "{tag}-kp4",
-      public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGSc/jOOVi7I10F5ZGWIzd3xr+YzCJXZ+9GpYXEMlD6T zenith-differential",
-    },
-  },
-  cleanup: created("DELETE", "/os-keypairs/{created}", (b) => b?.keypair?.name),
-});
-p("keypairs.import.bad-key", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp5", public_key: "ssh-rsa not-a-key" } } });
 p("keypairs.create.mv-2.92", "POST", "/os-keypairs", { body: { keypair: { name: "{tag}-kp6" } }, headers: mv("2.92") });
 p("keypairs.import.mv-2.92", "POST", "/os-keypairs", {
   body: {
