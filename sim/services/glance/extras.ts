@@ -2,7 +2,9 @@ import type { Context, Hono } from "hono";
 import { requestId } from "../../core/ids";
 import type { SimEnv } from "../keystone/token-auth";
 import { glanceError, notFound } from "./errors";
+import type { SimState } from "../../core/state";
 import type { GlanceImage } from "./model";
+import { glanceData } from "./ops";
 import IMAGE_SCHEMA from "./schema-image.json" with { type: "json" };
 
 /** glance-api's image schema (GET /v2/schemas/image), as Zed serves it; its enums validate create and update. */
@@ -21,15 +23,11 @@ export function schemaViolation(attr: string, value: unknown): string | null {
   return `Provided object does not match schema 'image': ${py(value)} is not one of [${allowed.map(py).join(", ")}]\n\nFailed validating 'enum' in schema['properties']['${attr}']`;
 }
 
-/** Zed's import methods (enabled_import_methods on the real tier). */
-const IMPORT_METHODS = ["glance-direct", "web-download", "copy-image"];
-
 /**
- * Image data reads, members, and interoperable image import, with glance's answers: a queued image has no data
- * (204), import needs a staged image for glance-direct (409), an unknown method is 400. The sim stores no image
- * bytes and fetches nothing, so data downloads and web-download/copy-image say that they are not implemented.
+ * Image data reads and members, with glance's answers: a queued image has no data (204). The sim stores no image
+ * bytes, so a data download says that it is not implemented (import.ts has the interoperable import).
  */
-export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
+export function registerGlanceExtras(app: Hono<SimEnv>, state: SimState, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
   const none = (status: number) => new Response(null, { status, headers: { "x-openstack-request-id": requestId() } });
   const json = (body: unknown) =>
     new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json", "x-openstack-request-id": requestId() } });
@@ -38,27 +36,22 @@ export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     if (img.status === "queued") return none(204);
-    return glanceError(c, 501, "The sim keeps no image data to download.");
+    const kept = img.status === "active" ? glanceData(state).get(img.id) : undefined;
+    if (!kept) return glanceError(c, 501, "The sim keeps no data for this image (only uploads of up to 32 MiB are kept).");
+    const bytes = Buffer.from(kept.b64, "base64");
+    return new Response(bytes, {
+      headers: {
+        "Content-Type": "application/octet-stream",
+        "Content-Length": String(bytes.length),
+        "Content-MD5": img.checksum ?? "",
+        "x-openstack-request-id": requestId(),
+      },
+    });
   });
 
   app.get("/v2/images/:id/members", (c) => {
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     return json({ members: [], schema: "/v2/schemas/members" });
-  });
-
-  app.get("/v2/info/import", () =>
-    json({ "import-methods": { description: "Import methods available.", type: "array", value: IMPORT_METHODS } }),
-  );
-
-  app.post("/v2/images/:id/import", async (c) => {
-    const body = await c.req.json().catch(() => null);
-    const method = body?.method?.name;
-    const img = load(c);
-    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
-    if (!IMPORT_METHODS.includes(method)) return glanceError(c, 400, `Unknown import method name '${method}'.`);
-    // The sim has no staging area (PUT /stage): no image is ever staged for glance-direct.
-    if (method === "glance-direct") return glanceError(c, 409, "Image needs to be staged before 'glance-direct' method can be used");
-    return glanceError(c, 501, `The sim does not implement the ${method} import method.`);
   });
 }

@@ -71,7 +71,16 @@ export function storeImageData(
   return next;
 }
 
+/** Uploads up to this size keep their bytes, so GET /file can serve them (a copy or conversion reads them back). */
+export const KEPT_BYTES_LIMIT = 32 * 1048576;
+export const glanceData = (state: SimState) => state.store.collection<{ id: string; b64: string }>("glance.data");
+/** Keeps a small upload's bytes under the image id (larger ones are accounted by size only). */
+export function keepBytes(state: SimState, id: string, data: Uint8Array) {
+  if (data.length <= KEPT_BYTES_LIMIT) glanceData(state).put({ id, b64: Buffer.from(data).toString("base64") });
+}
+
 export function uploadBytes(state: SimState, img: GlanceImage, data: Uint8Array): GlanceImage {
+  keepBytes(state, img.id, data);
   const md5 = createHash("md5").update(data).digest("hex");
   const sha512 = createHash("sha512").update(data).digest("hex");
   return storeImageData(state, img, data.length, { md5, sha512 }, img.disk_format === "qcow2" ? qcow2VirtualSize(data) : null);
@@ -108,5 +117,6 @@ export function deleteImage(state: SimState, img: GlanceImage): DeleteResult {
     }
   }
   glanceImages(state).remove(img.id);
+  glanceData(state).remove(img.id);
   return { ok: true };
 }

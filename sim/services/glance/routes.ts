@@ -8,6 +8,7 @@ import { deleteImage, newImage, uploadBytes } from "./ops";
 import { imageView } from "./view";
 import { listImages } from "./list";
 import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
+import { registerGlanceImport, settleImport } from "./import";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -66,13 +67,17 @@ export function glanceRoutes(state: SimState) {
     a.isAdmin || img.owner === a.projectId || img.visibility === "public" || img.visibility === "community";
   const load = (c: Context<SimEnv>) => {
     const img = glanceImages(state).get(c.req.param("id") ?? "");
-    return img && visible(c.get("auth"), img) ? img : undefined;
+    return img && visible(c.get("auth"), img) ? settleImport(state, img) : undefined;
   };
 
   app.get("/v2/images", (c) => {
     const r = listImages(state, c.get("auth"), new URL(c.req.url).searchParams);
     if ("error" in r) return glanceError(c, 400, r.error);
-    const body: Record<string, unknown> = { images: r.images.map((i) => viewOf(c, i)), schema: "/v2/schemas/images", first: r.first };
+    const body: Record<string, unknown> = {
+      images: r.images.map((i) => viewOf(c, settleImport(state, i))),
+      schema: "/v2/schemas/images",
+      first: r.first,
+    };
     if (r.next) body.next = r.next;
     return json(body);
   });
@@ -168,7 +173,8 @@ export function glanceRoutes(state: SimState) {
   });
 
   app.get("/v2/schemas/image", () => json(imageSchema));
-  registerGlanceExtras(app, load);
+  registerGlanceExtras(app, state, load);
+  registerGlanceImport(app, state, load);
   // A mounted router's notFound is not consulted: unknown paths are answered here.
   app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));
   return app;
