@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { listQuery, PageMeta } from "../../lib/list-schemas";
+import { ImageCreateFields, ImageUpdateFields, WebDownloadFields } from "../../../lib/schemas/image";
 
 export const IMAGE_SORTS = ["created", "name", "size", "status"] as const;
 
@@ -58,52 +59,12 @@ export const ImageIdParams = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-export const DISK_FORMATS = ["raw", "qcow2", "vmdk", "vdi", "vhd", "vhdx", "iso", "ami", "ari", "aki", "ploop"] as const;
-export const CONTAINER_FORMATS = ["bare", "ovf", "ova", "ami", "ari", "aki", "docker", "compressed"] as const;
-export const VISIBILITIES = ["private", "shared", "community", "public"] as const;
-/** A custom property key Glance takes (core attributes and os_glance_* are Glance's own). */
-const propertyKey = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[A-Za-z0-9_:.-]+$/, "letters, digits, _ : . - only")
-  .refine((k) => !k.startsWith("os_glance"), "os_glance_* properties belong to Glance");
-
-/** The image form's fields (the upload dialog and the edit form share them; the BFF validates with the same schema). */
-export const ImageCreateBody = z
-  .object({
-    name: z.string().trim().min(1).max(255),
-    diskFormat: z.enum(DISK_FORMATS),
-    containerFormat: z.enum(CONTAINER_FORMATS).default("bare"),
-    visibility: z.enum(VISIBILITIES).default("private"),
-    minDiskGiB: z.coerce.number().int().min(0).max(65_536).default(0),
-    minRamMiB: z.coerce.number().int().min(0).max(16_777_216).default(0),
-  })
-  .openapi("ImageCreate");
+/** The form schemas are shared with the upload form and the edit dialog (lib/schemas/image.ts); here they get their OpenAPI names. */
+export const ImageCreateBody = ImageCreateFields.openapi("ImageCreate");
 export type ImageCreate = z.infer<typeof ImageCreateBody>;
-
-export const ImageUpdateBody = z
-  .object({
-    name: z.string().trim().min(1).max(255).optional(),
-    visibility: z.enum(VISIBILITIES).optional(),
-    protected: z.boolean().optional(),
-    minDiskGiB: z.number().int().min(0).max(65_536).optional(),
-    minRamMiB: z.number().int().min(0).max(16_777_216).optional(),
-    setProperties: z.record(propertyKey, z.string().max(65_535)).optional(),
-    removeProperties: z.array(propertyKey).max(100).optional(),
-  })
-  .openapi("ImageUpdate");
+export const ImageUpdateBody = ImageUpdateFields.openapi("ImageUpdate");
 export type ImageUpdate = z.infer<typeof ImageUpdateBody>;
-
-export const WebDownloadBody = z
-  .object({
-    uri: z
-      .string()
-      .url()
-      .max(2048)
-      .refine((u) => /^https?:\/\//i.test(u), "http or https only"),
-  })
-  .openapi("ImageWebDownload");
+export const WebDownloadBody = WebDownloadFields.openapi("ImageWebDownload");
 
 export const ImportCapabilitySchema = z
   .object({

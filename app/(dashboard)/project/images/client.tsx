@@ -1,9 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
 import { useImages } from "@/lib/queries/images";
 import { PageHeader } from "@/components/common/page-header";
 import { ImageTable } from "@/components/images/image-table";
+import { buttonVariants } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { ListToolbar } from "@/components/resources/list-toolbar";
 import { ResourceListCard } from "@/components/resources/resource-list-card";
 import { useListState } from "@/components/resources/use-list-state";
@@ -15,7 +18,17 @@ export function ImagesClient() {
   const list = useImages(query);
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t("nav.images")} description={t("images.description")} />
+      <PageHeader
+        eyebrow={t("nav.project")}
+        title={t("nav.images")}
+        description={t("images.description")}
+        actions={
+          <Link href="/project/images/upload" className={buttonVariants({ variant: "primary" })}>
+            <Icon name="plus" />
+            {t("imageActions.upload")}
+          </Link>
+        }
+      />
       <ResourceListCard
         label={t("images.title")}
         query={list}
