@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { findingCount, seriousA11yViolations, type A11yFinding } from "./a11y";
 import { expect, test, type DemoUser } from "./fixtures";
-import { views } from "./views";
+import { resolveViewPath, views } from "./views";
 
 /**
  * Every page passes axe with 0 serious or critical violations (issue 13), in both themes, on a desktop and a mobile
@@ -23,18 +23,13 @@ async function settle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-let firstInstance: string | undefined;
-
 for (const view of views) {
   test(`axe: ${view.name} has no serious or critical violations (light + dark, desktop + mobile)`, async ({ page, app }, info) => {
     test.setTimeout(120_000);
     if (view.user) await app.signInViaApi(view.user as DemoUser);
-    let path = view.path;
-    if (path.includes("{first}")) {
-      firstInstance ??= ((await (await page.request.get("/api/instances")).json()) as { items: { id: string }[] }).items[0]?.id;
-      test.skip(!firstInstance, "no instance to open in this cloud");
-      path = path.replace("{first}", firstInstance!);
-    }
+    const resolved = await resolveViewPath(view.path, (u) => page.request.get(u));
+    test.skip(!resolved, "no instance or image to open in this cloud");
+    const path = resolved!;
     const found: Record<string, A11yFinding[]> = {};
     for (const theme of themes) {
       await app.setPreferences({ theme, locale: "en" });

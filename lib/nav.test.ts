@@ -19,6 +19,7 @@ describe("navigation", () => {
       "/project/images",
       "/project/networks",
       "/admin/system",
+      "/admin/infrastructure",
       "/admin/lineage",
       "/admin/dhcp",
       "/admin/rollouts",

@@ -37,6 +37,7 @@ export const navSections: readonly NavSection[] = [
     adminOnly: true,
     items: [
       { href: "/admin/system", label: "nav.system", icon: "system" },
+      { href: "/admin/infrastructure", label: "infrastructure.nav", icon: "system" },
       { href: "/admin/lineage", label: "nav.lineage", icon: "lineage" },
       { href: "/admin/dhcp", label: "nav.dhcp", icon: "dhcp" },
       { href: "/admin/rollouts", label: "nav.rollouts", icon: "rollouts" },

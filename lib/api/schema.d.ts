@@ -693,6 +693,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's quota usage: Nova (compute), Cinder (volume, per volume type) and Neutron (network) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Quota usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuotaUsage"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/services": {
         parameters: {
             query?: never;
@@ -993,6 +1092,105 @@ export interface paths {
                 };
                 /** @description audit_unavailable: the audit log cannot be read */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/infrastructure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin, read-only: Nova's hypervisors (os-hypervisors/detail) and services, and Cinder's services (os-services) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hypervisors and services */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Infrastructure"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4903,6 +5101,25 @@ export interface components {
             interface: string;
             region: string;
         };
+        QuotaUsage: {
+            compute: components["schemas"]["QuotaBar"][];
+            volume: components["schemas"]["QuotaBar"][];
+            network: components["schemas"]["QuotaBar"][];
+            unavailable: {
+                service: string;
+                code: string;
+            }[];
+        };
+        QuotaBar: {
+            /** @example cores */
+            resource: string;
+            /** @description Cinder's per-type quota (volumes_<type>, gigabytes_<type>, snapshots_<type>) */
+            volumeType: string | null;
+            used: number;
+            reserved: number;
+            /** @description null: unlimited (-1 upstream) */
+            limit: number | null;
+        };
         ServiceProbes: {
             services: components["schemas"]["ServiceProbe"][];
         };
@@ -4947,6 +5164,50 @@ export interface components {
             /** @enum {string} */
             result: "pending" | "ok" | "error" | "refused";
             detail: string | null;
+        };
+        Infrastructure: {
+            hypervisors: components["schemas"]["Hypervisor"][];
+            services: components["schemas"]["ServiceRow"][];
+            /** @description Services that did not answer (the others' rows are still shown) */
+            unavailable: {
+                service: string;
+                code: string;
+            }[];
+        };
+        Hypervisor: {
+            id: string;
+            hostname: string;
+            type: string | null;
+            /** @example up */
+            state: string;
+            /** @example enabled */
+            status: string;
+            hostIp: string | null;
+            vcpus: {
+                used: number;
+                total: number;
+            } | null;
+            ramMiB: {
+                used: number;
+                total: number;
+            } | null;
+            diskGiB: {
+                used: number;
+                total: number;
+            } | null;
+            runningVms: number | null;
+        };
+        ServiceRow: {
+            /** @enum {string} */
+            service: "compute" | "volume";
+            binary: string;
+            host: string;
+            zone: string;
+            status: string;
+            state: string;
+            updatedAt: string | null;
+            disabledReason: string | null;
+            forcedDown: boolean;
         };
         BootOptions: {
             images: components["schemas"]["BootImage"][];

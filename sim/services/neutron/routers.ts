@@ -19,12 +19,12 @@ export interface Router {
   revision_number: number;
 }
 
-const routers = (state: SimState) => state.store.collection<Router>("neutron.router");
+export const routers = (state: SimState) => state.store.collection<Router>("neutron.router");
 const ROUTER_FILTERS = ["id", "name", "tenant_id", "project_id", "description", "admin_state_up", "status"] as const;
 const ROUTER_ATTRS = { name: "string", description: "string", admin_state_up: "bool" } as const;
 
 /** Neutron's per-project quotas ([quotas] in neutron.conf, as Zed ships them). */
-const QUOTA_DEFAULTS = {
+export const QUOTA_DEFAULTS = {
   network: 100,
   subnet: 100,
   subnetpool: -1,

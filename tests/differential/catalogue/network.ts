@@ -84,6 +84,9 @@ p("security-group-rules.create.other-project", "POST", "/v2.0/security-group-rul
 p("quotas.own", "GET", "/v2.0/quotas/{member_project}");
 p("quotas.other-project", "GET", "/v2.0/quotas/{other_project}");
 p("quotas.update.member", "PUT", "/v2.0/quotas/{member_project}", { body: { quota: { network: 100 } } });
+p("quotas.details.own", "GET", "/v2.0/quotas/{member_project}/details");
+p("quotas.details.other-project", "GET", "/v2.0/quotas/{other_project}/details");
+p("quotas.details.admin", "GET", "/v2.0/quotas/{member_project}/details", { user: "admin" });
 p("extensions.list", "GET", "/v2.0/extensions");
 p("unknown.path", "GET", "/v2.0/no-such-things");
 

@@ -1,0 +1,37 @@
+import type { Hono } from "hono";
+import type { SimState } from "../../core/state";
+import type { SimEnv } from "../keystone/token-auth";
+import { errors, neutronJson } from "./errors";
+import { authOf } from "./http";
+import { neutron } from "./model";
+import { QUOTA_DEFAULTS, routers } from "./routers";
+
+/**
+ * GET /v2.0/quotas/{project}/details (the quota-details extension): each resource's limit, used and reserved, as
+ * Zed answers it; a member may read only their own project's. Floating IPs and RBAC policies are not modelled by the
+ * sim (0 used); subnet pools have no limit.
+ */
+export function registerQuotaDetails(app: Hono<SimEnv>, state: SimState) {
+  app.get("/v2.0/quotas/:project/details", (c) => {
+    const a = authOf(c);
+    const project = c.req.param("project");
+    if (!a.isAdmin && project !== a.projectId) throw errors.policy("get_quota");
+    const n = neutron(state);
+    const mine = <T extends { project_id: string }>(xs: T[]) => xs.filter((x) => x.project_id === project).length;
+    const used: Record<keyof typeof QUOTA_DEFAULTS, number> = {
+      network: mine(n.networks.all()),
+      subnet: mine(n.subnets.all()),
+      subnetpool: 0,
+      port: mine(n.ports.all()),
+      router: mine(routers(state).all()),
+      floatingip: 0,
+      rbac_policy: n.networks.all().filter((x) => x.project_id === project && (x as { shared?: boolean }).shared).length,
+      security_group: mine(n.securityGroups.all()),
+      security_group_rule: mine(n.securityGroupRules.all()),
+    };
+    const quota = Object.fromEntries(
+      Object.entries(QUOTA_DEFAULTS).map(([k, limit]) => [k, { limit, used: used[k as keyof typeof used], reserved: 0 }]),
+    );
+    return neutronJson({ quota });
+  });
+}
