@@ -50,7 +50,9 @@ export function ImageFacts({ image: i }: { image: ImageDetail }) {
         <dl className="divide-y">
           <Fact label={t("imageActions.status")}>{i.status}</Fact>
           <Fact label={t("imageActions.format")}>
-            <span className="font-mono">{i.diskFormat ?? t("imageActions.unknown")}</span>
+            <span className="font-mono" data-testid="image-format">
+              {i.diskFormat ?? t("imageActions.unknown")}
+            </span>
             {i.containerFormat ? <span className="ml-1 text-xs text-muted-foreground">({i.containerFormat})</span> : null}
           </Fact>
           <Fact label={t("imageActions.size")}>

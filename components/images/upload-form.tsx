@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
@@ -42,6 +43,7 @@ export function UploadForm() {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const urlOffered = info.data?.webDownload === true;
 
@@ -66,9 +68,10 @@ export function UploadForm() {
     try {
       const id = await uploadImage(parsed.data, file!, setProgress, abort.current.signal);
       await qc.invalidateQueries({ queryKey: imageKeys.all });
-      router.push(`/project/images/${id}`);
+      setUploaded(id);
     } catch (err) {
       setError(err);
+    } finally {
       setBusy(false);
     }
   };
@@ -210,9 +213,16 @@ export function UploadForm() {
           </p>
         </div>
       ) : null}
+      {uploaded ? (
+        <Alert tone="info" title={t("imageActions.done")}>
+          <Link className="underline" href={`/project/images/${uploaded}`}>
+            {t("imageActions.openImage")}
+          </Link>
+        </Alert>
+      ) : null}
       {error ? <QueryError title={t("imageActions.failed")} error={error} /> : null}
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={pending}>
+        <Button type="submit" variant="primary" disabled={pending || !!uploaded}>
           {pending ? <Spinner /> : null}
           {source === "url" ? t("imageActions.startUrl") : t("imageActions.start")}
         </Button>

@@ -1,21 +1,27 @@
 import type { Hono } from "hono";
 import type { SimState } from "../../core/state";
 import type { SimEnv } from "../keystone/token-auth";
-import { errors, neutronJson } from "./errors";
+import { NeutronError, neutronJson } from "./errors";
 import { authOf } from "./http";
 import { neutron } from "./model";
 import { QUOTA_DEFAULTS, routers } from "./routers";
 
 /**
  * GET /v2.0/quotas/{project}/details (the quota-details extension): each resource's limit, used and reserved, as
- * Zed answers it; a member may read only their own project's. Floating IPs and RBAC policies are not modelled by the
+ * Zed answers it; a member may read only their own project's (another's is AdminRequired, as Zed answers). Floating IPs and RBAC policies are not modelled by the
  * sim (0 used); subnet pools have no limit.
  */
 export function registerQuotaDetails(app: Hono<SimEnv>, state: SimState) {
   app.get("/v2.0/quotas/:project/details", (c) => {
     const a = authOf(c);
     const project = c.req.param("project");
-    if (!a.isAdmin && project !== a.projectId) throw errors.policy("get_quota");
+    // Zed's quota-details controller checks this itself (AdminRequired), where GET /quotas/{project} is a policy check.
+    if (!a.isAdmin && project !== a.projectId)
+      throw new NeutronError(
+        403,
+        "AdminRequired",
+        "User does not have admin privileges: Only admin is authorized to access quotas for another project.",
+      );
     const n = neutron(state);
     const mine = <T extends { project_id: string }>(xs: T[]) => xs.filter((x) => x.project_id === project).length;
     const used: Record<keyof typeof QUOTA_DEFAULTS, number> = {
