@@ -9,6 +9,7 @@ import { InfrastructurePage } from "./pages/InfrastructurePage";
 import { UploadImagePage } from "./pages/UploadImagePage";
 
 const MiB = 1048576;
+const IMAGE_URL = /\/project\/images\/[0-9a-f-]{36}$/;
 
 /** A real qcow2 of 64 MiB virtual size (a few hundred KiB), made by qemu-img. */
 function qcow2(): Buffer {
@@ -41,6 +42,7 @@ test.describe("images as a tenant", () => {
     await expect(upload.progress).toBeVisible();
     await expect(upload.progress.getByRole("status")).toContainText("(100%)", { timeout: 60_000 });
     await upload.openImage.click();
+    await app.page.waitForURL(IMAGE_URL);
     const id = new URL(app.page.url()).pathname.split("/").pop()!;
     made.push(id);
     const image = new ImagePage(app.page);
@@ -83,6 +85,7 @@ test.describe("images as a tenant", () => {
     }
     await image.convert.click();
     await image.rawCopyLink.click();
+    await app.page.waitForURL((u) => IMAGE_URL.test(u.toString()) && !u.pathname.endsWith(id));
     const copyId = new URL(app.page.url()).pathname.split("/").pop()!;
     made.push(copyId);
     await image.hydrated();

@@ -37,7 +37,7 @@ export class ImagePage extends ShellPage {
     return this.page.getByTestId(`image-reason-${action}`);
   }
   get dialog(): Locator {
-    return this.page.getByRole("dialog");
+    return this.page.getByRole("alertdialog");
   }
   /** Adds a custom property in the edit dialog and saves. */
   async addProperty(key: string, value: string): Promise<void> {

@@ -1217,6 +1217,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/all-instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: every project's instances (Nova all_tenants), optionally one project's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project's resources (Nova's and Cinder's project_id filter) */
+                    project?: string;
+                    limit?: number;
+                    marker?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of instances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllProjectsInstances"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/all-volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: every project's volumes (Cinder all_tenants), optionally one project's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project's resources (Nova's and Cinder's project_id filter) */
+                    project?: string;
+                    limit?: number;
+                    marker?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of volumes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllProjectsVolumes"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/boot/options": {
         parameters: {
             query?: never;
@@ -5208,6 +5416,60 @@ export interface components {
             updatedAt: string | null;
             disabledReason: string | null;
             forcedDown: boolean;
+        };
+        AllProjectsInstances: {
+            items: components["schemas"]["AllProjectsInstance"][];
+            /** @description Projects the filter offers (the admin's own) */
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        AllProjectsInstance: {
+            id: string;
+            name: string;
+            status: string;
+            projectId: string;
+            /** @description The compute host (admin attribute) */
+            host: string | null;
+            created: string;
+        };
+        AllProjectsVolumes: {
+            items: components["schemas"]["AllProjectsVolume"][];
+            /** @description Projects the filter offers (the admin's own) */
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        AllProjectsVolume: {
+            id: string;
+            name: string | null;
+            status: string;
+            projectId: string | null;
+            sizeGiB: number;
+            type: string | null;
+            /** @description cinder-volume backend (admin attribute) */
+            host: string | null;
+            created: string;
         };
         BootOptions: {
             images: components["schemas"]["BootImage"][];
