@@ -1,4 +1,4 @@
-import { DISK_FORMATS } from "@/lib/schemas/image";
+import { DISK_FORMATS } from "@/lib/schemas/image-enums";
 
 type DiskFormat = (typeof DISK_FORMATS)[number];
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
-import { CONTAINER_FORMATS, DISK_FORMATS, ImageCreateFields, VISIBILITIES, WebDownloadFields } from "@/lib/schemas/image";
+import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES } from "@/lib/schemas/image-enums";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import { imageKeys, useImportInfo, useWebDownload } from "@/lib/queries/images";
@@ -49,6 +49,8 @@ export function UploadForm() {
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    // The route's own schema, loaded on submit rather than with the page (zod stays out of the first load).
+    const { ImageCreateFields, WebDownloadFields } = await import("@/lib/schemas/image");
     const parsed = ImageCreateFields.safeParse({ name, diskFormat, containerFormat, visibility, minDiskGiB: minDisk, minRamMiB: minRam });
     const next: Record<string, string> = {};
     if (!parsed.success)

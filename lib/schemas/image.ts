@@ -4,9 +4,9 @@ import { z } from "zod";
  * The image forms' fields, one schema for the upload form, the edit dialog and the BFF's routes
  * (bff/features/images/schema.ts adds the OpenAPI names). Glance's enums, as its image schema lists them.
  */
-export const DISK_FORMATS = ["raw", "qcow2", "vmdk", "vdi", "vhd", "vhdx", "iso", "ami", "ari", "aki", "ploop"] as const;
-export const CONTAINER_FORMATS = ["bare", "ovf", "ova", "ami", "ari", "aki", "docker", "compressed"] as const;
-export const VISIBILITIES = ["private", "shared", "community", "public"] as const;
+import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES } from "./image-enums";
+
+export { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES };
 
 /** A custom property key Glance takes (core attributes and os_glance_* are Glance's own). */
 export const PropertyKey = z
