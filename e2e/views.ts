@@ -14,6 +14,8 @@ export const views: { name: string; path: string; user?: DemoUser }[] = [
   { name: "networks", path: "/project/networks", user: "demo" },
   { name: "system", path: "/admin/system", user: "admin" },
   { name: "hypervisors", path: "/admin/infrastructure", user: "admin" },
+  { name: "all instances", path: "/admin/all-instances", user: "admin" },
+  { name: "all volumes", path: "/admin/all-volumes", user: "admin" },
   { name: "lineage", path: "/admin/lineage", user: "admin" },
   { name: "dhcp", path: "/admin/dhcp", user: "admin" },
   { name: "rollouts", path: "/admin/rollouts", user: "admin" },

@@ -20,6 +20,8 @@ describe("navigation", () => {
       "/project/networks",
       "/admin/system",
       "/admin/infrastructure",
+      "/admin/all-instances",
+      "/admin/all-volumes",
       "/admin/lineage",
       "/admin/dhcp",
       "/admin/rollouts",
