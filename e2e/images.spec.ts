@@ -105,11 +105,13 @@ test("admin: the hypervisors page lists Nova's hypervisors and the compute and v
   await expect(page.serviceRows("cinder-volume").first()).toBeVisible();
 });
 
-test("overview: quota charts carry their numbers as text", async ({ app }) => {
+test("overview: quota charts carry their numbers as text, beside the recent instance actions", async ({ app }) => {
   await app.signInViaApi("demo");
   await app.overview.goto();
   await expect(app.overview.quotas).toBeVisible();
   await expect(app.overview.quotaBar("cores")).toContainText(/\d+ of \d+ used/);
   await expect(app.overview.quotaBar("network")).toBeVisible();
   await expect(app.overview.quotaBar("gigabytes")).toContainText(/used/);
+  // Recent actions: the project's instance action logs, newest first.
+  await expect(app.overview.recentActions.getByRole("listitem").first()).toBeVisible();
 });

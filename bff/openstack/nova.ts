@@ -94,6 +94,17 @@ export interface NovaHypervisor {
   running_vms?: number;
 }
 
+/** One entry of a server's action log (os-instance-actions). */
+export interface NovaInstanceAction {
+  action: string;
+  instance_uuid: string;
+  request_id: string;
+  user_id: string | null;
+  project_id: string | null;
+  start_time: string;
+  message: string | null;
+}
+
 /** A service row of Nova's or Cinder's os-services. */
 export interface ServiceRecord {
   id?: string | number;
@@ -131,6 +142,10 @@ export function createNova(http: Http, s: SessionLike) {
           req(`/os-quota-sets/${encodeURIComponent(projectId)}/detail`),
         )
       ).quota_set,
+    /** GET /servers/{id}/os-instance-actions: the server's actions, newest first. */
+    instanceActions: async (id: string) =>
+      (await http.json<{ instanceActions: NovaInstanceAction[] }>(req(`/servers/${encodeURIComponent(id)}/os-instance-actions`)))
+        .instanceActions,
     /** Admin: GET /os-hypervisors/detail (2.53+: UUID ids). */
     hypervisors: async () => (await http.json<{ hypervisors: NovaHypervisor[] }>(req("/os-hypervisors/detail"))).hypervisors,
     /** Admin: GET /os-services. */

@@ -13,6 +13,9 @@ export class OverviewPage extends ShellPage {
   get quotas(): Locator {
     return this.page.getByRole("region", { name: /^(Quota usage|配额使用)$/ });
   }
+  get recentActions(): Locator {
+    return this.page.getByTestId("recent-actions");
+  }
   quotaBar(resource: string): Locator {
     return this.page.getByTestId(`quota-${resource}`);
   }

@@ -792,6 +792,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview/recent-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's recent instance actions (os-instance-actions of its most recently updated servers), the user's own flagged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Recent actions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecentActions"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/services": {
         parameters: {
             query?: never;
@@ -5327,6 +5426,22 @@ export interface components {
             reserved: number;
             /** @description null: unlimited (-1 upstream) */
             limit: number | null;
+        };
+        RecentActions: {
+            items: components["schemas"]["RecentAction"][];
+            /** @description How many of the project's most recently updated servers were read */
+            serversRead: number;
+        };
+        RecentAction: {
+            serverId: string;
+            serverName: string;
+            /** @example reboot */
+            action: string;
+            at: string;
+            requestId: string;
+            /** @description Started by the signed-in user */
+            mine: boolean;
+            message: string | null;
         };
         ServiceProbes: {
             services: components["schemas"]["ServiceProbe"][];

@@ -9,7 +9,9 @@ export const overviewKeys = {
   all: ["overview"] as const,
   list: () => [...overviewKeys.all, "list"] as const,
   quotas: () => [...overviewKeys.all, "quotas"] as const,
+  recentActions: () => [...overviewKeys.all, "recent-actions"] as const,
 };
+export type RecentActions = components["schemas"]["RecentActions"];
 export type QuotaUsage = components["schemas"]["QuotaUsage"];
 export type QuotaBar = components["schemas"]["QuotaBar"];
 
@@ -29,5 +31,14 @@ export const overviewQueries = {
 };
 
 export const useQuotaUsage = () => useQuery(overviewQueries.quotas());
+export const useRecentActions = () =>
+  useQuery(
+    queryOptions({
+      queryKey: overviewKeys.recentActions(),
+      queryFn: async ({ signal }): Promise<RecentActions> => request(api.GET("/api/overview/recent-actions", { signal })),
+      ...live,
+      refetchInterval: STABLE_REFRESH_MS,
+    }),
+  );
 
 export const useOverview = () => useQuery(overviewQueries.list());

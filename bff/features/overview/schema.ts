@@ -29,3 +29,22 @@ export const QuotaUsageSchema = z
   .openapi("QuotaUsage");
 export type QuotaBar = z.infer<typeof QuotaBarSchema>;
 export type QuotaUsage = z.infer<typeof QuotaUsageSchema>;
+
+export const RecentActionSchema = z
+  .object({
+    serverId: z.string(),
+    serverName: z.string(),
+    action: z.string().openapi({ example: "reboot" }),
+    at: z.string(),
+    requestId: z.string(),
+    mine: z.boolean().openapi({ description: "Started by the signed-in user" }),
+    message: z.string().nullable(),
+  })
+  .openapi("RecentAction");
+export const RecentActionsSchema = z
+  .object({
+    items: z.array(RecentActionSchema),
+    serversRead: z.number().int().openapi({ description: "How many of the project's most recently updated servers were read" }),
+  })
+  .openapi("RecentActions");
+export type RecentActions = z.infer<typeof RecentActionsSchema>;

@@ -11,3 +11,4 @@ overviewRouter.use("/catalog", requireSession);
 overviewRouter.openapi(routes.list, handlers.list);
 overviewRouter.use("/overview/*", requireSession);
 overviewRouter.openapi(quotaRoutes.quotas, quotaHandlers.quotas);
+overviewRouter.openapi(quotaRoutes.recentActions, quotaHandlers.recentActions);
