@@ -103,6 +103,7 @@ export function UploadForm() {
         <label className="flex items-center gap-2 text-sm">
           <input
             type="radio"
+            className="size-6 shrink-0"
             name="source"
             checked={source === "url"}
             disabled={!urlOffered}
