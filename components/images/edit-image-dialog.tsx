@@ -117,7 +117,7 @@ export function EditImageDialog({ open, onOpenChange, image }: EditImageDialogPr
           </Select>,
         )}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-6 shrink-0" checked={prot} onChange={(e) => setProt(e.target.checked)} />
+          <input type="checkbox" className="m-0 size-[26px] shrink-0" checked={prot} onChange={(e) => setProt(e.target.checked)} />
           {t("imageActions.protected")}
         </label>
         <div className="grid grid-cols-2 gap-3">

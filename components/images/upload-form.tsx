@@ -97,13 +97,13 @@ export function UploadForm() {
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t("imageActions.source")}</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" className="size-6 shrink-0" name="source" checked={source === "file"} onChange={() => setSource("file")} />
+          <input type="radio" className="m-0 size-[26px] shrink-0" name="source" checked={source === "file"} onChange={() => setSource("file")} />
           {t("imageActions.sourceFile")}
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input
             type="radio"
-            className="size-6 shrink-0"
+            className="m-0 size-[26px] shrink-0"
             name="source"
             checked={source === "url"}
             disabled={!urlOffered}
