@@ -95,6 +95,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       dataDir: env.ZENITH_DATA_DIR ?? ".data",
       playbookDir: env.ZENITH_ROLLOUTS_DIR ?? resolve("rollouts"),
     },
+    glanceConversion: env.ZENITH_GLANCE_CONVERSION || (embedded ? "raw" : undefined),
     nova: {
       blockDeviceAllocateRetries: num(env.ZENITH_NOVA_BDA_RETRIES, 60, "ZENITH_NOVA_BDA_RETRIES"),
       blockDeviceAllocateRetriesInterval: num(env.ZENITH_NOVA_BDA_INTERVAL, 3, "ZENITH_NOVA_BDA_INTERVAL"),

@@ -49,6 +49,12 @@ export interface BffDeps {
   lineageSlowGatherMs?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
+  /**
+   * What Glance's image_conversion import plugin converts to ([image_conversion] output_format), as the operator
+   * declares it (ZENITH_GLANCE_CONVERSION): Glance's API does not say which import plugins run. The embedded cloud's
+   * Glance converts to raw. Undefined: not declared (Convert to raw then says what the operator must enable).
+   */
+  glanceConversion?: string;
   /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */
   rollouts?: RolloutsOptions;
 }

@@ -56,6 +56,9 @@ export const navSections: readonly NavSection[] = [
     adminOnly: true,
     items: [
       { href: "/admin/system", label: "nav.system", icon: "system" },
+      { href: "/admin/infrastructure", label: "infrastructure.nav", icon: "system" },
+      { href: "/admin/all-instances", label: "allProjects.navInstances", icon: "instances" },
+      { href: "/admin/all-volumes", label: "allProjects.navVolumes", icon: "volumes" },
       { href: "/admin/lineage", label: "nav.lineage", icon: "lineage" },
       { href: "/admin/dhcp", label: "nav.dhcp", icon: "dhcp" },
       { href: "/admin/rollouts", label: "nav.rollouts", icon: "rollouts" },

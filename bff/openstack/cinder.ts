@@ -1,3 +1,4 @@
+import type { ServiceRecord } from "./nova";
 import type { Http } from "./http";
 import { fetchPage, listAll, type SessionLike } from "./paging";
 
@@ -78,6 +79,8 @@ export function createCinder(http: Http, s: SessionLike) {
     },
     types: async () => (await http.json<{ volume_types: CinderVolumeType[] }>(req("/types"))).volume_types,
     defaultType: async () => (await http.json<{ volume_type: CinderVolumeType }>(req("/types/default"))).volume_type,
+    /** Admin: GET /os-services (cinder-scheduler, cinder-volume per backend). */
+    services: async () => (await http.json<{ services: ServiceRecord[] }>(req("/os-services"))).services,
     quota: async (projectId: string) =>
       (
         await http.json<{ quota_set: CinderQuotaSet }>({

@@ -1,4 +1,4 @@
-import type { Http } from "./http";
+import { type Http, upstreamError, upstreamRequestIdOf } from "./http";
 import { fetchPage, listAll, type SessionLike } from "./paging";
 
 /** A Glance v2 image: custom properties are top-level string keys. */
@@ -49,6 +49,45 @@ export function createGlance(http: Http, s: SessionLike) {
     images: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) =>
       listAll<GlanceImage>(http, { ...req("/images"), query }, "images", opts),
     image: (id: string) => http.json<GlanceImage>(req(`/images/${encodeURIComponent(id)}`)),
+    /** POST /v2/images: a queued record (never retried). */
+    create: (body: Record<string, unknown>) => http.json<GlanceImage>({ ...req("/images"), method: "POST", json: body }),
+    /** PATCH with a JSON patch (application/openstack-images-v2.1-json-patch). */
+    patch: (id: string, ops: { op: string; path: string; value?: unknown }[]) =>
+      http.json<GlanceImage>({
+        ...req(`/images/${encodeURIComponent(id)}`),
+        method: "PATCH",
+        headers: { Accept: "application/json", "Content-Type": "application/openstack-images-v2.1-json-patch" },
+        body: JSON.stringify(ops),
+      }),
+    remove: (id: string) => http.checked({ ...req(`/images/${encodeURIComponent(id)}`), method: "DELETE" }).then(() => undefined),
+    /** GET /v2/info/import: the import methods this Glance enables. */
+    importMethods: () =>
+      http.json<{ "import-methods"?: { value?: string[] } }>(req("/info/import")).then((b) => b["import-methods"]?.value ?? []),
+    /** POST /v2/images/{id}/import (202, no body; never retried). */
+    import: (id: string, method: Record<string, unknown>) =>
+      http.checked({ ...req(`/images/${encodeURIComponent(id)}/import`), method: "POST", json: { method } }).then(() => undefined),
+    /** GET /v2/images/{id}/tasks (2.12): the image's import tasks, newest first. */
+    tasks: (id: string) =>
+      http
+        .json<{ tasks: { id: string; status: string; message: string; created_at: string; updated_at: string }[] }>(
+          req(`/images/${encodeURIComponent(id)}/tasks`),
+        )
+        .then((b) => b.tasks),
+    /** GET /v2/images/{id}/file as an unread response (the caller streams its body on). */
+    data: (id: string, signal?: AbortSignal) =>
+      http.checked({ ...req(`/images/${encodeURIComponent(id)}/file`), headers: { Accept: "application/octet-stream" }, signal }),
+    /** PUT /v2/images/{id}/stage with a streamed body (glance-direct's staging; never buffered, never retried). */
+    stage: async (id: string, stream: ReadableStream<Uint8Array>, timeoutMs: number, signal?: AbortSignal) => {
+      const res = await http.upload({
+        ...req(`/images/${encodeURIComponent(id)}/stage`),
+        method: "PUT",
+        headers: { Accept: "application/json", "Content-Type": "application/octet-stream" },
+        stream,
+        timeoutMs,
+        signal,
+      });
+      if (!res.ok) throw upstreamError("image", res.status, await res.text(), upstreamRequestIdOf(res.headers));
+    },
     /** One limit/marker page; `query` carries sort_key/sort_dir and attribute filters. */
     imagesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
       fetchPage<GlanceImage>(http, { ...req("/images"), query: opts.query }, "images", opts),

@@ -45,6 +45,13 @@ export function createNeutron(http: Http, s: SessionLike) {
   const req = (path: string) => ({ service: "network" as const, url: `${base}${path}`, token: s.token });
   return {
     ...neutronResources(http, req),
+    /** GET /quotas/{project}/details (quota-details extension): limit, used, reserved per resource. */
+    quotaDetails: async (projectId: string) =>
+      (
+        await http.json<{ quota: Record<string, { limit: number; used: number; reserved?: number }> }>(
+          req(`/quotas/${encodeURIComponent(projectId)}/details`),
+        )
+      ).quota,
     networks: (opts: { maxItems?: number } = {}) => listAll<NeutronNetwork>(http, req("/networks"), "networks", { limit: 500, ...opts }),
     /** One limit/marker page; `query` carries sort_key/sort_dir (Neutron sorts and pages natively). */
     networksPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>

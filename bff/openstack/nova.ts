@@ -67,8 +67,11 @@ export interface NovaInterface {
   port_state: string;
   fixed_ips: { subnet_id: string; ip_address: string }[];
 }
+/** One entry of a server's action log (os-instance-actions). */
 export interface NovaInstanceAction {
   action: string;
+  instance_uuid?: string;
+  project_id?: string | null;
   request_id: string;
   user_id: string | null;
   start_time: string;
@@ -92,6 +95,36 @@ export interface NovaAbsoluteLimits {
 export const NOVA_DOWN_CELL_MICROVERSION = "2.69";
 
 /** Nova v2.1: the calls the boot wizard makes. */
+/** A hypervisor as os-hypervisors/detail answers it (the usage fields are gone at 2.88). */
+export interface NovaHypervisor {
+  id: string | number;
+  hypervisor_hostname: string;
+  hypervisor_type?: string;
+  state: string;
+  status: string;
+  host_ip?: string;
+  vcpus?: number;
+  vcpus_used?: number;
+  memory_mb?: number;
+  memory_mb_used?: number;
+  local_gb?: number;
+  local_gb_used?: number;
+  running_vms?: number;
+}
+
+/** A service row of Nova's or Cinder's os-services. */
+export interface ServiceRecord {
+  id?: string | number;
+  binary: string;
+  host: string;
+  zone: string;
+  status: string;
+  state: string;
+  updated_at: string | null;
+  disabled_reason?: string | null;
+  forced_down?: boolean;
+}
+
 export function createNova(http: Http, s: SessionLike) {
   const base = s.url("compute");
   const headers = { "OpenStack-API-Version": `compute ${NOVA_MICROVERSION}`, "X-OpenStack-Nova-API-Version": NOVA_MICROVERSION };
@@ -121,6 +154,17 @@ export function createNova(http: Http, s: SessionLike) {
     deleteKeypair: async (name: string) => {
       await http.checked({ ...req(`/os-keypairs/${encodeURIComponent(name)}`), method: "DELETE" });
     },
+    /** GET /os-quota-sets/{project}/detail: each resource's limit, in_use and reserved (-1: unlimited). */
+    quotaDetail: async (projectId: string) =>
+      (
+        await http.json<{ quota_set: Record<string, { limit: number; in_use: number; reserved?: number } | string> }>(
+          req(`/os-quota-sets/${encodeURIComponent(projectId)}/detail`),
+        )
+      ).quota_set,
+    /** Admin: GET /os-hypervisors/detail (2.53+: UUID ids). */
+    hypervisors: async () => (await http.json<{ hypervisors: NovaHypervisor[] }>(req("/os-hypervisors/detail"))).hypervisors,
+    /** Admin: GET /os-services. */
+    services: async () => (await http.json<{ services: ServiceRecord[] }>(req("/os-services"))).services,
     limits: async () => (await http.json<{ limits: { absolute: NovaAbsoluteLimits } }>(req("/limits"))).limits.absolute,
     server: async (id: string) => (await http.json<{ server: NovaServer }>(req(`/servers/${encodeURIComponent(id)}`))).server,
     /** POST /servers: never retried (the HTTP layer retries only GET). Answers 202 with the server id. */

@@ -29,6 +29,8 @@ export function testDeps(overrides: Partial<BffDeps> = {}): BffDeps & { calls: U
       blockDeviceAllocateRetries: target.real?.nova?.blockDeviceAllocateRetries ?? 60,
       blockDeviceAllocateRetriesInterval: target.real?.nova?.blockDeviceAllocateRetriesInterval ?? 3,
     },
+    // The sim's Glance runs image_conversion (output_format raw); the real tier's does not.
+    glanceConversion: target.real ? undefined : "raw",
     onUpstreamCall: (c) => calls.push(c),
     calls,
     ...overrides,

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
 import type { BootPlan } from "@/lib/queries/boot";
 import { Alert } from "@/components/ui/alert";
@@ -12,12 +13,16 @@ import { riskFix, riskMessage } from "./risk-text";
 import { quotaLabel } from "./quota-label";
 
 const CHECK_TONE = { pass: "success", fail: "danger", unknown: "warning" } as const;
+/** The risks a copy of the image causes: their fix links to Convert to raw when the image is not raw. */
+const COPY_RISKS = new Set(["full_copy_volume", "slow_local_copy", "nova_volume_wait_exceeded"]);
 const RISK_TONE = { error: "danger", warning: "warning", info: "info" } as const;
 
 /** The plan itself, once there is one: loaded with the first plan, not with the wizard. */
 export function PlanBody({ plan }: { plan: BootPlan }) {
   const t = useT();
   const copy = plan.path === "copy-volume" || plan.path === "download-convert-local";
+  // The copy warning's fix for a non-raw image links to its page, where Convert to raw makes a raw copy.
+  const convertible = plan.source.type === "image" && plan.checks.find((c) => c.status === "fail")?.id === "raw_format";
   return (
     <>
       <div className="space-y-2">
@@ -155,6 +160,14 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
                     <Icon name="check" className="mt-0.5 size-3.5 shrink-0" />
                     <span>
                       <strong>{t("boot.plan.fix")}:</strong> {riskFix(t, r, plan)}
+                      {convertible && COPY_RISKS.has(r.code) ? (
+                        <>
+                          {" "}
+                          <Link href={`/project/images/${plan.source.id}#convert`} className="underline" data-testid="plan-convert-link">
+                            {t("imageActions.convert")}
+                          </Link>
+                        </>
+                      ) : null}
                     </span>
                   </span>
                 </Alert>

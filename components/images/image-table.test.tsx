@@ -4,6 +4,9 @@ import { renderWithProviders } from "@/components/test/render";
 import type { ImageSummary } from "@/lib/queries/images";
 import { ImageTable } from "./image-table";
 
+// Each name links to the image's page (IntentLink prefetches it on intent).
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: () => undefined }) }));
+
 const image = (o: Partial<ImageSummary>): ImageSummary => ({
   id: "0f2b5d4e-3a1c-4b7e-9a55-1c2d3e4f5a6b",
   name: "img",

@@ -1,5 +1,6 @@
 "use client";
 
+import { IntentLink } from "@/components/ui/intent-link";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { ImageSummary } from "@/lib/queries/images";
@@ -60,13 +61,13 @@ export function ImageTable({ items, sort, dir, onSort }: ImageTableProps) {
             <TableRow key={i.id} data-testid={`image-row-${i.name ?? i.id}`}>
               <TableCell>
                 <div className="flex items-center gap-2 font-medium">
-                  {i.name ? (
-                    <span className={truncateCell} title={i.name}>
-                      {i.name}
-                    </span>
-                  ) : (
-                    <span className="italic text-muted-foreground">{t("images.unnamed")}</span>
-                  )}
+                  <IntentLink
+                    href={`/project/images/${i.id}`}
+                    title={i.name ?? i.id}
+                    className={`${truncateCell} text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}
+                  >
+                    {i.name ?? <span className="italic">{t("images.unnamed")}</span>}
+                  </IntentLink>
                   {i.snapshot ? <Badge>{t("images.snapshot")}</Badge> : null}
                 </div>
                 <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>

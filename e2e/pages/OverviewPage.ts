@@ -10,6 +10,15 @@ export class OverviewPage extends ShellPage {
   get catalog(): Locator {
     return this.page.getByRole("table", { name: /Service catalog|服务目录/ });
   }
+  get quotas(): Locator {
+    return this.page.getByRole("region", { name: /^(Quota usage|配额使用)$/ });
+  }
+  get recentActions(): Locator {
+    return this.page.getByTestId("recent-actions");
+  }
+  quotaBar(resource: string): Locator {
+    return this.page.getByTestId(`quota-${resource}`);
+  }
   catalogRow(type: string): Locator {
     return this.catalog.getByRole("row").filter({ has: this.page.getByRole("cell", { name: type, exact: true }) });
   }

@@ -693,6 +693,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's quota usage: Nova (compute), Cinder (volume, per volume type) and Neutron (network) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Quota usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuotaUsage"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overview/recent-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's recent instance actions (os-instance-actions of its most recently updated servers), the user's own flagged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Recent actions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecentActions"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/services": {
         parameters: {
             query?: never;
@@ -993,6 +1191,313 @@ export interface paths {
                 };
                 /** @description audit_unavailable: the audit log cannot be read */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/infrastructure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin, read-only: Nova's hypervisors (os-hypervisors/detail) and services, and Cinder's services (os-services) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hypervisors and services */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Infrastructure"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/all-instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: every project's instances (Nova all_tenants), optionally one project's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project's resources (Nova's and Cinder's project_id filter) */
+                    project?: string;
+                    limit?: number;
+                    marker?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of instances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllProjectsInstances"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/all-volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: every project's volumes (Cinder all_tenants), optionally one project's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project's resources (Nova's and Cinder's project_id filter) */
+                    project?: string;
+                    limit?: number;
+                    marker?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of volumes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllProjectsVolumes"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4612,7 +5117,751 @@ export interface paths {
             };
         };
         put?: never;
+        /** A queued image record; its data is then PUT through /api/openstack/image/images/{id}/file, streamed (never retried) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImageCreate"];
+                };
+            };
+            responses: {
+                /** @description Glance created the record */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageCreated"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/import-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this Glance can import: its enabled methods, web-download, and whether Convert to raw is offered (or why not) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The import capability */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageImportCapability"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/web-download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new image that Glance downloads itself from `uri` (web-download import); the record is removed when Glance refuses the URI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImageCreate"] & {
+                        /** Format: uri */
+                        uri: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Glance accepted the import */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageCreated"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: `image_in_use` (details.clones), `image_protected`, `conversion_unavailable`, `conversion_refused`, or Glance's 409 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One image: size against virtual size, format and the clone verdict, properties, import state, clones reading from it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageDetail"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Glance does not know this image (or the project cannot see it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the image, refused while clones read from it (lineage's rule) or while it is protected */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Glance does not know this image (or the project cannot see it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: `image_in_use` (details.clones), `image_protected`, `conversion_unavailable`, `conversion_refused`, or Glance's 409 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit name, visibility, protection, minimums and custom properties (one JSON patch; never retried) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImageUpdate"];
+                };
+            };
+            responses: {
+                /** @description The image after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageDetail"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Glance does not know this image (or the project cannot see it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: `image_in_use` (details.clones), `image_protected`, `conversion_unavailable`, `conversion_refused`, or Glance's 409 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/images/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a raw copy: a new image staged from this one's data (streamed) and imported with glance-direct through image_conversion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The copy is importing */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageCreated"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Glance does not know this image (or the project cannot see it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: `image_in_use` (details.clones), `image_protected`, `conversion_unavailable`, `conversion_refused`, or Glance's 409 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9245,6 +10494,41 @@ export interface components {
             interface: string;
             region: string;
         };
+        QuotaUsage: {
+            compute: components["schemas"]["QuotaBar"][];
+            volume: components["schemas"]["QuotaBar"][];
+            network: components["schemas"]["QuotaBar"][];
+            unavailable: {
+                service: string;
+                code: string;
+            }[];
+        };
+        QuotaBar: {
+            /** @example cores */
+            resource: string;
+            /** @description Cinder's per-type quota (volumes_<type>, gigabytes_<type>, snapshots_<type>) */
+            volumeType: string | null;
+            used: number;
+            reserved: number;
+            /** @description null: unlimited (-1 upstream) */
+            limit: number | null;
+        };
+        RecentActions: {
+            items: components["schemas"]["RecentAction"][];
+            /** @description How many of the project's most recently updated servers were read */
+            serversRead: number;
+        };
+        RecentAction: {
+            serverId: string;
+            serverName: string;
+            /** @example reboot */
+            action: string;
+            at: string;
+            requestId: string;
+            /** @description Started by the signed-in user */
+            mine: boolean;
+            message: string | null;
+        };
         ServiceProbes: {
             services: components["schemas"]["ServiceProbe"][];
         };
@@ -9289,6 +10573,104 @@ export interface components {
             /** @enum {string} */
             result: "pending" | "ok" | "error" | "refused";
             detail: string | null;
+        };
+        Infrastructure: {
+            hypervisors: components["schemas"]["Hypervisor"][];
+            services: components["schemas"]["ServiceRow"][];
+            /** @description Services that did not answer (the others' rows are still shown) */
+            unavailable: {
+                service: string;
+                code: string;
+            }[];
+        };
+        Hypervisor: {
+            id: string;
+            hostname: string;
+            type: string | null;
+            /** @example up */
+            state: string;
+            /** @example enabled */
+            status: string;
+            hostIp: string | null;
+            vcpus: {
+                used: number;
+                total: number;
+            } | null;
+            ramMiB: {
+                used: number;
+                total: number;
+            } | null;
+            diskGiB: {
+                used: number;
+                total: number;
+            } | null;
+            runningVms: number | null;
+        };
+        ServiceRow: {
+            /** @enum {string} */
+            service: "compute" | "volume";
+            binary: string;
+            host: string;
+            zone: string;
+            status: string;
+            state: string;
+            updatedAt: string | null;
+            disabledReason: string | null;
+            forcedDown: boolean;
+        };
+        AllProjectsInstances: {
+            items: components["schemas"]["AllProjectsInstance"][];
+            /** @description Projects the filter offers (the admin's own) */
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        AllProjectsInstance: {
+            id: string;
+            name: string;
+            status: string;
+            projectId: string;
+            /** @description The compute host (admin attribute) */
+            host: string | null;
+            created: string;
+        };
+        AllProjectsVolumes: {
+            items: components["schemas"]["AllProjectsVolume"][];
+            /** @description Projects the filter offers (the admin's own) */
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Pass as `marker` for the next page; null on the last page */
+            nextMarker: string | null;
+            /**
+             * @description `upstream`: the service paged it; `scanned`: Zenith walked the list to search or sort
+             * @enum {string}
+             */
+            mode: "upstream" | "scanned";
+            /** @description The scan stopped at its bound; later items were not searched */
+            truncated: boolean;
+        };
+        AllProjectsVolume: {
+            id: string;
+            name: string | null;
+            status: string;
+            projectId: string | null;
+            sizeGiB: number;
+            type: string | null;
+            /** @description cinder-volume backend (admin attribute) */
+            host: string | null;
+            created: string;
         };
         BootOptions: {
             images: components["schemas"]["BootImage"][];
@@ -10003,6 +11385,79 @@ export interface components {
             cloneVerdict: "clone" | "copy" | "unknown" | null;
             created: string;
             transient: boolean;
+        };
+        ImageImportCapability: {
+            /** @description Glance's enabled import methods (GET /v2/info/import) */
+            methods: string[];
+            webDownload: boolean;
+            convert: {
+                available: boolean;
+                outputFormat: string | null;
+                /**
+                 * @description Why Convert to raw is not offered: what the operator must enable
+                 * @enum {string|null}
+                 */
+                reason: "no_glance_direct" | "conversion_not_declared" | null;
+            };
+        };
+        ImageCreated: {
+            id: string;
+            status: string;
+        };
+        ImageCreate: {
+            name: string;
+            /** @enum {string} */
+            diskFormat: "raw" | "qcow2" | "vmdk" | "vdi" | "vhd" | "vhdx" | "iso" | "ami" | "ari" | "aki" | "ploop";
+            /**
+             * @default bare
+             * @enum {string}
+             */
+            containerFormat: "bare" | "ovf" | "ova" | "ami" | "ari" | "aki" | "docker" | "compressed";
+            /**
+             * @default private
+             * @enum {string}
+             */
+            visibility: "private" | "shared" | "community" | "public";
+            /** @default 0 */
+            minDiskGiB: number | null;
+            /** @default 0 */
+            minRamMiB: number | null;
+        };
+        ImageDetail: components["schemas"]["ImageSummary"] & {
+            owner: string | null;
+            ownedByProject: boolean;
+            updated: string;
+            checksum: string | null;
+            /** @description Custom properties (Glance's os_glance_* and core keys left out) */
+            properties: {
+                [key: string]: string;
+            };
+            /** @description The interoperable import's state: os_glance_importing_to_stores / os_glance_failed_import, and the newest task */
+            importStatus: {
+                importing: boolean;
+                failedStores: string | null;
+                lastTask: {
+                    status: string;
+                    message: string;
+                } | null;
+            };
+            clones: {
+                /** @description RBD clones reading from images/<id>'s snapshots (lineage's blockedBy); null when Ceph could not be read */
+                count: number | null;
+            };
+            import: components["schemas"]["ImageImportCapability"];
+        };
+        ImageUpdate: {
+            name?: string;
+            /** @enum {string} */
+            visibility?: "private" | "shared" | "community" | "public";
+            protected?: boolean;
+            minDiskGiB?: number;
+            minRamMiB?: number;
+            setProperties?: {
+                [key: string]: string;
+            };
+            removeProperties?: string[];
         };
         NetworkList: {
             items: components["schemas"]["NetworkSummary"][];

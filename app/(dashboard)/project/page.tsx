@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage() {
   const qc = getQueryClient();
-  await prefetch(qc, overviewQueries.list(await createServerApi()));
+  const client = await createServerApi();
+  await Promise.all([prefetch(qc, overviewQueries.list(client)), prefetch(qc, overviewQueries.quotas(client))]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <OverviewClient />

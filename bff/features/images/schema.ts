@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { listQuery, PageMeta } from "../../lib/list-schemas";
+import { ImageCreateFields, ImageUpdateFields, WebDownloadFields } from "../../../lib/schemas/image";
 
 export const IMAGE_SORTS = ["created", "name", "size", "status"] as const;
 
@@ -49,3 +50,62 @@ export type ImageListParams = z.infer<typeof ImageListQuery>;
 /** An image as map-image.ts makes it, before its clone verdict is known (clone-verdict.ts). */
 export type ImageSummary = Omit<z.infer<typeof ImageSummarySchema>, "cloneVerdict">;
 export type CloneVerdict = z.infer<typeof CloneVerdictSchema>;
+
+export const ImageIdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+/** The form schemas are shared with the upload form and the edit dialog (lib/schemas/image.ts); here they get their OpenAPI names. */
+export const ImageCreateBody = ImageCreateFields.openapi("ImageCreate");
+export type ImageCreate = z.infer<typeof ImageCreateBody>;
+export const ImageUpdateBody = ImageUpdateFields.openapi("ImageUpdate");
+export type ImageUpdate = z.infer<typeof ImageUpdateBody>;
+export const WebDownloadBody = WebDownloadFields.openapi("ImageWebDownload");
+
+export const ImportCapabilitySchema = z
+  .object({
+    methods: z.array(z.string()).openapi({ description: "Glance's enabled import methods (GET /v2/info/import)" }),
+    webDownload: z.boolean(),
+    convert: z.object({
+      available: z.boolean(),
+      outputFormat: z.string().nullable(),
+      reason: z
+        .enum(["no_glance_direct", "conversion_not_declared"])
+        .nullable()
+        .openapi({ description: "Why Convert to raw is not offered: what the operator must enable" }),
+    }),
+  })
+  .openapi("ImageImportCapability");
+export type ImportCapability = z.infer<typeof ImportCapabilitySchema>;
+
+export const ImageDetailSchema = ImageSummarySchema.extend({
+  owner: z.string().nullable(),
+  ownedByProject: z.boolean(),
+  updated: z.string(),
+  checksum: z.string().nullable(),
+  properties: z.record(z.string(), z.string()).openapi({ description: "Custom properties (Glance's os_glance_* and core keys left out)" }),
+  importStatus: z
+    .object({
+      importing: z.boolean(),
+      failedStores: z.string().nullable(),
+      lastTask: z.object({ status: z.string(), message: z.string() }).nullable(),
+    })
+    .openapi({
+      description: "The interoperable import's state: os_glance_importing_to_stores / os_glance_failed_import, and the newest task",
+    }),
+  clones: z.object({
+    count: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "RBD clones reading from images/<id>'s snapshots (lineage's blockedBy); null when Ceph could not be read" }),
+  }),
+  import: ImportCapabilitySchema,
+}).openapi("ImageDetail");
+export type ImageDetail = z.infer<typeof ImageDetailSchema>;
+
+export const ImageCreated = z.object({ id: z.string(), status: z.string() }).openapi("ImageCreated");

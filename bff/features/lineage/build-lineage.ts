@@ -96,6 +96,9 @@ function hiddenParentVerdict(n: LineageNode, volumes: Volumes): Pick<LineageNode
 const NO_COVERAGE: Coverage = { basis: "named_and_linked", read: 0, truncated: false, walks: [] };
 
 /** RBD images + live OpenStack resources → one tree per root image in `images`, with orphans marked. */
+/** The clones that read from an image's snapshots (each once): what keeps the image from being deleted. */
+export const directClones = (snapshots: { children: string[] }[]): string[] => [...new Set(snapshots.flatMap((s) => s.children))];
+
 export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pending?: PendingImage[]; coverage?: Coverage } = {}): Lineage {
   const glance = new Map(owners.images.map((g) => [g.id, g]));
   // A migrated volume's data is volume-<name_id>: both its id and its name_id name it.
@@ -125,7 +128,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pendin
         usageNote: img.usageNote,
         parent: img.parent ? `${specOf(img.parent.pool, img.parent.name)}@${img.parent.snap}` : null,
         snapshots,
-        blockedBy: [...new Set(snapshots.flatMap((s) => s.children))],
+        blockedBy: directClones(snapshots),
       };
     });
   // Children also come from each clone's own `parent` (the dashboard's children lists can lag).

@@ -6,7 +6,8 @@ import { rbdRepo } from "../ceph/repo";
 import { glanceConfig, glanceImages, setGlanceConfig } from "./model";
 
 /**
- * /_sim/glance-config {show_image_direct_url, show_multiple_locations}: GET reads, POST merges.
+ * /_sim/glance-config {show_image_direct_url, show_multiple_locations, enabled_import_methods,
+ * image_conversion_output_format (null: the image_conversion plugin is off)}: GET reads, POST merges.
  * /_sim/glance-forget {id}: drops a Glance record and keeps its RBD image (a store delete that failed after the
  * record went: the leftover lineage must find). /_sim/rbd-clones {image, pool, prefix, count}: `count` RBD clones of the
  * Glance image's images/<id>@snap named <prefix>-<n> in `pool`, as an operator's `rbd clone` makes them (a large tree
@@ -58,8 +59,11 @@ export function glanceControls(state: SimState) {
   app.get("/glance-config", (c) => c.json(glanceConfig(state)));
   app.post("/glance-config", async (c) => {
     const b = await c.req.json().catch(() => ({}));
-    const patch: Record<string, boolean> = {};
+    const patch: Record<string, unknown> = {};
     for (const k of ["show_image_direct_url", "show_multiple_locations"] as const) if (typeof b?.[k] === "boolean") patch[k] = b[k];
+    if (Array.isArray(b?.enabled_import_methods)) patch.enabled_import_methods = b.enabled_import_methods.map(String);
+    if (b?.image_conversion_output_format === null || typeof b?.image_conversion_output_format === "string")
+      patch.image_conversion_output_format = b.image_conversion_output_format;
     return c.json(setGlanceConfig(state, patch));
   });
   return app;

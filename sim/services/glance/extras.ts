@@ -21,13 +21,9 @@ export function schemaViolation(attr: string, value: unknown): string | null {
   return `Provided object does not match schema 'image': ${py(value)} is not one of [${allowed.map(py).join(", ")}]\n\nFailed validating 'enum' in schema['properties']['${attr}']`;
 }
 
-/** Zed's import methods (enabled_import_methods on the real tier). */
-const IMPORT_METHODS = ["glance-direct", "web-download", "copy-image"];
-
 /**
- * Members and interoperable image import, with glance's answers: import needs a staged image for glance-direct
- * (409), an unknown method is 400. The sim fetches nothing, so web-download/copy-image say that they are not
- * implemented. Image data downloads are in data.ts.
+/**
+ * Members, with glance's answers. Image data downloads are in data.ts, the interoperable import in import.ts.
  */
 export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv>) => GlanceImage | undefined) {
   const json = (body: unknown) =>
@@ -37,20 +33,5 @@ export function registerGlanceExtras(app: Hono<SimEnv>, load: (c: Context<SimEnv
     const img = load(c);
     if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
     return json({ members: [], schema: "/v2/schemas/members" });
-  });
-
-  app.get("/v2/info/import", () =>
-    json({ "import-methods": { description: "Import methods available.", type: "array", value: IMPORT_METHODS } }),
-  );
-
-  app.post("/v2/images/:id/import", async (c) => {
-    const body = await c.req.json().catch(() => null);
-    const method = body?.method?.name;
-    const img = load(c);
-    if (!img) return glanceError(c, 404, notFound(c.req.param("id")));
-    if (!IMPORT_METHODS.includes(method)) return glanceError(c, 400, `Unknown import method name '${method}'.`);
-    // The sim has no staging area (PUT /stage): no image is ever staged for glance-direct.
-    if (method === "glance-direct") return glanceError(c, 409, "Image needs to be staged before 'glance-direct' method can be used");
-    return glanceError(c, 501, `The sim does not implement the ${method} import method.`);
   });
 }

@@ -4,7 +4,7 @@ import type { SimState } from "../../core/state";
 export interface GlanceImage {
   id: string;
   name: string | null;
-  status: "queued" | "saving" | "active" | "killed" | "deleted" | "deactivated";
+  status: "queued" | "saving" | "uploading" | "importing" | "active" | "killed" | "deleted" | "deactivated";
   disk_format: string | null;
   container_format: string | null;
   visibility: "public" | "private" | "shared" | "community";
@@ -24,15 +24,31 @@ export interface GlanceImage {
   properties: Record<string, string>;
   /** The store location, e.g. rbd://<fsid>/images/<id>/snap; null while queued. */
   locationUrl: string | null;
+  /** Data staged by PUT /stage (glance-direct), accounted by size and digests: the sim keeps no bytes. */
+  staged?: { size: number; md5: string; sha512: string; virtualSize: number | null };
+  /** An interoperable import under way (import.ts settles it once `readyAt` has passed). */
+  importing?: { taskId: string; method: string; readyAt: number; uri?: string };
 }
 
 export interface GlanceConfig {
   /** [DEFAULT] show_image_direct_url: the measured deployment sets it True (Cinder clones from direct_url). */
   show_image_direct_url: boolean;
   show_multiple_locations: boolean;
+  /** [DEFAULT] enabled_import_methods (Zed's default: all three). */
+  enabled_import_methods: string[];
+  /**
+   * [image_conversion] output_format with image_conversion in [image_import_opts] image_import_plugins; null when the
+   * plugin is not enabled (Glance's default, and the real tier's). The embedded demo cloud enables it (raw).
+   */
+  image_conversion_output_format: string | null;
 }
 
-const DEFAULT_CONFIG: GlanceConfig = { show_image_direct_url: true, show_multiple_locations: true };
+const DEFAULT_CONFIG: GlanceConfig = {
+  show_image_direct_url: true,
+  show_multiple_locations: true,
+  enabled_import_methods: ["glance-direct", "web-download", "copy-image"],
+  image_conversion_output_format: "raw",
+};
 
 export const glanceImages = (state: SimState) => state.store.collection<GlanceImage>("glance.image");
 

@@ -9,6 +9,7 @@ import { imageView } from "./view";
 import { listImages } from "./list";
 import { imageSchema, registerGlanceExtras, schemaViolation } from "./extras";
 import { registerImageData } from "./data";
+import { registerGlanceImport, settleImport } from "./import";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -67,13 +68,17 @@ export function glanceRoutes(state: SimState) {
     a.isAdmin || img.owner === a.projectId || img.visibility === "public" || img.visibility === "community";
   const load = (c: Context<SimEnv>) => {
     const img = glanceImages(state).get(c.req.param("id") ?? "");
-    return img && visible(c.get("auth"), img) ? img : undefined;
+    return img && visible(c.get("auth"), img) ? settleImport(state, img) : undefined;
   };
 
   app.get("/v2/images", (c) => {
     const r = listImages(state, c.get("auth"), new URL(c.req.url).searchParams);
     if ("error" in r) return glanceError(c, 400, r.error);
-    const body: Record<string, unknown> = { images: r.images.map((i) => viewOf(c, i)), schema: "/v2/schemas/images", first: r.first };
+    const body: Record<string, unknown> = {
+      images: r.images.map((i) => viewOf(c, settleImport(state, i))),
+      schema: "/v2/schemas/images",
+      first: r.first,
+    };
     if (r.next) body.next = r.next;
     return json(body);
   });
@@ -175,6 +180,7 @@ export function glanceRoutes(state: SimState) {
   app.get("/v2/schemas/image", () => json(imageSchema));
   registerImageData(app, state, load);
   registerGlanceExtras(app, load);
+  registerGlanceImport(app, state, load);
   // A mounted router's notFound is not consulted: unknown paths are answered here.
   app.all("*", (c) => glanceError(c, 404, "The resource could not be found."));
   return app;

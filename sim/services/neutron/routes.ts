@@ -3,6 +3,7 @@ import type { SimState } from "../../core/state";
 import { requireToken, type SimEnv } from "../keystone/token-auth";
 import { chunkedBodyAsUpstream } from "../../core/body-framing";
 import { registerRouters } from "./routers";
+import { registerQuotaDetails } from "./quota-details";
 import { errors, NeutronError, neutronErrorResponse, neutronJson } from "./errors";
 import { EXTENSIONS } from "./extensions";
 import { registerNetworks } from "./networks";
@@ -59,6 +60,7 @@ export function neutronRoutes(state: SimState) {
   registerSecurityGroups(app, state);
   registerAgents(app, state);
   registerDhcp(app, state);
+  registerQuotaDetails(app, state);
   registerRouters(app, state);
   registerQuotas(app, state);
 

@@ -119,6 +119,7 @@ p("limits.get", "GET", "/limits");
 p("quota-sets.own", "GET", "/os-quota-sets/{member_project}");
 p("quota-sets.other-project", "GET", "/os-quota-sets/{other_project}");
 p("quota-sets.detail.admin", "GET", "/os-quota-sets/{member_project}/detail", { user: "admin" });
+p("quota-sets.detail.own", "GET", "/os-quota-sets/{member_project}/detail");
 // Admin APIs (hypervisors, services, aggregates, availability zones).
 p("hypervisors.list.member", "GET", "/os-hypervisors");
 p("hypervisors.list.admin", "GET", "/os-hypervisors", { user: "admin" });

@@ -67,10 +67,38 @@ p("images.import.bad-method", "POST", "/v2/images/{image}/import", { body: { met
 p("images.import.missing", "POST", "/v2/images/{missing}/import", {
   body: { method: { name: "web-download", uri: "http://127.0.0.1:1/x.img" } },
 });
+p("images.import.no-method", "POST", "/v2/images/{image}/import", { body: { all_stores: false } });
+p("images.import.not-json", "POST", "/v2/images/{image}/import", { body: "{not json", headers: { "Content-Type": "application/json" } });
+p("images.import.web-download.filtered", "POST", "/v2/images/{image}/import", {
+  body: { method: { name: "web-download", uri: "http://127.0.0.1:1/x.img" } },
+});
+p("images.import.web-download.no-uri", "POST", "/v2/images/{image}/import", { body: { method: { name: "web-download" } } });
+p("images.import.web-download.ftp", "POST", "/v2/images/{image}/import", {
+  body: { method: { name: "web-download", uri: "ftp://images.openstack.org/x.img" } },
+});
+p("images.import.active", "POST", "/v2/images/{public_image}/import", { body: { method: { name: "glance-direct" } } });
+p("images.import.copy-image.member", "POST", "/v2/images/{public_image}/import", {
+  body: { method: { name: "copy-image" }, stores: ["ceph"] },
+});
+p("images.tasks.none", "GET", "/v2/images/{image}/tasks");
+p("images.tasks.missing", "GET", "/v2/images/{missing}/tasks");
+// glance-direct: stage 4 KiB into the run's queued image, then import it (the image is active afterwards).
+const octets = { "Content-Type": "application/octet-stream" };
+const STAGED = "zenith-differential-stage-".repeat(160);
+p("images.stage.missing", "PUT", "/v2/images/{missing}/stage", { body: STAGED, headers: octets });
+p("images.stage.not-owner", "PUT", "/v2/images/{public_image}/stage", { body: STAGED, headers: octets });
+p("images.stage.other-project", "PUT", "/v2/images/{image}/stage", { user: "other", body: STAGED, headers: octets });
+p("images.stage", "PUT", "/v2/images/{image}/stage", { body: STAGED, headers: octets });
+p("images.stage.again", "PUT", "/v2/images/{image}/stage", { body: STAGED, headers: octets });
+p("images.get.staged", "GET", "/v2/images/{image}");
+p("images.import.glance-direct.other-project", "POST", "/v2/images/{image}/import", {
+  user: "other",
+  body: { method: { name: "glance-direct" } },
+});
+p("images.import.glance-direct", "POST", "/v2/images/{image}/import", { body: { method: { name: "glance-direct" } } });
 p("schemas.image", "GET", "/v2/schemas/image");
 p("unknown.path", "GET", "/v2/no-such-things");
 // Uploads last: they make the queued image active.
-const octets = { "Content-Type": "application/octet-stream" };
 p("images.upload.wrong-media-type", "PUT", "/v2/images/{image}/file", { body: "abc" });
 p("images.upload.other-project", "PUT", "/v2/images/{image}/file", { user: "other", body: "abc", headers: octets });
 p("images.upload", "PUT", "/v2/images/{image}/file", { body: "abc", headers: octets });

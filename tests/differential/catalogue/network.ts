@@ -178,6 +178,9 @@ p("quotas.update.not-json", "PUT", "/v2.0/quotas/{other_project}", { user: "admi
 p("quotas.update.chunked", "PUT", "/v2.0/quotas/{other_project}", { user: "admin", body: { quota: { network: 8 } }, chunked: true });
 p("quotas.delete.admin", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
 p("quotas.delete.admin.none-set", "DELETE", "/v2.0/quotas/{other_project}", { user: "admin" });
+p("quotas.details.own", "GET", "/v2.0/quotas/{member_project}/details");
+p("quotas.details.other-project", "GET", "/v2.0/quotas/{other_project}/details");
+p("quotas.details.admin", "GET", "/v2.0/quotas/{member_project}/details", { user: "admin" });
 p("extensions.list", "GET", "/v2.0/extensions");
 p("unknown.path", "GET", "/v2.0/no-such-things");
 
