@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { findNavItem, isNavItemActive, navSections, visibleNavSections } from "./nav";
+import { findNavItem, isNavItemActive, visibleNavSections } from "./nav";
+import { navSections } from "./nav-sections";
 
 const hrefs = (sections: ReturnType<typeof visibleNavSections>) => sections.flatMap((s) => s.items.map((i) => i.href));
 
 describe("navigation", () => {
   it("shows the Admin section only to admins", () => {
-    expect(visibleNavSections({ isAdmin: true }).map((s) => s.id)).toEqual(["project", "admin"]);
-    expect(visibleNavSections({ isAdmin: false }).map((s) => s.id)).toEqual(["project"]);
-    expect(visibleNavSections(undefined).map((s) => s.id)).toEqual(["project"]);
-    expect(hrefs(visibleNavSections({ isAdmin: false }))).not.toContain("/admin/system");
+    expect(visibleNavSections(navSections, { isAdmin: true }).map((s) => s.id)).toEqual(["project", "admin"]);
+    expect(visibleNavSections(navSections, { isAdmin: false }).map((s) => s.id)).toEqual(["project"]);
+    expect(visibleNavSections(navSections, undefined).map((s) => s.id)).toEqual(["project"]);
+    expect(hrefs(visibleNavSections(navSections, { isAdmin: false }))).not.toContain("/admin/system");
   });
 
   it("lists the pages of issue 2 in order", () => {
@@ -45,7 +46,7 @@ describe("navigation", () => {
   });
 
   it("finds the item for a path", () => {
-    expect(findNavItem("/admin/dhcp")?.item.label).toBe("nav.dhcp");
-    expect(findNavItem("/elsewhere")).toBeUndefined();
+    expect(findNavItem(navSections, "/admin/dhcp")?.item.label).toBe("nav.dhcp");
+    expect(findNavItem(navSections, "/elsewhere")).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { getQueryClient } from "@/lib/api/query-client";
 import { createServerApi } from "@/lib/api/server";
 import { sessionQueries } from "@/lib/queries/auth";
 import { AppShell } from "@/components/layout/app-shell";
+import { navSections } from "@/lib/nav-sections";
 import { RedirectToLogin } from "@/components/layout/redirect-to-login";
 
 /** Server layout of the signed-in area: prefetch the session; without one, go to /login. */
@@ -14,7 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (status === 401) return <RedirectToLogin />;
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      <AppShell>{children}</AppShell>
+      <AppShell nav={navSections}>{children}</AppShell>
     </HydrationBoundary>
   );
 }

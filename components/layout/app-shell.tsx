@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { AppHeader } from "./app-header";
 import { AppSidebar } from "./app-sidebar";
+import type { NavSection } from "@/lib/nav";
 
 function ShellSkeleton() {
   return (
@@ -28,7 +29,7 @@ function ShellSkeleton() {
 }
 
 /** The signed-in frame: sidebar, header, and the page in <main>. Reads the (prefetched) session. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ children, nav }: { children: ReactNode; nav: readonly NavSection[] }) {
   const t = useT();
   const session = useSession();
 
@@ -62,7 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         {t("app.skipToContent")}
       </a>
-      <AppSidebar session={session.data} />
+      <AppSidebar session={session.data} nav={nav} />
       <div className="flex min-w-0 flex-1 flex-col">
         <AppHeader session={session.data} />
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-5 outline-none lg:px-6">

@@ -3,6 +3,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { makeSession, renderWithProviders } from "@/components/test/render";
 import { SidebarNav } from "./app-sidebar";
+import { navSections } from "@/lib/nav-sections";
 
 const nav = vi.hoisted(() => ({ pathname: "/project" }));
 vi.mock("next/navigation", () => ({
@@ -16,7 +17,7 @@ describe("SidebarNav", () => {
   });
 
   it("shows the Admin section to an admin", () => {
-    renderWithProviders(<SidebarNav session={makeSession()} />);
+    renderWithProviders(<SidebarNav nav={navSections} session={makeSession()} />);
     const admin = screen.getByRole("group", { name: "Admin" });
     expect(
       within(admin)
@@ -26,7 +27,7 @@ describe("SidebarNav", () => {
   });
 
   it("hides the Admin section from a member", () => {
-    renderWithProviders(<SidebarNav session={makeSession({ isAdmin: false, roles: ["member", "reader"] })} />);
+    renderWithProviders(<SidebarNav nav={navSections} session={makeSession({ isAdmin: false, roles: ["member", "reader"] })} />);
     expect(screen.queryByRole("group", { name: "Admin" })).toBeNull();
     expect(screen.queryByRole("link", { name: "System" })).toBeNull();
     expect(screen.getAllByRole("link")).toHaveLength(11);
@@ -34,14 +35,14 @@ describe("SidebarNav", () => {
 
   it("marks exactly the current page with aria-current", () => {
     nav.pathname = "/admin/dhcp";
-    renderWithProviders(<SidebarNav session={makeSession()} />);
+    renderWithProviders(<SidebarNav nav={navSections} session={makeSession()} />);
     expect(screen.getByRole("link", { name: "DHCP HA" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current");
     expect(document.querySelectorAll('[aria-current="page"]')).toHaveLength(1);
   });
 
   it("speaks Chinese when the locale is zh-CN", () => {
-    renderWithProviders(<SidebarNav session={makeSession()} />, { locale: "zh-CN" });
+    renderWithProviders(<SidebarNav nav={navSections} session={makeSession()} />, { locale: "zh-CN" });
     expect(screen.getByRole("navigation", { name: "主导航" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "云主机" })).toHaveAttribute("href", "/project/instances");
   });

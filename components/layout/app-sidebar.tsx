@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { cn } from "@/lib/cn";
 import { useT } from "@/lib/i18n/client";
-import { isNavItemActive, visibleNavSections } from "@/lib/nav";
+import { isNavItemActive, type NavSection, visibleNavSections } from "@/lib/nav";
 import { useSidebarStore } from "@/lib/stores/sidebar-store";
 import type { Session } from "@/lib/api/types";
 import { Button } from "@/components/ui/button";
@@ -37,12 +37,12 @@ function Brand() {
   );
 }
 
-export function SidebarNav({ session, onNavigate }: { session: Session; onNavigate?: () => void }) {
+export function SidebarNav({ session, nav, onNavigate }: { session: Session; nav: readonly NavSection[]; onNavigate?: () => void }) {
   const t = useT();
   const pathname = usePathname();
   return (
     <nav aria-label={t("nav.label")} className="flex flex-col gap-5 px-2 py-3">
-      {visibleNavSections(session).map((section) => (
+      {visibleNavSections(nav, session).map((section) => (
         <div key={section.id} role="group" aria-labelledby={`nav-section-${section.id}`}>
           <h2
             id={`nav-section-${section.id}`}
@@ -80,7 +80,7 @@ export function SidebarNav({ session, onNavigate }: { session: Session; onNaviga
 }
 
 /** Fixed sidebar on wide screens; a modal drawer (Escape closes) on narrow ones. */
-export function AppSidebar({ session }: { session: Session }) {
+export function AppSidebar({ session, nav }: { session: Session; nav: readonly NavSection[] }) {
   const t = useT();
   const { mobileOpen, setMobileOpen } = useSidebarStore();
   const pathname = usePathname();
@@ -100,7 +100,7 @@ export function AppSidebar({ session }: { session: Session }) {
         <div className="flex h-12 shrink-0 items-center border-b px-2">
           <Brand />
         </div>
-        <SidebarNav session={session} />
+        <SidebarNav session={session} nav={nav} />
       </aside>
       {mobileOpen ? (
         <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label={t("nav.label")}>
@@ -112,7 +112,7 @@ export function AppSidebar({ session }: { session: Session }) {
                 <Icon name="x" />
               </Button>
             </div>
-            <SidebarNav session={session} onNavigate={() => setMobileOpen(false)} />
+            <SidebarNav session={session} nav={nav} onNavigate={() => setMobileOpen(false)} />
           </aside>
         </div>
       ) : null}
