@@ -1,8 +1,20 @@
 import { expect, test } from "./fixtures";
 import { signInThroughForm } from "./flows/auth";
 
-const projectLinks = ["Overview", "Instances", "Volumes", "Images", "Networks"];
-const adminLinks = ["System", "Lineage", "DHCP HA", "Rollouts", "Audit"];
+const projectLinks = [
+  "Overview",
+  "Instances",
+  "Volumes",
+  "Images",
+  "Networks",
+  "Routers",
+  "Floating IPs",
+  "Network topology",
+  "Security groups",
+  "Key pairs",
+  "Flavors",
+];
+const adminLinks = ["System", "Hypervisors and services", "All instances", "All volumes", "Lineage", "DHCP HA", "Rollouts", "Audit"];
 
 test.describe("navigation by role", () => {
   test("admin sees the Project and Admin sections", async ({ app }) => {

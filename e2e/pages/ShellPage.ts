@@ -13,7 +13,7 @@ export abstract class ShellPage extends BasePage {
     return this.nav.getByRole("group", { name: /^(Project|项目)$/ });
   }
   navLink(name: string | RegExp): Locator {
-    return this.nav.getByRole("link", { name });
+    return this.nav.getByRole("link", { name, exact: typeof name === "string" });
   }
   get currentNavLink(): Locator {
     return this.nav.locator('a[aria-current="page"]');
