@@ -214,7 +214,7 @@ def seed():
     q = c.catalog['network'] + '/v2.0'
     demo = c.get(KS + '/projects?name=demo')['projects'][0]
     # The suites run in demo one after another and each removes what it made, but deletes are asynchronous and a
-    # file keeps its volumes and servers until its afterAll: the defaults (10 volumes, 10 instances) were reached
+    # file keeps its volumes and servers until its afterAll: the default of 10 volumes was reached
     # mid-run (Cinder's 413 VolumeLimitExceeded). A test project's volume quota, set as an operator would set it.
     # Nova's stay the defaults (10 instances): the boot tests exceed them on purpose with the wizard's largest count (50).
     c.req('PUT', c.catalog['volumev3'] + '/os-quota-sets/' + demo['id'],
