@@ -23,7 +23,7 @@ describe("SidebarNav", () => {
       within(admin)
         .getAllByRole("link")
         .map((a) => a.textContent),
-    ).toEqual(["System", "Hypervisors", "All instances", "All volumes", "Lineage", "DHCP HA", "Rollouts", "Audit"]);
+    ).toEqual(["System", "Hypervisors and services", "All instances", "All volumes", "Lineage", "DHCP HA", "Rollouts", "Audit"]);
   });
 
   it("hides the Admin section from a member", () => {
