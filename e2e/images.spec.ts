@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nanoid } from "nanoid";
-import { expect, test } from "./fixtures";
+import { Scratch } from "./cloud";
+import { expect, test, users } from "./fixtures";
+import { bootInstance } from "./flows/resources";
 import { ImagePage } from "./pages/ImagePage";
 import { InfrastructurePage } from "./pages/InfrastructurePage";
 import { UploadImagePage } from "./pages/UploadImagePage";
@@ -105,13 +107,23 @@ test("admin: the hypervisors page lists Nova's hypervisors and the compute and v
   await expect(page.serviceRows("cinder-volume").first()).toBeVisible();
 });
 
-test("overview: quota charts carry their numbers as text, beside the recent instance actions", async ({ app }) => {
-  await app.signInViaApi("demo");
-  await app.overview.goto();
-  await expect(app.overview.quotas).toBeVisible();
-  await expect(app.overview.quotaBar("cores")).toContainText(/\d+ of \d+ used/);
-  await expect(app.overview.quotaBar("network")).toBeVisible();
-  await expect(app.overview.quotaBar("gigabytes")).toContainText(/used/);
-  // Recent actions: the project's instance action logs, newest first.
-  await expect(app.overview.recentActions.getByRole("listitem").first()).toBeVisible();
+test("overview: quota charts carry their numbers as text, beside the recent instance actions", async ({ app, cloud, seed }) => {
+  test.setTimeout(180_000);
+  // An instance of the test's own, so its "create" is among the project's recent actions on either target (the real
+  // tier seeds no instance, and other specs remove theirs).
+  const scratch = await Scratch.as(cloud, users.demo, "demo");
+  try {
+    await app.signInViaApi("demo");
+    const name = `e2e-overview-${nanoid(5)}`;
+    scratch.track(await bootInstance(app.page, name, seed));
+    await app.overview.goto();
+    await expect(app.overview.quotas).toBeVisible();
+    await expect(app.overview.quotaBar("cores")).toContainText(/\d+ of \d+ used/);
+    await expect(app.overview.quotaBar("network")).toBeVisible();
+    await expect(app.overview.quotaBar("gigabytes")).toContainText(/used/);
+    // Recent actions: the project's instance action logs, newest first.
+    await expect(app.overview.recentActions.getByRole("listitem").filter({ hasText: name }).first()).toBeVisible();
+  } finally {
+    await scratch.cleanUp();
+  }
 });

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * Prints the counts per suite and target, the skip reasons, and one closing "N passed, N failed, N skipped" line.
+ * Prints the counts per suite and target with the skip reasons, then every failed test, then one closing
+ * "N passed, N failed, N skipped" line.
  * `--expect a,b,…` names the result files (without .vitest.json / .playwright.json) that must be there: a stage that
  * should have run and left none, ran 0 tests, or skipped every test fails the run (exit 1).
  */
@@ -115,6 +116,7 @@ for (let i = 2; i < process.argv.length; i++) {
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const problems: string[] = [];
+const allFailures: string[] = [];
 const files = existsSync(dir) ? readdirSync(dir).sort() : [];
 const seen = new Set<string>();
 for (const f of files) {
@@ -131,7 +133,7 @@ for (const f of files) {
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`${"".padEnd(24)}   ${notApplicable(reason) ? "not applicable" : "skipped"} ${n}: ${reason}`);
   const failures = vitest ? vitestFailures(JSON.parse(readFileSync(join(dir, f), "utf8"))) : playwrightFailures(join(dir, f));
-  for (const line of failures) console.log(`${"".padEnd(24)}   FAILED ${line}`);
+  for (const line of failures) allFailures.push(`${label(name)}: ${line}`);
   if (c.passed + c.failed + c.skipped === 0) problems.push(`${label(name)} ran 0 tests`);
   else if (c.passed === 0 && c.failed === 0) problems.push(`${label(name)} skipped every test`);
   total.passed += c.passed;
@@ -139,6 +141,8 @@ for (const f of files) {
   total.skipped += c.skipped;
 }
 for (const name of expected) if (!seen.has(name)) problems.push(`${label(name)} should have run and left no results`);
+// The failed tests last, beside the total, so the tail of a CI log names every one of them.
+for (const line of allFailures) console.log(`FAILED ${line}`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 for (const p of problems) console.log(`NOT PROVEN: ${p}`);
 process.exit(problems.length ? 1 : 0);

@@ -7,12 +7,14 @@ source scripts/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
 RESULTS=.data/test-results
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
-FAILED=()
 T0=$(date +%s)
+# Stages run in two lanes side by side (below); a failed stage's name goes to this file, so both lanes can record one.
+FAILED_FILE=$RESULTS/failed-stages
+: > "$FAILED_FILE"
 step() { # step NAME CMD...: runs one stage, records a failure without stopping the rest
   local name=$1; shift
   echo; echo "=== [$(( $(date +%s) - T0 ))s] $name"
-  if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; FAILED+=("$name"); fi
+  if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; echo "$name" >> "$FAILED_FILE"; fi
 }
 
 ensure_node_modules || { echo "npm ci failed"; exit 1; }
@@ -53,11 +55,11 @@ if [ $IS_ROOT_DEBIAN = 1 ]; then
 fi
 [ -x /usr/bin/chromium ] || { echo "zenith: /usr/bin/chromium is missing; run npm test as root on Debian, or apt-get install chromium"; exit 1; }
 
-REAL_PID=""
 if [ $REAL = 1 ]; then
   echo "zenith: bringing up the real services tier in the background (log: $RESULTS/real-cloud-up.log)"
-  ( bash scripts/real-cloud/real-cloud.sh install && bash scripts/real-cloud/real-cloud.sh up ) >"$RESULTS/real-cloud-up.log" 2>&1 &
-  REAL_PID=$!
+  # Its exit status goes to a file: the lane that waits for it runs in a subshell, which can't `wait` for it.
+  ( bash scripts/real-cloud/real-cloud.sh install && bash scripts/real-cloud/real-cloud.sh up; echo $? > "$RESULTS/real-cloud-up.rc" ) \
+    >"$RESULTS/real-cloud-up.log" 2>&1 &
   trap 'bash scripts/real-cloud/real-cloud.sh down >"$RESULTS/real-cloud-down.log" 2>&1' EXIT
 fi
 
@@ -70,31 +72,47 @@ step "typecheck" npx tsc --noEmit
 step "format and lint (Biome)" npm run -s lint
 step "generated API contract" npx tsx scripts/check-generated.ts
 step "import rules (dependency-cruiser)" npm run -s check:imports
-step "unit tests" vitest unit --project unit
 integration() { ZENITH_TARGET=$1 vitest "$1" --project integration; }
-step "integration tests (sim)" integration sim
-step "next build" npx next build
 e2e() { # e2e TARGET: the Playwright specs through `next start` against one target
   env CI="${CI:-}" E2E_TARGETS="$1" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e-$1.playwright.json" npx playwright test --reporter=list,json
 }
-step "e2e (Chromium, sim)" e2e sim
+BUILT=$RESULTS/next-build.done
+build() { npx next build && touch "$BUILT"; }
 
-if [ $REAL = 1 ]; then
-  echo; echo "=== [$(( $(date +%s) - T0 ))s] waiting for the real services tier"
-  if wait "$REAL_PID"; then
-    tail -30 "$RESULTS/real-cloud-up.log"
-    step "integration tests (real)" integration real
-    step "e2e (Chromium, real)" e2e real
-  else
+# Two lanes side by side, each stage of a lane after the one before it. The real lane mostly waits on the real
+# services (Nova, Cinder, Ceph, agents' heartbeats), so the sim lane uses the cores meanwhile. They share nothing:
+# the sim stages start their own embedded clouds and labs (their own ports and data dirs), the real ones use the tier.
+#   sim:  unit → integration (sim) → next build → e2e (sim)
+#   real: wait for the tier → integration (real) → (wait for the build) → e2e (real)
+sim_lane() {
+  step "unit tests" vitest unit --project unit
+  step "integration tests (sim)" integration sim
+  step "next build" build
+  step "e2e (Chromium, sim)" e2e sim
+}
+real_lane() {
+  echo "=== [$(( $(date +%s) - T0 ))s] waiting for the real services tier"
+  while [ ! -f "$RESULTS/real-cloud-up.rc" ]; do sleep 5; done
+  if [ "$(cat "$RESULTS/real-cloud-up.rc")" != 0 ]; then
     echo "=== the real services tier did not come up; last lines of its log:"; tail -60 "$RESULTS/real-cloud-up.log"
-    FAILED+=("real services tier")
+    echo "real services tier" >> "$FAILED_FILE"; return
   fi
-fi
+  tail -30 "$RESULTS/real-cloud-up.log"
+  step "integration tests (real)" integration real
+  # e2e runs the built app: wait for the sim lane's build (it ends in a file when it succeeded, or in a failure).
+  while [ ! -f "$BUILT" ] && ! grep -qx "next build" "$FAILED_FILE"; do sleep 5; done
+  if [ -f "$BUILT" ]; then step "e2e (Chromium, real)" e2e real; else echo "=== e2e (Chromium, real): not run, the build failed"; echo "e2e (Chromium, real)" >> "$FAILED_FILE"; fi
+}
+# Each lane's lines carry its name, so the interleaved log still reads lane by lane.
+sim_lane 2>&1 | sed -u 's/^/[sim]  /' &
+SIM_LANE=$!
+if [ $REAL = 1 ]; then real_lane 2>&1 | sed -u 's/^/[real] /'; fi
+wait "$SIM_LANE"
 
 echo; echo "=== [$(( $(date +%s) - T0 ))s] summary"
 [ $REAL = 0 ] && echo "!!! ZENITH_SKIP_REAL=1: the real services tier was SKIPPED — integration and e2e ran against the sim only !!!"
-npx tsx scripts/test-summary.ts "$RESULTS" --expect "$EXPECT" || FAILED+=("summary: a stage is missing, empty or all skipped")
-if [ ${#FAILED[@]} -gt 0 ]; then
-  echo "failed stages: ${FAILED[*]}"
+npx tsx scripts/test-summary.ts "$RESULTS" --expect "$EXPECT" || echo "summary: a stage is missing, empty or all skipped" >> "$FAILED_FILE"
+if [ -s "$FAILED_FILE" ]; then
+  echo "failed stages: $(paste -sd ';' "$FAILED_FILE")"
   exit 1
 fi

@@ -29,12 +29,16 @@ export const AGENT_DEATH_MS = onSim ? 5_000 : 120_000;
  * (release, or this process dying). Resolves once `apply` succeeded.
  */
 async function holdRealFault(apply: string, restore: string, args: string[]): Promise<() => Promise<void>> {
-  // flock's own -c runs the script; its arguments (PIDs, paths without blanks) come in FAULT_ARGS.
-  const script = `set -- $FAULT_ARGS; ${apply} || exit 3; echo applied; cat >/dev/null; ${restore}`;
-  const child: ChildProcessWithoutNullStreams = spawn("flock", ["-w", "900", FAULT_LOCK, "-c", script], {
-    detached: true,
-    env: { ...process.env, FAULT_ARGS: args.join(" ") },
-  });
+  // /bin/sh runs the script with the arguments as its positional parameters ($1…): no word splitting of an
+  // environment variable, which left $1 empty in one CI run ("kill: Illegal number: -").
+  const script = `${apply} || exit 3; echo applied; cat >/dev/null; ${restore}`;
+  const child: ChildProcessWithoutNullStreams = spawn(
+    "flock",
+    ["-w", "900", FAULT_LOCK, "/bin/sh", "-c", script, "zenith-fault", ...args],
+    {
+      detached: true,
+    },
+  );
   let out = "",
     err = "";
   child.stderr.on("data", (d) => {
