@@ -16,14 +16,15 @@ const baseURL = (t: string) => `http://127.0.0.1:${port[t as "sim" | "real"]}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results/artifacts",
+  // Per target: `npm test` runs the sim and real e2e side by side, and Playwright empties its outputDir at start.
+  outputDir: `./test-results/artifacts-${targets.join("-")}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: `playwright-report-${targets.join("-")}` }]] : "list",
   use: {
     ...devices["Desktop Chrome"],
     viewport: { width: 1440, height: 900 },

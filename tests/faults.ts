@@ -29,12 +29,12 @@ export const AGENT_DEATH_MS = onSim ? 5_000 : 120_000;
  * (release, or this process dying). Resolves once `apply` succeeded.
  */
 async function holdRealFault(apply: string, restore: string, args: string[]): Promise<() => Promise<void>> {
-  // /bin/sh runs the script with the arguments as its positional parameters ($1…): no word splitting of an
-  // environment variable, which left $1 empty in one CI run ("kill: Illegal number: -").
+  // bash runs the script, with the arguments as its positional parameters ($1…). Not flock's -c: that runs $SHELL,
+  // and where $SHELL is unset it is dash, whose kill builtin takes no "--" ("kill: Illegal number: -", seen in CI).
   const script = `${apply} || exit 3; echo applied; cat >/dev/null; ${restore}`;
   const child: ChildProcessWithoutNullStreams = spawn(
     "flock",
-    ["-w", "900", FAULT_LOCK, "/bin/sh", "-c", script, "zenith-fault", ...args],
+    ["-w", "900", FAULT_LOCK, "/bin/bash", "-c", script, "zenith-fault", ...args],
     {
       detached: true,
     },
