@@ -1,6 +1,6 @@
 import { nanoid } from "nanoid";
 import { Scratch } from "./cloud";
-import { expect, signedInPage, test, users } from "./fixtures";
+import { expect as baseExpect, signedInPage, test, users } from "./fixtures";
 import { ImagePage } from "./pages/ImagePage";
 import { InstancePage } from "./pages/InstancePage";
 import { KeypairsPage } from "./pages/KeypairsPage";
@@ -18,6 +18,8 @@ const NO_RESIZE_HOST =
 
 /** How long a state change may take on a slow, shared machine (the real tier's Nova and Cinder, a loaded sim). */
 const SETTLE = 180_000;
+/** Every other assertion waits longer than the suite's 10 s too: each step's answer comes from a cloud, not a fixture. */
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /**
  * A tenant's day, start to end, through the UI as demo on either target (issue 13): a key pair, a volume from an image,
