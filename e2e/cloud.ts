@@ -156,6 +156,7 @@ export class Scratch {
   private servers: string[] = [];
   private volumes: string[] = [];
   private images: string[] = [];
+  private keypairs: string[] = [];
   private constructor(
     readonly cloud: Cloud,
     readonly s: CloudSession,
@@ -217,12 +218,17 @@ export class Scratch {
     this.images.push(imageId);
   }
 
+  /** Remembers a key pair (Nova keeps them per user), deleted last at clean-up. */
+  trackKeypair(name: string): void {
+    this.keypairs.push(name);
+  }
+
   /** Remembers a server made through the BFF, so it is deleted with the rest. */
   track(serverId: string): void {
     this.servers.push(serverId);
   }
 
-  /** Deletes images, then servers (waiting until they are gone), then volumes with their snapshots. */
+  /** Deletes images, then servers (waiting until they are gone), then volumes with their snapshots, then key pairs. */
   async cleanUp(): Promise<void> {
     for (const id of this.images) await this.cloud.call(this.s, "image", `/v2/images/${id}`, { method: "DELETE" }).catch(() => undefined);
     const left: string[] = [];
@@ -262,6 +268,9 @@ export class Scratch {
       }
       await this.cloud.call(this.s, "volumev3", `/volumes/${id}`, { method: "DELETE" }).catch(() => undefined);
     }
+    for (const name of this.keypairs)
+      await this.cloud.call(this.s, "compute", `/os-keypairs/${encodeURIComponent(name)}`, { method: "DELETE" }).catch(() => undefined);
+    this.keypairs = [];
     this.servers = [];
     this.volumes = [];
     this.images = [];

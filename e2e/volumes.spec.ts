@@ -2,7 +2,7 @@ import { nanoid } from "nanoid";
 import { Scratch } from "./cloud";
 import { expect, test, users } from "./fixtures";
 import { VolumesPage } from "./pages/ResourceListPage";
-import { CreateVolumeDialog, VolumePage } from "./pages/VolumePage";
+import { VolumePage } from "./pages/VolumePage";
 
 /**
  * A tenant's volume, start to end, through the UI on either target (issue 13): create from an image with the boot
@@ -28,11 +28,7 @@ test.describe("volumes", () => {
       await app.signInViaApi("demo");
       const list = new VolumesPage(app.page);
       await list.goto();
-      await app.page
-        .getByRole("button", { name: /^(Create volume|创建云硬盘)$/ })
-        .first()
-        .click();
-      const dialog = new CreateVolumeDialog(app.page.getByRole("alertdialog"));
+      const dialog = await list.openCreate();
       await dialog.name.fill(name);
       await expect(dialog.sourceType).toHaveValue("image");
       await expect(dialog.source.locator("option", { hasText: seed.rawImage })).toHaveCount(1);

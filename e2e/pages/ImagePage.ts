@@ -1,4 +1,5 @@
 import type { Locator } from "@playwright/test";
+import { literal } from "../literal";
 import { ShellPage } from "./ShellPage";
 
 /** /project/images/{id}: facts, properties, actions (Edit, Convert to raw, Delete) and their dialogs. */
@@ -32,6 +33,14 @@ export class ImagePage extends ShellPage {
   }
   get convert(): Locator {
     return this.action(/^(Convert to raw|转换为 raw)$/);
+  }
+  get delete(): Locator {
+    return this.action(/^(Delete|删除)$/);
+  }
+  /** Delete → the dialog that names the image → "Delete <name>". */
+  async deleteImage(name: string): Promise<void> {
+    await this.delete.click();
+    await this.dialog.getByRole("button", { name: new RegExp(`^(Delete|删除) ${literal(name)}$`) }).click();
   }
   reason(action: "edit" | "convert" | "delete"): Locator {
     return this.page.getByTestId(`image-reason-${action}`);

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Locator } from "@playwright/test";
 import { BasePage } from "./BasePage";
 
@@ -12,6 +13,15 @@ export class KeypairsPage extends BasePage {
   }
   get download(): Locator {
     return this.main.getByRole("link", { name: /^Download / });
+  }
+  /** "I have saved it": closes the private key for good. */
+  get done(): Locator {
+    return this.main.getByRole("button", { name: "I have saved it" });
+  }
+  /** Clicks the download link; the file's suggested name and its text, as the browser saved it. */
+  async downloadPrivateKey(): Promise<{ file: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.download.click()]);
+    return { file: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
   }
   row(name: string): Locator {
     return this.main.getByTestId(`keypair-row-${name}`);

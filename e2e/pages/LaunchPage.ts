@@ -20,6 +20,13 @@ export class LaunchPage extends ShellPage {
   get submit(): Locator {
     return this.page.locator("form button[type=submit]");
   }
+  get keyPair(): Locator {
+    return this.page.locator("#boot-keypair");
+  }
+  /** The progress view's link to the launched instance's page. */
+  get openInstance(): Locator {
+    return this.page.getByRole("link", { name: /Open the instance|打开云主机/ });
+  }
   get problems(): Locator {
     return this.page.getByTestId("review-problems");
   }
@@ -67,13 +74,14 @@ export class LaunchPage extends ShellPage {
   async checkNetwork(name: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
   }
-  /** From the source step to Review: a flavor, a network, the security step as it is. */
-  async toReview(flavor: string, network: string): Promise<void> {
+  /** From the source step to Review: a flavor, a network, the security step as it is (or with a key pair). */
+  async toReview(flavor: string, network: string, keyPair?: string): Promise<void> {
     await this.next();
     await this.chooseFlavor(flavor);
     await this.next();
     await this.checkNetwork(network);
     await this.next();
+    if (keyPair) await this.keyPair.selectOption(keyPair);
     await this.next();
   }
 }

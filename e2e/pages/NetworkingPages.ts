@@ -41,6 +41,31 @@ export class FloatingIpsPage extends BasePage {
   get rows(): Locator {
     return this.main.locator('[data-testid^="fip-row-"]');
   }
+  /** The row of one floating IP, by its address. */
+  row(address: string): Locator {
+    return this.main.getByTestId(`fip-row-${address}`);
+  }
+  /** A row's "Mapped to" cell: the instance and its fixed IP, or (unmapped) the port picker. */
+  mapping(row: Locator): Locator {
+    return row.getByRole("cell").nth(2);
+  }
+  /** The address a row shows (from its test id). */
+  async address(row: Locator): Promise<string> {
+    return ((await row.getAttribute("data-testid")) ?? "").replace(/^fip-row-/, "");
+  }
+  get dialog(): Locator {
+    return this.page.getByRole("alertdialog");
+  }
+  /** The row's Disassociate, then the dialog's (which names the address). */
+  async disassociate(row: Locator): Promise<void> {
+    await row.getByRole("button", { name: "Disassociate" }).click();
+    await this.dialog.getByRole("button", { name: "Disassociate" }).click();
+  }
+  /** The row's Release, then the dialog's (which names the address). */
+  async release(row: Locator): Promise<void> {
+    await row.getByRole("button", { name: "Release" }).click();
+    await this.dialog.getByRole("button", { name: "Release" }).click();
+  }
   async allocate(externalNetwork: string): Promise<void> {
     await this.main.getByLabel("External network").selectOption({ label: externalNetwork });
     await this.main.getByRole("button", { name: "Allocate" }).click();

@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { ShellPage } from "./ShellPage";
+import { CreateVolumeDialog } from "./VolumePage";
 
 /** A project resource list (instances, volumes, images, networks): toolbar, sortable table, pager. */
 export abstract class ResourceListPage extends ShellPage {
@@ -61,6 +62,14 @@ export class InstancesPage extends ResourceListPage {
 export class VolumesPage extends ResourceListPage {
   readonly path = "/project/volumes";
   protected readonly tableName = /^(Volumes|云硬盘)$/;
+  /** Opens the "Create volume" dialog. */
+  async openCreate(): Promise<CreateVolumeDialog> {
+    await this.page
+      .getByRole("button", { name: /^(Create volume|创建云硬盘)$/ })
+      .first()
+      .click();
+    return new CreateVolumeDialog(this.page.getByRole("alertdialog"));
+  }
 }
 
 export class ImagesPage extends ResourceListPage {
