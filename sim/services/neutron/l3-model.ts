@@ -57,6 +57,23 @@ export function currentFip(state: SimState, f: FloatingIp): FloatingIp {
   return f;
 }
 
+const fipIndex = new WeakMap<SimState, { generation: number; byPort: Map<string, FloatingIp[]> }>();
+
+/**
+ * The floating IPs associated with a port, from an index rebuilt only when the floating IPs changed: Nova's server
+ * view asks once per NIC of every server it lists.
+ */
+export function floatingIpsOfPort(state: SimState, portId: string): FloatingIp[] {
+  const fips = l3(state).floatingIps;
+  let idx = fipIndex.get(state);
+  if (!idx || idx.generation !== fips.generation()) {
+    idx = { generation: fips.generation(), byPort: new Map() };
+    for (const f of fips.all()) if (f.port_id) (idx.byPort.get(f.port_id) ?? idx.byPort.set(f.port_id, []).get(f.port_id)!).push(f);
+    fipIndex.set(state, idx);
+  }
+  return idx.byPort.get(portId) ?? [];
+}
+
 /** The associated floating IPs that go through a router (optionally only from one internal subnet). */
 export function fipsThroughRouter(state: SimState, routerId: string, subnetId?: string): FloatingIp[] {
   const nx = neutron(state);

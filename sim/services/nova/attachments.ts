@@ -28,8 +28,14 @@ const VOLUME_VM_STATES = ["active", "paused", "stopped", "resized", "soft-delete
 /** attach_interface/detach_interface: these, with no task running. */
 const INTERFACE_VM_STATES = ["active", "paused", "stopped"];
 
+/**
+ * The next free device name, as Nova's libvirt driver gives it: a local root disk holds vda, then the flavor's ephemeral
+ * and swap disks take the next names; volumes come after (the first volume on an image-booted server is vdb).
+ */
 const nextDevice = (s: Server) => {
   const used = new Set(s.bdms.map((b) => b.device));
+  const local = [s.rootDisk.kind === "local", s.flavor.ephemeral > 0, s.flavor.swap > 0].filter(Boolean).length;
+  for (let i = 0; i < local; i++) used.add(`/dev/vd${String.fromCharCode(97 + i)}`);
   for (let i = 0; i < 26; i++) {
     const d = `/dev/vd${String.fromCharCode(97 + i)}`;
     if (!used.has(d)) return d;

@@ -1,3 +1,4 @@
+import { floatingIpsOfPort } from "../neutron/l3-model";
 import { createHash } from "node:crypto";
 import { isoSeconds } from "../../core/clock";
 import type { SimState } from "../../core/state";
@@ -42,8 +43,15 @@ export function serverView(c: ViewCtx, s: Server, opts: { show?: boolean } = {})
   const launched = launchedAt(s, c.now);
   const addresses: Record<string, unknown[]> = {};
   if (!failed && c.now >= s.timeline.networkedAt) {
-    for (const n of s.nics)
-      (addresses[n.networkName] ??= []).push({ version: 4, addr: n.addr, "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": n.mac });
+    for (const n of s.nics) {
+      const list = (addresses[n.networkName] ??= []);
+      list.push({ version: 4, addr: n.addr, "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": n.mac });
+      // Neutron tells Nova of an association (notify_nova_on_port_data_changes) and Nova's network info then lists the
+      // floating address after the fixed one it maps to.
+      for (const f of floatingIpsOfPort(c.state, n.portId))
+        if (f.fixed_ip_address === n.addr)
+          list.push({ version: 4, addr: f.floating_ip_address, "OS-EXT-IPS:type": "floating", "OS-EXT-IPS-MAC:mac_addr": n.mac });
+    }
   }
   let image: unknown = "";
   if (s.imageId) {
