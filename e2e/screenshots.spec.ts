@@ -1,5 +1,8 @@
-import { expect, test } from "./fixtures";
+import { expect, test, type DemoUser } from "./fixtures";
 import { VolumesPage } from "./pages/ResourceListPage";
+import { ViewPage } from "./pages/ViewPage";
+import { settle, viewPath } from "./view-nav";
+import { views } from "./views";
 
 /**
  * Screenshots for review, in test-results/screenshots/<target>/ (not committed). Each variant also checks what
@@ -25,6 +28,35 @@ async function expectVariant(page: import("@playwright/test").Page, locale: "en"
   if (theme === "dark") expect(await bodyLuminance(page)).toBeLessThan(0.1);
   else expect(await bodyLuminance(page)).toBeGreaterThan(0.8);
 }
+
+/** The project and admin pages of issue 13, shot in every variant (e2e/views.ts names them). */
+const PAGES = [
+  "overview",
+  "instances",
+  "instance detail",
+  "volumes",
+  "images",
+  "networks",
+  "routers",
+  "floating IPs",
+  "security groups",
+  "key pairs",
+  "flavors",
+  "topology",
+  "hypervisors",
+  "all instances",
+  "lineage",
+  "dhcp",
+  "rollouts",
+  "audit",
+];
+const pages = PAGES.map((name) => {
+  const view = views.find((v) => v.name === name);
+  if (!view?.user) throw new Error(`e2e/views.ts has no signed-in view named ${name}`);
+  return { ...view, user: view.user as DemoUser };
+});
+/** Han characters: every zh-CN page has some in its main region, an en page none (the sim's data is ASCII). */
+const HAN = /\p{Script=Han}/u;
 
 const variants = [
   { locale: "en", theme: "light" },
@@ -58,6 +90,38 @@ test.describe("screenshots", () => {
       await app.overview.projectSwitcher.click();
       await expect(app.overview.menu).toBeVisible();
       await app.overview.screenshot(`project-menu-${locale}-${theme}`);
+    });
+  }
+
+  for (const { locale, theme } of variants) {
+    test(`project and admin pages in ${locale}, ${theme}`, async ({ app, page }) => {
+      test.setTimeout(300_000);
+      await app.setPreferences({ locale, theme });
+      const ids = new Map<string, string | undefined>();
+      let user: DemoUser | undefined;
+      for (const view of pages) {
+        if (view.user !== user) {
+          await app.signInViaApi(view.user);
+          user = view.user;
+          ids.clear();
+        }
+        const path = await viewPath(page, view, ids);
+        if (!path) {
+          test
+            .info()
+            .annotations.push({ type: "not shot", description: `${view.name}: no item of /api/${view.firstOf ?? "instances"} to open` });
+          continue;
+        }
+        const shown = new ViewPage(page, path);
+        await shown.goto();
+        await settle(page);
+        await expect(shown.heading, view.name).toBeVisible();
+        await expectVariant(page, locale, theme);
+        const text = await shown.main.innerText();
+        if (locale === "zh-CN") expect(text, `${view.name}: no Chinese text in ${locale}`).toMatch(HAN);
+        else expect(text, `${view.name}: Chinese text in ${locale}`).not.toMatch(HAN);
+        await shown.screenshot(`${view.name.replace(/\W+/g, "-").toLowerCase()}-${user}-${locale}-${theme}`);
+      }
     });
   }
 
