@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { findingCount, seriousA11yViolations, type A11yFinding } from "./a11y";
 import { expect, test, type DemoUser } from "./fixtures";
+import { settle, viewPath } from "./view-nav";
 import { instanceTabViews, views } from "./views";
 
 /**
@@ -14,35 +14,20 @@ const viewports = [
   { name: "mobile", width: 390, height: 844 },
 ] as const;
 
-async function settle(page: Page): Promise<void> {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-  // Live pages poll; network idle may not come on a page with a stream, so it is waited for only briefly.
-  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
-  await expect(page.locator('[aria-busy="true"]'))
-    .toHaveCount(0, { timeout: 10_000 })
-    .catch(() => undefined);
-}
-
 const firstIds = new Map<string, string | undefined>();
 
 for (const view of [...views, ...instanceTabViews]) {
   test(`axe: ${view.name} has no serious or critical violations (light + dark, desktop + mobile)`, async ({ page, app }, info) => {
     test.setTimeout(120_000);
     if (view.user) await app.signInViaApi(view.user as DemoUser);
-    let path = view.path;
-    if (path.includes("{first}")) {
-      const of = view.firstOf ?? "instances";
-      if (!firstIds.has(of))
-        firstIds.set(of, ((await (await page.request.get(`/api/${of}`)).json()) as { items: { id: string }[] }).items[0]?.id);
-      test.skip(!firstIds.get(of), `no item of /api/${of} to open in this cloud`);
-      path = path.replace("{first}", firstIds.get(of)!);
-    }
+    const path = await viewPath(page, view, firstIds);
+    test.skip(!path, `no item of /api/${view.firstOf ?? "instances"} to open in this cloud`);
     const found: Record<string, A11yFinding[]> = {};
     for (const theme of themes) {
       await app.setPreferences({ theme, locale: "en" });
       for (const vp of viewports) {
         await page.setViewportSize({ width: vp.width, height: vp.height });
-        await page.goto(path);
+        await page.goto(path!);
         await settle(page);
         found[`${theme}/${vp.name}`] = await seriousA11yViolations(page);
       }

@@ -1,9 +1,13 @@
-import { expect, test } from "./fixtures";
-import { VolumesPage } from "./pages/ResourceListPage";
+import { expect, test, type DemoUser } from "./fixtures";
+import { ViewPage } from "./pages/ViewPage";
+import { settle, viewPath } from "./view-nav";
+import { views } from "./views";
 
 /**
  * Screenshots for review, in test-results/screenshots/<target>/ (not committed). Each variant also checks what
- * makes it that variant: the page's language and strings, and the theme's actual background luminance.
+ * makes it that variant: the page's language and strings, and the theme's actual background luminance. Issue 13's
+ * project pages (as demo) and admin pages (as admin) are shot in one test per variant, named
+ * <view>-<user>-<locale>-<theme>.png.
  */
 const OVERVIEW = { en: "Overview", "zh-CN": "概览" } as const;
 
@@ -25,6 +29,35 @@ async function expectVariant(page: import("@playwright/test").Page, locale: "en"
   if (theme === "dark") expect(await bodyLuminance(page)).toBeLessThan(0.1);
   else expect(await bodyLuminance(page)).toBeGreaterThan(0.8);
 }
+
+/** The project and admin pages of issue 13, shot in every variant (e2e/views.ts names them). */
+const PAGES = [
+  "overview",
+  "instances",
+  "instance detail",
+  "volumes",
+  "images",
+  "networks",
+  "routers",
+  "floating IPs",
+  "security groups",
+  "key pairs",
+  "flavors",
+  "topology",
+  "hypervisors",
+  "all instances",
+  "lineage",
+  "dhcp",
+  "rollouts",
+  "audit",
+];
+const pages = PAGES.map((name) => {
+  const view = views.find((v) => v.name === name);
+  if (!view?.user) throw new Error(`e2e/views.ts has no signed-in view named ${name}`);
+  return { ...view, user: view.user as DemoUser };
+});
+/** Han characters: every zh-CN page has some in its main region, an en page none (the sim's data is ASCII). */
+const HAN = /\p{Script=Han}/u;
 
 const variants = [
   { locale: "en", theme: "light" },
@@ -61,17 +94,37 @@ test.describe("screenshots", () => {
     });
   }
 
-  test("member overview and the volumes page", async ({ app }) => {
-    await app.signInViaApi("demo");
-    await app.overview.goto();
-    await expect(app.overview.catalogRow("compute")).toBeVisible();
-    await app.overview.screenshot("overview-demo-en-light");
-    const volumes = new VolumesPage(app.page);
-    await volumes.goto();
-    await expect(volumes.heading).toHaveText("Volumes");
-    await expect(volumes.table.or(volumes.empty)).toBeVisible();
-    await volumes.screenshot("volumes-demo-en-light");
-  });
+  for (const { locale, theme } of variants) {
+    test(`project and admin pages in ${locale}, ${theme}`, async ({ app, page }) => {
+      test.setTimeout(300_000);
+      await app.setPreferences({ locale, theme });
+      const ids = new Map<string, string | undefined>();
+      let user: DemoUser | undefined;
+      for (const view of pages) {
+        if (view.user !== user) {
+          await app.signInViaApi(view.user);
+          user = view.user;
+          ids.clear();
+        }
+        const path = await viewPath(page, view, ids);
+        if (!path) {
+          test
+            .info()
+            .annotations.push({ type: "not shot", description: `${view.name}: no item of /api/${view.firstOf ?? "instances"} to open` });
+          continue;
+        }
+        const shown = new ViewPage(page, path);
+        await shown.goto();
+        await settle(page);
+        await expect(shown.heading, view.name).toBeVisible();
+        await expectVariant(page, locale, theme);
+        const text = await shown.main.innerText();
+        if (locale === "zh-CN") expect(text, `${view.name}: no Chinese text in ${locale}`).toMatch(HAN);
+        else expect(text, `${view.name}: Chinese text in ${locale}`).not.toMatch(HAN);
+        await shown.screenshot(`${view.name.replace(/\W+/g, "-").toLowerCase()}-${user}-${locale}-${theme}`);
+      }
+    });
+  }
 
   test("a wrong password, in both languages", async ({ app }) => {
     for (const locale of ["en", "zh-CN"] as const) {

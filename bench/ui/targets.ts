@@ -5,6 +5,7 @@ import { findInGroup, startGroup, waitHttp, type Started } from "./processes";
 import { realLogCounter } from "./real-logs";
 import { createBenchUser } from "./real-user";
 import type { TargetSetup } from "./runner";
+import type { ScenarioName } from "../../sim/scenarios";
 import { simCounter } from "./upstream";
 
 export type TargetName = "sim" | "real";
@@ -55,7 +56,7 @@ export function realTierUp(): boolean {
 }
 
 /** A fresh embedded cloud (default scenario unless told, controls on for its request counter) and the app on it. */
-export async function startSimTarget(simPort: number, appPort: number, scenario: "default" | "scale" = "default"): Promise<RunningTarget> {
+export async function startSimTarget(simPort: number, appPort: number, scenario: ScenarioName = "default"): Promise<RunningTarget> {
   const dir = mkdtempSync(join(tmpdir(), "zenith-bench-ui-"));
   mkdirSync(logDir, { recursive: true });
   const sim = startGroup(
