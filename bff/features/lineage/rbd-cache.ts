@@ -37,6 +37,8 @@ export function createRbdFactsCache(opts: { ttlMs?: number; now?: () => number }
     put(facts: RbdFacts, named: boolean) {
       cache.set(key(facts), { facts, named, at: now() });
     },
+    /** Images whose facts are held (expired ones included until pushed out). */
+    size: () => cache.size(),
     /** After a change to these images ("pool/name"): the next gather reads them. */
     forget(specs: Iterable<string>) {
       for (const s of specs) cache.delete(s);
