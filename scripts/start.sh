@@ -51,4 +51,6 @@ cat <<MSG
     demo  / ${ZENITH_DEMO_PASSWORD:-zenith-demo}    member of project demo
 
 MSG
-npx next start -H "$HOST" -p "$PORT"
+# The server's V8 heap is bounded (ZENITH_MAX_HEAP_MB, 256): without a bound V8 lets the garbage of big admin gathers
+# (16k RBD image reads) grow the heap past 400 MiB before collecting it; the facts it keeps are ~25 MiB at that scale.
+NODE_OPTIONS="--max-old-space-size=${ZENITH_MAX_HEAP_MB:-256} ${NODE_OPTIONS:-}" npx next start -H "$HOST" -p "$PORT"

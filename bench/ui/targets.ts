@@ -35,6 +35,8 @@ async function startNext(
       NEXT_TELEMETRY_DISABLED: "1",
       ZENITH_SESSION_SECRET: "bench-only-session-secret-0123456789abcdef",
       ZENITH_AUDIT_FILE: join(logDir, `audit-${label}.jsonl`),
+      // As scripts/start.sh runs it (its heap bound, ZENITH_MAX_HEAP_MB), unless the bench is told otherwise.
+      NODE_OPTIONS: process.env.BENCH_NEXT_NODE_OPTIONS ?? `--max-old-space-size=${process.env.ZENITH_MAX_HEAP_MB ?? 256}`,
       ...env,
     },
     join(logDir, `next-${label}.log`),
