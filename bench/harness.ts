@@ -5,6 +5,7 @@ import { createApp } from "../bff/app";
 import type { BffDeps } from "../bff/deps";
 import type { UpstreamCall } from "../bff/openstack/http";
 import { parseServerTiming } from "../bff/lib/server-timing";
+import { createServices } from "../bff/lib/services";
 import { startSim, type RunningSim } from "../sim/index";
 
 /** Starts a private embedded cloud for one benchmark (scenario chosen by the bench). */
@@ -61,7 +62,7 @@ export async function benchTarget(scenario: "default" | "scale" = "default") {
 /** An in-process BFF against `authUrl` that records every upstream call, and a cookie-keeping client. */
 export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
   const calls: UpstreamCall[] = [];
-  const app = createApp({
+  const deps: BffDeps = {
     cloud: { authUrl, interface: "public", source: "ZENITH_AUTH_URL", userDomain: "Default", projectDomain: "Default" },
     sessionSecret: "bench-secret-0123456789abcdef0123456789",
     fetch: (r, i) => globalThis.fetch(r, i),
@@ -72,7 +73,9 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
     nova: { blockDeviceAllocateRetries: 60, blockDeviceAllocateRetriesInterval: 3 },
     onUpstreamCall: (c) => calls.push(c),
     ...overrides,
-  });
+  };
+  const services = createServices(deps);
+  const app = createApp(deps, services);
   let cookie = "";
   async function call(method: string, path: string, json?: unknown, headers: Record<string, string> = {}) {
     const res = await app.request(`http://127.0.0.1${path}`, {
@@ -95,7 +98,15 @@ export function benchBff(authUrl: string, overrides: Partial<BffDeps> = {}) {
       timing: parseServerTiming(res.headers.get("Server-Timing")),
     };
   }
-  return { app, calls, call, resetCalls: () => void calls.splice(0), cookie: () => cookie, setCookie: (c: string) => void (cookie = c) };
+  return {
+    app,
+    services,
+    calls,
+    call,
+    resetCalls: () => void calls.splice(0),
+    cookie: () => cookie,
+    setCookie: (c: string) => void (cookie = c),
+  };
 }
 
 /** Prints a result table and keeps it under bench/results/ (gitignored) for comparison between runs. */

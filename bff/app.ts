@@ -35,9 +35,11 @@ export const OPENAPI_INFO = {
   info: { title: "Zenith BFF", version: "0.1.0", description: "The backend-for-frontend of the Zenith OpenStack + Ceph dashboard." },
 };
 
-/** The BFF as one Hono app under /api. Next mounts it; tests call `app.request` directly. */
-export function createApp(deps: BffDeps) {
-  const services = createServices(deps);
+/**
+ * The BFF as one Hono app under /api. Next mounts it; tests call `app.request` directly; a bench may pass the
+ * services to look at what they hold.
+ */
+export function createApp(deps: BffDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>({ strict: false }).basePath("/api");
   app.use("*", requestLog(services));
   app.use("*", serverTiming());

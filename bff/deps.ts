@@ -47,6 +47,9 @@ export interface BffDeps {
   lineageSharedMs?: number;
   /** A Lineage gather slower than this answers viewers past the shared time from the last one; LINEAGE_SLOW_GATHER_MS when undefined. */
   lineageSlowGatherMs?: number;
+  /** How long one DHCP read is shared (DHCP_SHARED_MS when undefined), and how slow a read answers from the last one (DHCP_SLOW_READ_MS). */
+  dhcpSharedMs?: number;
+  dhcpSlowReadMs?: number;
   /** Nova's block_device_allocate_retries and its interval, as configured on the cloud. */
   nova: { blockDeviceAllocateRetries: number; blockDeviceAllocateRetriesInterval: number };
   /**

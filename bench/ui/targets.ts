@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +37,9 @@ async function startNext(
       NEXT_TELEMETRY_DISABLED: "1",
       ZENITH_SESSION_SECRET: "bench-only-session-secret-0123456789abcdef",
       ZENITH_AUDIT_FILE: join(logDir, `audit-${label}.jsonl`),
+      // As scripts/start.sh runs it (scripts/node-heap.sh), unless the bench is told otherwise.
+      NODE_OPTIONS:
+        process.env.BENCH_NEXT_NODE_OPTIONS ?? execFileSync("bash", ["scripts/node-heap.sh"], { cwd: root, encoding: "utf8" }).trim(),
       ...env,
     },
     join(logDir, `next-${label}.log`),

@@ -73,7 +73,7 @@ export function createServices(deps: BffDeps): Services {
     loginLimiter: createLoginLimiter(deps.loginLimits),
     lineageFacts: createLineageFacts(deps.lineageSharedMs, deps.lineageSlowGatherMs),
     rbdFacts: createRbdFactsCache(),
-    dhcpFacts: createDhcpFacts(),
+    dhcpFacts: createDhcpFacts(deps.dhcpSharedMs, deps.dhcpSlowReadMs),
     streamSlots: createStreamSlots((deps.streams ?? DEFAULT_STREAM_LIMITS).maxPerSession),
     streamLimits: deps.streams ?? DEFAULT_STREAM_LIMITS,
   };

@@ -105,4 +105,45 @@ describe("createSharedFacts", () => {
     t = 31_000;
     expect(await facts.get("k", load)).toMatchObject({ value: 2 });
   });
+
+  it("read says when the facts were gathered, how old they are and whether a gather runs behind them", async () => {
+    let t = Date.parse("2026-01-01T00:00:00Z");
+    const facts = createSharedFacts<string>({ ttlMs: 10_000, now: () => t, slowGather: { ms: 1_000, staleMs: 120_000 } });
+    const gate = deferred<void>();
+    let slow = true;
+    const load = async () => {
+      if (slow)
+        t += 15_000; // a big cloud's read
+      else await gate.promise;
+      return slow ? "first" : "second";
+    };
+    expect(await facts.read("k", load)).toEqual({
+      value: "first",
+      gatheredAt: "2026-01-01T00:00:15.000Z",
+      ageS: 0,
+      sharedForS: 10,
+      regathering: false,
+    });
+    slow = false;
+    t += 40_000;
+    expect(await facts.read("k", load)).toMatchObject({ value: "first", ageS: 40, regathering: true });
+    // A refresh joins the read running and waits for it.
+    const refreshed = facts.read("k", load, { refresh: true });
+    t += 2_500;
+    gate.resolve();
+    expect(await refreshed).toMatchObject({ value: "second", ageS: 0, regathering: false });
+  });
+
+  it("facts an action put (a heal's fresh read) keep the cloud's gather time: the next view past the window need not wait", async () => {
+    let t = 0;
+    const facts = createSharedFacts<number>({ ttlMs: 10_000, now: () => t, slowGather: { ms: 1_000, staleMs: 120_000 } });
+    await facts.get("k", async () => {
+      t += 5_000;
+      return 1;
+    });
+    facts.put("k", 2);
+    t += 11_000;
+    const never = new Promise<number>(() => undefined);
+    expect(await facts.get("k", () => never)).toMatchObject({ value: 2, regathering: true });
+  });
 });

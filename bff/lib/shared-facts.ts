@@ -10,6 +10,24 @@ export interface Gathered<V> {
   regathering?: boolean;
 }
 
+/**
+ * What an answer from shared facts says about them (certainty is data): when they were gathered, how old they are
+ * at the answer, how long they are shared, and whether they are past that and a new gather runs behind them.
+ */
+export interface FactsStamp {
+  gatheredAt: string;
+  ageS: number;
+  sharedForS: number;
+  regathering: boolean;
+}
+
+export const stampOf = (g: Gathered<unknown>, ttlMs: number, now: number): FactsStamp => ({
+  gatheredAt: new Date(g.at).toISOString(),
+  ageS: Math.max(0, Math.floor((now - g.at) / 1000)),
+  sharedForS: ttlMs / 1000,
+  regathering: g.regathering ?? false,
+});
+
 /** Gathers the facts; `behind`: no viewer waits for this gather (they were answered from the last one). */
 export type Load<V> = (ctx: { behind: boolean }) => Promise<V>;
 
@@ -63,33 +81,40 @@ export function createSharedFacts<V>(opts: {
     if (!s || !g || (g.took ?? 0) <= s.ms || now() - g.at > opts.ttlMs + s.staleMs || !valid(g)) return undefined;
     return g;
   };
+  function get(key: string, load: Load<V>, { refresh = false } = {}): Promise<Gathered<V>> {
+    if (!refresh) {
+      const hit = cache.peek(key);
+      if (hit) return Promise.resolve(hit);
+      const old = stale(key);
+      if (!old) return cache.get(key, gather(key, load));
+      // The gather's failure reaches the viewers that wait for one (past staleMs, or a refresh).
+      cache.get(key, gather(key, load, true)).catch(() => undefined);
+      return Promise.resolve({ ...old, regathering: true });
+    }
+    const running = refreshing.get(key);
+    if (running) return running;
+    const hit = cache.peek(key);
+    if (hit && now() - hit.at < floor) return Promise.resolve(hit);
+    // A gather in flight (nothing cached yet) is as fresh as a new one: join it.
+    const inflight = hit ? undefined : cache.current(key);
+    if (inflight) return inflight;
+    cache.delete(key);
+    const p = cache.get(key, gather(key, load)).finally(() => refreshing.delete(key));
+    refreshing.set(key, p);
+    return p;
+  }
   return {
     ttlMs: opts.ttlMs,
-    get(key: string, load: Load<V>, { refresh = false } = {}): Promise<Gathered<V>> {
-      if (!refresh) {
-        const hit = cache.peek(key);
-        if (hit) return Promise.resolve(hit);
-        const old = stale(key);
-        if (!old) return cache.get(key, gather(key, load));
-        // The gather's failure reaches the viewers that wait for one (past staleMs, or a refresh).
-        cache.get(key, gather(key, load, true)).catch(() => undefined);
-        return Promise.resolve({ ...old, regathering: true });
-      }
-      const running = refreshing.get(key);
-      if (running) return running;
-      const hit = cache.peek(key);
-      if (hit && now() - hit.at < floor) return Promise.resolve(hit);
-      // A gather in flight (nothing cached yet) is as fresh as a new one: join it.
-      const inflight = hit ? undefined : cache.current(key);
-      if (inflight) return inflight;
-      cache.delete(key);
-      const p = cache.get(key, gather(key, load)).finally(() => refreshing.delete(key));
-      refreshing.set(key, p);
-      return p;
+    get,
+    /** The facts (as `get`) and what the answer says about them. */
+    async read(key: string, load: Load<V>, o: { refresh?: boolean } = {}): Promise<{ value: V } & FactsStamp> {
+      const g = await get(key, load, o);
+      return { value: g.value, ...stampOf(g, opts.ttlMs, now()) };
     },
     /** Replaces the shared facts with ones an action just read afresh. */
     put: (key: string, value: V) => {
-      const g = { value, at: now() };
+      // How long a gather takes is the cloud's, not these facts': a slow cloud's next view still need not wait.
+      const g = { value, at: now(), took: last.get(key)?.took };
       last.set(key, g);
       cache.set(key, g);
     },

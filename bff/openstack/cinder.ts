@@ -1,6 +1,6 @@
 import type { ServiceRecord } from "./nova";
 import type { Http } from "./http";
-import { fetchPage, listAll, type SessionLike } from "./paging";
+import { fetchPage, listAll, type ListOpts, type SessionLike } from "./paging";
 
 /** 3.67: project id optional in URLs, volume_type_id shown (3.63); we still put the project id in for older clouds. */
 export const CINDER_MICROVERSION = "3.67";
@@ -54,8 +54,8 @@ export function createCinder(http: Http, s: SessionLike) {
   const headers = { "OpenStack-API-Version": `volume ${CINDER_MICROVERSION}` };
   const req = (path: string) => ({ service: "volume" as const, url: `${base}${path}`, token: s.token, headers });
   return {
-    volumes: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) =>
-      listAll<CinderVolume>(http, { ...req("/volumes/detail"), query }, "volumes", opts),
+    volumes: <U = CinderVolume>(query: Record<string, string> = {}, opts?: ListOpts<CinderVolume, U>) =>
+      listAll<CinderVolume, U>(http, { ...req("/volumes/detail"), query }, "volumes", opts),
     /** One limit/marker page of /volumes/detail in Cinder's order (created_at desc). */
     volumesPage: (opts: { limit: number; marker?: string; query?: Record<string, string> }) =>
       fetchPage<CinderVolume>(http, { ...req("/volumes/detail"), query: opts.query }, "volumes", opts),

@@ -1,5 +1,5 @@
 import { type Http, upstreamError, upstreamRequestIdOf } from "./http";
-import { fetchPage, listAll, type SessionLike } from "./paging";
+import { fetchPage, listAll, type ListOpts, type SessionLike } from "./paging";
 
 /** A Glance v2 image: custom properties are top-level string keys. */
 export interface GlanceImage {
@@ -46,8 +46,8 @@ export function createGlance(http: Http, s: SessionLike) {
     headers: { Accept: "application/json" },
   });
   return {
-    images: (query: Record<string, string> = {}, opts?: { maxItems?: number; limit?: number }) =>
-      listAll<GlanceImage>(http, { ...req("/images"), query }, "images", opts),
+    images: <U = GlanceImage>(query: Record<string, string> = {}, opts?: ListOpts<GlanceImage, U>) =>
+      listAll<GlanceImage, U>(http, { ...req("/images"), query }, "images", opts),
     image: (id: string) => http.json<GlanceImage>(req(`/images/${encodeURIComponent(id)}`)),
     /** POST /v2/images: a queued record (never retried). */
     create: (body: Record<string, unknown>) => http.json<GlanceImage>({ ...req("/images"), method: "POST", json: body }),

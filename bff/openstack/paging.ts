@@ -16,15 +16,16 @@ export interface Walk<T> {
  * short page. `maxItems` bounds the walk (a dashboard list, not an export). Nothing is sliced away: when the
  * bound is hit the walk says it is incomplete, and the caller decides what that means.
  */
-export async function listAll<T extends { id: string }>(
+export async function listAll<T extends { id: string }, U = T>(
   http: Http,
   req: UpstreamRequest,
   key: string,
-  opts: { limit?: number; maxItems?: number } = {},
-): Promise<Walk<T>> {
+  opts: ListOpts<T, U> = {},
+): Promise<Walk<U>> {
   const limit = opts.limit ?? 200;
   const maxItems = opts.maxItems ?? 2000;
-  const items: T[] = [];
+  const pick = opts.pick ?? ((x: T) => x as unknown as U);
+  const items: U[] = [];
   let marker: string | undefined;
   for (;;) {
     const body = await http.json<Record<string, T[]>>({
@@ -33,11 +34,24 @@ export async function listAll<T extends { id: string }>(
     });
     const page = body?.[key] ?? [];
     const asked = Math.min(limit, maxItems - items.length + 1);
-    if (items.length + page.length > maxItems) return { items: [...items, ...page.slice(0, maxItems - items.length)], complete: false };
-    items.push(...page);
+    if (items.length + page.length > maxItems) {
+      for (const x of page.slice(0, maxItems - items.length)) items.push(pick(x));
+      return { items, complete: false };
+    }
+    for (const x of page) items.push(pick(x));
     if (page.length < asked) return { items, complete: true };
     marker = page[page.length - 1].id;
   }
+}
+
+/**
+ * `pick`: keeps only what the caller needs of each item as its page arrives, so a walk of thousands of full
+ * documents (a server's detail is kilobytes) holds small objects, and each page's raw body goes with the page.
+ */
+export interface ListOpts<T, U = T> {
+  limit?: number;
+  maxItems?: number;
+  pick?: (item: T) => U;
 }
 
 export interface UpstreamPage<T> {

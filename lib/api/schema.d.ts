@@ -11774,9 +11774,11 @@ export interface components {
         LineageSummary: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
+            /** @description How old the facts were when this answer was made (s) */
+            ageS: number;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
-            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            /** @description These facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
             regathering: boolean;
             roots: {
                 total: number;
@@ -11920,9 +11922,11 @@ export interface components {
         LineageTree: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
+            /** @description How old the facts were when this answer was made (s) */
+            ageS: number;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
-            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            /** @description These facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
             regathering: boolean;
             root: string;
             rows: components["schemas"]["LineageTreeRow"][];
@@ -11954,9 +11958,11 @@ export interface components {
         LineageSearch: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
+            /** @description How old the facts were when this answer was made (s) */
+            ageS: number;
             /** @description How long these facts are shared by every admin viewer before a view gathers anew */
             sharedForS: number;
-            /** @description These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly */
+            /** @description These facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
             regathering: boolean;
             total: number;
             hits: {
@@ -12050,10 +12056,14 @@ export interface components {
             planId?: string;
         };
         DhcpSummary: {
-            /** @description When the Neutron facts this answer comes from were read (ISO 8601) */
+            /** @description When the Neutron facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
-            /** @description How long these facts are shared by every admin viewer before a view reads Neutron anew */
+            /** @description How old the Neutron facts were when this answer was made (s) */
+            ageS: number;
+            /** @description How long these Neutron facts are shared by every admin viewer before a view reads Neutron anew */
             sharedForS: number;
+            /** @description These Neutron facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
+            regathering: boolean;
             /**
              * @description Anything but ok: this cloud has no DHCP agents to audit (e.g. OVN)
              * @enum {string}
@@ -12109,10 +12119,14 @@ export interface components {
             networks: number;
         };
         DhcpNetworkPage: {
-            /** @description When the Neutron facts this answer comes from were read (ISO 8601) */
+            /** @description When the Neutron facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
-            /** @description How long these facts are shared by every admin viewer before a view reads Neutron anew */
+            /** @description How old the Neutron facts were when this answer was made (s) */
+            ageS: number;
+            /** @description How long these Neutron facts are shared by every admin viewer before a view reads Neutron anew */
             sharedForS: number;
+            /** @description These Neutron facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
+            regathering: boolean;
             total: number;
             offset: number;
             items: components["schemas"]["DhcpNetwork"][];

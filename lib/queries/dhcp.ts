@@ -14,6 +14,8 @@ export type DhcpHealPlan = S["DhcpHealPlan"];
 export type DhcpHealResult = S["DhcpHealResult"];
 
 export const DEFAULT_DHCP_TARGET = 2;
+/** How soon to look again while the facts shown are being read anew (a big cloud's read takes 10–18 s). */
+export const REGATHER_POLL_MS = 5_000;
 /** Networks per page of the table. */
 export const DHCP_PAGE = 50;
 
@@ -38,9 +40,10 @@ export const dhcpQueries = {
       queryFn: async ({ signal }): Promise<DhcpSummary> =>
         request(client.GET("/api/admin/dhcp", { params: { query: { target } }, signal })),
       staleTime: 10_000,
-      // An agent that dies shows up without a click on Refresh.
+      // An agent that dies shows up without a click on Refresh; while the BFF reads Neutron anew behind the facts
+      // shown (regathering), look again soon.
       ...live,
-      refetchInterval: STABLE_REFRESH_MS,
+      refetchInterval: (query) => (query.state.data?.regathering ? REGATHER_POLL_MS : STABLE_REFRESH_MS),
     }),
   /** A page of networks, filtered in the BFF. */
   networks: (f: NetworkFilter, client: ApiClient = api) =>
@@ -58,7 +61,7 @@ export const dhcpQueries = {
       staleTime: 10_000,
       placeholderData: keepPreviousData,
       ...live,
-      refetchInterval: STABLE_REFRESH_MS,
+      refetchInterval: (query) => (query.state.data?.regathering ? REGATHER_POLL_MS : STABLE_REFRESH_MS),
     }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { factsStampFields } from "../../lib/facts-stamp-schema";
 
 const Target = z.coerce.number().int().min(1).max(10);
 
@@ -120,13 +121,7 @@ export const HealResultSchema = z
   .openapi("DhcpHealResult");
 
 const Summary = DhcpAuditSchema.shape.summary;
-const Gathered = {
-  gatheredAt: z.string().openapi({ description: "When the Neutron facts this answer comes from were read (ISO 8601)" }),
-  sharedForS: z
-    .number()
-    .int()
-    .openapi({ description: "How long these facts are shared by every admin viewer before a view reads Neutron anew" }),
-};
+const Gathered = factsStampFields("Neutron facts", "reads Neutron");
 
 export const DhcpAgentSummarySchema = DhcpAgentSchema.omit({ networkIds: true })
   .extend({ networks: z.number().int().openapi({ description: "Networks this agent hosts" }) })

@@ -1,5 +1,6 @@
 import { usable, type DhcpAudit, type DhcpNetworkView } from "./audit";
 import type { DhcpSummary } from "./schema";
+import type { FactsStamp } from "../../lib/shared-facts";
 
 /** How many below-target networks the first answer carries; the rest are paged. */
 export const BELOW_TARGET_FIRST = 50;
@@ -13,7 +14,7 @@ const healableBy = (agents: DhcpAudit["agents"]) => {
 };
 
 /** The first answer: counts per verdict, the first below-target networks (down first), the agents with heartbeats. */
-export function summarizeDhcp(audit: DhcpAudit): Omit<DhcpSummary, "gatheredAt" | "sharedForS"> {
+export function summarizeDhcp(audit: DhcpAudit): Omit<DhcpSummary, keyof FactsStamp> {
   const below = audit.networks.filter(isBelowTarget).sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === "down" ? -1 : 1));
   const canHeal = healableBy(audit.agents);
   return {

@@ -9,7 +9,9 @@ import type { RbdFactsCache } from "./rbd-cache";
 import { pendingImages, type NamedResource } from "./pending";
 import type { Lineage, RbdFacts } from "./types";
 import { usageFrom, usagePolicy } from "./usage-policy";
-import { walkOwners, type OwnerIo } from "./owners";
+import { walkOwners, type CinderOwner, type GlanceOwner, type OwnerIo } from "./owners";
+import type { GlanceImage } from "../../openstack/glance";
+import type { CinderVolume } from "../../openstack/cinder";
 import type { OwnerReader } from "./prove";
 
 /** A dashboard that times out or refuses the BFF's token twice is unavailable too; RBD errors pass through. */
@@ -53,15 +55,34 @@ async function readImage(ceph: CephDashboard, pool: string, name: string): Promi
   return withUsage ? { ...facts, ...usageFrom(withUsage.total_disk_usage, withUsage.disk_usage) } : facts;
 }
 
+// Only the fields lineage reads, as each page arrives: the walks hold thousands of these through the whole gather.
+const glanceOwner = (g: GlanceImage): GlanceOwner => ({
+  id: g.id,
+  name: g.name,
+  status: g.status,
+  created_at: g.created_at,
+  image_type: g.image_type,
+  os_hidden: typeof g.os_hidden === "boolean" ? g.os_hidden : undefined,
+  direct_url: g.direct_url,
+  locations: g.locations?.map((l) => ({ url: l.url })),
+});
+const cinderOwner = (v: CinderVolume): CinderOwner => ({
+  id: v.id,
+  name: v.name,
+  status: v.status,
+  created_at: v.created_at,
+  "os-vol-mig-status-attr:name_id": v["os-vol-mig-status-attr:name_id"],
+});
+
 /** The owner walks over this session's Glance, Nova (2.69) and Cinder clients. */
 export function ownerIo({ glance, nova, cinder }: Pick<CloudClients, "glance" | "nova" | "cinder">): OwnerIo {
   return {
     glanceImages: (hidden, maxItems) =>
-      glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems }),
+      glance.images({ visibility: "all", ...(hidden ? { os_hidden: "true" } : {}) }, { limit: 1000, maxItems, pick: glanceOwner }),
     // status=SOFT_DELETED alone lists nothing (the DB leaves soft-deleted rows out unless deleted=true).
     novaServers: (softDeleted, maxItems) => nova.allServers(softDeleted ? { deleted: "true", status: "SOFT_DELETED" } : {}, { maxItems }),
     novaDownCellProbe: () => nova.downCellProbe(),
-    cinderVolumes: (maxItems) => cinder.volumes({ all_tenants: "true" }, { limit: 1000, maxItems }),
+    cinderVolumes: (maxItems) => cinder.volumes({ all_tenants: "true" }, { limit: 1000, maxItems, pick: cinderOwner }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { factsStampFields } from "../../lib/facts-stamp-schema";
 
 const spec = z
   .string()
@@ -176,14 +177,7 @@ export const LineageSummaryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const Gathered = {
-  gatheredAt: z.string().openapi({ description: "When the facts this answer comes from were gathered (ISO 8601)" }),
-  sharedForS: z.number().int().openapi({ description: "How long these facts are shared by every admin viewer before a view gathers anew" }),
-  regathering: z.boolean().openapi({
-    description:
-      "These facts are past sharedForS and a new gather is running (a big cloud's gather does not keep viewers waiting); look again shortly",
-  }),
-};
+const Gathered = factsStampFields("facts", "gathers");
 
 export const LineageSummarySchema = z
   .object({

@@ -46,22 +46,17 @@ export function gathered(lineage: Lineage): GatheredLineage {
   return { forest, ...summarizeForest(forest) };
 }
 
-/** The shared facts (gathered by this request when none are fresh, or when `refresh`), with when they were gathered. */
+/** The shared facts (gathered by this request when none are fresh, or when `refresh`), with their stamp (when, how old). */
 export async function sharedLineage(services: Services, clients: CloudClients, refresh = false) {
   // A refresh reads every image again; a gather after the shared time reuses images read in the last RBD_FACTS_TTL_MS.
   const rbd = { cache: services.rbdFacts, reuse: !refresh };
   // A gather nobody waits for may read the whole cloud; one a viewer waits for stops at the first READS_WAITED images.
-  const g = await services.lineageFacts.get(
+  const { value, ...stamp } = await services.lineageFacts.read(
     KEY,
     async ({ behind }) => gathered(await loadLineage(services, clients, undefined, { rbd, readMax: behind ? READS_BEHIND : READS_WAITED })),
     { refresh },
   );
-  return {
-    ...g.value,
-    gatheredAt: new Date(g.at).toISOString(),
-    sharedForS: services.lineageFacts.ttlMs / 1000,
-    regathering: g.regathering ?? false,
-  };
+  return { ...value, stamp };
 }
 
 /** A clean-up read the lineage afresh: its facts replace the shared ones; after a change, the next view gathers. */

@@ -11,15 +11,15 @@ import type { AuditRoute, HealRoute, NetworksRoute } from "./dhcp.routes";
 
 export const audit: AppRouteHandler<AuditRoute> = async (c) => {
   const q = c.req.valid("query");
-  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("clients"), q.refresh === "true");
-  return c.json({ gatheredAt, sharedForS, ...summarizeDhcp(sharedAudit(state, q.target)) }, 200);
+  const { state, stamp } = await sharedDhcpState(c.get("services"), c.get("clients"), q.refresh === "true");
+  return c.json({ ...stamp, ...summarizeDhcp(sharedAudit(state, q.target)) }, 200);
 };
 
 export const networks: AppRouteHandler<NetworksRoute> = async (c) => {
   const q = c.req.valid("query");
-  const { state, gatheredAt, sharedForS } = await sharedDhcpState(c.get("services"), c.get("clients"));
+  const { state, stamp } = await sharedDhcpState(c.get("services"), c.get("clients"));
   const rows = filterNetworks(sharedAudit(state, q.target).networks, { verdict: q.verdict, below: q.below === "true", q: q.q });
-  return c.json({ gatheredAt, sharedForS, total: rows.length, offset: q.offset, items: rows.slice(q.offset, q.offset + q.limit) }, 200);
+  return c.json({ ...stamp, total: rows.length, offset: q.offset, items: rows.slice(q.offset, q.offset + q.limit) }, 200);
 };
 
 export const heal: AppRouteHandler<HealRoute> = async (c) => {
@@ -29,6 +29,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   const services = c.get("services");
   if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
   const { neutron } = c.get("clients");
+  // Never the shared facts (they may be minutes old while a read runs behind them): a plan reads Neutron afresh.
   const state = await loadDhcpState(neutron);
   if (body.dryRun) shareFreshDhcp(services, state);
   else forgetSharedDhcp(services);

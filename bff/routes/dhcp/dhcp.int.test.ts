@@ -2,7 +2,7 @@ import { login, type OsSession } from "../../../sim/test/os-session";
 import { onReal, onSim, simControl, target } from "../../../tests/target";
 import { Cleanup, makeNetwork, uniqueName } from "../../../sim/test/fixtures";
 import { AGENT_DEATH_MS, silenceDhcpAgent, type AgentFault } from "../../../tests/faults";
-import { createAgent } from "../../test/test-app";
+import { createAgent, testDeps } from "../../test/test-app";
 import { DhcpNetworkPageSchema, DhcpSummarySchema, HealPlanSchema, HealResultSchema } from "../../features/dhcp/schema";
 
 const SIM_NETS = ["cs1-yw-1", "cs1-yw-2", "cs1-yw-3", "cs1-fzjh-24"];
@@ -223,5 +223,46 @@ describe(`admin DHCP HA (${target.name})`, () => {
       target: `network ${net.id}/agent ${dead.id}`,
       step: expect.stringMatching(/^remove DHCP agent/),
     });
+  });
+
+  it("after its window a view answers at once from the last facts (regathering, with their age); a refresh and a heal plan read Neutron afresh", async () => {
+    // Two apps, each shared 1 ms with every read counted slow: a view past the window answers from the last read
+    // while one runs behind it. `views` only views; `healer` plans a heal. Neither calls anything else in between.
+    const deps = () => testDeps({ dhcpSharedMs: 1, dhcpSlowReadMs: 0 });
+    const views = createAgent(deps());
+    const healer = createAgent(deps());
+    await views.login("admin", "admin");
+    await healer.login("admin", "admin");
+    const name = uniqueName("i-dhcp-stale");
+    const { network } = await makeNetwork(os, cleanup, name, "10.63.43.0/24");
+    const before = (await auditOf()).networks.find((n) => n.id === network.id)!;
+    const hosting = before.agents.length;
+    const first = DhcpSummarySchema.parse((await views.get("/api/admin/dhcp?refresh=true")).body);
+    expect(first).toMatchObject({ regathering: false, ageS: 0 });
+    expect((await healer.get("/api/admin/dhcp?refresh=true")).status).toBe(200);
+    const agent = first.agents.find((x) => x.usable && !before.agents.some((h) => h.id === x.id))!;
+    expect(agent).toBeTruthy();
+    // Neutron changes behind both apps' shared facts.
+    const add = await os.call("network", `/v2.0/agents/${agent.id}/dhcp-networks`, { method: "POST", json: { network_id: network.id } });
+    expect(add.status, await add.text()).toBe(201);
+    added.push({ agentId: agent.id, networkId: network.id });
+    await sleep(1_100);
+    // The view answers at once from the facts read before the change, saying how old they are.
+    const stale = DhcpSummarySchema.parse((await views.get("/api/admin/dhcp")).body);
+    expect(stale).toMatchObject({ regathering: true, gatheredAt: first.gatheredAt });
+    expect(stale.ageS).toBeGreaterThanOrEqual(1);
+    // A heal plans on a read of its own: at target hosting + 1 the network is met, so there is nothing to add,
+    // where the healer's shared facts (read before the change: `hosting` agents) would plan one.
+    const plan = HealPlanSchema.parse(
+      (await healer.post("/api/admin/dhcp/heal", { networkIds: [network.id], target: hosting + 1, dryRun: true })).body,
+    );
+    expect(plan.steps).toEqual([]);
+    // A refresh waits for facts read now.
+    const fresh = DhcpSummarySchema.parse((await views.get("/api/admin/dhcp?refresh=true")).body);
+    expect(fresh).toMatchObject({ regathering: false, ageS: 0 });
+    expect(Date.parse(fresh.gatheredAt)).toBeGreaterThan(Date.parse(first.gatheredAt));
+    const remove = await os.call("network", `/v2.0/agents/${agent.id}/dhcp-networks/${network.id}`, { method: "DELETE" });
+    expect(remove.status).toBe(204);
+    added.pop();
   });
 });

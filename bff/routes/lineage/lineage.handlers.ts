@@ -17,9 +17,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   const { lineage, byNode } = g.forest;
   return c.json(
     {
-      gatheredAt: g.gatheredAt,
-      sharedForS: g.sharedForS,
-      regathering: g.regathering,
+      ...g.stamp,
       roots: { total: roots.length, offset: q.offset, items: roots.slice(q.offset, q.offset + q.limit) },
       orphans: lineage.orphans.map((s) => byNode.get(s)!),
       pending: lineage.pending,
@@ -41,16 +39,13 @@ export const tree: AppRouteHandler<TreeRoute> = async (c) => {
       `No lineage tree has the root ${root} (it may have been removed since the facts were gathered: refresh).`,
       { field: "query.root", details: { root } },
     );
-  return c.json({ gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, regathering: g.regathering, root, rows }, 200);
+  return c.json({ ...g.stamp, root, rows }, 200);
 };
 
 export const search: AppRouteHandler<SearchRoute> = async (c) => {
   const { q, limit } = c.req.valid("query");
   const g = await sharedLineage(c.get("services"), c.get("clients"));
-  return c.json(
-    { gatheredAt: g.gatheredAt, sharedForS: g.sharedForS, regathering: g.regathering, ...searchForest(g.forest, q, limit) },
-    200,
-  );
+  return c.json({ ...g.stamp, ...searchForest(g.forest, q, limit) }, 200);
 };
 
 export const forest: AppRouteHandler<ForestRoute> = async (c) =>

@@ -126,6 +126,12 @@ export function DhcpClient() {
                   {t("dhcp.gathered", { time: new Date(data.gatheredAt).toLocaleTimeString(), seconds: data.sharedForS })}
                 </span>
               ) : null}
+              {data?.regathering ? (
+                <span className="flex items-center gap-1 text-xs text-muted-foreground" role="status" data-testid="dhcp-regathering">
+                  <Spinner />
+                  {t("dhcp.regathering", { age: data.ageS })}
+                </span>
+              ) : null}
             </CardHeader>
             <div className="flex flex-wrap items-center gap-4 border-b px-4 py-3 text-sm">
               <label className="flex items-center gap-2" title={t("dhcp.targetHint")}>
