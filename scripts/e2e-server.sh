@@ -9,6 +9,8 @@ export NEXT_TELEMETRY_DISABLED=1
 # One JSON line per request is for production logs; the Playwright output keeps warnings and errors only.
 export ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn}
 TARGET=${1:-sim}
+# The heap flags `npm start` gives the server (scripts/node-heap.sh): the e2e suites test the server as shipped.
+SERVER_NODE_OPTIONS="$(bash scripts/node-heap.sh) ${NODE_OPTIONS:-}"
 export ZENITH_SESSION_SECRET=${ZENITH_SESSION_SECRET:-e2e-only-session-secret-0123456789abcdef}
 case "$TARGET" in
   sim)
@@ -31,7 +33,7 @@ case "$TARGET" in
     # The sim is reached by URL like any cloud, so its Ceph Dashboard account is passed explicitly (no default).
     ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.sqlite ZENITH_DATA_DIR=.data/e2e \
       ZENITH_CEPH_USER=${ZENITH_CEPH_USER:-admin} ZENITH_CEPH_PASSWORD=${ZENITH_CEPH_PASSWORD:-zenith-ceph} ZENITH_GLANCE_CONVERSION=raw \
-      npx next start -H 127.0.0.1 -p "$E2E_PORT"
+      NODE_OPTIONS=$SERVER_NODE_OPTIONS npx next start -H 127.0.0.1 -p "$E2E_PORT"
     ;;
   real)
     REAL_DIR=${ZENITH_REAL_DIR:-/tmp/zenith-real}
@@ -47,7 +49,7 @@ case "$TARGET" in
     ' "$REAL_DIR/endpoints.json")"
     mkdir -p .data/e2e-real
     rm -rf .data/e2e-real/audit.* .data/e2e-real/rollouts*
-    ZENITH_AUDIT_FILE=.data/e2e-real/audit.sqlite ZENITH_DATA_DIR=.data/e2e-real exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
+    ZENITH_AUDIT_FILE=.data/e2e-real/audit.sqlite ZENITH_DATA_DIR=.data/e2e-real NODE_OPTIONS=$SERVER_NODE_OPTIONS exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
     ;;
   *) echo "usage: e2e-server.sh sim|real" >&2; exit 2 ;;
 esac
