@@ -64,7 +64,7 @@ export function RouterCard({ router, list, onConfirm }: Props) {
         <h3 className="text-sm font-medium">{t("routersPage.gateway")}</h3>
         {router.gateway ? (
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <span>{router.gateway.networkName || router.gateway.networkId}</span>
+            <span>{router.gateway.networkName || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}</span>
             <code className="font-mono text-xs">{router.gateway.ips.join(", ")}</code>
             <Button size="sm" onClick={() => onConfirm({ kind: "clear", router })}>
               {t("routersPage.clearGateway")}

@@ -57,8 +57,6 @@ const toPort = (p: Awaited<ReturnType<Nova["interfaces"]>>[number]) => ({
   fixedIps: p.fixed_ips.map((f) => f.ip_address),
 });
 
-export const instancePorts = async (nova: Nova, id: string) => ({ items: (await nova.interfaces(id)).map(toPort) });
-
 export async function consoleLog(nova: Nova, id: string, lines: number) {
   const out = await nova.consoleOutput(id, lines);
   return { lines: out.split("\n"), requested: lines };
