@@ -7,15 +7,15 @@ import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ListStates } from "./table-states";
 
-/** The texts a list page's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`; `.emptyHint` if it has one. */
-interface FrameTexts {
+/** The texts a list page's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`, `.emptyHint`. */
+export interface FrameTexts {
   title: string;
   description: string;
   error: string;
   empty: string;
+  emptyHint: string;
 }
 export type FrameNamespace = { [K in keyof Messages]: Messages[K] extends FrameTexts ? K : never }[keyof Messages];
 
@@ -36,8 +36,6 @@ export interface ListPageFrameProps<T> {
   actions?: ReactNode;
   /** What the empty state offers (e.g. the same "Create" button; not a form already on the page). */
   emptyAction?: ReactNode;
-  /** A panel beside the list, e.g. its create form (below it on narrow screens). */
-  aside?: ReactNode;
   /** A search or filter is narrowing the list: its empty state is "nothing matches", with a way to clear it. */
   searching?: boolean;
   onClearSearch?: () => void;
@@ -45,76 +43,62 @@ export interface ListPageFrameProps<T> {
   toolbar?: ReactNode;
   /** Below the rows, inside the list's card: the pager. */
   footer?: ReactNode;
-  /** The rows as a table in the list's card, given undefined while the first answer loads (it shows skeleton rows in its own shape). */
-  table?: (items: T[] | undefined) => ReactNode;
-  /** Or the rows as a stack of cards, shown once the first answer is in (the frame shows the skeleton until then). */
-  cards?: (items: T[]) => ReactNode;
+  /** The rows, given undefined while the first answer loads (they show a skeleton in their own shape then). */
+  rows: (items: T[] | undefined) => ReactNode;
+  /** What holds the list instead of a card, e.g. a stack of cards (list-layouts.tsx). */
+  container?: (list: ReactNode) => ReactNode;
+  /** What surrounds the list, e.g. a side panel with its create form (list-layouts.tsx). */
+  layout?: (list: ReactNode) => ReactNode;
 }
 
 /**
  * The one list page template: header with the page's actions, the failure (whose message names the service) with a
- * retry, the skeleton while the first answer loads, the empty state with its action, then the rows; a failed refetch
- * keeps the rows on screen under the error. ResourceListPage (paged lists with URL state) adds its toolbar and pager to
- * it; the lists the BFF answers whole (routers, floating IPs, security groups, key pairs, flavors) use it directly.
+ * retry, the empty state with its action, or the rows (a skeleton while the first answer loads); a failed refetch
+ * keeps the rows on screen under the error. ResourceListPage (paged lists with URL state) adds its toolbar and pager;
+ * the lists the BFF answers whole (routers, floating IPs, security groups, key pairs, flavors) use it directly.
  */
 export function ListPageFrame<T>(p: ListPageFrameProps<T>) {
   const t = useT();
-  const key = (k: keyof FrameTexts | "emptyHint") => `${p.ns}.${k}` as MessageKey;
-  const hint = t(key("emptyHint"));
+  const key = (k: keyof FrameTexts) => t(`${p.ns}.${k}` as MessageKey);
   const { data, error } = p.list;
-  const items = data?.items;
-  const empty = !!items && items.length === 0;
+  const empty = data?.items.length === 0;
   const failedFirst = !!error && !data;
   const retry = () => void p.list.refetch();
   const body = (
     <>
       {p.toolbar}
       <ListStates
-        error={failedFirst ? error : null}
-        errorTitle={t(key("error"))}
+        error={failedFirst && error}
+        errorTitle={key("error")}
         onRetry={retry}
         empty={empty}
         searching={!!p.searching}
         onClearSearch={p.onClearSearch ?? retry}
         emptyIcon={p.icon}
-        emptyTitle={t(key("empty"))}
-        emptyHint={hint === key("emptyHint") ? undefined : hint}
+        emptyTitle={key("empty")}
+        emptyHint={key("emptyHint")}
         emptyAction={p.emptyAction}
       />
-      {!failedFirst && !empty ? (
+      {failedFirst || empty ? null : (
         <>
-          {error ? (
-            <div className={p.cards ? undefined : "border-b p-3"}>
-              <QueryError title={t(key("error"))} error={error} onRetry={retry} />
-            </div>
-          ) : null}
-          {p.cards ? items ? p.cards(items) : <Skeleton className="h-16 w-full" /> : p.table?.(items)}
+          {error ? <QueryError className="m-3" title={key("error")} error={error} onRetry={retry} /> : null}
+          {p.rows(data?.items)}
         </>
-      ) : null}
+      )}
       {p.footer}
     </>
   );
-  // A stack of cards shows its failure and empty state in a card of their own; a table lives in the list's card.
-  const list = p.cards ? (
-    <div className="space-y-3" aria-busy={!data}>
-      {failedFirst || empty ? <Card aria-label={t(key("title"))}>{body}</Card> : body}
-    </div>
+  const list = p.container ? (
+    p.container(body)
   ) : (
-    <Card aria-label={t(key("title"))} aria-busy={!data}>
+    <Card aria-label={key("title")} aria-busy={!data}>
       {body}
     </Card>
   );
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t(key("title"))} description={t(key("description"))} actions={p.actions} />
-      {p.aside ? (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-          {list}
-          {p.aside}
-        </div>
-      ) : (
-        list
-      )}
+      <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
+      {p.layout ? p.layout(list) : list}
     </>
   );
 }

@@ -131,7 +131,7 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
             ) : null}
           </>
         }
-        table={(items) => p.table(items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
+        rows={(items) => p.table(items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
         footer={
           !failedFirst && (data?.nextMarker || state.cursor.length > 0) ? (
             <Suspense fallback={null}>

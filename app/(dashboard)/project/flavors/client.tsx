@@ -17,7 +17,7 @@ export function FlavorsClient() {
       ns="flavorsPage"
       icon="instances"
       list={useFlavors()}
-      table={(items) => (
+      rows={(items) => (
         <Table aria-busy={!items}>
           <TableCaption>{t("flavorsPage.title")}</TableCaption>
           <TableHeader>

@@ -30,7 +30,7 @@ export function FloatingIpsClient() {
         icon="globe"
         list={list}
         actions={data ? <AllocateForm networks={data.externalNetworks} /> : null}
-        table={(items) => (
+        rows={(items) => (
           <Table aria-busy={!items}>
             <TableCaption>{t("floatingIpsPage.title")}</TableCaption>
             <TableHeader>

@@ -7,6 +7,7 @@ import { KeypairForm } from "@/components/keypairs/keypair-form";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
+import { withAside } from "@/components/resources/list-layouts";
 import { ListPageFrame } from "@/components/resources/list-page-frame";
 import { SkeletonRows } from "@/components/resources/table-states";
 
@@ -21,8 +22,8 @@ export function KeypairsClient() {
         ns="keypairsPage"
         icon="key"
         list={list}
-        aside={<KeypairForm />}
-        table={(items) => (
+        layout={withAside(<KeypairForm />)}
+        rows={(items) => (
           <Table aria-busy={!items}>
             <TableCaption>{t("keypairsPage.title")}</TableCaption>
             <TableHeader>

@@ -7,6 +7,7 @@ import type { RouterConfirm } from "@/components/routers/router-confirm";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateRouterForm } from "@/components/routers/create-router-form";
 import { RouterCard } from "@/components/routers/router-card";
+import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
 import { ListPageFrame } from "@/components/resources/list-page-frame";
 
 export function RoutersClient() {
@@ -42,8 +43,9 @@ export function RoutersClient() {
         ns="routersPage"
         icon="networks"
         list={list}
-        aside={data ? <CreateRouterForm externalNetworks={data.externalNetworks} /> : null}
-        cards={(items) => items.map((x) => <RouterCard key={x.id} router={x} list={data!} onConfirm={setConfirm} />)}
+        container={cardStack(!data)}
+        layout={withAside(data ? <CreateRouterForm externalNetworks={data.externalNetworks} /> : null)}
+        rows={(items) => stackRows(items, (x) => <RouterCard key={x.id} router={x} list={data!} onConfirm={setConfirm} />)}
       />
       <LazyConfirmDialog
         open={!!confirm}

@@ -6,6 +6,7 @@ import { useSecurityGroupMutations, useSecurityGroups, type SecurityGroup, type 
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateGroupForm } from "@/components/security-groups/create-group-form";
 import { GroupCard, ruleText } from "@/components/security-groups/group-card";
+import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
 import { ListPageFrame } from "@/components/resources/list-page-frame";
 
 type Confirm = { kind: "group"; group: SecurityGroup } | { kind: "rule"; group: SecurityGroup; rule: SecurityGroupRule } | null;
@@ -25,13 +26,14 @@ export function SecurityGroupsClient() {
         ns="securityGroupsPage"
         icon="shield"
         list={list}
-        aside={<CreateGroupForm />}
-        cards={(items) =>
-          items.map((g) => (
+        container={cardStack(!groups)}
+        layout={withAside(<CreateGroupForm />)}
+        rows={(items) =>
+          stackRows(items, (g) => (
             <GroupCard
               key={g.id}
               group={g}
-              groups={items}
+              groups={items!}
               onDelete={() => setConfirm({ kind: "group", group: g })}
               onRemoveRule={(rule) => setConfirm({ kind: "rule", group: g, rule })}
             />
