@@ -11152,6 +11152,8 @@ export interface components {
                 action: string;
                 requestId: string;
                 userId: string | null;
+                /** @description Started by the signed-in user */
+                mine: boolean;
                 startTime: string;
                 message: string | null;
             }[];

@@ -199,6 +199,7 @@ export const ActionLogSchema = z
         action: z.string().openapi({ example: "resize" }),
         requestId: z.string(),
         userId: z.string().nullable(),
+        mine: z.boolean().openapi({ description: "Started by the signed-in user" }),
         startTime: z.string(),
         message: z.string().nullable(),
       }),

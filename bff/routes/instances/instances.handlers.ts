@@ -43,7 +43,8 @@ export const remoteConsole: AppRouteHandler<RemoteConsoleRoute> = async (c) =>
 export const consoleLog: AppRouteHandler<ConsoleLogRoute> = async (c) =>
   c.json(await ops.consoleLog(nova(c), c.req.valid("param").id, c.req.valid("query").lines), 200);
 
-export const actionLog: AppRouteHandler<ActionLogRoute> = async (c) => c.json(await ops.actionLog(nova(c), c.req.valid("param").id), 200);
+export const actionLog: AppRouteHandler<ActionLogRoute> = async (c) =>
+  c.json(await ops.actionLog(nova(c), c.req.valid("param").id, c.get("session").body.user.id), 200);
 
 export const ports: AppRouteHandler<PortsRoute> = async (c) => c.json(await instancePorts(c.get("clients"), c.req.valid("param").id), 200);
 

@@ -32,7 +32,7 @@ export function ActionLogTab({ instance: i }: { instance: InstanceDetail }) {
                 <TableRow key={a.requestId + a.action}>
                   <TableCell>{novaActionLabel(t, a.action)}</TableCell>
                   <TableCell className="whitespace-nowrap text-xs">{a.startTime.replace("T", " ").replace(/\.\d+$/, "")}</TableCell>
-                  <TableCell className="font-mono text-xs">{a.userId ?? "—"}</TableCell>
+                  <TableCell>{a.userId ? t(a.mine ? "instanceOps.byYou" : "instanceOps.byOther") : "—"}</TableCell>
                   <TableCell className={a.message ? "text-danger" : undefined}>{a.message ?? "—"}</TableCell>
                   <TableCell className="font-mono text-xs">{a.requestId}</TableCell>
                 </TableRow>
