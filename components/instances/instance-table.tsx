@@ -73,7 +73,7 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
             title={i.name || undefined}
             className={`block ${truncateCell} font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}
           >
-            {i.name || <span className="italic">{t("instances.unnamed")}</span>}
+            {i.name || t("instances.unnamed")}
           </IntentLink>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
         </TableCell>

@@ -18,14 +18,11 @@ export const withAside =
     </div>
   );
 
-/** The rows as a stack of cards; the empty state takes a card's look of its own. */
+/** The rows as a stack of cards (the failure and the empty state stand in the stack the same way). */
 export const cardStack =
   (busy: boolean) =>
   (list: ReactNode): ReactNode => (
-    <div
-      className="space-y-3 [&>[data-slot=empty-state]]:rounded-lg [&>[data-slot=empty-state]]:border [&>[data-slot=empty-state]]:bg-surface"
-      aria-busy={busy}
-    >
+    <div className="space-y-3" aria-busy={busy}>
       {list}
     </div>
   );

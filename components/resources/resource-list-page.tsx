@@ -10,7 +10,7 @@ import type { LiveRow } from "@/lib/queries/live";
 import type { IconName } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 import type { LiveRowSource } from "./live-rows";
-import { ListPageFrame } from "./list-page-frame";
+import { ListPageFrame } from "./table-states";
 import { ListToolbar } from "./list-toolbar";
 import { useListState } from "./use-list-state";
 

@@ -2,8 +2,7 @@
 
 import { useT } from "@/lib/i18n/client";
 import { useFlavors } from "@/lib/queries/flavors";
-import { ListPageFrame } from "@/components/resources/list-page-frame";
-import { SkeletonRows } from "@/components/resources/table-states";
+import { ListPageFrame, SkeletonRows } from "@/components/resources/table-states";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 

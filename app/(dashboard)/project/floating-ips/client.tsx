@@ -6,8 +6,7 @@ import { useFloatingIpMutations, useFloatingIps, type FloatingIp } from "@/lib/q
 import { AllocateForm } from "@/components/floating-ips/allocate-form";
 import { FloatingIpRow } from "@/components/floating-ips/floating-ip-row";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
-import { ListPageFrame } from "@/components/resources/list-page-frame";
-import { SkeletonRows } from "@/components/resources/table-states";
+import { ListPageFrame, SkeletonRows } from "@/components/resources/table-states";
 import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type Pending = { kind: "release" | "disassociate"; fip: FloatingIp } | null;

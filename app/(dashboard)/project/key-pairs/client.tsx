@@ -8,8 +8,7 @@ import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
 import { withAside } from "@/components/resources/list-layouts";
-import { ListPageFrame } from "@/components/resources/list-page-frame";
-import { SkeletonRows } from "@/components/resources/table-states";
+import { ListPageFrame, SkeletonRows } from "@/components/resources/table-states";
 
 export function KeypairsClient() {
   const t = useT();

@@ -8,7 +8,7 @@ import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateRouterForm } from "@/components/routers/create-router-form";
 import { RouterCard } from "@/components/routers/router-card";
 import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
-import { ListPageFrame } from "@/components/resources/list-page-frame";
+import { ListPageFrame } from "@/components/resources/table-states";
 
 export function RoutersClient() {
   const t = useT();

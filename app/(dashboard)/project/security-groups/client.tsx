@@ -7,7 +7,7 @@ import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateGroupForm } from "@/components/security-groups/create-group-form";
 import { GroupCard, ruleText } from "@/components/security-groups/group-card";
 import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
-import { ListPageFrame } from "@/components/resources/list-page-frame";
+import { ListPageFrame } from "@/components/resources/table-states";
 
 type Confirm = { kind: "group"; group: SecurityGroup } | { kind: "rule"; group: SecurityGroup; rule: SecurityGroupRule } | null;
 

@@ -3,7 +3,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/components/test/render";
 import { cardStack, stackRows, withAside } from "./list-layouts";
-import { ListPageFrame, type FrameQuery } from "./list-page-frame";
+import { ListPageFrame, type FrameQuery } from "./table-states";
 
 type Row = { id: string; name: string };
 const query = (o: Partial<FrameQuery<Row>>): FrameQuery<Row> => ({ data: undefined, error: null, refetch: vi.fn(), ...o });
