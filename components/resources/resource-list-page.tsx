@@ -87,7 +87,6 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
   const list = p.useList(query);
   const data = list.data;
   const transient = data?.items.some((i) => i.transient);
-  const failedFirst = !!list.error && !data;
   return (
     <>
       {/* The frame: header, the failure (naming the service) or the empty state or the table; here with the search
@@ -133,7 +132,7 @@ export function ResourceListPage<T extends LiveRow, S extends string, F extends 
         }
         rows={(items) => p.table(items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
         footer={
-          !failedFirst && (data?.nextMarker || state.cursor.length > 0) ? (
+          data?.nextMarker || state.cursor.length > 0 ? (
             <Suspense fallback={null}>
               <Pager
                 cursor={state.cursor}

@@ -32,51 +32,6 @@ export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: nu
   ));
 }
 
-interface ListStatesProps {
-  error: unknown;
-  errorTitle: string;
-  onRetry: () => void;
-  /** No items and no data yet: the table renders skeletons instead. */
-  empty: boolean;
-  searching: boolean;
-  onClearSearch: () => void;
-  emptyIcon: IconName;
-  emptyTitle: string;
-  emptyHint: ReactNode;
-  emptyAction?: ReactNode;
-}
-
-/**
- * What a list shows instead of (or above) its rows: the failure (whose message names the service) with a
- * retry, or the empty state, which distinguishes "nothing here" from "nothing matches".
- */
-export function ListStates(p: ListStatesProps): ReactNode {
-  const t = useT();
-  if (p.error) {
-    return (
-      <div className="p-4">
-        <QueryError title={p.errorTitle} error={p.error} onRetry={p.onRetry} />
-        <p className="mt-2 text-xs text-muted-foreground">{t("lists.errorHint")}</p>
-      </div>
-    );
-  }
-  if (!p.empty) return null;
-  return (
-    <Suspense fallback={null}>
-      {p.searching ? (
-        <EmptyState
-          icon="search"
-          title={t("lists.noMatch")}
-          description={t("lists.noMatchHint")}
-          action={<Button onClick={p.onClearSearch}>{t("lists.clear")}</Button>}
-        />
-      ) : (
-        <EmptyState icon={p.emptyIcon} title={p.emptyTitle} description={p.emptyHint} action={p.emptyAction} />
-      )}
-    </Suspense>
-  );
-}
-
 /** The texts a list page's i18n namespace must have: `<ns>.title`, `.description`, `.error`, `.empty`, `.emptyHint`. */
 export interface FrameTexts {
   title: string;
@@ -132,37 +87,39 @@ export function ListPageFrame<T>(p: ListPageFrameProps<T>) {
   const empty = data?.items.length === 0;
   const failedFirst = !!error && !data;
   const retry = () => void p.list.refetch();
+  // Instead of the rows: the failure (whose message names the service) with a retry, or the empty state, which
+  // tells "nothing here" from "nothing matches". A failed refetch keeps the rows, under the error.
   const body = (
     <>
       {p.toolbar}
-      <ListStates
-        error={failedFirst && error}
-        errorTitle={key("error")}
-        onRetry={retry}
-        empty={empty}
-        searching={!!p.searching}
-        onClearSearch={p.onClearSearch ?? retry}
-        emptyIcon={p.icon}
-        emptyTitle={key("empty")}
-        emptyHint={key("emptyHint")}
-        emptyAction={p.emptyAction}
-      />
-      {failedFirst || empty ? null : (
+      {failedFirst ? (
+        <div className="p-4">
+          <QueryError title={key("error")} error={error} onRetry={retry} />
+          <p className="mt-2 text-xs text-muted-foreground">{t("lists.errorHint")}</p>
+        </div>
+      ) : empty ? (
+        <Suspense fallback={null}>
+          {p.searching ? (
+            <EmptyState
+              icon="search"
+              title={t("lists.noMatch")}
+              description={t("lists.noMatchHint")}
+              action={<Button onClick={p.onClearSearch}>{t("lists.clear")}</Button>}
+            />
+          ) : (
+            <EmptyState icon={p.icon} title={key("empty")} description={key("emptyHint")} action={p.emptyAction} />
+          )}
+        </Suspense>
+      ) : (
         <>
           {error ? <QueryError className="m-3" title={key("error")} error={error} onRetry={retry} /> : null}
           {p.rows(data?.items)}
         </>
       )}
-      {p.footer}
+      {failedFirst ? null : p.footer}
     </>
   );
-  const list = p.container ? (
-    p.container(body)
-  ) : (
-    <Card aria-label={key("title")} aria-busy={!data}>
-      {body}
-    </Card>
-  );
+  const list = p.container ? p.container(body) : <Card aria-label={key("title")}>{body}</Card>;
   return (
     <>
       <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
