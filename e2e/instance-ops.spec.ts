@@ -106,7 +106,24 @@ test.describe("Instance operations", () => {
       await expect(page.status).toContainText("Active", { timeout: 30_000 });
       await expect(page.main).toContainText("m1.medium");
       await page.tab(/^Action log$/).click();
-      await expect(page.panel.getByRole("cell", { name: "confirmResize" })).toBeVisible();
+      await expect(page.panel.getByRole("cell", { name: "Confirm resize", exact: true })).toBeVisible();
+    });
+  });
+
+  test("attach an interface: the Ports tab names its network and links to it, not by id", async ({ app, cloud, seed }) => {
+    test.setTimeout(150_000);
+    await withInstance(app, cloud, seed, async (page) => {
+      await page.tab(/^Ports$/).click();
+      await page.panel.getByRole("button", { name: /^Attach interface$/ }).click();
+      await page.pick(new RegExp(`^${seed.network}$`));
+      await page.dialogConfirm.click();
+      await expect(page.dialog).toBeHidden();
+      const network = page.panel.getByRole("link", { name: seed.network, exact: true });
+      await expect(network).toBeVisible({ timeout: 60_000 });
+      await expect(network).toHaveAttribute("href", /^\/project\/networks\/[0-9a-f-]+$/);
+      // The port is named by its fixed IP (Nova's port is unnamed), and its detach button says so.
+      await expect(page.panel.getByRole("button", { name: /^Detach \d+\.\d+\.\d+\.\d+/ })).toBeVisible();
+      expect(await page.a11yViolations()).toEqual([]);
     });
   });
 
@@ -141,7 +158,7 @@ test.describe("Instance operations", () => {
       await expect(page.reason("confirm-resize")).toHaveText("确认调整大小：仅在调整大小后等待确认时（VERIFY_RESIZE）可用");
       await page.tab(/^操作日志$/).click();
       await expect(page.panel.getByRole("columnheader", { name: "操作" })).toBeVisible();
-      await expect(page.panel.getByRole("cell", { name: "create" })).toBeVisible();
+      await expect(page.panel.getByRole("cell", { name: "创建", exact: true })).toBeVisible();
       await page.tab(/^控制台日志$/).click();
       await expect(page.panel.getByRole("combobox", { name: "行数" })).toBeVisible();
       await page.screenshot("instance-tabs-zh-CN");

@@ -57,7 +57,9 @@ export function DhcpNetworkTable({ networks, selected, onToggle }: Props) {
                   ) : null}
                 </TableCell>
                 <TableCell>
-                  <div className="font-medium">{n.name || n.id}</div>
+                  <div className="font-medium">
+                    {n.name || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}
+                  </div>
                   <div className="font-mono text-xs text-muted-foreground">{n.id}</div>
                 </TableCell>
                 <TableCell>

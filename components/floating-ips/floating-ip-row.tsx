@@ -27,11 +27,12 @@ export function FloatingIpRow({ fip, targets, onRelease, onDisassociate }: Props
   return (
     <TableRow data-testid={`fip-row-${fip.address}`}>
       <TableCell className="font-mono text-sm">{fip.address}</TableCell>
-      <TableCell>{fip.networkName || fip.networkId.slice(0, 8)}</TableCell>
+      <TableCell>{fip.networkName || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}</TableCell>
       <TableCell>
         {fip.portId ? (
           <span>
-            {fip.instance?.name || fip.portId.slice(0, 8)} <span className="font-mono text-xs text-muted-foreground">{fip.fixedIp}</span>
+            {fip.instance ? fip.instance.name || t("instances.unnamed") : null}{" "}
+            <span className="font-mono text-xs text-muted-foreground">{fip.fixedIp}</span>
           </span>
         ) : (
           <div className="space-y-1">
@@ -43,7 +44,7 @@ export function FloatingIpRow({ fip, targets, onRelease, onDisassociate }: Props
                 <option value="">{targets.length ? t("floatingIpsPage.target") : t("floatingIpsPage.noTargets")}</option>
                 {targets.map((x) => (
                   <option key={x.portId} value={x.portId}>
-                    {`${x.instance.name || x.instance.id.slice(0, 8)} · ${x.fixedIp}`}
+                    {`${x.instance.name || t("instances.unnamed")} · ${x.fixedIp}`}
                   </option>
                 ))}
               </Select>

@@ -70,10 +70,10 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
           {/* A long name never widens the table: cut with an ellipsis, in full on hover and on the detail page. */}
           <IntentLink
             href={`/project/instances/${i.id}`}
-            title={i.name || i.id}
+            title={i.name || undefined}
             className={`block ${truncateCell} font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring`}
           >
-            {i.name || i.id}
+            {i.name || t("instances.unnamed")}
           </IntentLink>
           <div className="font-mono text-[11px] text-muted-foreground">{i.id.slice(0, 8)}</div>
         </TableCell>

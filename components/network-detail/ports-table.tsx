@@ -38,8 +38,8 @@ export function PortsTable({ ports, onDelete }: { ports: PortSummary[] | undefin
           ports.map((p) => (
             <TableRow key={p.id} data-testid={`port-row-${p.name || p.id}`}>
               <TableCell>
-                <div className={truncateCell} title={p.name || p.id}>
-                  {p.name || <span className="font-mono text-xs">{p.id.slice(0, 8)}</span>}
+                <div className={truncateCell} title={p.name || undefined}>
+                  {p.name || <span className="italic text-muted-foreground">{t("networkDetail.unnamedPort")}</span>}
                 </div>
               </TableCell>
               <TableCell className="font-mono text-xs">{p.fixedIps.map((f) => f.ipAddress).join(", ")}</TableCell>
@@ -53,7 +53,7 @@ export function PortsTable({ ports, onDelete }: { ports: PortSummary[] | undefin
                     size="sm"
                     variant="ghost"
                     onClick={() => onDelete(p)}
-                    aria-label={`${t("networkDetail.deletePort")} ${p.name || p.id}`}
+                    aria-label={`${t("networkDetail.deletePort")} ${p.name || p.fixedIps.map((f) => f.ipAddress).join(", ") || t("networkDetail.unnamedPort")}`}
                   >
                     {t("netforms.delete")}
                   </Button>

@@ -32,8 +32,8 @@ export function SubnetsTable({ subnets }: { subnets: NetworkDetail["subnets"] | 
           subnets.map((s) => (
             <TableRow key={s.id} data-testid={`subnet-row-${s.cidr}`}>
               <TableCell>
-                <div className={truncateCell} title={s.name || s.id}>
-                  {s.name || s.id.slice(0, 8)}
+                <div className={truncateCell} title={s.name || s.cidr}>
+                  {s.name || s.cidr}
                 </div>
               </TableCell>
               <TableCell className="font-mono text-xs">{s.cidr}</TableCell>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CardContent, CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Skeleton } from "@/components/ui/skeleton";
+import { novaActionLabel } from "@/components/instances/nova-action-label";
 
 /** The project's recent instance actions (Nova's action logs), newest first; the user's own are marked. */
 export function RecentActionsCard() {
@@ -27,13 +28,13 @@ export function RecentActionsCard() {
           <ul className="divide-y text-sm" data-testid="recent-actions">
             {q.data.items.map((a) => (
               <li key={a.requestId + a.serverId} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-1.5">
-                <Badge>{a.action}</Badge>
+                <Badge>{novaActionLabel(t, a.action)}</Badge>
                 <Link
                   href={`/project/instances/${a.serverId}`}
                   className="max-w-[16rem] truncate text-primary hover:underline"
-                  title={a.serverName}
+                  title={a.serverName || undefined}
                 >
-                  {a.serverName || a.serverId}
+                  {a.serverName || <span className="italic">{t("instances.unnamed")}</span>}
                 </Link>
                 {a.mine ? <span className="text-xs text-muted-foreground">{t("quotaUsage.recentMine")}</span> : null}
                 <span className="ml-auto text-xs text-muted-foreground">

@@ -7,14 +7,11 @@ import type { MessageKey, Messages } from "@/lib/i18n/translate";
 import { lazyWithPreload } from "@/lib/lazy";
 import type { ListSpec, SortDir, listQueryOf } from "@/lib/list-state";
 import type { LiveRow } from "@/lib/queries/live";
-import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
-import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
 import { Spinner } from "@/components/ui/spinner";
 import type { LiveRowSource } from "./live-rows";
+import { ListPageFrame } from "./table-states";
 import { ListToolbar } from "./list-toolbar";
-import { ListStates } from "./table-states";
 import { useListState } from "./use-list-state";
 
 // Only lists longer than a page show the pager: its code loads when it is shown (rendered on the server all the same).
@@ -80,88 +77,74 @@ export interface ResourceListPageProps<T extends LiveRow, S extends string, F ex
 }
 
 /**
- * One resource list page: header, search + filter toolbar, the card with its failure, empty and truncated states,
- * the table and the pager, all from the URL state; transitional rows stay live. Instances, volumes, images and
+ * One paged resource list page, on the list template (ListPageFrame): header, search + filter toolbar, the card with
+ * its failure, empty and truncated states, the table and the pager, all from the URL state; transitional rows stay live. Instances, volumes, images and
  * networks are built on it; a new list needs its search-params.ts spec, its query hook and its table.
  */
 export function ResourceListPage<T extends LiveRow, S extends string, F extends string = never>(p: ResourceListPageProps<T, S, F>) {
   const t = useT();
-  const key = (k: keyof ListTexts) => t(`${p.ns}.${k}` as MessageKey);
   const { state, query, update } = useListState(p.spec);
   const list = p.useList(query);
   const data = list.data;
   const transient = data?.items.some((i) => i.transient);
-  const searching = !!state.search || !!state.filter;
-  const empty = !!data && data.items.length === 0;
-  const failedFirst = !!list.error && !data;
-  const retry = () => list.refetch();
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={key("title")} description={key("description")} actions={p.actions} />
-      {/* The card: toolbar, then the failure (naming the service) or the empty state or the table, then the pager.
-          A failed refetch keeps the rows on screen under the error. */}
-      <Card aria-label={key("title")}>
-        <ListToolbar
-          search={state.search}
-          onSearch={(search) => update({ search })}
-          placeholder={key("searchPlaceholder")}
-          filter={
-            p.filter && p.spec.filter
-              ? {
-                  label: p.filter.label,
-                  value: state.filter,
-                  options: p.spec.filter.values.map((v) => ({ value: v, label: p.filter!.option(v) })),
-                  onChange: (filter) => update({ filter: filter as F | undefined }),
-                }
-              : undefined
-          }
-        >
-          {p.pollingNote && transient ? (
-            <span className="inline-flex items-center gap-1.5" role="status">
-              <Spinner className="size-3" />
-              {p.pollingNote}
-            </span>
-          ) : null}
-        </ListToolbar>
-        {data?.truncated || data?.unavailable?.length ? (
-          <Suspense fallback={null}>
-            <ListNotices truncated={data.truncated} unavailable={data.unavailable} />
-          </Suspense>
-        ) : null}
-        <ListStates
-          error={failedFirst ? list.error : null}
-          errorTitle={key("error")}
-          onRetry={retry}
-          empty={empty}
-          searching={searching}
-          onClearSearch={() => update({ search: "", filter: undefined })}
-          emptyIcon={p.icon}
-          emptyTitle={key("empty")}
-          emptyHint={key("emptyHint")}
-          emptyAction={p.actions}
-        />
-        {!failedFirst && !empty ? (
+      {/* The frame: header, the failure (naming the service) or the empty state or the table; here with the search
+          toolbar above the rows and the pager below them. */}
+      <ListPageFrame
+        ns={p.ns}
+        icon={p.icon}
+        list={list}
+        actions={p.actions}
+        emptyAction={p.actions}
+        searching={!!state.search || !!state.filter}
+        onClearSearch={() => update({ search: "", filter: undefined })}
+        toolbar={
           <>
-            {list.error ? (
-              <div className="border-b p-3">
-                <QueryError title={key("error")} error={list.error} onRetry={retry} />
-              </div>
+            <ListToolbar
+              search={state.search}
+              onSearch={(search) => update({ search })}
+              placeholder={t(`${p.ns}.searchPlaceholder` as MessageKey)}
+              filter={
+                p.filter && p.spec.filter
+                  ? {
+                      label: p.filter.label,
+                      value: state.filter,
+                      options: p.spec.filter.values.map((v) => ({ value: v, label: p.filter!.option(v) })),
+                      onChange: (filter) => update({ filter: filter as F | undefined }),
+                    }
+                  : undefined
+              }
+            >
+              {p.pollingNote && transient ? (
+                <span className="inline-flex items-center gap-1.5" role="status">
+                  <Spinner className="size-3" />
+                  {p.pollingNote}
+                </span>
+              ) : null}
+            </ListToolbar>
+            {data?.truncated || data?.unavailable?.length ? (
+              <Suspense fallback={null}>
+                <ListNotices truncated={data.truncated} unavailable={data.unavailable} />
+              </Suspense>
             ) : null}
-            {p.table(data?.items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
           </>
-        ) : null}
-        {!failedFirst && (data?.nextMarker || state.cursor.length > 0) ? (
-          <Suspense fallback={null}>
-            <Pager
-              cursor={state.cursor}
-              nextMarker={data?.nextMarker}
-              count={data?.items.length ?? 0}
-              fetching={list.isFetching}
-              onPage={(cursor) => update({ cursor })}
-            />
-          </Suspense>
-        ) : null}
-      </Card>
+        }
+        rows={(items) => p.table(items, { sort: state.sort, dir: state.dir, onSort: (sort, dir) => update({ sort, dir }) })}
+        footer={
+          data?.nextMarker || state.cursor.length > 0 ? (
+            <Suspense fallback={null}>
+              <Pager
+                cursor={state.cursor}
+                nextMarker={data?.nextMarker}
+                count={data?.items.length ?? 0}
+                fetching={list.isFetching}
+                onPage={(cursor) => update({ cursor })}
+              />
+            </Suspense>
+          ) : null
+        }
+      />
       {transient && p.liveRows ? (
         <Suspense fallback={null}>
           <LiveRows items={data!.items} source={p.liveRows} stopAfterMs={p.stopPollingAfterMs} />

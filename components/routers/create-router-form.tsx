@@ -45,7 +45,7 @@ export function CreateRouterForm({ externalNetworks }: { externalNetworks: { id:
             <option value="">{t("routersPage.noGateway")}</option>
             {externalNetworks.map((n) => (
               <option key={n.id} value={n.id}>
-                {n.name || n.id}
+                {n.name || t("networks.unnamed")}
               </option>
             ))}
           </Select>

@@ -34,7 +34,7 @@ export function RouterCard({ router, list, onConfirm }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 className="truncate font-semibold" title={router.name}>
-            {router.name || router.id}
+            {router.name || t("routersPage.unnamed")}
           </h2>
           <p className="font-mono text-[11px] text-muted-foreground">{router.id}</p>
         </div>
@@ -64,7 +64,7 @@ export function RouterCard({ router, list, onConfirm }: Props) {
         <h3 className="text-sm font-medium">{t("routersPage.gateway")}</h3>
         {router.gateway ? (
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <span>{router.gateway.networkName || router.gateway.networkId}</span>
+            <span>{router.gateway.networkName || <span className="italic text-muted-foreground">{t("networks.unnamed")}</span>}</span>
             <code className="font-mono text-xs">{router.gateway.ips.join(", ")}</code>
             <Button size="sm" onClick={() => onConfirm({ kind: "clear", router })}>
               {t("routersPage.clearGateway")}
@@ -77,7 +77,7 @@ export function RouterCard({ router, list, onConfirm }: Props) {
               <Select id={`${id}-ext`} value={extChoice} onChange={(e) => setExt(e.target.value)} className="block">
                 {list.externalNetworks.map((n) => (
                   <option key={n.id} value={n.id}>
-                    {n.name || n.id}
+                    {n.name || t("networks.unnamed")}
                   </option>
                 ))}
               </Select>

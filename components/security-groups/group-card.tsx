@@ -22,7 +22,7 @@ export function ruleText(t: Translate, r: SecurityGroupRule, names: ReadonlyMap<
     protocol: r.protocol ? r.protocol.toUpperCase() : t("securityGroupsPage.any"),
     ports,
     remote: r.remoteGroupId
-      ? (names.get(r.remoteGroupId) ?? r.remoteGroupId.slice(0, 8))
+      ? (names.get(r.remoteGroupId) ?? t("securityGroupsPage.remoteOtherGroup"))
       : (r.remoteCidr ?? t("securityGroupsPage.remoteAny")),
   };
 }

@@ -39,7 +39,7 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
         </g>
         {topology.nodes.map((n) => {
           const kind = t(`topologyPage.kind.${n.kind}` as MessageKey);
-          const line1 = (n.name || n.id).slice(0, 22);
+          const line1 = (n.name || t("topologyPage.unnamed")).slice(0, 22);
           const line2 = `${kind}${n.detail ? ` · ${n.detail}` : ""}`.slice(0, 30);
           // The link's name is its visible text (name, kind, detail); the full name of a truncated one is in the text list.
           return (

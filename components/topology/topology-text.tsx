@@ -18,7 +18,7 @@ export function TopologyText({ topology }: { topology: Topology }) {
           <li key={n.id}>
             <span className="text-muted-foreground">{t(`topologyPage.kind.${n.kind}` as MessageKey)}: </span>
             <Link href={hrefOf(n)} className="font-medium underline-offset-4 hover:underline">
-              {n.name || n.id}
+              {n.name || t("topologyPage.unnamed")}
             </Link>
             {n.detail ? <span className="text-muted-foreground"> ({n.detail})</span> : null}
             {links.length ? (

@@ -15,7 +15,7 @@ export function CreateVolumeButton({
   label,
   variant = "primary",
 }: {
-  preset?: { type: VolumeSourceType; id: string };
+  preset?: { type: VolumeSourceType; id: string; label?: string | null };
   label?: string;
   variant?: "primary" | "secondary";
 }) {

@@ -23,7 +23,11 @@ interface Props {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** A source chosen beforehand (e.g. "create from this snapshot" on a volume's page). */
-  preset?: { type: VolumeSourceType; id: string };
+  preset?: {
+    type: VolumeSourceType;
+    id: string /** Its name, shown while the options load or when they leave it out. */;
+    label?: string | null;
+  };
 }
 
 /** The sources to choose from, per kind: images, snapshots and volumes the project can use. */
@@ -178,7 +182,9 @@ export function CreateVolumeDialog({ open, onOpenChange, preset }: Props) {
                   {o.label}
                 </option>
               ))}
-              {preset && !options.some((o) => o.id === preset.id) ? <option value={preset.id}>{preset.id}</option> : null}
+              {preset && !options.some((o) => o.id === preset.id) ? (
+                <option value={preset.id}>{preset.label || t("volumeActions.unnamed")}</option>
+              ) : null}
             </Select>
             {sourceErr ? (
               <p id="cv-source-err" className="text-xs text-danger">

@@ -79,7 +79,7 @@ export function VolumeFacts({ volume: v }: { volume: VolumeDetail }) {
                   <TableRow key={a.serverId}>
                     <TableCell>
                       <IntentLink href={`/project/instances/${a.serverId}`} className="underline-offset-4 hover:underline">
-                        {a.serverName ?? a.serverId}
+                        {a.serverName ?? <span className="italic text-muted-foreground">{t("volumes.serverUnknown")}</span>}
                       </IntentLink>
                     </TableCell>
                     <TableCell className="font-mono text-xs">{a.device ?? none}</TableCell>

@@ -60,7 +60,11 @@ export function VolumeSnapshots({ snapshots }: { snapshots: VolumeSnapshot[] }) 
                 </TableCell>
                 <TableCell className="whitespace-nowrap text-right">
                   <span className="inline-flex gap-2">
-                    <CreateVolumeButton preset={{ type: "snapshot", id: s.id }} label={t("volumeActions.create")} variant="secondary" />
+                    <CreateVolumeButton
+                      preset={{ type: "snapshot", id: s.id, label: s.name }}
+                      label={t("volumeActions.create")}
+                      variant="secondary"
+                    />
                     <Button
                       variant="danger"
                       onClick={() => setDoomed(s)}

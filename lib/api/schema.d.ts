@@ -11152,12 +11152,29 @@ export interface components {
                 action: string;
                 requestId: string;
                 userId: string | null;
+                /** @description Started by the signed-in user */
+                mine: boolean;
                 startTime: string;
                 message: string | null;
             }[];
         };
         InstancePorts: {
-            items: components["schemas"]["InstancePort"][];
+            items: components["schemas"]["InstancePortRow"][];
+            /** @description Services that failed while building the page; the fields that need them are null (unknown), not absent */
+            unavailable: {
+                /** @example compute */
+                service: string;
+                /** @example upstream_unreachable */
+                code: string;
+            }[];
+        };
+        InstancePortRow: components["schemas"]["InstancePort"] & {
+            /** @description The port's name; null when unnamed or when Neutron could not be asked */
+            name: string | null;
+            /** @description The network's name; null when unnamed or not known */
+            networkName: string | null;
+            /** @description Whether Neutron answered for the network (false: its name is unknown, not empty) */
+            networkNameKnown: boolean;
         };
         InstancePort: {
             portId: string;

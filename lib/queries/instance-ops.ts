@@ -8,6 +8,8 @@ import { volumeKeys } from "./volume-keys";
 type S = components["schemas"];
 export type InstanceActionBody = S["InstanceActionRequest"];
 export type InstancePort = S["InstancePort"];
+/** A row of the ports tab: the port with its name and its network's name from Neutron (`networkNameKnown`). */
+export type InstancePortRow = S["InstancePortRow"];
 
 /**
  * The instance page's tabs and its other operations (resize, snapshot, attach…), apart from lib/queries/instances.ts

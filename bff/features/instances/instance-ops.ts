@@ -57,20 +57,20 @@ const toPort = (p: Awaited<ReturnType<Nova["interfaces"]>>[number]) => ({
   fixedIps: p.fixed_ips.map((f) => f.ip_address),
 });
 
-export const instancePorts = async (nova: Nova, id: string) => ({ items: (await nova.interfaces(id)).map(toPort) });
-
 export async function consoleLog(nova: Nova, id: string, lines: number) {
   const out = await nova.consoleOutput(id, lines);
   return { lines: out.split("\n"), requested: lines };
 }
 
-export async function actionLog(nova: Nova, id: string) {
+/** The action log, each entry flagged when the signed-in user (`userId`) started it. */
+export async function actionLog(nova: Nova, id: string, userId: string) {
   const rows = await nova.instanceActions(id);
   return {
     items: rows.map((r) => ({
       action: r.action,
       requestId: r.request_id,
       userId: r.user_id ?? null,
+      mine: r.user_id === userId,
       startTime: r.start_time,
       message: r.message ?? null,
     })),

@@ -199,6 +199,7 @@ export const ActionLogSchema = z
         action: z.string().openapi({ example: "resize" }),
         requestId: z.string(),
         userId: z.string().nullable(),
+        mine: z.boolean().openapi({ description: "Started by the signed-in user" }),
         startTime: z.string(),
         message: z.string().nullable(),
       }),
@@ -217,7 +218,17 @@ export const InstancePortSchema = z
     fixedIps: z.array(z.string()),
   })
   .openapi("InstancePort");
-export const InstancePortsSchema = z.object({ items: z.array(InstancePortSchema) }).openapi("InstancePorts");
+export const InstancePortRowSchema = InstancePortSchema.extend({
+  name: z.string().nullable().openapi({ description: "The port's name; null when unnamed or when Neutron could not be asked" }),
+  networkName: z.string().nullable().openapi({ description: "The network's name; null when unnamed or not known" }),
+  networkNameKnown: z
+    .boolean()
+    .openapi({ description: "Whether Neutron answered for the network (false: its name is unknown, not empty)" }),
+}).openapi("InstancePortRow");
+export type InstancePortRow = z.infer<typeof InstancePortRowSchema>;
+export const InstancePortsSchema = z
+  .object({ items: z.array(InstancePortRowSchema), unavailable: UnavailableSchema })
+  .openapi("InstancePorts");
 export const VolumeAttached = z.object({ volumeId: z.string(), device: z.string().nullable() }).openapi("InstanceVolumeAttached");
 export const Detached = z.object({ id: z.string() }).openapi("InstanceDetached", { description: "Nova accepted the detach" });
 export const InstanceSnapshotsSchema = z

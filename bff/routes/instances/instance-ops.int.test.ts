@@ -118,6 +118,8 @@ describe(`instance operations (${target.name})`, () => {
     const names = log.body.items.map((x: { action: string }) => x.action);
     for (const n of ["rebuild", "unshelve", "shelve", "unrescue", "rescue", "unlock", "lock", "create"]) expect(names).toContain(n);
     expect(names.at(-1)).toBe("create");
+    // The rebuild was demo's own: the log says so, so the page need not show a user id.
+    expect(log.body.items.find((x: { action: string }) => x.action === "rebuild")).toMatchObject({ mine: true });
   }, 120_000);
 
   it.skipIf(onReal)(
@@ -242,6 +244,12 @@ describe(`instance operations (${target.name})`, () => {
     const ports = await a.get(`/api/instances/${id}/ports`);
     expect(InstancePortsSchema.safeParse(ports.body).success).toBe(true);
     expect(ports.body.items.map((p: { portId: string }) => p.portId)).toContain(att.body.portId);
+    // The network is named from Neutron, not shown by its id.
+    expect(ports.body.items.find((p: { portId: string }) => p.portId === att.body.portId)).toMatchObject({
+      networkName: net.name,
+      networkNameKnown: true,
+    });
+    expect(ports.body.unavailable).toEqual([]);
     expect((await a.request("DELETE", `/api/instances/${id}/ports/${att.body.portId}`)).status).toBe(202);
     const end = Date.now() + 60_000;
     while (Date.now() < end) {

@@ -1,4 +1,5 @@
 import { instanceDetail } from "../../features/instances/instance-detail";
+import { instancePorts } from "../../features/instances/instance-ports";
 import { listInstances } from "../../features/instances/list-instances";
 import { runInstanceAction } from "../../features/instances/run-action";
 import type { AppRouteHandler } from "../../lib/types";
@@ -42,9 +43,10 @@ export const remoteConsole: AppRouteHandler<RemoteConsoleRoute> = async (c) =>
 export const consoleLog: AppRouteHandler<ConsoleLogRoute> = async (c) =>
   c.json(await ops.consoleLog(nova(c), c.req.valid("param").id, c.req.valid("query").lines), 200);
 
-export const actionLog: AppRouteHandler<ActionLogRoute> = async (c) => c.json(await ops.actionLog(nova(c), c.req.valid("param").id), 200);
+export const actionLog: AppRouteHandler<ActionLogRoute> = async (c) =>
+  c.json(await ops.actionLog(nova(c), c.req.valid("param").id, c.get("session").body.user.id), 200);
 
-export const ports: AppRouteHandler<PortsRoute> = async (c) => c.json(await ops.instancePorts(nova(c), c.req.valid("param").id), 200);
+export const ports: AppRouteHandler<PortsRoute> = async (c) => c.json(await instancePorts(c.get("clients"), c.req.valid("param").id), 200);
 
 export const attachPort: AppRouteHandler<AttachPortRoute> = async (c) =>
   c.json(await ops.attachPort(nova(c), c.req.valid("param").id, c.req.valid("json")), 200);

@@ -45,7 +45,7 @@ export function OpDialog({ open, action, instance: i, onOpenChange }: OpDialogPr
   const options = useQuery({ ...bootQueries.options(), enabled: open && needsOptions });
   const o = options.data;
   const label = t(`instances.action.${a}`);
-  const display = i.name || i.id;
+  const display = i.name || t("instances.unnamed");
 
   const flavors = (o?.flavors ?? []).filter((f) => f.name !== i.flavor.name);
   const images = (o?.images ?? []).filter((x) => !x.volumeBacked);
@@ -163,21 +163,21 @@ export function OpDialog({ open, action, instance: i, onOpenChange }: OpDialogPr
         {a === "rebuild"
           ? picker(
               "instanceOps.image",
-              images.map((x) => ({ id: x.id, text: x.name ?? x.id })),
+              images.map((x) => ({ id: x.id, text: x.name || t("images.unnamed") })),
               "instanceOps.noFlavors",
             )
           : null}
         {a === "attach-volume"
           ? picker(
               "instanceOps.volume",
-              volumes.map((v) => ({ id: v.id, text: `${v.name || v.id} · ${v.size} GiB` })),
+              volumes.map((v) => ({ id: v.id, text: `${v.name || t("volumes.unnamed")} · ${v.size} GiB` })),
               "instanceOps.noVolumes",
             )
           : null}
         {a === "attach-interface"
           ? picker(
               "instanceOps.network",
-              networks.map((n) => ({ id: n.id, text: n.name || n.id })),
+              networks.map((n) => ({ id: n.id, text: n.name || t("networks.unnamed") })),
               "instanceOps.noNetworks",
             )
           : null}

@@ -6,6 +6,7 @@ import type { InstanceDetail } from "@/lib/queries/instances";
 import { instanceOpQueries } from "@/lib/queries/instance-ops";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { novaActionLabel } from "../nova-action-label";
 import { TabState } from "./tab-state";
 
 /** What was done to the instance, by whom, when, and Nova's result (os-instance-actions), newest first. */
@@ -29,9 +30,9 @@ export function ActionLogTab({ instance: i }: { instance: InstanceDetail }) {
             <TableBody>
               {d.items.map((a) => (
                 <TableRow key={a.requestId + a.action}>
-                  <TableCell>{a.action}</TableCell>
+                  <TableCell>{novaActionLabel(t, a.action)}</TableCell>
                   <TableCell className="whitespace-nowrap text-xs">{a.startTime.replace("T", " ").replace(/\.\d+$/, "")}</TableCell>
-                  <TableCell className="font-mono text-xs">{a.userId ?? "—"}</TableCell>
+                  <TableCell>{a.userId ? t(a.mine ? "instanceOps.byYou" : "instanceOps.byOther") : "—"}</TableCell>
                   <TableCell className={a.message ? "text-danger" : undefined}>{a.message ?? "—"}</TableCell>
                   <TableCell className="font-mono text-xs">{a.requestId}</TableCell>
                 </TableRow>

@@ -43,8 +43,8 @@ export function VolumesTab({ instance: i }: { instance: InstanceDetail }) {
           <TableBody>
             {i.volumes.map((v) => (
               <TableRow key={v.id}>
-                <TableCell className="max-w-60 truncate" title={v.name ?? v.id}>
-                  {v.name || <span className="font-mono text-xs">{v.id}</span>}
+                <TableCell className="max-w-60 truncate" title={v.name ?? undefined}>
+                  {v.name || <span className="italic text-muted-foreground">{t("volumes.unnamed")}</span>}
                 </TableCell>
                 <TableCell className="font-mono text-xs">{v.device ?? "—"}</TableCell>
                 <TableCell>{v.sizeGiB != null ? `${v.sizeGiB} GiB` : "—"}</TableCell>
@@ -74,7 +74,10 @@ export function VolumesTab({ instance: i }: { instance: InstanceDetail }) {
       )}
       <ConfirmDetach
         open={!!detaching}
-        title={t("instanceOps.detachVolumeTitle", { volume: detaching?.name || detaching?.id || "", name: i.name || i.id })}
+        title={t("instanceOps.detachVolumeTitle", {
+          volume: detaching?.name || t("volumes.unnamed"),
+          name: i.name || t("instances.unnamed"),
+        })}
         body={t("instanceOps.detachVolumeBody", { device: detaching?.device ?? "—" })}
         pending={op.isPending}
         error={op.error}

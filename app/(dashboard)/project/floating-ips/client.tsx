@@ -3,14 +3,10 @@
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useFloatingIpMutations, useFloatingIps, type FloatingIp } from "@/lib/queries/floating-ips";
-import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
 import { AllocateForm } from "@/components/floating-ips/allocate-form";
 import { FloatingIpRow } from "@/components/floating-ips/floating-ip-row";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
-import { SkeletonRows } from "@/components/resources/table-states";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListPageFrame, SkeletonRows } from "@/components/resources/table-states";
 import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type Pending = { kind: "release" | "disassociate"; fip: FloatingIp } | null;
@@ -23,24 +19,18 @@ export function FloatingIpsClient() {
   const data = list.data;
   const mutation = pending?.kind === "release" ? m.release : m.associate;
   const fip = pending?.fip;
-  const mapped = fip?.instance
-    ? t("floatingIpsPage.releaseMapped", { instance: fip.instance.name || fip.instance.id, ip: fip.fixedIp ?? "" })
-    : null;
+  // Who loses the address: the instance by name (or "unnamed instance"), else the port's fixed IP alone.
+  const holder = fip?.instance ? fip.instance.name || t("instances.unnamed") : null;
+  const mapped = holder ? t("floatingIpsPage.releaseMapped", { instance: holder, ip: fip?.fixedIp ?? "" }) : null;
   return (
     <>
-      <PageHeader
-        eyebrow={t("nav.project")}
-        title={t("floatingIpsPage.title")}
-        description={t("floatingIpsPage.description")}
+      <ListPageFrame
+        ns="floatingIpsPage"
+        icon="globe"
+        list={list}
         actions={data ? <AllocateForm networks={data.externalNetworks} /> : null}
-      />
-      <Card className="overflow-x-auto" tabIndex={0} aria-label={t("floatingIpsPage.title")}>
-        {list.error ? (
-          <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} />
-        ) : data && !data.items.length ? (
-          <EmptyState icon="globe" title={t("floatingIpsPage.empty")} description={t("floatingIpsPage.emptyHint")} />
-        ) : (
-          <Table aria-busy={!data}>
+        rows={(items) => (
+          <Table aria-busy={!items}>
             <TableCaption>{t("floatingIpsPage.title")}</TableCaption>
             <TableHeader>
               <TableRow className="hover:bg-transparent">
@@ -54,10 +44,10 @@ export function FloatingIpsClient() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {!data ? (
+              {!items || !data ? (
                 <SkeletonRows columns={5} />
               ) : (
-                data.items.map((f) => (
+                items.map((f) => (
                   <FloatingIpRow
                     key={f.id}
                     fip={f}
@@ -70,7 +60,7 @@ export function FloatingIpsClient() {
             </TableBody>
           </Table>
         )}
-      </Card>
+      />
       <LazyConfirmDialog
         open={!!pending}
         onOpenChange={(o) => !o && (setPending(null), mutation.reset())}
@@ -82,7 +72,7 @@ export function FloatingIpsClient() {
         consequences={
           pending?.kind === "release"
             ? [t("floatingIpsPage.releaseBody", { network: fip?.networkName ?? "" }), ...(mapped ? [mapped] : [])]
-            : [t("floatingIpsPage.disassociateBody", { instance: fip?.instance?.name ?? fip?.portId ?? "", ip: fip?.fixedIp ?? "" })]
+            : [t("floatingIpsPage.disassociateBody", { instance: holder ?? t("floatingIpsPage.target"), ip: fip?.fixedIp ?? "" })]
         }
         confirmLabel={pending?.kind === "release" ? t("floatingIpsPage.release") : t("floatingIpsPage.disassociate")}
         pending={mutation.isPending}

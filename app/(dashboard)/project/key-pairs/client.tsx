@@ -3,73 +3,65 @@
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useKeypairMutations, useKeypairs, type Keypair } from "@/lib/queries/keypairs";
-import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
 import { KeypairForm } from "@/components/keypairs/keypair-form";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, truncateCell } from "@/components/ui/table";
-import { SkeletonRows } from "@/components/resources/table-states";
+import { withAside } from "@/components/resources/list-layouts";
+import { ListPageFrame, SkeletonRows } from "@/components/resources/table-states";
 
 export function KeypairsClient() {
   const t = useT();
   const list = useKeypairs();
   const { remove } = useKeypairMutations();
   const [deleting, setDeleting] = useState<Keypair | null>(null);
-  const items = list.data?.items;
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t("keypairsPage.title")} description={t("keypairsPage.description")} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <Card className="overflow-x-auto" tabIndex={0} aria-label={t("keypairsPage.title")}>
-          {list.error ? (
-            <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} />
-          ) : items && !items.length ? (
-            <EmptyState icon="key" title={t("keypairsPage.empty")} />
-          ) : (
-            <Table aria-busy={!items}>
-              <TableCaption>{t("keypairsPage.title")}</TableCaption>
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>{t("netforms.name")}</TableHead>
-                  <TableHead>{t("keypairsPage.fingerprint")}</TableHead>
-                  <TableHead>{t("keypairsPage.type")}</TableHead>
-                  <TableHead>
-                    <span className="sr-only">{t("netforms.delete")}</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {!items ? (
-                  <SkeletonRows columns={4} />
-                ) : (
-                  items.map((k) => (
-                    <TableRow key={k.name} data-testid={`keypair-row-${k.name}`}>
-                      <TableCell>
-                        <div className={`font-medium ${truncateCell}`} title={k.name}>
-                          {k.name}
-                        </div>
-                      </TableCell>
-                      <TableCell>
-                        <code className="font-mono text-xs break-all">{k.fingerprint}</code>
-                      </TableCell>
-                      <TableCell>{k.type}</TableCell>
-                      <TableCell className="text-right">
-                        <Button size="sm" variant="ghost" onClick={() => setDeleting(k)} aria-label={`${t("netforms.delete")} ${k.name}`}>
-                          {t("netforms.delete")}
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                  ))
-                )}
-              </TableBody>
-            </Table>
-          )}
-        </Card>
-        <KeypairForm />
-      </div>
+      <ListPageFrame
+        ns="keypairsPage"
+        icon="key"
+        list={list}
+        layout={withAside(<KeypairForm />)}
+        rows={(items) => (
+          <Table aria-busy={!items}>
+            <TableCaption>{t("keypairsPage.title")}</TableCaption>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>{t("netforms.name")}</TableHead>
+                <TableHead>{t("keypairsPage.fingerprint")}</TableHead>
+                <TableHead>{t("keypairsPage.type")}</TableHead>
+                <TableHead>
+                  <span className="sr-only">{t("netforms.delete")}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {!items ? (
+                <SkeletonRows columns={4} />
+              ) : (
+                items.map((k) => (
+                  <TableRow key={k.name} data-testid={`keypair-row-${k.name}`}>
+                    <TableCell>
+                      <div className={`font-medium ${truncateCell}`} title={k.name}>
+                        {k.name}
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      <code className="font-mono text-xs break-all">{k.fingerprint}</code>
+                    </TableCell>
+                    <TableCell>{k.type}</TableCell>
+                    <TableCell className="text-right">
+                      <Button size="sm" variant="ghost" onClick={() => setDeleting(k)} aria-label={`${t("netforms.delete")} ${k.name}`}>
+                        {t("netforms.delete")}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        )}
+      />
       <LazyConfirmDialog
         open={!!deleting}
         onOpenChange={(o) => !o && (setDeleting(null), remove.reset())}

@@ -4,14 +4,11 @@ import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useRouterMutations, useRouters } from "@/lib/queries/routers";
 import type { RouterConfirm } from "@/components/routers/router-confirm";
-import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateRouterForm } from "@/components/routers/create-router-form";
 import { RouterCard } from "@/components/routers/router-card";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
+import { ListPageFrame } from "@/components/resources/table-states";
 
 export function RoutersClient() {
   const t = useT();
@@ -42,22 +39,14 @@ export function RoutersClient() {
           };
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t("routersPage.title")} description={t("routersPage.description")} />
-      {list.error ? <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <div className="space-y-3" aria-busy={!data}>
-          {!data ? (
-            <Skeleton className="h-16 w-full" />
-          ) : !data.items.length ? (
-            <Card>
-              <EmptyState icon="networks" title={t("routersPage.empty")} description={t("routersPage.emptyHint")} />
-            </Card>
-          ) : (
-            data.items.map((x) => <RouterCard key={x.id} router={x} list={data} onConfirm={setConfirm} />)
-          )}
-        </div>
-        {data ? <CreateRouterForm externalNetworks={data.externalNetworks} /> : null}
-      </div>
+      <ListPageFrame
+        ns="routersPage"
+        icon="networks"
+        list={list}
+        container={cardStack(!data)}
+        layout={withAside(data ? <CreateRouterForm externalNetworks={data.externalNetworks} /> : null)}
+        rows={(items) => stackRows(items, (x) => <RouterCard key={x.id} router={x} list={data!} onConfirm={setConfirm} />)}
+      />
       <LazyConfirmDialog
         open={!!confirm}
         onOpenChange={(o) => !o && (setConfirm(null), mutation.reset())}

@@ -3,12 +3,11 @@
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useSecurityGroupMutations, useSecurityGroups, type SecurityGroup, type SecurityGroupRule } from "@/lib/queries/security-groups";
-import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
 import { LazyConfirmDialog } from "@/components/netops/lazy-confirm";
 import { CreateGroupForm } from "@/components/security-groups/create-group-form";
 import { GroupCard, ruleText } from "@/components/security-groups/group-card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { cardStack, stackRows, withAside } from "@/components/resources/list-layouts";
+import { ListPageFrame } from "@/components/resources/table-states";
 
 type Confirm = { kind: "group"; group: SecurityGroup } | { kind: "rule"; group: SecurityGroup; rule: SecurityGroupRule } | null;
 
@@ -23,26 +22,24 @@ export function SecurityGroupsClient() {
   const rt = confirm?.kind === "rule" ? ruleText(t, confirm.rule, names) : null;
   return (
     <>
-      <PageHeader eyebrow={t("nav.project")} title={t("securityGroupsPage.title")} description={t("securityGroupsPage.description")} />
-      {list.error ? <QueryError title={t("netforms.loadFailed")} error={list.error} onRetry={() => list.refetch()} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <div className="space-y-3" aria-busy={!groups}>
-          {!groups ? (
-            <Skeleton className="h-16 w-full" />
-          ) : (
-            groups.map((g) => (
-              <GroupCard
-                key={g.id}
-                group={g}
-                groups={groups}
-                onDelete={() => setConfirm({ kind: "group", group: g })}
-                onRemoveRule={(rule) => setConfirm({ kind: "rule", group: g, rule })}
-              />
-            ))
-          )}
-        </div>
-        <CreateGroupForm />
-      </div>
+      <ListPageFrame
+        ns="securityGroupsPage"
+        icon="shield"
+        list={list}
+        container={cardStack(!groups)}
+        layout={withAside(<CreateGroupForm />)}
+        rows={(items) =>
+          stackRows(items, (g) => (
+            <GroupCard
+              key={g.id}
+              group={g}
+              groups={items!}
+              onDelete={() => setConfirm({ kind: "group", group: g })}
+              onRemoveRule={(rule) => setConfirm({ kind: "rule", group: g, rule })}
+            />
+          ))
+        }
+      />
       <LazyConfirmDialog
         open={!!confirm}
         onOpenChange={(o) => !o && (setConfirm(null), mutation.reset())}
