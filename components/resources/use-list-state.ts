@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { getterOf, listQueryOf, listSearchOf, parseListState, type ListSpec, type ListState } from "@/lib/list-state";
 
 /** The list's URL state and a setter that replaces the URL (no scroll); changing what is listed restarts paging. */
@@ -10,9 +10,15 @@ export function useListState<S extends string, F extends string>(spec: ListSpec<
   const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => parseListState(spec, getterOf(new URLSearchParams(params.toString()))), [spec, params]);
+  // The state asked for and not yet rendered: a second change before it lands (a debounced search firing just after a
+  // filter was picked) builds on it, not on the state the caller last rendered, so neither change is lost.
+  const asked = useRef<ListState<S, F>>(undefined);
+  useEffect(() => {
+    asked.current = undefined;
+  }, [params]);
   const update = useCallback(
     (patch: Partial<ListState<S, F>>) => {
-      const next = { ...state, ...patch };
+      const next = (asked.current = { ...(asked.current ?? state), ...patch });
       if (!("cursor" in patch)) next.cursor = [];
       router.replace(`${pathname}${listSearchOf(spec, next)}`, { scroll: false });
     },
