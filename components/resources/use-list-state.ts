@@ -13,6 +13,7 @@ export function useListState<S extends string, F extends string>(spec: ListSpec<
   // The state asked for and not yet rendered: a second change before it lands (a debounced search firing just after a
   // filter was picked) builds on it, not on the state the caller last rendered, so neither change is lost.
   const asked = useRef<ListState<S, F>>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it runs when the URL changed, to forget what was asked
   useEffect(() => {
     asked.current = undefined;
   }, [params]);

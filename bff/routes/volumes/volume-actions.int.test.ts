@@ -161,7 +161,11 @@ describe(`volume actions (${target.name})`, () => {
       const inUse = await until(id, (x) => x.status === "in-use" && x.attachments.length === 1);
       // The server boots from an image: its local root disk holds the first name, so Nova gives the first volume the
       // second (the prefix is the driver's: libvirt's vd, the real tier's FakeDriver sd).
-      expect(inUse.attachments[0]).toMatchObject({ serverId: server.id, serverName: `${tag}-srv`, device: expect.stringMatching(/^\/dev\/(vd|sd)b$/) });
+      expect(inUse.attachments[0]).toMatchObject({
+        serverId: server.id,
+        serverName: `${tag}-srv`,
+        device: expect.stringMatching(/^\/dev\/(vd|sd)b$/),
+      });
       expect(inUse.actions.find((x: any) => x.action === "delete")).toMatchObject({ enabled: false, reason: "attached" });
       const refused = await a.request("DELETE", `/api/volumes/${id}`);
       expect(refused.status).toBe(409);
