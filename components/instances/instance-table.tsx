@@ -14,6 +14,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
+import { NovaFault } from "./nova-fault";
 
 /** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
 const STICKY_END = "sticky right-0 bg-surface";
@@ -79,11 +80,7 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
         </TableCell>
         <TableCell className="max-w-[16rem]">
           <InstanceStatusBadge status={i.status} taskState={i.taskState} />
-          {i.faultMessage ? (
-            <p className="mt-1 line-clamp-2 text-xs text-danger" title={i.faultMessage}>
-              {i.faultMessage}
-            </p>
-          ) : null}
+          {i.faultMessage && i.faultReason ? <NovaFault reason={i.faultReason} message={i.faultMessage} compact /> : null}
         </TableCell>
         <TableCell className="max-w-[14rem]">
           {i.bootFromVolume ? (

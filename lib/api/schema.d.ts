@@ -11037,8 +11037,9 @@ export interface components {
             };
             addresses: components["schemas"]["InstanceAddress"][];
             created: string;
-            /** @description Nova's fault message, verbatim, when the instance is in ERROR */
+            /** @description Nova's fault message, verbatim, when the instance is in ERROR: data for a disclosure, not a headline */
             faultMessage: string | null;
+            faultReason: components["schemas"]["NovaFaultReason"];
             /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
             transient: boolean;
             /** @description Each action enabled, or disabled with the reason; the action route enforces the same policy */
@@ -11050,6 +11051,14 @@ export interface components {
             version: number;
             type: string | null;
         };
+        /** @description Nova's fault message as a code and parameters the UI translates (no ids), when the instance is in ERROR */
+        NovaFaultReason: {
+            /** @enum {string} */
+            code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+            params: {
+                [key: string]: string | number;
+            };
+        } | null;
         InstanceActionState: {
             action: components["schemas"]["InstanceActionName"];
             enabled: boolean;
