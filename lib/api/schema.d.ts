@@ -11906,7 +11906,7 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
-            orphanReason: string | null;
+            orphanReason: components["schemas"]["LineageOrphanReason"];
             /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
             ownerUnknown: boolean;
             provisionedBytes: number;
@@ -11926,6 +11926,11 @@ export interface components {
             /** @description Direct clones that keep this image from being deleted */
             blockedBy: string[];
         };
+        /** @description Why an RBD image is an orphan; its name (shown beside) carries the id */
+        LineageOrphanReason: {
+            /** @enum {string} */
+            code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+        } | null;
         LineageTree: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
@@ -12052,6 +12057,7 @@ export interface components {
             snap: string | null;
             orphan: string;
             why: string;
+            reason: components["schemas"]["LineageOrphanReason"] & unknown;
         };
         LineageCleanupRequest: {
             orphans: string[];

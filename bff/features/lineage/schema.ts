@@ -1,4 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { ORPHAN_REASONS } from "./types";
+
+export const OrphanReasonSchema = z
+  .object({ code: z.enum(ORPHAN_REASONS) })
+  .openapi("LineageOrphanReason", { description: "Why an RBD image is an orphan; its name (shown beside) carries the id" });
 
 const spec = z
   .string()
@@ -13,7 +18,7 @@ export const LineageNodeSchema = z
     kind: z.enum(["image", "instance-snapshot", "root-disk", "volume", "other"]),
     orphan: z.boolean(),
     owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
-    orphanReason: z.string().nullable(),
+    orphanReason: OrphanReasonSchema.nullable(),
     ownerUnknown: z
       .boolean()
       .openapi({ description: "No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan" }),
@@ -94,6 +99,7 @@ export const CleanupStepSchema = z
     snap: z.string().nullable(),
     orphan: z.string(),
     why: z.string(),
+    reason: OrphanReasonSchema.nullable().openapi({ description: "On the delete-image step: why the image is an orphan" }),
   })
   .openapi("LineageCleanupStep");
 
