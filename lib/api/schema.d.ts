@@ -10972,8 +10972,15 @@ export interface components {
             } | null;
             fault: {
                 code: number;
-                /** @description Nova's fault message, verbatim */
+                /** @description Nova's fault message, verbatim: data for a disclosure, not a headline */
                 message: string;
+                reason: {
+                    /** @enum {string} */
+                    code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
                 created: string | null;
             } | null;
             startedAt: string;
@@ -11039,7 +11046,13 @@ export interface components {
             created: string;
             /** @description Nova's fault message, verbatim, when the instance is in ERROR: data for a disclosure, not a headline */
             faultMessage: string | null;
-            faultReason: components["schemas"]["NovaFaultReason"];
+            faultReason: {
+                /** @enum {string} */
+                code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                params: {
+                    [key: string]: string | number;
+                };
+            } | null;
             /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
             transient: boolean;
             /** @description Each action enabled, or disabled with the reason; the action route enforces the same policy */
@@ -11051,14 +11064,6 @@ export interface components {
             version: number;
             type: string | null;
         };
-        /** @description Nova's fault message as a code and parameters the UI translates (no ids), when the instance is in ERROR */
-        NovaFaultReason: {
-            /** @enum {string} */
-            code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
-            params: {
-                [key: string]: string | number;
-            };
-        } | null;
         InstanceActionState: {
             action: components["schemas"]["InstanceActionName"];
             enabled: boolean;
@@ -11906,7 +11911,10 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
-            orphanReason: components["schemas"]["LineageOrphanReason"];
+            orphanReason: {
+                /** @enum {string} */
+                code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
             /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
             ownerUnknown: boolean;
             provisionedBytes: number;
@@ -11926,11 +11934,6 @@ export interface components {
             /** @description Direct clones that keep this image from being deleted */
             blockedBy: string[];
         };
-        /** @description Why an RBD image is an orphan; its name (shown beside) carries the id */
-        LineageOrphanReason: {
-            /** @enum {string} */
-            code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
-        } | null;
         LineageTree: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
@@ -12057,7 +12060,10 @@ export interface components {
             snap: string | null;
             orphan: string;
             why: string;
-            reason: components["schemas"]["LineageOrphanReason"] & unknown;
+            reason: {
+                /** @enum {string} */
+                code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
         };
         LineageCleanupRequest: {
             orphans: string[];

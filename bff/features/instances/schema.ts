@@ -94,8 +94,8 @@ export const ActionStateSchema = z
   .openapi("InstanceActionState");
 
 export const NovaFaultReasonSchema = z
-  .object({ code: z.enum(NOVA_FAULT_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) })
-  .openapi("NovaFaultReason");
+  /** Inline, not a named component: a nullable reference loses its null in the generated types. */
+  .object({ code: z.enum(NOVA_FAULT_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 export const InstanceSummarySchema = z
   .object({
@@ -119,9 +119,8 @@ export const InstanceSummarySchema = z
       .string()
       .nullable()
       .openapi({ description: "Nova's fault message, verbatim, when the instance is in ERROR: data for a disclosure, not a headline" }),
-    faultReason: NovaFaultReasonSchema.nullable().openapi({
-      description: "Nova's fault message as a code and parameters the UI translates (no ids), when the instance is in ERROR",
-    }),
+    /** Nova's fault message as a code and parameters the UI translates (no ids), when the instance is in ERROR. */
+    faultReason: NovaFaultReasonSchema.nullable(),
     transient: z.boolean().openapi({ description: "Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling" }),
     actions: z
       .array(ActionStateSchema)

@@ -2,8 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { ORPHAN_REASONS } from "./types";
 
 export const OrphanReasonSchema = z
-  .object({ code: z.enum(ORPHAN_REASONS) })
-  .openapi("LineageOrphanReason", { description: "Why an RBD image is an orphan; its name (shown beside) carries the id" });
+  /** Why an RBD image is an orphan; its name (shown beside) carries the id. Inline: a nullable reference loses its null. */
+  .object({ code: z.enum(ORPHAN_REASONS) });
 
 const spec = z
   .string()
@@ -99,7 +99,8 @@ export const CleanupStepSchema = z
     snap: z.string().nullable(),
     orphan: z.string(),
     why: z.string(),
-    reason: OrphanReasonSchema.nullable().openapi({ description: "On the delete-image step: why the image is an orphan" }),
+    /** On the delete-image step: why the image is an orphan. */
+    reason: OrphanReasonSchema.nullable(),
   })
   .openapi("LineageCleanupStep");
 
