@@ -92,7 +92,7 @@ test.describe("Instance operations", () => {
     test.setTimeout(120_000);
     await withInstance(app, cloud, seed, async (page, srv) => {
       await page.action(/^Resize$/).click();
-      await expect(page.dialog).toContainText("VERIFY_RESIZE");
+      await expect(page.dialog).toContainText("awaits your confirmation");
       await page.pick(/^m1\.medium/);
       expect(await page.a11yViolations()).toEqual([]);
       await page.dialogConfirm.click();
