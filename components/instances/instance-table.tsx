@@ -1,7 +1,7 @@
 "use client";
 
 import { IntentLink } from "@/components/ui/intent-link";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { InstanceSummary } from "@/lib/queries/instances";
@@ -14,7 +14,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
-import { NovaFault } from "./nova-fault";
+import { lazyWithPreload } from "@/lib/lazy";
 
 /** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
 const STICKY_END = "sticky right-0 bg-surface";
@@ -59,6 +59,9 @@ export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) 
   );
 }
 
+/** Nova's fault under an ERROR row: few rows have one, so its code loads with the first such row, not with the list. */
+const LazyNovaFault = lazyWithPreload(() => import("./nova-fault").then((m) => m.NovaFault));
+
 /** One instance, and under it the failure of an action started from the row, if any. */
 function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
   const t = useT();
@@ -80,7 +83,11 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
         </TableCell>
         <TableCell className="max-w-[16rem]">
           <InstanceStatusBadge status={i.status} taskState={i.taskState} />
-          {i.faultMessage && i.faultReason ? <NovaFault reason={i.faultReason} message={i.faultMessage} compact /> : null}
+          {i.faultMessage && i.faultReason ? (
+            <Suspense fallback={null}>
+              <LazyNovaFault reason={i.faultReason} message={i.faultMessage} compact />
+            </Suspense>
+          ) : null}
         </TableCell>
         <TableCell className="max-w-[14rem]">
           {i.bootFromVolume ? (
