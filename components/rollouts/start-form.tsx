@@ -108,8 +108,8 @@ export function StartRolloutForm({
             />
             <p id={`${id}-maxfail-hint`} className="text-xs text-muted-foreground">
               {t("rollouts.form.maxFailHint")}{" "}
-              <span className="whitespace-nowrap">
-                {t("rollouts.form.ansibleTerm")} <code className="font-mono text-[11px]">max_fail_percentage</code>
+              <span className="block">
+                {t("rollouts.form.ansibleTerm")} <code className="break-all font-mono text-[11px]">max_fail_percentage</code>
               </span>
             </p>
           </div>
