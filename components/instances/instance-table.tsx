@@ -1,7 +1,7 @@
 "use client";
 
 import { IntentLink } from "@/components/ui/intent-link";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { InstanceSummary } from "@/lib/queries/instances";
@@ -14,7 +14,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
-import { lazyWithPreload } from "@/lib/lazy";
+import { novaFaultText } from "./nova-fault-text";
 
 /** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
 const STICKY_END = "sticky right-0 bg-surface";
@@ -59,9 +59,6 @@ export function InstanceTable({ items, sort, dir, onSort }: InstanceTableProps) 
   );
 }
 
-/** Nova's fault under an ERROR row: few rows have one, so its code loads with the first such row, not with the list. */
-const LazyNovaFault = lazyWithPreload(() => import("./nova-fault").then((m) => m.NovaFault));
-
 /** One instance, and under it the failure of an action started from the row, if any. */
 function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
   const t = useT();
@@ -83,10 +80,11 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
         </TableCell>
         <TableCell className="max-w-[16rem]">
           <InstanceStatusBadge status={i.status} taskState={i.taskState} />
-          {i.faultMessage && i.faultReason ? (
-            <Suspense fallback={null}>
-              <LazyNovaFault reason={i.faultReason} message={i.faultMessage} compact />
-            </Suspense>
+          {/* The headline only (the list's first load is at its budget): Nova's own text is on the detail page, in a disclosure. */}
+          {i.faultReason ? (
+            <p className="mt-1 line-clamp-2 text-xs text-danger" data-testid="fault-reason">
+              {novaFaultText(t, i.faultReason)}
+            </p>
           ) : null}
         </TableCell>
         <TableCell className="max-w-[14rem]">

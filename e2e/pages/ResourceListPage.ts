@@ -42,7 +42,7 @@ export class InstancesPage extends ResourceListPage {
   link(name: string): Locator {
     return this.table.getByRole("link", { name, exact: true });
   }
-  /** The headline of Nova's fault under an instance row's status (translated; Nova's own text is behind a disclosure). */
+  /** The headline of Nova's fault under an instance row's status (translated; Nova's own text is on the detail page). */
   rowFault(name: string): Locator {
     return this.row(name).getByTestId("fault-reason");
   }
