@@ -1,27 +1,32 @@
-import type { Translate } from "@/lib/i18n/translate";
+/** Nova's status, task state and fault, as the UI words them (the fault from the BFF's code and parameters). */
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { InstanceSummary } from "@/lib/queries/instances";
 import { labelOr, type Tone } from "@/components/resources/status-label";
 
-export function instanceTone(status: string, taskState: string | null): Tone {
-  if (taskState) return "info";
-  switch (status.toUpperCase()) {
-    case "ACTIVE":
-      return "success";
-    case "ERROR":
-      return "danger";
-    case "SHUTOFF":
-      return "neutral";
-    case "PAUSED":
-    case "SUSPENDED":
-    case "SHELVED":
-    case "SHELVED_OFFLOADED":
-      return "warning";
-    default:
-      return "info";
-  }
-}
+const TONES: Record<string, Tone> = {
+  ACTIVE: "success",
+  ERROR: "danger",
+  SHUTOFF: "neutral",
+  PAUSED: "warning",
+  SUSPENDED: "warning",
+  SHELVED: "warning",
+  SHELVED_OFFLOADED: "warning",
+};
+
+/** A running task is "info" whatever the status; otherwise the status's tone, "info" for the transitional ones. */
+export const instanceTone = (status: string, taskState: string | null): Tone => (!taskState && TONES[status.toUpperCase()]) || "info";
 
 /** Nova's server status ("ACTIVE", "VERIFY_RESIZE"…) in the active locale; an unknown one as Nova wrote it. */
 export const instanceStatusLabel = (t: Translate, status: string): string => labelOr(t, `instances.status.${status.toUpperCase()}`, status);
 
 /** Nova's task state ("powering-off", "resize_prep"…) in the active locale; an unknown one with spaces for underscores. */
 export const instanceTaskLabel = (t: Translate, task: string): string => labelOr(t, `instances.task.${task}`, task.replace(/_/g, " "));
+
+export type NovaFaultReason = NonNullable<InstanceSummary["faultReason"]>;
+
+/** The headline for Nova's fault, from the BFF's code and parameters, in the active locale (a volume status translated too). */
+export function novaFaultText(t: Translate, { code, params }: NovaFaultReason): string {
+  const status = params.status ? labelOr(t, `volumes.status.${params.status}`, String(params.status)) : "";
+  const key = code === "volume_not_created" && !status ? "volume_not_created_nostatus" : code;
+  return t(`instances.faultReason.${key}` as MessageKey, { ...params, status });
+}

@@ -1,7 +1,7 @@
 import { createTranslator } from "@/lib/i18n/translate";
 import en from "@/lib/i18n/messages/en.json";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
-import { novaFaultText } from "./nova-fault-text";
+import { novaFaultText } from "./instance-status";
 
 describe("novaFaultText", () => {
   const t = createTranslator(en),
