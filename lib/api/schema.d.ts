@@ -10976,7 +10976,7 @@ export interface components {
                 message: string;
                 reason: {
                     /** @enum {string} */
-                    code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                    code: "volume_not_created" | "volume_not_created_cut" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
                     params: {
                         [key: string]: string | number;
                     };
@@ -11048,7 +11048,7 @@ export interface components {
             faultMessage: string | null;
             faultReason: {
                 /** @enum {string} */
-                code: "volume_not_created" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                code: "volume_not_created" | "volume_not_created_cut" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
                 params: {
                     [key: string]: string | number;
                 };

@@ -15,7 +15,7 @@ describe("novaFaultReason", () => {
 
   it("reads a VolumeNotCreated whose status Nova's 255-character cut removed", () => {
     const cut = `Build of instance ${S} aborted: Volume ${V} did not finish being created even after we waited 5 seconds or 2 attempts. And its sta`;
-    expect(novaFaultReason(cut)).toEqual({ code: "volume_not_created", params: { seconds: 5, attempts: 2, status: "" } });
+    expect(novaFaultReason(cut)).toEqual({ code: "volume_not_created_cut", params: { seconds: 5, attempts: 2 } });
   });
 
   it("tells NoValidHost from MaxRetriesExceeded", () => {

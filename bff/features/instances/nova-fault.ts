@@ -5,6 +5,7 @@
  */
 export const NOVA_FAULT_CODES = [
   "volume_not_created",
+  "volume_not_created_cut",
   "no_valid_host",
   "max_retries",
   "image_conversion_failed",
@@ -43,7 +44,11 @@ export function novaFaultReason(message: string): NovaFaultReason {
   const build = BUILD.exec(message.trim());
   const reason = build ? build[2] : message.trim();
   const v = VOLUME_NOT_CREATED.exec(reason);
-  if (v) return { code: "volume_not_created", params: { seconds: Number(v[1]), attempts: Number(v[2]), status: v[3] ?? "" } };
+  if (v) {
+    const waited = { seconds: Number(v[1]), attempts: Number(v[2]) };
+    // Nova's 255-character cut can take the volume's status away: a code of its own, not an empty parameter.
+    return v[3] ? { code: "volume_not_created", params: { ...waited, status: v[3] } } : { code: "volume_not_created_cut", params: waited };
+  }
   if (MAX_RETRIES.test(reason)) return { code: "max_retries", params: {} };
   if (NO_VALID_HOST.test(reason)) return { code: "no_valid_host", params: {} };
   const c = CONVERSION.exec(reason);
