@@ -14,7 +14,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
-import { novaFaultText } from "./instance-status";
+import { novaFaultText } from "./instance-status-badge";
 
 /** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
 const STICKY_END = "sticky right-0 bg-surface";

@@ -1,7 +1,7 @@
 import { createTranslator } from "@/lib/i18n/translate";
 import en from "@/lib/i18n/messages/en.json";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
-import { novaFaultText } from "./instance-status";
+import { novaFaultText } from "./instance-status-badge";
 
 describe("novaFaultText", () => {
   const t = createTranslator(en),

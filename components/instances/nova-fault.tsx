@@ -2,7 +2,7 @@
 
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/cn";
-import { type NovaFaultReason, novaFaultText } from "./instance-status";
+import { type NovaFaultReason, novaFaultText } from "./instance-status-badge";
 
 /**
  * Nova's fault as a translated headline; Nova's own text (English, with ids) only in a disclosure labelled as Nova's,

@@ -3,7 +3,7 @@
 import { useT } from "@/lib/i18n/client";
 import type { InstanceActionName, InstanceActionState, PowerAction } from "@/lib/queries/instances";
 import type { IconName } from "@/components/ui/icon";
-import { instanceStatusLabel, instanceTaskLabel } from "./instance-status";
+import { instanceStatusLabel, instanceTaskLabel } from "./instance-status-badge";
 
 export const ACTION_ICON: Record<PowerAction, IconName> = {
   start: "play",

@@ -4,7 +4,7 @@ import type { CSSProperties } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { Topology, TopologyNode } from "@/lib/queries/topology";
-import { instanceStatusLabel } from "@/components/instances/instance-status";
+import { instanceStatusLabel } from "@/components/instances/instance-status-badge";
 
 export const hrefOf = (n: TopologyNode): string =>
   n.kind === "instance" ? `/project/instances/${n.id}` : n.kind === "router" ? "/project/routers" : `/project/networks/${n.id}`;

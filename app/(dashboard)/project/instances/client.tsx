@@ -5,7 +5,7 @@ import { useT } from "@/lib/i18n/client";
 import { instanceRowSource, useInstances } from "@/lib/queries/instances";
 import { InstanceTable } from "@/components/instances/instance-table";
 import { ResourceListPage } from "@/components/resources/resource-list-page";
-import { instanceStatusLabel } from "@/components/instances/instance-status";
+import { instanceStatusLabel } from "@/components/instances/instance-status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { instanceListSpec } from "./search-params";

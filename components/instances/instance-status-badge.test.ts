@@ -1,7 +1,7 @@
 import { createTranslator } from "@/lib/i18n/translate";
 import en from "@/lib/i18n/messages/en.json";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
-import { instanceStatusLabel, instanceTaskLabel, instanceTone } from "./instance-status";
+import { instanceStatusLabel, instanceTaskLabel, instanceTone } from "./instance-status-badge";
 
 describe("instance status labels", () => {
   const t = createTranslator(en),
