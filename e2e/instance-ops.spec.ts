@@ -92,7 +92,7 @@ test.describe("Instance operations", () => {
     test.setTimeout(120_000);
     await withInstance(app, cloud, seed, async (page, srv) => {
       await page.action(/^Resize$/).click();
-      await expect(page.dialog).toContainText("VERIFY_RESIZE");
+      await expect(page.dialog).toContainText("awaits your confirmation");
       await page.pick(/^m1\.medium/);
       expect(await page.a11yViolations()).toEqual([]);
       await page.dialogConfirm.click();
@@ -155,7 +155,7 @@ test.describe("Instance operations", () => {
     test.setTimeout(120_000);
     await withInstance(app, cloud, seed, "zh-CN", async (page, srv) => {
       await expect(page.action(/^调整大小$/)).toBeEnabled();
-      await expect(page.reason("confirm-resize")).toHaveText("确认调整大小：仅在调整大小后等待确认时（VERIFY_RESIZE）可用");
+      await expect(page.reason("confirm-resize")).toHaveText("确认调整大小：仅在调整大小后、等待确认时可用");
       await page.tab(/^操作日志$/).click();
       await expect(page.panel.getByRole("columnheader", { name: "操作" })).toBeVisible();
       await expect(page.panel.getByRole("cell", { name: "创建", exact: true })).toBeVisible();

@@ -107,12 +107,12 @@ test.describe("project resources", () => {
     await detail.goto();
     await expect(detail.heading).toContainText(name);
     await expect(detail.action(/^Start$/)).toBeDisabled();
-    await expect(detail.reason("start")).toHaveText("Start: the instance is already running (ACTIVE)");
+    await expect(detail.reason("start")).toHaveText("Start: the instance is already running (Active)");
     await expect(detail.action(/^Start$/)).toHaveAttribute("aria-describedby", /.+/);
 
     await detail.action(/^Stop$/).click();
     await expect(detail.status).toHaveText("Shut off", { timeout: 20_000 });
-    await expect(detail.reason("stop")).toHaveText("Stop: the instance is already SHUTOFF");
+    await expect(detail.reason("stop")).toHaveText("Stop: the instance is already stopped (Shut off)");
     await detail.screenshot("instance-stopped-en");
 
     await detail.action(/^Start$/).click();
@@ -137,10 +137,10 @@ test.describe("project resources", () => {
     await list.goto();
     const start = list.rowAction(name, /^Start$/);
     await expect(start).toHaveAttribute("aria-disabled", "true");
-    await expect(start).toHaveAccessibleDescription("Start: the instance is already running (ACTIVE)");
+    await expect(start).toHaveAccessibleDescription("Start: the instance is already running (Active)");
     await list.rowAction(name, /^Stop$/).click();
     await expect(list.row(name)).toContainText("Shut off", { timeout: 20_000 });
-    await expect(list.rowAction(name, /^Stop$/)).toHaveAccessibleDescription("Stop: the instance is already SHUTOFF");
+    await expect(list.rowAction(name, /^Stop$/)).toHaveAccessibleDescription("Stop: the instance is already stopped (Shut off)");
     await list.screenshot("instances-row-actions-en");
     await list.rowAction(name, /^Delete$/).click();
     await expect(list.dialog.getByRole("heading")).toHaveText(`Delete instance ${name}?`);
@@ -171,14 +171,23 @@ test.describe("project resources", () => {
   });
 
   for (const locale of ["en", "zh-CN"] as const) {
-    test(`an instance in ERROR shows Nova's fault verbatim (${locale})`, async ({ app }) => {
+    test(`an instance in ERROR names Nova's fault in the locale, Nova's own text behind a disclosure (${locale})`, async ({ app }) => {
       await app.setPreferences({ locale, theme: "light" });
       await app.signInViaApi("demo");
       const list = new InstancesPage(app.page);
       await list.goto();
+      const headline =
+        locale === "en"
+          ? /^A new volume was not ready in time: Nova waited \d+ s \(\d+ checks\)( and it was still [\w ]+)?$/
+          : /^新建的云硬盘未能及时就绪：Nova 等待了 \d+ 秒（检查 \d+ 次）/;
+      await expect(list.rowFault(made.failed)).toHaveText(headline);
+      await expect(list.rowFault(made.failed)).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}/);
       await list.link(made.failed).click();
       await expect(app.page).toHaveURL(/\/project\/instances\/[0-9a-f-]{36}$/);
       const detail = new InstancePage(app.page, "");
+      await expect(detail.faultReason).toHaveText(headline);
+      await expect(detail.fault).toBeHidden();
+      await detail.openNovaMessage();
       await expect(detail.fault).toHaveText(
         /^Build of instance .* aborted: Volume .* did not finish being created even after we waited \d+ seconds or \d+ attempts\. And its status is \w+\.$/,
       );

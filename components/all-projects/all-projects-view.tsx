@@ -7,7 +7,8 @@ import { type AllKind, useAllProjects } from "@/lib/queries/all-projects";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { RelativeTime } from "@/components/common/relative-time";
-import { Badge } from "@/components/ui/badge";
+import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
+import { VolumeStatusBadge } from "@/components/volumes/volume-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardHeader, CardTitle } from "@/components/ui/card-sections";
@@ -114,7 +115,11 @@ export function AllProjectsView({ kind }: { kind: AllKind }) {
                         <div className="font-mono text-[11px] text-muted-foreground">{r.id.slice(0, 8)}</div>
                       </TableCell>
                       <TableCell>
-                        <Badge>{r.status}</Badge>
+                        {kind === "instances" ? (
+                          <InstanceStatusBadge status={r.status} taskState={null} />
+                        ) : (
+                          <VolumeStatusBadge status={r.status} transient={false} />
+                        )}
                       </TableCell>
                       <TableCell>
                         {r.projectId && names.get(r.projectId) ? <span>{names.get(r.projectId)} </span> : null}

@@ -15,6 +15,7 @@ import { PathDiagram } from "./path-diagram";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { secs } from "./plan-text";
 import { progressClock } from "./progress-clock";
+import { NovaFault } from "@/components/instances/nova-fault";
 
 /** The wall clock, ticking once a second while `on`. */
 function useNow(on: boolean): number {
@@ -124,7 +125,7 @@ export function ProgressView({ serverId, name, onAnother }: { serverId: string; 
         ) : null}
         {p?.fault ? (
           <Alert tone="danger" title={t("boot.progress.fault")} data-testid="progress-fault">
-            <code className="block whitespace-pre-wrap break-all text-xs text-foreground">{p.fault.message}</code>
+            <NovaFault reason={p.fault.reason} message={p.fault.message} />
           </Alert>
         ) : null}
         {p ? (

@@ -3,7 +3,7 @@
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import type { Infrastructure } from "@/lib/queries/infrastructure";
-import { Badge } from "@/components/ui/badge";
+import { StateBadges } from "./state-badges";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type Hypervisor = Infrastructure["hypervisors"][number];
@@ -37,10 +37,7 @@ export function HypervisorTable({ hypervisors }: { hypervisors: Hypervisor[] }) 
               <TableCell>{h.type ?? "—"}</TableCell>
               <TableCell>
                 <span className="flex gap-1">
-                  <Badge tone={h.state === "up" ? "success" : "danger"} dot>
-                    {h.state}
-                  </Badge>
-                  <Badge tone={h.status === "enabled" ? "neutral" : "warning"}>{h.status}</Badge>
+                  <StateBadges state={h.state} status={h.status} />
                 </span>
               </TableCell>
               <TableCell className="font-mono text-xs">{h.hostIp ?? "—"}</TableCell>

@@ -4,6 +4,7 @@ import { useT } from "@/lib/i18n/client";
 import type { Infrastructure } from "@/lib/queries/infrastructure";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { StateBadges } from "./state-badges";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type ServiceRow = Infrastructure["services"][number];
@@ -37,10 +38,7 @@ export function ServiceTable({ services }: { services: ServiceRow[] }) {
               <TableCell>{s.zone}</TableCell>
               <TableCell>
                 <span className="flex flex-wrap gap-1">
-                  <Badge tone={s.state === "up" ? "success" : "danger"} dot>
-                    {s.state}
-                  </Badge>
-                  <Badge tone={s.status === "enabled" ? "neutral" : "warning"}>{s.status}</Badge>
+                  <StateBadges state={s.state} status={s.status} />
                   {s.forcedDown ? <Badge tone="danger">{t("infrastructure.forcedDown")}</Badge> : null}
                 </span>
               </TableCell>

@@ -14,6 +14,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatMiB } from "@/lib/format/bytes";
 import { InstanceRowActions } from "./instance-row-actions";
 import { InstanceStatusBadge } from "./instance-status-badge";
+import { novaFaultText } from "./instance-status-badge";
 
 /** The actions column stays at the right edge while a narrow screen scrolls the table under it. */
 const STICKY_END = "sticky right-0 bg-surface";
@@ -79,9 +80,10 @@ function InstanceRow({ instance: i }: { instance: InstanceSummary }) {
         </TableCell>
         <TableCell className="max-w-[16rem]">
           <InstanceStatusBadge status={i.status} taskState={i.taskState} />
-          {i.faultMessage ? (
-            <p className="mt-1 line-clamp-2 text-xs text-danger" title={i.faultMessage}>
-              {i.faultMessage}
+          {/* The headline only (the list's first load is at its budget): Nova's own text is on the detail page, in a disclosure. */}
+          {i.faultReason ? (
+            <p className="mt-1 line-clamp-2 text-xs text-danger" data-testid="fault-reason">
+              {novaFaultText(t, i.faultReason)}
             </p>
           ) : null}
         </TableCell>

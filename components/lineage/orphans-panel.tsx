@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { NodeKindBadge } from "./node-kind-badge";
 import { NodeUsage } from "./node-usage";
+import { orphanReasonText } from "./orphan-reason";
 import { PlanSteps } from "./plan-steps";
 
 /** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
@@ -81,7 +82,11 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
                   <NodeKindBadge node={n} />
                   <code>{spec}</code>
                 </label>
-                <span className="text-xs text-muted-foreground">{n.orphanReason}</span>
+                {n.orphanReason ? (
+                  <span className="text-xs text-muted-foreground" data-reason={n.orphanReason.code}>
+                    {orphanReasonText(t, n.orphanReason)}
+                  </span>
+                ) : null}
                 <NodeUsage node={n} />
                 {n.blockedBy.length ? (
                   <span className="w-full pl-6 text-xs text-warning">

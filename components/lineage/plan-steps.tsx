@@ -1,6 +1,7 @@
 import { useT } from "@/lib/i18n/client";
 import { Badge } from "@/components/ui/badge";
 import type { LineageCleanup, LineageCleanupStep } from "@/lib/queries/lineage";
+import { orphanReasonText } from "./orphan-reason";
 
 const TONE = { ok: "success", error: "danger", skipped: "neutral", refused: "warning" } as const;
 
@@ -21,7 +22,9 @@ export function PlanSteps({ steps, results }: { steps: LineageCleanupStep[]; res
                 {t(`lineage.result.${r.status}`)}
               </Badge>
             ) : null}
-            <span className="w-full pl-7 text-xs text-muted-foreground">{r?.error ?? s.why}</span>
+            <span className="w-full pl-7 text-xs text-muted-foreground">
+              {r?.error ?? (s.reason ? orphanReasonText(t, s.reason) : s.why)}
+            </span>
           </li>
         );
       })}

@@ -107,7 +107,10 @@ export function StartRolloutForm({
               aria-describedby={`${id}-maxfail-hint`}
             />
             <p id={`${id}-maxfail-hint`} className="text-xs text-muted-foreground">
-              {t("rollouts.form.maxFailHint")}
+              {t("rollouts.form.maxFailHint")}{" "}
+              <span className="block">
+                {t("rollouts.form.ansibleTerm")} <code className="break-all font-mono text-[11px]">max_fail_percentage</code>
+              </span>
             </p>
           </div>
           <div className="space-y-1 sm:col-span-2">

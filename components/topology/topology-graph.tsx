@@ -2,11 +2,16 @@
 
 import type { CSSProperties } from "react";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { Topology, TopologyNode } from "@/lib/queries/topology";
+import { instanceStatusLabel } from "@/components/instances/instance-status-badge";
 
 export const hrefOf = (n: TopologyNode): string =>
   n.kind === "instance" ? `/project/instances/${n.id}` : n.kind === "router" ? "/project/routers" : `/project/networks/${n.id}`;
+
+/** A node's detail as shown: an instance's is Nova's status, translated; the others' are addresses. */
+export const detailOf = (t: Translate, n: TopologyNode): string =>
+  n.kind === "instance" && n.detail ? instanceStatusLabel(t, n.detail) : n.detail;
 
 const NODE_W = 168;
 const NODE_H = 48;
@@ -40,7 +45,8 @@ export function TopologyGraph({ topology }: { topology: Topology }) {
         {topology.nodes.map((n) => {
           const kind = t(`topologyPage.kind.${n.kind}` as MessageKey);
           const line1 = (n.name || t("topologyPage.unnamed")).slice(0, 22);
-          const line2 = `${kind}${n.detail ? ` · ${n.detail}` : ""}`.slice(0, 30);
+          const detail = detailOf(t, n);
+          const line2 = `${kind}${detail ? ` · ${detail}` : ""}`.slice(0, 30);
           // The link's name is its visible text (name, kind, detail); the full name of a truncated one is in the text list.
           return (
             <a key={n.id} href={hrefOf(n)}>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { Topology } from "@/lib/queries/topology";
-import { hrefOf } from "./topology-graph";
+import { detailOf, hrefOf } from "./topology-graph";
 
 /** The same graph as text: each node with its links, for screen readers and anyone who prefers a list. */
 export function TopologyText({ topology }: { topology: Topology }) {
@@ -20,7 +20,7 @@ export function TopologyText({ topology }: { topology: Topology }) {
             <Link href={hrefOf(n)} className="font-medium underline-offset-4 hover:underline">
               {n.name || t("topologyPage.unnamed")}
             </Link>
-            {n.detail ? <span className="text-muted-foreground"> ({n.detail})</span> : null}
+            {n.detail ? <span className="text-muted-foreground"> ({detailOf(t, n)})</span> : null}
             {links.length ? (
               <ul className="ml-2">
                 {links.map((e) => {

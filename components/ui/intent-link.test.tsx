@@ -46,6 +46,7 @@ const instance: InstanceSummary = {
   addresses: [],
   created: "2026-11-01T00:00:00Z",
   faultMessage: null,
+  faultReason: null,
   transient: false,
   actions: [],
 };

@@ -18,15 +18,24 @@ export class InstancePage extends ShellPage {
   action(name: RegExp): Locator {
     return this.actions.getByRole("button", { name });
   }
-  /** The visible reason a disabled action gives ("Stop: the instance is already SHUTOFF"). */
+  /** The visible reason a disabled action gives ("Stop: the instance is already stopped (shut off)"). */
   reason(action: string): Locator {
     return this.page.getByTestId(`reason-${action}`);
   }
   get status(): Locator {
     return this.heading.locator('[data-slot="badge"]').first();
   }
+  /** Nova's fault as the translated headline (the BFF's code rendered). */
+  get faultReason(): Locator {
+    return this.page.getByTestId("fault-reason");
+  }
+  /** Nova's own fault text, verbatim, inside the disclosure labelled as Nova's message. */
   get fault(): Locator {
     return this.page.getByTestId("fault-message");
+  }
+  /** Opens the disclosure that holds Nova's own text. */
+  async openNovaMessage(): Promise<void> {
+    await this.page.getByText(/^(Nova's message|Nova 原始消息)$/).click();
   }
   get dialog(): Locator {
     return this.page.getByRole("alertdialog");

@@ -42,6 +42,10 @@ export class InstancesPage extends ResourceListPage {
   link(name: string): Locator {
     return this.table.getByRole("link", { name, exact: true });
   }
+  /** The headline of Nova's fault under an instance row's status (translated; Nova's own text is on the detail page). */
+  rowFault(name: string): Locator {
+    return this.row(name).getByTestId("fault-reason");
+  }
   /** A row's quick action button (Start, Stop, Reboot, Delete). */
   rowAction(name: string, action: RegExp): Locator {
     return this.row(name).getByRole("group").getByRole("button", { name: action });

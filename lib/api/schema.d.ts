@@ -10972,8 +10972,15 @@ export interface components {
             } | null;
             fault: {
                 code: number;
-                /** @description Nova's fault message, verbatim */
+                /** @description Nova's fault message, verbatim: data for a disclosure, not a headline */
                 message: string;
+                reason: {
+                    /** @enum {string} */
+                    code: "volume_not_created" | "volume_not_created_cut" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
                 created: string | null;
             } | null;
             startedAt: string;
@@ -11037,8 +11044,15 @@ export interface components {
             };
             addresses: components["schemas"]["InstanceAddress"][];
             created: string;
-            /** @description Nova's fault message, verbatim, when the instance is in ERROR */
+            /** @description Nova's fault message, verbatim, when the instance is in ERROR: data for a disclosure, not a headline */
             faultMessage: string | null;
+            faultReason: {
+                /** @enum {string} */
+                code: "volume_not_created" | "volume_not_created_cut" | "no_valid_host" | "max_retries" | "image_conversion_failed" | "image_not_found" | "image_unacceptable" | "flavor_disk_too_small" | "block_device_failed" | "build_aborted" | "rescheduled" | "unknown";
+                params: {
+                    [key: string]: string | number;
+                };
+            } | null;
             /** @description Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling */
             transient: boolean;
             /** @description Each action enabled, or disabled with the reason; the action route enforces the same policy */
@@ -11916,7 +11930,10 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
-            orphanReason: string | null;
+            orphanReason: {
+                /** @enum {string} */
+                code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
             /** @description No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan */
             ownerUnknown: boolean;
             provisionedBytes: number;
@@ -12066,6 +12083,10 @@ export interface components {
             snap: string | null;
             orphan: string;
             why: string;
+            reason: {
+                /** @enum {string} */
+                code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
         };
         LineageCleanupRequest: {
             orphans: string[];

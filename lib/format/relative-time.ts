@@ -20,3 +20,8 @@ export function formatRelativeTime(target: Date | string, now: Date | number, lo
 export function formatDateTime(value: Date | string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(value));
 }
+
+/** A time of day ("14:12:08" in zh-CN, "2:12:08 PM" in en) in the user's locale, for "read at …" notes. */
+export function formatTime(value: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(new Date(value));
+}

@@ -70,6 +70,7 @@ describe("progress", () => {
     const p = summarize(s, vol("creating"), phases, T0 + 200_000);
     expect(p).toMatchObject({ outcome: "error", done: true, fault: { code: 500, message: msg }, elapsedSeconds: 190, verdict: "finished" });
     expect(p.phases.at(-1)).toMatchObject({ phase: "error", detail: msg });
+    expect(p.fault?.reason).toEqual({ code: "volume_not_created", params: { seconds: 183, attempts: 61, status: "creating" } });
   });
   it("compares elapsed time with the prediction and Nova's wait while building", () => {
     const s = server({ taskState: "block_device_mapping" });

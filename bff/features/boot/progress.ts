@@ -1,5 +1,6 @@
 import type { PhaseId, Prediction, Progress } from "./schema";
 import type { BootPath } from "./types";
+import { novaFaultReason } from "../instances/nova-fault";
 
 export interface ObservedPhase {
   phase: PhaseId;
@@ -147,6 +148,7 @@ export function summarize(server: ServerSnapshot, volume: VolumeSnapshot | null,
       ? {
           code: server.fault.code,
           message: server.fault.message,
+          reason: novaFaultReason(server.fault.message),
           created: server.fault.created ? new Date(server.fault.created).toISOString() : null,
         }
       : null,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BootPlanRequestFields, BootRequestFields, BootSourceFields } from "../../../lib/schemas/boot";
+import { NovaFaultReasonSchema } from "../instances/schema";
 
 /**
  * The boot feature's shapes, one schema each: the route validates and documents with them, the planner's types are
@@ -191,7 +192,8 @@ export const BootProgressSchema = z
     fault: z
       .object({
         code: z.number(),
-        message: z.string().openapi({ description: "Nova's fault message, verbatim" }),
+        message: z.string().openapi({ description: "Nova's fault message, verbatim: data for a disclosure, not a headline" }),
+        reason: NovaFaultReasonSchema,
         created: z.string().nullable(),
       })
       .nullable(),

@@ -32,6 +32,7 @@ describe("toInstanceSummary", () => {
       addresses: [{ network: "demo-net", addr: "10.0.0.5", version: 4, type: "fixed" }],
       created: "2026-01-02T03:04:05.000Z",
       faultMessage: null,
+      faultReason: null,
       transient: false,
       actions: expect.any(Array),
     });
@@ -69,7 +70,10 @@ describe("toInstanceDetail", () => {
       created: "2026-01-02T03:05:00.000Z",
     });
     expect(toInstanceDetail(server({ fault }), new Map(), [], new Map()).fault).toBeNull();
-    expect(toInstanceSummary(server({ status: "ERROR", fault }), new Map()).faultMessage).toBe(fault.message);
+    const summary = toInstanceSummary(server({ status: "ERROR", fault }), new Map());
+    expect(summary.faultMessage).toBe(fault.message);
+    expect(summary.faultReason).toEqual({ code: "build_aborted", params: {} });
+    expect(toInstanceSummary(server({ fault }), new Map()).faultReason).toBeNull();
   });
 
   it("joins Nova's attachments with Cinder's volumes", () => {

@@ -1,6 +1,7 @@
 import type { CinderVolume } from "../../openstack/cinder";
 import type { NovaServer, NovaVolumeAttachment } from "../../openstack/nova";
 import { actionPolicy, isTransient } from "./action-policy";
+import { novaFaultReason } from "./nova-fault";
 import type { InstanceAddress, InstanceDetail, InstanceSummary } from "./schema";
 
 /** Nova's naive launched_at ("2026-01-01T00:00:00.000000") as ISO UTC. */
@@ -19,6 +20,7 @@ export function addressesOf(s: NovaServer): InstanceAddress[] {
 export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string, string | null>): InstanceSummary {
   const taskState = s["OS-EXT-STS:task_state"] ?? null;
   const imageId = s.image && typeof s.image === "object" ? s.image.id : null;
+  const faultMessage = s.status.toUpperCase() === "ERROR" ? (s.fault?.message ?? null) : null;
   return {
     id: s.id,
     name: s.name,
@@ -36,7 +38,8 @@ export function toInstanceSummary(s: NovaServer, imageNames: ReadonlyMap<string,
     },
     addresses: addressesOf(s),
     created: isoUtc(s.created) ?? s.created,
-    faultMessage: s.status.toUpperCase() === "ERROR" ? (s.fault?.message ?? null) : null,
+    faultMessage,
+    faultReason: faultMessage ? novaFaultReason(faultMessage) : null,
     transient: isTransient({ status: s.status, taskState }),
     actions: actionPolicy({
       status: s.status,

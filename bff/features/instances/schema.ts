@@ -8,6 +8,7 @@ import {
   ResizeFields,
   SnapshotFields,
 } from "../../../lib/schemas/instance-ops";
+import { NOVA_FAULT_CODES } from "./nova-fault";
 
 export const INSTANCE_SORTS = ["created", "name", "status"] as const;
 /** The actions that need no argument, run by POST /instances/{id}/actions. */
@@ -92,6 +93,10 @@ export const ActionStateSchema = z
   })
   .openapi("InstanceActionState");
 
+export const NovaFaultReasonSchema = z
+  /** Inline, not a named component: a nullable reference loses its null in the generated types. */
+  .object({ code: z.enum(NOVA_FAULT_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
 export const InstanceSummarySchema = z
   .object({
     id: z.string(),
@@ -110,7 +115,12 @@ export const InstanceSummarySchema = z
     }),
     addresses: z.array(Address),
     created: z.string(),
-    faultMessage: z.string().nullable().openapi({ description: "Nova's fault message, verbatim, when the instance is in ERROR" }),
+    faultMessage: z
+      .string()
+      .nullable()
+      .openapi({ description: "Nova's fault message, verbatim, when the instance is in ERROR: data for a disclosure, not a headline" }),
+    /** Nova's fault message as a code and parameters the UI translates (no ids), when the instance is in ERROR. */
+    faultReason: NovaFaultReasonSchema.nullable(),
     transient: z.boolean().openapi({ description: "Nova will move it on by itself (task state or BUILD/REBOOT…): worth polling" }),
     actions: z
       .array(ActionStateSchema)

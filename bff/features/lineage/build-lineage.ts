@@ -47,20 +47,20 @@ function classifyOwner(
     const g = glance.get(img.name);
     const kind: NodeKind = g?.instanceSnapshot || img.parent ? "instance-snapshot" : "image";
     if (g) return { kind, owner: { type: "glance", id: g.id, name: g.name ?? g.id }, orphan: false, orphanReason: null };
-    return { kind, owner: null, orphan: true, orphanReason: `No Glance image ${img.name}` };
+    return { kind, owner: null, orphan: true, orphanReason: { code: "no_glance_image" } };
   }
   const disk = img.pool === "vms" ? DISK.exec(img.name) : null;
   if (disk) {
     const name = owners.servers.get(disk[1]);
     if (name !== undefined)
       return { kind: "root-disk", owner: { type: "nova", id: disk[1], name: name || disk[1] }, orphan: false, orphanReason: null };
-    return { kind: "root-disk", owner: null, orphan: true, orphanReason: `No Nova server ${disk[1]} (deleted instance)` };
+    return { kind: "root-disk", owner: null, orphan: true, orphanReason: { code: "no_nova_server" } };
   }
   const vol = img.pool === "volumes" ? VOLUME.exec(img.name) : null;
   if (vol) {
     const v = volumes.get(vol[1]);
     if (v) return { kind: "volume", owner: { type: "cinder", id: v.id, name: v.name || v.id }, orphan: false, orphanReason: null };
-    return { kind: "volume", owner: null, orphan: true, orphanReason: `No Cinder volume ${vol[1]}` };
+    return { kind: "volume", owner: null, orphan: true, orphanReason: { code: "no_cinder_volume" } };
   }
   const hidden = img.pool === "volumes" ? DELETED_VOLUME.exec(img.name) : null;
   if (hidden) {
@@ -89,7 +89,7 @@ function hiddenParentVerdict(n: LineageNode, volumes: Volumes): Pick<LineageNode
   if (n.blockedBy.length > 0 || live.length > 0) return { orphan: false, orphanReason: null };
   return {
     orphan: true,
-    orphanReason: `Cinder's hidden parent of deleted volume ${n.name.slice("volume-".length, -".deleted".length)}: no clone reads from it any more`,
+    orphanReason: { code: "hidden_parent_unread" },
   };
 }
 

@@ -61,15 +61,36 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
     for (const snap of n.snapshots) {
       for (const child of snap.children) {
         if (removed.has(child)) continue;
-        steps.push({ op: "flatten", image: child, snap: null, orphan: spec, why: `${child} still reads from ${spec}@${snap.name}` });
+        steps.push({
+          op: "flatten",
+          image: child,
+          snap: null,
+          orphan: spec,
+          why: `${child} still reads from ${spec}@${snap.name}`,
+          reason: null,
+        });
       }
     }
     for (const snap of n.snapshots) {
       if (snap.protected)
-        steps.push({ op: "unprotect", image: spec, snap: snap.name, orphan: spec, why: "a protected snapshot cannot be removed" });
-      steps.push({ op: "delete-snapshot", image: spec, snap: snap.name, orphan: spec, why: "an image with snapshots cannot be removed" });
+        steps.push({
+          op: "unprotect",
+          image: spec,
+          snap: snap.name,
+          orphan: spec,
+          why: "a protected snapshot cannot be removed",
+          reason: null,
+        });
+      steps.push({
+        op: "delete-snapshot",
+        image: spec,
+        snap: snap.name,
+        orphan: spec,
+        why: "an image with snapshots cannot be removed",
+        reason: null,
+      });
     }
-    steps.push({ op: "delete-image", image: spec, snap: null, orphan: spec, why: n.orphanReason ?? "orphan" });
+    steps.push({ op: "delete-image", image: spec, snap: null, orphan: spec, why: "no live resource owns it", reason: n.orphanReason });
     removed.add(spec);
   }
   return { steps, planId: planIdOf(steps) };

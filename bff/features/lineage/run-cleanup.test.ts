@@ -8,9 +8,9 @@ import type { CleanupStep } from "./types";
 const SRV = "33333333-3333-4333-8333-333333333333";
 const spec = `vms/${SRV}_disk`;
 const steps: CleanupStep[] = [
-  { op: "unprotect", image: spec, snap: "s1", orphan: spec, why: "" },
-  { op: "delete-snapshot", image: spec, snap: "s1", orphan: spec, why: "" },
-  { op: "delete-image", image: spec, snap: null, orphan: spec, why: "" },
+  { op: "unprotect", image: spec, snap: "s1", orphan: spec, why: "", reason: null },
+  { op: "delete-snapshot", image: spec, snap: "s1", orphan: spec, why: "", reason: null },
+  { op: "delete-image", image: spec, snap: null, orphan: spec, why: "", reason: null },
 ];
 const who = {
   requestId: "r1",

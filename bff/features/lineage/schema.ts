@@ -1,5 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { factsStampFields } from "../../lib/facts-stamp-schema";
+import { ORPHAN_REASONS } from "./types";
+
+export const OrphanReasonSchema = z
+  /** Why an RBD image is an orphan; its name (shown beside) carries the id. Inline: a nullable reference loses its null. */
+  .object({ code: z.enum(ORPHAN_REASONS) });
 
 const spec = z
   .string()
@@ -14,7 +19,7 @@ export const LineageNodeSchema = z
     kind: z.enum(["image", "instance-snapshot", "root-disk", "volume", "other"]),
     orphan: z.boolean(),
     owner: z.object({ type: z.enum(["glance", "nova", "cinder"]), id: z.string(), name: z.string() }).nullable(),
-    orphanReason: z.string().nullable(),
+    orphanReason: OrphanReasonSchema.nullable(),
     ownerUnknown: z
       .boolean()
       .openapi({ description: "No owner seen, but the walk that would name one was incomplete (coverage.walks): not called an orphan" }),
@@ -95,6 +100,8 @@ export const CleanupStepSchema = z
     snap: z.string().nullable(),
     orphan: z.string(),
     why: z.string(),
+    /** On the delete-image step: why the image is an orphan. */
+    reason: OrphanReasonSchema.nullable(),
   })
   .openapi("LineageCleanupStep");
 

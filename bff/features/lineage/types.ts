@@ -77,8 +77,8 @@ export interface LineageNode {
   owner: { type: "glance" | "nova" | "cinder"; id: string; name: string } | null;
   /** No owner was seen, but the walk that would name it was incomplete: not an orphan, not proven either. */
   ownerUnknown: boolean;
-  /** Why it is an orphan, or null. */
-  orphanReason: string | null;
+  /** Why it is an orphan (a code the UI translates; the image's own name carries the id), or null. */
+  orphanReason: OrphanReason | null;
   provisionedBytes: number;
   usedBytes: number | null;
   usageNote: UsageNote;
@@ -102,6 +102,10 @@ export interface Lineage {
   coverage: Coverage;
 }
 
+/** Why an RBD image is an orphan: the service that would own it has no resource with the id in its name. */
+export const ORPHAN_REASONS = ["no_glance_image", "no_nova_server", "no_cinder_volume", "hidden_parent_unread"] as const;
+export type OrphanReason = { code: (typeof ORPHAN_REASONS)[number] };
+
 export type CleanupOp = "flatten" | "unprotect" | "delete-snapshot" | "delete-image";
 export interface CleanupStep {
   op: CleanupOp;
@@ -111,4 +115,6 @@ export interface CleanupStep {
   /** The orphan this step serves. */
   orphan: string;
   why: string;
+  /** On the delete-image step: why the image is an orphan (the code the UI translates). */
+  reason: OrphanReason | null;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { formatTime } from "@/lib/format/relative-time";
 import { isApiError } from "@/lib/api/errors";
 import {
   DEFAULT_DHCP_TARGET,
@@ -51,6 +52,7 @@ const REASON = {
 
 export function DhcpClient() {
   const t = useT();
+  const locale = useLocale();
   const reasonId = useId();
   const [target, setTarget] = useState(DEFAULT_DHCP_TARGET);
   const [onlyBelow, setOnlyBelow] = useState(false);
@@ -123,7 +125,7 @@ export function DhcpClient() {
               ) : null}
               {data ? (
                 <span className="text-xs text-muted-foreground" data-testid="dhcp-gathered">
-                  {t("dhcp.gathered", { time: new Date(data.gatheredAt).toLocaleTimeString(), seconds: data.sharedForS })}
+                  {t("dhcp.gathered", { time: formatTime(data.gatheredAt, locale), seconds: data.sharedForS })}
                 </span>
               ) : null}
               {data?.regathering ? (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { isApiError } from "@/lib/api/errors";
 import { formatBytes } from "@/lib/format/bytes";
+import { formatTime } from "@/lib/format/relative-time";
 import { LINEAGE_PAGE, useLineageRefresh, useLineageSummary } from "@/lib/queries/lineage";
 import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
@@ -125,7 +126,7 @@ export function LineageClient() {
         {d.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}{" "}
         {d.coverage.listed != null ? `${t("lineageCoverage.listed", { listed: d.coverage.listed, read: d.coverage.read })} ` : null}
         {d.coverage.reused ? `${t("lineageCoverage.reused", { reused: d.coverage.reused, seconds: d.coverage.reusedForS ?? 0 })} ` : null}
-        {t("lineage.gathered", { time: new Date(d.gatheredAt).toLocaleTimeString(locale), seconds: d.sharedForS })}
+        {t("lineage.gathered", { time: formatTime(d.gatheredAt, locale), seconds: d.sharedForS })}
         {d.regathering ? ` ${t("lineageCoverage.regathering")}` : null}
       </p>
       <Card aria-labelledby="lineage-totals-title">

@@ -5,7 +5,7 @@ import { useT } from "@/lib/i18n/client";
 import { instanceRowSource, useInstances } from "@/lib/queries/instances";
 import { InstanceTable } from "@/components/instances/instance-table";
 import { ResourceListPage } from "@/components/resources/resource-list-page";
-import { labelOr } from "@/components/resources/status-label";
+import { instanceStatusLabel } from "@/components/instances/instance-status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { instanceListSpec } from "./search-params";
@@ -27,7 +27,7 @@ export function InstancesClient() {
           {t("boot.launchEntry")}
         </Link>
       }
-      filter={{ label: t("instances.colStatus"), option: (s) => labelOr(t, `instances.status.${s}`, s) }}
+      filter={{ label: t("instances.colStatus"), option: (s) => instanceStatusLabel(t, s) }}
       table={(items, sort) => <InstanceTable items={items} {...sort} />}
     />
   );

@@ -11,6 +11,7 @@ import { InstanceActions } from "@/components/instances/instance-actions";
 import { InstanceFacts } from "@/components/instances/instance-facts";
 import { InstanceTabs } from "@/components/instances/instance-tabs";
 import { InstanceStatusBadge } from "@/components/instances/instance-status-badge";
+import { NovaFault } from "@/components/instances/nova-fault";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -77,12 +78,7 @@ export function InstanceClient({ id }: { id: string }) {
         <UnavailableNotice unavailable={i.unavailable} className="rounded-md" />
         {i.fault ? (
           <Alert tone="danger" title={t("instances.faultTitle", { code: i.fault.code })}>
-            <pre data-testid="fault-message" className="whitespace-pre-wrap break-words font-mono text-xs text-foreground">
-              {i.fault.message}
-            </pre>
-            {i.fault.details ? (
-              <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap font-mono text-[11px]">{i.fault.details}</pre>
-            ) : null}
+            <NovaFault reason={i.faultReason ?? { code: "unknown", params: {} }} message={i.fault.message} details={i.fault.details} />
           </Alert>
         ) : null}
         {q.error ? <QueryError title={t("instances.detailError")} error={q.error} onRetry={() => q.refetch()} /> : null}
