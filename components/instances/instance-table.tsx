@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { SortDir } from "@/lib/list-state";
 import type { InstanceSummary } from "@/lib/queries/instances";
-import { QueryError } from "@/components/common/query-error";
+import { LazyQueryError as QueryError } from "@/components/common/lazy-query-error";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { SkeletonRows } from "@/components/resources/table-states";

@@ -26,10 +26,10 @@ describe("ListPageFrame", () => {
     expect(screen.getByText("1 rows")).toBeTruthy();
   });
 
-  it("says which list failed, with the message naming the service, and retries", () => {
+  it("says which list failed, with the message naming the service, and retries", async () => {
     const list = query({ error: new Error("Neutron (network) did not answer") });
     renderWithProviders(<ListPageFrame ns="routersPage" icon="networks" list={list} rows={cards} />);
-    const alert = screen.getByRole("alert");
+    const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Could not load the routers");
     expect(alert.textContent).toContain("Neutron (network) did not answer");
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
@@ -57,13 +57,13 @@ describe("ListPageFrame", () => {
     expect(screen.getByText("Create one, or import the public key you already use.")).toBeTruthy();
   });
 
-  it("keeps the rows on screen under a failed refetch, beside the side panel", () => {
+  it("keeps the rows on screen under a failed refetch, beside the side panel", async () => {
     const list = query({ data: { items: [{ id: "r1", name: "edge" }] }, error: new Error("timed out") });
     renderWithProviders(
       <ListPageFrame ns="routersPage" icon="networks" list={list} rows={cards} layout={withAside(<form aria-label="Create router" />)} />,
     );
     expect(screen.getByText("card edge")).toBeTruthy();
-    expect(screen.getByRole("alert").textContent).toContain("timed out");
+    expect((await screen.findByRole("alert")).textContent).toContain("timed out");
     expect(screen.getByRole("form", { name: "Create router" })).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey, Messages } from "@/lib/i18n/translate";
 import { lazyWithPreload } from "@/lib/lazy";
 import { PageHeader } from "@/components/common/page-header";
-import { QueryError } from "@/components/common/query-error";
+import { LazyQueryError as QueryError } from "@/components/common/lazy-query-error";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { IconName } from "@/components/ui/icon";
