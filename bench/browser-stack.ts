@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { startSim } from "../sim/index";
 import { freePort } from "./ui/processes";
 
@@ -81,17 +82,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   let browser: Browser | undefined;
   try {
     await waitHttp(`${baseUrl}/login`, next, 90);
-    browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   } catch (err) {
     await stopGroup(next);
     await sim.close();

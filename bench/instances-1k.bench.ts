@@ -12,7 +12,8 @@
  * It reports, it asserts nothing. Ports: BENCH_APP_PORT (3131), BENCH_SIM_PORT (5136).
  * Writes bench/results/instances-1k.{json,md} (committed: the latest run).
  */
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -123,17 +124,7 @@ async function measure(
 const t0 = Date.now();
 log(`instances-1k: starting the servers-${servers} sim and next start…`);
 const target = await startSimTarget(simPort, appPort, `servers-${servers}`);
-const browser = await chromium.launch({
-  executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const samples: Sample[] = [];
 try {
   for (let i = 0; i < runs; i++) {

@@ -16,7 +16,8 @@
  * Reported, not asserted. Ports: BENCH_APP_PORT (3131), BENCH_SIM_PORT (5136).
  * Writes bench/results/lineage-scroll.{json,md} (committed: the latest run).
  */
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -110,17 +111,7 @@ const scrollTree = (page: Page) => page.evaluate(SCROLL) as Promise<Scroll[]>;
 const t0 = Date.now();
 log(`lineage-scroll: starting the servers-${rows} sim and next start…`);
 const target = await startSimTarget(simPort, appPort, `servers-${rows}`);
-const browser = await chromium.launch({
-  executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const gather: Record<string, unknown>[] = [];
 const results: Run[] = [];
 const tree: Record<string, unknown> = {};

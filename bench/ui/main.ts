@@ -1,4 +1,4 @@
-import { chromium } from "@playwright/test";
+import { launchChromium } from "../chromium";
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -28,17 +28,7 @@ if (process.env.BENCH_BUILD === "1" || !existsSync(`${root}/.next/BUILD_ID`)) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
 const machine = { commit, cpus: cpus().length, chromium: browser.version(), node: process.version };
 let failed = false;
