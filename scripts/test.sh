@@ -14,7 +14,9 @@ FAILED_FILE=$RESULTS/failed-stages
 step() { # step NAME CMD...: runs one stage, records a failure without stopping the rest
   local name=$1; shift
   echo; echo "=== [$(( $(date +%s) - T0 ))s] $name"
+  local t=$(date +%s)
   if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; echo "$name" >> "$FAILED_FILE"; fi
+  echo "$name: $(( $(date +%s) - t )) s (from $(( t - T0 )) s)" >> "$RESULTS/stage-times"
 }
 
 ensure_node_modules || { echo "npm ci failed"; exit 1; }
@@ -112,6 +114,7 @@ wait "$SIM_LANE"
 echo; echo "=== [$(( $(date +%s) - T0 ))s] summary"
 [ $REAL = 0 ] && echo "!!! ZENITH_SKIP_REAL=1: the real services tier was SKIPPED — integration and e2e ran against the sim only !!!"
 npx tsx scripts/test-summary.ts "$RESULTS" --expect "$EXPECT" || echo "summary: a stage is missing, empty or all skipped" >> "$FAILED_FILE"
+echo "stage times: $(paste -sd ';' "$RESULTS/stage-times" 2>/dev/null); total $(( $(date +%s) - T0 )) s"
 if [ -s "$FAILED_FILE" ]; then
   echo "failed stages: $(paste -sd ';' "$FAILED_FILE")"
   exit 1

@@ -11,6 +11,19 @@ const fill = (s: string, vars: Record<string, string>) =>
     return vars[k];
   });
 
+const SETTLE_MS = 180_000;
+
+async function settle(t: Prepared, probe: Probe, url: string, token: string | undefined, headers?: Record<string, string>) {
+  for (const started = Date.now(); ; await new Promise((ok) => setTimeout(ok, 1000))) {
+    const r = await send(url, { method: "GET", token, headers });
+    if (r.status === 200 && probe.settle!.until(r.json)) return;
+    if (Date.now() - started > SETTLE_MS)
+      throw new Error(
+        `${probe.id} on ${t.name}: ${probe.settle!.path} did not settle in ${SETTLE_MS / 1000} s: ${r.status} ${r.text.slice(0, 200)}`,
+      );
+  }
+}
+
 /** Sends one probe to one prepared target, undoes what a success created, and returns its signature. */
 export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signature; excerpt: string }> {
   const caller = t.sessions[probe.user === "anon" ? "member" : probe.user];
@@ -28,6 +41,7 @@ export async function probeOn(t: Prepared, probe: Probe): Promise<{ sig: Signatu
   const headers = ceph
     ? { Accept: CEPH_V1, ...(probe.user === "admin" ? { Authorization: `Bearer ${t.cephToken}` } : {}), ...probe.headers }
     : probe.headers;
+  if (probe.settle) await settle(t, probe, `${base(probe.user)}${fill(probe.settle.path, t.vars)}`, token, headers);
   const a = await send(url, { method: probe.method, token, body, headers, chunked: probe.chunked });
   if (probe.cleanup && a.status < 300) {
     const id = probe.cleanup.idFrom(a.json, a.headers.get("location"));

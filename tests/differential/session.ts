@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { Service, Who } from "./types";
 
 /** One user's Keystone session on one target: its token, ids and the catalog's public URLs. */
@@ -47,7 +49,36 @@ export interface RawAnswer {
   json: any;
 }
 
-/** One raw request; a chunked body goes out as a stream (Transfer-Encoding: chunked, no Content-Length). */
+/**
+ * A chunked request on a socket of its own, closed after the answer. A service that refuses chunked bodies may answer
+ * before reading the chunks (the Ceph Dashboard's CherryPy answers 411); on a pooled keep-alive socket the unread
+ * chunks would then be read as the next probe's request line ("Malformed Request-Line"), so no later probe may share it.
+ */
+function sendChunked(url: string, method: string, headers: Record<string, string>, text: string): Promise<Response> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = (u.protocol === "https:" ? httpsRequest : httpRequest)(
+      u,
+      { method, headers: { ...headers, "Transfer-Encoding": "chunked" }, agent: false, timeout: TIMEOUT },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(", ") : v);
+          const status = res.statusCode ?? 0;
+          resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: h }));
+        });
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${u.host} in ${TIMEOUT} ms`)));
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+/** One raw request; a chunked one goes out with Transfer-Encoding: chunked and no Content-Length (sendChunked). */
 export async function send(
   url: string,
   init: { method: string; token?: string; body?: unknown; headers?: Record<string, string>; chunked?: boolean },
@@ -55,26 +86,11 @@ export async function send(
   const headers: Record<string, string> = { Accept: "application/json", ...(init.token ? { "X-Auth-Token": init.token } : {}) };
   const text = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   if (text !== undefined) headers["Content-Type"] = "application/json";
-  // A chunked body is a stream, made afresh for each attempt (a stream is read once).
-  const bodyOf = () => {
-    if (text === undefined || !init.chunked) return text;
-    const bytes = new TextEncoder().encode(text);
-    return new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(bytes);
-        c.close();
-      },
-    });
-  };
   Object.assign(headers, init.headers);
   const once = () =>
-    fetch(url, {
-      method: init.method,
-      headers,
-      body: bodyOf(),
-      signal: AbortSignal.timeout(TIMEOUT),
-      ...(init.chunked ? { duplex: "half" } : {}),
-    } as RequestInit);
+    init.chunked && text !== undefined
+      ? sendChunked(url, init.method, headers, text)
+      : fetch(url, { method: init.method, headers, body: text, signal: AbortSignal.timeout(TIMEOUT) });
   // The real tier is shared: a service may be restarting. A refused connection sent nothing, and a read changes
   // nothing, so those are sent again while the service comes back (for up to REFUSED_WAIT_MS); any other failure
   // of a change is the answer (never sent twice).
@@ -83,7 +99,8 @@ export async function send(
     try {
       res = await once();
     } catch (e) {
-      const code = (e as { cause?: { code?: string } }).cause?.code;
+      const err = e as { code?: string; cause?: { code?: string } };
+      const code = err.cause?.code ?? err.code;
       const again = code === "ECONNREFUSED" || ((init.method === "GET" || init.method === "HEAD") && code === "ECONNRESET");
       if (!again || Date.now() - started > REFUSED_WAIT_MS) throw e;
       await new Promise((ok) => setTimeout(ok, 2000));

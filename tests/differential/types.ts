@@ -16,6 +16,11 @@ export interface Probe {
   headers?: Record<string, string>;
   /** Send the body with Transfer-Encoding: chunked and no Content-Length. */
   chunked?: boolean;
+  /**
+   * Before sending, read this path (GET, as the probe's user) on each target until `until` holds (up to 180 s): for a
+   * probe whose answer depends on an earlier probe's asynchronous work having finished (Cinder's extend).
+   */
+  settle?: { path: string; until: (body: any) => boolean };
   /** Use the catalog's URL as it is (Cinder: without the project id the BFF adds). */
   bare?: boolean;
   /** After a success, the request that deletes what it created (placeholders from the response as {created.id}). */

@@ -42,8 +42,10 @@ p("volumes.action.chunked", "POST", "/volumes/{volume}/action", {
 p("volumes.metadata", "GET", "/volumes/{volume}/metadata");
 // Extend (the volume grows to 2 GiB), retype, attach and detach (os-attach, attachments at 3.27).
 const mv27 = mv("3.27");
-p("volumes.action.extend", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
-p("volumes.action.extend.not-larger", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } } });
+// Cinder extends asynchronously: the size changes when the volume service is done, so each extend waits for the volume to settle.
+const settled = { path: "/volumes/{volume}", until: (b: any) => ["available", "in-use"].includes(b?.volume?.status) };
+p("volumes.action.extend", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } }, settle: settled });
+p("volumes.action.extend.not-larger", "POST", "/volumes/{volume}/action", { body: { "os-extend": { new_size: 2 } }, settle: settled });
 p("volumes.action.extend.missing", "POST", "/volumes/{missing}/action", { body: { "os-extend": { new_size: 3 } } });
 p("volumes.action.retype.missing-type", "POST", "/volumes/{volume}/action", { body: { "os-retype": { new_type: "{tag}-no-type" } } });
 p("volumes.action.retype.bad-body", "POST", "/volumes/{volume}/action", { body: { "os-retype": {} } });
