@@ -15,6 +15,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { CancelRolloutDialog } from "./cancel-dialog";
 import { HealthStrip } from "./health-strip";
 import { RolloutStatusBadge } from "./status-badge";
+import { haproxyState } from "./haproxy-state";
 import { TaskGrid } from "./task-grid";
 
 const VERDICT_TONE = { zero_downtime: "success", requests_failed: "danger", no_traffic: "warning", running: "info" } as const;
@@ -50,6 +51,10 @@ function BatchTimeline({ run }: { run: RolloutRun }) {
 export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
   const t = useT();
   const msg = useMessage();
+  const say = (status: string | null) => {
+    const state = haproxyState(status ?? "?");
+    return t(state.key, state.params);
+  };
   const { data: run, error } = useRolloutRun(id);
   const running = run?.status === "running";
   const { live } = useRolloutEvents(id, running);
@@ -154,9 +159,7 @@ export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string
               {run.transitions
                 .filter((x) => x.from !== null)
                 .map((x, i) => (
-                  <li key={i}>
-                    {x.host}: {x.from} → {x.to}
-                  </li>
+                  <li key={i}>{t("rollouts.run.transition", { host: x.host, from: say(x.from), to: say(x.to) })}</li>
                 ))}
             </ol>
           ) : (
