@@ -11065,6 +11065,16 @@ export interface components {
                 ok: boolean;
             }[];
             blockers: components["schemas"]["BootBlocker"][];
+            /** @description A clone boot that adds to a parent snapshot whose clones (running or not) would exceed the fan-out limit (ZENITH_FANOUT_MAX_RUNNING_CLONES): Admin → Lineage → Fan-out says which run */
+            parentFanout?: {
+                /** @enum {string} */
+                code: "busy_parent";
+                params: {
+                    clones: number;
+                    adding: number;
+                    max: number;
+                };
+            } | null;
         };
         /** @enum {string} */
         BootPath: "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
