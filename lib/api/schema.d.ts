@@ -12527,7 +12527,7 @@ export interface components {
             image: string;
             /** @description pool/name@snap it reads from: proven again before its flatten */
             parent: string;
-            run: components["schemas"]["RunState"] & (Record<string, never> | null);
+            run: components["schemas"]["RunState"];
             bytes: {
                 bytes: number | null;
                 /** @enum {string} */

@@ -21,7 +21,7 @@ export const FlattenStepSchema = z
   .object({
     image: z.string(),
     parent: z.string().openapi({ description: "pool/name@snap it reads from: proven again before its flatten" }),
-    run: RunStateSchema.nullable(),
+    run: RunStateSchema,
     bytes: z.object({ bytes: z.number().nullable(), basis: z.enum(["estimate", "upper_bound", "unknown"]) }),
     provisionedBytes: z.number(),
   })

@@ -9,7 +9,7 @@ export interface FlattenStep {
   image: string;
   /** "pool/name@snap" it reads from now: proven again before its flatten runs. */
   parent: string;
-  run: RunState | null;
+  run: RunState;
   /** What the flatten copies (the clone's data still in the parent). */
   bytes: FanoutBytes;
   provisionedBytes: number;
@@ -46,7 +46,13 @@ export function planFlatten(lineage: Lineage, requested: string[], parallel: num
         },
       );
     const parentUsed = byNode.get(n.parent.split("@")[0])?.usedBytes ?? null;
-    return { image: spec, parent: n.parent, run: n.run ?? null, bytes: inParentOf(n, parentUsed), provisionedBytes: n.provisionedBytes };
+    return {
+      image: spec,
+      parent: n.parent,
+      run: n.run ?? { state: "unknown", certainty: "unknown", reason: "owner_unknown", status: null },
+      bytes: inParentOf(n, parentUsed),
+      provisionedBytes: n.provisionedBytes,
+    };
   });
   const running = steps.filter((s) => s.run?.state === "running").length;
   const notes: FlattenNote[] = [
