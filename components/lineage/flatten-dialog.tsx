@@ -67,7 +67,7 @@ export function FlattenDialog({ advice, onClose }: { advice: FlattenAdvice; onCl
               </li>
             ))}
           </ul>
-          <ol className="space-y-1.5" aria-label={t("lineage.cleanup.stepsLabel")}>
+          <ol className="space-y-1.5" aria-label={t("lineageFanout.flatten.stepsLabel")}>
             {shown.steps.map((s, i) => {
               const r = result?.results?.[i];
               return (
