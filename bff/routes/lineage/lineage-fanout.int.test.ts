@@ -10,7 +10,10 @@ import { stableUuid } from "../../../sim/scenarios/network";
 import { onSim, simControl, target } from "../../../tests/target";
 import { bootFromVolume, deleteQuietly, sleep, waitFor } from "../../test/instance-helpers";
 import { rbdFixture, type RbdFixture } from "../../test/rbd-fixture";
-import { createAgent } from "../../test/test-app";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAgent, testDeps } from "../../test/test-app";
 
 const RAW = onSim ? stableUuid("image", "centos-7-raw") : (target.real!.images.raw as string);
 const PARENT = `images/${RAW}@snap`;
@@ -113,5 +116,40 @@ describe(`lineage fan-out on the ${target.name} target`, () => {
     const again = await a.post("/api/admin/lineage/flatten", { clones: [clone], dryRun: false, planId: dry.body.planId });
     expect(again.status).toBe(400);
     expect(again.body.code).toBe("not_a_clone");
+  });
+
+  it("the bench result is 'measured on this cloud' only with this cluster's fsid; members get 403; an unknown plan 409", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-fan-"));
+    try {
+      const benchFile = join(dir, "fanout-bench.json");
+      const a = createAgent(testDeps({ fanout: { benchFile } }));
+      await a.login("admin");
+      expect((await a.get("/api/admin/lineage/fanout")).body.bench).toEqual({ state: "not_measured", reason: "no_result" });
+      const result = (fsid: string) => ({
+        fsid,
+        measuredAt: "2026-11-30T17:00:00Z",
+        rows: [{ n: 8, cloneMBps: 90, flatMBps: 100, ratio: 0.9 }],
+        parentWrite: { beforeMBps: 50, afterMBps: 40, clones: 32 },
+      });
+      writeFileSync(benchFile, JSON.stringify(result("not-this-cluster")));
+      expect((await a.get("/api/admin/lineage/fanout")).body.bench).toEqual({ state: "not_measured", reason: "other_cluster" });
+      // This cluster's fsid, read behind the BFF's back (ceph.conf on the real tier, the sim's monitor map).
+      const fsid = await rbd.fsid();
+      writeFileSync(benchFile, JSON.stringify(result(fsid)));
+      expect((await a.get("/api/admin/lineage/fanout")).body.bench).toMatchObject({
+        state: "measured",
+        result: { fsid, rows: [{ n: 8 }] },
+      });
+
+      const demo = createAgent();
+      await demo.login("demo");
+      expect((await demo.get("/api/admin/lineage/fanout")).status).toBe(403);
+      expect((await demo.post("/api/admin/lineage/flatten", { clones: ["vms/x_disk"], dryRun: true })).status).toBe(403);
+      const unknown = await a.post("/api/admin/lineage/flatten", { clones: ["vms/x_disk"], dryRun: false, planId: "0123456789abcdef" });
+      expect(unknown.status).toBe(409);
+      expect(unknown.body.code).toBe("plan_expired");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
