@@ -9289,6 +9289,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number | null;
+                    /** @description Direct clones listed per row, busiest first (the counts always cover all of them) */
+                    clones?: number | null;
                     refresh?: "true" | "false";
                 };
                 header?: never;
@@ -12402,7 +12404,7 @@ export interface components {
             /** @description 0: the parent is not a clone; n: it is a clone n levels down */
             parentDepth: number;
             parentUsedBytes: number | null;
-            /** @description Direct clones, busiest first (running, then bytes still in the parent) */
+            /** @description Direct clones, busiest first (running, then bytes still in the parent): the first `clones` of them (query) */
             clones: components["schemas"]["FanoutClone"][];
             direct: {
                 total: number;

@@ -52,7 +52,11 @@ export const FanoutRowSchema = z
     root: z.string().nullable().openapi({ description: "The root image of its tree, when it hangs under one" }),
     parentDepth: z.number().int().openapi({ description: "0: the parent is not a clone; n: it is a clone n levels down" }),
     parentUsedBytes: z.number().nullable(),
-    clones: z.array(FanoutCloneSchema).openapi({ description: "Direct clones, busiest first (running, then bytes still in the parent)" }),
+    clones: z
+      .array(FanoutCloneSchema)
+      .openapi({
+        description: "Direct clones, busiest first (running, then bytes still in the parent): the first `clones` of them (query)",
+      }),
     direct: Count,
     indirect: Count.extend({
       maxDepth: z.number().int().openapi({ description: "How far below this snapshot the chain goes (1: direct clones only)" }),
@@ -99,6 +103,13 @@ export const FanoutBenchStateSchema = z
 export const FanoutQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  clones: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5000)
+    .default(50)
+    .openapi({ description: "Direct clones listed per row, busiest first (the counts always cover all of them)" }),
   refresh: z.enum(["true", "false"]).optional(),
 });
 

@@ -30,8 +30,9 @@ export const fanout: AppRouteHandler<FanoutRoute> = async (c) => {
       limits,
       total: rows.length,
       offset: q.offset,
-      rows: page,
+      // Advice from every clone of a row; the answer lists the busiest `clones` of each.
       advice: page.flatMap((r) => adviseFlatten(r, limits, tp) ?? []),
+      rows: page.map((r) => ({ ...r, clones: r.clones.slice(0, q.clones) })),
       throughput: { source: tp.source, bytesPerSecond: tp.bytesPerSecond, samples: tp.samples },
       bench,
     },

@@ -27,7 +27,7 @@ async function admin() {
 type Agent = Awaited<ReturnType<typeof admin>>;
 
 const rowOf = async (a: Agent): Promise<Row | undefined> => {
-  const res = await a.get("/api/admin/lineage/fanout?refresh=true&limit=500");
+  const res = await a.get("/api/admin/lineage/fanout?refresh=true&limit=500&clones=5000");
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body.rows as Row[]).find((r) => r.parent === PARENT);
 };
