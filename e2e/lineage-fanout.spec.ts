@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { LaunchPage } from "./pages/LaunchPage";
 import { LineagePage } from "./pages/LineagePage";
 
 const OVER_ON_SIM =
@@ -36,6 +37,20 @@ test.describe("Admin → Lineage → Fan-out", () => {
       await expect(app.page.getByTestId("fanout-limits")).toContainText("ZENITH_FANOUT_MAX_RUNNING_CLONES");
       expect(await lineage.a11yViolations()).toEqual([]);
       await lineage.screenshot(`lineage-fanout-${locale}`);
+    });
+
+    test(`a clone boot onto the busy raw image says so beside "RBD clone" (${locale})`, async ({ app, page, seed, target }) => {
+      test.skip(target === "real", OVER_ON_SIM);
+      await app.setPreferences({ locale });
+      await app.signInViaApi("admin");
+      const launch = new LaunchPage(page);
+      await launch.fresh();
+      await launch.chooseImage(seed.rawImage);
+      await launch.createVolume(true);
+      await expect(launch.planPath).toHaveAttribute("data-path", "rbd-clone-volume");
+      await expect(launch.planBusyParent).toContainText(
+        locale === "en" ? /already has \d+ clones.*limit of 2 running clones/ : /已有 \d+ 个克隆.*2 个运行中克隆/,
+      );
     });
 
     test(`a flatten dry run from the advice shows its steps and costs, and nothing runs until confirmed (${locale})`, async ({
