@@ -52,11 +52,9 @@ export const FanoutRowSchema = z
     root: z.string().nullable().openapi({ description: "The root image of its tree, when it hangs under one" }),
     parentDepth: z.number().int().openapi({ description: "0: the parent is not a clone; n: it is a clone n levels down" }),
     parentUsedBytes: z.number().nullable(),
-    clones: z
-      .array(FanoutCloneSchema)
-      .openapi({
-        description: "Direct clones, busiest first (running, then bytes still in the parent): the first `clones` of them (query)",
-      }),
+    clones: z.array(FanoutCloneSchema).openapi({
+      description: "Direct clones, busiest first (running, then bytes still in the parent): the first `clones` of them (query)",
+    }),
     direct: Count,
     indirect: Count.extend({
       maxDepth: z.number().int().openapi({ description: "How far below this snapshot the chain goes (1: direct clones only)" }),
