@@ -95,6 +95,12 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       dataDir: env.ZENITH_DATA_DIR ?? ".data",
       playbookDir: env.ZENITH_ROLLOUTS_DIR ?? resolve("rollouts"),
     },
+    fanout: {
+      maxRunningClones: num(env.ZENITH_FANOUT_MAX_RUNNING_CLONES, 20, "ZENITH_FANOUT_MAX_RUNNING_CLONES"),
+      maxParentBytes: num(env.ZENITH_FANOUT_MAX_PARENT_BYTES, 100 * 1024 ** 3, "ZENITH_FANOUT_MAX_PARENT_BYTES"),
+      parallelFlattens: Math.max(1, num(env.ZENITH_FANOUT_PARALLEL_FLATTENS, 2, "ZENITH_FANOUT_PARALLEL_FLATTENS")),
+      benchFile: `${env.ZENITH_DATA_DIR ?? ".data"}/fanout-bench.json`,
+    },
     glanceConversion: env.ZENITH_GLANCE_CONVERSION || (embedded ? "raw" : undefined),
     nova: {
       blockDeviceAllocateRetries: num(env.ZENITH_NOVA_BDA_RETRIES, 60, "ZENITH_NOVA_BDA_RETRIES"),

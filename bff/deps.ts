@@ -47,6 +47,12 @@ export interface BffDeps {
   lineageSharedMs?: number;
   /** A Lineage gather slower than this answers viewers past the shared time from the last one; LINEAGE_SLOW_GATHER_MS when undefined. */
   lineageSlowGatherMs?: number;
+  /**
+   * Lineage fan-out: a parent snapshot is busy above maxRunningClones running clones or maxParentBytes still read
+   * from it (ZENITH_FANOUT_MAX_RUNNING_CLONES, ZENITH_FANOUT_MAX_PARENT_BYTES); at most parallelFlattens flattens
+   * run at once (ZENITH_FANOUT_PARALLEL_FLATTENS); the bench's result is read from benchFile. FANOUT_DEFAULTS when undefined.
+   */
+  fanout?: { maxRunningClones?: number; maxParentBytes?: number; parallelFlattens?: number; benchFile?: string };
   /** How long one DHCP read is shared (DHCP_SHARED_MS when undefined), and how slow a read answers from the last one (DHCP_SLOW_READ_MS). */
   dhcpSharedMs?: number;
   dhcpSlowReadMs?: number;

@@ -3,7 +3,7 @@ import { ApiError } from "../errors";
 /** A dry run's plan can be confirmed for this long, by the user who made it. */
 export const PLAN_TTL_MS = 10 * 60_000;
 
-export type PlanKind = "lineage.cleanup" | "dhcp.heal";
+export type PlanKind = "lineage.cleanup" | "lineage.flatten" | "dhcp.heal";
 
 export interface PlanBook {
   /** A dry run made this plan for this user (renews its 10 minutes). */

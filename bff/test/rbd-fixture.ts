@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { target } from "../../tests/target";
 
@@ -21,6 +22,10 @@ export interface RbdFixture {
   exists(image: string): Promise<boolean>;
   /** The image's parent snapshot, "pool/image@snap", or null (never cloned, or flattened). */
   parent(image: string): Promise<string | null>;
+  /** `rbd children <pool/image@snap>` (real) / the snapshot's children on the dashboard (sim), as sorted "pool/name". */
+  children(snap: string): Promise<string[]>;
+  /** The cluster's fsid: ceph.conf's (real), the dashboard's monitor map (sim). */
+  fsid(): Promise<string>;
   /** The image's snapshots with their protection, in snapshot-id order. */
   snaps(image: string): Promise<{ name: string; protected: boolean }[]>;
   cleanup(): Promise<void>;
@@ -57,6 +62,13 @@ function realRbd(): RbdFixture {
       const p = (await json("info", image)).parent as { pool: string; image: string; snapshot: string } | undefined;
       return p ? `${p.pool}/${p.image}@${p.snapshot}` : null;
     },
+    fsid: async () => {
+      const m = /^\s*fsid\s*=\s*(\S+)/m.exec(readFileSync(conf, "utf8"));
+      if (!m) throw new Error(`${conf} names no fsid`);
+      return m[1];
+    },
+    children: async (snap) =>
+      ((await json("children", snap)) as { pool: string; image: string }[]).map((c) => `${c.pool}/${c.image}`).sort(),
     snaps: async (image) =>
       ((await json("snap", "ls", image)) as { name: string; protected: string }[]).map((s) => ({
         name: s.name,
@@ -131,6 +143,13 @@ function simRbd(): RbdFixture {
     parent: async (image) => {
       const p = (await (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).json()).parent;
       return p ? `${p.pool_name}/${p.image_name}@${p.snap_name}` : null;
+    },
+    fsid: async () => (await (await call("GET", "/api/monitor")).json()).mon_status.monmap.fsid as string,
+    children: async (snapSpec) => {
+      const [image, snap] = snapSpec.split("@");
+      const body = await (await call("GET", `/api/block/image/${enc(image)}?omit_usage=true`)).json();
+      const s = (body.snapshots as { name: string; children?: { pool_name: string; image_name: string }[] }[]).find((x) => x.name === snap);
+      return (s?.children ?? []).map((c) => `${c.pool_name}/${c.image_name}`).sort();
     },
     snaps: async (image) =>
       (

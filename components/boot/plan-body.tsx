@@ -47,6 +47,11 @@ export function PlanBody({ plan }: { plan: BootPlan }) {
           >
             {pathLabel(t, plan)}
           </Badge>
+          {plan.parentFanout ? (
+            <Badge tone="warning" data-testid="plan-busy-parent">
+              {t("boot.plan.busyParent", plan.parentFanout.params)}
+            </Badge>
+          ) : null}
         </div>
         <PathDiagram path={plan.path} />
         {!plan.certain && plan.alternative && !plan.alternative.exceedsNovaWait ? (

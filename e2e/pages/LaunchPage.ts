@@ -11,6 +11,10 @@ export class LaunchPage extends ShellPage {
   get planPath(): Locator {
     return this.page.getByTestId("plan-path");
   }
+  /** Beside the path: the clone would add to a parent above the fan-out limit. */
+  get planBusyParent(): Locator {
+    return this.page.getByTestId("plan-busy-parent");
+  }
   get nameInput(): Locator {
     return this.page.locator("#boot-name");
   }

@@ -54,4 +54,28 @@ export class LineagePage extends ShellPage {
   get confirm(): Locator {
     return this.dialog.getByRole("button", { name: /^(Confirm|确认执行)/ });
   }
+  /** Opens Admin → Lineage → Fan-out (its code loads then). */
+  async openFanout(): Promise<Locator> {
+    await this.page.getByTestId("fanout-toggle").click();
+    return this.fanoutTable;
+  }
+  get fanoutTable(): Locator {
+    return this.page.getByRole("table", { name: /^(Fan-out per parent snapshot|每个父快照的扇出)$/ });
+  }
+  fanoutRow(parent: string): Locator {
+    return this.fanoutTable.locator(`tr[data-parent="${parent}"]`);
+  }
+  get fanoutBench(): Locator {
+    return this.page.getByTestId("fanout-bench");
+  }
+  /** The dry-run button of a parent above the limits. */
+  flattenDryRun(row: Locator): Locator {
+    return row.getByRole("button", { name: /^(Dry run: flatten|试运行：拍平)/ });
+  }
+  get flattenSteps(): Locator {
+    return this.dialog.getByRole("list", { name: /^(Flatten steps|拍平步骤)$/ }).getByRole("listitem");
+  }
+  get flattenConfirm(): Locator {
+    return this.dialog.getByTestId("flatten-confirm");
+  }
 }

@@ -9273,6 +9273,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/lineage/fanout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fan-out per parent snapshot: its clones by owner state, the chain below it, the bytes running clones still read from it
+         * @description From the shared Lineage facts (refresh=true gathers anew). Sorted by the bytes running clones still read from each parent; rows above the configured limits carry flatten advice with its cost; bench is the fan-out bench's result when it ran against this cluster.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                    /** @description Direct clones listed per row, busiest first (the counts always cover all of them) */
+                    clones?: number | null;
+                    refresh?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The fan-out */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fanout"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: the Ceph Dashboard is not configured or not answering; audit_unavailable: a step's intent could not be written, so it did not run */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lineage/flatten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flatten clones off a busy parent: a dry run returns the plan and its planId; only the confirmed plan executes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LineageFlattenRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan (dry run) or per-step results */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageFlatten"];
+                    };
+                };
+                /** @description Invalid input: the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or the Keystone token expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CSRF check failed, or the role is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the route's limit (16 KiB for /auth, 1 MiB otherwise); `details.limitBytes` names it */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or open streams; Retry-After says when to try again where it applies */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service failed; `service` names it */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ceph_unavailable: the Ceph Dashboard is not configured or not answering; audit_unavailable: a step's intent could not be written, so it did not run */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream service timed out; `service` names it */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/dhcp": {
         parameters: {
             query?: never;
@@ -10829,6 +11067,16 @@ export interface components {
                 ok: boolean;
             }[];
             blockers: components["schemas"]["BootBlocker"][];
+            /** @description A clone boot that adds to a parent snapshot whose clones (running or not) would exceed the fan-out limit (ZENITH_FANOUT_MAX_RUNNING_CLONES): Admin → Lineage → Fan-out says which run */
+            parentFanout?: {
+                /** @enum {string} */
+                code: "busy_parent";
+                params: {
+                    clones: number;
+                    adding: number;
+                    max: number;
+                };
+            } | null;
         };
         /** @enum {string} */
         BootPath: "rbd-clone-local" | "rbd-clone-volume" | "copy-volume" | "download-convert-local" | "existing-volume";
@@ -11952,6 +12200,18 @@ export interface components {
             }[];
             /** @description Direct clones that keep this image from being deleted */
             blockedBy: string[];
+            run?: components["schemas"]["RunState"];
+        };
+        /** @description Whether the image's owner runs (reads it now); unknown is never shown as stopped */
+        RunState: {
+            /** @enum {string} */
+            state: "running" | "stopped" | "unknown";
+            /** @enum {string} */
+            certainty: "proven" | "unknown";
+            /** @enum {string} */
+            reason: "server_status" | "volume_attached" | "volume_detached" | "glance_image" | "orphan" | "owner_unknown";
+            /** @description The owner's own status word (Nova's or Cinder's), when read */
+            status: string | null;
         };
         LineageTree: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
@@ -12090,6 +12350,196 @@ export interface components {
         };
         LineageCleanupRequest: {
             orphans: string[];
+            dryRun: boolean;
+            planId?: string;
+        };
+        Fanout: {
+            /** @description When the Lineage facts this answer comes from were gathered (ISO 8601) */
+            gatheredAt: string;
+            /** @description How old the Lineage facts were when this answer was made (s) */
+            ageS: number;
+            /** @description How long these Lineage facts are shared by every admin viewer before a view gathers anew */
+            sharedForS: number;
+            /** @description These Lineage facts are past sharedForS and a new gather is running behind them (a big cloud's gather does not keep viewers waiting); look again shortly. A refresh waits for fresh ones */
+            regathering: boolean;
+            limits: components["schemas"]["FanoutLimits"];
+            total: number;
+            offset: number;
+            rows: components["schemas"]["FanoutRow"][];
+            /** @description One per row (of this page) above a limit */
+            advice: components["schemas"]["FlattenAdvice"][];
+            throughput: {
+                /** @enum {string} */
+                source: "learned" | "default";
+                bytesPerSecond: {
+                    p50: number;
+                    p90: number;
+                };
+                samples: number;
+            };
+            bench: components["schemas"]["FanoutBenchState"];
+        };
+        /** @description ZENITH_FANOUT_MAX_RUNNING_CLONES, ZENITH_FANOUT_MAX_PARENT_BYTES, ZENITH_FANOUT_PARALLEL_FLATTENS */
+        FanoutLimits: {
+            maxRunningClones: number;
+            maxParentBytes: number;
+            parallelFlattens: number;
+        };
+        FanoutRow: {
+            /** @description pool/name@snap: the snapshot its clones read from */
+            parent: string;
+            image: string;
+            snap: string;
+            protected: boolean;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            /** @description The root image of its tree, when it hangs under one */
+            root: string | null;
+            /** @description 0: the parent is not a clone; n: it is a clone n levels down */
+            parentDepth: number;
+            parentUsedBytes: number | null;
+            /** @description Direct clones, busiest first (running, then bytes still in the parent): the first `clones` of them (query) */
+            clones: components["schemas"]["FanoutClone"][];
+            direct: {
+                total: number;
+                running: number;
+                stopped: number;
+                unknown: number;
+            };
+            indirect: {
+                total: number;
+                running: number;
+                stopped: number;
+                unknown: number;
+                /** @description How far below this snapshot the chain goes (1: direct clones only) */
+                maxDepth: number;
+            };
+            runningInParent: components["schemas"]["FanoutBytes"] & unknown;
+            over: {
+                runningClones: boolean;
+                parentBytes: boolean;
+            };
+        };
+        FanoutClone: {
+            spec: string;
+            /** @enum {string} */
+            kind: "image" | "instance-snapshot" | "root-disk" | "volume" | "other";
+            owner: {
+                /** @enum {string} */
+                type: "glance" | "nova" | "cinder";
+                id: string;
+                name: string;
+            } | null;
+            run: components["schemas"]["RunState"];
+            /** @description Clones between the tree's root image and this one, itself included (1: a clone of an image) */
+            chainDepth: number;
+            provisionedBytes: number;
+            usedBytes: number | null;
+            inParent: components["schemas"]["FanoutBytes"];
+        };
+        /** @description estimate: provisioned − the clone's own used bytes (the Ceph Dashboard's disk_usage); upper_bound: its own usage is not read (usage-policy), so at most min(provisioned, the parent's used bytes); unknown: neither is known */
+        FanoutBytes: {
+            bytes: number | null;
+            /** @enum {string} */
+            basis: "estimate" | "upper_bound" | "unknown";
+        };
+        FlattenAdvice: {
+            parent: string;
+            /** @description The busiest running clones to flatten, until the parent is within the limits */
+            clones: string[];
+            bytesToCopy: components["schemas"]["FanoutBytes"];
+            /** @description bytesToCopy ÷ the learned throughput */
+            seconds: {
+                p50: number;
+                p90: number;
+            } | null;
+            /** @description Their provisioned bytes: the most the flattened images take (sparse parents take less) */
+            spaceAfterBytes: number;
+            /** @description Of clones, those whose owner runs: the flatten works, but costs it I/O */
+            runningFlattens: number;
+            parallel: number;
+        };
+        FanoutBenchState: {
+            /** @enum {string} */
+            state: "measured";
+            result: components["schemas"]["FanoutBench"];
+        } | {
+            /** @enum {string} */
+            state: "not_measured";
+            /** @enum {string} */
+            reason: "no_result" | "other_cluster" | "invalid" | "ceph_unavailable";
+        };
+        FanoutBench: {
+            /** @description The Ceph cluster the bench ran against */
+            fsid: string;
+            /** Format: date-time */
+            measuredAt: string;
+            rows: {
+                /** @description Clones (or flattened images) read at once */
+                n: 1 | 8 | 32;
+                /** @description MB/s per clone, N clones of one parent read concurrently */
+                cloneMBps: number;
+                /** @description MB/s per image, N flattened (independent) images read concurrently */
+                flatMBps: number;
+                /** @description cloneMBps ÷ flatMBps */
+                ratio: number;
+            }[];
+            parentWrite: {
+                /** @description rbd bench --io-type write on the parent before any clone */
+                beforeMBps: number;
+                /** @description …and with `clones` clones reading from it */
+                afterMBps: number;
+                clones: number;
+            };
+        };
+        LineageFlatten: {
+            dryRun: boolean;
+            planId: string;
+            steps: components["schemas"]["LineageFlattenStep"][];
+            notes: ({
+                /** @enum {string} */
+                code: "running_flatten_io";
+                params: {
+                    count: number;
+                };
+            } | {
+                /** @enum {string} */
+                code: "parallel_limit";
+                params: {
+                    parallel: number;
+                };
+            })[];
+            parallel: number;
+            results: {
+                index: number;
+                /** @enum {string} */
+                status: "ok" | "error" | "skipped" | "refused";
+                error: string | null;
+            }[] | null;
+            /** @description null on a dry run; false when a step failed or was refused */
+            ok: boolean | null;
+        };
+        LineageFlattenStep: {
+            image: string;
+            /** @description pool/name@snap it reads from: proven again before its flatten */
+            parent: string;
+            run: components["schemas"]["RunState"];
+            bytes: {
+                bytes: number | null;
+                /** @enum {string} */
+                basis: "estimate" | "upper_bound" | "unknown";
+            };
+            provisionedBytes: number;
+        };
+        LineageFlattenRequest: {
+            /** @description pool/name of each clone to flatten */
+            clones: string[];
             dryRun: boolean;
             planId?: string;
         };

@@ -113,7 +113,7 @@ export async function probeSnapshot(io: BootIo, img: ImageFacts, cluster: Cluste
     if (!rbd) return { status: "fail", code: "no_rbd_image", evidence: "This cloud's Ceph has no such RBD image" };
     const snap = rbd.snapshots.find((s) => s.name === loc.snap);
     if (!snap) return { status: "fail", code: "no_snapshot", evidence: "The RBD image has no such snapshot" };
-    return { status: "pass", code: "snapshot_opens", evidence: "The snapshot exists in this cluster" };
+    return { status: "pass", code: "snapshot_opens", evidence: "The snapshot exists in this cluster", clones: snap.children?.length ?? 0 };
   } catch {
     return { status: "unknown", code: "ceph_unavailable", evidence: "This cloud's Ceph could not be asked" };
   }
@@ -194,5 +194,6 @@ export async function gatherPlanFacts(io: BootIo, choices: BootChoices): Promise
     wait: novaWait(io),
     quotas,
     defaultVolumeType: defaultType,
+    fanoutMaxRunningClones: io.deps.fanout?.maxRunningClones ?? null,
   };
 }

@@ -212,4 +212,14 @@ describe("planBoot: risks, sizes, blockers", () => {
     const plan = planBoot(f);
     expect(plan).toMatchObject({ path: "rbd-clone-volume", toggleApplies: false, checks: [], minVolumeGiB: 10 });
   });
+  it("a clone boot onto a parent whose clones would exceed the fan-out limit says so (busy_parent); a copy does not", () => {
+    const probe = { status: "pass" as const, code: "snapshot_opens", evidence: "", clones: 20 };
+    const f = facts({ ...raw, toggle: false }, { probe, fanoutMaxRunningClones: 20 });
+    expect(planBoot(f).parentFanout).toEqual({ code: "busy_parent", params: { clones: 20, adding: 1, max: 20 } });
+    expect(
+      planBoot(facts({ ...raw, toggle: true }, { probe: { ...probe, clones: 19 }, fanoutMaxRunningClones: 20 })).parentFanout,
+    ).toBeNull();
+    expect(planBoot(facts({ ...raw, format: "qcow2", toggle: false }, { probe, fanoutMaxRunningClones: 20 })).parentFanout).toBeNull();
+    expect(planBoot(facts({ ...raw, toggle: false }, { probe, fanoutMaxRunningClones: null })).parentFanout).toBeNull();
+  });
 });

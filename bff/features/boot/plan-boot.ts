@@ -33,6 +33,8 @@ export interface PlanFacts {
   /** Cinder's default volume type name, used when none is chosen. */
   defaultVolumeType: string | null;
   timing?: TimingDefaults;
+  /** The fan-out limit of running clones per parent (ZENITH_FANOUT_MAX_RUNNING_CLONES); null: not configured. */
+  fanoutMaxRunningClones?: number | null;
 }
 
 const ceilGiB = (bytes: number | null | undefined) => Math.ceil((bytes ?? 0) / GiB);
@@ -194,7 +196,17 @@ export function planBoot(f: PlanFacts): BootPlan {
     risks,
     quota,
     blockers,
+    parentFanout: parentFanout(path, f, ch.count),
   };
+}
+
+/** A clone boot onto a parent snapshot whose clones would then exceed the fan-out limit: said next to "RBD clone". */
+function parentFanout(path: BootPath, f: PlanFacts, adding: number): BootPlan["parentFanout"] {
+  const max = f.fanoutMaxRunningClones;
+  const clones = f.probe.clones;
+  if (path !== "rbd-clone-local" && path !== "rbd-clone-volume") return null;
+  if (max == null || clones === undefined || clones + adding <= max) return null;
+  return { code: "busy_parent", params: { clones, adding, max } };
 }
 
 function findBlockers(f: PlanFacts, min: number, volumeSizeGiB: number | null, createsVolume: boolean, quota: QuotaEffect[]): Blocker[] {

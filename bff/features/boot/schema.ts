@@ -125,6 +125,17 @@ export const BootPlanSchema = z
     risks: z.array(RiskSchema),
     quota: z.array(QuotaEffectSchema),
     blockers: z.array(BlockerSchema),
+    parentFanout: z
+      .object({
+        code: z.literal("busy_parent"),
+        params: z.object({ clones: z.number().int(), adding: z.number().int(), max: z.number().int() }),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "A clone boot that adds to a parent snapshot whose clones (running or not) would exceed the fan-out limit (ZENITH_FANOUT_MAX_RUNNING_CLONES): Admin → Lineage → Fan-out says which run",
+      }),
   })
   .openapi("BootPlan");
 

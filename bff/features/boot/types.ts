@@ -66,6 +66,8 @@ export interface SnapshotProbe {
   status: CheckStatus;
   code: string;
   evidence: string;
+  /** When the snapshot opened: how many clones read from it now (its children on the dashboard). */
+  clones?: number;
 }
 /**
  * What the BFF's Ceph service account found at images/<image id>, where Glance's RBD store keeps an image of this

@@ -1,3 +1,4 @@
+import { runStateOf } from "./run-state";
 import type { Coverage, Lineage, LineageNode, NodeKind, OwnerFacts, PendingImage, RbdFacts } from "./types";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -13,7 +14,7 @@ export const specOf = (pool: string, name: string) => `${pool}/${name}`;
 
 /** Who owns one RBD image, from the naming conventions of Glance, Nova and Cinder's RBD drivers. */
 type Classified = Pick<LineageNode, "kind" | "owner" | "orphan" | "orphanReason" | "cinderDeleted" | "ownerUnknown">;
-type Volumes = Map<string, { id: string; name: string | null }>;
+type Volumes = Map<string, OwnerFacts["volumes"][number]>;
 function classify(
   img: RbdFacts,
   owners: OwnerFacts,
@@ -149,6 +150,7 @@ export function buildLineage(rbd: RbdFacts[], owners: OwnerFacts, seen: { pendin
     const v = hiddenParentVerdict(n, volumes);
     Object.assign(n, v.orphan && unwalked.has(n.pool) ? { orphan: false, orphanReason: null, ownerUnknown: true } : v);
   }
+  for (const n of nodes) n.run = runStateOf(n, owners, volumes);
   const parentOf = (n: LineageNode) => (n.parent ? byNode.get(n.parent.split("@")[0]) : undefined);
   const depth = (n: LineageNode) => {
     let d = 0;

@@ -72,6 +72,7 @@ const cinderOwner = (v: CinderVolume): CinderOwner => ({
   status: v.status,
   created_at: v.created_at,
   "os-vol-mig-status-attr:name_id": v["os-vol-mig-status-attr:name_id"],
+  attachments: (v.attachments ?? []).map((a) => ({ server_id: a.server_id })),
 });
 
 /** The owner walks over this session's Glance, Nova (2.69) and Cinder clients. */

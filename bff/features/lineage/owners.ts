@@ -20,6 +20,8 @@ export interface CinderOwner {
   status: string;
   created_at: string;
   "os-vol-mig-status-attr:name_id"?: string | null;
+  /** The servers it is attached to (Cinder's attachments[].server_id). */
+  attachments?: { server_id: string }[];
 }
 
 /** The list walks lineage needs; each may throw, which makes its walk incomplete (never "absent"). */
@@ -90,7 +92,14 @@ export async function walkOwners(io: OwnerIo, max = OWNER_WALK_MAX): Promise<Own
     owners: {
       images: glance.map((g) => ({ id: g.id, name: g.name, instanceSnapshot: g.image_type === "snapshot" })),
       servers: new Map(servers.map((s) => [s.id, s.name ?? ""])),
-      volumes: cinder.map((v) => ({ id: v.id, name: v.name ?? null, nameId: v["os-vol-mig-status-attr:name_id"] ?? null })),
+      serverStatus: statusOf(servers),
+      volumes: cinder.map((v) => ({
+        id: v.id,
+        name: v.name ?? null,
+        nameId: v["os-vol-mig-status-attr:name_id"] ?? null,
+        status: v.status,
+        attachedTo: (v.attachments ?? []).map((a) => a.server_id),
+      })),
       locations: locationOwners(glance),
     },
     glance,
@@ -118,6 +127,13 @@ function locationOwners(images: GlanceOwner[]): Map<string, { id: string; name: 
       if (spec && spec !== `images/${g.id}`) out.set(spec, { id: g.id, name: g.name });
     }
   }
+  return out;
+}
+
+/** Each server's status from the walks: the first one that gives one (the down-cell probe may list a server without). */
+function statusOf(servers: { id: string; status?: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of servers) if (s.status && !out.has(s.id)) out.set(s.id, s.status);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { factsStampFields } from "../../lib/facts-stamp-schema";
+import { RunStateSchema } from "./fanout-schema";
 import { ORPHAN_REASONS } from "./types";
 
 export const OrphanReasonSchema = z
@@ -33,6 +34,7 @@ export const LineageNodeSchema = z
     parent: z.string().nullable().openapi({ description: "pool/name@snap of the parent snapshot" }),
     snapshots: z.array(z.object({ name: z.string(), protected: z.boolean(), children: z.array(z.string()) })),
     blockedBy: z.array(z.string()).openapi({ description: "Direct clones that keep this image from being deleted" }),
+    run: RunStateSchema.optional(),
   })
   .openapi("LineageNode");
 

@@ -29,7 +29,9 @@ export interface PendingImage {
 export interface OwnerFacts {
   images: { id: string; name: string | null; instanceSnapshot: boolean }[];
   servers: Map<string, string>;
-  volumes: { id: string; name: string | null; nameId?: string | null }[];
+  /** Nova server id → its status (ACTIVE, SHUTOFF, UNKNOWN for a down cell…), from the same walk. */
+  serverStatus?: Map<string, string>;
+  volumes: { id: string; name: string | null; nameId?: string | null; status?: string; attachedTo?: string[] }[];
   /** "pool/name" → the Glance image whose location names it, when that is not images/<its id>. */
   locations?: Map<string, { id: string; name: string | null }>;
 }
@@ -89,6 +91,21 @@ export interface LineageNode {
   snapshots: { name: string; protected: boolean; children: string[] }[];
   /** Direct clones ("pool/name") that keep this image from being deleted. */
   blockedBy: string[];
+  /** Whether its owner runs (reads the image now), from the owner walks; absent where the walks gave no status. */
+  run?: RunState;
+}
+
+/**
+ * Whether an RBD image is read by a running owner. `running`: a Nova server in a running status owns it, or a
+ * Cinder volume attached to one; `stopped`: proven not running (stopped server, detached volume, a Glance image, an
+ * orphan); `unknown`: the owner's status could not be read (a down cell, an incomplete walk, ERROR, no owner pattern).
+ * `status` is the owner's own word (Nova's or Cinder's status), for the UI to show.
+ */
+export interface RunState {
+  state: "running" | "stopped" | "unknown";
+  certainty: "proven" | "unknown";
+  reason: "server_status" | "volume_attached" | "volume_detached" | "glance_image" | "orphan" | "owner_unknown";
+  status: string | null;
 }
 
 export interface Lineage {

@@ -1,5 +1,7 @@
 import { createRouter } from "../../lib/create-router";
 import { requireAdmin, requireSession } from "../../middleware/session";
+import * as fanoutHandlers from "./fanout.handlers";
+import * as fanoutRoutes from "./fanout.routes";
 import * as handlers from "./lineage.handlers";
 import * as routes from "./lineage.routes";
 
@@ -12,4 +14,6 @@ lineageRouter
   .openapi(routes.tree, handlers.tree)
   .openapi(routes.search, handlers.search)
   .openapi(routes.forest, handlers.forest)
-  .openapi(routes.cleanup, handlers.cleanup);
+  .openapi(routes.cleanup, handlers.cleanup)
+  .openapi(fanoutRoutes.fanout, fanoutHandlers.fanout)
+  .openapi(fanoutRoutes.flatten, fanoutHandlers.flatten);

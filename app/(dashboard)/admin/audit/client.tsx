@@ -16,7 +16,7 @@ import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 
 const RESULTS: AuditResultFilter[] = ["pending", "ok", "error", "refused"];
-const ACTIONS = ["lineage.cleanup", "dhcp.heal"];
+const ACTIONS = ["lineage.cleanup", "lineage.flatten", "dhcp.heal"];
 
 export function AuditClient() {
   const t = useT();

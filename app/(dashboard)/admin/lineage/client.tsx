@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { QueryError } from "@/components/common/query-error";
 import { LineageRoots } from "@/components/lineage/lineage-roots";
 import { LineageSearch } from "@/components/lineage/lineage-search";
+import { FanoutPanel } from "@/components/lineage/fanout-panel";
 import { OrphansPanel } from "@/components/lineage/orphans-panel";
 import { RootTree } from "@/components/lineage/root-tree";
 import { SpaceCell } from "@/components/lineage/space-cell";
@@ -158,6 +159,7 @@ export function LineageClient() {
         </dl>
       </Card>
       <OrphansPanel orphans={d.orphans} incomplete={d.coverage.walks.length > 0} />
+      <FanoutPanel />
       <Card aria-labelledby="lineage-search-title">
         <CardHeader>
           <CardTitle id="lineage-search-title">{t("lineage.search.title")}</CardTitle>
