@@ -1,37 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import { FANOUT_BENCH_FILE, type FanoutBench, FanoutBenchSchema } from "../../bff/features/lineage/fanout-bench-schema";
 import { type ConcurrentFigures, round1, round2 } from "./stats";
 
 /**
- * What the fan-out bench leaves for the BFF: `$ZENITH_DATA_DIR/fanout-bench.json` (default `.data/`). Lineage shows
- * it as "measured on this cloud" when `fsid` is the cloud's own Ceph fsid. MB is 10^6 bytes.
+ * What the fan-out bench leaves for the BFF: `$ZENITH_DATA_DIR/fanout-bench.json` (default `.data/`), in the schema the
+ * BFF reads it with. Lineage shows it as "measured on this cloud" when `fsid` is the cloud's own Ceph fsid. MB is 10^6 bytes.
  */
-export const fanoutBenchSchema = z.object({
-  fsid: z.string().min(1),
-  measuredAt: z.iso.datetime(),
-  rows: z.array(
-    z.object({
-      n: z.union([z.literal(1), z.literal(8), z.literal(32)]),
-      /** Mean MB/s one clone read while N clones of the same parent snapshot read at once. */
-      cloneMBps: z.number().positive(),
-      /** The same for N flattened, independent images. */
-      flatMBps: z.number().positive(),
-      /** cloneMBps / flatMBps. */
-      ratio: z.number().positive(),
-    }),
-  ),
-  parentWrite: z.object({ beforeMBps: z.number().positive(), afterMBps: z.number().positive(), clones: z.literal(32) }),
-});
-export type FanoutBench = z.infer<typeof fanoutBenchSchema>;
-
 export function fanoutBench(
   fsid: string,
   measuredAt: Date,
   pairs: { cloned: ConcurrentFigures; flat: ConcurrentFigures }[],
   parentWrite: { beforeMBps: number; afterMBps: number },
 ): FanoutBench {
-  return fanoutBenchSchema.parse({
+  return FanoutBenchSchema.parse({
     fsid,
     measuredAt: measuredAt.toISOString(),
     rows: pairs.map(({ cloned, flat }) => ({
@@ -47,8 +29,8 @@ export function fanoutBench(
 /** Writes the file the BFF reads; returns its path. */
 export function writeFanoutBench(result: FanoutBench, dataDir = process.env.ZENITH_DATA_DIR || ".data"): string {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, "fanout-bench.json");
-  writeFileSync(path, `${JSON.stringify(fanoutBenchSchema.parse(result), null, 2)}\n`);
+  const path = join(dataDir, FANOUT_BENCH_FILE);
+  writeFileSync(path, `${JSON.stringify(FanoutBenchSchema.parse(result), null, 2)}\n`);
   return path;
 }
 
