@@ -40,3 +40,10 @@ stop_group() {
   for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL -- "-$pid" 2>/dev/null || true
 }
+
+# ensure_system_user NAME: creates a system user and group NAME (no home, no login) when missing.
+ensure_system_user() {
+  id -u "$1" > /dev/null 2>&1 && return 0
+  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$1"
+  echo "zenith: created system user $1" >&2
+}

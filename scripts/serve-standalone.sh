@@ -5,10 +5,13 @@
 #   PORT (3000), HOST (127.0.0.1)
 #   ZENITH_DATA_DIR   writable state (audit log, rollout runs): /var/lib/zenith when started as root, else .data
 #   ZENITH_USER       the user it runs as when started as root (zenith, created as a system user when missing)
-#   ZENITH_READY_FILE while set and missing, readyz answers 503 (drained); created at first start when unset
+#   ZENITH_READY_FILE while set and missing, readyz answers 503 (drained); when unset, ZENITH_DATA_DIR/ready,
+#                     created at each start when missing
+# The server's working directory is .next/standalone: relative paths in ZENITH_* are made absolute first.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SA=$ROOT/.next/standalone
+source "$ROOT/scripts/lib.sh"
 [ -f "$SA/server.js" ] && [ -f "$ROOT/.next/BUILD_ID" ] || { echo "zenith: no standalone build; run 'npx next build' first" >&2; exit 1; }
 
 # Next's standalone server serves .next/static and public only from beside server.js: copy them there once per
@@ -24,6 +27,9 @@ fi
 flock -u 9
 exec 9>&-
 
+for v in ZENITH_DATA_DIR ZENITH_AUDIT_FILE ZENITH_ROLLOUTS_CONFIG ZENITH_ROLLOUTS_DIR ZENITH_READY_FILE OS_CLIENT_CONFIG_FILE; do
+  [ -z "${!v:-}" ] || export "$v=$(realpath -m "${!v}")"
+done
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 export PORT=${PORT:-3000} HOSTNAME=${HOST:-127.0.0.1}
 export ZENITH_ROLLOUTS_DIR=${ZENITH_ROLLOUTS_DIR:-$ROOT/rollouts}
@@ -33,10 +39,7 @@ export NODE_OPTIONS="$(bash "$ROOT/scripts/node-heap.sh") ${NODE_OPTIONS:-}"
 
 if [ "$(id -u)" = 0 ]; then
   RUN_AS=${ZENITH_USER:-zenith}
-  if ! id -u "$RUN_AS" > /dev/null 2>&1; then
-    useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_AS"
-    echo "zenith: created system user $RUN_AS" >&2
-  fi
+  ensure_system_user "$RUN_AS"
   export ZENITH_DATA_DIR=${ZENITH_DATA_DIR:-/var/lib/zenith}
   mkdir -p "$ZENITH_DATA_DIR"
   chown "$RUN_AS:" "$ZENITH_DATA_DIR"

@@ -7,7 +7,8 @@
 #   harness.sh stop|start a|b DIR   stop (SIGTERM, no drain) or start one replica
 #   harness.sh kill a|b DIR      SIGKILL one replica (a crash)
 #   harness.sh roll DIR          rolling restart: per replica, drain (remove its ready file), wait DOWN, restart, wait UP
-# Ports: SCALE_OUT_PORT (4200) = HAProxy, +1 stats, +2 replica a, +3 replica b, +4 sim, +5 PostgreSQL.
+# The rollout lab (scripts/rollout-lab.sh, pool "lab") runs as the replicas' user, whose Ansible drives it.
+# Ports: SCALE_OUT_PORT (4200) = HAProxy, +1 stats, +2 replica a, +3 replica b, +4 sim, +5 PostgreSQL, +10..+14 lab.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -19,6 +20,8 @@ BASE=${SCALE_OUT_PORT:-4200}
 LB=$BASE STATS=$((BASE + 1)) SIM=$((BASE + 4)) PG=$((BASE + 5))
 declare -A PORT=([a]=$((BASE + 2)) [b]=$((BASE + 3)))
 SOCK=$DIR/run/haproxy.sock
+# The replicas' user (serve-standalone.sh drops to it when started as root).
+as_replica_user() { if [ "$(id -u)" = 0 ]; then HOME=$DIR/lab setpriv --reuid="${ZENITH_USER:-zenith}" --regid="${ZENITH_USER:-zenith}" --init-groups "$@"; else "$@"; fi; }
 say() { echo "scale-out: $*" >&2; }
 now() { date +%s.%N; }
 hap() { /usr/bin/python3 rollouts/hapctl.py --socket "$SOCK" "$@"; }
@@ -39,7 +42,7 @@ start_replica() {
   PORT=${PORT[$n]} HOST=127.0.0.1 ZENITH_DATA_DIR="$DIR/$n" ZENITH_READY_FILE="$DIR/$n/ready" \
     ZENITH_SESSION_SECRET="$(cat "$DIR/session-secret")" ZENITH_DATABASE_URL="$(cat "$DIR/database-url")" \
     ZENITH_AUTH_URL="http://127.0.0.1:$SIM/identity/v3" ZENITH_CEPH_USER=admin ZENITH_CEPH_PASSWORD=zenith-ceph \
-    ZENITH_GLANCE_CONVERSION=raw ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn} ZENITH_ROLLOUTS_CONFIG= \
+    ZENITH_GLANCE_CONVERSION=raw ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn} ZENITH_ROLLOUTS_CONFIG="$DIR/lab/pools.yaml" \
     start_group "$DIR/$n.log" bash scripts/serve-standalone.sh > "$DIR/run/$n.pid"
   # The rollouts feature restores a drained host's health file after its update: here, the start does.
   echo OK > "$DIR/$n/ready"
@@ -56,6 +59,10 @@ up() {
   SIM_PORT=$SIM SIM_CONTROLS=1 SIM_DB="$DIR/sim.sqlite" SIM_SCENARIO=default SIM_TIME_SCALE=${SIM_TIME_SCALE:-0.05} \
     start_group "$DIR/sim.log" node --import tsx sim/main.ts > "$DIR/run/sim.pid"
   wait_http "the sim" "http://127.0.0.1:$SIM/identity/v3" 60 || { tail -20 "$DIR/sim.log" >&2; exit 1; }
+  mkdir -p "$DIR/lab"
+  if [ "$(id -u)" = 0 ]; then ensure_system_user "${ZENITH_USER:-zenith}"; chown "${ZENITH_USER:-zenith}:" "$DIR/lab"; fi
+  ZENITH_ROLLOUT_LAB_PORT=$((BASE + 10)) as_replica_user bash scripts/rollout-lab.sh up "$DIR/lab" > /dev/null 2> "$DIR/lab.log" ||
+    { cat "$DIR/lab.log" >&2; exit 1; }
   start_replica a & start_replica b & wait -n && wait -n
   ZENITH_LB_BIND=127.0.0.1:$LB ZENITH_REPLICA_A=127.0.0.1:${PORT[a]} ZENITH_REPLICA_B=127.0.0.1:${PORT[b]} \
     ZENITH_HAPROXY_SOCKET=$SOCK ZENITH_HAPROXY_PIDFILE=$DIR/run/haproxy.pid ZENITH_HAPROXY_STATS=127.0.0.1:$STATS \
@@ -65,7 +72,7 @@ up() {
   trap - ERR
   cat > "$DIR/endpoints.json" << JSON
 { "lb": "http://127.0.0.1:$LB", "a": "http://127.0.0.1:${PORT[a]}", "b": "http://127.0.0.1:${PORT[b]}",
-  "sim": "http://127.0.0.1:$SIM", "databaseUrl": "$(cat "$DIR/database-url")", "socket": "$SOCK", "dir": "$DIR",
+  "sim": "http://127.0.0.1:$SIM", "lab": "$DIR/lab", "databaseUrl": "$(cat "$DIR/database-url")", "socket": "$SOCK", "dir": "$DIR",
   "users": { "admin": { "username": "admin", "password": "zenith-admin", "project": "admin" },
              "demo": { "username": "demo", "password": "zenith-demo", "project": "demo" } } }
 JSON
@@ -76,6 +83,7 @@ JSON
 down() {
   stop_pid "$DIR/run/haproxy.pid"
   stop_pid "$DIR/run/a.pid"; stop_pid "$DIR/run/b.pid"; stop_pid "$DIR/run/sim.pid"
+  [ ! -d "$DIR/lab/run" ] || bash scripts/rollout-lab.sh down "$DIR/lab"
   bash scripts/scale-out/postgres.sh stop "$DIR/pg"
 }
 

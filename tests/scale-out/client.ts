@@ -8,6 +8,8 @@ export interface ScaleOut {
   a: string;
   b: string;
   sim: string;
+  /** The rollout lab's directory (pool "lab": HAProxy + 3 nginx, their health files under www/). */
+  lab: string;
   databaseUrl: string;
   socket: string;
   dir: string;
