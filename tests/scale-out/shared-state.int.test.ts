@@ -12,7 +12,7 @@ import { stableUuid } from "../../sim/scenarios/network";
 import { simControl } from "../target";
 import { Browser, harness, scaleOut } from "./client";
 
-const NEEDS_DATA_LAYER = "[skipped until the shared data layer (wt-db) is merged: per-replica state before it]";
+const NEEDS_DATA_LAYER = "(needs the shared data layer of issue 15, branch wt-db: each replica keeps its own state before it)";
 const PARENT = `images/${stableUuid("image", "centos-7-raw")}@snap`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
