@@ -4,6 +4,9 @@
  * polling clients count every request. The control kills a replica without draining it: requests in flight on
  * it are lost, so the count can see a loss.
  */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Browser, harness, pollWhile, scaleOut } from "./client";
 
 const POLLERS = 6;
@@ -42,5 +45,24 @@ describe("scale-out: rolling restart through HAProxy", () => {
     await harness("start", "a");
     console.log(`kill without drain: ${count.requests} requests, ${count.failures} failed (${count.samples.join("; ")})`);
     expect(count.failures).toBeGreaterThan(0);
+  });
+
+  it("SIGUSR2 drains a replica of the built server (instrumentation.ts installs the handler): readyz 503, HAProxy DOWN", async () => {
+    const pid = Number(readFileSync(join(env.dir, "run", "b.pid"), "utf8"));
+    const hap = (...args: string[]) =>
+      execFileSync("/usr/bin/python3", ["rollouts/hapctl.py", "--socket", env.socket, ...args], { encoding: "utf8" }).trim();
+    expect(hap("status", "zenith", "a", "b")).toBe("UP UP");
+    process.kill(pid, "SIGUSR2");
+    try {
+      const r = await fetch(`${env.b}/api/readyz`);
+      expect(r.status).toBe(503);
+      expect(await r.json()).toMatchObject({ ready: false, checks: { drain: { ok: false, code: "draining_signal" } } });
+      expect((await fetch(`${env.b}/api/healthz`)).status).toBe(200);
+      hap("wait", "zenith", "b", "DOWN", "--timeout", "30");
+    } finally {
+      await harness("stop", "b");
+      await harness("start", "b");
+    }
+    hap("wait", "zenith", "b", "UP", "--timeout", "60");
   });
 });
