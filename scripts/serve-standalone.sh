@@ -16,7 +16,8 @@ source "$ROOT/scripts/lib.sh"
 
 # Next's standalone server serves .next/static and public only from beside server.js: copy them there once per
 # build, under a lock (two replicas may start at once from one build).
-exec 9> "$SA/.assets.lock"
+[ -e "$SA/.assets.lock" ] || : > "$SA/.assets.lock"
+exec 9< "$SA/.assets.lock"
 flock 9
 if ! cmp -s "$ROOT/.next/BUILD_ID" "$SA/.assets-build-id" 2>/dev/null; then
   rm -rf "$SA/.next/static" "$SA/public"

@@ -39,10 +39,11 @@ stop_pid() { # stop_pid FILE [SIGNAL]: stops the process (group) whose PID is in
 start_replica() {
   local n=$1
   mkdir -p "$DIR/$n" "$DIR/run"
+  rm -f "$DIR/$n.log"
   PORT=${PORT[$n]} HOST=127.0.0.1 ZENITH_DATA_DIR="$DIR/$n" ZENITH_READY_FILE="$DIR/$n/ready" \
     ZENITH_SESSION_SECRET="$(cat "$DIR/session-secret")" ZENITH_DATABASE_URL="$(cat "$DIR/database-url")" \
     ZENITH_AUTH_URL="http://127.0.0.1:$SIM/identity/v3" ZENITH_CEPH_USER=admin ZENITH_CEPH_PASSWORD=zenith-ceph \
-    ZENITH_GLANCE_CONVERSION=raw ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn} ZENITH_ROLLOUTS_CONFIG="$DIR/lab/pools.yaml" \
+    ZENITH_GLANCE_CONVERSION=raw ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn} ZENITH_ROLLOUTS_CONFIG="$DIR/pools.yaml" \
     start_group "$DIR/$n.log" bash scripts/serve-standalone.sh > "$DIR/run/$n.pid"
   # The rollouts feature restores a drained host's health file after its update: here, the start does.
   echo OK > "$DIR/$n/ready"
@@ -63,6 +64,9 @@ up() {
   if [ "$(id -u)" = 0 ]; then ensure_system_user "${ZENITH_USER:-zenith}"; chown "${ZENITH_USER:-zenith}:" "$DIR/lab"; fi
   ZENITH_ROLLOUT_LAB_PORT=$((BASE + 10)) as_replica_user bash scripts/rollout-lab.sh up "$DIR/lab" > /dev/null 2> "$DIR/lab.log" ||
     { cat "$DIR/lab.log" >&2; exit 1; }
+  write_pools
+  # The replicas' user restarts replicas from a rollout (restart-replica.yml): it writes their PID files and logs.
+  [ "$(id -u)" != 0 ] || chown "${ZENITH_USER:-zenith}:" "$DIR" "$DIR/run"
   start_replica a & start_replica b & wait -n && wait -n
   ZENITH_LB_BIND=127.0.0.1:$LB ZENITH_REPLICA_A=127.0.0.1:${PORT[a]} ZENITH_REPLICA_B=127.0.0.1:${PORT[b]} \
     ZENITH_HAPROXY_SOCKET=$SOCK ZENITH_HAPROXY_PIDFILE=$DIR/run/haproxy.pid ZENITH_HAPROXY_STATS=127.0.0.1:$STATS \
@@ -78,6 +82,34 @@ up() {
 JSON
   say "up: HAProxy http://127.0.0.1:$LB → a :${PORT[a]}, b :${PORT[b]}; sim :$SIM; PostgreSQL :$PG"
   echo "$DIR/endpoints.json"
+}
+
+write_pools() { # the lab's pool, and one pool per replica: a rollout run on one replica rolls the other
+  sed -e "s|inventory: inventory.yml|inventory: $DIR/lab/inventory.yml|" -e "s|socket: run/haproxy.sock|socket: $DIR/lab/run/haproxy.sock|" \
+    "$DIR/lab/pools.yaml" > "$DIR/pools.yaml"
+  local n
+  for n in a b; do
+    cat >> "$DIR/pools.yaml" << YAML
+  - name: zenith-$n
+    description: "Replica $n of the harness's Zenith (HAProxy 127.0.0.1:$LB, backend zenith)"
+    inventory: $DIR/zenith-inventory.yml
+    hosts: [$n]
+    haproxy: { statsUrl: "http://127.0.0.1:$STATS/stats;csv", backend: zenith }
+    probeUrl: "http://127.0.0.1:$LB/api/healthz"
+    probeTimeoutMs: 5000
+    healthFile: "{{ ready_file }}"
+    update: { tasks: $ROOT/scripts/scale-out/restart-replica.yml }
+    minHealthy: 0
+    waitTimeoutSeconds: 60
+YAML
+  done
+  cat > "$DIR/zenith-inventory.yml" << INV
+all:
+  vars: { ansible_connection: local, ansible_python_interpreter: /usr/bin/python3, ansible_remote_tmp: $DIR/run/ansible-tmp, scale_out_root: $ROOT, scale_out_dir: $DIR, scale_out_port: $BASE }
+  hosts:
+    a: { ready_file: $DIR/a/ready }
+    b: { ready_file: $DIR/b/ready }
+INV
 }
 
 down() {
