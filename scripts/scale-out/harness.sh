@@ -4,7 +4,7 @@
 # running deploy/haproxy/zenith.cfg.example, health-checked on /api/readyz. Needs a `next build`.
 #   harness.sh up DIR            start everything; writes DIR/endpoints.json (last line: its path)
 #   harness.sh down DIR          stop everything (by PID files)
-#   harness.sh stop|start a|b DIR   stop (SIGTERM, no drain) or start one replica
+#   harness.sh stop|start a|b DIR   stop (SIGTERM, no drain) or start one replica (and wait until HAProxy has it UP)
 #   harness.sh kill a|b DIR      SIGKILL one replica (a crash)
 #   harness.sh roll DIR          rolling restart: per replica, drain (remove its ready file), wait DOWN, restart, wait UP
 # The rollout lab (scripts/rollout-lab.sh, pool "lab") runs as the replicas' user, whose Ansible drives it.
@@ -140,7 +140,8 @@ case "$OP" in
   down) down ;;
   stop) stop_pid "$DIR/run/$NAME.pid" ;;
   kill) stop_pid "$DIR/run/$NAME.pid" KILL ;;
-  start) start_replica "$NAME" ;;
+  # Then until HAProxy has it UP again, when this user may read its socket (not from a rollout: its update waits itself).
+  start) start_replica "$NAME" && { [ ! -w "$SOCK" ] || hap wait zenith "$NAME" UP --timeout 60 > /dev/null; } ;;
   roll) roll ;;
   *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac
