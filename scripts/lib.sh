@@ -11,7 +11,7 @@ ensure_node_modules() {
 # True when the Next build is missing or older than any source file.
 needs_build() {
   [ -f .next/BUILD_ID ] || return 0
-  [ -n "$(find app components lib bff next.config.mjs package-lock.json -newer .next/BUILD_ID -type f 2>/dev/null | head -1)" ]
+  [ -n "$(find app components lib bff next.config.mjs instrumentation.ts proxy.ts package-lock.json -newer .next/BUILD_ID -type f 2>/dev/null | head -1)" ]
 }
 
 # wait_http NAME URL SECONDS: polls until the URL answers at all (any HTTP status).

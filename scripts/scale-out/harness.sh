@@ -70,7 +70,7 @@ up() {
   start_replica a & start_replica b & wait -n && wait -n
   ZENITH_LB_BIND=127.0.0.1:$LB ZENITH_REPLICA_A=127.0.0.1:${PORT[a]} ZENITH_REPLICA_B=127.0.0.1:${PORT[b]} \
     ZENITH_HAPROXY_SOCKET=$SOCK ZENITH_HAPROXY_PIDFILE=$DIR/run/haproxy.pid ZENITH_HAPROXY_STATS=127.0.0.1:$STATS \
-    haproxy -D -f deploy/haproxy/zenith.cfg.example > "$DIR/haproxy.log" 2>&1 || { cat "$DIR/haproxy.log" >&2; exit 1; }
+    "$(command -v haproxy || echo /usr/sbin/haproxy)" -D -f deploy/haproxy/zenith.cfg.example > "$DIR/haproxy.log" 2>&1 || { cat "$DIR/haproxy.log" >&2; exit 1; }
   hap wait zenith a UP --timeout 60 > /dev/null && hap wait zenith b UP --timeout 60 > /dev/null ||
     { say "replicas not UP: $(hap status zenith a b)"; curl -s "http://127.0.0.1:${PORT[a]}/api/readyz" >&2; exit 1; }
   trap - ERR
