@@ -65,6 +65,8 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
     cloud,
     sessionSecret: loadSessionSecret(env),
     sessionSecretPrevious: loadPreviousSessionSecret(env),
+    sessionSecretGenerated: !env.ZENITH_SESSION_SECRET,
+    readyFile: env.ZENITH_READY_FILE || undefined,
     fetch: (r, init) => globalThis.fetch(r, init),
     upstreamTimeoutMs: num(env.ZENITH_UPSTREAM_TIMEOUT_MS, 30_000, "ZENITH_UPSTREAM_TIMEOUT_MS"),
     upstreamTimeouts: upstreamTimeouts(env),

@@ -12,6 +12,10 @@ export interface BffDeps {
   sessionSecret: string;
   /** During a rotation, the retiring secret: cookies it sealed still open (new ones are sealed with sessionSecret). */
   sessionSecretPrevious?: string;
+  /** True when ZENITH_SESSION_SECRET is unset and this replica generated a demo secret (readyz answers 503). */
+  sessionSecretGenerated?: boolean;
+  /** ZENITH_READY_FILE: while set and missing, this replica is draining (readyz answers 503). */
+  readyFile?: string;
   fetch: typeof globalThis.fetch;
   /** Upstream request timeout of a service without its own in `upstreamTimeouts`. */
   upstreamTimeoutMs: number;

@@ -11,7 +11,7 @@ ensure_node_modules() {
 # True when the Next build is missing or older than any source file.
 needs_build() {
   [ -f .next/BUILD_ID ] || return 0
-  [ -n "$(find app components lib bff next.config.mjs package-lock.json -newer .next/BUILD_ID -type f 2>/dev/null | head -1)" ]
+  [ -n "$(find app components lib bff next.config.mjs instrumentation.ts proxy.ts package-lock.json -newer .next/BUILD_ID -type f 2>/dev/null | head -1)" ]
 }
 
 # wait_http NAME URL SECONDS: polls until the URL answers at all (any HTTP status).
@@ -39,4 +39,11 @@ stop_group() {
   kill -TERM -- "-$pid" 2>/dev/null || return 0
   for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+# ensure_system_user NAME: creates a system user and group NAME (no home, no login) when missing.
+ensure_system_user() {
+  id -u "$1" > /dev/null 2>&1 && return 0
+  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$1"
+  echo "zenith: created system user $1" >&2
 }

@@ -104,7 +104,12 @@ const firstLine = (m: unknown) =>
 /** A skip whose stated reason says the test does not apply to this target (not a gap in what it proves). */
 const notApplicable = (reason: string) => /^not applicable/i.test(reason);
 
-const LABELS: Record<string, string> = { unit: "unit", sim: "integration (sim)", real: "integration (real)" };
+const LABELS: Record<string, string> = {
+  unit: "unit",
+  sim: "integration (sim)",
+  real: "integration (real)",
+  "scale-out": "scale-out (2 replicas)",
+};
 const label = (name: string) => LABELS[name] ?? name.replace(/^e2e-(\w+)$/, "e2e (Chromium, $1)");
 
 let dir = ".data/test-results";

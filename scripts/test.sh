@@ -31,7 +31,7 @@ if [ "${ZENITH_SKIP_REAL:-0}" = 1 ]; then
 elif [ $IS_ROOT_DEBIAN = 0 ]; then
   echo "zenith: the real services tier needs root on Debian; run as root, or set ZENITH_SKIP_REAL=1 to skip it on purpose"; exit 1
 fi
-EXPECT=unit,sim,e2e-sim
+EXPECT=unit,sim,e2e-sim,scale-out
 [ $REAL = 1 ] && EXPECT=$EXPECT,real,e2e-real
 APT="apt-get -o DPkg::Lock::Timeout=900"
 if [ $IS_ROOT_DEBIAN = 1 ]; then
@@ -43,6 +43,8 @@ if [ $IS_ROOT_DEBIAN = 1 ]; then
   # The rollouts lab (HAProxy + nginx + Ansible on loopback) for the rollouts integration test, before any stage.
   [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  # The scale-out stage's private PostgreSQL cluster (scripts/scale-out/postgres.sh).
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   command -v ansible-playbook >/dev/null || missing+=(ansible-core)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "zenith: apt-get install ${missing[*]}"
@@ -80,17 +82,23 @@ e2e() { # e2e TARGET: the Playwright specs through `next start` against one targ
 }
 BUILT=$RESULTS/next-build.done
 build() { npx next build && touch "$BUILT"; }
+# Two standalone replicas of the build behind HAProxy, with PostgreSQL and the sim (scripts/scale-out, ports 4200..4214).
+scale_out() {
+  [ -f "$BUILT" ] || { echo "not run: the build failed"; return 1; }
+  bash scripts/scale-out/run.sh --reporter=default --reporter=json --outputFile.json="$RESULTS/scale-out.vitest.json"
+}
 
 # Two lanes side by side, each stage of a lane after the one before it. The real lane mostly waits on the real
 # services (Nova, Cinder, Ceph, agents' heartbeats), so the sim lane uses the cores meanwhile. They share nothing:
 # the sim stages start their own embedded clouds and labs (their own ports and data dirs), the real ones use the tier.
-#   sim:  unit → integration (sim) → next build → e2e (sim)
+#   sim:  unit → integration (sim) → next build → e2e (sim) → scale-out (the build's standalone server, twice)
 #   real: wait for the tier → integration (real) → (wait for the build) → e2e (real)
 sim_lane() {
   step "unit tests" vitest unit --project unit
   step "integration tests (sim)" integration sim
   step "next build" build
   step "e2e (Chromium, sim)" e2e sim
+  step "scale-out (2 replicas, HAProxy, PostgreSQL)" scale_out
 }
 real_lane() {
   echo "=== [$(( $(date +%s) - T0 ))s] waiting for the real services tier"

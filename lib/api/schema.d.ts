@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the cloud's Keystone is reachable */
+        /** Readiness: Keystone and the database answer, the session secret is configured, and the replica is not draining */
         get: {
             parameters: {
                 query?: never;
@@ -62,7 +62,7 @@ export interface paths {
                         "application/json": components["schemas"]["Readiness"];
                     };
                 };
-                /** @description Keystone is unreachable, timing out or failing */
+                /** @description Not ready: the failing check names why (Keystone, database, session secret, or draining) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10650,6 +10650,21 @@ export interface components {
                     ok: boolean;
                     status: number | null;
                     /** @description upstream_unreachable, upstream_timeout, upstream_error */
+                    code: string | null;
+                };
+                /** @description The shared state's database answers; code database_unavailable */
+                database: {
+                    ok: boolean;
+                    code: string | null;
+                };
+                /** @description ZENITH_SESSION_SECRET is configured (every replica opens every replica's cookies); code session_secret_generated */
+                sessionSecret: {
+                    ok: boolean;
+                    code: string | null;
+                };
+                /** @description Not draining; code draining_signal (SIGUSR2) or ready_file_missing (ZENITH_READY_FILE) */
+                drain: {
+                    ok: boolean;
                     code: string | null;
                 };
             };

@@ -13,10 +13,13 @@ export const readyz = createRoute({
   method: "get",
   path: "/readyz",
   tags,
-  summary: "Readiness: the cloud's Keystone is reachable",
+  summary: "Readiness: Keystone and the database answer, the session secret is configured, and the replica is not draining",
   responses: {
     200: { content: { "application/json": { schema: ReadinessSchema } }, description: "Ready" },
-    503: { content: { "application/json": { schema: ReadinessSchema } }, description: "Keystone is unreachable, timing out or failing" },
+    503: {
+      content: { "application/json": { schema: ReadinessSchema } },
+      description: "Not ready: the failing check names why (Keystone, database, session secret, or draining)",
+    },
   },
 });
 export type HealthzRoute = typeof healthz;
