@@ -1,3 +1,4 @@
+import { databaseConfigFromEnv } from "./db/database";
 import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
 import { loadPreviousSessionSecret, loadSessionSecret } from "./config/session-secret";
@@ -89,7 +90,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       username: env.ZENITH_CEPH_USER || (embedded ? "admin" : undefined),
       password: env.ZENITH_CEPH_PASSWORD || (embedded ? "zenith-ceph" : undefined),
     },
-    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.sqlite`,
+    database: databaseConfigFromEnv(env),
     rollouts: {
       configFile: env.ZENITH_ROLLOUTS_CONFIG || undefined,
       dataDir: env.ZENITH_DATA_DIR ?? ".data",

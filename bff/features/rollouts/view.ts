@@ -12,15 +12,15 @@ export interface LbTransition {
 }
 
 /** A stored run with what its events say: per-host results, the task order, LB transitions, the verdict. */
-export function runView(store: RolloutStore, r: RunRow) {
-  const { tasks, hosts } = reduceEvents(r.batches, store.dataOf(r.id, "ansible") as AnsibleEvent[]);
+export async function runView(store: RolloutStore, r: RunRow) {
+  const { tasks, hosts } = reduceEvents(r.batches, (await store.dataOf(r.id, "ansible")) as AnsibleEvent[]);
   const finished = r.status !== "running";
   const results: (Omit<HostResult, "status"> & { status: HostResult["status"] | "interrupted" })[] = hosts.map((h) =>
     finished && (h.status === "running" || (h.status === "pending" && r.status === "interrupted"))
       ? { ...h, status: "interrupted" as const }
       : h,
   );
-  const transitions = store.dataOf(r.id, "lb") as Omit<LbTransition, "ts">[];
+  const transitions = (await store.dataOf(r.id, "lb")) as Omit<LbTransition, "ts">[];
   const backends = new Map<string, { host: string; server: string; status: string; up: boolean }>();
   for (const t of transitions) backends.set(t.host, { host: t.host, server: t.server, status: t.to, up: t.up });
   const { runDir: _d, pid: _p, ...rest } = r;
