@@ -95,6 +95,7 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       configFile: env.ZENITH_ROLLOUTS_CONFIG || undefined,
       dataDir: env.ZENITH_DATA_DIR ?? ".data",
       playbookDir: env.ZENITH_ROLLOUTS_DIR ?? resolve("rollouts"),
+      leaseMs: num(env.ZENITH_ROLLOUT_LEASE_SECONDS, 15, "ZENITH_ROLLOUT_LEASE_SECONDS") * 1000,
     },
     glanceConversion: env.ZENITH_GLANCE_CONVERSION || (embedded ? "raw" : undefined),
     nova: {

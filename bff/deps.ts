@@ -62,6 +62,6 @@ export interface BffDeps {
    * Glance converts to raw. Undefined: not declared (Convert to raw then says what the operator must enable).
    */
   glanceConversion?: string;
-  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */
+  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (run dirs), the shipped rollouts/. */
   rollouts?: RolloutsOptions;
 }

@@ -65,7 +65,10 @@ const toEntry = (r: Selectable<AuditTable>): AuditEntry => ({
  */
 async function importLegacy(db: Db, legacy: string): Promise<void> {
   if (!existsSync(legacy)) return;
-  const { n } = await db.selectFrom("audit").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom("audit")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   if (Number(n) > 0) return;
   const rows: Insertable<AuditTable>[] = [];
   for (const line of readFileSync(legacy, "utf8").split("\n")) {

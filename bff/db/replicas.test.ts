@@ -24,9 +24,7 @@ describe.each(ENGINES)("two replica processes on one %s database", (engine) => {
     expect(b).toEqual({ ok: true });
     const db = createDatabase(config);
     try {
-      const done = await (await db.get())
-        .selectNoFrom((e) => e.val(1).as("x"))
-        .execute();
+      const done = await (await db.get()).selectNoFrom((e) => e.val(1).as("x")).execute();
       expect(done).toHaveLength(1);
       const migrations = await (await db.get()).introspection.getTables();
       expect(migrations.map((t) => t.name)).toEqual(expect.arrayContaining(["audit", "rollout_runs", "rollout_leases", "plan_locks"]));

@@ -45,22 +45,25 @@ describe.each(ENGINES)("plans and locks on %s", (engine) => {
   });
 
   // on SQLite, replicas are processes (better-sqlite3 waits synchronously): replicas.test.ts runs them
-  it.runIf(engine === "postgres")("two replicas executing overlapping plans at once: one runs, the other gets 409 plan_running", async () => {
-    const [a, b] = await two();
-    const la = createLocks(a),
-      lb = createLocks(b);
-    for (let round = 0; round < 5; round++) {
-      const got = await Promise.allSettled([
-        la.acquire(["vms/1", "vms/2", `vms/a${round}`], `a-${round}`),
-        lb.acquire([`vms/b${round}`, "vms/2", "vms/1"], `b-${round}`),
-      ]);
-      const won = got.filter((g) => g.status === "fulfilled");
-      const lost = got.filter((g): g is PromiseRejectedResult => g.status === "rejected");
-      expect(won).toHaveLength(1);
-      expect(lost[0].reason).toMatchObject({ status: 409, code: "plan_running" });
-      await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
-    }
-  });
+  it.runIf(engine === "postgres")(
+    "two replicas executing overlapping plans at once: one runs, the other gets 409 plan_running",
+    async () => {
+      const [a, b] = await two();
+      const la = createLocks(a),
+        lb = createLocks(b);
+      for (let round = 0; round < 5; round++) {
+        const got = await Promise.allSettled([
+          la.acquire(["vms/1", "vms/2", `vms/a${round}`], `a-${round}`),
+          lb.acquire([`vms/b${round}`, "vms/2", "vms/1"], `b-${round}`),
+        ]);
+        const won = got.filter((g) => g.status === "fulfilled");
+        const lost = got.filter((g): g is PromiseRejectedResult => g.status === "rejected");
+        expect(won).toHaveLength(1);
+        expect(lost[0].reason).toMatchObject({ status: 409, code: "plan_running" });
+        await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
+      }
+    },
+  );
 
   it("a lock left by a replica that died lapses after its time", async () => {
     const [a, b] = await two();

@@ -106,7 +106,10 @@ export function createRolloutStore(database: ZenithDatabase) {
           .where("run_id", "=", runId)
           .executeTakeFirst();
         const next = Number(last?.n ?? 0) + 1;
-        await trx.insertInto("rollout_events").values({ run_id: runId, seq: next, ts, type, data: JSON.stringify(data) }).execute();
+        await trx
+          .insertInto("rollout_events")
+          .values({ run_id: runId, seq: next, ts, type, data: JSON.stringify(data) })
+          .execute();
         return next;
       });
       await database.notify(EVENTS_CHANNEL, runId).catch(() => undefined); // readers poll as well

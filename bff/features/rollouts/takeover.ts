@@ -38,7 +38,12 @@ async function interrupt(env: TakeoverEnv, r: RunRow): Promise<void> {
   const ansible = env.ansiblePlaybook();
   const result =
     pool && ansible
-      ? await restoreHealthFiles({ ansiblePlaybook: ansible, playbookDir: env.playbookDir }, pool, r, join(env.dataDir, "rollouts", r.id, "restore"))
+      ? await restoreHealthFiles(
+          { ansiblePlaybook: ansible, playbookDir: env.playbookDir },
+          pool,
+          r,
+          join(env.dataDir, "rollouts", r.id, "restore"),
+        )
       : { ok: false, exitCode: null, log: pool ? "ansible-playbook is not installed" : `pool ${r.pool} is not configured` };
   await store.append(r.id, "restore", Date.now() / 1000, { hosts: r.batches.flat(), ...result });
 }

@@ -268,7 +268,8 @@ describe.skipIf(onReal)(
       // wait (reading the database directly, as nothing else may open the service yet) until web1 is drained
       const peekDb = createDatabase({ file: join(restartData, "zenith.sqlite") });
       const peek = createRolloutStore(peekDb);
-      for (let i = 0; i < 600 && !(await peek.dataOf(id, "lb")).some((e: any) => e.host === "web1" && e.to === "DOWN"); i++) await sleep(200);
+      for (let i = 0; i < 600 && !(await peek.dataOf(id, "lb")).some((e: any) => e.host === "web1" && e.to === "DOWN"); i++)
+        await sleep(200);
       const pid = (await peek.get(id))!.pid!;
       await peekDb.close();
       const killedAt = Date.now();
