@@ -1,24 +1,9 @@
-import Database from "better-sqlite3";
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type DialectAdapter,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  SqliteAdapter,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-  sql,
-} from "kysely";
+import type { Kysely } from "kysely";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname, join } from "node:path";
-import pg from "pg";
-import { migrateToLatest } from "./migrate";
+import { join } from "node:path";
+import type pg from "pg";
 import type { Schema } from "./schema";
 
 export type DatabaseKind = "sqlite" | "postgres";
@@ -54,59 +39,8 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined>): 
   return url ? { url } : { file: join(env.ZENITH_DATA_DIR || ".data", "zenith.sqlite") };
 }
 
-/**
- * SQLite's migrations run inside BEGIN IMMEDIATE: a second process starting at the same time waits (busy_timeout)
- * for the first to commit, then finds the migrations done. (PostgreSQL's adapter takes pg_advisory_lock.)
- * better-sqlite3 waits synchronously: two connections of one process must never contend (a replica has one).
- */
-class LockingSqliteAdapter extends SqliteAdapter {
-  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
-    await sql`begin immediate`.execute(db);
-  }
-  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
-    await sql`commit`.execute(db);
-  }
-}
-/**
- * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting busy_timeout for another
- * process's: a deferred one that reads and then writes would fail at once when another process wrote in between.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
-  }
-}
-class LockingSqliteDialect extends SqliteDialect {
-  constructor(private readonly cfg: SqliteDialectConfig) {
-    super(cfg);
-  }
-  override createAdapter(): DialectAdapter {
-    return new LockingSqliteAdapter();
-  }
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.cfg);
-  }
-}
-
-const INT8 = 20;
-const pgTypes = {
-  // bigint columns hold epoch milliseconds and ids: well inside Number's exact range
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
-function dialectOf(c: DatabaseConfig) {
-  if (c.url) return new PostgresDialect({ pool: new pg.Pool({ connectionString: c.url, max: 10, types: pgTypes }) });
-  return new LockingSqliteDialect({
-    database: async () => {
-      if (c.file) mkdirSync(dirname(c.file), { recursive: true });
-      const d = new Database(c.file ?? ":memory:");
-      d.pragma("journal_mode = WAL");
-      d.pragma(`busy_timeout = ${c.busyTimeoutMs ?? 10_000}`);
-      return d;
-    },
-  });
-}
+/** Kysely, pg and better-sqlite3 are loaded on first use (dialects.ts): importing the BFF stays light. */
+const load = () => import("./dialects");
 
 export function createDatabase(config: DatabaseConfig): ZenithDatabase {
   const kind: DatabaseKind = config.url ? "postgres" : "sqlite";
@@ -118,13 +52,7 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
 
   const get = () => {
     opening ??= (async () => {
-      const d = new Kysely<Schema>({ dialect: dialectOf(config) });
-      try {
-        await migrateToLatest(d as unknown as Kysely<unknown>, kind);
-      } catch (e) {
-        await d.destroy().catch(() => undefined);
-        throw e;
-      }
+      const d = await (await load()).openMigrated(config);
       db = d;
       return d;
     })().catch((e) => {
@@ -137,7 +65,7 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
   /** One connection LISTENs for every channel; lost, it is dropped, and readers keep polling. */
   const listenPg = async (channel: string) => {
     if (!listener) {
-      const client = new pg.Client({ connectionString: config.url });
+      const client = (await load()).pgListener(config.url as string);
       listener = client;
       client.on("notification", (m) => local.emit(m.channel, m.payload ?? ""));
       client.on("error", () => {
@@ -158,10 +86,11 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
     replica: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     get,
     async ping() {
-      await sql`select 1`.execute(await get());
+      const d = await get();
+      await (await load()).selectOne(d);
     },
     async notify(channel, payload) {
-      if (kind === "postgres") await sql`select pg_notify(${channel}, ${payload})`.execute(await get());
+      if (kind === "postgres") await (await load()).pgNotify(await get(), channel, payload);
       else local.emit(channel, payload);
     },
     listen(channel, fn) {
