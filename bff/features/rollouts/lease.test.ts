@@ -2,6 +2,7 @@ import { createDatabase, type ZenithDatabase } from "../../db/database";
 import { ENGINES, freshDatabase } from "../../db/test-databases";
 import { createLeases } from "./lease";
 import { createRolloutStore, EVENTS_CHANNEL, type RunRow } from "./store";
+import { askCancel, onCancelAsked, waitForEvents } from "./signals";
 import { sweepOrphans, type TakeoverEnv } from "./takeover";
 
 const row = (id: string, pool = "lab"): RunRow => ({
@@ -88,6 +89,25 @@ describe.each(ENGINES)("rollout runs across replicas on %s", (engine) => {
       expect(heard).toEqual(["r1", "r1", "r1"]);
     }
     off();
+  });
+
+  it.runIf(engine === "postgres")("a stream on another replica wakes at the owner's next event; a cancel reaches the owner", async () => {
+    const [a, b] = await two();
+    const sa = createRolloutStore(a);
+    await sa.insert(row("r1"), { owner: a.replica, expiresAt: t + 15_000 });
+    const asked: string[] = [];
+    onCancelAsked(a, (ask) => asked.push(`${ask.id} by ${ask.user}`));
+    const idle = Date.now();
+    await waitForEvents(b, "r1", 300); // nothing happens: the poll interval passes
+    expect(Date.now() - idle).toBeGreaterThanOrEqual(290);
+    await new Promise((r) => setTimeout(r, 300)); // both LISTENs are in place
+    const woke = waitForEvents(b, "r1", 10_000).then(() => Date.now());
+    const at = Date.now();
+    await sa.append("r1", "lb", 1, { host: "web1" });
+    expect((await woke) - at).toBeLessThan(2_000);
+    await askCancel(b, { id: "r1", user: "bob" });
+    for (let i = 0; i < 50 && !asked.length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual(["r1 by bob"]);
   });
 
   it("a run whose replica died is taken over once its lease expired: interrupted, once, with the restore attempted", async () => {

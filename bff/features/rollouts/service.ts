@@ -7,7 +7,8 @@ import { planRollout, type PlanInput, type RolloutPlan } from "./plan";
 import { startRun, type ActiveRun, type RunnerEnv } from "./runner";
 import type { BackendState, Message, PoolView } from "./schema";
 import { createLeases } from "./lease";
-import { createRolloutStore, EVENTS_CHANNEL, type RunRow } from "./store";
+import { askCancel, onCancelAsked, waitForEvents } from "./signals";
+import { createRolloutStore, type RunRow } from "./store";
 import { sweepOrphans } from "./takeover";
 import { findTool } from "./tools";
 import { runView } from "./view";
@@ -71,6 +72,7 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
   /** Opened on first use (never at build time); from then on, expired leases are looked for every half lease. */
   const db = async () => {
     if (!sweeper) {
+      onCancelAsked(data, (ask) => active.get(ask.id)?.stop("cancel", { code: "rollouts.stop.cancel", params: { user: ask.user } }));
       sweeper = setInterval(() => void sweep(), Math.max(100, leaseMs / 2));
       sweeper.unref();
       await sweep();
@@ -239,12 +241,13 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
       const input = { serial: r.serial, maxFailPercentage: r.maxFailPercentage, version: r.version, limit: failed };
       return launch(pool(r.pool), await plan(r.pool, input), who, id, failed);
     },
+    /** Stops the run here, or asks the replica that runs it to (its lease says it is alive). */
     async cancel(id: string, who: string): Promise<RunRow> {
       const r = await getRow(id);
+      if (r.status !== "running") throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running (status ${r.status}).`);
       const a = active.get(id);
-      if (r.status !== "running" || !a)
-        throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running on this replica (status ${r.status}).`);
-      a.stop("cancel", { code: "rollouts.stop.cancel", params: { user: who } } satisfies Message);
+      if (a) a.stop("cancel", { code: "rollouts.stop.cancel", params: { user: who } } satisfies Message);
+      else await askCancel(data, { id, user: who });
       return (await store.get(id))!;
     },
     list: async (limit?: number) => (await db()).list(limit),
@@ -254,22 +257,7 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
       return store.after(id, after);
     },
     status: async (id: string) => (await getRow(id)).status,
-    /**
-     * Resolves when run `id` may have a new event (any replica's NOTIFY on PostgreSQL, this process's on SQLite),
-     * or after `ms` at the latest: readers poll as well.
-     */
-    waitForEvents: (id: string, ms: number, signal?: AbortSignal) =>
-      new Promise<void>((res) => {
-        const done = () => {
-          clearTimeout(t);
-          off();
-          signal?.removeEventListener("abort", done);
-          res();
-        };
-        const t = setTimeout(done, ms);
-        const off = data.listen(EVENTS_CHANNEL, (runId) => runId === id && done());
-        signal?.addEventListener("abort", done);
-      }),
+    waitForEvents: (id: string, ms: number, signal?: AbortSignal) => waitForEvents(data, id, ms, signal),
     /** Takes over the runs of replicas that are gone now (tests; it also runs every half lease). */
     sweep: () => sweep(),
     /** Resolves when the run ends (tests, shutdown). */

@@ -284,7 +284,9 @@ describe.skipIf(onReal)(
           r = await restarted.get(id);
         }
         expect(r).toMatchObject({ status: "interrupted", stopReason: { code: "rollouts.stop.interrupted" } });
-        expect(Date.now() - killedAt).toBeLessThan(30_000);
+        const failoverMs = Date.now() - killedAt;
+        console.log(`takeover: interrupted ${(failoverMs / 1000).toFixed(1)} s after the owner was killed (lease 15 s)`);
+        expect(failoverMs).toBeLessThan(30_000);
         expect((await restarted.list())[0]).toMatchObject({ id, status: "interrupted" });
         // and puts the run's health files back (restore.yml, rolling.yml's own restore tasks)
         let restore: any[] = [];
