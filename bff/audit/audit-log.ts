@@ -1,7 +1,7 @@
-import type { Insertable, Selectable } from "kysely";
-import { existsSync, readFileSync } from "node:fs";
+import type { Selectable } from "kysely";
 import type { Db, ZenithDatabase } from "../db/database";
 import type { AuditTable } from "../db/schema";
+import { importLegacyAudit } from "./legacy-import";
 import { ApiError } from "../errors";
 import type { AuditEntry, AuditResult } from "./audit-schema";
 
@@ -60,60 +60,18 @@ const toEntry = (r: Selectable<AuditTable>): AuditEntry => ({
 });
 
 /**
- * Once, into an empty log: the records of the JSON-lines log this replaced (`audit.jsonl`), which knew no user
- * id, project id, source address or plan id. A torn line is skipped, as that log's reader did.
- */
-async function importLegacy(db: Db, legacy: string): Promise<void> {
-  if (!existsSync(legacy)) return;
-  const { n } = await db
-    .selectFrom("audit")
-    .select((e) => e.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  if (Number(n) > 0) return;
-  const rows: Insertable<AuditTable>[] = [];
-  for (const line of readFileSync(legacy, "utf8").split("\n")) {
-    let e: Record<string, unknown>;
-    try {
-      e = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    const at = Date.parse(String(e.at));
-    if (!Number.isFinite(at)) continue;
-    const str = (k: string) => String(e[k] ?? "");
-    rows.push({
-      at,
-      finished_at: at,
-      request_id: str("requestId"),
-      plan_id: null,
-      user_id: "",
-      user: str("user"),
-      project_id: "",
-      project: str("project"),
-      source: "unknown",
-      action: str("action"),
-      target: str("target"),
-      step: str("step"),
-      result: e.result === "error" ? "error" : "ok",
-      detail: typeof e.detail === "string" ? e.detail : null,
-    });
-  }
-  if (rows.length) await db.transaction().execute((t) => t.insertInto("audit").values(rows).execute());
-}
-
-/**
  * The audit log in the shared database (SQLite WAL or PostgreSQL): one row per step, so a torn write cannot
  * corrupt the next record, nothing lives only in memory, and every replica writes to and reads the same log.
  * The database is opened on first use, so an unwritable path fails the first step (503), not the app's start.
  */
-export function createAuditLog(database: ZenithDatabase, o: { now?: () => number; legacyJsonl?: string } = {}): AuditLog {
+export function createAuditLog(database: ZenithDatabase, o: { now?: () => number; legacyDir?: string } = {}): AuditLog {
   const now = o.now ?? Date.now;
   let imported: Promise<void> | null = null;
   const guard = async <T>(fn: (d: Db) => Promise<T>): Promise<T> => {
     try {
       const d = await database.get();
-      if (o.legacyJsonl) {
-        imported ??= importLegacy(d, o.legacyJsonl).catch((e) => {
+      if (o.legacyDir) {
+        imported ??= importLegacyAudit(d, o.legacyDir).catch((e) => {
           imported = null;
           throw e;
         });

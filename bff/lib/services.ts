@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { createDatabase, type ZenithDatabase } from "../db/database";
 import type { BffDeps } from "../deps";
 import { createAuditLog, type AuditLog } from "../audit/audit-log";
@@ -71,7 +71,7 @@ export function createServices(deps: BffDeps): Services {
     logger: deps.logger ?? silentLogger(),
     keystone,
     sessions,
-    audit: createAuditLog(db, { legacyJsonl: deps.database?.file ? join(dirname(deps.database.file), "audit.jsonl") : undefined }),
+    audit: createAuditLog(db, { legacyDir: deps.database?.file ? dirname(deps.database.file) : undefined }),
     plans: createPlanBook(db),
     locks: createLocks(db),
     rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }, db),
