@@ -295,6 +295,7 @@ describe.skipIf(onReal)(
           if (!restore.length) await sleep(200);
         }
         expect(restore[0].data).toMatchObject({ ok: true, hosts: ["web1", "web2", "web3"] });
+        expect((await restarted.get(id)).restore).toMatchObject({ ok: true, hosts: ["web1", "web2", "web3"] });
         // the orphan finishes web1 (its always section and waits need no runner) and stops at web2's gate
         const alive = () => {
           try {
