@@ -26,8 +26,10 @@ case "$cmd" in
     if [ ! -f "$dir/PG_VERSION" ]; then
       as "$bin/initdb" -D "$dir" -U zenith --auth=trust --no-instructions -E UTF8 >&2
     fi
-    as "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=100" start >&2
+    if ! as "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+      as "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=100" start >&2
+    fi
     as "$bin/psql" -h 127.0.0.1 -p "$port" -U zenith -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='zenith'" | grep -q 1 ||
       as "$bin/createdb" -h 127.0.0.1 -p "$port" -U zenith zenith
     echo "postgres://zenith@127.0.0.1:$port/zenith"
