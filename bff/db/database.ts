@@ -47,8 +47,10 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
   const local = new EventEmitter().setMaxListeners(0);
   let opening: Promise<Db> | null = null;
   let db: Db | null = null;
-  let listener: pg.Client | null = null;
-  const channels = new Set<string>();
+  let listening: Promise<pg.Client> | null = null;
+  let current: pg.Client | null = null;
+  let closed = false;
+  const wanted = new Set<string>();
 
   const get = () => {
     opening ??= (async () => {
@@ -62,23 +64,40 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
     return opening;
   };
 
-  /** One connection LISTENs for every channel; lost, it is dropped, and readers keep polling. */
-  const listenPg = async (channel: string) => {
-    if (!listener) {
+  /**
+   * One connection LISTENs for every channel asked for. Lost, it is dropped and made again a second later (readers
+   * poll meanwhile); made again, it LISTENs to every channel again.
+   */
+  const listenSql = (ch: string) => `LISTEN "${ch.replace(/"/g, "")}"`;
+  const dropListener = (client: pg.Client) => {
+    if (current !== client) return;
+    current = null;
+    listening = null;
+    void client.end().catch(() => undefined);
+    if (!closed) setTimeout(() => void connectListener().catch(() => undefined), 1000).unref();
+  };
+  const connectListener = (): Promise<pg.Client> => {
+    listening ??= (async () => {
       const client = (await load()).pgListener(config.url as string);
-      listener = client;
+      current = client;
       client.on("notification", (m) => local.emit(m.channel, m.payload ?? ""));
-      client.on("error", () => {
-        if (listener === client) listener = null;
-        channels.clear();
-        void client.end().catch(() => undefined);
-      });
+      client.on("error", () => dropListener(client));
+      client.on("end", () => dropListener(client));
       await client.connect();
-    }
-    if (!channels.has(channel)) {
-      channels.add(channel);
-      await listener.query(`LISTEN "${channel.replace(/"/g, "")}"`);
-    }
+      for (const ch of wanted) await client.query(listenSql(ch));
+      return client;
+    })().catch((e) => {
+      if (current) dropListener(current);
+      else listening = null;
+      throw e;
+    });
+    return listening;
+  };
+  const listenPg = async (channel: string) => {
+    const isNew = !wanted.has(channel);
+    wanted.add(channel);
+    const client = await connectListener();
+    if (isNew) await client.query(listenSql(channel));
   };
 
   return {
@@ -99,9 +118,10 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
       return () => local.off(channel, fn);
     },
     async close() {
-      const l = listener;
-      listener = null;
-      channels.clear();
+      closed = true;
+      const l = current;
+      current = null;
+      listening = null;
       await l?.end().catch(() => undefined);
       const d = db ?? (opening ? await opening.catch(() => null) : null);
       db = null;

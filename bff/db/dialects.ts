@@ -61,7 +61,12 @@ const pgTypes = {
 };
 
 function dialectOf(c: DatabaseConfig) {
-  if (c.url) return new PostgresDialect({ pool: new pg.Pool({ connectionString: c.url, max: 10, types: pgTypes }) });
+  if (c.url) {
+    const pool = new pg.Pool({ connectionString: c.url, max: 10, types: pgTypes });
+    // an idle connection the server closed (a restart, a failover) is dropped; the next query makes a new one
+    pool.on("error", () => undefined);
+    return new PostgresDialect({ pool });
+  }
   return new LockingSqliteDialect({
     database: async () => {
       if (c.file) mkdirSync(dirname(c.file), { recursive: true });
