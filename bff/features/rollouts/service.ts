@@ -70,8 +70,9 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
     return sweeping;
   };
   /** Opened on first use (never at build time); from then on, expired leases are looked for every half lease. */
+  let closed = false;
   const db = async () => {
-    if (!sweeper) {
+    if (!sweeper && !closed) {
       onCancelAsked(data, (ask) => active.get(ask.id)?.stop("cancel", { code: "rollouts.stop.cancel", params: { user: ask.user } }));
       sweeper = setInterval(() => void sweep(), Math.max(100, leaseMs / 2));
       sweeper.unref();
@@ -79,6 +80,9 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
     }
     return store;
   };
+  // With pools configured, this replica looks for runs of dead replicas from its first request on, not only
+  // once someone opens Rollouts: their hosts' health files are put back without waiting for a viewer.
+  if (o.configFile) setTimeout(() => void db().catch(() => undefined), 0).unref();
 
   const config = (): RolloutsConfigState => loadRolloutsConfig(o.configFile);
   const ansible = () => findTool("ansible-playbook");
@@ -265,6 +269,7 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
       await active.get(id)?.done;
     },
     close: async () => {
+      closed = true;
       if (sweeper) clearInterval(sweeper);
       sweeper = null;
       await sweeping;
