@@ -7,6 +7,7 @@ import { planRollout, type PlanInput, type RolloutPlan } from "./plan";
 import { startRun, type ActiveRun, type RunnerEnv } from "./runner";
 import type { BackendState, Message, PoolView } from "./schema";
 import { createLeases } from "./lease";
+import { importLegacyRollouts } from "./legacy-import";
 import { askCancel, onCancelAsked, waitForEvents } from "./signals";
 import { createRolloutStore, type RunRow } from "./store";
 import { sweepOrphans } from "./takeover";
@@ -76,6 +77,7 @@ export function createRolloutService(opts: RolloutsOptions, database?: ZenithDat
       onCancelAsked(data, (ask) => active.get(ask.id)?.stop("cancel", { code: "rollouts.stop.cancel", params: { user: ask.user } }));
       sweeper = setInterval(() => void sweep(), Math.max(100, leaseMs / 2));
       sweeper.unref();
+      await importLegacyRollouts(data, join(o.dataDir, "rollouts.sqlite")).catch(() => 0);
       await sweep();
     }
     return store;
