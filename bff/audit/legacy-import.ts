@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { insertChunked, isEmpty } from "../db/bulk";
 import type { Db } from "../db/database";
 import type { AuditTable } from "../db/schema";
 
@@ -59,18 +60,8 @@ export async function importLegacyAudit(db: Db, dir: string): Promise<void> {
   const sqliteFile = join(dir, "audit.sqlite"),
     jsonl = join(dir, "audit.jsonl");
   if (!existsSync(sqliteFile) && !existsSync(jsonl)) return;
-  const { n } = await db
-    .selectFrom("audit")
-    .select((e) => e.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  if (Number(n) > 0) return;
+  if (!(await isEmpty(db, "audit"))) return;
   const rows = existsSync(sqliteFile) ? await fromSqlite(sqliteFile) : fromJsonl(jsonl);
   if (!rows.length) return;
-  await db.transaction().execute(async (t) => {
-    for (let i = 0; i < rows.length; i += 500)
-      await t
-        .insertInto("audit")
-        .values(rows.slice(i, i + 500))
-        .execute();
-  });
+  await db.transaction().execute((t) => insertChunked(t, "audit", rows));
 }

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { insertChunked, isEmpty } from "../../db/bulk";
 import type { ZenithDatabase } from "../../db/database";
 import type { RolloutEventsTable, RolloutRunsTable } from "../../db/schema";
 
@@ -10,11 +11,7 @@ import type { RolloutEventsTable, RolloutRunsTable } from "../../db/schema";
 export async function importLegacyRollouts(database: ZenithDatabase, file: string): Promise<number> {
   if (!existsSync(file)) return 0;
   const db = await database.get();
-  const { n } = await db
-    .selectFrom("rollout_runs")
-    .select((e) => e.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  if (Number(n) > 0) return 0;
+  if (!(await isEmpty(db, "rollout_runs"))) return 0;
   const { default: Database } = await import("better-sqlite3");
   const old = new Database(file, { readonly: true, fileMustExist: true });
   let runs: RolloutRunsTable[], events: RolloutEventsTable[];
@@ -26,16 +23,8 @@ export async function importLegacyRollouts(database: ZenithDatabase, file: strin
   }
   if (!runs.length) return 0;
   await db.transaction().execute(async (t) => {
-    for (let i = 0; i < runs.length; i += 200)
-      await t
-        .insertInto("rollout_runs")
-        .values(runs.slice(i, i + 200))
-        .execute();
-    for (let i = 0; i < events.length; i += 500)
-      await t
-        .insertInto("rollout_events")
-        .values(events.slice(i, i + 500))
-        .execute();
+    await insertChunked(t, "rollout_runs", runs);
+    await insertChunked(t, "rollout_events", events);
   });
   return runs.length;
 }
