@@ -5,8 +5,9 @@ const nextConfig = {
   // A self-contained server in .next/standalone (server.js + the traced node_modules), which
   // scripts/serve-standalone.sh runs as a non-root user; `next start` (npm start, e2e) serves the same build.
   output: "standalone",
-  // better-sqlite3 is only used by the sim; the BFF never bundles it.
-  serverExternalPackages: ["better-sqlite3", "prom-client"],
+  // Native or optional-require packages load from node_modules at run time: better-sqlite3 (the sim, and the BFF's
+  // SQLite database) and pg (its PostgreSQL, whose optional pg-native a bundler would try to resolve).
+  serverExternalPackages: ["better-sqlite3", "pg", "prom-client"],
   typedRoutes: false,
   experimental: {
     // Merge the small client chunks of each layout and page group (default 50 kB): fewer files gzip smaller (measured

@@ -1,3 +1,4 @@
+import { databaseConfigFromEnv } from "./db/database";
 import type { Env } from "./config/cloud-config";
 import { loadCloudConfig } from "./config/cloud-config";
 import { loadPreviousSessionSecret, loadSessionSecret } from "./config/session-secret";
@@ -91,11 +92,12 @@ export function depsFromEnv(env: Env = process.env): BffDeps {
       username: env.ZENITH_CEPH_USER || (embedded ? "admin" : undefined),
       password: env.ZENITH_CEPH_PASSWORD || (embedded ? "zenith-ceph" : undefined),
     },
-    auditFile: env.ZENITH_AUDIT_FILE ?? `${env.ZENITH_DATA_DIR ?? ".data"}/audit.sqlite`,
+    database: databaseConfigFromEnv(env),
     rollouts: {
       configFile: env.ZENITH_ROLLOUTS_CONFIG || undefined,
       dataDir: env.ZENITH_DATA_DIR ?? ".data",
       playbookDir: env.ZENITH_ROLLOUTS_DIR ?? resolve("rollouts"),
+      leaseMs: num(env.ZENITH_ROLLOUT_LEASE_SECONDS, 15, "ZENITH_ROLLOUT_LEASE_SECONDS") * 1000,
     },
     fanout: {
       maxRunningClones: num(env.ZENITH_FANOUT_MAX_RUNNING_CLONES, 20, "ZENITH_FANOUT_MAX_RUNNING_CLONES"),

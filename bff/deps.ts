@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { BreakerOptions } from "./openstack/breaker";
 import type { UpstreamCall } from "./openstack/http";
 import type { ServiceName } from "./openstack/services";
+import type { DatabaseConfig } from "./db/database";
 import type { RolloutsOptions } from "./features/rollouts/service";
 import type { LoginLimits } from "./session/login-limiter";
 
@@ -43,8 +44,11 @@ export interface BffDeps {
   streams?: { maxLifetimeMs: number; maxPerSession: number };
   /** Failed sign-ins allowed per user and per address before 429 (DEFAULT_LOGIN_LIMITS when undefined). */
   loginLimits?: LoginLimits;
-  /** SQLite audit log of confirmed admin actions (intent before each step, result after); in memory when undefined. */
-  auditFile?: string;
+  /**
+   * The shared database (audit log, rollouts and their leases, plans and locks, learned throughput): PostgreSQL
+   * with `url`, else SQLite in `file`; SQLite in memory when undefined (tests).
+   */
+  database?: DatabaseConfig;
   /** Bound of each Lineage owner walk (Glance, Nova, Cinder); OWNER_WALK_MAX when undefined. */
   lineageWalkMax?: number;
   /** How long one Lineage gather is shared by every viewer; LINEAGE_SHARED_MS (30 s) when undefined (tests: 0). */
@@ -68,6 +72,6 @@ export interface BffDeps {
    * Glance converts to raw. Undefined: not declared (Convert to raw then says what the operator must enable).
    */
   glanceConversion?: string;
-  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (rollouts.sqlite, run dirs), the shipped rollouts/. */
+  /** Admin → Rollouts: ZENITH_ROLLOUTS_CONFIG, the data directory (run dirs), the shipped rollouts/. */
   rollouts?: RolloutsOptions;
 }

@@ -33,7 +33,7 @@ case "$TARGET" in
     # The sim is reached by URL like any cloud, so its Ceph Dashboard account is passed explicitly (no default).
     # The seeded raw image has a few running clones: a fan-out limit of 2 puts it above, so Lineage's flatten advice shows.
     ZENITH_FANOUT_MAX_RUNNING_CLONES=${ZENITH_FANOUT_MAX_RUNNING_CLONES:-2} \
-    ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_AUDIT_FILE=.data/e2e/audit.sqlite ZENITH_DATA_DIR=.data/e2e \
+    ZENITH_AUTH_URL=http://127.0.0.1:$E2E_SIM_PORT/identity/v3 ZENITH_DATA_DIR=.data/e2e \
       ZENITH_CEPH_USER=${ZENITH_CEPH_USER:-admin} ZENITH_CEPH_PASSWORD=${ZENITH_CEPH_PASSWORD:-zenith-ceph} ZENITH_GLANCE_CONVERSION=raw \
       NODE_OPTIONS=$SERVER_NODE_OPTIONS npx next start -H 127.0.0.1 -p "$E2E_PORT"
     ;;
@@ -51,7 +51,7 @@ case "$TARGET" in
     ' "$REAL_DIR/endpoints.json")"
     mkdir -p .data/e2e-real
     rm -rf .data/e2e-real/audit.* .data/e2e-real/rollouts*
-    ZENITH_AUDIT_FILE=.data/e2e-real/audit.sqlite ZENITH_DATA_DIR=.data/e2e-real NODE_OPTIONS=$SERVER_NODE_OPTIONS exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
+    ZENITH_DATA_DIR=.data/e2e-real NODE_OPTIONS=$SERVER_NODE_OPTIONS exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
     ;;
   *) echo "usage: e2e-server.sh sim|real" >&2; exit 2 ;;
 esac

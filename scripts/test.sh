@@ -8,6 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 RESULTS=.data/test-results
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 T0=$(date +%s)
+PG_DIR=$(mktemp -d /tmp/zenith-test-pg-XXXXXX)
 # Stages run in two lanes side by side (below); a failed stage's name goes to this file, so both lanes can record one.
 FAILED_FILE=$RESULTS/failed-stages
 : > "$FAILED_FILE"
@@ -43,7 +44,7 @@ if [ $IS_ROOT_DEBIAN = 1 ]; then
   # The rollouts lab (HAProxy + nginx + Ansible on loopback) for the rollouts integration test, before any stage.
   [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-  # The scale-out stage's private PostgreSQL cluster (scripts/scale-out/postgres.sh).
+  # The scale-out stage's private PostgreSQL cluster (scripts/postgres.sh).
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   command -v ansible-playbook >/dev/null || missing+=(ansible-core)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -64,7 +65,9 @@ if [ $REAL = 1 ]; then
   # Its exit status goes to a file: the lane that waits for it runs in a subshell, which can't `wait` for it.
   ( bash scripts/real-cloud/real-cloud.sh install && bash scripts/real-cloud/real-cloud.sh up; echo $? > "$RESULTS/real-cloud-up.rc" ) \
     >"$RESULTS/real-cloud-up.log" 2>&1 &
-  trap 'bash scripts/real-cloud/real-cloud.sh down >"$RESULTS/real-cloud-down.log" 2>&1' EXIT
+  trap 'bash scripts/real-cloud/real-cloud.sh down >"$RESULTS/real-cloud-down.log" 2>&1; bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1' EXIT
+else
+  trap 'bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1' EXIT
 fi
 
 vitest() { # vitest NAME ARGS...: one vitest run with a JSON report for the summary
@@ -93,7 +96,16 @@ scale_out() {
 # the sim stages start their own embedded clouds and labs (their own ports and data dirs), the real ones use the tier.
 #   sim:  unit → integration (sim) → next build → e2e (sim) → scale-out (the build's standalone server, twice)
 #   real: wait for the tier → integration (real) → (wait for the build) → e2e (real)
+# The data layer's unit tests run on PostgreSQL as well as SQLite: a private cluster (scripts/postgres.sh, Debian's
+# package, installed when missing) on 127.0.0.1:${ZENITH_TEST_PG_PORT:-55432}, stopped when the run ends (PG_DIR).
+start_pg() {
+  local url
+  url=$(bash scripts/postgres.sh start "$PG_DIR" "${ZENITH_TEST_PG_PORT:-55432}" 2>"$RESULTS/postgres.log") || { tail -20 "$RESULTS/postgres.log"; return 1; }
+  echo "$url" > "$RESULTS/postgres.url"
+}
 sim_lane() {
+  step "PostgreSQL for the data layer's tests" start_pg
+  [ -f "$RESULTS/postgres.url" ] && export ZENITH_TEST_DATABASE_URL=$(cat "$RESULTS/postgres.url")
   step "unit tests" vitest unit --project unit
   step "integration tests (sim)" integration sim
   step "next build" build

@@ -36,7 +36,7 @@ async function startNext(
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       ZENITH_SESSION_SECRET: "bench-only-session-secret-0123456789abcdef",
-      ZENITH_AUDIT_FILE: join(logDir, `audit-${label}.jsonl`),
+      ZENITH_DATA_DIR: join(logDir, `data-${label}`),
       // As scripts/start.sh runs it (scripts/node-heap.sh), unless the bench is told otherwise.
       NODE_OPTIONS:
         process.env.BENCH_NEXT_NODE_OPTIONS ?? execFileSync("bash", ["scripts/node-heap.sh"], { cwd: root, encoding: "utf8" }).trim(),

@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import type { Selectable } from "kysely";
+import type { Db, ZenithDatabase } from "../db/database";
+import type { AuditTable } from "../db/schema";
+import { importLegacyAudit } from "./legacy-import";
 import { ApiError } from "../errors";
 import type { AuditEntry, AuditResult } from "./audit-schema";
 
@@ -26,11 +27,11 @@ export interface AuditQuery {
 
 export interface AuditLog {
   /** Writes a step's intent before it runs; throws 503 audit_unavailable when it cannot be written. */
-  intent(i: AuditIntent): number;
+  intent(i: AuditIntent): Promise<number>;
   /** Writes the step's result; throws 503 audit_unavailable when it cannot be written. */
-  result(id: number, result: Exclude<AuditResult, "pending">, detail: string | null): void;
+  result(id: number, result: Exclude<AuditResult, "pending">, detail: string | null): Promise<void>;
   /** Newest first, `limit` at a time; `nextBefore` is the cursor of the next page, or null. */
-  list(q: AuditQuery): { entries: AuditEntry[]; nextBefore: number | null };
+  list(q: AuditQuery): Promise<{ entries: AuditEntry[]; nextBefore: number | null }>;
 }
 
 const unavailable = (e: unknown) =>
@@ -40,15 +41,7 @@ const unavailable = (e: unknown) =>
     `The audit log cannot be written (${e instanceof Error ? e.message : String(e)}); no step runs without its record.`,
   );
 
-type Row = Omit<AuditEntry, "at" | "finishedAt"> & {
-  at: number;
-  finished_at: number | null;
-  plan_id: string | null;
-  request_id: string;
-  user_id: string;
-  project_id: string;
-};
-const toEntry = (r: Row): AuditEntry => ({
+const toEntry = (r: Selectable<AuditTable>): AuditEntry => ({
   id: r.id,
   at: new Date(r.at).toISOString(),
   finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
@@ -62,117 +55,77 @@ const toEntry = (r: Row): AuditEntry => ({
   action: r.action,
   target: r.target,
   step: r.step,
-  result: r.result,
+  result: r.result as AuditResult,
   detail: r.detail,
 });
 
 /**
- * Once, into an empty log: the records of the JSON-lines log this replaced (`audit.jsonl` beside it), which knew
- * no user id, project id, source address or plan id. A torn line is skipped, as that log's reader did.
+ * The audit log in the shared database (SQLite WAL or PostgreSQL): one row per step, so a torn write cannot
+ * corrupt the next record, nothing lives only in memory, and every replica writes to and reads the same log.
+ * The database is opened on first use, so an unwritable path fails the first step (503), not the app's start.
  */
-function importLegacy(d: Database.Database, legacy: string): void {
-  if (!existsSync(legacy) || (d.prepare("SELECT COUNT(*) AS n FROM audit").get() as { n: number }).n > 0) return;
-  const insert =
-    d.prepare(`INSERT INTO audit (at, finished_at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result, detail)
-    VALUES (?, ?, ?, NULL, '', ?, '', ?, 'unknown', ?, ?, ?, ?, ?)`);
-  d.transaction(() => {
-    for (const line of readFileSync(legacy, "utf8").split("\n")) {
-      let e: Record<string, unknown>;
-      try {
-        e = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      const at = Date.parse(String(e.at));
-      if (!Number.isFinite(at)) continue;
-      insert.run(
-        at,
-        at,
-        String(e.requestId ?? ""),
-        String(e.user ?? ""),
-        String(e.project ?? ""),
-        String(e.action ?? ""),
-        String(e.target ?? ""),
-        String(e.step ?? ""),
-        e.result === "error" ? "error" : "ok",
-        typeof e.detail === "string" ? e.detail : null,
-      );
-    }
-  })();
-}
-
-/**
- * The audit log in SQLite (WAL): one row per step, so a torn write cannot corrupt the next record, and nothing
- * lives only in memory. `file` undefined means an in-memory database (tests). The file is opened on first use,
- * so an unwritable path fails the first step (503), not the app's start.
- */
-export function createAuditLog(file?: string, now: () => number = Date.now): AuditLog {
-  let db: Database.Database | null = null;
-  const open = () => {
-    if (db) return db;
-    if (file) mkdirSync(dirname(file), { recursive: true });
-    const d = new Database(file ?? ":memory:");
-    d.pragma("journal_mode = WAL");
-    d.exec(`CREATE TABLE IF NOT EXISTS audit (
-      id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, finished_at INTEGER,
-      request_id TEXT NOT NULL, plan_id TEXT, user_id TEXT NOT NULL, user TEXT NOT NULL, project_id TEXT NOT NULL, project TEXT NOT NULL,
-      source TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, step TEXT NOT NULL, result TEXT NOT NULL, detail TEXT
-    );
-    CREATE INDEX IF NOT EXISTS audit_user ON audit (user, id);
-    CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);`);
-    if (file) importLegacy(d, join(dirname(file), "audit.jsonl"));
-    return (db = d);
-  };
-  const guard = <T>(fn: (d: Database.Database) => T): T => {
+export function createAuditLog(database: ZenithDatabase, o: { now?: () => number; legacyDir?: string } = {}): AuditLog {
+  const now = o.now ?? Date.now;
+  let imported: Promise<void> | null = null;
+  const guard = async <T>(fn: (d: Db) => Promise<T>): Promise<T> => {
     try {
-      return fn(open());
+      const d = await database.get();
+      if (o.legacyDir) {
+        imported ??= importLegacyAudit(d, o.legacyDir).catch((e) => {
+          imported = null;
+          throw e;
+        });
+        await imported;
+      }
+      return await fn(d);
     } catch (e) {
       throw unavailable(e);
     }
   };
   return {
     intent: (i) =>
-      guard((d) =>
-        Number(
-          d
-            .prepare(
-              `INSERT INTO audit (at, request_id, plan_id, user_id, user, project_id, project, source, action, target, step, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
-            )
-            .run(now(), i.requestId, i.planId, i.userId, i.user, i.projectId, i.project, i.source, i.action, i.target, i.step)
-            .lastInsertRowid,
-        ),
-      ),
+      guard(async (d) => {
+        const r = await d
+          .insertInto("audit")
+          .values({
+            at: now(),
+            request_id: i.requestId,
+            plan_id: i.planId,
+            user_id: i.userId,
+            user: i.user,
+            project_id: i.projectId,
+            project: i.project,
+            source: i.source,
+            action: i.action,
+            target: i.target,
+            step: i.step,
+            result: "pending",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return Number(r.id);
+      }),
     result: (id, result, detail) =>
-      guard((d) => {
-        const r = d
-          .prepare("UPDATE audit SET result = ?, detail = ?, finished_at = ? WHERE id = ? AND result = 'pending'")
-          .run(result, detail, now(), id);
-        if (r.changes !== 1) throw new Error(`no pending audit record ${id}`);
+      guard(async (d) => {
+        const r = await d
+          .updateTable("audit")
+          .set({ result, detail, finished_at: now() })
+          .where("id", "=", id)
+          .where("result", "=", "pending")
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new Error(`no pending audit record ${id}`);
       }),
     list: (q) =>
-      guard((d) => {
-        const where: string[] = [],
-          args: (string | number)[] = [];
-        if (q.before !== undefined) {
-          where.push("id < ?");
-          args.push(q.before);
-        }
-        if (q.user) {
-          where.push("user = ?");
-          args.push(q.user);
-        }
-        if (q.action) {
-          where.push("action = ?");
-          args.push(q.action);
-        }
-        if (q.result) {
-          where.push("result = ?");
-          args.push(q.result);
-        }
-        const rows = d
-          .prepare(`SELECT * FROM audit ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`)
-          .all(...args, q.limit + 1) as Row[];
+      guard(async (d) => {
+        let s = d.selectFrom("audit").selectAll();
+        if (q.before !== undefined) s = s.where("id", "<", q.before);
+        if (q.user) s = s.where("user", "=", q.user);
+        if (q.action) s = s.where("action", "=", q.action);
+        if (q.result) s = s.where("result", "=", q.result);
+        const rows = await s
+          .orderBy("id", "desc")
+          .limit(q.limit + 1)
+          .execute();
         const page = rows.slice(0, q.limit).map(toEntry);
         return { entries: page, nextBefore: rows.length > q.limit && page.length ? page[page.length - 1].id : null };
       }),

@@ -37,15 +37,15 @@ export interface Outcome {
  * error before the throw goes on.
  */
 export async function audited<T>(log: AuditLog, intent: AuditIntent, run: () => Promise<T>, outcome: (v: T) => Outcome): Promise<T> {
-  const id = log.intent(intent);
+  const id = await log.intent(intent);
   let value: T;
   try {
     value = await run();
   } catch (e) {
-    log.result(id, "error", e instanceof Error ? e.message : String(e));
+    await log.result(id, "error", e instanceof Error ? e.message : String(e));
     throw e;
   }
   const o = outcome(value);
-  log.result(id, o.result, o.detail);
+  await log.result(id, o.result, o.detail);
   return value;
 }

@@ -1,16 +1,20 @@
-import Database from "better-sqlite3";
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import type { ZenithDatabase } from "./database";
 
-/** Readiness's database check: the audit store's SQLite answers (created, as its first write would, when missing). The shared data layer replaces this body. */
-export async function databaseReady(file?: string): Promise<{ ok: boolean; code?: string }> {
+/** How long readiness waits for the database (HAProxy's check gives up after 5 s: deploy/haproxy/zenith.cfg.example). */
+export const DATABASE_READY_TIMEOUT_MS = 3000;
+
+/** Readiness's database check: the shared database opens, is migrated, and answers one round trip in time. */
+export async function databaseReady(db: ZenithDatabase, timeoutMs = DATABASE_READY_TIMEOUT_MS): Promise<{ ok: boolean; code?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, no) => {
+    timer = setTimeout(() => no(new Error("timeout")), timeoutMs);
+  });
   try {
-    if (file && !existsSync(file)) mkdirSync(dirname(file), { recursive: true });
-    const d = new Database(file ?? ":memory:", { readonly: Boolean(file && existsSync(file)), timeout: 1000 });
-    d.prepare("SELECT 1").get();
-    d.close();
+    await Promise.race([db.ping(), late]);
     return { ok: true };
   } catch {
     return { ok: false, code: "database_unavailable" };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { createDatabase, type ZenithDatabase } from "../db/database";
 import type { BffDeps } from "../deps";
 import { createAuditLog, type AuditLog } from "../audit/audit-log";
 import { createLocks, createPlanBook, type Locks, type PlanBook } from "./plans";
@@ -27,6 +28,8 @@ export interface Services {
   logger: Logger;
   keystone: Keystone;
   sessions: SessionService;
+  /** The shared database (SQLite or PostgreSQL); `db.ping()` is the readiness check. */
+  db: ZenithDatabase;
   audit: AuditLog;
   loginLimiter: LoginLimiter;
   streamSlots: StreamSlots;
@@ -59,17 +62,19 @@ export function createServices(deps: BffDeps): Services {
   metrics.watchBreakers(http.breakers);
   const keystone = createKeystone(http, deps.cloud.authUrl);
   const sessions = createSessionService(keystone, createTokenCache(deps.tokenCacheMs), deps.cloud);
+  const db = createDatabase(deps.database ?? {});
   return {
     deps,
+    db,
     http,
     metrics,
     logger: deps.logger ?? silentLogger(),
     keystone,
     sessions,
-    audit: createAuditLog(deps.auditFile),
-    plans: createPlanBook(),
-    locks: createLocks(),
-    rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }),
+    audit: createAuditLog(db, { legacyDir: deps.database?.file ? dirname(deps.database.file) : undefined }),
+    plans: createPlanBook(db),
+    locks: createLocks(db),
+    rollouts: createRolloutService(deps.rollouts ?? { dataDir: ".data", playbookDir: resolve("rollouts") }, db),
     loginLimiter: createLoginLimiter(deps.loginLimits),
     lineageFacts: createLineageFacts(deps.lineageSharedMs, deps.lineageSlowGatherMs),
     rbdFacts: createRbdFactsCache(),

@@ -133,6 +133,17 @@ export function RolloutRunView({ id, onOpen }: { id: string; onOpen: (id: string
           <Alert tone={run.status === "cancelled" ? "info" : "warning"} title={msg(run.stopReason)} data-testid="rollout-stop-reason" />
         ) : null}
         {run.error ? <Alert tone="danger" title={msg(run.error)} /> : null}
+        {run.restore ? (
+          <Alert
+            tone={run.restore.ok ? "info" : "danger"}
+            title={
+              run.restore.ok
+                ? t("rollouts.restore.ok", { hosts: run.restore.hosts.join(", ") })
+                : t("rollouts.restore.failed", { log: run.restore.log })
+            }
+            data-testid="rollout-restore"
+          />
+        ) : null}
         {failedHosts.map((h) => (
           <Alert
             key={h.host}

@@ -12814,6 +12814,12 @@ export interface components {
             }[];
             /** @enum {string|null} */
             verdict: "zero_downtime" | "requests_failed" | "no_traffic" | null;
+            /** @description After a takeover (the replica running it died): the health files put back by the replica that took it over */
+            restore: {
+                ok: boolean;
+                hosts: string[];
+                log: string;
+            } | null;
         };
         RolloutMessage: {
             /** @example rollouts.stop.capacity */

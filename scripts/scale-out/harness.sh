@@ -56,7 +56,7 @@ up() {
   rm -rf "$DIR"; mkdir -p "$DIR/run"
   trap 'down' ERR
   node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))' > "$DIR/session-secret"
-  bash scripts/scale-out/postgres.sh start "$DIR/pg" "$PG" | tail -1 > "$DIR/database-url"
+  bash scripts/postgres.sh start "$DIR/pg" "$PG" | tail -1 > "$DIR/database-url"
   SIM_PORT=$SIM SIM_CONTROLS=1 SIM_DB="$DIR/sim.sqlite" SIM_SCENARIO=default SIM_TIME_SCALE=${SIM_TIME_SCALE:-0.05} \
     start_group "$DIR/sim.log" node --import tsx sim/main.ts > "$DIR/run/sim.pid"
   wait_http "the sim" "http://127.0.0.1:$SIM/identity/v3" 60 || { tail -20 "$DIR/sim.log" >&2; exit 1; }
@@ -116,7 +116,7 @@ down() {
   stop_pid "$DIR/run/haproxy.pid"
   stop_pid "$DIR/run/a.pid"; stop_pid "$DIR/run/b.pid"; stop_pid "$DIR/run/sim.pid"
   [ ! -d "$DIR/lab/run" ] || bash scripts/rollout-lab.sh down "$DIR/lab"
-  bash scripts/scale-out/postgres.sh stop "$DIR/pg"
+  bash scripts/postgres.sh stop "$DIR/pg"
 }
 
 roll() { # per replica: drain → DOWN → in-flight requests end → restart → UP; one line of timings each

@@ -1,8 +1,7 @@
 /**
  * Shared state across replicas: the audit log, rollout runs and their leases, and the plan locks live in one
- * database (ZENITH_DATABASE_URL, PostgreSQL here). Each test below is written against the API and skipped, naming
- * why, until the shared data layer (issue 15, branch wt-db: Kysely over SQLite/PostgreSQL, rollout leases) is
- * merged: before it, each replica keeps these in its own ZENITH_DATA_DIR, so they cannot pass. Unskip on merge.
+ * database (ZENITH_DATABASE_URL, PostgreSQL here: bff/db). Each test is written against the API, through the
+ * replicas' own ports; with per-replica state (each its own ZENITH_DATA_DIR) every one of them fails.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +11,6 @@ import { stableUuid } from "../../sim/scenarios/network";
 import { simControl } from "../target";
 import { Browser, harness, scaleOut } from "./client";
 
-const NEEDS_DATA_LAYER = "(needs the shared data layer of issue 15, branch wt-db: each replica keeps its own state before it)";
 const PARENT = `images/${stableUuid("image", "centos-7-raw")}@snap`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +46,7 @@ describe("scale-out: shared state across replicas", () => {
     return run.body.id as string;
   };
 
-  it.skip(`the audit log written through A and through B is complete when read through either ${NEEDS_DATA_LAYER}`, async () => {
+  it(`the audit log written through A and through B is complete when read through either`, async () => {
     const rbd = rbdFixture();
     try {
       const orphans = [`vms/${randomUUID()}_disk`, `vms/${randomUUID()}_disk`];
@@ -80,7 +78,7 @@ describe("scale-out: shared state across replicas", () => {
     }
   });
 
-  it.skip(`a rollout started on A is watched live from B ${NEEDS_DATA_LAYER}`, async () => {
+  it(`a rollout started on A is watched live from B`, async () => {
     const a = await admin(env.a);
     const id = await startRollout(a, env.a);
     const b = await admin(env.b);
@@ -99,7 +97,7 @@ describe("scale-out: shared state across replicas", () => {
     expect(done.body).toMatchObject({ status: "succeeded", verdict: "zero_downtime" });
   });
 
-  it.skip(`killing A mid-run: B marks the run interrupted once the lease expires, and restores the health files ${NEEDS_DATA_LAYER}`, async () => {
+  it(`killing A mid-run: B marks the run interrupted once the lease expires, and restores the health files`, async () => {
     const a = await admin(env.a);
     const id = await startRollout(a, env.a);
     const b = await admin(env.b);
@@ -129,7 +127,7 @@ describe("scale-out: shared state across replicas", () => {
     }
   });
 
-  it.skip(`two concurrent executions of overlapping lineage plans on A and B: one runs, the other is 409 ${NEEDS_DATA_LAYER}`, async () => {
+  it(`two concurrent executions of overlapping lineage plans on A and B: one runs, the other is 409`, async () => {
     const rbd = rbdFixture();
     try {
       const orphan = `vms/${randomUUID()}_disk`;

@@ -10,6 +10,7 @@ import { sessionFacts } from "./session-facts";
 import type { PlanFacts } from "./plan-boot";
 import type { BootChoices } from "./schema";
 import { learnThroughput, type VolumeSample } from "./throughput";
+import { storedThroughput, storeThroughput } from "./throughput-store";
 import type { ClusterFacts, FlavorFacts, ImageFacts, NovaWait, SnapshotProbe, SourceFacts, StoreProbe, ThroughputModel } from "./types";
 
 /** The request's service clients and what the boot feature reads beside them; the edge of the boot feature. */
@@ -131,18 +132,15 @@ export async function probeStore(io: Pick<BootIo, "ceph">, imageId: string): Pro
   };
 }
 
-/** Per app (its Services), so tests with fresh apps learn afresh. */
-const learnedByApp = new WeakMap<Services, Map<string, { model: ThroughputModel; until: number }>>();
+/** How long a learned model serves every replica before Cinder's history is read again (throughput-store.ts). */
 const LEARN_MS = 60_000;
 
-/** Cinder's own history of volumes made from images; admins see every project's. Cached for a minute. */
+/** Cinder's own history of volumes made from images; admins see every project's. Shared for a minute (the database). */
 export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
   const scope = io.session.isAdmin ? "all" : io.session.projectId;
   const key = `${io.session.url("volume")}|${scope}`;
-  let learned = learnedByApp.get(io.services);
-  if (!learned) learnedByApp.set(io.services, (learned = new Map()));
-  const hit = learned.get(key);
-  if (hit && hit.until > Date.now()) return hit.model;
+  const hit = await storedThroughput(io.services.db, key, LEARN_MS);
+  if (hit) return hit;
   const vols = (
     await io.cinder.volumes({ sort: "created_at:desc", ...(io.session.isAdmin ? { all_tenants: "1" } : {}) }, { limit: 100, maxItems: 200 })
   ).items;
@@ -157,7 +155,7 @@ export async function throughputFacts(io: BootIo): Promise<ThroughputModel> {
       updatedAt: cinderTime(v.updated_at),
     }));
   const model = learnThroughput(samples);
-  learned.set(key, { model, until: Date.now() + LEARN_MS });
+  await storeThroughput(io.services.db, key, model);
   return model;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAuditLog } from "../../audit/audit-log";
+import { createDatabase } from "../../db/database";
 import type { CephImage, CephMutation } from "../../ceph/dashboard";
 import { ApiError } from "../../errors";
 import { benchStateOf } from "./fanout-bench";
@@ -99,7 +100,7 @@ describe("runFlatten", () => {
   const sleep = async () => undefined;
   it("flattens at most `parallel` at once, each audited, ok once the clone reads back without a parent", async () => {
     const c = cluster(2);
-    const audit = createAuditLog();
+    const audit = createAuditLog(createDatabase({}));
     const p = planFlatten(
       lineage,
       SRV.map((s) => `vms/${s}_disk`),
@@ -108,7 +109,7 @@ describe("runFlatten", () => {
     const r = await runFlatten(p.steps, { ceph: c.ceph, audit, sleep }, who, 2);
     expect(r.map((x) => x.status)).toEqual(["ok", "ok", "ok"]);
     expect(c.max()).toBe(2);
-    const entries = audit.list({ limit: 10 }).entries;
+    const entries = (await audit.list({ limit: 10 })).entries;
     expect(entries).toHaveLength(3);
     expect(entries.every((e) => e.action === "lineage.flatten" && e.result === "ok")).toBe(true);
   });
@@ -120,7 +121,7 @@ describe("runFlatten", () => {
       SRV.map((s) => `vms/${s}_disk`),
       1,
     );
-    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(), sleep }, who, 1);
+    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(createDatabase({})), sleep }, who, 1);
     expect(r.map((x) => x.status)).toEqual(["refused", "skipped", "skipped"]);
     expect(r[0].error).toMatch(/no parent/);
     expect(c.calls).toEqual([]);
@@ -128,7 +129,7 @@ describe("runFlatten", () => {
   it("a flatten that never cuts the link is an error, not ok", async () => {
     const c = cluster(1_000_000);
     const p = planFlatten(lineage, [`vms/${SRV[0]}_disk`], 1);
-    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(), sleep, verifyMs: 0 }, who, 1);
+    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(createDatabase({})), sleep, verifyMs: 0 }, who, 1);
     expect(r[0]).toMatchObject({ status: "error" });
   });
 });

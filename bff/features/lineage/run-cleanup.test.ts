@@ -1,5 +1,6 @@
 import type { CephDashboard } from "../../ceph/dashboard";
 import { createAuditLog } from "../../audit/audit-log";
+import { createDatabase } from "../../db/database";
 import { ApiError } from "../../errors";
 import { runCleanup } from "./run-cleanup";
 import type { OwnerReader } from "./prove";
@@ -38,7 +39,7 @@ function fakeCeph() {
 describe("runCleanup: the owner is read by id again right before each step", () => {
   it("runs every step while the owner answers 404, each with its intent and result in the audit log", async () => {
     const { ceph, calls } = fakeCeph();
-    const audit = createAuditLog();
+    const audit = createAuditLog(createDatabase({}));
     const reads: string[] = [];
     const read: OwnerReader = async (ref) => {
       reads.push(ref.id);
@@ -48,12 +49,12 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
     expect(calls).toHaveLength(3);
     expect(reads).toEqual([SRV, SRV, SRV]);
-    expect(audit.list({ limit: 10 }).entries.map((e) => e.result)).toEqual(["ok", "ok", "ok"]);
+    expect((await audit.list({ limit: 10 })).entries.map((e) => e.result)).toEqual(["ok", "ok", "ok"]);
   });
 
   it("stops at the step whose owner came back: refused, nothing after it runs, and the refusal is audited", async () => {
     const { ceph, calls } = fakeCeph();
-    const audit = createAuditLog();
+    const audit = createAuditLog(createDatabase({}));
     let n = 0;
     const read: OwnerReader = async () => {
       if (++n >= 2) return { name: "restored", status: "ACTIVE" };
@@ -63,7 +64,7 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     expect(results.map((r) => r.status)).toEqual(["ok", "refused", "skipped"]);
     expect(results[1].error).toMatch(/Nova server restored \(status ACTIVE\)/);
     expect(calls).toEqual([`unprotect ${SRV}_disk`]);
-    expect(audit.list({ limit: 10 }).entries.map((e) => e.result)).toEqual(["refused", "ok"]);
+    expect((await audit.list({ limit: 10 })).entries.map((e) => e.result)).toEqual(["refused", "ok"]);
   });
 
   it("refuses when the read fails in any other way (not proof of absence)", async () => {
@@ -71,7 +72,7 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     const read: OwnerReader = async () => {
       throw new ApiError(504, "upstream_timeout", "Nova did not answer");
     };
-    const results = await runCleanup(steps, { ceph, readOwner: read, audit: createAuditLog() }, who);
+    const results = await runCleanup(steps, { ceph, readOwner: read, audit: createAuditLog(createDatabase({})) }, who);
     expect(results.map((r) => r.status)).toEqual(["refused", "skipped", "skipped"]);
     expect(calls).toEqual([]);
   });

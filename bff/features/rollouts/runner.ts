@@ -34,6 +34,16 @@ const nowTs = () => Date.now() / 1000;
 /** Starts ansible-playbook for a run already stored as `running`, and follows it to its end. */
 export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveRun {
   const { store } = env;
+  // the run's writes go to the database one after another, in the order they happened
+  let writes: Promise<void> = Promise.resolve();
+  const write = (fn: () => Promise<unknown>): void => {
+    writes = writes.then(fn).then(
+      () => undefined,
+      () => undefined, // the database is away: the stream misses this one, the run goes on
+    );
+  };
+  const emit = (type: string, ts: number, data: unknown): void => write(() => store.append(run.id, type, ts, data));
+  const patch = (p: Partial<RunRow>): void => write(() => store.update(run.id, p));
   const gateDir = join(run.runDir, "gate");
   const eventsFile = join(run.runDir, "events.jsonl");
   mkdirSync(gateDir, { recursive: true });
@@ -57,7 +67,7 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   );
   closeSync(logFd);
   const pgid = child.pid ?? null;
-  store.update(run.id, { pid: pgid });
+  patch({ pid: pgid });
   const probe = startProbe(pool.probeUrl, {
     maxRequests: env.probe.maxRequests,
     maxMs: pool.timeoutSeconds * 1000,
@@ -106,13 +116,13 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     partial = lines.pop() ?? "";
     for (const l of lines) {
       const e = parseEventLine(l);
-      if (e) store.append(run.id, "ansible", e.ts, e);
+      if (e) emit("ansible", e.ts, e);
     }
   };
 
   const stopForGuard = (batch: string[], index: number, states: BackendState[], during: boolean) => {
     const d = guardDecision(states, batch, run.minHealthy);
-    store.append(run.id, "guard", nowTs(), { batch: index, hosts: batch, ok: d.ok, up: d.up, notUp: d.notUp, during });
+    emit("guard", nowTs(), { batch: index, hosts: batch, ok: d.ok, up: d.up, notUp: d.notUp, during });
     if (d.ok || guardStopped) return d.ok;
     guardStopped = true;
     const r = guardReason(d, batch, index);
@@ -131,14 +141,14 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
       lbError = "";
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      if (msg !== lbError) store.append(run.id, "lb_error", nowTs(), { message: msg });
+      if (msg !== lbError) emit("lb_error", nowTs(), { message: msg });
       lbError = msg;
     }
     if (states) {
       for (const s of states) {
         const prev = last.get(s.host);
         if (!prev || prev.status !== s.status)
-          store.append(run.id, "lb", nowTs(), { host: s.host, server: s.server, from: prev?.status ?? null, to: s.status, up: s.up });
+          emit("lb", nowTs(), { host: s.host, server: s.server, from: prev?.status ?? null, to: s.status, up: s.up });
       }
       last = new Map(states.map((s) => [s.host, s]));
       // gate requests: the first host of a batch to ask decides for its batch
@@ -171,9 +181,9 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     }
     const c = probe.counts;
     if (c.served !== lastProbe.served || c.failed !== lastProbe.failed) {
-      store.update(run.id, { served: c.served, failed: c.failed });
+      patch({ served: c.served, failed: c.failed });
       if (Date.now() - lastProbe.at >= 1000 || c.failed !== lastProbe.failed) {
-        store.append(run.id, "probe", nowTs(), { ...c });
+        emit("probe", nowTs(), { ...c });
         lastProbe = { ...c, at: Date.now() };
       } else lastProbe = { ...lastProbe, served: c.served, failed: c.failed };
     }
@@ -184,7 +194,7 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     if (busy) return;
     busy = true;
     monitor()
-      .catch((e) => store.append(run.id, "lb_error", nowTs(), { message: String(e) }))
+      .catch((e) => emit("lb_error", nowTs(), { message: String(e) }))
       .finally(() => {
         busy = false;
       });
@@ -198,7 +208,7 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
   const exited = new Promise<number | null>((res) => {
     child.on("exit", (code, signal) => res(code ?? (signal ? 128 : null)));
     child.on("error", (e) => {
-      store.update(run.id, { error: { code: "rollouts.error.spawn", params: { command: env.ansiblePlaybook, message: e.message } } });
+      patch({ error: { code: "rollouts.error.spawn", params: { command: env.ansiblePlaybook, message: e.message } } });
       res(null);
     });
   });
@@ -215,7 +225,8 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
     await probe.stop();
     tail();
     const c = probe.counts;
-    const events = store.dataOf(run.id, "ansible") as AnsibleEvent[];
+    await writes;
+    const events = (await store.dataOf(run.id, "ansible")) as AnsibleEvent[];
     const { hosts: results } = reduceEvents(run.batches, events);
     const outcome = classifyOutcome({
       exitCode,
@@ -232,7 +243,7 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
         params: { host: f.host, task: f.failedTask ?? "", maxFailPercentage: run.maxFailPercentage },
       };
     }
-    const patch: Partial<RunRow> = {
+    const final: Partial<RunRow> = {
       status: outcome.status,
       stoppedBy: outcome.stoppedBy,
       stopReason: reason,
@@ -241,18 +252,19 @@ export function startRun(env: RunnerEnv, pool: PoolConfig, run: RunRow): ActiveR
       failed: c.failed,
       finishedAt: new Date().toISOString(),
     };
-    if (outcome.status === "failed" && !results.some((h) => h.status === "failed") && !store.get(run.id)?.error) {
+    if (outcome.status === "failed" && !results.some((h) => h.status === "failed") && !(await store.get(run.id))?.error) {
       let logTail = "";
       try {
         logTail = readFileSync(join(run.runDir, "ansible.log"), "utf8").trim().split("\n").slice(-6).join("\n");
       } catch {
         /* none */
       }
-      patch.error = { code: "rollouts.error.ansible", params: { exitCode: exitCode ?? -1, log: logTail.slice(-1500) } };
+      final.error = { code: "rollouts.error.ansible", params: { exitCode: exitCode ?? -1, log: logTail.slice(-1500) } };
     }
-    store.update(run.id, patch);
-    store.append(run.id, "probe", nowTs(), { ...c });
-    store.append(run.id, "status", nowTs(), { status: outcome.status, stoppedBy: outcome.stoppedBy, stopReason: reason });
+    patch(final);
+    emit("probe", nowTs(), { ...c });
+    emit("status", nowTs(), { status: outcome.status, stoppedBy: outcome.stoppedBy, stopReason: reason });
+    await writes;
   })();
 
   const active: ActiveRun = {

@@ -138,6 +138,10 @@ export const RunSchema = RunSummarySchema.extend({
   backends: z.array(BackendStateSchema),
   transitions: z.array(z.object({ host: z.string(), from: z.string().nullable(), to: z.string() })),
   verdict: VerdictSchema.nullable(),
+  restore: z
+    .object({ ok: z.boolean(), hosts: z.array(z.string()), log: z.string() })
+    .nullable()
+    .openapi({ description: "After a takeover (the replica running it died): the health files put back by the replica that took it over" }),
 }).openapi("RolloutRun");
 
 export const IdParams = z.object({

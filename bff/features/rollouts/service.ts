@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createDatabase, type ZenithDatabase } from "../../db/database";
 import { loadRolloutsConfig, type PoolConfig, type RolloutsConfigState } from "./config";
 import { readHaproxy } from "./haproxy";
 import { planRollout, type PlanInput, type RolloutPlan } from "./plan";
 import { startRun, type ActiveRun, type RunnerEnv } from "./runner";
 import type { BackendState, Message, PoolView } from "./schema";
-import { openRolloutStore, type RolloutStore, type RunRow } from "./store";
+import { createLeases } from "./lease";
+import { importLegacyRollouts } from "./legacy-import";
+import { askCancel, onCancelAsked, waitForEvents } from "./signals";
+import { createRolloutStore, type RunRow } from "./store";
+import { sweepOrphans } from "./takeover";
 import { findTool } from "./tools";
 import { runView } from "./view";
 
@@ -17,6 +21,8 @@ export interface RolloutsOptions {
   monitorMs?: number;
   cancelGraceMs?: number;
   probeMaxRequests?: number;
+  /** A run's lease: renewed every third of it while its replica runs it; once expired, another replica takes over. */
+  leaseMs?: number;
 }
 
 export class RolloutError extends Error {
@@ -31,38 +37,59 @@ export class RolloutError extends Error {
   }
 }
 
-/** Admin → Rollouts: pools from the configuration, plans, runs (stored in SQLite), their events. */
-export function createRolloutService(opts: RolloutsOptions) {
+/**
+ * Admin → Rollouts: pools from the configuration, plans, runs and their events (in the shared database). The
+ * replica that starts a run holds its lease and runs it; every replica serves its events.
+ */
+export function createRolloutService(opts: RolloutsOptions, database?: ZenithDatabase) {
   // ansible-playbook runs in the run's directory: every path handed to it must be absolute
   const o = { ...opts, dataDir: resolve(opts.dataDir), playbookDir: resolve(opts.playbookDir) };
-  let store: RolloutStore | null = null;
+  const ownDatabase = !database;
+  const data = database ?? createDatabase({ file: join(o.dataDir, "zenith.sqlite") });
+  const store = createRolloutStore(data);
+  const leases = createLeases(data);
+  const leaseMs = o.leaseMs ?? 15_000;
   const active = new Map<string, ActiveRun>();
+  let sweeper: NodeJS.Timeout | null = null;
+  let sweeping: Promise<unknown> = Promise.resolve();
 
-  /** Opened on first use (never at build time); runs left `running` by a previous process become `interrupted`. */
-  const db = (): RolloutStore => {
-    if (store) return store;
-    store = openRolloutStore(join(o.dataDir, "rollouts.sqlite"));
-    for (const r of store.running()) {
-      store.update(r.id, {
-        status: "interrupted",
-        finishedAt: new Date().toISOString(),
-        stopReason: { code: "rollouts.stop.interrupted", params: {} },
-      });
-      store.append(r.id, "status", Date.now() / 1000, {
-        status: "interrupted",
-        stoppedBy: null,
-        stopReason: { code: "rollouts.stop.interrupted", params: {} },
-      });
-      // an Ansible that outlived the app stops at its next capacity gate
-      if (existsSync(join(r.runDir, "gate"))) writeFileSync(join(r.runDir, "gate", "STOP"), "interrupted: Zenith restarted");
+  /** Runs whose replica is gone (lease expired) become `interrupted`, here or on whichever replica sweeps first. */
+  const sweep = () => {
+    sweeping = sweeping.then(() =>
+      sweepOrphans({
+        database: data,
+        store,
+        leases,
+        leaseMs,
+        config,
+        ansiblePlaybook: ansible,
+        playbookDir: o.playbookDir,
+        dataDir: o.dataDir,
+        isLocal: (id) => active.has(id),
+      }).catch(() => []),
+    );
+    return sweeping;
+  };
+  /** Opened on first use (never at build time); from then on, expired leases are looked for every half lease. */
+  let closed = false;
+  const db = async () => {
+    if (!sweeper && !closed) {
+      onCancelAsked(data, (ask) => active.get(ask.id)?.stop("cancel", { code: "rollouts.stop.cancel", params: { user: ask.user } }));
+      sweeper = setInterval(() => void sweep(), Math.max(100, leaseMs / 2));
+      sweeper.unref();
+      await importLegacyRollouts(data, join(o.dataDir, "rollouts.sqlite")).catch(() => 0);
+      await sweep();
     }
     return store;
   };
+  // With pools configured, this replica looks for runs of dead replicas from its first request on, not only
+  // once someone opens Rollouts: their hosts' health files are put back without waiting for a viewer.
+  if (o.configFile) setTimeout(() => void db().catch(() => undefined), 0).unref();
 
   const config = (): RolloutsConfigState => loadRolloutsConfig(o.configFile);
   const ansible = () => findTool("ansible-playbook");
   const runnerEnv = (): RunnerEnv => ({
-    store: db(),
+    store,
     playbookDir: o.playbookDir,
     ansiblePlaybook: ansible() ?? "ansible-playbook",
     monitorMs: o.monitorMs ?? 200,
@@ -83,8 +110,8 @@ export function createRolloutService(opts: RolloutsOptions) {
     return p;
   }
 
-  function getRow(id: string): RunRow {
-    const r = db().get(id);
+  async function getRow(id: string): Promise<RunRow> {
+    const r = await (await db()).get(id);
     if (!r) throw new RolloutError("not_found", "not_found", `No rollout ${id}.`, "param.id");
     return r;
   }
@@ -104,13 +131,11 @@ export function createRolloutService(opts: RolloutsOptions) {
     return planRollout(p, states, input);
   }
 
-  function launch(p: PoolConfig, pl: RolloutPlan, who: string, retryOf: string | null, limit: string[] | null): RunRow {
+  async function launch(p: PoolConfig, pl: RolloutPlan, who: string, retryOf: string | null, limit: string[] | null): Promise<RunRow> {
     if (!ansible())
       throw new RolloutError("unconfigured", "ansible_missing", "ansible-playbook is not installed (apt-get install ansible-core).");
-    const busy = db()
-      .running()
-      .find((r) => r.pool === p.name);
-    if (busy) throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${busy.id} is still running on pool ${p.name}.`);
+    await (await db()).running(); // opens the database and takes over the runs of replicas that are gone
+    await sweeping;
     const id = `ro-${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}-${randomUUID().slice(0, 8)}`;
     const row: RunRow = {
       id,
@@ -136,12 +161,26 @@ export function createRolloutService(opts: RolloutsOptions) {
       runDir: join(o.dataDir, "rollouts", id),
       exitCode: null,
     };
-    db().insert(row);
-    db().append(id, "status", Date.now() / 1000, { status: "running", plan: pl });
+    if (!(await store.insert(row, { owner: data.replica, expiresAt: Date.now() + leaseMs }))) {
+      const busy = (await store.running()).find((r) => r.pool === p.name);
+      throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${busy?.id ?? ""} is still running on pool ${p.name}.`);
+    }
+    await store.append(id, "status", Date.now() / 1000, { status: "running", plan: pl });
     const a = startRun(runnerEnv(), p, row);
     active.set(id, a);
-    void a.done.finally(() => active.delete(id));
-    return db().get(id)!;
+    // the lease is renewed while the run goes on; lost (this replica stalled past it), the run stops at its next gate
+    const renew = setInterval(() => {
+      void leases.renew(id, data.replica, leaseMs).then(
+        (held) => held || a.stop("cancel", { code: "rollouts.stop.interrupted", params: {} }),
+        () => undefined,
+      );
+    }, leaseMs / 3);
+    void a.done.finally(async () => {
+      clearInterval(renew);
+      await leases.release(id, data.replica).catch(() => undefined);
+      active.delete(id);
+    });
+    return (await store.get(id))!;
   }
 
   return {
@@ -199,37 +238,44 @@ export function createRolloutService(opts: RolloutsOptions) {
       return launch(pool(poolName), pl, who, null, input.limit ?? null);
     },
     async retry(id: string, who: string): Promise<RunRow> {
-      const r = getRow(id);
+      const r = await getRow(id);
       if (r.status === "running") throw new RolloutError("conflict", "rollout_in_progress", `Rollout ${id} is still running.`);
-      const failed = runView(db(), r)
-        .hosts.filter((h) => ["failed", "unreachable", "gated", "interrupted"].includes(h.status))
+      const failed = (await runView(store, r)).hosts
+        .filter((h) => ["failed", "unreachable", "gated", "interrupted"].includes(h.status))
         .map((h) => h.host);
       if (!failed.length) throw new RolloutError("conflict", "no_failed_hosts", `Rollout ${id} has no failed hosts to retry.`);
       const input = { serial: r.serial, maxFailPercentage: r.maxFailPercentage, version: r.version, limit: failed };
       return launch(pool(r.pool), await plan(r.pool, input), who, id, failed);
     },
-    cancel(id: string, who: string): RunRow {
-      const r = getRow(id);
+    /** Stops the run here, or asks the replica that runs it to (its lease says it is alive). */
+    async cancel(id: string, who: string): Promise<RunRow> {
+      const r = await getRow(id);
+      if (r.status !== "running") throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running (status ${r.status}).`);
       const a = active.get(id);
-      if (r.status !== "running" || !a)
-        throw new RolloutError("conflict", "not_running", `Rollout ${id} is not running here (status ${r.status}).`);
-      a.stop("cancel", { code: "rollouts.stop.cancel", params: { user: who } } satisfies Message);
-      return db().get(id)!;
+      if (a) a.stop("cancel", { code: "rollouts.stop.cancel", params: { user: who } } satisfies Message);
+      else await askCancel(data, { id, user: who });
+      return (await store.get(id))!;
     },
-    list: (limit?: number) => db().list(limit),
-    get: (id: string) => runView(db(), getRow(id)),
-    events: (id: string, after: number) => {
-      getRow(id);
-      return db().after(id, after);
+    list: async (limit?: number) => (await db()).list(limit),
+    get: async (id: string) => runView(store, await getRow(id)),
+    events: async (id: string, after: number) => {
+      await getRow(id);
+      return store.after(id, after);
     },
-    status: (id: string) => getRow(id).status,
+    status: async (id: string) => (await getRow(id)).status,
+    waitForEvents: (id: string, ms: number, signal?: AbortSignal) => waitForEvents(data, id, ms, signal),
+    /** Takes over the runs of replicas that are gone now (tests; it also runs every half lease). */
+    sweep: () => sweep(),
     /** Resolves when the run ends (tests, shutdown). */
     settled: async (id: string) => {
       await active.get(id)?.done;
     },
-    close: () => {
-      store?.close();
-      store = null;
+    close: async () => {
+      closed = true;
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
+      await sweeping;
+      if (ownDatabase) await data.close();
     },
   };
 }

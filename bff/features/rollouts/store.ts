@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import type { ZenithDatabase } from "../../db/database";
+import type { RolloutRunsTable } from "../../db/schema";
 import type { Message, RunStatus, StoppedBy } from "./schema";
 import type { RolloutSettings } from "./plan";
 
@@ -31,100 +30,111 @@ export interface StoredEvent {
 }
 
 const JSON_COLS = ["stopReason", "error", "batches", "limitHosts"] as const;
-const COLS: (keyof RunRow)[] = [
-  "id",
-  "pool",
-  "version",
-  "serial",
-  "maxFailPercentage",
-  "minHealthy",
-  "drain",
-  "status",
-  "stoppedBy",
-  "stopReason",
-  "error",
-  "startedBy",
-  "startedAt",
-  "finishedAt",
-  "served",
-  "failed",
-  "batches",
-  "limitHosts",
-  "retryOf",
-  "pid",
-  "runDir",
-  "exitCode",
-];
+
+/** The channel a new event is announced on (its payload: the run id). */
+export const EVENTS_CHANNEL = "zenith_rollout_events";
 
 const toDb = (k: keyof RunRow, v: unknown) =>
   (JSON_COLS as readonly string[]).includes(k) ? (v == null ? null : JSON.stringify(v)) : typeof v === "boolean" ? Number(v) : v;
+const rowToDb = (patch: Partial<RunRow>) =>
+  Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, toDb(k as keyof RunRow, v)])) as Partial<RolloutRunsTable>;
 
-function fromDb(r: Record<string, unknown>): RunRow {
+function fromDb(r: RolloutRunsTable): RunRow {
   const o: Record<string, unknown> = { ...r };
   for (const k of JSON_COLS) o[k] = r[k] == null ? null : JSON.parse(String(r[k]));
   o.drain = Boolean(r.drain);
   return o as unknown as RunRow;
 }
 
-export type RolloutStore = ReturnType<typeof openRolloutStore>;
+export type RolloutStore = ReturnType<typeof createRolloutStore>;
 
-/** Runs and their events in their own SQLite file (WAL) under the data directory. */
-export function openRolloutStore(file: string) {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS runs (${COLS.map((c) => `"${c}"${c === "id" ? " TEXT PRIMARY KEY" : ""}`).join(", ")});
-    CREATE INDEX IF NOT EXISTS runs_started ON runs("startedAt");
-    CREATE TABLE IF NOT EXISTS events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, ts REAL NOT NULL, type TEXT NOT NULL,
-      data TEXT NOT NULL, PRIMARY KEY (run_id, seq));
-  `);
-  const insert = db.prepare(`INSERT INTO runs (${COLS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLS.map(() => "?").join(", ")})`);
-  const getOne = db.prepare(`SELECT * FROM runs WHERE id = ?`);
-  const list = db.prepare(`SELECT * FROM runs ORDER BY "startedAt" DESC LIMIT ?`);
-  const nextSeq = db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM events WHERE run_id = ?`);
-  const addEvent = db.prepare(`INSERT INTO events (run_id, seq, ts, type, data) VALUES (?, ?, ?, ?, ?)`);
-  const after = db.prepare(`SELECT seq, ts, type, data FROM events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
-  const ofType = db.prepare(`SELECT data FROM events WHERE run_id = ? AND type = ? ORDER BY seq`);
-  const running = db.prepare(`SELECT * FROM runs WHERE status = 'running'`);
-  const append = db.transaction((runId: string, type: string, ts: number, data: unknown) => {
-    const seq = (nextSeq.get(runId) as { n: number }).n;
-    addEvent.run(runId, seq, ts, type, JSON.stringify(data));
-    return seq;
-  });
-
+/** Runs and their events in the shared database; an appended event is announced to every replica. */
+export function createRolloutStore(database: ZenithDatabase) {
+  const db = () => database.get();
+  const runs = async () => (await db()).selectFrom("rollout_runs").selectAll();
   return {
-    insert(run: RunRow) {
-      insert.run(...COLS.map((c) => toDb(c, run[c])));
+    /**
+     * Stores a new run and its lease in one transaction; false (and nothing stored) when another run holds the
+     * pool's lease.
+     */
+    async insert(run: RunRow, lease: { owner: string; expiresAt: number }): Promise<boolean> {
+      return (await db()).transaction().execute(async (trx) => {
+        const took = await trx
+          .insertInto("rollout_leases")
+          .values({ run_id: run.id, pool: run.pool, owner: lease.owner, expires_at: lease.expiresAt })
+          .onConflict((oc) => oc.doNothing())
+          .returning("run_id")
+          .execute();
+        if (!took.length) return false;
+        await trx
+          .insertInto("rollout_runs")
+          .values(rowToDb(run) as RolloutRunsTable)
+          .execute();
+        return true;
+      });
     },
-    update(id: string, patch: Partial<RunRow>) {
-      const keys = Object.keys(patch) as (keyof RunRow)[];
-      if (!keys.length) return;
-      db.prepare(`UPDATE runs SET ${keys.map((k) => `"${k}" = ?`).join(", ")} WHERE id = ?`).run(...keys.map((k) => toDb(k, patch[k])), id);
+    async update(id: string, patch: Partial<RunRow>): Promise<void> {
+      if (!Object.keys(patch).length) return;
+      await (await db()).updateTable("rollout_runs").set(rowToDb(patch)).where("id", "=", id).execute();
     },
-    get(id: string): RunRow | undefined {
-      const r = getOne.get(id) as Record<string, unknown> | undefined;
+    /** Ends a run that is still `running` with this patch; false when it had ended already (its owner got there first). */
+    async finishIfRunning(id: string, patch: Partial<RunRow>): Promise<boolean> {
+      const r = await (await db())
+        .updateTable("rollout_runs")
+        .set(rowToDb(patch))
+        .where("id", "=", id)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async get(id: string): Promise<RunRow | undefined> {
+      const r = await (await runs()).where("id", "=", id).executeTakeFirst();
       return r ? fromDb(r) : undefined;
     },
-    list(limit = 100): RunRow[] {
-      return (list.all(limit) as Record<string, unknown>[]).map(fromDb);
+    async list(limit = 100): Promise<RunRow[]> {
+      return (await (await runs()).orderBy("startedAt", "desc").limit(limit).execute()).map(fromDb);
     },
-    running(): RunRow[] {
-      return (running.all() as Record<string, unknown>[]).map(fromDb);
+    async running(): Promise<RunRow[]> {
+      return (await (await runs()).where("status", "=", "running").execute()).map(fromDb);
     },
-    append: (runId: string, type: string, ts: number, data: unknown): number => append(runId, type, ts, data),
-    after(runId: string, seq: number, limit = 500): StoredEvent[] {
-      return (after.all(runId, seq, limit) as { seq: number; ts: number; type: string; data: string }[]).map((e) => ({
-        ...e,
-        data: JSON.parse(e.data),
-      }));
+    /** Appends an event after the run's last (only its lease holder writes a run's events). */
+    async append(runId: string, type: string, ts: number, data: unknown): Promise<number> {
+      const seq = await (await db()).transaction().execute(async (trx) => {
+        const last = await trx
+          .selectFrom("rollout_events")
+          .select((e) => e.fn.max("seq").as("n"))
+          .where("run_id", "=", runId)
+          .executeTakeFirst();
+        const next = Number(last?.n ?? 0) + 1;
+        await trx
+          .insertInto("rollout_events")
+          .values({ run_id: runId, seq: next, ts, type, data: JSON.stringify(data) })
+          .execute();
+        return next;
+      });
+      await database.notify(EVENTS_CHANNEL, runId).catch(() => undefined); // readers poll as well
+      return seq;
     },
-    dataOf(runId: string, type: string): unknown[] {
-      return (ofType.all(runId, type) as { data: string }[]).map((e) => JSON.parse(e.data));
+    async after(runId: string, seq: number, limit = 500): Promise<StoredEvent[]> {
+      const rows = await (await db())
+        .selectFrom("rollout_events")
+        .select(["seq", "ts", "type", "data"])
+        .where("run_id", "=", runId)
+        .where("seq", ">", seq)
+        .orderBy("seq")
+        .limit(limit)
+        .execute();
+      return rows.map((e) => ({ ...e, data: JSON.parse(e.data) }));
     },
-    close() {
-      db.close();
+    async dataOf(runId: string, type: string): Promise<unknown[]> {
+      const rows = await (await db())
+        .selectFrom("rollout_events")
+        .select("data")
+        .where("run_id", "=", runId)
+        .where("type", "=", type)
+        .orderBy("seq")
+        .execute();
+      return rows.map((e) => JSON.parse(e.data));
     },
   };
 }

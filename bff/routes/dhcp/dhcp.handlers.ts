@@ -27,7 +27,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   if (!body.dryRun && !body.planId) throw badRequest("body.planId", "required with dryRun false (confirm the plan a dry run returned)");
   const s = c.get("session");
   const services = c.get("services");
-  if (!body.dryRun) services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
+  if (!body.dryRun) await services.plans.check("dhcp.heal", body.planId!, s.body.user.id);
   const { neutron } = c.get("clients");
   // Never the shared facts (they may be minutes old while a read runs behind them): a plan reads Neutron afresh.
   const state = await loadDhcpState(neutron);
@@ -40,7 +40,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
   if (missing.length) throw notFound(`No network ${missing.join(", ")}.`, "body.networkIds");
   const plan = planHeal(auditDhcp(state, body.target), { networkIds: body.networkIds });
   if (body.dryRun) {
-    services.plans.made("dhcp.heal", plan.planId, s.body.user.id);
+    await services.plans.made("dhcp.heal", plan.planId, s.body.user.id);
     return c.json({ dryRun: true as const, ...plan }, 200);
   }
   if (plan.planId !== body.planId) {
@@ -50,7 +50,7 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
     );
   }
   // One execution at a time per network.
-  const release = services.locks.acquire(
+  const release = await services.locks.acquire(
     plan.steps.map((x) => `network:${x.networkId}`),
     c.get("requestId"),
   );
@@ -71,6 +71,6 @@ export const heal: AppRouteHandler<HealRoute> = async (c) => {
     return c.json({ dryRun: false as const, planId: plan.planId, results }, 200);
   } finally {
     forgetSharedDhcp(services);
-    release();
+    await release();
   }
 };

@@ -7,8 +7,8 @@ import type { HealthzRoute, ReadyzRoute } from "./health.routes";
 export const healthz: AppRouteHandler<HealthzRoute> = (c) => c.json({ status: "ok" as const }, 200);
 
 export const readyz: AppRouteHandler<ReadyzRoute> = async (c) => {
-  const { http, deps } = c.get("services");
-  const [identity, database] = await Promise.all([identityCheck(http, deps.cloud.authUrl), databaseReady(deps.auditFile)]);
+  const { http, deps, db } = c.get("services");
+  const [identity, database] = await Promise.all([identityCheck(http, deps.cloud.authUrl), databaseReady(db)]);
   const r = readiness({
     identity,
     database,

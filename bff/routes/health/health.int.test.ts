@@ -39,7 +39,7 @@ describe(`health and readiness (${target.name})`, () => {
   }, 120_000);
 
   it("readyz is 503 when the database does not answer or the session secret was generated; healthz stays 200", async () => {
-    const noDb = createAgent(testDeps({ auditFile: "/dev/null/audit.sqlite" }));
+    const noDb = createAgent(testDeps({ database: { file: "/dev/null/zenith.sqlite" } }));
     const r1 = await noDb.get("/api/readyz");
     expect(r1.status).toBe(503);
     expect(r1.body).toMatchObject({

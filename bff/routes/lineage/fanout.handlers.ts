@@ -47,11 +47,11 @@ export const flatten: AppRouteHandler<FlattenRoute> = async (c) => {
   const { parallelFlattens } = fanoutLimits(services.deps.fanout);
   if (!body.dryRun) {
     if (!body.planId) throw badRequest("body.planId", "required to execute; run a dry run first and confirm its plan.");
-    services.plans.check("lineage.flatten", body.planId, userId);
+    await services.plans.check("lineage.flatten", body.planId, userId);
   }
   // One execution at a time per image: the named clones now (a clean-up flattening them waits, and the reverse).
   const holder = c.get("requestId");
-  const releases = body.dryRun ? [] : [services.locks.acquire(body.clones, holder)];
+  const releases = body.dryRun ? [] : [await services.locks.acquire(body.clones, holder)];
   try {
     const clients = c.get("clients");
     const ceph = clients.ceph();
@@ -60,7 +60,7 @@ export const flatten: AppRouteHandler<FlattenRoute> = async (c) => {
     if (body.dryRun) shareFresh(services, fresh);
     const plan = planFlatten(fresh, body.clones, parallelFlattens);
     if (body.dryRun) {
-      services.plans.made("lineage.flatten", plan.planId, userId);
+      await services.plans.made("lineage.flatten", plan.planId, userId);
       return c.json({ dryRun: true, ...plan, results: null, ok: null }, 200);
     }
     if (body.planId !== plan.planId)
@@ -82,6 +82,6 @@ export const flatten: AppRouteHandler<FlattenRoute> = async (c) => {
     return c.json({ dryRun: false, ...plan, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {
     if (!body.dryRun) forgetShared(services);
-    for (const release of releases) release();
+    for (const release of releases) await release();
   }
 };

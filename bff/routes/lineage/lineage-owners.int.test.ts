@@ -1,5 +1,6 @@
+import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -130,12 +131,15 @@ describe(`lineage clean-up guards on the ${target.name} target`, () => {
   });
 
   it("an audit log that cannot be written stops the step: 503 audit_unavailable and the orphan is untouched", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zenith-audit-ro-"));
-    writeFileSync(join(dir, "file"), "");
-    const a = await admin(testDeps({ auditFile: join(dir, "file", "audit.sqlite") }));
+    const file = join(mkdtempSync(join(tmpdir(), "zenith-audit-ro-")), "zenith.sqlite");
+    const a = await admin(testDeps({ database: { file } }));
     const spec = await orphan("vms");
     const dry = await cleanup(a, [spec], true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    // the plan is in the database; from now on the audit table refuses every write
+    const d = new Database(file);
+    d.exec("CREATE TRIGGER audit_refuses BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit disk full'); END;");
+    d.close();
     const run = await cleanup(a, [spec], false, dry.body.planId);
     expect(run.status).toBe(503);
     expect(run.body.code).toBe("audit_unavailable");

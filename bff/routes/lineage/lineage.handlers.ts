@@ -58,11 +58,11 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
   const userId = session.body.user.id;
   if (!body.dryRun) {
     if (!body.planId) throw badRequest("body.planId", "required to execute; run a dry run first and confirm its plan.");
-    services.plans.check("lineage.cleanup", body.planId, userId);
+    await services.plans.check("lineage.cleanup", body.planId, userId);
   }
   // One execution at a time per image: the named orphans now, every image the steps touch once planned.
   const holder = c.get("requestId");
-  const releases = body.dryRun ? [] : [services.locks.acquire(body.orphans, holder)];
+  const releases = body.dryRun ? [] : [await services.locks.acquire(body.orphans, holder)];
   try {
     const clients = c.get("clients");
     const ceph = clients.ceph();
@@ -73,7 +73,7 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
     const plan = planCleanup(fresh, body.orphans);
     await provePlan(plan.steps, read);
     if (body.dryRun) {
-      services.plans.made("lineage.cleanup", plan.planId, userId);
+      await services.plans.made("lineage.cleanup", plan.planId, userId);
       return c.json({ dryRun: true, planId: plan.planId, steps: plan.steps, results: null, ok: null }, 200);
     }
     if (body.planId !== plan.planId)
@@ -84,7 +84,7 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
         { details: { planId: plan.planId, steps: plan.steps } },
       );
     releases.push(
-      services.locks.acquire(
+      await services.locks.acquire(
         plan.steps.flatMap((s) => [s.image, s.orphan]),
         holder,
       ),
@@ -99,6 +99,6 @@ export const cleanup: AppRouteHandler<CleanupRoute> = async (c) => {
     return c.json({ dryRun: false, planId: plan.planId, steps: plan.steps, results, ok: results.every((r) => r.status === "ok") }, 200);
   } finally {
     if (!body.dryRun) forgetShared(services);
-    for (const release of releases) release();
+    for (const release of releases) await release();
   }
 };

@@ -5,7 +5,6 @@ import { ApiError, badRequest } from "../../errors";
 import { RolloutError } from "../../features/rollouts/service";
 import type { AppEnv, AppRouteHandler } from "../../lib/types";
 import type { CancelRoute, EventsRoute, GetOneRoute, ListRoute, PoolsRoute, RetryRoute, StartRoute } from "./rollouts.routes";
-import { abortableSleep } from "../../lib/abortable-sleep";
 
 /** Unconfigured is this deployment's state (409: nothing is down, a retry won't help); unavailable is HAProxy not answering. */
 const STATUS = { not_found: 404, conflict: 409, unconfigured: 409, unavailable: 503 } as const;
@@ -97,8 +96,8 @@ export const events: AppRouteHandler<EventsRoute> = async (c) => {
   const signal = c.req.raw.signal;
   const res = streamSSE(c, async (stream) => {
     for (;;) {
-      const finished = s.status(id) !== "running";
-      const batch = s.events(id, seq);
+      const finished = (await s.status(id)) !== "running";
+      const batch = await s.events(id, seq);
       for (const e of batch) {
         await stream.writeSSE({ id: String(e.seq), event: e.type, data: JSON.stringify({ ts: e.ts, ...(e.data as object) }) });
         seq = e.seq;
@@ -106,10 +105,11 @@ export const events: AppRouteHandler<EventsRoute> = async (c) => {
       if (finished && batch.length === 0) break;
       if (batch.length === 0) await stream.write(": keep-alive\n\n");
       if (signal.aborted || stream.aborted) return;
-      if (batch.length < 500) await abortableSleep(intervalMs, signal);
+      // woken by the run's next event from any replica (LISTEN/NOTIFY), else after intervalMs (the polling fallback)
+      if (batch.length < 500) await s.waitForEvents(id, intervalMs, signal);
       if (signal.aborted || stream.aborted) return;
     }
-    await stream.writeSSE({ event: "end", data: JSON.stringify({ status: s.status(id) }) });
+    await stream.writeSSE({ event: "end", data: JSON.stringify({ status: await s.status(id) }) });
   });
   // streamSSE sets plain no-cache; proxies (Next included) must neither cache nor transform (buffer/compress) it.
   res.headers.set("Cache-Control", "no-cache, no-transform");

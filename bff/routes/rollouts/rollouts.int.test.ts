@@ -6,7 +6,8 @@ import { join, resolve } from "node:path";
 import { stringify, parse } from "yaml";
 import { createAgent, testDeps } from "../../test/test-app";
 import { createRolloutService } from "../../features/rollouts/service";
-import { openRolloutStore } from "../../features/rollouts/store";
+import { createRolloutStore } from "../../features/rollouts/store";
+import { createDatabase } from "../../db/database";
 import { readSse, startLab, type Lab } from "../../test/rollouts-lab";
 import { PlanSchema, PoolsSchema, RunSchema } from "../../features/rollouts/schema";
 
@@ -265,16 +266,36 @@ describe.skipIf(onReal)(
         child.on("exit", (c) => rej(new Error(`child exited ${c}`)));
       });
       // wait (reading the database directly, as nothing else may open the service yet) until web1 is drained
-      const peek = openRolloutStore(join(restartData, "rollouts.sqlite"));
-      for (let i = 0; i < 600 && !peek.dataOf(id, "lb").some((e: any) => e.host === "web1" && e.to === "DOWN"); i++) await sleep(200);
-      const pid = peek.get(id)!.pid!;
-      peek.close();
+      const peekDb = createDatabase({ file: join(restartData, "zenith.sqlite") });
+      const peek = createRolloutStore(peekDb);
+      for (let i = 0; i < 600 && !(await peek.dataOf(id, "lb")).some((e: any) => e.host === "web1" && e.to === "DOWN"); i++)
+        await sleep(200);
+      const pid = (await peek.get(id))!.pid!;
+      await peekDb.close();
+      const killedAt = Date.now();
       process.kill(-child.pid!, "SIGKILL"); // the app dies; Ansible runs in its own process group and lives on
       const restarted = createRolloutService({ configFile, dataDir: restartData, playbookDir: resolve(__dirname, "../../../rollouts") });
       try {
-        const r = restarted.get(id);
+        // the dead replica's lease (15 s) expires, and this one takes the run over
+        expect((await restarted.get(id)).status).toBe("running");
+        let r = await restarted.get(id);
+        for (let i = 0; i < 200 && r.status === "running"; i++) {
+          await sleep(200);
+          r = await restarted.get(id);
+        }
         expect(r).toMatchObject({ status: "interrupted", stopReason: { code: "rollouts.stop.interrupted" } });
-        expect(restarted.list()[0]).toMatchObject({ id, status: "interrupted" });
+        const failoverMs = Date.now() - killedAt;
+        console.log(`takeover: interrupted ${(failoverMs / 1000).toFixed(1)} s after the owner was killed (lease 15 s)`);
+        expect(failoverMs).toBeLessThan(30_000);
+        expect((await restarted.list())[0]).toMatchObject({ id, status: "interrupted" });
+        // and puts the run's health files back (restore.yml, rolling.yml's own restore tasks)
+        let restore: any[] = [];
+        for (let i = 0; i < 300 && !restore.length; i++) {
+          restore = (await restarted.events(id, 0)).filter((e) => e.type === "restore");
+          if (!restore.length) await sleep(200);
+        }
+        expect(restore[0].data).toMatchObject({ ok: true, hosts: ["web1", "web2", "web3"] });
+        expect((await restarted.get(id)).restore).toMatchObject({ ok: true, hosts: ["web1", "web2", "web3"] });
         // the orphan finishes web1 (its always section and waits need no runner) and stops at web2's gate
         const alive = () => {
           try {
@@ -288,9 +309,9 @@ describe.skipIf(onReal)(
         expect(alive()).toBe(false);
         expect(lab.healthFiles()).toEqual([true, true, true]);
         expect(readFileSync(join(lab.dir, "www/web3/version.txt"), "utf8")).not.toMatch(/^v7/);
-        expect(restarted.get(id).status).toBe("interrupted");
+        expect((await restarted.get(id)).status).toBe("interrupted");
       } finally {
-        restarted.close();
+        await restarted.close();
       }
     });
   },
