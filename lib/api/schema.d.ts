@@ -12368,15 +12368,7 @@ export interface components {
             rows: components["schemas"]["FanoutRow"][];
             /** @description One per row (of this page) above a limit */
             advice: components["schemas"]["FlattenAdvice"][];
-            throughput: {
-                /** @enum {string} */
-                source: "learned" | "default";
-                bytesPerSecond: {
-                    p50: number;
-                    p90: number;
-                };
-                samples: number;
-            };
+            throughput: components["schemas"]["FanoutThroughput"];
             bench: components["schemas"]["FanoutBenchState"];
         };
         /** @description ZENITH_FANOUT_MAX_RUNNING_CLONES, ZENITH_FANOUT_MAX_PARENT_BYTES, ZENITH_FANOUT_PARALLEL_FLATTENS */
@@ -12459,11 +12451,33 @@ export interface components {
                 p50: number;
                 p90: number;
             } | null;
+            /**
+             * @description Why seconds is null: the bytes to copy are unknown, or the throughput could not be read (Fanout.throughput says which service failed)
+             * @enum {string|null}
+             */
+            timeUnknown: "bytes_unknown" | "throughput_unavailable" | null;
             /** @description Their provisioned bytes: the most the flattened images take (sparse parents take less) */
             spaceAfterBytes: number;
             /** @description Of clones, those whose owner runs: the flatten works, but costs it I/O */
             runningFlattens: number;
             parallel: number;
+        };
+        /** @description The copy throughput flatten times use, as boot learns it from Cinder; unavailable: the times are unknown */
+        FanoutThroughput: {
+            /** @enum {string} */
+            source: "learned" | "default";
+            bytesPerSecond: {
+                p50: number;
+                p90: number;
+            };
+            samples: number;
+        } | {
+            /** @enum {string} */
+            source: "unavailable";
+            /** @description The upstream service whose read failed (volume: Cinder's volume list) */
+            service: string | null;
+            /** @description The failure's error code (upstream_error, upstream_timeout, …); its text is in the server log */
+            code: string;
         };
         FanoutBenchState: {
             /** @enum {string} */
