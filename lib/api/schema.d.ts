@@ -12327,12 +12327,7 @@ export interface components {
             dryRun: boolean;
             planId: string;
             steps: components["schemas"]["LineageCleanupStep"][];
-            results: {
-                index: number;
-                /** @enum {string} */
-                status: "ok" | "error" | "skipped" | "refused";
-                error: string | null;
-            }[] | null;
+            results: components["schemas"]["LineageStepResult"][] | null;
             /** @description null on a dry run; false when a step failed */
             ok: boolean | null;
         };
@@ -12342,10 +12337,52 @@ export interface components {
             image: string;
             snap: string | null;
             orphan: string;
-            why: string;
+            why: components["schemas"]["LineageStepWhy"];
             reason: {
                 /** @enum {string} */
                 code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
+        };
+        LineageStepWhy: {
+            /** @enum {string} */
+            code: "child_reads_parent";
+            params: {
+                child: string;
+                /** @description pool/name@snap */
+                parent: string;
+            };
+        } | {
+            /** @enum {string} */
+            code: "protected_snapshot";
+        } | {
+            /** @enum {string} */
+            code: "snapshots_block_removal";
+        } | {
+            /** @enum {string} */
+            code: "no_live_owner";
+        };
+        LineageStepResult: {
+            index: number;
+            /** @enum {string} */
+            status: "ok" | "error" | "skipped" | "refused";
+            /** @description Why a step was refused or failed, as a code; the raw text is in the audit log only */
+            error: {
+                /** @enum {string} */
+                code: "owner_found" | "owner_unproven" | "clone_unreadable" | "clone_gone" | "parent_changed" | "still_has_parent" | "step_failed" | "internal_error";
+                /** @description owner_found/owner_unproven: owner, name, status; parent_changed/still_has_parent: parent */
+                params: {
+                    /** @enum {string|null} */
+                    owner?: "glance" | "nova" | "cinder" | null;
+                    name?: string | null;
+                    status?: string | null;
+                    parent?: string | null;
+                };
+                upstream: {
+                    /** @example upstream_error */
+                    code: string;
+                    /** @example ceph */
+                    service: string | null;
+                } | null;
             } | null;
         };
         LineageCleanupRequest: {
@@ -12530,12 +12567,7 @@ export interface components {
                 };
             })[];
             parallel: number;
-            results: {
-                index: number;
-                /** @enum {string} */
-                status: "ok" | "error" | "skipped" | "refused";
-                error: string | null;
-            }[] | null;
+            results: components["schemas"]["LineageStepResult"][] | null;
             /** @description null on a dry run; false when a step failed or was refused */
             ok: boolean | null;
         };

@@ -122,14 +122,17 @@ describe("runFlatten", () => {
     );
     const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(), sleep }, who, 1);
     expect(r.map((x) => x.status)).toEqual(["refused", "skipped", "skipped"]);
-    expect(r[0].error).toMatch(/no parent/);
+    expect(r[0].error).toEqual({ code: "parent_changed", params: { parent: null }, upstream: null });
     expect(c.calls).toEqual([]);
   });
   it("a flatten that never cuts the link is an error, not ok", async () => {
     const c = cluster(1_000_000);
     const p = planFlatten(lineage, [`vms/${SRV[0]}_disk`], 1);
-    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(), sleep, verifyMs: 0 }, who, 1);
-    expect(r[0]).toMatchObject({ status: "error" });
+    const audit = createAuditLog();
+    const r = await runFlatten(p.steps, { ceph: c.ceph, audit, sleep, verifyMs: 0 }, who, 1);
+    expect(r[0]).toMatchObject({ status: "error", error: { code: "still_has_parent", upstream: null } });
+    expect(r[0].error?.params.parent).toMatch(/@/);
+    expect(audit.list({ limit: 10 }).entries[0].detail).toMatch(/still reads from .* after the flatten/);
   });
 });
 
