@@ -190,6 +190,42 @@ export class Scratch {
     return volume.id;
   }
 
+  /**
+   * A server booted from the first volume with the others attached (Nova block_device_mapping_v2, source volume),
+   * on a network by name, waited on until ACTIVE; deleted at clean-up, and its volumes with it.
+   */
+  async serverFromVolumes(name: string, volumeIds: string[], flavorId: string, network: string): Promise<string> {
+    const { networks } = await this.cloud.call(this.s, "network", `/v2.0/networks?name=${encodeURIComponent(network)}`);
+    if (networks.length !== 1) throw new Error(`network ${network}: ${networks.length} found`);
+    const { server } = await this.cloud.call(this.s, "compute", "/servers", {
+      method: "POST",
+      json: {
+        server: {
+          name,
+          flavorRef: flavorId,
+          networks: [{ uuid: networks[0].id }],
+          block_device_mapping_v2: volumeIds.map((uuid, i) => ({
+            uuid,
+            source_type: "volume",
+            destination_type: "volume",
+            boot_index: i === 0 ? 0 : -1,
+            delete_on_termination: false,
+          })),
+        },
+      },
+    });
+    this.servers.push(server.id);
+    for (let i = 0; i < 240; i++) {
+      const { server: s } = await this.cloud.call(this.s, "compute", `/servers/${server.id}`);
+      if (s.status === "ACTIVE") break;
+      if (s.status === "ERROR") throw new Error(`server ${name} went to ERROR: ${JSON.stringify(s.fault ?? {})}`);
+      if (i === 239) throw new Error(`server ${name} is ${s.status} after 120 s`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const id of volumeIds) await this.waitVolume(id, "in-use");
+    return server.id;
+  }
+
   /** Polls a volume until it has the status, or is gone when status is null. */
   async waitVolume(id: string, status: string | null): Promise<void> {
     for (let i = 0; i < 240; i++) {

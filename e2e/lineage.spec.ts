@@ -78,6 +78,8 @@ test.describe("Admin → Lineage", () => {
     await lineage.planButton.click();
     await expect(lineage.steps).toHaveCount(4);
     await expect(lineage.steps.first()).toContainText("flatten");
+    // Each step's reason is a code the page renders with its params: here the clone and the snapshot it reads from.
+    await expect(lineage.steps.first()).toContainText(/still reads from \S+@\S+/);
     await lineage.screenshot("lineage-plan-en");
     await lineage.confirm.click();
     await expect(lineage.dialog.getByRole("status")).toHaveText("Every step succeeded.");

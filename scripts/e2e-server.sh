@@ -2,6 +2,7 @@
 # The server Playwright starts for one target (sim | real): the built app under `next start`.
 #   sim:  a fresh embedded cloud with test controls on :5155 and the app on :3100;
 #   real: the app on :3200 pointed at the real tier's Keystone pool (scripts/real-cloud must be up), with its rollouts pools.
+# Both set a fan-out limit of 2 running clones per parent (ZENITH_FANOUT_MAX_RUNNING_CLONES), for Lineage's flatten advice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -17,7 +18,7 @@ case "$TARGET" in
     E2E_SIM_PORT=${E2E_SIM_PORT:-5155}
     E2E_PORT=${E2E_PORT:-3100}
     mkdir -p .data/e2e
-    rm -rf .data/e2e/sim.sqlite* .data/e2e/audit.* .data/e2e/rollouts*
+    rm -rf .data/e2e/sim.sqlite* .data/e2e/zenith.sqlite* .data/e2e/audit.* .data/e2e/rollouts*
     # The sim stays in this script's process group (no setsid): Playwright stops the web server by killing that
     # group, which must take the sim with it; the trap covers a plain exit. One node process, so its PID is the sim.
     SIM_PORT=$E2E_SIM_PORT SIM_CONTROLS=1 SIM_DB=.data/e2e/sim.sqlite SIM_SCENARIO=default \
@@ -50,7 +51,10 @@ case "$TARGET" in
       if (e.rollouts && e.rollouts.config) console.log(`export ZENITH_ROLLOUTS_CONFIG=${q(e.rollouts.config)}`);
     ' "$REAL_DIR/endpoints.json")"
     mkdir -p .data/e2e-real
-    rm -rf .data/e2e-real/audit.* .data/e2e-real/rollouts*
+    rm -rf .data/e2e-real/zenith.sqlite* .data/e2e-real/audit.* .data/e2e-real/rollouts*
+    # The same fan-out limit as the sim's: e2e/lineage-fanout.spec.ts makes 3 running clones of the raw image on real
+    # to go above it (the other specs do not assert on the boot plan's busy-parent note it adds to raw clone boots).
+    ZENITH_FANOUT_MAX_RUNNING_CLONES=${ZENITH_FANOUT_MAX_RUNNING_CLONES:-2} \
     ZENITH_DATA_DIR=.data/e2e-real NODE_OPTIONS=$SERVER_NODE_OPTIONS exec npx next start -H 127.0.0.1 -p "${E2E_REAL_PORT:-3200}"
     ;;
   *) echo "usage: e2e-server.sh sim|real" >&2; exit 2 ;;

@@ -5,6 +5,7 @@ import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import { FANOUT_PAGE, useFanout, type FanoutRow, type FlattenAdvice } from "@/lib/queries/lineage-fanout";
 import { QueryError } from "@/components/common/query-error";
+import { upstreamFailureText } from "@/components/common/upstream-failure";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -97,9 +98,13 @@ export function FanoutView() {
                         <p className="text-xs">
                           {t("lineageFanout.advice", { count: a.clones.length, space: bytes(a.spaceAfterBytes) })}{" "}
                           <FanoutBytesText value={a.bytesToCopy} />
-                          {a.seconds
-                            ? ` · ${t("lineageFanout.time", { p50: Math.ceil(a.seconds.p50), p90: Math.ceil(a.seconds.p90) })}`
-                            : ` · ${t("lineageFanout.timeUnknown")}`}
+                          {a.seconds ? (
+                            ` · ${t("lineageFanout.time", { p50: Math.ceil(a.seconds.p50), p90: Math.ceil(a.seconds.p90) })}`
+                          ) : (
+                            <span data-certainty="unknown" data-reason={a.timeUnknown ?? "bytes_unknown"}>
+                              {` · ${t(`lineageFanout.timeUnknown.${a.timeUnknown ?? "bytes_unknown"}`)}`}
+                            </span>
+                          )}
                         </p>
                         <Button size="sm" variant="danger" onClick={() => setAdvice(a)} disabled={a.clones.length === 0}>
                           {t("lineageFanout.planFlatten", { count: a.clones.length })}
@@ -125,11 +130,13 @@ export function FanoutView() {
           </Button>
         </nav>
       ) : null}
-      <p className="px-4 pb-4 text-xs text-muted-foreground">
-        {t(`lineageFanout.throughput.${d.throughput.source}`, {
-          rate: bytes(d.throughput.bytesPerSecond.p50),
-          samples: d.throughput.samples,
-        })}
+      <p className="px-4 pb-4 text-xs text-muted-foreground" data-testid="fanout-throughput" data-source={d.throughput.source}>
+        {d.throughput.source === "unavailable"
+          ? t("lineageFanout.throughput.unavailable", { failure: upstreamFailureText(t, d.throughput) })
+          : t(`lineageFanout.throughput.${d.throughput.source}`, {
+              rate: bytes(d.throughput.bytesPerSecond.p50),
+              samples: d.throughput.samples,
+            })}
       </p>
       {advice ? <FlattenDialog advice={advice} onClose={() => setAdvice(null)} /> : null}
     </div>

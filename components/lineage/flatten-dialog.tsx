@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { FanoutBytesText } from "./fanout-bytes";
+import { stepErrorText } from "./step-text";
 
 /** The advice's flatten: the dry-run plan first (nothing changes), then confirm, then each step's result. */
 export function FlattenDialog({ advice, onClose }: { advice: FlattenAdvice; onClose: () => void }) {
@@ -79,12 +80,13 @@ export function FlattenDialog({ advice, onClose }: { advice: FlattenAdvice; onCl
                     {t("lineageFanout.flatten.after", { space: formatBytes(s.provisionedBytes, locale) ?? "—" })}
                   </span>
                   {r ? (
-                    <span
-                      className={r.status === "ok" ? "text-success" : "text-danger"}
-                      data-result={r.status}
-                      title={r.error ?? undefined}
-                    >
+                    <span className={r.status === "ok" ? "text-success" : "text-danger"} data-result={r.status}>
                       {t(`audit.results.${r.status === "skipped" ? "pending" : r.status}`)}
+                    </span>
+                  ) : null}
+                  {r?.error ? (
+                    <span className="w-full pl-5 text-xs text-muted-foreground" data-error={r.error.code}>
+                      {stepErrorText(t, r.error)}
                     </span>
                   ) : null}
                 </li>

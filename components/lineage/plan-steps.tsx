@@ -2,6 +2,7 @@ import { useT } from "@/lib/i18n/client";
 import { Badge } from "@/components/ui/badge";
 import type { LineageCleanup, LineageCleanupStep } from "@/lib/queries/lineage";
 import { orphanReasonText } from "./orphan-reason";
+import { stepErrorText, stepWhyText } from "./step-text";
 
 const TONE = { ok: "success", error: "danger", skipped: "neutral", refused: "warning" } as const;
 
@@ -23,7 +24,7 @@ export function PlanSteps({ steps, results }: { steps: LineageCleanupStep[]; res
               </Badge>
             ) : null}
             <span className="w-full pl-7 text-xs text-muted-foreground">
-              {r?.error ?? (s.reason ? orphanReasonText(t, s.reason) : s.why)}
+              {r?.error ? stepErrorText(t, r.error) : s.reason ? orphanReasonText(t, s.reason) : stepWhyText(t, s.why)}
             </span>
           </li>
         );

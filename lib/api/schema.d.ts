@@ -12342,12 +12342,7 @@ export interface components {
             dryRun: boolean;
             planId: string;
             steps: components["schemas"]["LineageCleanupStep"][];
-            results: {
-                index: number;
-                /** @enum {string} */
-                status: "ok" | "error" | "skipped" | "refused";
-                error: string | null;
-            }[] | null;
+            results: components["schemas"]["LineageStepResult"][] | null;
             /** @description null on a dry run; false when a step failed */
             ok: boolean | null;
         };
@@ -12357,10 +12352,52 @@ export interface components {
             image: string;
             snap: string | null;
             orphan: string;
-            why: string;
+            why: components["schemas"]["LineageStepWhy"];
             reason: {
                 /** @enum {string} */
                 code: "no_glance_image" | "no_nova_server" | "no_cinder_volume" | "hidden_parent_unread";
+            } | null;
+        };
+        LineageStepWhy: {
+            /** @enum {string} */
+            code: "child_reads_parent";
+            params: {
+                child: string;
+                /** @description pool/name@snap */
+                parent: string;
+            };
+        } | {
+            /** @enum {string} */
+            code: "protected_snapshot";
+        } | {
+            /** @enum {string} */
+            code: "snapshots_block_removal";
+        } | {
+            /** @enum {string} */
+            code: "no_live_owner";
+        };
+        LineageStepResult: {
+            index: number;
+            /** @enum {string} */
+            status: "ok" | "error" | "skipped" | "refused";
+            /** @description Why a step was refused or failed, as a code; the raw text is in the audit log only */
+            error: {
+                /** @enum {string} */
+                code: "owner_found" | "owner_unproven" | "clone_unreadable" | "clone_gone" | "parent_changed" | "still_has_parent" | "step_failed" | "internal_error";
+                /** @description owner_found/owner_unproven: owner, name, status; parent_changed/still_has_parent: parent */
+                params: {
+                    /** @enum {string|null} */
+                    owner?: "glance" | "nova" | "cinder" | null;
+                    name?: string | null;
+                    status?: string | null;
+                    parent?: string | null;
+                };
+                upstream: {
+                    /** @example upstream_error */
+                    code: string;
+                    /** @example ceph */
+                    service: string | null;
+                } | null;
             } | null;
         };
         LineageCleanupRequest: {
@@ -12383,15 +12420,7 @@ export interface components {
             rows: components["schemas"]["FanoutRow"][];
             /** @description One per row (of this page) above a limit */
             advice: components["schemas"]["FlattenAdvice"][];
-            throughput: {
-                /** @enum {string} */
-                source: "learned" | "default";
-                bytesPerSecond: {
-                    p50: number;
-                    p90: number;
-                };
-                samples: number;
-            };
+            throughput: components["schemas"]["FanoutThroughput"];
             bench: components["schemas"]["FanoutBenchState"];
         };
         /** @description ZENITH_FANOUT_MAX_RUNNING_CLONES, ZENITH_FANOUT_MAX_PARENT_BYTES, ZENITH_FANOUT_PARALLEL_FLATTENS */
@@ -12474,11 +12503,33 @@ export interface components {
                 p50: number;
                 p90: number;
             } | null;
+            /**
+             * @description Why seconds is null: the bytes to copy are unknown, or the throughput could not be read (Fanout.throughput says which service failed)
+             * @enum {string|null}
+             */
+            timeUnknown: "bytes_unknown" | "throughput_unavailable" | null;
             /** @description Their provisioned bytes: the most the flattened images take (sparse parents take less) */
             spaceAfterBytes: number;
             /** @description Of clones, those whose owner runs: the flatten works, but costs it I/O */
             runningFlattens: number;
             parallel: number;
+        };
+        /** @description The copy throughput flatten times use, as boot learns it from Cinder; unavailable: the times are unknown */
+        FanoutThroughput: {
+            /** @enum {string} */
+            source: "learned" | "default";
+            bytesPerSecond: {
+                p50: number;
+                p90: number;
+            };
+            samples: number;
+        } | {
+            /** @enum {string} */
+            source: "unavailable";
+            /** @description The upstream service whose read failed (volume: Cinder's volume list) */
+            service: string | null;
+            /** @description The failure's error code (upstream_error, upstream_timeout, …); its text is in the server log */
+            code: string;
         };
         FanoutBenchState: {
             /** @enum {string} */
@@ -12531,12 +12582,7 @@ export interface components {
                 };
             })[];
             parallel: number;
-            results: {
-                index: number;
-                /** @enum {string} */
-                status: "ok" | "error" | "skipped" | "refused";
-                error: string | null;
-            }[] | null;
+            results: components["schemas"]["LineageStepResult"][] | null;
             /** @description null on a dry run; false when a step failed or was refused */
             ok: boolean | null;
         };

@@ -80,6 +80,10 @@ export const FlattenAdviceSchema = z
     clones: z.array(z.string()).openapi({ description: "The busiest running clones to flatten, until the parent is within the limits" }),
     bytesToCopy: Bytes,
     seconds: z.object({ p50: z.number(), p90: z.number() }).nullable().openapi({ description: "bytesToCopy ÷ the learned throughput" }),
+    timeUnknown: z.enum(["bytes_unknown", "throughput_unavailable"]).nullable().openapi({
+      description:
+        "Why seconds is null: the bytes to copy are unknown, or the throughput could not be read (Fanout.throughput says which service failed)",
+    }),
     spaceAfterBytes: z
       .number()
       .openapi({ description: "Their provisioned bytes: the most the flattened images take (sparse parents take less)" }),
@@ -97,6 +101,25 @@ export const FanoutBenchStateSchema = z
     }),
   ])
   .openapi("FanoutBenchState");
+
+export const FanoutThroughputSchema = z
+  .discriminatedUnion("source", [
+    z.object({
+      source: z.enum(["learned", "default"]),
+      bytesPerSecond: z.object({ p50: z.number(), p90: z.number() }),
+      samples: z.number().int(),
+    }),
+    z.object({
+      source: z.literal("unavailable"),
+      service: z.string().nullable().openapi({ description: "The upstream service whose read failed (volume: Cinder's volume list)" }),
+      code: z
+        .string()
+        .openapi({ description: "The failure's error code (upstream_error, upstream_timeout, …); its text is in the server log" }),
+    }),
+  ])
+  .openapi("FanoutThroughput", {
+    description: "The copy throughput flatten times use, as boot learns it from Cinder; unavailable: the times are unknown",
+  });
 
 export const FanoutQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -119,11 +142,7 @@ export const FanoutSchema = z
     offset: z.number().int(),
     rows: z.array(FanoutRowSchema),
     advice: z.array(FlattenAdviceSchema).openapi({ description: "One per row (of this page) above a limit" }),
-    throughput: z.object({
-      source: z.enum(["learned", "default"]),
-      bytesPerSecond: z.object({ p50: z.number(), p90: z.number() }),
-      samples: z.number().int(),
-    }),
+    throughput: FanoutThroughputSchema,
     bench: FanoutBenchStateSchema,
   })
   .openapi("Fanout");
@@ -133,3 +152,4 @@ export type FanoutClone = z.infer<typeof FanoutCloneSchema>;
 export type FanoutLimits = z.infer<typeof FanoutLimitsSchema>;
 export type FlattenAdvice = z.infer<typeof FlattenAdviceSchema>;
 export type FanoutBytes = z.infer<typeof Bytes>;
+export type FanoutThroughput = z.infer<typeof FanoutThroughputSchema>;

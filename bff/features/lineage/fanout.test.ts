@@ -123,7 +123,18 @@ describe("fanoutOf", () => {
     expect(a.seconds).toEqual({ p50: 41, p90: 81.9 });
     expect(a.runningFlattens).toBe(1);
     expect(a.spaceAfterBytes).toBe(row.clones.find((c) => c.spec === a.clones[0])!.provisionedBytes);
+    expect(a.timeUnknown).toBeNull();
     expect(adviseFlatten(row, { ...limits, maxRunningClones: 3 }, { bytesPerSecond: { p50: 1, p90: 1 } })).toBeNull();
+  });
+
+  it("without a throughput (its read failed) the time is unknown, saying why, and the rest of the advice stands", () => {
+    const known = adviseFlatten(row, limits, { bytesPerSecond: { p50: GiB, p90: GiB } })!;
+    const a = adviseFlatten(row, limits, null)!;
+    expect(a.seconds).toBeNull();
+    expect(a.timeUnknown).toBe("throughput_unavailable");
+    const { seconds: _s, timeUnknown: _u, ...rest } = a;
+    const { seconds: _ks, timeUnknown: _ku, ...knownRest } = known;
+    expect(rest).toEqual(knownRest);
   });
 
   it("above the bytes limit alone, flattens until the bytes still read fit", () => {

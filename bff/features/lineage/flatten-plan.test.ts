@@ -97,7 +97,9 @@ describe("planFlatten", () => {
 });
 
 describe("runFlatten", () => {
-  const sleep = async () => undefined;
+  // A flatten's wait between reads gives the other workers their turn, as the real timer does (the audit log's
+  // writes are asynchronous: with a wait that never yields, one worker could finish before the next one starts).
+  const sleep = () => new Promise<void>((r) => setTimeout(r, 5));
   it("flattens at most `parallel` at once, each audited, ok once the clone reads back without a parent", async () => {
     const c = cluster(2);
     const audit = createAuditLog(createDatabase({}));
@@ -123,14 +125,17 @@ describe("runFlatten", () => {
     );
     const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(createDatabase({})), sleep }, who, 1);
     expect(r.map((x) => x.status)).toEqual(["refused", "skipped", "skipped"]);
-    expect(r[0].error).toMatch(/no parent/);
+    expect(r[0].error).toEqual({ code: "parent_changed", params: { parent: null }, upstream: null });
     expect(c.calls).toEqual([]);
   });
   it("a flatten that never cuts the link is an error, not ok", async () => {
     const c = cluster(1_000_000);
     const p = planFlatten(lineage, [`vms/${SRV[0]}_disk`], 1);
-    const r = await runFlatten(p.steps, { ceph: c.ceph, audit: createAuditLog(createDatabase({})), sleep, verifyMs: 0 }, who, 1);
-    expect(r[0]).toMatchObject({ status: "error" });
+    const audit = createAuditLog(createDatabase({}));
+    const r = await runFlatten(p.steps, { ceph: c.ceph, audit, sleep, verifyMs: 0 }, who, 1);
+    expect(r[0]).toMatchObject({ status: "error", error: { code: "still_has_parent", upstream: null } });
+    expect(r[0].error?.params.parent).toMatch(/@/);
+    expect((await audit.list({ limit: 10 })).entries[0].detail).toMatch(/still reads from .* after the flatten/);
   });
 });
 

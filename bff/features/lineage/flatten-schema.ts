@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RunStateSchema } from "./fanout-schema";
+import { StepResultSchema } from "./step-codes";
 
 const spec = z
   .string()
@@ -39,9 +40,7 @@ export const FlattenResultSchema = z
     steps: z.array(FlattenStepSchema),
     notes: z.array(FlattenNoteSchema),
     parallel: z.number().int(),
-    results: z
-      .array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped", "refused"]), error: z.string().nullable() }))
-      .nullable(),
+    results: z.array(StepResultSchema).nullable(),
     ok: z.boolean().nullable().openapi({ description: "null on a dry run; false when a step failed or was refused" }),
   })
   .openapi("LineageFlatten");

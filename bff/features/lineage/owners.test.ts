@@ -127,6 +127,7 @@ describe("proveGone", () => {
       gone: false,
       code: "owner_found",
       reason: expect.stringMatching(/Glance image back/),
+      error: { code: "owner_found", params: { owner: "glance", name: "back", status: "active" }, upstream: null },
     });
     expect(await proveGone(`vms/${SRV}_disk`, async () => ({ name: null, status: "UNKNOWN" }))).toMatchObject({
       gone: false,
@@ -140,8 +141,12 @@ describe("proveGone", () => {
     ).toMatchObject({ gone: false, code: "owner_unproven" });
     expect(
       await proveGone(`images/${IMG}`, async () => {
-        throw new ApiError(502, "upstream_error", "Glance answered 503");
+        throw new ApiError(502, "upstream_error", "Glance answered 503", { service: "image" });
       }),
-    ).toMatchObject({ gone: false, code: "owner_unproven" });
+    ).toMatchObject({
+      gone: false,
+      code: "owner_unproven",
+      error: { code: "owner_unproven", params: { owner: "glance" }, upstream: { code: "upstream_error", service: "image" } },
+    });
   });
 });

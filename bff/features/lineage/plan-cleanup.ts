@@ -66,7 +66,7 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
           image: child,
           snap: null,
           orphan: spec,
-          why: `${child} still reads from ${spec}@${snap.name}`,
+          why: { code: "child_reads_parent", params: { child, parent: `${spec}@${snap.name}` } },
           reason: null,
         });
       }
@@ -78,7 +78,7 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
           image: spec,
           snap: snap.name,
           orphan: spec,
-          why: "a protected snapshot cannot be removed",
+          why: { code: "protected_snapshot" },
           reason: null,
         });
       steps.push({
@@ -86,11 +86,11 @@ export function planCleanup(lineage: Lineage, requested: string[]): { steps: Cle
         image: spec,
         snap: snap.name,
         orphan: spec,
-        why: "an image with snapshots cannot be removed",
+        why: { code: "snapshots_block_removal" },
         reason: null,
       });
     }
-    steps.push({ op: "delete-image", image: spec, snap: null, orphan: spec, why: "no live resource owns it", reason: n.orphanReason });
+    steps.push({ op: "delete-image", image: spec, snap: null, orphan: spec, why: { code: "no_live_owner" }, reason: n.orphanReason });
     removed.add(spec);
   }
   return { steps, planId: planIdOf(steps) };

@@ -1,4 +1,5 @@
 import { ApiError } from "../../errors";
+import { type StepError, upstreamOf } from "./step-codes";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const IMAGE = new RegExp(`^images/(${UUID})$`, "i");
@@ -24,7 +25,8 @@ export function ownerRefOf(spec: string): OwnerRef | null {
 /** Reads by id: resolves with a name when the owner exists, and rejects (404 included) otherwise. */
 export type OwnerReader = (ref: OwnerRef) => Promise<{ name: string | null; status?: string | null }>;
 
-export type Proof = { gone: true } | { gone: false; code: "owner_found" | "owner_unproven"; reason: string };
+/** Not gone: `error` is the code the UI renders; `reason` the same in English, for the audit log and API messages. */
+export type Proof = { gone: true } | { gone: false; code: "owner_found" | "owner_unproven"; reason: string; error: StepError };
 
 const label = { glance: "Glance image", nova: "Nova server", cinder: "Cinder volume" } as const;
 
@@ -34,7 +36,13 @@ const label = { glance: "Glance image", nova: "Nova server", cinder: "Cinder vol
  */
 export async function proveGone(spec: string, read: OwnerReader): Promise<Proof> {
   const ref = ownerRefOf(spec);
-  if (!ref) return { gone: false, code: "owner_unproven", reason: `${spec}: no OpenStack naming pattern names an owner to read` };
+  if (!ref)
+    return {
+      gone: false,
+      code: "owner_unproven",
+      reason: `${spec}: no OpenStack naming pattern names an owner to read`,
+      error: { code: "owner_unproven", params: { owner: null }, upstream: null },
+    };
   try {
     const found = await read(ref);
     const status = found.status ? ` (status ${found.status})` : "";
@@ -42,6 +50,11 @@ export async function proveGone(spec: string, read: OwnerReader): Promise<Proof>
       gone: false,
       code: "owner_found",
       reason: `${spec} belongs to ${label[ref.service]} ${found.name || ref.id}${status}: GET by id found it`,
+      error: {
+        code: "owner_found",
+        params: { owner: ref.service, name: found.name || null, status: found.status ?? null },
+        upstream: null,
+      },
     };
   } catch (e) {
     // Only the resource's own 404 counts ("No image found with ID <id>", "Instance <id> could not be found.",
@@ -52,6 +65,7 @@ export async function proveGone(spec: string, read: OwnerReader): Promise<Proof>
       gone: false,
       code: "owner_unproven",
       reason: `${spec}: reading ${label[ref.service]} ${ref.id} failed, so its absence is not proven (${why})`,
+      error: { code: "owner_unproven", params: { owner: ref.service }, upstream: upstreamOf(e) },
     };
   }
 }

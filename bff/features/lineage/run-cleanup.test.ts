@@ -9,9 +9,9 @@ import type { CleanupStep } from "./types";
 const SRV = "33333333-3333-4333-8333-333333333333";
 const spec = `vms/${SRV}_disk`;
 const steps: CleanupStep[] = [
-  { op: "unprotect", image: spec, snap: "s1", orphan: spec, why: "", reason: null },
-  { op: "delete-snapshot", image: spec, snap: "s1", orphan: spec, why: "", reason: null },
-  { op: "delete-image", image: spec, snap: null, orphan: spec, why: "", reason: null },
+  { op: "unprotect", image: spec, snap: "s1", orphan: spec, why: { code: "protected_snapshot" }, reason: null },
+  { op: "delete-snapshot", image: spec, snap: "s1", orphan: spec, why: { code: "snapshots_block_removal" }, reason: null },
+  { op: "delete-image", image: spec, snap: null, orphan: spec, why: { code: "no_live_owner" }, reason: null },
 ];
 const who = {
   requestId: "r1",
@@ -62,9 +62,16 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     };
     const results = await runCleanup(steps, { ceph, readOwner: read, audit }, who);
     expect(results.map((r) => r.status)).toEqual(["ok", "refused", "skipped"]);
-    expect(results[1].error).toMatch(/Nova server restored \(status ACTIVE\)/);
+    // The answer carries a code and params; the English text is the audit log's only.
+    expect(results[1].error).toEqual({
+      code: "owner_found",
+      params: { owner: "nova", name: "restored", status: "ACTIVE" },
+      upstream: null,
+    });
     expect(calls).toEqual([`unprotect ${SRV}_disk`]);
-    expect((await audit.list({ limit: 10 })).entries.map((e) => e.result)).toEqual(["refused", "ok"]);
+    const entries = (await audit.list({ limit: 10 })).entries;
+    expect(entries.map((e) => e.result)).toEqual(["refused", "ok"]);
+    expect(entries[0].detail).toMatch(/Nova server restored \(status ACTIVE\)/);
   });
 
   it("refuses when the read fails in any other way (not proof of absence)", async () => {
@@ -72,8 +79,46 @@ describe("runCleanup: the owner is read by id again right before each step", () 
     const read: OwnerReader = async () => {
       throw new ApiError(504, "upstream_timeout", "Nova did not answer");
     };
-    const results = await runCleanup(steps, { ceph, readOwner: read, audit: createAuditLog(createDatabase({})) }, who);
+    const audit = createAuditLog(createDatabase({}));
+    const results = await runCleanup(steps, { ceph, readOwner: read, audit }, who);
     expect(results.map((r) => r.status)).toEqual(["refused", "skipped", "skipped"]);
+    // The upstream failure as its code and service, not its text (that stays in the audit log).
+    expect(results[0].error).toEqual({
+      code: "owner_unproven",
+      params: { owner: "nova" },
+      upstream: { code: "upstream_timeout", service: null },
+    });
+    expect(JSON.stringify(results)).not.toContain("Nova did not answer");
+    expect((await audit.list({ limit: 10 })).entries[0].detail).toMatch(/Nova did not answer/);
     expect(calls).toEqual([]);
+  });
+
+  it("a step Ceph refuses is an error with the ApiError's code and service; Ceph's text is in the audit log only", async () => {
+    const audit = createAuditLog(createDatabase({}));
+    const ebusy = new ApiError(502, "upstream_error", "Ceph Dashboard answered 400 on /api/block/image: [errno 16] RBD image busy", {
+      service: "ceph",
+    });
+    const ceph = {
+      mutate: async () => {
+        throw ebusy;
+      },
+    } as unknown as CephDashboard;
+    const results = await runCleanup(
+      steps,
+      {
+        ceph,
+        readOwner: async () => {
+          throw gone;
+        },
+        audit,
+      },
+      who,
+    );
+    expect(results).toEqual([
+      { index: 0, status: "error", error: { code: "step_failed", params: {}, upstream: { code: "upstream_error", service: "ceph" } } },
+      { index: 1, status: "skipped", error: null },
+      { index: 2, status: "skipped", error: null },
+    ]);
+    expect((await audit.list({ limit: 10 })).entries[0]).toMatchObject({ result: "error", detail: expect.stringMatching(/errno 16/) });
   });
 });

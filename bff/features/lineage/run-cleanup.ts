@@ -1,15 +1,27 @@
 import type { CephDashboard } from "../../ceph/dashboard";
 import type { AuditActor, AuditLog } from "../../audit/audit-log";
 import { audited } from "../../audit/audited-step";
-import { ApiError } from "../../errors";
 import { proveGone, type OwnerReader } from "./prove";
+import { rawText, type StepError, stepFailed } from "./step-codes";
 import type { CleanupStep } from "./types";
 
+/** A step's outcome as the API answers it: its error is a code (StepErrorSchema), never raw text. */
 export interface StepResult {
   index: number;
   status: "ok" | "error" | "skipped" | "refused";
-  error: string | null;
+  error: StepError | null;
 }
+/** A step's outcome and, for the audit log only, the raw text of a refusal or failure. */
+export interface AuditedStep {
+  result: StepResult;
+  detail: string | null;
+}
+
+/** The audit log's outcome of a step: its result and the raw text. */
+export const auditOutcome = ({ result: r, detail }: AuditedStep) => ({
+  result: r.status === "ok" ? ("ok" as const) : r.status === "refused" ? ("refused" as const) : ("error" as const),
+  detail,
+});
 
 const describe = (s: CleanupStep) => (s.snap ? `${s.op} ${s.image}@${s.snap}` : `${s.op} ${s.image}`);
 
@@ -34,21 +46,21 @@ export async function runCleanup(steps: CleanupStep[], io: CleanupIo, who: Audit
     }
     const [pool, ...rest] = s.image.split("/");
     const name = rest.join("/");
-    const r = await audited(
+    const { result: r } = await audited(
       io.audit,
       { ...who, action: "lineage.cleanup", target: s.orphan, step: describe(s) },
-      async (): Promise<StepResult> => {
+      async (): Promise<AuditedStep> => {
         const proof = await proveGone(s.orphan, io.readOwner);
-        if (!proof.gone) return { index, status: "refused", error: proof.reason };
+        if (!proof.gone) return { result: { index, status: "refused", error: proof.error }, detail: proof.reason };
         try {
           if (s.op === "flatten" || s.op === "delete-image") await io.ceph.mutate({ op: s.op, pool, name });
           else await io.ceph.mutate({ op: s.op, pool, name, snap: s.snap ?? "" });
-          return { index, status: "ok", error: null };
+          return { result: { index, status: "ok", error: null }, detail: null };
         } catch (e) {
-          return { index, status: "error", error: e instanceof ApiError || e instanceof Error ? e.message : String(e) };
+          return { result: { index, status: "error", error: stepFailed(e) }, detail: rawText(e) };
         }
       },
-      (x) => ({ result: x.status === "ok" ? "ok" : x.status === "refused" ? "refused" : "error", detail: x.error }),
+      auditOutcome,
     );
     if (r.status !== "ok") stopped = true;
     results.push(r);

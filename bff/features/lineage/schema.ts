@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { factsStampFields } from "../../lib/facts-stamp-schema";
 import { RunStateSchema } from "./fanout-schema";
+import { StepResultSchema, StepWhySchema } from "./step-codes";
 import { ORPHAN_REASONS } from "./types";
 
 export const OrphanReasonSchema = z
@@ -101,7 +102,7 @@ export const CleanupStepSchema = z
     image: z.string(),
     snap: z.string().nullable(),
     orphan: z.string(),
-    why: z.string(),
+    why: StepWhySchema,
     /** On the delete-image step: why the image is an orphan. */
     reason: OrphanReasonSchema.nullable(),
   })
@@ -112,9 +113,7 @@ export const CleanupResultSchema = z
     dryRun: z.boolean(),
     planId: z.string(),
     steps: z.array(CleanupStepSchema),
-    results: z
-      .array(z.object({ index: z.number().int(), status: z.enum(["ok", "error", "skipped", "refused"]), error: z.string().nullable() }))
-      .nullable(),
+    results: z.array(StepResultSchema).nullable(),
     ok: z.boolean().nullable().openapi({ description: "null on a dry run; false when a step failed" }),
   })
   .openapi("LineageCleanup");

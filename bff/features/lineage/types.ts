@@ -1,3 +1,4 @@
+import type { StepWhy } from "./step-codes";
 /**
  * Where a node's used bytes come from. `dashboard`: the dashboard's total_disk_usage. Otherwise unknown:
  * `clone_includes_parent` (the dashboard's diff_iterate counts the parent's data, so a fresh clone would
@@ -131,7 +132,8 @@ export interface CleanupStep {
   snap: string | null;
   /** The orphan this step serves. */
   orphan: string;
-  why: string;
+  /** Why the step is needed, as a code the UI renders. */
+  why: StepWhy;
   /** On the delete-image step: why the image is an orphan (the code the UI translates). */
   reason: OrphanReason | null;
 }

@@ -4,6 +4,7 @@ import { bootIo, throughputFacts } from "../../features/boot/gather";
 import { fanoutOf } from "../../features/lineage/fanout";
 import { readFanoutBench } from "../../features/lineage/fanout-bench";
 import { fanoutLimits } from "../../features/lineage/fanout-limits";
+import { fanoutThroughput } from "../../features/lineage/fanout-throughput";
 import { adviseFlatten } from "../../features/lineage/flatten-advice";
 import { loadLineage } from "../../features/lineage/gather";
 import { planFlatten } from "../../features/lineage/plan-flatten";
@@ -17,9 +18,12 @@ export const fanout: AppRouteHandler<FanoutRoute> = async (c) => {
   const services = c.get("services");
   const clients = c.get("clients");
   const limits = fanoutLimits(services.deps.fanout);
-  const [g, tp, bench] = await Promise.all([
+  const [g, { answer: throughput, tp }, bench] = await Promise.all([
     sharedLineage(services, clients, q.refresh === "true"),
-    throughputFacts(bootIo(services, c.get("session"), clients)),
+    fanoutThroughput(
+      () => throughputFacts(bootIo(services, c.get("session"), clients)),
+      (err) => services.logger.warn({ requestId: c.get("requestId"), err }, "fan-out: the copy throughput could not be read"),
+    ),
     readFanoutBench(services.deps.fanout?.benchFile ?? ".data/fanout-bench.json", () => clients.ceph().fsid()),
   ]);
   const rows = fanoutOf(g.forest.lineage, limits, g.forest.rootOf);
@@ -33,7 +37,7 @@ export const fanout: AppRouteHandler<FanoutRoute> = async (c) => {
       // Advice from every clone of a row; the answer lists the busiest `clones` of each.
       advice: page.flatMap((r) => adviseFlatten(r, limits, tp) ?? []),
       rows: page.map((r) => ({ ...r, clones: r.clones.slice(0, q.clones) })),
-      throughput: { source: tp.source, bytesPerSecond: tp.bytesPerSecond, samples: tp.samples },
+      throughput,
       bench,
     },
     200,

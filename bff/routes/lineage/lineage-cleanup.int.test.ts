@@ -39,6 +39,7 @@ const lineage = async (a: Agent) => {
 const dryRun = (a: Agent, orphans: string[]) => a.post("/api/admin/lineage/cleanup", { orphans, dryRun: true });
 const execute = (a: Agent, orphans: string[], planId: string) => a.post("/api/admin/lineage/cleanup", { orphans, dryRun: false, planId });
 /** "<op> <result>" for each audited step on this orphan, sorted (the log lists newest first). */
+type AuditEntry = { target: string; step: string; result: string; detail: string | null };
 const auditOf = async (a: Agent, orphan: string) =>
   ((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries as { target: string; step: string; result: string }[])
     .filter((e) => e.target === orphan)
@@ -130,8 +131,17 @@ describe(`lineage clean-up executed on the ${target.name} target`, () => {
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body.ok).toBe(false);
     expect(run.body.results.map((r: Result) => r.status)).toEqual(["ok", "error", "skipped", "skipped"]);
-    // Ceph's own answer, passed through: errno 16, EBUSY.
-    expect(run.body.results[1].error).toMatch(/errno 16|busy/i);
+    // The answer carries the failure as a code and the service; Ceph's own text (errno 16, EBUSY) is in the audit log.
+    expect(run.body.results[1].error).toEqual({
+      code: "step_failed",
+      params: {},
+      upstream: { code: expect.stringMatching(/^upstream_/), service: "ceph" },
+    });
+    expect(JSON.stringify(run.body.results)).not.toMatch(/errno 16/i);
+    const failed = ((await a.get("/api/admin/audit?action=lineage.cleanup")).body.entries as AuditEntry[]).find(
+      (e) => e.target === orphan && e.result === "error",
+    );
+    expect(failed?.detail).toMatch(/errno 16|busy/i);
     // What ran is done; what came after did not run: the protected snapshot and the image are still there.
     expect(await rbd.exists(orphan)).toBe(true);
     expect(await rbd.snaps(orphan)).toEqual([{ name: "zt-a-s1", protected: true }]);
