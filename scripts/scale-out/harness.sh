@@ -40,10 +40,13 @@ start_replica() {
   local n=$1
   mkdir -p "$DIR/$n" "$DIR/run"
   rm -f "$DIR/$n.log"
+  # ANSIBLE_REMOTE_TMP: the rollouts' Ansible runs as the replicas' system user, whose passwd home is /nonexistent,
+  # and its remote tmp (~/.ansible/tmp) was resolved there for the lab's hosts.
   PORT=${PORT[$n]} HOST=127.0.0.1 ZENITH_DATA_DIR="$DIR/$n" ZENITH_READY_FILE="$DIR/$n/ready" \
     ZENITH_SESSION_SECRET="$(cat "$DIR/session-secret")" ZENITH_DATABASE_URL="$(cat "$DIR/database-url")" \
     ZENITH_AUTH_URL="http://127.0.0.1:$SIM/identity/v3" ZENITH_CEPH_USER=admin ZENITH_CEPH_PASSWORD=zenith-ceph \
     ZENITH_GLANCE_CONVERSION=raw ZENITH_LOG_LEVEL=${ZENITH_LOG_LEVEL:-warn} ZENITH_ROLLOUTS_CONFIG="$DIR/pools.yaml" \
+    ANSIBLE_REMOTE_TMP="$DIR/run/ansible-tmp" \
     start_group "$DIR/$n.log" bash scripts/serve-standalone.sh > "$DIR/run/$n.pid"
   # The rollouts feature restores a drained host's health file after its update: here, the start does.
   echo OK > "$DIR/$n/ready"

@@ -94,7 +94,11 @@ describe("scale-out: shared state across replicas", () => {
       (r) => r.body.status !== "running",
       120_000,
     );
-    expect(done.body).toMatchObject({ status: "succeeded", verdict: "zero_downtime" });
+    const { stoppedBy, stopReason, error, hosts } = done.body;
+    expect(done.body, JSON.stringify({ stoppedBy, stopReason, error, hosts })).toMatchObject({
+      status: "succeeded",
+      verdict: "zero_downtime",
+    });
   });
 
   it(`killing A mid-run: B marks the run interrupted once the lease expires, and restores the health files`, async () => {
@@ -107,6 +111,7 @@ describe("scale-out: shared state across replicas", () => {
       (r) => r.body.transitions?.some((t: { to: string }) => t.to.startsWith("DOWN")),
     );
     await harness("kill", "a");
+    const killed = Date.now();
     try {
       const run = await until(
         "interrupted on B",
@@ -114,7 +119,19 @@ describe("scale-out: shared state across replicas", () => {
         (r) => r.body.status === "interrupted",
         120_000,
       );
+      const interruptedAt = Date.now();
       expect(run.body.stopReason).toMatchObject({ code: "rollouts.stop.interrupted" });
+      // B marks the run first, then puts the health files back with the playbook's restore tasks (an Ansible run).
+      const restored = await until(
+        "the health files put back by B",
+        () => b.get(env.b, `/api/admin/rollouts/${id}`),
+        (r) => r.body.restore !== null,
+        120_000,
+      );
+      expect(restored.body.restore, restored.body.restore?.log).toMatchObject({ ok: true });
+      console.log(
+        `failover: A killed → interrupted on B ${(interruptedAt - killed) / 1000} s, health files back ${(Date.now() - killed) / 1000} s`,
+      );
       for (const web of ["web1", "web2", "web3"]) expect(existsSync(join(env.lab, "www", web, "health.html")), web).toBe(true);
       const pools = await until(
         "the lab's backends UP again",
