@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { Migrator } from "kysely/migration";
+import { Migrator } from "kysely";
 import type { DatabaseKind } from "./database";
 import { initial } from "./migrations/001-initial";
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import type { DatabaseKind } from "../database";
 
 /** The shared state of issue 15: the audit log, rollouts and their leases, plans and their locks, learned throughput. */
