@@ -101,6 +101,8 @@ const REPORTS: Record<string, (x: Answer, s: ServiceName) => boolean> = {
   // is concluded in its pool.
   "GET /api/admin/lineage": (x, s) => walkFailed(x, s),
   "GET /api/admin/lineage/forest": (x, s) => walkFailed(x, s),
+  // The fan-out is computed from the same gather, and carries its coverage.
+  "GET /api/admin/lineage/fanout": (x, s) => walkFailed(x, s),
   // Images: each image's clone verdict needs Ceph; without it the verdict is "unknown", the list still answers.
   "GET /api/images": (x, s) =>
     s === "ceph" && x.status === 200 && x.body.items.some((i: { cloneVerdict: string }) => i.cloneVerdict === "unknown"),

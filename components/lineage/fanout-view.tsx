@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { WalksAlert } from "./walks-alert";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import { FANOUT_PAGE, useFanout, type FanoutRow, type FlattenAdvice } from "@/lib/queries/lineage-fanout";
@@ -36,6 +37,7 @@ export function FanoutView() {
   const adviceOf = new Map(d.advice.map((a) => [a.parent, a]));
   return (
     <div className="space-y-3" data-testid="fanout-view">
+      <WalksAlert walks={d.coverage.walks} />
       <div className="space-y-1 px-4 text-sm text-muted-foreground">
         <p>{t("lineageFanout.explain.what")}</p>
         <p>{t("lineageFanout.explain.bytes")}</p>

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { factsStampFields } from "../../lib/facts-stamp-schema";
 import { FanoutBenchSchema } from "./fanout-bench-schema";
+import { CoverageSchema } from "./coverage-schema";
 
 export const RunStateSchema = z
   .object({
@@ -144,6 +145,10 @@ export const FanoutSchema = z
     advice: z.array(FlattenAdviceSchema).openapi({ description: "One per row (of this page) above a limit" }),
     throughput: FanoutThroughputSchema,
     bench: FanoutBenchStateSchema,
+    coverage: CoverageSchema.openapi({
+      description:
+        "The gather's coverage, as Lineage's: an owner walk that did not reach its end makes owners (and run states) in its pool unknown",
+    }),
   })
   .openapi("Fanout");
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { factsStampFields } from "../../lib/facts-stamp-schema";
+import { CoverageSchema } from "./coverage-schema";
 import { RunStateSchema } from "./fanout-schema";
 import { StepResultSchema, StepWhySchema } from "./step-codes";
 import { ORPHAN_REASONS } from "./types";
@@ -53,35 +54,7 @@ export const LineageSchema = z
         }),
       )
       .openapi({ description: "Named by Glance/Cinder, not in Ceph yet: the view is refreshing; nothing is concluded from their absence" }),
-    coverage: z
-      .object({
-        basis: z.literal("named_and_linked"),
-        read: z.number().int(),
-        truncated: z.boolean(),
-        walks: z
-          .array(
-            z.object({
-              service: z.enum(["glance", "nova", "cinder"]),
-              pool: z.enum(["images", "vms", "volumes"]),
-              code: z.enum(["bound", "failed", "cell_down", "probe_bound"]),
-              params: z.record(z.string(), z.union([z.string(), z.number()])),
-            }),
-          )
-          .openapi({
-            description: "Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool",
-          }),
-        calls: z.number().int().optional().openapi({ description: "Of `read`, the images this gather read from the Ceph Dashboard" }),
-        reused: z
-          .number()
-          .int()
-          .optional()
-          .openapi({ description: "Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago" }),
-        reusedForS: z.number().optional(),
-        listed: z.number().int().nullable().optional().openapi({
-          description: "RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count",
-        }),
-      })
-      .openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" }),
+    coverage: CoverageSchema,
   })
   .openapi("Lineage");
 

@@ -39,6 +39,7 @@ export const fanout: AppRouteHandler<FanoutRoute> = async (c) => {
       rows: page.map((r) => ({ ...r, clones: r.clones.slice(0, q.clones) })),
       throughput,
       bench,
+      coverage: g.forest.lineage.coverage,
     },
     200,
   );

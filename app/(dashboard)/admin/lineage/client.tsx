@@ -14,6 +14,7 @@ import { FanoutPanel } from "@/components/lineage/fanout-panel";
 import { OrphansPanel } from "@/components/lineage/orphans-panel";
 import { RootTree } from "@/components/lineage/root-tree";
 import { SpaceCell } from "@/components/lineage/space-cell";
+import { WalksAlert } from "@/components/lineage/walks-alert";
 import { CephUnavailableText } from "@/components/lineage/ceph-unavailable";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,8 +25,6 @@ import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-
-const SERVICE = { glance: "Glance", nova: "Nova", cinder: "Cinder" } as const;
 
 export function LineageClient() {
   const t = useT();
@@ -111,17 +110,7 @@ export function LineageClient() {
           {t("lineage.pending.body", { list: d.pending.map((p) => p.owner.name).join(", ") })}
         </Alert>
       ) : null}
-      {d.coverage.walks.length > 0 ? (
-        <Alert tone="warning" title={t("lineage.walk.title")} role="status" data-testid="lineage-walk-incomplete">
-          <ul className="space-y-1">
-            {d.coverage.walks.map((w) => (
-              <li key={`${w.service}-${w.code}`} data-walk={`${w.service}:${w.code}`}>
-                {t(`lineage.walk.${w.code}`, { ...w.params, service: SERVICE[w.service], pool: w.pool })}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <WalksAlert walks={d.coverage.walks} />
       <p className="text-xs text-muted-foreground" data-testid="lineage-gathered">
         {t("lineage.coverage", { count: d.coverage.read })}
         {d.coverage.truncated ? ` ${t("lineage.coverageTruncated")}` : null}{" "}
