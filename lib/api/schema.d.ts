@@ -12093,32 +12093,7 @@ export interface components {
                 /** @enum {string} */
                 reason: "fresh" | "transitional";
             }[];
-            /** @description Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read */
-            coverage: {
-                /** @enum {string} */
-                basis: "named_and_linked";
-                read: number;
-                truncated: boolean;
-                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
-                walks: {
-                    /** @enum {string} */
-                    service: "glance" | "nova" | "cinder";
-                    /** @enum {string} */
-                    pool: "images" | "vms" | "volumes";
-                    /** @enum {string} */
-                    code: "bound" | "failed" | "cell_down" | "probe_bound";
-                    params: {
-                        [key: string]: string | number;
-                    };
-                }[];
-                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
-                calls?: number;
-                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
-                reused?: number;
-                reusedForS?: number;
-                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
-                listed?: number | null;
-            };
+            coverage: components["schemas"]["LineageCoverage"];
             totals: {
                 nodes: number;
                 trees: number;
@@ -12228,6 +12203,32 @@ export interface components {
             /** @description The owner's own status word (Nova's or Cinder's), when read */
             status: string | null;
         };
+        /** @description Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read */
+        LineageCoverage: {
+            /** @enum {string} */
+            basis: "named_and_linked";
+            read: number;
+            truncated: boolean;
+            /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
+            walks: {
+                /** @enum {string} */
+                service: "glance" | "nova" | "cinder";
+                /** @enum {string} */
+                pool: "images" | "vms" | "volumes";
+                /** @enum {string} */
+                code: "bound" | "failed" | "cell_down" | "probe_bound";
+                params: {
+                    [key: string]: string | number;
+                };
+            }[];
+            /** @description Of `read`, the images this gather read from the Ceph Dashboard */
+            calls?: number;
+            /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
+            reused?: number;
+            reusedForS?: number;
+            /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
+            listed?: number | null;
+        };
         LineageTree: {
             /** @description When the facts this answer comes from were gathered (ISO 8601) */
             gatheredAt: string;
@@ -12311,32 +12312,7 @@ export interface components {
                 /** @enum {string} */
                 reason: "fresh" | "transitional";
             }[];
-            /** @description Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read */
-            coverage: {
-                /** @enum {string} */
-                basis: "named_and_linked";
-                read: number;
-                truncated: boolean;
-                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
-                walks: {
-                    /** @enum {string} */
-                    service: "glance" | "nova" | "cinder";
-                    /** @enum {string} */
-                    pool: "images" | "vms" | "volumes";
-                    /** @enum {string} */
-                    code: "bound" | "failed" | "cell_down" | "probe_bound";
-                    params: {
-                        [key: string]: string | number;
-                    };
-                }[];
-                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
-                calls?: number;
-                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
-                reused?: number;
-                reusedForS?: number;
-                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
-                listed?: number | null;
-            };
+            coverage: components["schemas"]["LineageCoverage"];
         };
         LineageCleanup: {
             dryRun: boolean;
@@ -12422,32 +12398,7 @@ export interface components {
             advice: components["schemas"]["FlattenAdvice"][];
             throughput: components["schemas"]["FanoutThroughput"];
             bench: components["schemas"]["FanoutBenchState"];
-            /** @description The gather's coverage, as Lineage's: an owner walk that did not reach its end makes owners (and run states) in its pool unknown */
-            coverage: {
-                /** @enum {string} */
-                basis: "named_and_linked";
-                read: number;
-                truncated: boolean;
-                /** @description Owner walks that did not reach their end (bound, failed, a Nova cell down): no orphan is listed in their pool */
-                walks: {
-                    /** @enum {string} */
-                    service: "glance" | "nova" | "cinder";
-                    /** @enum {string} */
-                    pool: "images" | "vms" | "volumes";
-                    /** @enum {string} */
-                    code: "bound" | "failed" | "cell_down" | "probe_bound";
-                    params: {
-                        [key: string]: string | number;
-                    };
-                }[];
-                /** @description Of `read`, the images this gather read from the Ceph Dashboard */
-                calls?: number;
-                /** @description Of `read`, the images whose facts an earlier gather read, at most reusedForS seconds ago */
-                reused?: number;
-                reusedForS?: number;
-                /** @description RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count */
-                listed?: number | null;
-            };
+            coverage: components["schemas"]["LineageCoverage"];
         };
         /** @description ZENITH_FANOUT_MAX_RUNNING_CLONES, ZENITH_FANOUT_MAX_PARENT_BYTES, ZENITH_FANOUT_PARALLEL_FLATTENS */
         FanoutLimits: {

@@ -29,4 +29,6 @@ export const CoverageSchema = z
       description: "RBD images in all RBD pools, as the Ceph Dashboard counts them (up to 30 s old); null when it gave no count",
     }),
   })
-  .openapi({ description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read" });
+  .openapi("LineageCoverage", {
+    description: "Images Glance and Cinder name plus every parent and clone linked to them; other RBD images are not read",
+  });

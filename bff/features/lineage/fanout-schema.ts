@@ -145,10 +145,8 @@ export const FanoutSchema = z
     advice: z.array(FlattenAdviceSchema).openapi({ description: "One per row (of this page) above a limit" }),
     throughput: FanoutThroughputSchema,
     bench: FanoutBenchStateSchema,
-    coverage: CoverageSchema.openapi({
-      description:
-        "The gather's coverage, as Lineage's: an owner walk that did not reach its end makes owners (and run states) in its pool unknown",
-    }),
+    // The gather's coverage, as Lineage's: a walk that did not reach its end makes owners (and run states) in its pool unknown.
+    coverage: CoverageSchema,
   })
   .openapi("Fanout");
 
