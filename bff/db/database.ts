@@ -78,7 +78,7 @@ export function createDatabase(config: DatabaseConfig): ZenithDatabase {
   };
   const connectListener = (): Promise<pg.Client> => {
     listening ??= (async () => {
-      const client = (await load()).pgListener(config.url as string);
+      const client = await (await load()).pgListener(config.url as string);
       current = client;
       client.on("notification", (m) => local.emit(m.channel, m.payload ?? ""));
       client.on("error", () => dropListener(client));

@@ -13,8 +13,9 @@ import {
   sql,
 } from "kysely";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import type { DatabaseConfig, Db } from "./database";
 import { migrateToLatest } from "./migrate";
 import type { Schema } from "./schema";
@@ -54,15 +55,27 @@ class LockingSqliteDialect extends SqliteDialect {
 }
 
 const INT8 = 20;
-const pgTypes = {
-  // bigint columns hold epoch milliseconds and ids: well inside Number's exact range
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
 
-function dialectOf(c: DatabaseConfig) {
+/**
+ * pg is required (CommonJS), not imported: it is external (next.config.mjs), and an `import` of it resolves its ES
+ * module entry, which Turbopack wraps as an async module; with one async module in the build, Turbopack ships its
+ * async-module support in every browser page's runtime (+0.45 KiB gzipped on each view, over the first-load budget).
+ * Required like better-sqlite3, it is a plain synchronous external. Loaded when a PostgreSQL database is opened.
+ */
+const requireCjs = createRequire(import.meta.url);
+async function loadPg(): Promise<typeof pg> {
+  return requireCjs("pg") as typeof pg;
+}
+
+async function dialectOf(c: DatabaseConfig) {
   if (c.url) {
-    const pool = new pg.Pool({ connectionString: c.url, max: 10, types: pgTypes });
+    const pgm = await loadPg();
+    const types = {
+      // bigint columns hold epoch milliseconds and ids: well inside Number's exact range
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8 ? Number : pgm.types.getTypeParser(oid, format)) as typeof pgm.types.getTypeParser,
+    };
+    const pool = new pgm.Pool({ connectionString: c.url, max: 10, types });
     // an idle connection the server closed (a restart, a failover) is dropped; the next query makes a new one
     pool.on("error", () => undefined);
     return new PostgresDialect({ pool });
@@ -80,7 +93,7 @@ function dialectOf(c: DatabaseConfig) {
 
 /** Opens the database and brings its schema to the latest migration (loaded on first use: not at build, nor import). */
 export async function openMigrated(c: DatabaseConfig): Promise<Db> {
-  const d = new Kysely<Schema>({ dialect: dialectOf(c) });
+  const d = new Kysely<Schema>({ dialect: await dialectOf(c) });
   try {
     await migrateToLatest(d as unknown as Kysely<unknown>, c.url ? "postgres" : "sqlite");
   } catch (e) {
@@ -99,6 +112,6 @@ export async function pgNotify(db: Db, channel: string, payload: string): Promis
 }
 
 /** The connection that LISTENs, for notifications to every replica. */
-export function pgListener(url: string): pg.Client {
-  return new pg.Client({ connectionString: url });
+export async function pgListener(url: string): Promise<pg.Client> {
+  return new (await loadPg()).Client({ connectionString: url });
 }
