@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useCleanupPlan, useCleanupRun, type LineageCleanup, type LineageNode } from "@/lib/queries/lineage";
 import { QueryError } from "@/components/common/query-error";
@@ -10,10 +10,13 @@ import { CardHeader, CardTitle } from "@/components/ui/card-sections";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import { lazyWithPreload } from "@/lib/lazy";
 import { NodeKindBadge } from "./node-kind-badge";
 import { NodeUsage } from "./node-usage";
 import { orphanReasonText } from "./orphan-reason";
-import { PlanSteps } from "./plan-steps";
+
+/** The plan's steps show only once a dry run answered: their code (and its step texts) loads with the dry run. */
+const PlanSteps = lazyWithPreload(() => import("./plan-steps").then((m) => m.PlanSteps));
 
 /** Leftovers no live resource owns: pick some, see the dry-run plan, confirm, see each step's result. */
 export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: LineageNode[]; incomplete?: boolean }) {
@@ -37,6 +40,7 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
     setResult(null);
     run.reset();
     setOpen(true);
+    void PlanSteps.preload();
     plan.mutate(chosen);
   };
   const confirm = () =>
@@ -132,7 +136,11 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
             {result.ok ? t("lineage.cleanup.allOk") : t("lineage.cleanup.stopped")}
           </p>
         ) : null}
-        {(result ?? plan.data) ? <PlanSteps steps={(result ?? plan.data)!.steps} results={result?.results ?? null} /> : null}
+        {(result ?? plan.data) ? (
+          <Suspense fallback={<Spinner />}>
+            <PlanSteps steps={(result ?? plan.data)!.steps} results={result?.results ?? null} />
+          </Suspense>
+        ) : null}
       </Dialog>
     </Card>
   );
