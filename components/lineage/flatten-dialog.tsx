@@ -4,12 +4,12 @@ import { useEffect, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/format/bytes";
 import { useFlattenPlan, useFlattenRun, type FlattenAdvice, type LineageFlatten } from "@/lib/queries/lineage-fanout";
-import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { FanoutBytesText } from "./fanout-bytes";
 import { stepErrorText } from "./step-text";
+import { PlanRunStatus } from "./plan-run-status";
 
 /** The advice's flatten: the dry-run plan first (nothing changes), then confirm, then each step's result. */
 export function FlattenDialog({ advice, onClose }: { advice: FlattenAdvice; onClose: () => void }) {
@@ -46,19 +46,13 @@ export function FlattenDialog({ advice, onClose }: { advice: FlattenAdvice; onCl
         )
       }
     >
-      {plan.isPending ? (
-        <p className="flex items-center gap-2 text-sm">
-          <Spinner />
-          {t("lineage.cleanup.planning")}
-        </p>
-      ) : null}
-      {plan.error ? <QueryError title={t("lineage.cleanup.planError")} error={plan.error} /> : null}
-      {run.error ? <QueryError title={t("lineage.cleanup.runError")} error={run.error} /> : null}
-      {result ? (
-        <p role="status" className={result.ok ? "text-sm text-success" : "text-sm text-danger"}>
-          {result.ok ? t("lineageFanout.flatten.allOk") : t("lineage.cleanup.stopped")}
-        </p>
-      ) : null}
+      <PlanRunStatus
+        planning={plan.isPending}
+        planError={plan.error}
+        runError={run.error}
+        result={result}
+        allOk={t("lineageFanout.flatten.allOk")}
+      />
       {shown ? (
         <div className="space-y-2 text-sm" data-testid="flatten-plan">
           <ul className="space-y-1">

@@ -3,7 +3,6 @@
 import { Suspense, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useCleanupPlan, useCleanupRun, type LineageCleanup, type LineageNode } from "@/lib/queries/lineage";
-import { QueryError } from "@/components/common/query-error";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardHeader, CardTitle } from "@/components/ui/card-sections";
@@ -14,6 +13,7 @@ import { lazyWithPreload } from "@/lib/lazy";
 import { NodeKindBadge } from "./node-kind-badge";
 import { NodeUsage } from "./node-usage";
 import { orphanReasonText } from "./orphan-reason";
+import { PlanRunStatus } from "./plan-run-status";
 
 /** The plan's steps show only once a dry run answered: their code (and its step texts) loads with the dry run. */
 const PlanSteps = lazyWithPreload(() => import("./plan-steps").then((m) => m.PlanSteps));
@@ -123,19 +123,13 @@ export function OrphansPanel({ orphans: nodes, incomplete = false }: { orphans: 
           )
         }
       >
-        {plan.isPending ? (
-          <p className="flex items-center gap-2 text-sm">
-            <Spinner />
-            {t("lineage.cleanup.planning")}
-          </p>
-        ) : null}
-        {plan.error ? <QueryError title={t("lineage.cleanup.planError")} error={plan.error} /> : null}
-        {run.error ? <QueryError title={t("lineage.cleanup.runError")} error={run.error} /> : null}
-        {result ? (
-          <p role="status" className={result.ok ? "text-sm text-success" : "text-sm text-danger"}>
-            {result.ok ? t("lineage.cleanup.allOk") : t("lineage.cleanup.stopped")}
-          </p>
-        ) : null}
+        <PlanRunStatus
+          planning={plan.isPending}
+          planError={plan.error}
+          runError={run.error}
+          result={result}
+          allOk={t("lineage.cleanup.allOk")}
+        />
         {(result ?? plan.data) ? (
           <Suspense fallback={<Spinner />}>
             <PlanSteps steps={(result ?? plan.data)!.steps} results={result?.results ?? null} />
