@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorSchema, errorResponses } from "../../errors";
+import { planConflict } from "./plan-responses";
 import { FanoutQuery, FanoutSchema } from "../../features/lineage/fanout-schema";
 import { FlattenBodySchema, FlattenResultSchema } from "../../features/lineage/flatten-schema";
 
@@ -35,11 +36,7 @@ export const flatten = createRoute({
   request: { body: { content: { "application/json": { schema: FlattenBodySchema } }, required: true } },
   responses: {
     200: { content: { "application/json": { schema: FlattenResultSchema } }, description: "The plan (dry run) or per-step results" },
-    409: {
-      content: { "application/json": { schema: ErrorSchema } },
-      description:
-        "plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan)",
-    },
+    ...planConflict,
     ...errorResponses,
     ...unavailable,
   },

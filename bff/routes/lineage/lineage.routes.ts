@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorSchema, errorResponses } from "../../errors";
+import { planConflict } from "./plan-responses";
 import {
   CleanupBodySchema,
   CleanupResultSchema,
@@ -95,11 +96,7 @@ export const cleanup = createRoute({
   request: { body: { content: { "application/json": { schema: CleanupBodySchema } }, required: true } },
   responses: {
     200: { content: { "application/json": { schema: CleanupResultSchema } }, description: "The plan (dry run) or per-step results" },
-    409: {
-      content: { "application/json": { schema: ErrorSchema } },
-      description:
-        "plan_changed: Ceph changed since the dry run; plan_expired: unknown or older than 10 minutes; plan_running: another execution works on one of these images (403 plan_not_yours: another user made this plan)",
-    },
+    ...planConflict,
     ...errorResponses,
     ...unavailable,
   },
