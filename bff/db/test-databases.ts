@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import type { DatabaseConfig } from "./database";
+import { createDatabase, type DatabaseConfig, type ZenithDatabase } from "./database";
 
 /**
  * The databases the data layer's tests run on: SQLite in a fresh file, and PostgreSQL when
@@ -28,4 +28,13 @@ export async function freshDatabase(engine: Engine): Promise<DatabaseConfig> {
   const url = new URL(TEST_PG_URL as string);
   url.pathname = `/${name}`;
   return { url: url.toString() };
+}
+
+/** Two replicas for one test: two data layers on one fresh database, added to `open` for the test to close. */
+export async function twoReplicas(engine: Engine, open: ZenithDatabase[]): Promise<readonly [ZenithDatabase, ZenithDatabase]> {
+  const config = await freshDatabase(engine);
+  const a = createDatabase(config),
+    b = createDatabase(config);
+  open.push(a, b);
+  return [a, b] as const;
 }

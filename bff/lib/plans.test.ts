@@ -1,17 +1,11 @@
-import { createDatabase, type ZenithDatabase } from "../db/database";
-import { ENGINES, freshDatabase } from "../db/test-databases";
+import type { ZenithDatabase } from "../db/database";
+import { ENGINES, twoReplicas } from "../db/test-databases";
 import { createLocks, createPlanBook, PLAN_TTL_MS } from "./plans";
 
 describe.each(ENGINES)("plans and locks on %s", (engine) => {
   const open: ZenithDatabase[] = [];
   /** Two replicas: two data layers on one database. */
-  const two = async () => {
-    const config = await freshDatabase(engine);
-    const a = createDatabase(config),
-      b = createDatabase(config);
-    open.push(a, b);
-    return [a, b] as const;
-  };
+  const two = () => twoReplicas(engine, open);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((d) => d.close()));
   });

@@ -1,5 +1,5 @@
-import { createDatabase, type ZenithDatabase } from "../../db/database";
-import { ENGINES, freshDatabase } from "../../db/test-databases";
+import type { ZenithDatabase } from "../../db/database";
+import { ENGINES, twoReplicas } from "../../db/test-databases";
 import { createLeases } from "./lease";
 import { createRolloutStore, EVENTS_CHANNEL, type RunRow } from "./store";
 import { askCancel, onCancelAsked, waitForEvents } from "./signals";
@@ -34,13 +34,8 @@ describe.each(ENGINES)("rollout runs across replicas on %s", (engine) => {
   const open: ZenithDatabase[] = [];
   let t = 10_000_000;
   const clock = () => t;
-  const two = async () => {
-    const config = await freshDatabase(engine);
-    const a = createDatabase(config),
-      b = createDatabase(config);
-    open.push(a, b);
-    return [a, b] as const;
-  };
+  /** Two replicas: two data layers on one database. */
+  const two = () => twoReplicas(engine, open);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((d) => d.close()));
   });
